@@ -1,0 +1,168 @@
+// Package article holds the result types of an extraction: the Article, its
+// metadata, the structured body as Blocks, and the pieces that were removed
+// with the Reason each was removed for. It is data only, like go/ast: the
+// extraction lives in package winnow and the writers in package render.
+package article
+
+// Status says whether a page held an article and, if not, which kind of page
+// it was. The values are the same words in Go, JSON and the CLI.
+type Status string
+
+const (
+	// StatusOK means an article was found.
+	StatusOK Status = "ok"
+	// StatusNotArticle is a home, section, listing or search page.
+	StatusNotArticle Status = "not_article"
+	// StatusPaywalled is a page that shows only a teaser and a paywall.
+	StatusPaywalled Status = "paywalled"
+	// StatusBlocked is a bot challenge, an access-denied or an error page.
+	StatusBlocked Status = "blocked"
+	// StatusNeedsJS is an empty application shell that renders in the browser.
+	StatusNeedsJS Status = "needs_js"
+	// StatusTooShort is a page whose main text is too short to be an article.
+	StatusTooShort Status = "too_short"
+)
+
+// Article is what winnow returns for one page. The JSON field names are part
+// of winnow's public contract and must not change.
+type Article struct {
+	URL          string   `json:"url"`
+	Title        string   `json:"title"`
+	Subtitle     string   `json:"subtitle"`
+	Authors      []string `json:"authors"`
+	Published    string   `json:"published"` // RFC 3339, or empty
+	Modified     string   `json:"modified"`  // RFC 3339, or empty
+	SiteName     string   `json:"site_name"`
+	Language     string   `json:"language"`
+	Description  string   `json:"description"`
+	Image        string   `json:"image"`
+	CanonicalURL string   `json:"canonical_url"`
+	Tags         []string `json:"tags"`
+	Status       Status   `json:"status"`
+	// Text is the body as plain text, one blank line between blocks. It holds
+	// headings, paragraphs, lists, quotes, tables and code, but not figure
+	// captions or credits, which live in their figure blocks.
+	Text   string  `json:"text"`
+	Blocks []Block `json:"blocks"`
+	// Removed lists what was cut and why. It is filled only when the caller
+	// asks for an explanation.
+	Removed []Removal `json:"removed,omitempty"`
+}
+
+// Metadata is the part of an Article that describes the page rather than
+// holding its body. Extraction stages fill it before the body is known.
+type Metadata struct {
+	URL          string
+	Title        string
+	Subtitle     string
+	Authors      []string
+	Published    string
+	Modified     string
+	SiteName     string
+	Language     string
+	Description  string
+	Image        string
+	CanonicalURL string
+	Tags         []string
+}
+
+// SetMetadata copies m into a.
+func (a *Article) SetMetadata(m Metadata) {
+	a.URL = m.URL
+	a.Title = m.Title
+	a.Subtitle = m.Subtitle
+	a.Authors = m.Authors
+	a.Published = m.Published
+	a.Modified = m.Modified
+	a.SiteName = m.SiteName
+	a.Language = m.Language
+	a.Description = m.Description
+	a.Image = m.Image
+	a.CanonicalURL = m.CanonicalURL
+	a.Tags = m.Tags
+}
+
+// BlockType names the kind of a Block.
+type BlockType string
+
+const (
+	Heading   BlockType = "heading"
+	Paragraph BlockType = "paragraph"
+	List      BlockType = "list"
+	Quote     BlockType = "quote"
+	Table     BlockType = "table"
+	Code      BlockType = "code"
+	Figure    BlockType = "figure"
+)
+
+// Block is one piece of the article body. Which fields are set depends on
+// Type:
+//
+//	heading    Level (1-6), Text
+//	paragraph  Text
+//	list       Items, Ordered
+//	quote      Text
+//	table      Rows (the first row is the header when it was marked up so)
+//	code       Text (verbatim)
+//	figure     Src, Caption, Credit, Alt
+type Block struct {
+	Type    BlockType  `json:"type"`
+	Level   int        `json:"level,omitempty"`
+	Text    string     `json:"text,omitempty"`
+	Items   []string   `json:"items,omitempty"`
+	Ordered bool       `json:"ordered,omitempty"`
+	Rows    [][]string `json:"rows,omitempty"`
+	Src     string     `json:"src,omitempty"`
+	Alt     string     `json:"alt,omitempty"`
+	Caption string     `json:"caption,omitempty"`
+	Credit  string     `json:"credit,omitempty"`
+	// Links holds the links of the block, in order, when the caller asked
+	// to keep links.
+	Links []Link `json:"links,omitempty"`
+}
+
+// Link is a hyperlink inside a block.
+type Link struct {
+	Text string `json:"text"`
+	Href string `json:"href"`
+}
+
+// Reason says why a piece of the page was removed. Values are short
+// lowercase words, the same in Go, JSON and --explain output.
+type Reason string
+
+const (
+	ReasonNav            Reason = "nav"
+	ReasonHeader         Reason = "header"
+	ReasonFooter         Reason = "footer"
+	ReasonShare          Reason = "share"
+	ReasonFollow         Reason = "follow"
+	ReasonSubscribe      Reason = "subscribe"
+	ReasonLogin          Reason = "login"
+	ReasonNewsletter     Reason = "newsletter"
+	ReasonTeaser         Reason = "teaser"
+	ReasonPaywall        Reason = "paywall"
+	ReasonComments       Reason = "comments"
+	ReasonAd             Reason = "ad"
+	ReasonCookie         Reason = "cookie"
+	ReasonSidebar        Reason = "sidebar"
+	ReasonByline         Reason = "byline"
+	ReasonCredit         Reason = "credit"
+	ReasonDuplicate      Reason = "duplicate"
+	ReasonHidden         Reason = "hidden"
+	ReasonScript         Reason = "script"
+	ReasonForm           Reason = "form"
+	ReasonButton         Reason = "button"
+	ReasonTitle          Reason = "title"
+	ReasonMeta           Reason = "meta"
+	ReasonLowTextDensity Reason = "low-text-density"
+	ReasonLinkDensity    Reason = "link-density"
+	ReasonOutsideArticle Reason = "outside-article"
+	ReasonBoilerplate    Reason = "boilerplate"
+)
+
+// Removal is one piece of the page that was cut, with the reason.
+type Removal struct {
+	Text   string `json:"text"`
+	Reason Reason `json:"reason"`
+}

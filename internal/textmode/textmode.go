@@ -1,0 +1,16 @@
+// Package textmode extracts the article from flattened page text. (stub: being written)
+package textmode
+
+import "github.com/winnow-go/winnow/article"
+
+// Options for Extract.
+type Options struct {
+	Explain    bool
+	DropImages bool
+}
+
+// Extract reads a flattened page dump (one block per line) and returns the
+// article found in it; Status is set when there is none. Text is filled by the caller.
+func Extract(text []byte, opts Options) *article.Article {
+	return &article.Article{Status: article.StatusTooShort}
+}

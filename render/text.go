@@ -1,0 +1,44 @@
+// Package render writes an article.Article as plain text, Markdown, HTML or
+// JSON.
+package render
+
+import (
+	"strings"
+
+	"github.com/winnow-go/winnow/article"
+)
+
+// PlainText returns the body as plain text with a blank line between blocks:
+// headings, paragraphs, lists, quotes, tables and code. Figures are left out;
+// their captions and credits live in the figure blocks.
+func PlainText(blocks []article.Block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		s := blockText(bl)
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+func blockText(bl article.Block) string {
+	switch bl.Type {
+	case article.Figure:
+		return ""
+	case article.List:
+		return strings.Join(bl.Items, "\n")
+	case article.Table:
+		rows := make([]string, 0, len(bl.Rows))
+		for _, r := range bl.Rows {
+			rows = append(rows, strings.Join(r, "\t"))
+		}
+		return strings.Join(rows, "\n")
+	default:
+		return bl.Text
+	}
+}
