@@ -1,7 +1,11 @@
 // Package textmode extracts the article from flattened page text. (stub: being written)
 package textmode
 
-import "github.com/winnow-go/winnow/article"
+import (
+	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/article"
+)
 
 // Options for Extract.
 type Options struct {
@@ -14,3 +18,7 @@ type Options struct {
 func Extract(text []byte, opts Options) *article.Article {
 	return &article.Article{Status: article.StatusTooShort}
 }
+
+// Flatten turns a parsed HTML page into the naive "all visible text, one
+// line per block" dump that crawlers produce, chrome included. (stub)
+func Flatten(doc *html.Node) []byte { return nil }
