@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/winnow-go/winnow/article"
 )
@@ -11,37 +12,81 @@ import (
 // Format names an output format.
 type Format string
 
+// The output formats, by the names users type.
 const (
-	FormatText     Format = "text"
+	// FormatText is the body as plain text (Article.Text).
+	FormatText Format = "text"
+	// FormatMarkdown is the title, subtitle and body as CommonMark with GFM tables.
 	FormatMarkdown Format = "markdown"
-	FormatHTML     Format = "html"
-	FormatJSON     Format = "json"
-	FormatJSONL    Format = "jsonl"
+	// FormatHTML is a clean, self-contained HTML5 document.
+	FormatHTML Format = "html"
+	// FormatJSON is the Article as indented JSON.
+	FormatJSON Format = "json"
+	// FormatJSONL is the Article as JSON on one line.
+	FormatJSONL Format = "jsonl"
 )
 
-// ParseFormat checks a format name given by a user.
+// ParseFormat checks a format name given by a user. "md" is accepted as a
+// short name for markdown.
 func ParseFormat(s string) (Format, error) {
-	switch f := Format(s); f {
+	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
 	case FormatText, FormatMarkdown, FormatHTML, FormatJSON, FormatJSONL:
 		return f, nil
+	case "md":
+		return FormatMarkdown, nil
 	}
 	return "", fmt.Errorf("unknown format %q (want text, markdown, html, json or jsonl)", s)
 }
 
-// Write renders a in format f to w. (stub: markdown and html being written)
+// Write renders a in format f to w. It is safe for concurrent use on
+// different writers.
 func Write(w io.Writer, a *article.Article, f Format) error {
-	switch f {
-	case FormatJSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(a)
-	case FormatJSONL:
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(a)
-	default:
-		_, err := io.WriteString(w, a.Text+"\n")
-		return err
+	if a == nil {
+		return fmt.Errorf("render: nil article")
 	}
+	switch f {
+	case FormatText:
+		return writeText(w, a)
+	case FormatMarkdown:
+		return writeMarkdown(w, a)
+	case FormatHTML:
+		return writeHTML(w, a)
+	case FormatJSON:
+		return writeJSON(w, a, "  ")
+	case FormatJSONL:
+		return writeJSON(w, a, "")
+	}
+	return fmt.Errorf("render: unknown format %q", f)
+}
+
+// Record is one line of multi-input output: the Article found in one input,
+// with the input's name in Source, or the reason none could be read in
+// Error. Its JSON is the Article's fields with "source" first and "error"
+// last; a nil Article leaves only those two.
+type Record struct {
+	Source string `json:"source"`
+	*article.Article
+	Error string `json:"error,omitempty"`
+}
+
+// WriteRecord writes r to w as JSON on one line.
+func WriteRecord(w io.Writer, r Record) error {
+	return writeJSON(w, r, "")
+}
+
+func writeJSON(w io.Writer, v any, indent string) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if indent != "" {
+		enc.SetIndent("", indent)
+	}
+	return enc.Encode(v)
+}
+
+func writeText(w io.Writer, a *article.Article) error {
+	if a.Text == "" {
+		return nil
+	}
+	_, err := io.WriteString(w, a.Text+"\n")
+	return err
 }
