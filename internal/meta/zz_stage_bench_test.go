@@ -1,0 +1,35 @@
+package meta
+
+import (
+	"bytes"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/testpages"
+)
+
+var stageSink article.Metadata
+
+// BenchmarkMeta reads the metadata of every AEB page. The pages are parsed
+// once up front and shared by all ops, since Extract only reads the tree.
+// One op is one pass over all pages; MB/s counts their HTML.
+func BenchmarkMeta(b *testing.B) {
+	pages := testpages.LoadTB(b)
+	docs := make([]*html.Node, len(pages))
+	for i, p := range pages {
+		doc, err := html.ParseWithOptions(bytes.NewReader(p.HTML), html.ParseOptionEnableScripting(false))
+		if err != nil {
+			b.Fatalf("%s: %v", p.ID, err)
+		}
+		docs[i] = doc
+	}
+	b.SetBytes(testpages.TotalBytes(pages))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, doc := range docs {
+			stageSink = Extract(doc, pages[i].URL)
+		}
+	}
+}

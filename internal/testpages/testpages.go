@@ -1,0 +1,157 @@
+// Package testpages loads the article-extraction-benchmark (AEB) pages for
+// the benchmarks and dataset tests. The pages live beside the repository, in
+// shared/datasets/aeb, and are never copied into it.
+//
+// Load reads and gunzips every page once per process and caches the result,
+// so many benchmarks in one test binary pay for the disk only once.
+package testpages
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// EnvDir names an environment variable that, when set, points at the AEB
+// folder (the one holding ground-truth.json and html/) instead of the
+// default search.
+const EnvDir = "WINNOW_AEB_DIR"
+
+// relDir is where the dataset sits relative to some parent of the working
+// directory: the repository's parent holds shared/.
+var relDir = filepath.Join("shared", "datasets", "aeb")
+
+// Page is one benchmark page, gunzipped.
+type Page struct {
+	ID    string // file name without .html.gz
+	URL   string // the page's original address, from ground-truth.json
+	HTML  []byte // the page as served, gunzipped
+	Truth string // the reference article text
+}
+
+// ErrNotFound is returned when the dataset folder cannot be found.
+var ErrNotFound = errors.New("testpages: AEB dataset not found")
+
+// Dir finds the AEB folder: $WINNOW_AEB_DIR when set, else the first
+// shared/datasets/aeb found walking up from the working directory.
+func Dir() (string, error) {
+	if d := os.Getenv(EnvDir); d != "" {
+		return d, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for dir := wd; ; {
+		cand := filepath.Join(dir, relDir)
+		if _, err := os.Stat(filepath.Join(cand, "ground-truth.json")); err == nil {
+			return cand, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", ErrNotFound
+		}
+		dir = parent
+	}
+}
+
+var (
+	once   sync.Once
+	cached []Page
+	errC   error
+)
+
+// Load returns every AEB page sorted by ID. It reads the disk only on the
+// first call; later calls share the same slice, which callers must not
+// modify.
+func Load() ([]Page, error) {
+	once.Do(func() {
+		dir, err := Dir()
+		if err != nil {
+			errC = err
+			return
+		}
+		cached, errC = loadDir(dir)
+	})
+	return cached, errC
+}
+
+// LoadTB is Load for tests and benchmarks: it skips tb when the dataset is
+// missing and fails it on any other error.
+func LoadTB(tb testing.TB) []Page {
+	tb.Helper()
+	pages, err := Load()
+	if errors.Is(err, ErrNotFound) {
+		tb.Skip(err)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(pages) == 0 {
+		tb.Skip("testpages: no pages in the dataset")
+	}
+	return pages
+}
+
+// TotalBytes is the summed HTML size of pages, for testing.B.SetBytes.
+func TotalBytes(pages []Page) int64 {
+	var n int64
+	for _, p := range pages {
+		n += int64(len(p.HTML))
+	}
+	return n
+}
+
+type truthEntry struct {
+	ArticleBody string `json:"articleBody"`
+	URL         string `json:"url"`
+}
+
+func loadDir(dir string) ([]Page, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, err
+	}
+	truth := map[string]truthEntry{}
+	if err := json.Unmarshal(raw, &truth); err != nil {
+		return nil, fmt.Errorf("testpages: ground-truth.json: %w", err)
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	pages := make([]Page, 0, len(names))
+	for _, name := range names {
+		html, err := gunzipFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("testpages: %s: %w", filepath.Base(name), err)
+		}
+		id := strings.TrimSuffix(filepath.Base(name), ".html.gz")
+		t := truth[id]
+		pages = append(pages, Page{ID: id, URL: t.URL, HTML: html, Truth: t.ArticleBody})
+	}
+	return pages, nil
+}
+
+func gunzipFile(name string) ([]byte, error) {
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	return io.ReadAll(zr)
+}
