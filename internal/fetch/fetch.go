@@ -1,17 +1,48 @@
-// Package fetch gets pages over HTTP safely. (stub: being written)
+// Package fetch gets pages over HTTP safely, for the CLI and the server.
+//
+// A Fetcher only speaks http and https, and it refuses to connect to any
+// address that is not public: loopback, private, carrier-grade NAT,
+// link-local (which holds cloud metadata services), multicast, unspecified,
+// broadcast, reserved, and IPv6 forms that carry such an IPv4 address. The
+// check runs on the address that is really dialed, after DNS resolution,
+// so a name that resolves differently the second time (DNS rebinding)
+// cannot slip past it; it runs again for every redirect. Odd IPv4
+// spellings in URLs (2130706433, 0177.0.0.1, 0x7f.1, 127.1) are read as the
+// addresses they stand for and judged the same way.
+//
+// Every fetch has caps: body size (also after gzip decompression, so a
+// small compressed bomb cannot fill memory), total time, and redirects.
 package fetch
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
+	"syscall"
 	"time"
+)
+
+// Defaults used when an Options field is zero.
+const (
+	DefaultMaxBytes     = 10 << 20
+	DefaultTimeout      = 20 * time.Second
+	DefaultMaxRedirects = 5
+	DefaultUserAgent    = "winnow/0.1 (+https://github.com/winnow-go/winnow)"
 )
 
 // Options for a Fetcher. The zero value means the defaults.
 type Options struct {
-	MaxBytes     int64         // body cap; 0 = 10 MB
-	Timeout      time.Duration // whole-request deadline; 0 = 20s
-	MaxRedirects int           // 0 = 5
+	MaxBytes     int64         // body cap, after decompression; 0 = 10 MB
+	Timeout      time.Duration // whole-request deadline, body included; 0 = 20s
+	MaxRedirects int           // 0 = 5; negative = follow none
 	UserAgent    string        // "" = winnow's own
 	AllowPrivate bool          // allow loopback/private/link-local targets
 }
@@ -21,16 +52,280 @@ type Page struct {
 	URL         string // final URL after redirects
 	StatusCode  int
 	ContentType string
-	Body        []byte
+	Body        []byte // decompressed
 }
 
 // Fetcher gets pages. It is safe for concurrent use.
-type Fetcher struct{ opts Options }
+type Fetcher struct {
+	opts   Options
+	client *http.Client
+
+	// resolve and dialIP are the two steps of a connection. Tests replace
+	// them to make a loopback test server stand in for a public host.
+	resolve func(ctx context.Context, host string) ([]netip.Addr, error)
+	dialIP  func(ctx context.Context, network string, ap netip.AddrPort) (net.Conn, error)
+}
 
 // New returns a Fetcher.
-func New(opts Options) *Fetcher { return &Fetcher{opts: opts} }
+func New(opts Options) *Fetcher {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.MaxRedirects == 0 {
+		opts.MaxRedirects = DefaultMaxRedirects
+	} else if opts.MaxRedirects < 0 {
+		opts.MaxRedirects = 0
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = DefaultUserAgent
+	}
+	f := &Fetcher{opts: opts}
+	f.resolve = func(ctx context.Context, host string) ([]netip.Addr, error) {
+		return net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	}
+	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second, Control: f.control}
+	f.dialIP = func(ctx context.Context, network string, ap netip.AddrPort) (net.Conn, error) {
+		return d.DialContext(ctx, network, ap.String())
+	}
+	tr := &http.Transport{
+		Proxy:                  nil, // a proxy would hide the real target from the address check
+		DialContext:            f.dialContext,
+		ForceAttemptHTTP2:      true,
+		TLSHandshakeTimeout:    10 * time.Second,
+		ResponseHeaderTimeout:  opts.Timeout,
+		DisableCompression:     true, // we ask for gzip ourselves and cap what it inflates to
+		MaxIdleConns:           64,
+		IdleConnTimeout:        90 * time.Second,
+		MaxResponseHeaderBytes: 1 << 20,
+	}
+	f.client = &http.Client{Transport: tr, CheckRedirect: f.checkRedirect}
+	return f
+}
 
-// Fetch gets rawURL.
+// Fetch gets rawURL, following redirects. A response whose status is not
+// 2xx gives a *StatusError. The body is decompressed if the server sent it
+// gzipped.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Page, error) {
-	return nil, errors.New("fetch: not implemented yet")
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w: %v", ErrBadURL, err)
+	}
+	if err := f.checkURL(u); err != nil {
+		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w: %v", ErrBadURL, err)
+	}
+	req.Header.Set("User-Agent", f.opts.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,text/*;q=0.8,*/*;q=0.5")
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return nil, f.wrap(ctx, u.String(), err)
+	}
+	defer resp.Body.Close()
+	final := resp.Request.URL.String()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, &StatusError{URL: final, StatusCode: resp.StatusCode}
+	}
+	if resp.ContentLength > f.opts.MaxBytes && resp.Header.Get("Content-Encoding") == "" {
+		return nil, fmt.Errorf("fetch %s: %w: Content-Length %d over the cap of %d bytes", final, ErrTooLarge, resp.ContentLength, f.opts.MaxBytes)
+	}
+	body, err := f.readBody(resp)
+	if err != nil {
+		return nil, f.wrap(ctx, final, err)
+	}
+	return &Page{URL: final, StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
+}
+
+// wrap gives a client error a sentinel to match and a short message.
+func (f *Fetcher) wrap(ctx context.Context, u string, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) && !errors.Is(err, ErrTooLarge) {
+		return fmt.Errorf("fetch %s: %w after %s", u, ErrTimeout, f.opts.Timeout)
+	}
+	return fmt.Errorf("fetch %s: %w", u, err)
+}
+
+// readBody reads the body, inflating gzip, and stops once the cap on
+// either the wire bytes or the inflated bytes is passed.
+func (f *Fetcher) readBody(resp *http.Response) ([]byte, error) {
+	max := f.opts.MaxBytes
+	var r io.Reader = &capReader{r: resp.Body, left: max, max: max}
+	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			if errors.Is(err, ErrTooLarge) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: gzip: %v", ErrEncoding, err)
+		}
+		defer zr.Close()
+		r = &capReader{r: zr, left: max, max: max, inflated: true}
+	default:
+		return nil, fmt.Errorf("%w: unsupported Content-Encoding %q", ErrEncoding, enc)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return nil, err
+		}
+		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("%w: gzip: %v", ErrEncoding, err)
+		}
+		return nil, err
+	}
+	return data, nil
+}
+
+// capReader passes reads through until more than max bytes have been
+// read, then fails with ErrTooLarge.
+type capReader struct {
+	r        io.Reader
+	left     int64
+	max      int64
+	inflated bool
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left < 0 {
+		return 0, c.err()
+	}
+	if int64(len(p)) > c.left+1 {
+		p = p[:c.left+1]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	if c.left < 0 {
+		return n, c.err()
+	}
+	return n, err
+}
+
+func (c *capReader) err() error {
+	if c.inflated {
+		return fmt.Errorf("%w: more than %d bytes after gzip decompression", ErrTooLarge, c.max)
+	}
+	return fmt.Errorf("%w: more than %d bytes", ErrTooLarge, c.max)
+}
+
+// checkURL refuses schemes other than http and https and hosts that are
+// IP addresses (in any spelling) outside the public ranges. It rewrites an
+// odd IPv4 spelling into the dotted form, so what is judged is what is
+// dialed.
+func (f *Fetcher) checkURL(u *url.URL) error {
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+	case "":
+		return fmt.Errorf("%w: no scheme (want http:// or https://)", ErrBadURL)
+	default:
+		return fmt.Errorf("%w: %q (want http or https)", ErrScheme, u.Scheme)
+	}
+	host := u.Hostname()
+	if host == "" {
+		return fmt.Errorf("%w: no host", ErrBadURL)
+	}
+	ip, ok, err := parseHostIP(host)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrBadURL, err)
+	}
+	if !ok {
+		return nil
+	}
+	if !f.opts.AllowPrivate {
+		if err := CheckAddr(ip); err != nil {
+			return err
+		}
+	}
+	canon := ip.String()
+	if ip.Is6() {
+		canon = "[" + canon + "]"
+	}
+	if p := u.Port(); p != "" {
+		canon += ":" + p
+	}
+	u.Host = canon
+	return nil
+}
+
+// checkRedirect runs before each redirect is followed.
+func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > f.opts.MaxRedirects {
+		return fmt.Errorf("%w: more than %d", ErrTooManyRedirects, f.opts.MaxRedirects)
+	}
+	if err := f.checkURL(req.URL); err != nil {
+		return fmt.Errorf("redirect to %s: %w", req.URL, err)
+	}
+	return nil
+}
+
+// dialContext resolves the host itself, judges each address, and dials
+// only an address that passed, so the address judged is the one dialed.
+func (f *Fetcher) dialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, portStr, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	port, err := strconv.ParseUint(portStr, 10, 16)
+	if err != nil {
+		return nil, fmt.Errorf("%w: bad port %q", ErrBadURL, portStr)
+	}
+	var ips []netip.Addr
+	if ip, ok, err := parseHostIP(host); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadURL, err)
+	} else if ok {
+		ips = []netip.Addr{ip}
+	} else {
+		ips, err = f.resolve(ctx, host)
+		if err != nil {
+			return nil, err
+		}
+	}
+	var firstErr error
+	for _, ip := range ips {
+		if !f.opts.AllowPrivate {
+			if err := CheckAddr(ip); err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				continue
+			}
+		}
+		conn, err := f.dialIP(ctx, network, netip.AddrPortFrom(ip, uint16(port)))
+		if err == nil {
+			return conn, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	if firstErr == nil {
+		firstErr = &net.DNSError{Err: "no addresses", Name: host, IsNotFound: true}
+	}
+	return nil, firstErr
+}
+
+// control is the dialer's last look at the socket address before connect.
+// dialContext has already judged it; this guards any other path to the
+// dialer.
+func (f *Fetcher) control(network, address string, _ syscall.RawConn) error {
+	if f.opts.AllowPrivate {
+		return nil
+	}
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return fmt.Errorf("%w: cannot read dialed address %q", ErrForbiddenAddress, address)
+	}
+	return CheckAddr(ap.Addr())
 }
