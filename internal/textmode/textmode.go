@@ -1,24 +1,520 @@
-// Package textmode extracts the article from flattened page text. (stub: being written)
+// Package textmode extracts the article from flattened page text: the
+// "all visible text, one line per block" dumps of crawlers, WET files and
+// scrapers, with every piece of page chrome still in them.
+//
+// It works from the text alone, in a few linear passes:
+//
+//  1. features: each line gets its length, its ending, its menu shape and
+//     the furniture phrases (share, follow, teaser, comments, ...) of many
+//     languages found in it (phrases/*.txt);
+//  2. labels: lines that are chrome by themselves, exact and near
+//     duplicates, and figures (an image's alt text, its caption printed
+//     again, and the photo credit);
+//  3. body: the densest run of prose lines, found as the maximum-sum run of
+//     per-line scores, cut at a comments or footer section;
+//  4. head: the headline above the body, and the standfirst between them;
+//  5. blocks: paragraphs, subheads and figures inside the body, and a
+//     Removal with a Reason for every other line.
+//
+// Flatten makes such a dump from an HTML page, as crawlers do.
 package textmode
 
 import (
-	"golang.org/x/net/html"
+	"bytes"
+	"strings"
 
 	"github.com/winnow-go/winnow/article"
 )
 
 // Options for Extract.
 type Options struct {
-	Explain    bool
+	// Explain fills Article.Removed with every line that was cut and why.
+	Explain bool
+	// DropImages leaves figures out of the blocks.
 	DropImages bool
 }
 
+// Limits on what counts as an article body, in words of prose.
+const (
+	// minBodyWords is the least prose an article has; less is too_short.
+	minBodyWords = 40
+)
+
 // Extract reads a flattened page dump (one block per line) and returns the
-// article found in it; Status is set when there is none. Text is filled by the caller.
+// article found in it. Status is ok, or too_short when the page has too
+// little prose, or not_article when it has none. Text is left for the
+// caller to fill from Blocks. Extract is safe for concurrent use and runs in
+// time linear in the size of text.
 func Extract(text []byte, opts Options) *article.Article {
-	return &article.Article{Status: article.StatusTooShort}
+	x := newExtraction(text)
+	x.labelLines()
+	x.findFigures()
+	start, end, words := x.findBody()
+	a := &article.Article{}
+	if words == 0 {
+		a.Status = article.StatusNotArticle
+		x.removeAll(opts, a)
+		return a
+	}
+	x.findHead(start, end)
+	x.buildBlocks(a, opts)
+	if x.bodyWords < minBodyWords {
+		a.Status = article.StatusTooShort
+	} else {
+		a.Status = article.StatusOK
+	}
+	return a
 }
 
-// Flatten turns a parsed HTML page into the naive "all visible text, one
-// line per block" dump that crawlers produce, chrome included. (stub)
-func Flatten(doc *html.Node) []byte { return nil }
+// role is what a line turned out to be.
+type role uint8
+
+const (
+	roleNone     role = iota // not decided yet
+	roleChrome               // removed, with the reason in extraction.reason
+	roleTitle                // the headline
+	roleSubtitle             // the standfirst
+	roleBody                 // a paragraph of the body
+	roleHeading              // a subhead inside the body
+	roleCaption              // a figure caption
+	roleCredit               // a figure's photo credit
+)
+
+// extraction is the per-call state of Extract.
+type extraction struct {
+	lines  []line
+	role   []role
+	reason []article.Reason
+	// figure links a caption line to its credit line, or -1.
+	creditOf []int
+	// inBody marks the lines between the body's first and last line.
+	inBody    []bool
+	bodyWords int
+	title     int
+	subtitle  int
+}
+
+func newExtraction(text []byte) *extraction {
+	x := &extraction{title: -1, subtitle: -1}
+	for len(text) > 0 {
+		var ln []byte
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			ln, text = text[:i], text[i+1:]
+		} else {
+			ln, text = text, nil
+		}
+		s := collapseSpace(ln)
+		if s == "" {
+			continue
+		}
+		x.lines = append(x.lines, newLine(s))
+	}
+	n := len(x.lines)
+	x.role = make([]role, n)
+	x.reason = make([]article.Reason, n)
+	x.creditOf = make([]int, n)
+	x.inBody = make([]bool, n)
+	for i := range x.creditOf {
+		x.creditOf[i] = -1
+	}
+	return x
+}
+
+// collapseSpace trims a line and turns every whitespace run into one space.
+func collapseSpace(b []byte) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range string(b) {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if r == 0 {
+			continue
+		}
+		if space && sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		space = false
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// chrome marks line i as removed for reason r.
+func (x *extraction) chrome(i int, r article.Reason) {
+	x.role[i] = roleChrome
+	x.reason[i] = r
+}
+
+// labelLines marks the lines that are chrome by themselves, and the exact
+// repeats of an earlier line.
+func (x *extraction) labelLines() {
+	seen := make(map[string]int, len(x.lines))
+	for i := range x.lines {
+		l := &x.lines[i]
+		if r := l.chrome(); r != "" {
+			x.chrome(i, r)
+			continue
+		}
+		if j, ok := seen[l.key]; ok && l.key != "" {
+			// A label or button printed twice in a row, a headline repeated
+			// in a teaser, a pull quote: the first copy stands for it.
+			_ = j
+			x.chrome(i, article.ReasonDuplicate)
+			continue
+		}
+		seen[l.key] = i
+	}
+}
+
+// nearDuplicate reports whether a and b say the same thing: the words of
+// the shorter are nearly all in the longer. This is how an image's alt text
+// and its caption relate.
+func nearDuplicate(a, b *line) bool {
+	if len(a.words) > len(b.words) {
+		a, b = b, a
+	}
+	if len(a.words) < 2 {
+		return false
+	}
+	set := make(map[string]bool, len(b.words))
+	for _, w := range b.words {
+		set[w] = true
+	}
+	in := 0
+	for _, w := range a.words {
+		if set[w] {
+			in++
+		}
+	}
+	return in*5 >= len(a.words)*4
+}
+
+// findFigures finds images: alt text followed by the same caption (the
+// first copy is removed as a duplicate), with a photo credit next to it.
+func (x *extraction) findFigures() {
+	for i := 0; i+1 < len(x.lines); i++ {
+		a, b := &x.lines[i], &x.lines[i+1]
+		if x.role[i] == roleChrome && x.reason[i] != article.ReasonDuplicate {
+			continue
+		}
+		if x.role[i+1] == roleChrome && x.reason[i+1] != article.ReasonDuplicate {
+			continue
+		}
+		if a.key == "" || !nearDuplicate(a, b) || len(a.words) > 60 || len(b.words) > 80 {
+			continue
+		}
+		// Keep the caption (the second copy, usually the longer one) and
+		// drop the alt text.
+		cap := i + 1
+		if len(a.words) > len(b.words) {
+			cap = i
+		}
+		alt := 2*i + 1 - cap
+		x.chrome(alt, article.ReasonDuplicate)
+		x.role[cap], x.reason[cap] = roleCaption, ""
+		for _, c := range []int{i + 2, i - 1} {
+			if c >= 0 && c < len(x.lines) && x.role[c] == roleChrome && x.reason[c] == article.ReasonCredit {
+				x.role[c] = roleCredit
+				x.creditOf[cap] = c
+				break
+			}
+		}
+		i++
+	}
+}
+
+// lineScore is the weight of a line in the search for the body: prose
+// counts its words, anything else costs a little, so the best run is the
+// one densest in prose.
+func (x *extraction) lineScore(i int) int {
+	l := &x.lines[i]
+	switch x.role[i] {
+	case roleChrome:
+		if x.reason[i] == article.ReasonDuplicate || x.reason[i] == reasonMeta || x.reason[i] == article.ReasonByline {
+			return -2
+		}
+		return -6
+	case roleCaption, roleCredit:
+		return -1
+	}
+	switch {
+	case l.isProse():
+		return len(l.words)
+	case l.sentence && len(l.words) >= 4:
+		return 2
+	}
+	return -3
+}
+
+// barrierReasons mark a section that follows the article and never holds
+// it: once the body has begun, a line of these ends it.
+var barrierReasons = []article.Reason{article.ReasonComments, article.ReasonFooter, article.ReasonCookie}
+
+// findBody returns the first and last line of the body, and its prose
+// words: the maximum-sum run of line scores (Kadane's algorithm), cut at
+// the first comments or footer line once enough prose came before it.
+func (x *extraction) findBody() (start, end, words int) {
+	best, cur, curStart := 0, 0, 0
+	start, end = -1, -1
+	for i := range x.lines {
+		s := x.lineScore(i)
+		if cur <= 0 {
+			cur, curStart = 0, i
+		}
+		cur += s
+		if cur > best {
+			best, start, end = cur, curStart, i
+		}
+	}
+	if start < 0 {
+		return -1, -1, 0
+	}
+	mass := 0
+	for i := start; i <= end; i++ {
+		if x.role[i] == roleChrome && hasReason(barrierReasons, x.reason[i]) && mass >= 2*minBodyWords {
+			end = i - 1
+			break
+		}
+		if s := x.lineScore(i); s > 2 {
+			mass += s
+		}
+	}
+	for i := start; i <= end; i++ {
+		x.inBody[i] = true
+	}
+	return start, end, best
+}
+
+// findHead finds the headline above the body and the standfirst between
+// them. The headline is the nearest headline-shaped line above the first
+// prose line; the standfirst is a prose line right under it that is set
+// apart from the body by figures, bylines, dates or buttons.
+func (x *extraction) findHead(start, end int) {
+	first := -1
+	for i := start; i <= end; i++ {
+		if x.role[i] == roleNone && x.lines[i].isProse() {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	lo := first - 40
+	if lo < 0 {
+		lo = 0
+	}
+	for i := first - 1; i >= lo; i-- {
+		if x.role[i] != roleNone {
+			continue
+		}
+		if x.lines[i].isHeadline() && len(x.lines[i].words) >= 3 {
+			x.title = i
+			break
+		}
+		if x.lines[i].isProse() {
+			continue
+		}
+	}
+	if x.title < 0 {
+		return
+	}
+	x.role[x.title] = roleTitle
+	// The standfirst: the first prose line below the title, when furniture
+	// separates it from the next prose line.
+	for i := x.title + 1; i <= end && i < len(x.lines); i++ {
+		if x.role[i] != roleNone {
+			continue
+		}
+		if !x.lines[i].sentence || len(x.lines[i].words) < 6 {
+			break
+		}
+		sep := false
+		for j := i + 1; j < len(x.lines); j++ {
+			if x.role[j] == roleNone {
+				break
+			}
+			sep = true
+		}
+		if sep && i-x.title <= 8 {
+			x.subtitle = i
+			x.role[i] = roleSubtitle
+		}
+		break
+	}
+	// The body starts below the head.
+	for i := 0; i <= x.title && i < len(x.lines); i++ {
+		x.inBody[i] = false
+	}
+	for i := x.title + 1; i < first; i++ {
+		x.inBody[i] = true
+	}
+	if x.subtitle >= 0 {
+		x.inBody[x.subtitle] = false
+	}
+}
+
+// buildBlocks turns the labelled lines into blocks and removals.
+func (x *extraction) buildBlocks(a *article.Article, opts Options) {
+	if x.title >= 0 {
+		a.Title = x.lines[x.title].text
+	}
+	if x.subtitle >= 0 {
+		a.Subtitle = x.lines[x.subtitle].text
+	}
+	afterBody := false
+	section := article.Reason("")
+	teaserNext := false
+	for i := range x.lines {
+		l := &x.lines[i]
+		if i == x.title || i == x.subtitle {
+			continue
+		}
+		if !x.inBody[i] {
+			if i > x.title && x.bodyWords > 0 {
+				afterBody = true
+			}
+			x.removeOutside(i, a, opts, afterBody, &section)
+			continue
+		}
+		switch x.role[i] {
+		case roleChrome:
+			x.remove(a, opts, i, x.reason[i])
+			teaserNext = x.reason[i] == article.ReasonTeaser && l.isLabel()
+			continue
+		case roleCredit:
+			continue // written with its caption
+		case roleCaption:
+			x.addFigure(a, opts, i)
+			continue
+		}
+		if teaserNext && !l.isProse() {
+			// The headline after a "Read also" label.
+			x.remove(a, opts, i, article.ReasonTeaser)
+			teaserNext = false
+			continue
+		}
+		teaserNext = false
+		switch {
+		case l.isProse() || l.sentence || l.colon:
+			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
+			x.bodyWords += len(l.words)
+		case l.isHeadline() && x.nextIsProse(i):
+			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
+		case len(l.words) >= 4:
+			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
+			x.bodyWords += len(l.words)
+		default:
+			x.remove(a, opts, i, article.ReasonBoilerplate)
+		}
+	}
+}
+
+// isLabel reports whether a teaser line is only a label ("Read also:")
+// with the headline on the next line.
+func (l *line) isLabel() bool {
+	return l.coverage(chromeReasons...) == len(l.words)
+}
+
+// nextIsProse reports whether the next body line that is not chrome is prose.
+func (x *extraction) nextIsProse(i int) bool {
+	for j := i + 1; j < len(x.lines) && x.inBody[j]; j++ {
+		switch x.role[j] {
+		case roleChrome, roleCaption, roleCredit:
+			continue
+		}
+		return x.lines[j].isProse() || x.lines[j].sentence
+	}
+	return false
+}
+
+// addFigure writes the figure whose caption is line i.
+func (x *extraction) addFigure(a *article.Article, opts Options, i int) {
+	if opts.DropImages {
+		return
+	}
+	caption, credit := x.lines[i].text, ""
+	if c := x.creditOf[i]; c >= 0 {
+		credit = x.lines[c].text
+	} else {
+		caption, credit = splitCredit(caption)
+	}
+	a.Blocks = append(a.Blocks, article.Block{Type: article.Figure, Caption: caption, Credit: credit})
+}
+
+// splitCredit cuts a trailing photo credit off a caption: "Crowds in the
+// square. Photo: Jane Doe/Reuters" or "... (Getty Images)".
+func splitCredit(caption string) (string, string) {
+	for _, sep := range []string{". ", " (", " - ", " — ", " | "} {
+		k := strings.LastIndex(caption, sep)
+		if k <= 0 {
+			continue
+		}
+		tail := strings.TrimSpace(caption[k+len(sep)-1:])
+		tail = strings.TrimLeft(tail, ".-—|( ")
+		tl := newLine(strings.TrimRight(tail, ")"))
+		if tl.chrome() == article.ReasonCredit {
+			head := strings.TrimSpace(caption[:k+1])
+			if sep != ". " {
+				head = strings.TrimSpace(caption[:k])
+			}
+			return head, strings.TrimRight(tail, ")")
+		}
+	}
+	return caption, ""
+}
+
+// removeOutside records a line outside the body. A line that is not chrome
+// by itself takes the reason of the section it is in: the lines under a
+// "Comments" or "Related stories" header are comments and teasers.
+func (x *extraction) removeOutside(i int, a *article.Article, opts Options, afterBody bool, section *article.Reason) {
+	l := &x.lines[i]
+	r := x.reason[i]
+	switch x.role[i] {
+	case roleCaption:
+		r = article.ReasonTeaser
+		if !afterBody {
+			r = article.ReasonNav
+		}
+	case roleCredit:
+		r = article.ReasonCredit
+	}
+	if r != "" {
+		switch r {
+		case article.ReasonTeaser, article.ReasonComments, article.ReasonFooter, article.ReasonNav:
+			*section = r
+		}
+		x.remove(a, opts, i, r)
+		return
+	}
+	switch {
+	case *section != "":
+		r = *section
+	case !afterBody:
+		r = article.ReasonNav
+	case l.isHeadline():
+		r = article.ReasonTeaser
+	default:
+		r = article.ReasonOutsideArticle
+	}
+	x.remove(a, opts, i, r)
+}
+
+// removeAll records every line as removed, for a page with no body.
+func (x *extraction) removeAll(opts Options, a *article.Article) {
+	for i := range x.lines {
+		r := x.reason[i]
+		if r == "" {
+			r = article.ReasonOutsideArticle
+		}
+		x.remove(a, opts, i, r)
+	}
+}
+
+func (x *extraction) remove(a *article.Article, opts Options, i int, r article.Reason) {
+	if opts.Explain {
+		a.Removed = append(a.Removed, article.Removal{Text: x.lines[i].text, Reason: r})
+	}
+}

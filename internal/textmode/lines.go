@@ -1,0 +1,295 @@
+package textmode
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnow-go/winnow/article"
+)
+
+// line is one non-blank line of the dump with the numbers every later step
+// reads. They are computed once, in one pass over the line.
+type line struct {
+	text  string   // the line, whitespace collapsed and trimmed
+	words []string // lower-cased words of letters and digits
+	key   string   // words joined by one space: the duplicate key
+	runes int
+	// sentence is true when the line ends like prose: . ! ? … or one of
+	// them followed by a closing quote or bracket.
+	sentence bool
+	// colon is true when the line ends with a colon, as a label does.
+	colon bool
+	// upper is true when the first letter is upper case (or the script has
+	// no case).
+	upper bool
+	// digits counts the words made only of digits.
+	digits int
+	// linkLike is true for URLs and for "A | B | C" menus and breadcrumbs.
+	linkLike bool
+	// copyright is true when the line holds a © sign.
+	copyright bool
+	matches   []match
+}
+
+// newLine computes the features of one trimmed line.
+func newLine(text string) line {
+	l := line{text: text, runes: utf8.RuneCountInString(text)}
+	l.words = splitWords(text)
+	l.key = strings.Join(l.words, " ")
+	l.sentence, l.colon = lineEnding(text)
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			l.upper = !unicode.IsLower(r)
+			break
+		}
+	}
+	for _, w := range l.words {
+		if isNumber(w) {
+			l.digits++
+		}
+	}
+	l.linkLike = isLinkLike(text, len(l.words))
+	l.copyright = strings.ContainsRune(text, '©')
+	l.matches = phrases.find(l.words)
+	return l
+}
+
+// lineEnding reports whether text ends like a sentence, and whether it ends
+// with a colon. Closing quotes and brackets after the mark are skipped.
+func lineEnding(text string) (sentence, colon bool) {
+	for len(text) > 0 {
+		r, size := utf8.DecodeLastRuneInString(text)
+		switch r {
+		case '"', '\'', '”', '’', '»', '«', '“', ')', ']', '*':
+			text = text[:len(text)-size]
+			continue
+		case '.', '!', '?', '…', '。', '！', '？', ';':
+			return true, false
+		case ':':
+			return false, true
+		}
+		return false, false
+	}
+	return false, false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// menuSeparators split the items of a flattened menu or breadcrumb.
+var menuSeparators = []string{" | ", " • ", " · ", " › ", " > ", " » ", " / ", " :: "}
+
+// isLinkLike reports whether a line is a bare address or a run of short
+// items joined by a menu separator.
+func isLinkLike(text string, nwords int) bool {
+	if nwords <= 6 && (strings.Contains(text, "://") || strings.HasPrefix(text, "www.")) {
+		return true
+	}
+	for _, sep := range menuSeparators {
+		parts := strings.Split(text, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		short := 0
+		for _, p := range parts {
+			if len(splitWords(p)) <= 4 {
+				short++
+			}
+		}
+		if short*4 >= len(parts)*3 {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage returns how many words of the line the phrases of the given
+// reasons cover (each word counted once). With nil reasons every phrase counts.
+func (l *line) coverage(reasons ...article.Reason) int {
+	if len(l.matches) == 0 {
+		return 0
+	}
+	covered := make([]bool, len(l.words))
+	n := 0
+	for _, m := range l.matches {
+		if len(reasons) > 0 && !hasReason(reasons, m.reason) {
+			continue
+		}
+		for i := m.start; i < m.start+m.n; i++ {
+			if !covered[i] {
+				covered[i] = true
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func hasReason(rs []article.Reason, r article.Reason) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// openerReasons are the kinds of chrome whose label may open a longer line
+// ("Read more: <headline>", "Photo: <name>", "By <name>").
+var openerReasons = []article.Reason{
+	article.ReasonTeaser, article.ReasonCredit, article.ReasonByline, article.ReasonShare,
+	article.ReasonFollow, article.ReasonSubscribe, article.ReasonLogin, article.ReasonNewsletter,
+	article.ReasonComments, article.ReasonAd, article.ReasonPaywall, article.ReasonCookie,
+}
+
+// chromeReasons are all reasons of the phrase tables but the date words.
+var chromeReasons = []article.Reason{
+	article.ReasonShare, article.ReasonFollow, article.ReasonTeaser, article.ReasonComments,
+	article.ReasonSubscribe, article.ReasonLogin, article.ReasonNewsletter, article.ReasonPaywall,
+	article.ReasonAd, article.ReasonCookie, article.ReasonFooter, article.ReasonNav,
+	article.ReasonCredit, article.ReasonByline,
+}
+
+// Thresholds of the line classifier, in words.
+const (
+	// shortLine is the longest line that a label or menu can be.
+	shortLine = 12
+	// strongPhraseWords is the phrase length that marks even a sentence as
+	// chrome ("sign up for our newsletter", "we use cookies").
+	strongPhraseWords = 3
+	// strongMaxWords is the longest line a strong phrase can mark.
+	strongMaxWords = 40
+)
+
+// chrome says whether the line is page furniture by itself, from its
+// phrases and shape alone, and why. It returns "" for a line that may be
+// article text.
+func (l *line) chrome() article.Reason {
+	n := len(l.words)
+	if n == 0 {
+		return article.ReasonBoilerplate
+	}
+	if l.linkLike {
+		return article.ReasonNav
+	}
+	if l.copyright && n <= 20 {
+		return article.ReasonFooter
+	}
+	if l.isDateline() {
+		return reasonMeta
+	}
+	if len(l.matches) == 0 {
+		return ""
+	}
+	// A line made mostly of chrome phrases: "Share on Facebook", "Home News
+	// Sport", "Photo: Reuters".
+	if cov := l.coverage(chromeReasons...); cov*2 >= n && (n <= shortLine || cov*4 >= n*3) {
+		return l.topReason()
+	}
+	// A label opening a short line that is not prose.
+	if n <= shortLine && !l.sentence {
+		for _, m := range l.matches {
+			if m.start == 0 && hasReason(openerReasons, m.reason) && (m.reason != article.ReasonByline || l.looksLikeByline()) {
+				return m.reason
+			}
+		}
+	}
+	// A long, specific phrase that only page furniture uses.
+	if n <= strongMaxWords {
+		for _, m := range l.matches {
+			if m.n >= strongPhraseWords && m.reason != reasonMeta && m.reason != article.ReasonNav {
+				return m.reason
+			}
+		}
+	}
+	return ""
+}
+
+// topReason is the chrome reason whose phrases cover most of the line; the
+// first match wins a tie.
+func (l *line) topReason() article.Reason {
+	best, bestN := article.Reason(""), 0
+	for _, m := range l.matches {
+		if m.reason == reasonMeta {
+			continue
+		}
+		if c := l.coverage(m.reason); c > bestN {
+			best, bestN = m.reason, c
+		}
+	}
+	if best == "" {
+		return article.ReasonBoilerplate
+	}
+	return best
+}
+
+// isDateline reports whether the line is a date, a time or a reading-time
+// note: short, and made of date words and numbers only.
+func (l *line) isDateline() bool {
+	n := len(l.words)
+	if n == 0 || n > shortLine {
+		return false
+	}
+	covered := l.coverage(reasonMeta)
+	if l.digits == 0 && !l.hasLongMetaWord() {
+		// "de", "le" and "в" alone are not a date.
+		return false
+	}
+	// Numbers count as date words; a dateline may carry one more word
+	// (a place or "by").
+	rest := n - covered - l.digits
+	if l.digits > 0 && covered == 0 {
+		// "12.03.2020 14:35" has only numbers.
+		return rest == 0
+	}
+	return rest <= n/4
+}
+
+// looksLikeByline reports whether a short line opening with "By"
+// continues with capitalized names.
+func (l *line) looksLikeByline() bool {
+	fields := strings.Fields(l.text)
+	if len(fields) < 2 || len(fields) > 8 {
+		return false
+	}
+	caps := 0
+	for _, f := range fields[1:] {
+		r, _ := utf8.DecodeRuneInString(f)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps*2 >= len(fields)-1
+}
+
+// isProse reports whether the line reads as a paragraph of the article:
+// long enough and ending like a sentence, or simply long.
+func (l *line) isProse() bool {
+	n := len(l.words)
+	return (l.sentence && n >= 8) || n >= 25
+}
+
+// isHeadline reports whether the line has the shape of a headline or
+// subhead: a few words, no closing full stop.
+func (l *line) isHeadline() bool {
+	n := len(l.words)
+	return n >= 2 && n <= 25 && !l.sentence && !l.colon && !l.linkLike && l.upper
+}
+
+// hasLongMetaWord reports whether a date phrase of three or more letters
+// (a month, a weekday, "updated") occurs in the line.
+func (l *line) hasLongMetaWord() bool {
+	for _, m := range l.matches {
+		if m.reason == reasonMeta && utf8.RuneCountInString(l.words[m.start]) >= 3 {
+			return true
+		}
+	}
+	return false
+}
