@@ -1,12 +1,321 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/winnow-go/winnow"
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/render"
 )
 
-// runExtract is the "winnow extract" subcommand. (stub: being written)
+const extractUsage = `Usage: winnow extract [flags] [FILE|URL|-]...
+
+Prints the article of each page. With no input, reads standard input.
+One input prints in the chosen format; several inputs (or --format jsonl)
+print one JSON object per line, with "source" naming the input.
+Files may be gzipped. Flags may come before or after the inputs.
+
+Exit status: 0 an article was found, 1 no article on the page,
+2 usage or I/O error; with several inputs, the worst of them.
+
+Flags:
+`
+
+// extractConfig is the parsed command line of "winnow extract".
+type extractConfig struct {
+	format  render.Format
+	opts    winnow.Options
+	inputs  []string
+	explain bool
+}
+
+// extractEnv is what runExtract talks to, so tests can run it in-process.
+type extractEnv struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	fetch          func(ctx context.Context, url string) (*fetch.Page, error)
+}
+
+// runExtract is the "winnow extract" subcommand.
 func runExtract(args []string) int {
-	fmt.Fprintln(os.Stderr, "winnow extract: not implemented yet")
-	return exitUsage
+	return extract(args, extractEnv{
+		stdin:  os.Stdin,
+		stdout: os.Stdout,
+		stderr: os.Stderr,
+		fetch:  fetch.New(fetch.Options{AllowPrivate: true}).Fetch,
+	})
+}
+
+func extract(args []string, env extractEnv) int {
+	cfg, code, ok := parseExtract(args, env.stderr)
+	if !ok {
+		return code
+	}
+	ctx := context.Background()
+	if len(cfg.inputs) == 1 && cfg.format != render.FormatJSONL {
+		return extractOne(ctx, cfg, cfg.inputs[0], env)
+	}
+	worst := exitOK
+	for _, in := range cfg.inputs {
+		worst = max(worst, extractLine(ctx, cfg, in, env))
+	}
+	return worst
+}
+
+func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int, ok bool) {
+	fs := flag.NewFlagSet("winnow extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, extractUsage)
+		fs.PrintDefaults()
+	}
+	format := fs.String("format", "text", "output `format`: text, markdown, html, json or jsonl")
+	fs.StringVar(&cfg.opts.URL, "url", "", "the page's `URL`, to resolve links and images (fetched pages use their own)")
+	fs.BoolVar(&cfg.explain, "explain", false, "list what was removed and why (in JSON, or on standard error)")
+	precision := fs.Bool("precision", false, "drop doubtful blocks: less chrome, perhaps less body")
+	recall := fs.Bool("recall", false, "keep doubtful blocks: all of the body, perhaps some chrome")
+	fs.BoolVar(&cfg.opts.KeepLinks, "links", false, "keep the links of each block")
+	noImages := fs.Bool("no-images", false, "leave figures out")
+	input := fs.String("input", "auto", "read inputs as `kind`: auto, html or text (a flattened page dump)")
+	fs.StringVar(&cfg.opts.ContentType, "content-type", "", "the HTTP Content-Type of the inputs, for its `charset`")
+
+	inputs, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return cfg, exitOK, false
+	}
+	if err != nil {
+		return cfg, exitUsage, false
+	}
+	fail := func(format string, a ...any) (extractConfig, int, bool) {
+		fmt.Fprintf(stderr, "winnow extract: "+format+"\n", a...)
+		return cfg, exitUsage, false
+	}
+	if cfg.format, err = render.ParseFormat(*format); err != nil {
+		return fail("%v", err)
+	}
+	switch {
+	case *precision && *recall:
+		return fail("--precision and --recall cannot be used together")
+	case *precision:
+		cfg.opts.Focus = winnow.Precision
+	case *recall:
+		cfg.opts.Focus = winnow.Recall
+	}
+	switch *input {
+	case "auto":
+		cfg.opts.Input = winnow.InputAuto
+	case "html":
+		cfg.opts.Input = winnow.InputHTML
+	case "text":
+		cfg.opts.Input = winnow.InputText
+	default:
+		return fail("unknown --input %q (want auto, html or text)", *input)
+	}
+	cfg.opts.DropImages = *noImages
+	cfg.opts.Explain = cfg.explain
+	cfg.inputs = inputs
+	if len(cfg.inputs) == 0 {
+		cfg.inputs = []string{"-"}
+	}
+	stdin := 0
+	for _, in := range cfg.inputs {
+		if in == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return fail("standard input (-) can be read only once")
+	}
+	return cfg, exitOK, true
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments; everything after "--" is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos, tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
+	}
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return append(pos, tail...), nil
+}
+
+// extractOne handles a single input: the article in the chosen format on
+// standard output, problems on standard error.
+func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEnv) int {
+	a, err := extractInput(ctx, cfg, in, env)
+	if a == nil {
+		fmt.Fprintf(env.stderr, "winnow: %s: %s\n", displayName(in), errText(err))
+		return exitUsage
+	}
+	code := exitOK
+	var na *winnow.NoArticleError
+	if errors.As(err, &na) {
+		fmt.Fprintf(env.stderr, "winnow: %s: no article on the page (status %s)\n", displayName(in), a.Status)
+		code = exitNoArticle
+		// JSON callers get the metadata and the status; the other formats
+		// have no article to show.
+		if cfg.format != render.FormatJSON {
+			writeExplain(env.stderr, cfg, a)
+			return code
+		}
+	} else if err != nil {
+		fmt.Fprintf(env.stderr, "winnow: %s: %s\n", displayName(in), errText(err))
+		return exitUsage
+	}
+	if err := render.Write(env.stdout, a, cfg.format); err != nil {
+		fmt.Fprintf(env.stderr, "winnow: write: %v\n", err)
+		return exitUsage
+	}
+	if cfg.format != render.FormatJSON {
+		writeExplain(env.stderr, cfg, a)
+	}
+	return code
+}
+
+// extractLine handles one of several inputs: one JSON object on a line.
+func extractLine(ctx context.Context, cfg extractConfig, in string, env extractEnv) int {
+	a, err := extractInput(ctx, cfg, in, env)
+	rec := render.Record{Source: in, Article: a}
+	code := exitOK
+	var na *winnow.NoArticleError
+	switch {
+	case a == nil:
+		code = exitUsage
+	case errors.As(err, &na):
+		code = exitNoArticle
+	case err != nil:
+		code = exitUsage
+	}
+	if err != nil {
+		rec.Error = errText(err)
+		fmt.Fprintf(env.stderr, "winnow: %s: %s\n", displayName(in), rec.Error)
+	}
+	if err := render.WriteRecord(env.stdout, rec); err != nil {
+		fmt.Fprintf(env.stderr, "winnow: write: %v\n", err)
+		return exitUsage
+	}
+	return code
+}
+
+// extractInput reads one input (a file, "-" or an http(s) URL) and
+// extracts its article. A nil Article means the input could not be read.
+func extractInput(ctx context.Context, cfg extractConfig, in string, env extractEnv) (a *article.Article, err error) {
+	// A bug in the engine must not take the whole command down with a
+	// stack trace: report it like any other bad input.
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	opts := cfg.opts
+	var data []byte
+	switch {
+	case in == "-":
+		data, err = readCapped(env.stdin, opts)
+	case isURL(in):
+		var page *fetch.Page
+		page, err = env.fetch(ctx, in)
+		if err == nil {
+			data = page.Body
+			if opts.URL == "" {
+				opts.URL = page.URL
+			}
+			if opts.ContentType == "" {
+				opts.ContentType = page.ContentType
+			}
+		}
+	default:
+		var f *os.File
+		if f, err = os.Open(in); err == nil {
+			data, err = readCapped(f, opts)
+			f.Close()
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	a, err = winnow.ExtractContext(ctx, data, opts)
+	if a == nil && err == nil {
+		err = errors.New("no result")
+	}
+	return a, err
+}
+
+// readCapped reads r up to the extraction size cap, so a huge input is
+// refused early instead of filling memory. Gzip is read as is: the library
+// gunzips and applies the cap to the unzipped size too.
+func readCapped(r io.Reader, opts winnow.Options) ([]byte, error) {
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = winnow.DefaultMaxBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: more than %d bytes", winnow.ErrTooLarge, limit)
+	}
+	return data, nil
+}
+
+// errText is err's message without the library's "winnow: " prefix, which
+// the command prints itself.
+func errText(err error) string {
+	return strings.TrimPrefix(err.Error(), "winnow: ")
+}
+
+func isURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+func displayName(in string) string {
+	if in == "-" {
+		return "standard input"
+	}
+	return in
+}
+
+// writeExplain lists the removed pieces on w, one "reason: excerpt" a line,
+// when --explain was given and the output format has no room for them.
+func writeExplain(w io.Writer, cfg extractConfig, a *article.Article) {
+	if !cfg.explain {
+		return
+	}
+	for _, r := range a.Removed {
+		fmt.Fprintf(w, "removed %-16s %s\n", string(r.Reason)+":", excerpt(r.Text, 100))
+	}
+}
+
+// excerpt is s on one line, cut to at most n runes.
+func excerpt(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
