@@ -1,10 +1,25 @@
 // Package content finds the article body in a parsed page.
+//
+// It works in four steps over one tree, each a function below:
+//
+//  1. label: one pass computes, per element, its text and link size and the
+//     chrome it is marked as (tag, ARIA role, class and id tokens, hidden).
+//  2. blocks: a second pass flattens the kept tree into a list of blocks
+//     (headings, paragraphs, lists, quotes, tables, code, figures), each
+//     remembering the element that holds it.
+//  3. root: every block votes for its ancestors, content-like blocks for
+//     and chrome-like blocks against, and the best-scoring element is the
+//     article's root.
+//  4. filter: blocks inside the root are kept unless a local signal (a
+//     furniture phrase, link density, a byline, a repeated caption) says
+//     otherwise; everything else is recorded as removed, with its reason.
 package content
 
 import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // Focus mirrors winnow.Focus.
@@ -23,6 +38,8 @@ type Options struct {
 	KeepLinks  bool
 	DropImages bool
 	Explain    bool
+	// Weights overrides rules.DefaultWeights when non-nil.
+	Weights *rules.Weights
 }
 
 // Result is the body found on a page.
@@ -33,7 +50,38 @@ type Result struct {
 	Subtitle string
 }
 
-// Extract finds the article body in doc.
+// Extract finds the article body in doc. md is the page's metadata, used to
+// recognise the headline and byline when they are printed in the body.
+// Extract does not change doc. It is safe for concurrent use on
+// different documents.
 func Extract(doc *html.Node, md article.Metadata, opts Options) Result {
-	return Result{Status: article.StatusOK}
+	w := rules.DefaultWeights
+	if opts.Weights != nil {
+		w = *opts.Weights
+	}
+	x := &extraction{opts: opts, weights: w, md: md}
+	x.label(doc)
+	x.buildBlocks(doc)
+	x.pickRoot()
+	x.filter()
+	return x.result()
+}
+
+// extraction is the per-call state shared by the steps.
+type extraction struct {
+	opts    Options
+	weights rules.Weights
+	md      article.Metadata
+
+	nodes  []elem
+	index  map[*html.Node]int32
+	blocks []block
+	root   int32 // chosen article root, an index into nodes
+
+	totalText    int
+	totalPara    int
+	totalPlain   int
+	scripts      int
+	sawPaywall   bool
+	removedTrees []removedTree
 }

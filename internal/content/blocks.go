@@ -1,0 +1,581 @@
+package content
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
+)
+
+// block is one candidate piece of the body, before filtering.
+type block struct {
+	article.Block
+	owner     int32 // the element that holds the block
+	words     int   // size in words (CJK characters count half a word each)
+	linkWords int   // of which inside links
+	// reason is set when the block is cut; keep when it is kept.
+	reason article.Reason
+	keep   bool
+}
+
+// removedTree is a marked subtree cut in the label pass, kept for --explain.
+type removedTree struct {
+	id     int32
+	reason article.Reason
+	before int // how many blocks came before it, to list removals in page order
+}
+
+// buildBlocks runs the second pass: it flattens the kept tree into blocks.
+func (x *extraction) buildBlocks(doc *html.Node) {
+	f := &flow{x: x, owner: 0}
+	f.walk(doc, 0, false)
+	f.flush()
+}
+
+// flow accumulates the inline text of the element being walked.
+type flow struct {
+	x         *extraction
+	buf       []byte
+	linkWords int
+	links     []article.Link
+	owner     int32
+	brs       int // consecutive <br>s at the end of buf
+}
+
+func (f *flow) walk(n *html.Node, owner int32, inLink bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			f.text(c.Data, owner, inLink)
+		case html.ElementNode:
+			f.element(c, owner, inLink)
+		}
+	}
+}
+
+func (f *flow) text(s string, owner int32, inLink bool) {
+	if len(f.buf) == 0 {
+		f.owner = owner
+	}
+	before := len(f.buf)
+	f.buf = appendCollapsed(f.buf, s)
+	if len(f.buf) > before && strings.TrimSpace(s) != "" {
+		f.brs = 0
+	}
+	if inLink {
+		f.linkWords += countWords(f.buf[before:])
+	}
+}
+
+func (f *flow) element(n *html.Node, owner int32, inLink bool) {
+	x := f.x
+	id := x.index[n]
+	e := &x.nodes[id]
+	inline := rules.InlineTags[n.Data]
+	if e.removed {
+		if !inline {
+			f.flush()
+		}
+		if x.opts.Explain && !e.drop {
+			x.removedTrees = append(x.removedTrees, removedTree{id: id, reason: e.mark, before: len(x.blocks)})
+		}
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		f.brs++
+		if f.brs >= 2 {
+			f.flush()
+		} else {
+			f.buf = append(f.buf, '\n')
+		}
+		return
+	case atom.A:
+		start := len(f.buf)
+		f.walk(n, owner, true)
+		if x.opts.KeepLinks {
+			if href := resolve(attr(n, "href"), x.opts.PageURL); href != "" {
+				if t := strings.TrimSpace(string(f.buf[start:])); t != "" {
+					f.links = append(f.links, article.Link{Text: t, Href: href})
+				}
+			}
+		}
+		return
+	case atom.Img:
+		if strings.TrimSpace(string(f.buf)) == "" && !inLink {
+			f.image(n, id)
+		}
+		return
+	case atom.Hr:
+		f.flush()
+		return
+	}
+	if inline {
+		f.walk(n, owner, inLink)
+		return
+	}
+	f.flush()
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		text, lw := x.textOf(n)
+		x.addBlock(article.Block{Type: article.Heading, Level: int(n.Data[1] - '0'), Text: text}, id, lw)
+	case atom.Ul, atom.Ol:
+		x.list(n, id)
+	case atom.Blockquote:
+		if x.hasBlockChildren(n) && x.nodes[id].textLen > 1500 {
+			f.walk(n, id, inLink) // a quote used as a layout wrapper
+			break
+		}
+		text, lw := x.textOf(n)
+		x.addBlock(article.Block{Type: article.Quote, Text: text}, id, lw)
+	case atom.Pre:
+		text := rawText(n)
+		x.addBlock(article.Block{Type: article.Code, Text: strings.Trim(text, "\n")}, id, 0)
+	case atom.Table:
+		if x.isDataTable(n, id) {
+			x.table(n, id)
+		} else {
+			f.walk(n, id, inLink)
+		}
+	case atom.Figure:
+		x.figure(n, id)
+	default:
+		f.walk(n, id, inLink)
+	}
+	f.flush()
+}
+
+// flush turns the pending inline text into a paragraph block.
+func (f *flow) flush() {
+	if len(f.buf) == 0 {
+		return
+	}
+	text := cleanLines(string(f.buf))
+	if text != "" {
+		b := article.Block{Type: article.Paragraph, Text: text}
+		if len(f.links) > 0 {
+			b.Links = f.links
+		}
+		f.x.addBlock(b, f.owner, f.linkWords)
+	}
+	f.buf = f.buf[:0]
+	f.linkWords = 0
+	f.links = nil
+	f.brs = 0
+}
+
+// image makes a figure of an image that stands alone in the flow.
+func (f *flow) image(n *html.Node, id int32) {
+	x := f.x
+	if x.opts.DropImages {
+		return
+	}
+	src := imageSrc(n, x.opts.PageURL)
+	if src == "" || tinyImage(n) {
+		return
+	}
+	f.flush()
+	x.addBlock(article.Block{Type: article.Figure, Src: src, Alt: strings.TrimSpace(attr(n, "alt"))}, id, 0)
+}
+
+func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
+	var words int
+	switch b.Type {
+	case article.List:
+		for _, it := range b.Items {
+			words += countWords([]byte(it))
+		}
+	case article.Table:
+		for _, r := range b.Rows {
+			for _, c := range r {
+				words += countWords([]byte(c))
+			}
+		}
+	case article.Figure:
+	default:
+		if b.Text == "" {
+			return
+		}
+		words = countWords([]byte(b.Text))
+	}
+	x.blocks = append(x.blocks, block{Block: b, owner: owner, words: words, linkWords: min(linkWords, words)})
+}
+
+// list turns a <ul> or <ol> into one list block, an item per <li>.
+func (x *extraction) list(n *html.Node, id int32) {
+	var items []string
+	linkWords := 0
+	var collect func(p *html.Node)
+	collect = func(p *html.Node) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if x.nodes[x.index[c]].removed {
+				continue
+			}
+			if c.DataAtom == atom.Li {
+				t, lw := x.textOf(c)
+				if t != "" {
+					items = append(items, t)
+					linkWords += lw
+				}
+				continue
+			}
+			collect(c)
+		}
+	}
+	collect(n)
+	if len(items) == 0 {
+		return
+	}
+	x.addBlock(article.Block{Type: article.List, Items: items, Ordered: n.DataAtom == atom.Ol}, id, linkWords)
+}
+
+// isDataTable tells a table of data from a table used for page layout.
+func (x *extraction) isDataTable(n *html.Node, id int32) bool {
+	if x.nodes[id].textLen > 20000 {
+		return false
+	}
+	data := true
+	var check func(p *html.Node)
+	check = func(p *html.Node) {
+		for c := p.FirstChild; c != nil && data; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Table, atom.P, atom.Div, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
+				if c.DataAtom == atom.Table || x.nodes[x.index[c]].textLen > 200 || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+					data = false
+					return
+				}
+			}
+			check(c)
+		}
+	}
+	check(n)
+	return data
+}
+
+// table turns a data table into rows of cell text.
+func (x *extraction) table(n *html.Node, id int32) {
+	var rows [][]string
+	linkWords := 0
+	var walk func(p *html.Node)
+	walk = func(p *html.Node) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || x.nodes[x.index[c]].removed {
+				continue
+			}
+			if c.DataAtom == atom.Tr {
+				var row []string
+				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
+					if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) {
+						t, lw := x.textOf(cell)
+						row = append(row, t)
+						linkWords += lw
+					}
+				}
+				if len(row) > 0 && strings.Join(row, "") != "" {
+					rows = append(rows, row)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if len(rows) == 0 {
+		return
+	}
+	x.addBlock(article.Block{Type: article.Table, Rows: rows}, id, linkWords)
+}
+
+// figure turns a <figure> into a figure block: its image, caption and
+// credit. A caption that the page prints twice inside the figure is kept once.
+func (x *extraction) figure(n *html.Node, id int32) {
+	var src, alt string
+	var caption, credit []string
+	var visit func(p *html.Node)
+	visit = func(p *html.Node) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			e := &x.nodes[x.index[c]]
+			switch {
+			case c.DataAtom == atom.Img && src == "":
+				src = imageSrc(c, x.opts.PageURL)
+				alt = strings.TrimSpace(attr(c, "alt"))
+			case e.mark == article.ReasonCredit || c.DataAtom == atom.Small && isCaptionPart(p):
+				if t, _ := x.textOfAll(c); t != "" {
+					credit = appendOnce(credit, t)
+				}
+			case c.DataAtom == atom.Figcaption:
+				visit(c)
+				if t, _ := x.textOf(c); t != "" {
+					for _, cr := range credit {
+						t = strings.TrimSpace(strings.Replace(t, cr, "", 1))
+					}
+					caption = appendOnce(caption, t)
+				}
+			case e.removed:
+			default:
+				visit(c)
+			}
+		}
+	}
+	visit(n)
+	if x.opts.DropImages || src == "" && len(caption) == 0 {
+		return
+	}
+	x.addBlock(article.Block{
+		Type: article.Figure, Src: src, Alt: alt,
+		Caption: strings.Join(caption, " "), Credit: strings.Join(credit, " "),
+	}, id, 0)
+}
+
+func isCaptionPart(n *html.Node) bool { return n.DataAtom == atom.Figcaption }
+
+func appendOnce(list []string, s string) []string {
+	for _, have := range list {
+		if have == s || strings.Contains(have, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// textOf returns the collapsed text of n's kept subtree, with a line break
+// between block-level children, and the number of words inside links.
+func (x *extraction) textOf(n *html.Node) (string, int) { return x.collectText(n, false) }
+
+// textOfAll is textOf that also reads removed descendants.
+func (x *extraction) textOfAll(n *html.Node) (string, int) { return x.collectText(n, true) }
+
+func (x *extraction) collectText(n *html.Node, all bool) (string, int) {
+	var buf []byte
+	linkWords := 0
+	var walk func(p *html.Node, inLink bool)
+	walk = func(p *html.Node, inLink bool) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				before := len(buf)
+				buf = appendCollapsed(buf, c.Data)
+				if inLink {
+					linkWords += countWords(buf[before:])
+				}
+			case html.ElementNode:
+				e := &x.nodes[x.index[c]]
+				if e.drop || e.removed && !all {
+					continue
+				}
+				if c.DataAtom == atom.Br {
+					buf = append(buf, '\n')
+					continue
+				}
+				block := !rules.InlineTags[c.Data]
+				if block {
+					buf = append(buf, '\n')
+				}
+				walk(c, inLink || c.DataAtom == atom.A)
+				if block {
+					buf = append(buf, '\n')
+				}
+			}
+		}
+	}
+	walk(n, n.DataAtom == atom.A)
+	return cleanLines(string(buf)), linkWords
+}
+
+func (x *extraction) hasBlockChildren(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !rules.InlineTags[c.Data] && c.DataAtom != atom.Br {
+			return true
+		}
+	}
+	return false
+}
+
+// appendCollapsed appends s to buf with every run of white space turned
+// into one space, and no space at the start of a line.
+func appendCollapsed(buf []byte, s string) []byte {
+	space := len(buf) > 0 && (buf[len(buf)-1] == ' ' || buf[len(buf)-1] == '\n')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
+				if !space && len(buf) > 0 {
+					buf = append(buf, ' ')
+				}
+				space = true
+				i++
+				continue
+			}
+			buf = append(buf, c)
+			space = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\u00a0' || r == '\u2009' || r == '\u202f' || r == '\u2002' || r == '\u2003' || r == '\u3000':
+			if !space && len(buf) > 0 {
+				buf = append(buf, ' ')
+			}
+			space = true
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+			// zero-width and soft-hyphen characters carry no text
+		default:
+			buf = append(buf, s[i:i+size]...)
+			space = false
+		}
+		i += size
+	}
+	return buf
+}
+
+// cleanLines trims every line and drops empty ones.
+func cleanLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// rawText returns the text of a <pre> as written.
+func rawText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(p *html.Node)
+	walk = func(p *html.Node) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				if c.DataAtom == atom.Br {
+					b.WriteByte('\n')
+				} else if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+					walk(c)
+				}
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// countWords counts space-separated words, and CJK characters as half a
+// word each, since those scripts do not separate words with spaces.
+func countWords(b []byte) int {
+	words, cjk := 0, 0
+	in := false
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			isSpace := c == ' ' || c == '\n' || c == '\t'
+			if !isSpace && !in {
+				words++
+			}
+			in = !isSpace
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
+			cjk++
+		} else if !in {
+			words++
+		}
+		in = true
+		i += size
+	}
+	return words + cjk/2
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// imageSrc returns an image's address, preferring lazy-loading attributes
+// over a placeholder src.
+func imageSrc(n *html.Node, base string) string {
+	src := ""
+	for _, key := range []string{"data-src", "data-lazy-src", "data-original", "src"} {
+		if v := strings.TrimSpace(attr(n, key)); v != "" && !strings.HasPrefix(v, "data:") {
+			src = v
+			break
+		}
+	}
+	if src == "" {
+		if f := strings.Fields(strings.Split(attr(n, "srcset"), ",")[0]); len(f) > 0 {
+			src = f[0]
+		}
+	}
+	return resolve(src, base)
+}
+
+func tinyImage(n *html.Node) bool {
+	for _, key := range []string{"width", "height"} {
+		v := attr(n, key)
+		if v == "" {
+			continue
+		}
+		num := 0
+		for _, c := range v {
+			if c < '0' || c > '9' {
+				break
+			}
+			num = num*10 + int(c-'0')
+		}
+		if num > 0 && num < 60 {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve makes ref absolute against base when both parse.
+func resolve(ref, base string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "javascript:") {
+		return ""
+	}
+	if base == "" {
+		return ref
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
+}

@@ -1,0 +1,175 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
+)
+
+// filter runs the fourth step: it decides, block by block, what of the
+// root's content is kept.
+func (x *extraction) filter() {
+	maxDensity := x.weights.MaxLinkDensity
+	switch x.opts.Focus {
+	case Precision:
+		maxDensity *= 0.7
+	case Recall:
+		maxDensity = min(0.8, maxDensity*1.4)
+	}
+	title := rules.Fold(x.md.Title)
+	seenBody := false
+	seen := map[string]bool{}
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !x.ancestorOf(x.root, b.owner) {
+			b.reason = article.ReasonOutsideArticle
+			continue
+		}
+		b.reason = x.localReason(b, maxDensity, title, seenBody)
+		if b.reason != "" {
+			continue
+		}
+		if b.Type == article.Paragraph && len(b.Text) > 40 {
+			if seen[b.Text] {
+				b.reason = article.ReasonDuplicate
+				continue
+			}
+			seen[b.Text] = true
+		}
+		b.keep = true
+		if b.Type == article.Paragraph && b.words >= 20 {
+			seenBody = true
+		}
+	}
+	x.dropRepeatedCaptions()
+	x.dropOrphanHeadings()
+}
+
+// localReason is the reason to cut a block inside the root, or "".
+func (x *extraction) localReason(b *block, maxDensity float64, title string, seenBody bool) article.Reason {
+	switch b.Type {
+	case article.Figure:
+		return ""
+	case article.Heading:
+		if title != "" && (b.Level <= 2 || !seenBody) {
+			if f := rules.Fold(b.Text); f == title || len(f) > 12 && strings.Contains(title, f) {
+				return article.ReasonTitle
+			}
+		}
+	case article.List:
+		if len(b.Items) == 1 {
+			if r := rules.Phrases.Match(b.Items[0]); r != "" {
+				return r
+			}
+		}
+	}
+	if r := rules.Phrases.Match(b.Text); r != "" {
+		return r
+	}
+	if b.words > 0 && b.Type != article.Code {
+		density := float64(b.linkWords) / float64(b.words)
+		if density > maxDensity && (b.words < x.weights.LongBlockWords || density > 0.8) {
+			return article.ReasonLinkDensity
+		}
+	}
+	if !seenBody && b.Type == article.Paragraph && looksLikeByline(b.Text, b.words) {
+		return article.ReasonByline
+	}
+	return ""
+}
+
+// dropRepeatedCaptions cuts a paragraph that repeats the caption or alt
+// text of a figure next to it: pages often print a caption twice.
+func (x *extraction) dropRepeatedCaptions() {
+	for i := range x.blocks {
+		fig := &x.blocks[i]
+		if fig.Type != article.Figure {
+			continue
+		}
+		for j := max(0, i-2); j < min(len(x.blocks), i+3); j++ {
+			b := &x.blocks[j]
+			if j == i || !b.keep || b.Type != article.Paragraph {
+				continue
+			}
+			t := rules.Fold(b.Text)
+			if t == "" {
+				continue
+			}
+			if t == rules.Fold(fig.Caption) || t == rules.Fold(fig.Alt) || t == rules.Fold(fig.Credit) {
+				b.keep, b.reason = false, article.ReasonDuplicate
+				continue
+			}
+			if fig.Caption == "" && fig.Keep() && b.words <= 40 && j == i+1 && !endsSentence(b.Text) {
+				// An image followed by a short unpunctuated line: that
+				// line is its caption.
+				fig.Caption = b.Text
+				b.keep, b.reason = false, article.ReasonCredit
+			}
+		}
+	}
+}
+
+// Keep reports whether the block is kept.
+func (b *block) Keep() bool { return b.keep }
+
+// dropOrphanHeadings cuts a heading whose section lost all its blocks (the
+// "Related stories" over a teaser list that was cut), and trailing
+// headings with nothing after them.
+func (x *extraction) dropOrphanHeadings() {
+	for i := range x.blocks {
+		h := &x.blocks[i]
+		if h.Type != article.Heading || !h.keep {
+			continue
+		}
+		var cut article.Reason
+		hasKept := false
+		for j := i + 1; j < len(x.blocks); j++ {
+			b := &x.blocks[j]
+			if b.Type == article.Heading && b.Level <= h.Level {
+				break
+			}
+			if b.keep {
+				hasKept = true
+				break
+			}
+			if cut == "" && b.reason != article.ReasonOutsideArticle {
+				cut = b.reason
+			}
+		}
+		if !hasKept {
+			if cut == "" {
+				cut = article.ReasonBoilerplate
+			}
+			h.keep, h.reason = false, cut
+		}
+	}
+}
+
+// looksLikeByline reports a short line that names the author or the date
+// ("By Jane Doe", "Jane Doe | November 19, 2019").
+func looksLikeByline(text string, words int) bool {
+	if words > 12 || endsSentence(text) && words > 6 {
+		return false
+	}
+	f := rules.Fold(text)
+	for _, p := range rules.BylinePrefixes {
+		if strings.HasPrefix(f, p+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether text ends like a sentence.
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, " \"'”’»)]")
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?', ':', ';':
+		return true
+	}
+	return strings.HasSuffix(t, "。") || strings.HasSuffix(t, "…") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？")
+}

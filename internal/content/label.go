@@ -1,0 +1,248 @@
+package content
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
+)
+
+// elem is what the label pass learns about one element.
+type elem struct {
+	n      *html.Node
+	parent int32
+	// mark is the chrome this element is marked as by its tag, role,
+	// tokens or visibility; "" when none.
+	mark article.Reason
+	// drop is set for elements whose subtree is never article text
+	// (scripts, styles, form controls).
+	drop bool
+	// contentHint is 2 for an element named as the article body
+	// ("article-body", itemprop=articleBody), 1 for a weaker content
+	// token or an <article>/<main> tag, else 0.
+	contentHint int8
+	textLen     int // characters of visible text in the subtree
+	linkLen     int // of which inside links
+	paraLen     int // of which inside <p> and not in links: the prose
+	// removed is the effective decision: the element's subtree is cut,
+	// for reason mark.
+	removed bool
+}
+
+// label runs the first pass: it numbers the elements, marks chrome, and
+// sums text and link lengths bottom-up.
+func (x *extraction) label(doc *html.Node) {
+	x.index = make(map[*html.Node]int32, 1024)
+	x.nodes = make([]elem, 0, 1024)
+	x.labelNode(doc, -1, false, false)
+	if len(x.nodes) > 0 {
+		x.totalText = x.nodes[0].textLen
+		x.totalPara = x.nodes[0].paraLen
+		x.totalPlain = x.totalText - x.nodes[0].linkLen
+	}
+	x.decideRemovals()
+}
+
+// sizes are the text lengths of a subtree.
+type sizes struct{ text, link, para int }
+
+// labelNode labels n's subtree and returns its text sizes.
+func (x *extraction) labelNode(n *html.Node, parent int32, inLink, inPara bool) sizes {
+	switch n.Type {
+	case html.TextNode:
+		l := visibleLen(n.Data)
+		switch {
+		case inLink:
+			return sizes{l, l, 0}
+		case inPara:
+			return sizes{l, 0, l}
+		}
+		return sizes{l, 0, 0}
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return sizes{}
+	}
+	id := int32(len(x.nodes))
+	x.nodes = append(x.nodes, elem{n: n, parent: parent})
+	x.index[n] = id
+	if n.Type == html.ElementNode {
+		x.markElement(id)
+		switch n.DataAtom {
+		case atom.A:
+			inLink = true
+		case atom.P:
+			inPara = true
+		}
+	}
+	if x.nodes[id].drop {
+		return sizes{}
+	}
+	var sum sizes
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s := x.labelNode(c, id, inLink, inPara)
+		sum.text += s.text
+		sum.link += s.link
+		sum.para += s.para
+	}
+	e := &x.nodes[id]
+	e.textLen, e.linkLen, e.paraLen = sum.text, sum.link, sum.para
+	return sum
+}
+
+// markElement sets mark, drop and contentHint from the element's own tag
+// and attributes.
+func (x *extraction) markElement(id int32) {
+	e := &x.nodes[id]
+	n := e.n
+	if r, ok := rules.DropTags[n.Data]; ok {
+		e.mark, e.drop = r, true
+		if n.DataAtom == atom.Script {
+			x.scripts++
+		}
+		return
+	}
+	if r, ok := rules.StructuralTags[n.Data]; ok {
+		e.mark = r
+	}
+	switch n.DataAtom {
+	case atom.Article, atom.Main:
+		e.contentHint = 1
+	}
+	var class, ident string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			class = a.Val
+		case "id":
+			ident = a.Val
+		case "role":
+			if r, ok := rules.Roles[strings.ToLower(strings.TrimSpace(a.Val))]; ok {
+				e.mark = r
+			} else if a.Val == "main" || a.Val == "article" {
+				e.contentHint = max(e.contentHint, 1)
+			}
+		case "itemprop":
+			if rules.ArticleBodyItemprops[a.Val] {
+				e.contentHint = 2
+			}
+		case "hidden":
+			e.mark = article.ReasonHidden
+		case "aria-hidden":
+			if a.Val == "true" {
+				e.mark = article.ReasonHidden
+			}
+		case "style":
+			if hiddenStyle(a.Val) {
+				e.mark = article.ReasonHidden
+			}
+		}
+	}
+	if e.mark != article.ReasonHidden && class != "" {
+		for _, name := range strings.Fields(class) {
+			if rules.HiddenClasses[strings.ToLower(name)] {
+				e.mark = article.ReasonHidden
+			}
+		}
+	}
+	if e.mark == article.ReasonHidden {
+		return
+	}
+	x.markTokens(e, class)
+	x.markTokens(e, ident)
+	if e.mark == article.ReasonPaywall {
+		x.sawPaywall = true
+	}
+}
+
+// markTokens applies the class/id token tables to e.
+func (x *extraction) markTokens(e *elem, names string) {
+	if names == "" {
+		return
+	}
+	rules.SplitTokens(names, func(prev, tok string) {
+		if prev != "" && rules.StrongContentTokens[[2]string{prev, tok}] {
+			e.contentHint = 2
+			return
+		}
+		if rules.ContentTokens[tok] {
+			if e.contentHint == 0 {
+				e.contentHint = 1
+			}
+			return
+		}
+		if r, ok := rules.Tokens[tok]; ok && e.mark == "" {
+			e.mark = r
+		}
+	})
+}
+
+// decideRemovals turns marks into removals, top-down, keeping a marked
+// element that is clearly the page's main wrapper.
+func (x *extraction) decideRemovals() {
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if e.drop {
+			e.removed = true
+			continue
+		}
+		if e.mark == "" {
+			continue
+		}
+		switch e.n.DataAtom {
+		case atom.Html, atom.Body, atom.Main:
+			continue
+		}
+		if e.mark == article.ReasonHidden {
+			e.removed = true
+			continue
+		}
+		if e.contentHint == 2 {
+			continue
+		}
+		// A wrapper that holds most of the page's text, or most of its
+		// prose, is not a widget, whatever its class says. Comment
+		// sections can hold more prose than the article, so they get no
+		// such pardon.
+		if e.textLen > 0 && float64(e.textLen) >= x.weights.ChromeOuterShare*float64(x.totalText) {
+			continue
+		}
+		if e.mark != article.ReasonComments {
+			if e.paraLen >= minProse && float64(e.paraLen) >= x.weights.ChromeProseShare*float64(x.totalPara) {
+				continue
+			}
+			if plain := e.textLen - e.linkLen; plain >= minProse && float64(plain) >= x.weights.ChromeOuterShare*float64(x.totalPlain) {
+				continue
+			}
+		}
+		e.removed = true
+	}
+}
+
+// minProse is the least prose, in characters, that can pardon a marked wrapper.
+const minProse = 400
+
+// hiddenStyle reports whether an inline style hides the element.
+func hiddenStyle(style string) bool {
+	if !strings.Contains(style, "none") && !strings.Contains(style, "hidden") {
+		return false
+	}
+	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// visibleLen counts the non-space characters of s, in bytes; it is cheap
+// and proportional enough to compare subtrees.
+func visibleLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+		default:
+			n++
+		}
+	}
+	return n
+}

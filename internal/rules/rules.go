@@ -1,0 +1,209 @@
+// Package rules holds winnow's heuristics as data: which class and id
+// tokens, ARIA roles, tags and phrases mark a piece of page chrome, and the
+// Reason each produces. The content stage reads these tables; nothing else
+// in winnow hard-codes a marker of page furniture.
+package rules
+
+import "github.com/winnow-go/winnow/article"
+
+// DropTags are elements whose whole subtree never holds article text.
+var DropTags = map[string]article.Reason{
+	"script":   article.ReasonScript,
+	"style":    article.ReasonScript,
+	"noscript": article.ReasonScript,
+	"template": article.ReasonScript,
+	"head":     article.ReasonMeta,
+	"svg":      article.ReasonScript,
+	"canvas":   article.ReasonScript,
+	"iframe":   article.ReasonAd,
+	"object":   article.ReasonAd,
+	"embed":    article.ReasonAd,
+	"button":   article.ReasonButton,
+	"select":   article.ReasonForm,
+	"input":    article.ReasonForm,
+	"textarea": article.ReasonForm,
+	"option":   article.ReasonForm,
+	"dialog":   article.ReasonBoilerplate,
+	"menu":     article.ReasonNav,
+}
+
+// StructuralTags are HTML5 sectioning elements that mark chrome by
+// themselves. They are weaker than DropTags: the content stage keeps one
+// when it holds most of the page's text (some sites wrap the whole page in
+// a <header> or an <aside>).
+var StructuralTags = map[string]article.Reason{
+	"nav":    article.ReasonNav,
+	"aside":  article.ReasonSidebar,
+	"footer": article.ReasonFooter,
+	"form":   article.ReasonForm,
+}
+
+// Roles maps ARIA landmark and widget roles to the chrome they mark.
+var Roles = map[string]article.Reason{
+	"navigation":    article.ReasonNav,
+	"menu":          article.ReasonNav,
+	"menubar":       article.ReasonNav,
+	"banner":        article.ReasonHeader,
+	"contentinfo":   article.ReasonFooter,
+	"complementary": article.ReasonSidebar,
+	"search":        article.ReasonForm,
+	"dialog":        article.ReasonBoilerplate,
+	"alertdialog":   article.ReasonBoilerplate,
+	"toolbar":       article.ReasonShare,
+	"tablist":       article.ReasonNav,
+}
+
+// Tokens maps a class or id token (lower case, split on '-', '_', spaces
+// and camelCase) to the chrome it marks. A token stands for itself only:
+// "ad" matches class "ad-slot" but not "header" or "download".
+var Tokens = map[string]article.Reason{
+	// navigation and site furniture
+	"nav": article.ReasonNav, "navbar": article.ReasonNav, "navigation": article.ReasonNav,
+	"menu": article.ReasonNav, "breadcrumb": article.ReasonNav, "breadcrumbs": article.ReasonNav,
+	"pagination": article.ReasonNav, "pager": article.ReasonNav, "skip": article.ReasonNav,
+	"topbar": article.ReasonNav, "masthead": article.ReasonHeader, "jump": article.ReasonNav,
+	"footer": article.ReasonFooter, "colophon": article.ReasonFooter, "copyright": article.ReasonFooter,
+	"sidebar": article.ReasonSidebar, "rail": article.ReasonSidebar, "widget": article.ReasonSidebar,
+	"sidebox": article.ReasonSidebar,
+	// sharing and following
+	"share": article.ReasonShare, "sharing": article.ReasonShare, "sharebar": article.ReasonShare,
+	"social": article.ReasonShare, "sociable": article.ReasonShare, "addthis": article.ReasonShare,
+	"sharethis": article.ReasonShare, "print": article.ReasonShare, "toolbar": article.ReasonShare,
+	"tools": article.ReasonShare, "follow": article.ReasonFollow,
+	// teasers
+	"related": article.ReasonTeaser, "recommended": article.ReasonTeaser, "recommendations": article.ReasonTeaser,
+	"recirc": article.ReasonTeaser, "recirculation": article.ReasonTeaser, "trending": article.ReasonTeaser,
+	"popular": article.ReasonTeaser, "mostread": article.ReasonTeaser, "outbrain": article.ReasonTeaser,
+	"taboola": article.ReasonTeaser, "teasers": article.ReasonTeaser, "readmore": article.ReasonTeaser,
+	"morestories": article.ReasonTeaser, "further": article.ReasonTeaser, "upnext": article.ReasonTeaser,
+	"carousel": article.ReasonTeaser, "slider": article.ReasonTeaser, "promo": article.ReasonAd,
+	// comments
+	"comment": article.ReasonComments, "comments": article.ReasonComments, "disqus": article.ReasonComments,
+	"respond": article.ReasonComments, "discussion": article.ReasonComments, "replies": article.ReasonComments,
+	// subscriptions, accounts, paywalls
+	"newsletter": article.ReasonNewsletter, "signup": article.ReasonNewsletter,
+	"subscribe": article.ReasonSubscribe, "subscription": article.ReasonSubscribe,
+	"subscriber": article.ReasonSubscribe, "membership": article.ReasonSubscribe,
+	"paywall": article.ReasonPaywall, "piano": article.ReasonPaywall, "meter": article.ReasonPaywall,
+	"login": article.ReasonLogin, "signin": article.ReasonLogin, "register": article.ReasonLogin,
+	"account": article.ReasonLogin,
+	// ads
+	"ad": article.ReasonAd, "ads": article.ReasonAd, "adv": article.ReasonAd, "advert": article.ReasonAd,
+	"advertisement": article.ReasonAd, "advertising": article.ReasonAd, "adsbygoogle": article.ReasonAd,
+	"adslot": article.ReasonAd, "adunit": article.ReasonAd, "dfp": article.ReasonAd, "gpt": article.ReasonAd,
+	"sponsor": article.ReasonAd, "sponsored": article.ReasonAd, "banner": article.ReasonAd,
+	"commercial": article.ReasonAd,
+	// notices and overlays
+	"cookie": article.ReasonCookie, "cookies": article.ReasonCookie, "consent": article.ReasonCookie,
+	"gdpr": article.ReasonCookie, "modal": article.ReasonBoilerplate, "popup": article.ReasonBoilerplate,
+	"overlay": article.ReasonBoilerplate, "lightbox": article.ReasonBoilerplate,
+	// page metadata printed in the page
+	"byline": article.ReasonByline, "author": article.ReasonByline, "authors": article.ReasonByline,
+	"dateline": article.ReasonByline, "timestamp": article.ReasonByline, "published": article.ReasonByline,
+	"tags": article.ReasonMeta, "tag": article.ReasonMeta, "keywords": article.ReasonMeta,
+	"categories": article.ReasonMeta, "meta": article.ReasonMeta,
+	"credit": article.ReasonCredit, "credits": article.ReasonCredit,
+}
+
+// HiddenClasses are whole class names that hide an element. They are
+// matched as whole names, not tokens: "field-label-hidden" hides a label,
+// not the field.
+var HiddenClasses = map[string]bool{
+	"hidden": true, "hide": true, "invisible": true, "d-none": true, "is-hidden": true,
+	"u-hidden": true, "visually-hidden": true, "visuallyhidden": true, "sr-only": true,
+	"screen-reader-text": true, "screen-reader-only": true, "offscreen": true, "element-invisible": true,
+}
+
+// ContentTokens mark an element as a container of article text. An
+// element that carries one is never removed for a chrome token alone,
+// and it is favoured when the content stage picks the article's root.
+var ContentTokens = map[string]bool{
+	"article": true, "articlebody": true, "content": true, "entry": true, "post": true,
+	"story": true, "storybody": true, "text": true, "body": true, "main": true,
+	"prose": true, "richtext": true, "blog": true,
+}
+
+// StrongContentTokens are token pairs that name the article body itself
+// ("article-body", "entry-content", ...). They outweigh a chrome token on
+// the same element.
+var StrongContentTokens = map[[2]string]bool{
+	{"article", "body"}: true, {"article", "content"}: true, {"article", "text"}: true,
+	{"entry", "content"}: true, {"post", "content"}: true, {"post", "body"}: true,
+	{"story", "body"}: true, {"story", "content"}: true, {"story", "text"}: true,
+	{"body", "text"}: true, {"main", "content"}: true, {"post", "entry"}: true,
+	{"rich", "text"}: true, {"article", "main"}: true, {"blog", "post"}: true,
+	{"news", "text"}: true, {"article", "page"}: true, {"body", "copy"}: true,
+	{"single", "content"}: true, {"td", "post"}: true, {"content", "body"}: true,
+}
+
+// ArticleBodyItemprops are schema.org itemprop values that name the body.
+var ArticleBodyItemprops = map[string]bool{"articleBody": true, "articlebody": true, "text": true, "reviewBody": true}
+
+// InlineTags are phrasing elements: their text runs on inside the block
+// that holds them.
+var InlineTags = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
+	"data": true, "dfn": true, "em": true, "font": true, "i": true, "kbd": true, "mark": true,
+	"q": true, "s": true, "samp": true, "small": true, "span": true, "strike": true,
+	"strong": true, "sub": true, "sup": true, "time": true, "tt": true, "u": true, "var": true,
+	"wbr": true, "ins": true, "del": true, "label": true, "big": true, "nobr": true, "img": true,
+	"picture": true, "source": true, "math": true, "ruby": true, "rt": true, "rp": true,
+}
+
+// Weights are the numeric knobs of the content stage, gathered so that an
+// evaluation can sweep them. DefaultWeights documents the values in use.
+type Weights struct {
+	// ChromeOuterShare: an element with a chrome token is kept anyway when
+	// it holds at least this share of the page's text (it is then a page
+	// wrapper with an unlucky class, not a widget).
+	ChromeOuterShare float64
+	// ChromeProseShare: likewise for a share of the page's prose (text
+	// inside <p> and outside links).
+	ChromeProseShare float64
+	// MaxLinkDensity: a block whose linked share of words is above this is
+	// navigation or a teaser, unless it is long.
+	MaxLinkDensity float64
+	// LongBlockWords: a block this long is kept against weak signals.
+	LongBlockWords int
+	// MinArticleWords: below this many words in the body the page is too_short.
+	MinArticleWords int
+	// BadTextPenalty scales the words of chrome-looking blocks when an
+	// element's score as the article root is computed.
+	BadTextPenalty float64
+}
+
+// DefaultWeights are the weights winnow uses.
+var DefaultWeights = Weights{
+	ChromeOuterShare: 0.5,
+	ChromeProseShare: 0.4,
+	MaxLinkDensity:   0.5,
+	LongBlockWords:   60,
+	MinArticleWords:  25,
+	BadTextPenalty:   1.0,
+}
+
+// BylinePrefixes open a byline line, case-folded ("By Jane Doe").
+var BylinePrefixes = []string{"by", "von", "par", "por", "di", "door", "av", "af", "written by", "posted by", "words by"}
+
+// BlockedPhrases, found in the title or text of a small page, mark a bot
+// challenge or an error page rather than an article.
+var BlockedPhrases = []string{
+	"just a moment", "attention required", "access denied", "checking your browser",
+	"verify you are human", "verify you are a human", "are you a robot", "captcha",
+	"403 forbidden", "404 not found", "page not found", "error 404", "service unavailable",
+	"request blocked", "pardon our interruption", "enable cookies", "bot detection",
+	"unusual traffic", "ddos protection",
+}
+
+// NeedsJSPhrases mark an application shell that renders only in a browser.
+var NeedsJSPhrases = []string{
+	"enable javascript", "javascript is required", "javascript is disabled", "requires javascript",
+	"turn on javascript", "you need to enable javascript", "javascript must be enabled",
+}
+
+// PaywallPhrases mark a paywall prompt in the text of a page.
+var PaywallPhrases = []string{
+	"subscribe to continue reading", "subscribe to read", "to continue reading", "subscribers only",
+	"for subscribers", "already a subscriber", "this article is reserved", "premium content",
+	"unlock this article", "become a subscriber", "start your subscription", "to read the full article",
+}
