@@ -42,15 +42,17 @@ type extractEnv struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	fetch          func(ctx context.Context, url string) (*fetch.Page, error)
+	extract        func(ctx context.Context, data []byte, opts winnow.Options) (*article.Article, error)
 }
 
 // runExtract is the "winnow extract" subcommand.
 func runExtract(args []string) int {
 	return extract(args, extractEnv{
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
-		fetch:  fetch.New(fetch.Options{AllowPrivate: true}).Fetch,
+		stdin:   os.Stdin,
+		stdout:  os.Stdout,
+		stderr:  os.Stderr,
+		fetch:   fetch.New(fetch.Options{AllowPrivate: true}).Fetch,
+		extract: winnow.ExtractContext,
 	})
 }
 
@@ -256,7 +258,7 @@ func extractInput(ctx context.Context, cfg extractConfig, in string, env extract
 	if err != nil {
 		return nil, err
 	}
-	a, err = winnow.ExtractContext(ctx, data, opts)
+	a, err = env.extract(ctx, data, opts)
 	if a == nil && err == nil {
 		err = errors.New("no result")
 	}

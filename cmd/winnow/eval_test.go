@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeEvalSet writes a two-page data set in the benchmark's shape.
+func writeEvalSet(t *testing.T) (pages, truth string) {
+	t.Helper()
+	dir := t.TempDir()
+	page := "<html><head><title>Floods</title></head><body><main>" +
+		strings.Repeat("<p>The river rose overnight and the town woke to water in its streets.</p>", 6) +
+		"</main></body></html>"
+	for _, id := range []string{"p1", "p2"} {
+		if err := os.WriteFile(filepath.Join(dir, id+".html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	truth = filepath.Join(dir, "truth.json")
+	body := strings.Repeat("The river rose overnight and the town woke to water in its streets. ", 6)
+	raw, _ := json.Marshal(map[string]any{
+		"p1": map[string]string{"articleBody": body, "url": "https://example.org/1"},
+		"p2": map[string]string{"articleBody": body, "url": "https://example.org/2"},
+	})
+	if err := os.WriteFile(truth, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, truth
+}
+
+func TestEvalCLI(t *testing.T) {
+	pages, truth := writeEvalSet(t)
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  []string
+		wantErr  string
+	}{
+		{"table", []string{"--pages", pages, "--truth", truth, "--worst", "1"}, 0,
+			[]string{"pages", "precision", "F1", "±", "html", "worst 1 pages:", "https://example.org/1"}, ""},
+		{"text mode", []string{"--pages", pages, "--truth", truth, "--input", "text"}, 0, []string{"text  "}, ""},
+		{"json", []string{"--json", "--pages", pages, "--truth", truth}, 0, []string{`"pages": 2`, `"ci95"`}, ""},
+		{"bad mode", []string{"--pages", pages, "--truth", truth, "--input", "pdf"}, 2, nil, "unknown --input"},
+		{"missing truth", []string{"--pages", pages, "--truth", filepath.Join(pages, "nope.json")}, 2, nil, "nope.json"},
+		{"stray argument", []string{"--pages", pages, "--truth", truth, "extra"}, 2, nil, "unexpected argument"},
+		{"both focuses", []string{"--precision", "--recall"}, 2, nil, "together"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := evalCmd(tt.args, &out, &errOut)
+			if code != tt.wantCode {
+				t.Fatalf("exit %d, want %d; stderr %q", code, tt.wantCode, errOut.String())
+			}
+			for _, s := range tt.wantOut {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out.String())
+				}
+			}
+			if !strings.Contains(errOut.String(), tt.wantErr) {
+				t.Errorf("stderr %q lacks %q", errOut.String(), tt.wantErr)
+			}
+		})
+	}
+}
