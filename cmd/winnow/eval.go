@@ -49,14 +49,15 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	precision := fs.Bool("precision", false, "extract with the precision focus")
 	recall := fs.Bool("recall", false, "extract with the recall focus")
 	workers := fs.Int("workers", 0, "pages extracted at once (0 = one per CPU)")
-	if _, err := parseInterspersed(fs, args); err != nil {
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
 		return exitUsage
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "winnow eval: unexpected argument %q\n", fs.Arg(0))
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "winnow eval: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
 	opts := eval.Options{Mode: eval.Mode(*input), Workers: *workers}
