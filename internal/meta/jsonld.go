@@ -1,0 +1,362 @@
+package meta
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Limits on JSON-LD walking.
+const (
+	jsonldMaxDepth   = 24
+	jsonldMaxObjects = 2000
+)
+
+// websiteTypes name the object that describes the whole site.
+var websiteTypes = map[string]bool{"website": true}
+
+// ldInfo is what the JSON-LD of a page says about its article.
+type ldInfo struct {
+	headline    string
+	alternative string
+	description string
+	authors     []ldAuthor
+	published   string
+	modified    string
+	publisher   string
+	siteName    string // name of a WebSite object
+	image       string
+	keywords    []string
+	language    string
+	url         string
+}
+
+// ldAuthor is one author entry; org is set for Organization authors.
+type ldAuthor struct {
+	name string
+	org  bool
+}
+
+// parseJSONLD decodes one script body into its top-level values. Bodies
+// that are not valid JSON get one lenient clean-up (comment wrappers,
+// control characters, trailing commas); if that fails too they are skipped.
+func parseJSONLD(body string) []any {
+	body = stripWrappers(body)
+	if body == "" {
+		return nil
+	}
+	if vals, ok := decodeAll(body); ok {
+		return vals
+	}
+	vals, _ := decodeAll(lenientJSON(body))
+	return vals
+}
+
+// decodeAll decodes every JSON value in s, one after another.
+func decodeAll(s string) ([]any, bool) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	var out []any
+	for {
+		var v any
+		err := dec.Decode(&v)
+		if err == io.EOF {
+			return out, len(out) > 0
+		}
+		if err != nil {
+			return out, false
+		}
+		out = append(out, v)
+	}
+}
+
+// stripWrappers removes the HTML comment and CDATA markers some pages put
+// around script bodies, and a trailing semicolon.
+func stripWrappers(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["} {
+		s = strings.TrimSpace(strings.TrimPrefix(s, p))
+	}
+	for _, p := range []string{"-->", "//]]>", "/*]]>*/", "]]>"} {
+		s = strings.TrimSpace(strings.TrimSuffix(s, p))
+	}
+	return strings.TrimSuffix(s, ";")
+}
+
+// lenientJSON turns raw control characters into spaces and drops commas
+// that stand right before a closing bracket, leaving string contents alone
+// apart from the control characters, which JSON forbids there.
+func lenientJSON(s string) string {
+	b := make([]byte, 0, len(s))
+	inStr, esc := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 {
+			c = ' '
+		}
+		if inStr {
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				inStr = false
+			}
+			b = append(b, c)
+			continue
+		}
+		switch c {
+		case '"':
+			inStr = true
+		case '}', ']':
+			// Drop a comma (and the spaces after it) before the bracket.
+			j := len(b) - 1
+			for j >= 0 && b[j] == ' ' {
+				j--
+			}
+			if j >= 0 && b[j] == ',' {
+				b = b[:j]
+			}
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// ldGraph is every JSON-LD object of a page, flattened, with an index of
+// the ones that carry an @id.
+type ldGraph struct {
+	objects []map[string]any
+	byID    map[string]map[string]any
+}
+
+func (g *ldGraph) add(v any, depth int) {
+	if depth > jsonldMaxDepth || len(g.objects) >= jsonldMaxObjects {
+		return
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			g.add(e, depth+1)
+		}
+	case map[string]any:
+		g.objects = append(g.objects, t)
+		if id, ok := t["@id"].(string); ok && id != "" && len(t) > 1 {
+			if g.byID == nil {
+				g.byID = make(map[string]map[string]any)
+			}
+			if _, dup := g.byID[id]; !dup {
+				g.byID[id] = t
+			}
+		}
+		for k, e := range t {
+			switch e.(type) {
+			case []any, map[string]any:
+				if k != "@context" {
+					g.add(e, depth+1)
+				}
+			}
+		}
+	}
+}
+
+// resolve returns the full object an {"@id": ...} reference points to.
+func (g *ldGraph) resolve(v any) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	if id, ok := m["@id"].(string); ok && len(m) == 1 {
+		if full, ok := g.byID[id]; ok {
+			return full
+		}
+	}
+	return v
+}
+
+// ldTypes returns the lowercased schema.org type names of an object.
+func ldTypes(m map[string]any) []string {
+	var out []string
+	switch t := m["@type"].(type) {
+	case string:
+		out = append(out, strings.ToLower(lastPathPart(t)))
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				out = append(out, strings.ToLower(lastPathPart(s)))
+			}
+		}
+	}
+	return out
+}
+
+func hasType(m map[string]any, set map[string]bool) bool {
+	for _, t := range ldTypes(m) {
+		if set[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// readJSONLD parses every script body and reads the article object: the
+// first object of an article type with a headline, else the first of an
+// article type, else the first web page object.
+func readJSONLD(bodies []string) ldInfo {
+	var g ldGraph
+	for _, b := range bodies {
+		for _, v := range parseJSONLD(b) {
+			g.add(v, 0)
+		}
+	}
+	var info ldInfo
+	var art, page map[string]any
+	for _, o := range g.objects {
+		switch {
+		case hasType(o, articleTypes):
+			if art == nil || str(art["headline"]) == "" && str(o["headline"]) != "" {
+				art = o
+			}
+		case page == nil && hasType(o, pageTypes):
+			page = o
+		case info.siteName == "" && hasType(o, websiteTypes):
+			info.siteName = str(o["name"])
+		}
+	}
+	if art == nil {
+		art = page
+	}
+	if art == nil {
+		return info
+	}
+	info.headline = str(art["headline"])
+	if info.headline == "" && page == nil {
+		info.headline = str(art["name"])
+	}
+	info.alternative = str(art["alternativeHeadline"])
+	info.description = str(art["description"])
+	info.published = str(art["datePublished"])
+	if info.published == "" {
+		info.published = str(art["dateCreated"])
+	}
+	info.modified = str(art["dateModified"])
+	info.language = str(art["inLanguage"])
+	info.url = urlOf(g.resolve(art["url"]))
+	if info.url == "" {
+		info.url = urlOf(g.resolve(art["mainEntityOfPage"]))
+	}
+	if pub, ok := g.resolve(art["publisher"]).(map[string]any); ok {
+		info.publisher = str(pub["name"])
+	} else if arr, ok := art["publisher"].([]any); ok && len(arr) > 0 {
+		if pub, ok := g.resolve(arr[0]).(map[string]any); ok {
+			info.publisher = str(pub["name"])
+		}
+	}
+	info.image = urlOf(g.resolve(art["image"]))
+	if info.image == "" {
+		info.image = urlOf(g.resolve(art["thumbnailUrl"]))
+	}
+	info.authors = g.authors(art["author"])
+	if len(info.authors) == 0 {
+		info.authors = g.authors(art["creator"])
+	}
+	switch k := art["keywords"].(type) {
+	case string:
+		info.keywords = splitList(k)
+	case []any:
+		for _, e := range k {
+			if s, ok := e.(string); ok {
+				info.keywords = append(info.keywords, splitList(s)...)
+			}
+		}
+	}
+	return info
+}
+
+// authors reads an author value: a string, an object, or an array of
+// either, with @id references resolved.
+func (g *ldGraph) authors(v any) []ldAuthor {
+	var out []ldAuthor
+	var add func(v any, depth int)
+	add = func(v any, depth int) {
+		if depth > 3 {
+			return
+		}
+		switch t := g.resolve(v).(type) {
+		case string:
+			out = append(out, ldAuthor{name: t})
+		case []any:
+			for _, e := range t {
+				add(e, depth+1)
+			}
+		case map[string]any:
+			name := str(t["name"])
+			if name == "" {
+				given, family := str(t["givenName"]), str(t["familyName"])
+				name = strings.TrimSpace(given + " " + family)
+			}
+			if name != "" {
+				out = append(out, ldAuthor{name: name, org: hasType(t, organizationTypes)})
+			}
+		}
+	}
+	add(v, 0)
+	return out
+}
+
+// str returns v as a trimmed string when it is one (or a one-element
+// array of one, or an object with @value).
+func str(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case []any:
+		if len(t) > 0 {
+			return str(t[0])
+		}
+	case map[string]any:
+		return str(t["@value"])
+	case float64:
+		// Numbers appear where dates are given as epoch seconds.
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	}
+	return ""
+}
+
+// urlOf returns the address in an image or page value: a string, an
+// object with url/@id/contentUrl, or the first of an array.
+func urlOf(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case []any:
+		for _, e := range t {
+			if u := urlOf(e); u != "" {
+				return u
+			}
+		}
+	case map[string]any:
+		for _, k := range []string{"url", "contentUrl", "@id"} {
+			if s := str(t[k]); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// splitList splits a comma- or semicolon-separated list.
+func splitList(s string) []string {
+	sep := ","
+	if !strings.Contains(s, ",") && strings.Contains(s, ";") {
+		sep = ";"
+	}
+	var out []string
+	for _, p := range strings.Split(s, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,224 @@
+package meta
+
+import (
+	"bufio"
+	"embed"
+	"strconv"
+	"strings"
+)
+
+// The heuristics of this package as data. Phrase lists live in data/*.txt,
+// one entry a line, '#' starting a comment; the rest are Go tables here.
+
+//go:embed data/*.txt data/lang/*.txt
+var dataFS embed.FS
+
+// readList returns the entries of an embedded list file: trimmed, lowercase,
+// comments and blank lines dropped, duplicates removed.
+func readList(name string) []string {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		// The files are embedded at build time; a missing one is a
+		// programming error caught by the package's tests.
+		panic("meta: missing embedded list " + name)
+	}
+	var out []string
+	seen := make(map[string]bool)
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		line := strings.ToLower(strings.TrimSpace(sc.Text()))
+		if line == "" || line[0] == '#' || seen[line] {
+			continue
+		}
+		seen[line] = true
+		out = append(out, line)
+	}
+	return out
+}
+
+func setOf(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// monthNames maps a lowercase month name or abbreviation in one of several
+// languages to its number, from data/months.txt.
+var monthNames = func() map[string]int {
+	m := make(map[string]int)
+	for _, line := range readList("data/months.txt") {
+		name, num, ok := strings.Cut(line, " ")
+		n, err := strconv.Atoi(strings.TrimSpace(num))
+		if !ok || err != nil || n < 1 || n > 12 {
+			panic("meta: bad line in data/months.txt: " + line)
+		}
+		m[name] = n
+	}
+	return m
+}()
+
+// bylinePrefixes introduce a byline ("By", "Von", "Par"), from
+// data/byline_prefixes.txt, longest first so "written by" wins over "by".
+var bylinePrefixes = func() []string {
+	l := readList("data/byline_prefixes.txt")
+	// Longest first: a stable insertion sort is enough for a short list.
+	for i := 1; i < len(l); i++ {
+		for j := i; j > 0 && len(l[j]) > len(l[j-1]); j-- {
+			l[j], l[j-1] = l[j-1], l[j]
+		}
+	}
+	return l
+}()
+
+// authorRoles are job titles that trail a name in a byline.
+var authorRoles = readList("data/author_roles.txt")
+
+// authorRoleSet holds the same roles for whole-piece lookups.
+var authorRoleSet = setOf(authorRoles)
+
+// authorStops end the name part of a byline ("Updated", "on", "for").
+var authorStops = setOf(readList("data/author_stops.txt"))
+
+// authorJoiners join two names in a byline ("and", "und", "&").
+var authorJoiners = setOf(readList("data/author_joiners.txt"))
+
+// nameParticles may start a word of a name in lowercase ("van", "de").
+var nameParticles = setOf([]string{
+	"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le",
+	"bin", "al", "el", "ter", "ten", "dos", "das", "do", "y", "zu", "af", "av",
+})
+
+// Meta keys (name, property, itemprop or http-equiv, lowercased), each
+// table in trust order: the first key present wins.
+var (
+	// publishedKeys name the publication date.
+	publishedKeys = []string{
+		"article:published_time", "og:article:published_time", "article:published",
+		"datepublished", "published_time", "og:published_time", "article.published",
+		"pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date",
+		"sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+		"dc.date.created", "dcterms.created", "datecreated", "article.created",
+		"article_date_original", "original-publish-date", "cxenseparse:recs:publishtime",
+		"rnews:datepublished", "citation_publication_date", "citation_date", "bt:pubdate",
+		"displaydate", "date", "created",
+	}
+	// modifiedKeys name the last modification date.
+	modifiedKeys = []string{
+		"article:modified_time", "og:article:modified_time", "article:modified",
+		"datemodified", "og:updated_time", "modified_time", "article.updated",
+		"dc.date.modified", "dcterms.modified", "last-modified", "lastmod",
+		"parsely-updated", "sailthru.lastmodified", "revised",
+	}
+	// titleKeys name the headline in meta tags, after JSON-LD.
+	titleKeys = []string{"og:title", "twitter:title", "headline", "article.headline", "dc.title", "sailthru.title", "parsely-title"}
+	// descriptionKeys name the summary.
+	descriptionKeys = []string{"description", "og:description", "twitter:description", "dc.description"}
+	// siteNameKeys name the site, after og:site_name and JSON-LD publisher.
+	siteNameKeys = []string{"og:site_name", "application-name", "apple-mobile-web-app-title", "publisher"}
+	// imageKeys name the lead image.
+	imageKeys = []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image", "thumbnail", "thumbnailurl"}
+	// authorKeys name the author in meta tags; URL values are skipped.
+	authorKeys = []string{"author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator", "byl", "citation_author", "twitter:creator"}
+	// languageKeys name the language in meta tags, after <html lang>.
+	languageKeys = []string{"content-language", "language", "dc.language", "og:locale", "inlanguage"}
+	// keywordKeys hold comma-separated tags; article:tag is read apart
+	// because it repeats.
+	keywordKeys = []string{"keywords", "news_keywords", "parsely-tags", "sailthru.tags"}
+)
+
+// metaMultiKeys repeat on a page and are kept in full, not first-wins.
+var metaMultiKeys = map[string]bool{"article:tag": true, "og:article:tag": true, "article:author": true}
+
+// Class and id tokens, as flags. Tokens come from splitting class and id
+// values on punctuation and camelCase; whole class words with the
+// punctuation removed are looked up too ("sub-headline" → "subheadline").
+type classFlag uint16
+
+const (
+	flagSubtitle classFlag = 1 << iota // a standfirst under the headline
+	flagByline                         // holds the author names
+	flagDate                           // holds the publication date as text
+	flagNotByline                      // an author box part that is not the name
+	flagModified                       // an update date, not the publication date
+	flagKicker                         // a label above the headline, never a subtitle
+	flagHidden                         // screen-reader-only or hidden text
+	flagMedia                          // an image, video or caption holder
+)
+
+// classTokenFlags maps a class token to what it says about the element.
+var classTokenFlags = map[string]classFlag{
+	// Subtitle: the names sites give the standfirst.
+	"standfirst": flagSubtitle, "dek": flagSubtitle, "deck": flagSubtitle,
+	"subtitle": flagSubtitle, "subheadline": flagSubtitle, "subhead": flagSubtitle,
+	"subheading": flagSubtitle, "summary": flagSubtitle, "lede": flagSubtitle,
+	"intro": flagSubtitle, "sapo": flagSubtitle, "chapo": flagSubtitle,
+	"chapeau": flagSubtitle, "strapline": flagSubtitle, "excerpt": flagSubtitle,
+	"teaser": flagSubtitle, "abstract": flagSubtitle,
+	"description": flagSubtitle | flagNotByline,
+	"lead": flagSubtitle, "leadin": flagSubtitle, "sumario": flagSubtitle,
+	"bajada": flagSubtitle, "entradilla": flagSubtitle, "occhiello": flagSubtitle,
+	"catenaccio": flagSubtitle, "vorspann": flagSubtitle,
+	// Kicker: the label above a headline.
+	"kicker": flagKicker, "eyebrow": flagKicker, "overline": flagKicker,
+	"rubric": flagKicker, "label": flagKicker, "category": flagKicker,
+	// Byline.
+	"byline": flagByline, "author": flagByline, "authors": flagByline,
+	"byl": flagByline, "writer": flagByline, "autor": flagByline,
+	"auteur": flagByline, "contributor": flagByline, "creator": flagByline,
+	"authorname": flagByline,
+	// Parts of an author box that are not the name.
+	"bio": flagNotByline, "avatar": flagNotByline | flagMedia,
+	"image": flagNotByline | flagMedia, "img": flagNotByline | flagMedia,
+	"photo": flagNotByline | flagMedia, "picture": flagNotByline | flagMedia,
+	"thumb": flagNotByline | flagMedia, "thumbnail": flagNotByline | flagMedia,
+	"caption": flagMedia, "figure": flagMedia, "video": flagMedia, "media": flagMedia,
+	"credit": flagMedia, "social": flagNotByline, "twitter": flagNotByline,
+	"email": flagNotByline, "follow": flagNotByline, "more": flagNotByline,
+	"title": flagNotByline, "role": flagNotByline, "job": flagNotByline,
+	"list": flagNotByline, "recirc": flagNotByline,
+	"comment": flagNotByline, "comments": flagNotByline, "card": flagNotByline,
+	"box": flagNotByline, "info": flagNotByline, "wrapper": flagNotByline,
+	// Dates shown as text.
+	"date": flagDate, "dateline": flagDate, "time": flagDate, "timestamp": flagDate,
+	"published": flagDate, "pubdate": flagDate, "posted": flagDate,
+	"postdate": flagDate, "publishdate": flagDate, "datum": flagDate,
+	"fecha": flagDate, "data": flagDate, "meta": flagDate, "entrymeta": flagDate,
+	"postmeta": flagDate, "articlemeta": flagDate,
+	"updated": flagModified, "modified": flagModified, "lastupdated": flagModified,
+	// Hidden text.
+	"hidden": flagHidden, "sronly": flagHidden, "sr": flagHidden,
+	"visuallyhidden": flagHidden, "screenreader": flagHidden, "offscreen": flagHidden,
+}
+
+// articleTypes are the schema.org types whose object describes the article.
+var articleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "blogposting": true, "reportagenews": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
+	"backgroundnewsarticle": true, "askpublicnewsarticle": true, "satiricalarticle": true,
+	"scholarlyarticle": true, "techarticle": true, "report": true, "liveblogposting": true,
+	"socialmediaposting": true, "discussionforumposting": true, "posting": true,
+	"review": true, "medicalscholarlyarticle": true, "advertisercontentarticle": true,
+}
+
+// pageTypes are schema.org types that describe the page; they are read
+// only when no article object exists.
+var pageTypes = map[string]bool{
+	"webpage": true, "itempage": true, "aboutpage": true, "collectionpage": true,
+	"medicalwebpage": true, "qapage": true, "profilepage": true,
+}
+
+// organizationTypes are schema.org types of a publisher.
+var organizationTypes = map[string]bool{
+	"organization": true, "newsmediaorganization": true, "corporation": true,
+	"website": true, "localbusiness": true,
+}
+
+// titleSeparators split a site name or section off a title, in the order
+// they are tried. Each has spaces around it so hyphenated words stay whole.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " : ", " // ", " / ", " ~ ", " • "}
+
+// genericSeparators may split off a short trailing segment even when it
+// matches no known site name.
+var genericSeparators = map[string]bool{" | ": true, " – ": true, " — ": true, " - ": true, " :: ": true, " » ": true}

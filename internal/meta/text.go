@@ -1,0 +1,182 @@
+package meta
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// collapse trims s and turns every run of white space into one space.
+func collapse(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		sp := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+		if sp && (c != ' ' || prevSpace) || c >= utf8.RuneSelf {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// skipTag reports elements whose content is never visible text.
+func skipTag(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+		atom.Iframe, atom.Object, atom.Select, atom.Textarea, atom.Button:
+		return true
+	}
+	return false
+}
+
+// nodeText returns the visible text under n with white space collapsed,
+// cut at about max bytes. Block elements and <br> separate words.
+func nodeText(n *html.Node, max int) string {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+				if b.Len() >= max {
+					return false
+				}
+			case html.ElementNode:
+				if skipTag(c.DataAtom) {
+					continue
+				}
+				if c.DataAtom == atom.Br || c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li {
+					b.WriteByte(' ')
+				}
+				if !walk(c) {
+					return false
+				}
+				if c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		return true
+	}
+	walk(n)
+	return collapse(b.String())
+}
+
+// classFlags returns what the class and id of n say about it, looking up
+// each token in classTokenFlags. buf is scratch space reused across calls.
+func classFlags(n *html.Node, buf *[]byte) classFlag {
+	var f classFlag
+	for _, a := range n.Attr {
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		f |= valueFlags(a.Val, buf)
+	}
+	return f
+}
+
+// valueFlags tokenizes one class or id value. Words are split on white
+// space; each word is looked up whole without punctuation, then split on
+// punctuation, digits and lower-to-upper case changes.
+func valueFlags(v string, buf *[]byte) classFlag {
+	var f classFlag
+	for len(v) > 0 {
+		// Next space-separated word.
+		i := 0
+		for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
+			i++
+		}
+		v = v[i:]
+		j := 0
+		for j < len(v) && v[j] != ' ' && v[j] != '\t' && v[j] != '\n' && v[j] != '\r' {
+			j++
+		}
+		word := v[:j]
+		v = v[j:]
+		if word == "" || len(word) > 64 {
+			continue
+		}
+		// Whole word, lowercase, letters only.
+		b := (*buf)[:0]
+		for k := 0; k < len(word); k++ {
+			c := word[k]
+			if 'A' <= c && c <= 'Z' {
+				b = append(b, c+'a'-'A')
+			} else if 'a' <= c && c <= 'z' {
+				b = append(b, c)
+			}
+		}
+		f |= classTokenFlags[string(b)]
+		// Tokens.
+		b = b[:0]
+		for k := 0; k <= len(word); k++ {
+			var c byte
+			if k < len(word) {
+				c = word[k]
+			}
+			upper := 'A' <= c && c <= 'Z'
+			lower := 'a' <= c && c <= 'z'
+			if !upper && !lower || upper && k > 0 && 'a' <= word[k-1] && word[k-1] <= 'z' {
+				if len(b) > 0 {
+					f |= classTokenFlags[string(b)]
+					b = b[:0]
+				}
+			}
+			if upper {
+				b = append(b, c+'a'-'A')
+			} else if lower {
+				b = append(b, c)
+			}
+		}
+		*buf = b
+	}
+	return f
+}
+
+// normKey folds s for loose comparison: lowercase letters and digits only.
+func normKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		} else if r == '&' {
+			b.WriteString("and")
+		}
+	}
+	return b.String()
+}

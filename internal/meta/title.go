@@ -1,0 +1,183 @@
+package meta
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Limits for telling a site or section label from part of a headline.
+const (
+	siteTailMaxWords = 4  // a tail split off without a known site name
+	sectionMaxWords  = 3  // a section label after the site name was cut
+	siteMatchMinKey  = 5  // shortest folded name used for containment matches
+	h1MinShare       = 40 // h1 must be at least this % of a title containing it
+)
+
+// matchesSite reports whether seg names one of the sites. Names are
+// compared folded ("Express.co.uk" ~ "express.co.uk", "TheHill" ~
+// "The Hill"); a segment of a few words may also contain or be contained in
+// a site name of at least siteMatchMinKey letters ("San Antonio
+// Express-News" ~ "expressnews").
+func matchesSite(seg string, sites []string) bool {
+	k := normKey(seg)
+	if k == "" {
+		return false
+	}
+	words := len(strings.Fields(seg))
+	for _, s := range sites {
+		if s == "" {
+			continue
+		}
+		if k == s {
+			return true
+		}
+		if words <= 6 && (len(s) >= siteMatchMinKey && strings.Contains(k, s) || len(k) >= siteMatchMinKey && strings.Contains(s, k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripSite removes a site name, and the section labels before it, from
+// either end of a title. It returns t unchanged when no segment matches.
+func stripSite(t string, sites []string) string {
+	for range 3 {
+		cut := false
+		for _, sep := range titleSeparators {
+			// Suffix: try each occurrence from the right, so that both
+			// "X - Site" and "X - Site - Tagline" are found.
+			for end := len(t); ; {
+				i := strings.LastIndex(t[:end], sep)
+				if i <= 0 {
+					break
+				}
+				if matchesSite(t[i+len(sep):], sites) {
+					t = stripSections(strings.TrimSpace(t[:i]), sep)
+					cut = true
+					break
+				}
+				end = i
+			}
+			if cut {
+				break
+			}
+			// Prefix: "Site | Headline".
+			if i := strings.Index(t, sep); i > 0 && matchesSite(t[:i], sites) {
+				if rest := strings.TrimSpace(t[i+len(sep):]); rest != "" {
+					t = rest
+					cut = true
+					break
+				}
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	return t
+}
+
+// stripSections drops short section labels left at the end of a title
+// after the site name was cut: "X | Science | News" → "X".
+func stripSections(t, sep string) string {
+	for {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			return t
+		}
+		tail, head := t[i+len(sep):], t[:i]
+		if wordCount(tail) > sectionMaxWords || wordCount(head) < 3 {
+			return t
+		}
+		t = strings.TrimSpace(head)
+	}
+}
+
+// stripGenericTail drops a short trailing segment after a separator even
+// without a known site name: "Long headline here | Brand".
+func stripGenericTail(t string) string {
+	best := -1
+	bestSep := ""
+	for _, sep := range titleSeparators {
+		if !genericSeparators[sep] {
+			continue
+		}
+		if i := strings.LastIndex(t, sep); i > best {
+			best, bestSep = i, sep
+		}
+	}
+	if best <= 0 {
+		return t
+	}
+	tail, head := t[best+len(bestSep):], t[:best]
+	if wordCount(tail) <= siteTailMaxWords && wordCount(head) >= 3 && len(head) >= 2*len(tail) {
+		return strings.TrimSpace(head)
+	}
+	return t
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// cleanTitle collapses white space and strips quotes left around nothing.
+func cleanTitle(t string) string {
+	t = collapse(t)
+	return strings.TrimFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == '|' })
+}
+
+// titleCandidate is one source of the headline.
+type titleCandidate struct {
+	raw     string
+	trusted bool // a headline field that never carries the site name
+}
+
+// chooseTitle picks the headline. A candidate that, once its site name is
+// cut, equals the on-page h1 wins; then the h1 itself when a candidate
+// contains it; then the first candidate in trust order.
+func chooseTitle(cands []titleCandidate, h1 string, sites []string) string {
+	h1 = cleanTitle(h1)
+	h1Key := normKey(h1)
+	if h1Key != "" && matchesSite(h1, sites) && len(strings.Fields(h1)) <= 4 {
+		// A logo in an <h1>, not the headline.
+		h1, h1Key = "", ""
+	}
+	cleaned := make([]string, len(cands))
+	for i, c := range cands {
+		cleaned[i] = stripSite(cleanTitle(c.raw), sites)
+	}
+	if h1Key != "" {
+		for _, c := range cleaned {
+			if normKey(c) == h1Key {
+				return c
+			}
+		}
+		for _, c := range cands {
+			k := normKey(c.raw)
+			if k != "" && strings.Contains(k, h1Key) && 100*len(h1Key) >= h1MinShare*len(k) {
+				return h1
+			}
+		}
+	}
+	for i, c := range cleaned {
+		if c == "" {
+			continue
+		}
+		// A JSON-LD headline cut at about 110 characters loses to the
+		// full one from another source.
+		if cands[i].trusted {
+			if len(c) >= 100 {
+				k := normKey(strings.TrimSuffix(c, "…"))
+				for _, o := range cleaned[i+1:] {
+					if len(o) > len(c) && strings.HasPrefix(normKey(o), k) {
+						return o
+					}
+				}
+			}
+			return c
+		}
+		if h1Key == "" || !strings.Contains(normKey(c), h1Key) {
+			return stripGenericTail(c)
+		}
+		return c
+	}
+	return h1
+}

@@ -1,0 +1,420 @@
+package meta
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Limits that keep one pass cheap on pathological pages.
+const (
+	maxDepth       = 512 // deeper elements are not visited
+	maxCandidates  = 16  // per kind of DOM candidate
+	afterH1Bytes   = 800 // text kept after a headline for subtitle and dateline checks
+	bylineMaxBytes = 240 // a byline element longer than this is an author box
+	subtitleMin    = 20  // shortest subtitle, in bytes
+	subtitleMax    = 600 // longest subtitle, in bytes
+	// subtitleReach is how much visible text may stand between the
+	// headline and a subtitle element.
+	subtitleReach = 400
+)
+
+// heading is an <h1> seen in the walk.
+type heading struct {
+	text    string
+	textEnd int             // text position at its end
+	after   strings.Builder // visible text that follows it
+	open    bool            // still capturing after
+}
+
+// textCand is a piece of text found in the DOM with where it was found.
+type textCand struct {
+	text      string
+	rank      int  // lower is more trusted
+	inArticle bool // inside <article>, <main> or an article microdata scope
+	textPos   int  // text position at its start
+	modified  bool // a date marked as an update
+}
+
+// collector gathers every metadata candidate of a page in one pass.
+type collector struct {
+	metas     map[string]string   // first content per meta key
+	multi     map[string][]string // every content of repeating keys
+	title     string
+	htmlLang  string
+	canonical string
+	imageSrc  string
+	relTags   []string
+	jsonld    []string
+	h1All     *heading
+	h1Art     *heading
+	subs      []textCand
+	bylines   []textCand
+	times     []textCand
+	dateTexts []textCand
+	textPos   int
+	buf       []byte
+}
+
+func newCollector() *collector {
+	return &collector{
+		metas: make(map[string]string, 32),
+		multi: make(map[string][]string, 4),
+		buf:   make([]byte, 0, 64),
+	}
+}
+
+// walkState is what an element passes down to its children.
+type walkState struct {
+	inArticle bool
+	inByline  bool
+	inDate    bool
+	depth     int
+}
+
+func (c *collector) walk(n *html.Node, st walkState) {
+	if st.depth > maxDepth {
+		return
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch ch.Type {
+		case html.TextNode:
+			c.text(ch.Data)
+		case html.ElementNode:
+			c.element(ch, st)
+		}
+	}
+}
+
+// text advances the text position and feeds open headline captures.
+func (c *collector) text(s string) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return
+	}
+	c.textPos += len(t) + 1
+	for i, h := range [2]*heading{c.h1All, c.h1Art} {
+		if h != nil && h.open && (i == 0 || h != c.h1All) {
+			h.after.WriteString(t)
+			h.after.WriteByte(' ')
+			if h.after.Len() >= afterH1Bytes {
+				h.open = false
+			}
+		}
+	}
+}
+
+func (c *collector) element(n *html.Node, st walkState) {
+	switch n.DataAtom {
+	case atom.Html:
+		if c.htmlLang == "" {
+			c.htmlLang = attr(n, "lang")
+			if c.htmlLang == "" {
+				c.htmlLang = attr(n, "xml:lang")
+			}
+		}
+	case atom.Title:
+		if c.title == "" {
+			c.title = nodeText(n, 1024)
+		}
+		return
+	case atom.Meta:
+		c.meta(n)
+		return
+	case atom.Link:
+		c.link(n)
+		return
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil && len(c.jsonld) < maxCandidates {
+			c.jsonld = append(c.jsonld, n.FirstChild.Data)
+		}
+		return
+	case atom.Article, atom.Main:
+		st.inArticle = true
+	case atom.H1:
+		c.h1(n, st)
+		return
+	case atom.Time:
+		c.time(n, st)
+	case atom.A:
+		c.anchor(n, st)
+	}
+	if skipTag(n.DataAtom) {
+		return
+	}
+	if _, hidden := hasAttr(n, "hidden"); hidden {
+		return
+	}
+	var itemprop, itemtype, role string
+	hasClass := false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "itemprop":
+			itemprop = a.Val
+		case "itemtype":
+			itemtype = a.Val
+		case "role":
+			role = a.Val
+		case "class", "id":
+			hasClass = true
+		}
+	}
+	if role == "main" || itemtype != "" && isArticleItemtype(itemtype) {
+		st.inArticle = true
+	}
+	if itemprop != "" {
+		c.itemprop(n, strings.ToLower(itemprop), st)
+	}
+	if hasClass {
+		f := classFlags(n, &c.buf)
+		if f&flagHidden != 0 {
+			return
+		}
+		if f&flagByline != 0 && f&(flagNotByline|flagMedia) == 0 && !st.inByline && len(c.bylines) < maxCandidates {
+			if t := nodeText(n, bylineMaxBytes+1); t != "" && len(t) <= bylineMaxBytes {
+				c.bylines = append(c.bylines, textCand{text: t, rank: 3, inArticle: st.inArticle})
+				st.inByline = true
+			}
+		}
+		if f&flagSubtitle != 0 && f&(flagKicker|flagMedia|flagByline) == 0 && subtitleTag(n.DataAtom) && len(c.subs) < maxCandidates {
+			if t := nodeText(n, subtitleMax+1); len(t) >= subtitleMin && len(t) <= subtitleMax {
+				c.subs = append(c.subs, textCand{text: t, inArticle: st.inArticle, textPos: c.textPos})
+			}
+		}
+		if f&(flagDate|flagModified) != 0 && !st.inDate && len(c.dateTexts) < maxCandidates {
+			if t := nodeText(n, 200); t != "" {
+				c.dateTexts = append(c.dateTexts, textCand{text: t, inArticle: st.inArticle, modified: f&flagModified != 0})
+				st.inDate = true
+			}
+		}
+	}
+	st.depth++
+	c.walk(n, st)
+}
+
+func hasAttr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// subtitleTag reports elements that may hold a standfirst.
+func subtitleTag(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H2, atom.H3, atom.H4, atom.Span, atom.Section, atom.Header, atom.Strong, atom.B, atom.Em:
+		return true
+	}
+	return false
+}
+
+// isArticleItemtype reports a microdata itemtype naming an article type.
+func isArticleItemtype(v string) bool {
+	for _, t := range strings.Fields(v) {
+		if articleTypes[strings.ToLower(lastPathPart(t))] {
+			return true
+		}
+	}
+	return false
+}
+
+// lastPathPart returns what follows the last '/' or ':' of a schema.org
+// type name, so "http://schema.org/NewsArticle" gives "NewsArticle".
+func lastPathPart(s string) string {
+	if i := strings.LastIndexAny(s, "/:#"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func (c *collector) meta(n *html.Node) {
+	var keys [4]string
+	k := 0
+	content, hasContent := "", false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "name", "property", "itemprop", "http-equiv":
+			if a.Val != "" && k < len(keys) {
+				keys[k] = a.Val
+				k++
+			}
+		case "content":
+			content, hasContent = a.Val, true
+		}
+	}
+	if !hasContent {
+		return
+	}
+	content = strings.TrimSpace(content)
+	if content == "" {
+		return
+	}
+	for _, key := range keys[:k] {
+		// property may hold several space-separated names (RDFa).
+		for _, f := range strings.Fields(key) {
+			f = strings.ToLower(f)
+			if metaMultiKeys[f] {
+				c.multi[f] = append(c.multi[f], content)
+			}
+			if _, ok := c.metas[f]; !ok {
+				c.metas[f] = content
+			}
+		}
+	}
+}
+
+func (c *collector) link(n *html.Node) {
+	rel := strings.ToLower(attr(n, "rel"))
+	href := strings.TrimSpace(attr(n, "href"))
+	if rel == "" || href == "" {
+		return
+	}
+	for _, r := range strings.Fields(rel) {
+		switch r {
+		case "canonical":
+			if c.canonical == "" {
+				c.canonical = href
+			}
+		case "image_src":
+			if c.imageSrc == "" {
+				c.imageSrc = href
+			}
+		}
+	}
+}
+
+func (c *collector) h1(n *html.Node, st walkState) {
+	t := nodeText(n, 1024)
+	if t == "" {
+		c.walk(n, st)
+		return
+	}
+	c.textPos += len(t) + 1
+	h := &heading{text: t, textEnd: c.textPos, open: true}
+	if c.h1All == nil {
+		c.h1All = h
+	}
+	if st.inArticle && c.h1Art == nil {
+		c.h1Art = h
+	}
+}
+
+func (c *collector) time(n *html.Node, st walkState) {
+	if len(c.times) >= maxCandidates {
+		return
+	}
+	v := strings.TrimSpace(attr(n, "datetime"))
+	if v == "" {
+		v, _ = hasAttr(n, "content")
+	}
+	if v == "" {
+		return
+	}
+	ip := strings.ToLower(attr(n, "itemprop"))
+	mod := ip == "datemodified" || classFlags(n, &c.buf)&flagModified != 0
+	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
+		mod = classFlags(n.Parent, &c.buf)&flagModified != 0
+	}
+	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod})
+}
+
+func (c *collector) anchor(n *html.Node, st walkState) {
+	rel := attr(n, "rel")
+	if rel == "" {
+		return
+	}
+	for _, r := range strings.Fields(strings.ToLower(rel)) {
+		switch r {
+		case "tag":
+			if len(c.relTags) < 4*maxCandidates {
+				if t := nodeText(n, 100); t != "" {
+					c.relTags = append(c.relTags, t)
+				}
+			}
+		case "author":
+			if len(c.bylines) < maxCandidates {
+				if t := nodeText(n, bylineMaxBytes); t != "" {
+					c.bylines = append(c.bylines, textCand{text: t, rank: 2, inArticle: st.inArticle})
+				}
+			}
+		}
+	}
+}
+
+// itemprop reads microdata properties on elements other than <meta>.
+func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
+	for _, p := range strings.Fields(prop) {
+		switch p {
+		case "author", "creator":
+			if len(c.bylines) >= maxCandidates {
+				return
+			}
+			if t := itemName(n); t != "" {
+				c.bylines = append(c.bylines, textCand{text: t, rank: 1, inArticle: st.inArticle})
+			}
+		case "datepublished", "datemodified", "datecreated":
+			v := attr(n, "content")
+			if v == "" {
+				v = attr(n, "datetime")
+			}
+			if v == "" {
+				v = nodeText(n, 100)
+			}
+			if _, ok := c.metas[p]; !ok && v != "" {
+				c.metas[p] = v
+			}
+		case "headline":
+			if _, ok := c.metas["headline"]; !ok && n.DataAtom != atom.H1 {
+				if t := nodeText(n, 1024); t != "" {
+					c.metas["headline"] = t
+				}
+			}
+		case "description", "alternativeheadline", "abstract":
+			if len(c.subs) < maxCandidates && subtitleTag(n.DataAtom) {
+				if t := nodeText(n, subtitleMax+1); len(t) >= subtitleMin && len(t) <= subtitleMax {
+					c.subs = append(c.subs, textCand{text: t, inArticle: st.inArticle, textPos: c.textPos})
+				}
+			}
+		}
+	}
+}
+
+// itemName returns the name inside an itemprop=author element: its content
+// attribute, a descendant itemprop=name, or its text when short.
+func itemName(n *html.Node) string {
+	if v := strings.TrimSpace(attr(n, "content")); v != "" {
+		return v
+	}
+	if name := findItemprop(n, "name", 0); name != nil {
+		if v := strings.TrimSpace(attr(name, "content")); v != "" {
+			return v
+		}
+		return nodeText(name, bylineMaxBytes)
+	}
+	t := nodeText(n, bylineMaxBytes+1)
+	if len(t) > bylineMaxBytes {
+		return ""
+	}
+	return t
+}
+
+func findItemprop(n *html.Node, prop string, depth int) *html.Node {
+	if depth > 8 {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if strings.EqualFold(attr(c, "itemprop"), prop) {
+			return c
+		}
+		if f := findItemprop(c, prop, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
