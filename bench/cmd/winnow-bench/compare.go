@@ -1,0 +1,171 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/winnow-go/winnow/bench/internal/contenders"
+	"github.com/winnow-go/winnow/bench/internal/corpus"
+	"github.com/winnow-go/winnow/bench/internal/score"
+)
+
+// compareResult is one contender's figures over all rounds.
+type compareResult struct {
+	Name          string         `json:"name"`
+	Version       string         `json:"version"`
+	Seconds       float64        `json:"seconds"`       // summed over rounds
+	RoundSeconds  []float64      `json:"round_seconds"` // per round
+	PagesPerSec   float64        `json:"pages_per_sec"`
+	MBPerSec      float64        `json:"mb_per_sec"`
+	AllocsPerPage float64        `json:"allocs_per_page"`
+	BytesPerPage  float64        `json:"bytes_per_page"`
+	VsWinnow      float64        `json:"time_vs_winnow"` // time per page ÷ winnow's; 0 without winnow
+	Errors        int            `json:"errors"`         // pages that returned an error, in the first round
+	Panics        int            `json:"panics"`         // pages that panicked, in the first round
+	Score         *score.Summary `json:"score,omitempty"`
+}
+
+// outcome is what one call of a contender gave.
+type outcome struct {
+	text     string
+	err      error
+	panicked any
+}
+
+// call runs one contender on one page, turning a panic into an outcome.
+func call(run func(contenders.Input) (string, error), in contenders.Input) (o outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			o.panicked = r
+		}
+	}()
+	o.text, o.err = run(in)
+	return o
+}
+
+func inputsOf(pages []corpus.Page) []contenders.Input {
+	ins := make([]contenders.Input, len(pages))
+	for i, p := range pages {
+		ins[i] = contenders.NewInput(p.HTML, p.URL)
+	}
+	return ins
+}
+
+// compare runs the contenders in rotated order for the given rounds.
+func compare(cs []contenders.Contender, pages []corpus.Page, rounds, warmup int, withScore bool) []compareResult {
+	ins := inputsOf(pages)
+	totalBytes := float64(corpus.TotalBytes(pages))
+	res := make([]compareResult, len(cs))
+	texts := make([][]string, len(cs))
+	for i, c := range cs {
+		res[i] = compareResult{Name: c.Name, Version: contenders.Version(c.Module)}
+		texts[i] = make([]string, len(ins))
+		for _, in := range ins[:min(warmup, len(ins))] {
+			call(c.Run, in)
+		}
+	}
+	var mallocs, allocBytes = make([]uint64, len(cs)), make([]uint64, len(cs))
+	for r := 0; r < rounds; r++ {
+		for k := range cs {
+			i := (k + r) % len(cs)
+			c := cs[i]
+			runtime.GC()
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			t0 := time.Now()
+			errs, panics := 0, 0
+			for j, in := range ins {
+				o := call(c.Run, in)
+				texts[i][j] = o.text
+				switch {
+				case o.panicked != nil:
+					panics++
+					if r == 0 {
+						fmt.Fprintf(os.Stderr, "%s: panic on %s: %v\n", c.Name, pages[j].ID, o.panicked)
+					}
+				case o.err != nil:
+					errs++
+				}
+			}
+			d := time.Since(t0)
+			runtime.ReadMemStats(&m1)
+			mallocs[i] += m1.Mallocs - m0.Mallocs
+			allocBytes[i] += m1.TotalAlloc - m0.TotalAlloc
+			res[i].Seconds += d.Seconds()
+			res[i].RoundSeconds = append(res[i].RoundSeconds, d.Seconds())
+			if r == 0 {
+				res[i].Errors, res[i].Panics = errs, panics
+			}
+		}
+	}
+	n := float64(len(ins) * rounds)
+	for i, c := range cs {
+		r := &res[i]
+		r.PagesPerSec = n / r.Seconds
+		r.MBPerSec = totalBytes * float64(rounds) / 1e6 / r.Seconds
+		r.AllocsPerPage = float64(mallocs[i]) / n
+		r.BytesPerPage = float64(allocBytes[i]) / n
+		if withScore && c.HasText {
+			counts := make([]score.Counts, 0, len(pages))
+			for j, p := range pages {
+				if p.HasTruth {
+					counts = append(counts, score.Match(p.Truth, texts[i][j]))
+				}
+			}
+			s := score.Summarize(counts)
+			r.Score = &s
+		}
+	}
+	for i, c := range cs {
+		if c.Name != "winnow" {
+			continue
+		}
+		for k := range res {
+			res[k].VsWinnow = res[k].Seconds / res[i].Seconds
+		}
+	}
+	return res
+}
+
+type compareReport struct {
+	Env     environment     `json:"env"`
+	Rounds  int             `json:"rounds"`
+	Results []compareResult `json:"results"`
+}
+
+func writeEnv(w io.Writer, env environment) {
+	fmt.Fprintf(w, "date %s · %s · %d cores · %.1f GiB RAM · %s · GOMAXPROCS=%d\n",
+		env.Date, env.CPU, env.Cores, env.RAMGiB, env.Go, env.GOMAXPROCS)
+	fmt.Fprintf(w, "%d pages, %.1f MB of HTML\n\n", env.Pages, env.HTMLMB)
+}
+
+func writeCompare(w io.Writer, env environment, rounds int, res []compareResult) {
+	writeEnv(w, env)
+	fmt.Fprintf(w, "%d round(s); time vs winnow = time per page ÷ winnow's (above 1 is slower than winnow)\n\n", rounds)
+	fmt.Fprintln(w, "| contender | version | pages/s | MB/s | time vs winnow | allocs/page | KB alloc/page | errors | panics | F1 | precision | recall |")
+	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+	for _, r := range res {
+		vs := "—"
+		if r.VsWinnow > 0 {
+			vs = fmt.Sprintf("%.2f×", r.VsWinnow)
+		}
+		f1, p, rc := "—", "—", "—"
+		if r.Score != nil {
+			f1, p, rc = fmt.Sprintf("%.3f", r.Score.F1), fmt.Sprintf("%.3f", r.Score.Precision), fmt.Sprintf("%.3f", r.Score.Recall)
+		}
+		fmt.Fprintf(w, "| %s | %s | %.1f | %.2f | %s | %.0f | %.0f | %d | %d | %s | %s | %s |\n",
+			r.Name, r.Version, r.PagesPerSec, r.MBPerSec, vs, r.AllocsPerPage, r.BytesPerPage/1024, r.Errors, r.Panics, f1, p, rc)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "seconds per round:")
+	for _, r := range res {
+		fmt.Fprintf(w, "  %-22s", r.Name)
+		for _, s := range r.RoundSeconds {
+			fmt.Fprintf(w, " %.3f", s)
+		}
+		fmt.Fprintln(w)
+	}
+}

@@ -1,0 +1,154 @@
+// Command winnow-bench times winnow against other Go article extractors and
+// two parsing floors, in one process over the same pages.
+//
+// The pages (by default the AEB set in shared/datasets/aeb/html, found by
+// walking up from the working directory) are read and gunzipped up front.
+// Each round then runs every contender over every page; the contender order
+// rotates from round to round so that drift (heat, other load) hits all
+// alike. Before each contender's pass the harness forces a GC and reads
+// runtime.MemStats, and reads it again after the pass: the deltas of
+// Mallocs and TotalAlloc give allocations and bytes per page. The process
+// runs with GOMAXPROCS=1 unless -procs says otherwise.
+//
+// Usage:
+//
+//	go run ./cmd/winnow-bench [-rounds 5] [-pages DIR] [-only winnow,trafilatura] [-json]
+//	go run ./cmd/winnow-bench -workers 2   # winnow alone, 1 worker vs 2
+//	go run ./cmd/winnow-bench -peak        # peak heap on the largest page
+//
+// With a ground-truth.json beside the pages, each contender's text is also
+// scored with the benchmark's shingle metric (F1, precision, recall).
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
+
+	"github.com/winnow-go/winnow/bench/internal/contenders"
+	"github.com/winnow-go/winnow/bench/internal/corpus"
+)
+
+type config struct {
+	pagesDir  string
+	truthPath string
+	rounds    int
+	only      string
+	jsonOut   bool
+	f1        bool
+	procs     int
+	workers   int
+	peak      bool
+	warmup    int
+}
+
+func main() {
+	var cfg config
+	flag.StringVar(&cfg.pagesDir, "pages", "", "folder of .html/.html.gz pages (default: shared/datasets/aeb/html above the working directory)")
+	flag.StringVar(&cfg.truthPath, "truth", "", "ground-truth.json (default: the one beside -pages, if any)")
+	flag.IntVar(&cfg.rounds, "rounds", 5, "rounds; each runs every contender over all pages")
+	flag.StringVar(&cfg.only, "only", "", "comma-separated contenders to run (name substrings); default all")
+	flag.BoolVar(&cfg.jsonOut, "json", false, "print the results as JSON")
+	flag.BoolVar(&cfg.f1, "f1", true, "score texts against the ground truth when there is one")
+	flag.IntVar(&cfg.procs, "procs", 1, "GOMAXPROCS for the comparison")
+	flag.IntVar(&cfg.workers, "workers", 0, "scaling mode: winnow alone with 1 worker vs N workers (GOMAXPROCS=workers)")
+	flag.BoolVar(&cfg.peak, "peak", false, "peak-heap mode: winnow and go-trafilatura on the largest page")
+	flag.IntVar(&cfg.warmup, "warmup", 10, "pages each contender runs untimed before the first round")
+	flag.Parse()
+	if err := run(cfg, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "winnow-bench:", err)
+		os.Exit(2)
+	}
+}
+
+func run(cfg config, w io.Writer) error {
+	if cfg.rounds < 1 {
+		return fmt.Errorf("-rounds must be at least 1")
+	}
+	if cfg.pagesDir == "" {
+		d, err := corpus.FindDefault()
+		if err != nil {
+			return err
+		}
+		cfg.pagesDir = d
+	}
+	if cfg.truthPath == "" {
+		cfg.truthPath = corpus.TruthFor(cfg.pagesDir)
+	}
+	pages, err := corpus.Load(cfg.pagesDir, cfg.truthPath)
+	if err != nil {
+		return err
+	}
+	env := describeEnv(pages)
+
+	var report any
+	switch {
+	case cfg.peak:
+		if cfg.only == "" {
+			cfg.only = "winnow,trafilatura"
+		}
+		cs, err := contenders.Select(cfg.only)
+		if err != nil {
+			return err
+		}
+		env.GOMAXPROCS = 2 // the sampler runs beside the extractor
+		res := peakHeap(cs, pages)
+		report = peakReport{Env: env, Method: peakMethod, Results: res}
+		if !cfg.jsonOut {
+			writePeak(w, env, res)
+		}
+	case cfg.workers > 0:
+		env.GOMAXPROCS = cfg.workers
+		res := scaling(pages, cfg.workers, cfg.rounds)
+		report = scalingReport{Env: env, Rounds: cfg.rounds, Results: res}
+		if !cfg.jsonOut {
+			writeScaling(w, env, cfg.rounds, res)
+		}
+	default:
+		cs, err := contenders.Select(cfg.only)
+		if err != nil {
+			return err
+		}
+		runtime.GOMAXPROCS(cfg.procs)
+		env.GOMAXPROCS = cfg.procs
+		res := compare(cs, pages, cfg.rounds, cfg.warmup, cfg.f1 && cfg.truthPath != "")
+		report = compareReport{Env: env, Rounds: cfg.rounds, Results: res}
+		if !cfg.jsonOut {
+			writeCompare(w, env, cfg.rounds, res)
+		}
+	}
+	if cfg.jsonOut {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(report)
+	}
+	return nil
+}
+
+// environment describes the machine and the page set for the report.
+type environment struct {
+	Date       string  `json:"date"`
+	CPU        string  `json:"cpu"`
+	Cores      int     `json:"cores"`
+	RAMGiB     float64 `json:"ram_gib"`
+	Go         string  `json:"go"`
+	GOMAXPROCS int     `json:"gomaxprocs"`
+	Pages      int     `json:"pages"`
+	HTMLMB     float64 `json:"html_mb"`
+}
+
+func describeEnv(pages []corpus.Page) environment {
+	return environment{
+		Date:   time.Now().UTC().Format("2006-01-02"),
+		CPU:    cpuModel(),
+		Cores:  runtime.NumCPU(),
+		RAMGiB: ramGiB(),
+		Go:     runtime.Version(),
+		Pages:  len(pages),
+		HTMLMB: float64(corpus.TotalBytes(pages)) / 1e6,
+	}
+}

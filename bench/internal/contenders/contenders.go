@@ -1,0 +1,172 @@
+// Package contenders wraps each extractor the harness times behind one
+// function shape: page in, main text out.
+package contenders
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"runtime/debug"
+	"strings"
+
+	readeck "codeberg.org/readeck/go-readability/v2"
+	shiori "github.com/go-shiori/go-readability"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow"
+)
+
+// Input is one page as every contender receives it. URL is parsed up front
+// so no contender pays for it inside the timed loop.
+type Input struct {
+	HTML []byte
+	URL  string
+	// ParsedURL is URL parsed, never nil (an empty URL when unknown).
+	ParsedURL *url.URL
+}
+
+// NewInput builds an Input.
+func NewInput(htmlBytes []byte, rawURL string) Input {
+	u, err := url.Parse(rawURL)
+	if err != nil || u == nil {
+		u = &url.URL{}
+	}
+	return Input{HTML: htmlBytes, URL: rawURL, ParsedURL: u}
+}
+
+const winnowModule = "github.com/winnow-go/winnow"
+
+// Contender is one extractor under test.
+type Contender struct {
+	Name   string
+	Module string // module path, for the version in reports
+	// HasText is false for the parsing floors, which give no article text.
+	HasText bool
+	// Run extracts one page and returns its main text.
+	Run func(in Input) (string, error)
+}
+
+// All returns every contender, winnow first.
+func All() []Contender {
+	return []Contender{
+		{Name: "winnow", Module: winnowModule, HasText: true, Run: Winnow},
+		{Name: "go-trafilatura", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: Trafilatura},
+		{Name: "go-shiori/readability", Module: "github.com/go-shiori/go-readability", HasText: true, Run: Shiori},
+		{Name: "readeck/readability", Module: "codeberg.org/readeck/go-readability/v2", HasText: true, Run: Readeck},
+		{Name: "floor: html.Parse", Module: "golang.org/x/net", Run: Parse},
+		{Name: "floor: tokenizer", Module: "golang.org/x/net", Run: Tokenize},
+	}
+}
+
+// Select returns the contenders whose names are listed, comma separated
+// (case-insensitive prefixes such as "winnow,trafil"); "" or "all" selects
+// every one.
+func Select(list string) ([]Contender, error) {
+	all := All()
+	if list == "" || list == "all" {
+		return all, nil
+	}
+	var out []Contender
+	for _, want := range strings.Split(list, ",") {
+		want = strings.ToLower(strings.TrimSpace(want))
+		found := false
+		for _, c := range all {
+			if strings.Contains(strings.ToLower(c.Name), want) {
+				out = append(out, c)
+				found = true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("no contender matches %q", want)
+		}
+	}
+	return out, nil
+}
+
+// Version returns the version of module m linked into this binary, or "".
+// winnow itself is built from the working tree beside the bench module.
+func Version(m string) string {
+	if m == winnowModule {
+		return "working tree"
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, d := range bi.Deps {
+		if d.Path == m {
+			return d.Version
+		}
+	}
+	return ""
+}
+
+// Winnow runs the full winnow pipeline, metadata included. A page with no
+// article still counts as done: its text is empty.
+func Winnow(in Input) (string, error) {
+	a, err := winnow.Extract(in.HTML, winnow.Options{URL: in.URL})
+	var na *winnow.NoArticleError
+	if errors.As(err, &na) {
+		err = nil
+	}
+	if a == nil {
+		return "", err
+	}
+	return a.Text, err
+}
+
+// Trafilatura runs go-trafilatura with its default options.
+func Trafilatura(in Input) (string, error) {
+	res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL})
+	if err != nil {
+		return "", err
+	}
+	return res.ContentText, nil
+}
+
+// Shiori runs github.com/go-shiori/go-readability.
+func Shiori(in Input) (string, error) {
+	a, err := shiori.FromReader(bytes.NewReader(in.HTML), in.ParsedURL)
+	if err != nil {
+		return "", err
+	}
+	return a.TextContent, nil
+}
+
+// Readeck runs codeberg.org/readeck/go-readability/v2 and renders its text.
+func Readeck(in Input) (string, error) {
+	a, err := readeck.FromReader(bytes.NewReader(in.HTML), in.ParsedURL)
+	if err != nil {
+		return "", err
+	}
+	if a.Node == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	if err := a.RenderText(&b); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Parse is the first floor: building the x/net/html tree, nothing more.
+func Parse(in Input) (string, error) {
+	_, err := html.Parse(bytes.NewReader(in.HTML))
+	return "", err
+}
+
+// Tokenize is the second floor: running the x/net/html tokenizer to EOF.
+func Tokenize(in Input) (string, error) {
+	z := html.NewTokenizer(bytes.NewReader(in.HTML))
+	for {
+		if z.Next() == html.ErrorToken {
+			if err := z.Err(); err != io.EOF {
+				return "", err
+			}
+			return "", nil
+		}
+	}
+}

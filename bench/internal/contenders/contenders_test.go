@@ -1,0 +1,69 @@
+package contenders
+
+import (
+	"strings"
+	"testing"
+)
+
+const page = `<!doctype html><html><head><title>Rain in the valley</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Rain in the valley</h1>
+<p>The valley saw its heaviest rain in a decade on Tuesday, as storms moved slowly east across the hills and flooded the lower farms near the river.</p>
+<p>Farmers said the water rose faster than they had ever seen, and several roads were closed for most of the day while crews cleared mud and fallen branches.</p>
+<p>Forecasters expect drier weather by the weekend, though they warned that the ground will stay soft and that more landslides are possible on the steeper slopes.</p>
+</article><footer>Copyright 2024</footer></body></html>`
+
+func TestSelect(t *testing.T) {
+	tests := []struct {
+		list    string
+		want    []string
+		wantErr bool
+	}{
+		{"", []string{"winnow", "go-trafilatura", "go-shiori/readability", "readeck/readability", "floor: html.Parse", "floor: tokenizer"}, false},
+		{"winnow,trafil", []string{"winnow", "go-trafilatura"}, false},
+		{"floor", []string{"floor: html.Parse", "floor: tokenizer"}, false},
+		{"nosuch", nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.list, func(t *testing.T) {
+			got, err := Select(tc.list)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tc.wantErr)
+			}
+			var names []string
+			for _, c := range got {
+				names = append(names, c.Name)
+			}
+			if strings.Join(names, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", names, tc.want)
+			}
+		})
+	}
+}
+
+// TestRun checks every contender runs on a small page and that the text
+// extractors find its body.
+func TestRun(t *testing.T) {
+	in := NewInput([]byte(page), "https://news.example/rain")
+	for _, c := range All() {
+		t.Run(c.Name, func(t *testing.T) {
+			text, err := c.Run(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.HasText && !strings.Contains(text, "heaviest rain in a decade") {
+				t.Errorf("text lacks the body: %q", text)
+			}
+			if !c.HasText && text != "" {
+				t.Errorf("floor returned text %q", text)
+			}
+		})
+	}
+}
+
+func TestNewInputBadURL(t *testing.T) {
+	in := NewInput(nil, "http://[::1")
+	if in.ParsedURL == nil {
+		t.Fatal("ParsedURL is nil")
+	}
+}
