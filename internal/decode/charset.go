@@ -1,0 +1,348 @@
+package decode
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+)
+
+// prescanLen is how far into the page <meta> and <?xml?> declarations are
+// looked for. The HTML standard says 1024 bytes; pages put long scripts
+// and styles before their meta often enough to look a little further.
+const prescanLen = 4096
+
+// choice is the charset chooseCharset settled on.
+type choice struct {
+	name      string            // WHATWG name
+	enc       encoding.Encoding // nil for utf-8
+	source    string            // a Source constant
+	overruled string            // "header:NAME" or "meta:NAME" set aside, if any
+	ascii     bool              // the bytes are all ASCII: no conversion needed
+}
+
+// declaration is a charset the page or its header declares.
+type declaration struct {
+	name   string
+	enc    encoding.Encoding
+	source string
+}
+
+// lookupLabel resolves a charset label ("latin1", "x-sjis", "utf8") to its
+// WHATWG name and encoding. It refuses the "replacement" encoding, which
+// would turn the whole page into one U+FFFD.
+func lookupLabel(label string) (declaration, bool) {
+	enc, name := charset.Lookup(label)
+	if enc == nil || name == "replacement" {
+		return declaration{}, false
+	}
+	return declaration{name: name, enc: enc}, true
+}
+
+// chooseCharset picks the charset of data following the rules in the
+// package doc.
+func chooseCharset(data []byte, contentType string) choice {
+	var decls []declaration
+	if label := charsetParam(contentType); label != "" {
+		if d, ok := lookupLabel(label); ok {
+			d.source = SourceHeader
+			decls = append(decls, d)
+		}
+	}
+	// The common case first: UTF-8 declared in the header, and valid.
+	valid := utf8.Valid(data)
+	if valid && len(decls) == 1 && decls[0].name == "utf-8" {
+		return choice{name: "utf-8", source: SourceHeader}
+	}
+	if label := prescan(data); label != "" {
+		if d, ok := lookupLabel(label); ok {
+			if strings.HasPrefix(d.name, "utf-16") {
+				// A meta that can be read as ASCII is not UTF-16; the
+				// HTML standard reads it as UTF-8.
+				d, _ = lookupLabel("utf-8")
+			}
+			d.source = SourceMeta
+			decls = append(decls, d)
+		}
+	}
+	if valid {
+		return chooseValid(data, decls)
+	}
+	return chooseInvalid(data, decls)
+}
+
+// chooseValid picks the charset of bytes that are valid UTF-8.
+func chooseValid(data []byte, decls []declaration) choice {
+	var first *declaration
+	if len(decls) > 0 {
+		first = &decls[0]
+	}
+	if isASCII(data) {
+		if bytes.Contains(data, []byte("\x1b$B")) || bytes.Contains(data, []byte("\x1b$@")) {
+			d, _ := lookupLabel("iso-2022-jp")
+			if first != nil && first.name == d.name {
+				return choice{name: d.name, enc: d.enc, source: first.source}
+			}
+			return choice{name: d.name, enc: d.enc, source: SourceDetected}
+		}
+		for _, d := range decls {
+			if !strings.HasPrefix(d.name, "utf-16") && d.name != "iso-2022-jp" {
+				return choice{name: d.name, enc: d.enc, source: d.source, ascii: true}
+			}
+		}
+		return choice{name: "utf-8", source: SourceDefault, overruled: overruled(first)}
+	}
+	for i, d := range decls {
+		if d.name == "utf-8" {
+			var set *declaration
+			if i > 0 {
+				set = first
+			}
+			return choice{name: "utf-8", source: d.source, overruled: overruled(set)}
+		}
+	}
+	return choice{name: "utf-8", source: SourceDetected, overruled: overruled(first)}
+}
+
+// chooseInvalid picks the charset of bytes that are not valid UTF-8: the
+// first plausible declaration, else detection.
+func chooseInvalid(data []byte, decls []declaration) choice {
+	mostly := mostlyUTF8(data)
+	var set *declaration
+	var scores *detection
+	for i := range decls {
+		d := &decls[i]
+		ok := false
+		switch {
+		case d.name == "utf-8":
+			ok = mostly
+		case strings.HasPrefix(d.name, "utf-16"):
+			ok = false // UTF-16 without a NUL pattern was not sniffed as such
+		default:
+			if scores == nil {
+				scores = detect(data)
+			}
+			ok = scores.plausible(d.name, d.enc)
+		}
+		if ok {
+			return choice{name: d.name, enc: d.enc, source: d.source, overruled: overruled(set)}
+		}
+		if set == nil {
+			set = d
+		}
+	}
+	if mostly {
+		return choice{name: "utf-8", source: SourceDetected, overruled: overruled(set)}
+	}
+	if scores == nil {
+		scores = detect(data)
+	}
+	best := scores.best()
+	return choice{name: best.name, enc: best.enc, source: SourceDetected, overruled: overruled(set)}
+}
+
+func overruled(d *declaration) string {
+	if d == nil {
+		return ""
+	}
+	return d.source + ":" + d.name
+}
+
+// isASCII reports whether data has no byte above 0x7F.
+func isASCII(data []byte) bool {
+	for len(data) >= 8 {
+		if (uint64(data[0])|uint64(data[1])<<8|uint64(data[2])<<16|uint64(data[3])<<24|
+			uint64(data[4])<<32|uint64(data[5])<<40|uint64(data[6])<<48|uint64(data[7])<<56)&0x8080808080808080 != 0 {
+			return false
+		}
+		data = data[8:]
+	}
+	for _, c := range data {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// mostlyUTF8 reports whether data is UTF-8 with some damage: it holds
+// multi-byte sequences, at least four valid ones for each invalid byte.
+// Legacy-encoded text practically never forms valid sequences that often.
+func mostlyUTF8(data []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		i += size
+	}
+	return valid > 0 && valid >= 4*invalid
+}
+
+// charsetParam returns the charset parameter of a Content-Type value, or "".
+func charsetParam(contentType string) string {
+	return charsetIn([]byte(contentType))
+}
+
+// charsetIn finds "charset=LABEL" in s (case-insensitive, the label quoted
+// or not) and returns the label.
+func charsetIn(s []byte) string {
+	for i := 0; i+7 <= len(s); i++ {
+		if !equalFoldASCII(s[i:i+7], "charset") {
+			continue
+		}
+		j := i + 7
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if j >= len(s) || s[j] != '=' {
+			continue
+		}
+		j++
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if j < len(s) && (s[j] == '"' || s[j] == '\'') {
+			j++
+		}
+		k := j
+		for k < len(s) && s[k] != '"' && s[k] != '\'' && s[k] != ';' && s[k] != ',' && !isSpace(s[k]) {
+			k++
+		}
+		if k > j {
+			return string(s[j:k])
+		}
+	}
+	return ""
+}
+
+// prescan looks for a charset in <meta charset>, <meta http-equiv
+// content="...; charset=..."> or <?xml ... encoding="..."?> in the first
+// prescanLen bytes, skipping comments. It returns the label or "".
+func prescan(data []byte) string {
+	if len(data) > prescanLen {
+		data = data[:prescanLen]
+	}
+	for i := 0; i < len(data); i++ {
+		if data[i] != '<' {
+			continue
+		}
+		rest := data[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			end := bytes.Index(rest[4:], []byte("-->"))
+			if end < 0 {
+				return ""
+			}
+			i += 4 + end + 2
+		case bytes.HasPrefix(rest, []byte("<?xml")):
+			end := bytes.Index(rest, []byte("?>"))
+			if end < 0 {
+				end = len(rest)
+			}
+			if label := attrIn(rest[5:end], "encoding"); label != "" {
+				return label
+			}
+			i += end
+		case len(rest) > 6 && equalFoldASCII(rest[1:5], "meta") && (isSpace(rest[5]) || rest[5] == '/'):
+			end := bytes.IndexByte(rest, '>')
+			if end < 0 {
+				end = len(rest)
+			}
+			if label := metaCharset(rest[5:end]); label != "" {
+				return label
+			}
+			i += end
+		}
+	}
+	return ""
+}
+
+// metaCharset returns the charset a <meta> tag's attributes declare.
+func metaCharset(attrs []byte) string {
+	if label := attrIn(attrs, "charset"); label != "" {
+		return label
+	}
+	if !strings.EqualFold(attrIn(attrs, "http-equiv"), "content-type") {
+		return ""
+	}
+	return charsetIn([]byte(attrIn(attrs, "content")))
+}
+
+// attrIn returns the value of attribute name in the attribute text of a
+// tag, or "".
+func attrIn(attrs []byte, name string) string {
+	i := 0
+	for i < len(attrs) {
+		for i < len(attrs) && (isSpace(attrs[i]) || attrs[i] == '/') {
+			i++
+		}
+		start := i
+		for i < len(attrs) && !isSpace(attrs[i]) && attrs[i] != '=' && attrs[i] != '/' {
+			i++
+		}
+		key := attrs[start:i]
+		for i < len(attrs) && isSpace(attrs[i]) {
+			i++
+		}
+		var val []byte
+		if i < len(attrs) && attrs[i] == '=' {
+			i++
+			for i < len(attrs) && isSpace(attrs[i]) {
+				i++
+			}
+			if i < len(attrs) && (attrs[i] == '"' || attrs[i] == '\'') {
+				q := attrs[i]
+				i++
+				vs := i
+				for i < len(attrs) && attrs[i] != q {
+					i++
+				}
+				val = attrs[vs:i]
+				if i < len(attrs) {
+					i++
+				}
+			} else {
+				vs := i
+				for i < len(attrs) && !isSpace(attrs[i]) {
+					i++
+				}
+				val = attrs[vs:i]
+			}
+		}
+		if len(key) == 0 && len(val) == 0 && i == start {
+			i++ // a stray '=' or the like; move on
+			continue
+		}
+		if equalFoldASCII(key, name) {
+			return strings.TrimSpace(string(val))
+		}
+	}
+	return ""
+}
+
+// equalFoldASCII compares b with the lower-case ASCII word s, ignoring case.
+func equalFoldASCII(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range len(b) {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[i] {
+			return false
+		}
+	}
+	return true
+}
