@@ -29,7 +29,11 @@ type line struct {
 	linkLike bool
 	// copyright is true when the line holds a © sign.
 	copyright bool
-	matches   []match
+	// joined is true when a lower-case word runs straight into a
+	// capitalized one ("SteakhouseA party"): a headline and its summary
+	// flattened without a break, as teaser lists are.
+	joined  bool
+	matches []match
 }
 
 // newLine computes the features of one trimmed line.
@@ -51,6 +55,7 @@ func newLine(text string) line {
 	}
 	l.linkLike = isLinkLike(text, len(l.words))
 	l.copyright = strings.ContainsRune(text, '©')
+	l.joined = hasJoin(text)
 	l.matches = phrases.find(l.words)
 	return l
 }
@@ -72,6 +77,45 @@ func lineEnding(text string) (sentence, colon bool) {
 		return false, false
 	}
 	return false, false
+}
+
+// hasJoin reports whether a headline in title case runs straight into the
+// sentence after it ("Bill At Troy SteakhouseA party of six left"): a
+// teaser's headline and summary flattened without a break. Brand names
+// like "LinkedIn" inside ordinary sentences do not count, because the
+// words before them are not in title case.
+func hasJoin(text string) bool {
+	lower := 0
+	var prev rune
+	for k, r := range text {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) && lower >= 3 && titleCase(text[:k]) {
+			return true
+		}
+		if unicode.IsLower(r) {
+			lower++
+		} else {
+			lower = 0
+		}
+		prev = r
+	}
+	return false
+}
+
+// titleCase reports whether most words of s of four or more letters are
+// capitalized, and there are at least three of them.
+func titleCase(s string) bool {
+	long, caps := 0, 0
+	for _, f := range strings.Fields(s) {
+		if utf8.RuneCountInString(f) < 4 {
+			continue
+		}
+		long++
+		r, _ := utf8.DecodeRuneInString(f)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return long >= 3 && caps*10 >= long*7
 }
 
 func isNumber(w string) bool {
@@ -273,7 +317,12 @@ func (l *line) looksLikeByline() bool {
 // long enough and ending like a sentence, or simply long.
 func (l *line) isProse() bool {
 	n := len(l.words)
-	return (l.sentence && n >= 8) || n >= 25
+	if l.sentence && n >= 8 {
+		return true
+	}
+	// A long line without a closing mark is prose when it starts like a
+	// sentence and is not a comma-separated tag list.
+	return n >= 25 && l.upper && strings.Count(l.text, ",")*5 < n
 }
 
 // isHeadline reports whether the line has the shape of a headline or

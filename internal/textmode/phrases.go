@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnow-go/winnow/article"
 )
@@ -160,6 +161,16 @@ func splitWords(s string) []string {
 	start := -1
 	lower := strings.ToLower(s)
 	for i, r := range lower {
+		if isIdeograph(r) {
+			// Chinese and Japanese write no spaces: each character
+			// counts as a word, which keeps the length thresholds sane.
+			if start >= 0 {
+				words = append(words, lower[start:i])
+				start = -1
+			}
+			words = append(words, lower[i:i+utf8.RuneLen(r)])
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			if start < 0 {
 				start = i
@@ -175,4 +186,9 @@ func splitWords(s string) []string {
 		words = append(words, lower[start:])
 	}
 	return words
+}
+
+// isIdeograph reports whether r is a Han, Hiragana or Katakana character.
+func isIdeograph(r rune) bool {
+	return r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }

@@ -227,7 +227,9 @@ func (x *extraction) findFigures() {
 
 // lineScore is the weight of a line in the search for the body: prose
 // counts its words, anything else costs a little, so the best run is the
-// one densest in prose.
+// one densest in prose. A prose line standing alone between short lines
+// counts a third, since that is how a teaser's summary sits between its
+// headline and the next one.
 func (x *extraction) lineScore(i int) int {
 	l := &x.lines[i]
 	switch x.role[i] {
@@ -240,7 +242,13 @@ func (x *extraction) lineScore(i int) int {
 		return -1
 	}
 	switch {
+	case l.isProse() && l.joined:
+		// Headline and summary of a teaser run together.
+		return len(l.words) / 5
 	case l.isProse():
+		if !x.proseNear(i, -1) && !x.proseNear(i, +1) {
+			return len(l.words) / 3
+		}
 		return len(l.words)
 	case l.sentence && len(l.words) >= 4:
 		return 2
@@ -248,43 +256,132 @@ func (x *extraction) lineScore(i int) int {
 	return -3
 }
 
+// proseNear reports whether the nearest line in direction dir that is not
+// a figure part, a duplicate or a date is prose.
+func (x *extraction) proseNear(i, dir int) bool {
+	for j := i + dir; j >= 0 && j < len(x.lines); j += dir {
+		switch x.role[j] {
+		case roleCaption, roleCredit:
+			continue
+		case roleChrome:
+			if x.reason[j] == article.ReasonDuplicate || x.reason[j] == reasonMeta || x.reason[j] == article.ReasonCredit {
+				continue
+			}
+			return false
+		}
+		return x.lines[j].isProse()
+	}
+	return false
+}
+
+// gapScores turns line scores into the scores the body search adds up:
+// each line of a run of non-prose lines costs more than the one before, so
+// a long run of menus, tags and headlines parts two stretches of prose,
+// while a subhead or a figure inside the body costs little.
+func gapScores(scores []int) {
+	run := 0
+	for i, s := range scores {
+		if s > 0 {
+			run = 0
+			continue
+		}
+		run++
+		scores[i] = s - min(2*(run-1), gapCostCap)
+	}
+}
+
+// gapCostCap bounds the extra cost of one line in a long gap.
+const gapCostCap = 12
+
 // barrierReasons mark a section that follows the article and never holds
 // it: once the body has begun, a line of these ends it.
 var barrierReasons = []article.Reason{article.ReasonComments, article.ReasonFooter, article.ReasonCookie}
 
-// findBody returns the first and last line of the body, and its prose
-// words: the maximum-sum run of line scores (Kadane's algorithm), cut at
-// the first comments or footer line once enough prose came before it.
+// segment is a run of lines whose scores sum to a local maximum.
+type segment struct {
+	start, end int
+	mass       int
+}
+
+// headBonus is the factor by which a run of prose under a dateline or
+// byline outweighs one without: teaser lists and footers have no head.
+const headBonus = 2
+
+// headLookback is how many lines above a run the dateline may stand.
+const headLookback = 8
+
+// findBody returns the first and last line of the body, and its mass: of
+// the maximum-sum runs of line scores (Kadane's algorithm, restarted each
+// time the sum falls to zero), the one with the most mass, counted double
+// when a dateline or byline stands above it; then cut at the first
+// comments or footer line once enough prose came before it.
 func (x *extraction) findBody() (start, end, words int) {
-	best, cur, curStart := 0, 0, 0
-	start, end = -1, -1
+	scores := make([]int, len(x.lines))
 	for i := range x.lines {
-		s := x.lineScore(i)
+		scores[i] = x.lineScore(i)
+	}
+	gapScores(scores)
+	var segs []segment
+	cur, curStart := 0, 0
+	open := segment{start: -1}
+	for i, s := range scores {
 		if cur <= 0 {
+			if open.start >= 0 {
+				segs = append(segs, open)
+				open = segment{start: -1}
+			}
 			cur, curStart = 0, i
 		}
 		cur += s
-		if cur > best {
-			best, start, end = cur, curStart, i
+		if cur > 0 && cur > open.mass {
+			open = segment{start: curStart, end: i, mass: cur}
 		}
 	}
-	if start < 0 {
+	if open.start >= 0 {
+		segs = append(segs, open)
+	}
+	best, bestScore := segment{start: -1}, 0
+	for _, sg := range segs {
+		score := sg.mass
+		if x.hasHead(sg.start) {
+			score *= headBonus
+		}
+		if score > bestScore {
+			best, bestScore = sg, score
+		}
+	}
+	if best.start < 0 {
 		return -1, -1, 0
 	}
+	start, end = best.start, best.end
 	mass := 0
 	for i := start; i <= end; i++ {
 		if x.role[i] == roleChrome && hasReason(barrierReasons, x.reason[i]) && mass >= 2*minBodyWords {
 			end = i - 1
 			break
 		}
-		if s := x.lineScore(i); s > 2 {
-			mass += s
+		if scores[i] > 2 {
+			mass += scores[i]
 		}
 	}
 	for i := start; i <= end; i++ {
 		x.inBody[i] = true
 	}
-	return start, end, best
+	return start, end, best.mass
+}
+
+// hasHead reports whether a dateline or byline stands in the few lines
+// above line i, before any other prose.
+func (x *extraction) hasHead(i int) bool {
+	for j := i; j >= 0 && j >= i-headLookback; j-- {
+		if x.role[j] == roleChrome && (x.reason[j] == reasonMeta || x.reason[j] == article.ReasonByline) {
+			return true
+		}
+		if j < i && x.role[j] == roleNone && x.lines[j].isProse() {
+			return false
+		}
+	}
+	return false
 }
 
 // findHead finds the headline above the body and the standfirst between
