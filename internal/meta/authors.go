@@ -30,8 +30,9 @@ func cleanAuthors(raw []string, strict bool, sites []string) []string {
 			if name == "" {
 				continue
 			}
+			name = stripSiteWords(name, sites)
 			k := normKey(name)
-			if seen[k] || isSiteKey(k, sites) {
+			if name == "" || seen[k] || isSiteKey(k, sites) {
 				continue
 			}
 			seen[k] = true
@@ -42,6 +43,22 @@ func cleanAuthors(raw []string, strict bool, sites []string) []string {
 		}
 	}
 	return out
+}
+
+// stripSiteWords cuts the outlet from a byline piece: a piece that starts
+// with the site's name ("CNN Business") is dropped, and the site's name at
+// the end of a longer piece ("Kevin McCoy USA TODAY") is cut.
+func stripSiteWords(name string, sites []string) string {
+	words := strings.Fields(name)
+	for k := 1; k <= 3 && k < len(words); k++ {
+		if isSiteKey(normKey(strings.Join(words[:k], " ")), sites) {
+			return ""
+		}
+		if isSiteKey(normKey(strings.Join(words[len(words)-k:], " ")), sites) {
+			return strings.Join(words[:len(words)-k], " ")
+		}
+	}
+	return name
 }
 
 func isSiteKey(k string, sites []string) bool {
@@ -77,6 +94,11 @@ func splitByline(s string) []string {
 					out = append(out, strings.Join(words[start:i], " "))
 				}
 				start = i + 1
+			} else if endsSentence(w) && i+1 < len(words) {
+				// "Finian Cunningham. Sputnik International": a full
+				// stop after a word that is no initial ends the name.
+				out = append(out, strings.Join(words[start:i+1], " "))
+				start = i + 1
 			}
 		}
 		if start < len(words) {
@@ -84,6 +106,12 @@ func splitByline(s string) []string {
 		}
 	}
 	return out
+}
+
+// endsSentence reports a word of four or more letters ending in a full
+// stop: not an initial ("L.") nor a short title ("Jr.", "Mrs.").
+func endsSentence(w string) bool {
+	return strings.HasSuffix(w, ".") && utf8.RuneCountInString(w) >= 5 && !strings.Contains(w[:len(w)-1], ".")
 }
 
 // cleanName strips a byline prefix, cuts at the first date, handle or
@@ -96,6 +124,13 @@ func cleanName(p string, strict bool) string {
 	}
 	p = stripBylinePrefix(p)
 	words := strings.Fields(p)
+	// "Analysis by Jane Doe": a "by" among the first words starts the name.
+	for i := 1; i < len(words) && i < 4; i++ {
+		if strings.EqualFold(words[i], "by") {
+			words = words[i+1:]
+			break
+		}
+	}
 	for i, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,:;()"))
 		if strings.ContainsAny(w, "@0123456789") || authorStops[lw] && i > 0 ||
@@ -104,25 +139,58 @@ func cleanName(p string, strict bool) string {
 			break
 		}
 	}
-	words = stripRole(words)
+	words = stripTail(words, authorRoles)
+	words = stripTail(words, authorAgencies)
+	words = stripTail(words, authorRoles)
 	name := strings.TrimFunc(strings.Join(words, " "), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != '\'' && r != '’' || unicode.IsSymbol(r)
 	})
-	if name == "" || len(name) > nameMaxBytes || authorRoleSet[strings.ToLower(name)] {
+	if name == "" || len(name) > nameMaxBytes || authorRoleSet[strings.ToLower(name)] || authorNonNames[strings.ToLower(name)] {
 		return ""
 	}
 	words = strings.Fields(name)
 	if len(words) > nameMaxWords {
 		return ""
 	}
+	if last := words[len(words)-1]; endsSentence(last) {
+		name = strings.TrimSuffix(name, ".")
+	}
 	first, _ := utf8.DecodeRuneInString(name)
-	if !unicode.IsLetter(first) {
+	if !unicode.IsLetter(first) || len(words) == 1 && utf8.RuneCountInString(name) < 3 {
 		return ""
 	}
 	if strict && !looksLikeName(words) {
 		return ""
 	}
-	return name
+	return fixShouting(name)
+}
+
+// fixShouting turns a name written in capitals ("TOM KRISHER") into title
+// case; names with any lowercase letter are left as written.
+func fixShouting(name string) string {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return name
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 4 || !strings.Contains(name, " ") {
+		return name
+	}
+	var b strings.Builder
+	start := true
+	for _, r := range name {
+		if start {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		start = !unicode.IsLetter(r) && r != '\''
+	}
+	return b.String()
 }
 
 // stripBylinePrefix removes "By", "Written by", "Von" and the like.
@@ -141,9 +209,10 @@ func stripBylinePrefix(p string) string {
 	return p
 }
 
-// stripRole drops a job title from the end of a name's words.
-func stripRole(words []string) []string {
-	for _, role := range authorRoles {
+// stripTail drops one of the phrases (a job title, an agency) from the
+// end of a name's words.
+func stripTail(words []string, phrases []string) []string {
+	for _, role := range phrases {
 		rw := strings.Fields(role)
 		if len(words) <= len(rw) {
 			continue

@@ -157,7 +157,16 @@ func (c *collector) subtitle(head *heading, title string, ld ldInfo, desc string
 			return s.text
 		}
 	}
-	after := normKey(head.after.String())
+	// Text inside <p> is left out: a description that repeats the first
+	// paragraph is the body's lead, not a standfirst. The element right
+	// after the headline is the exception.
+	after := normKey(head.afterNP.String())
+	next := nextElement(head.node)
+	nextText := ""
+	if next != nil {
+		nextText = nodeText(next, subtitleMax+1)
+	}
+	nextKey := normKey(nextText)
 	for _, v := range []string{ld.alternative, desc} {
 		v = collapse(v)
 		k := normKey(strings.TrimRight(v, ".…"))
@@ -167,11 +176,24 @@ func (c *collector) subtitle(head *heading, title string, ld ldInfo, desc string
 		if len(k) > 120 {
 			k = k[:120]
 		}
+		if len(nextText) <= subtitleMax && strings.HasPrefix(nextKey, k) && !startsWithByline(nextText) {
+			return nextText
+		}
 		if strings.Contains(after, k) {
 			return v
 		}
 	}
 	return ""
+}
+
+// nextElement returns the element sibling that follows n, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 // authors takes names from the most trusted source that has any:

@@ -3,6 +3,7 @@ package meta
 import (
 	"bufio"
 	"embed"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -72,11 +73,27 @@ var bylinePrefixes = func() []string {
 	return l
 }()
 
-// authorRoles are job titles that trail a name in a byline.
-var authorRoles = readList("data/author_roles.txt")
+// authorRoles are job titles that trail a name in a byline, longest
+// first so "auto writer" is cut whole rather than as "writer".
+var authorRoles = longestFirst(readList("data/author_roles.txt"))
+
+// longestFirst sorts phrases by word count, most words first, keeping
+// the file order otherwise.
+func longestFirst(l []string) []string {
+	sort.SliceStable(l, func(i, j int) bool {
+		return strings.Count(l[i], " ") > strings.Count(l[j], " ")
+	})
+	return l
+}
 
 // authorRoleSet holds the same roles for whole-piece lookups.
 var authorRoleSet = setOf(authorRoles)
+
+// authorAgencies are news agencies cut from the end of a reporter's name.
+var authorAgencies = longestFirst(readList("data/author_agencies.txt"))
+
+// authorNonNames are placeholders that are not a person's name.
+var authorNonNames = setOf(readList("data/author_nonnames.txt"))
 
 // authorStops end the name part of a byline ("Updated", "on", "for").
 var authorStops = setOf(readList("data/author_stops.txt"))
@@ -137,14 +154,14 @@ var metaMultiKeys = map[string]bool{"article:tag": true, "og:article:tag": true,
 type classFlag uint16
 
 const (
-	flagSubtitle classFlag = 1 << iota // a standfirst under the headline
-	flagByline                         // holds the author names
-	flagDate                           // holds the publication date as text
-	flagNotByline                      // an author box part that is not the name
-	flagModified                       // an update date, not the publication date
-	flagKicker                         // a label above the headline, never a subtitle
-	flagHidden                         // screen-reader-only or hidden text
-	flagMedia                          // an image, video or caption holder
+	flagSubtitle  classFlag = 1 << iota // a standfirst under the headline
+	flagByline                          // holds the author names
+	flagDate                            // holds the publication date as text
+	flagNotByline                       // an author box part that is not the name
+	flagModified                        // an update date, not the publication date
+	flagKicker                          // a label above the headline, never a subtitle
+	flagHidden                          // screen-reader-only or hidden text
+	flagMedia                           // an image, video or caption holder
 )
 
 // classTokenFlags maps a class token to what it says about the element.
@@ -157,9 +174,10 @@ var classTokenFlags = map[string]classFlag{
 	"chapeau": flagSubtitle, "strapline": flagSubtitle, "excerpt": flagSubtitle,
 	"teaser": flagSubtitle, "abstract": flagSubtitle,
 	"description": flagSubtitle | flagNotByline,
-	"lead": flagSubtitle, "leadin": flagSubtitle, "sumario": flagSubtitle,
+	"lead":        flagSubtitle, "leadin": flagSubtitle, "sumario": flagSubtitle,
 	"bajada": flagSubtitle, "entradilla": flagSubtitle, "occhiello": flagSubtitle,
-	"catenaccio": flagSubtitle, "vorspann": flagSubtitle,
+	"catenaccio": flagSubtitle, "vorspann": flagSubtitle, "des": flagSubtitle,
+	"desc": flagSubtitle,
 	// Kicker: the label above a headline.
 	"kicker": flagKicker, "eyebrow": flagKicker, "overline": flagKicker,
 	"rubric": flagKicker, "label": flagKicker, "category": flagKicker,
@@ -187,9 +205,15 @@ var classTokenFlags = map[string]classFlag{
 	"fecha": flagDate, "data": flagDate, "meta": flagDate, "entrymeta": flagDate,
 	"postmeta": flagDate, "articlemeta": flagDate,
 	"updated": flagModified, "modified": flagModified, "lastupdated": flagModified,
-	// Hidden text.
-	"hidden": flagHidden, "sronly": flagHidden, "sr": flagHidden,
-	"visuallyhidden": flagHidden, "screenreader": flagHidden, "offscreen": flagHidden,
+}
+
+// classWordFlags are matched only against a whole class word with its
+// punctuation removed, never against its tokens, because their words are
+// common inside unrelated names ("html_av-submenu-hidden").
+var classWordFlags = map[string]classFlag{
+	"hidden": flagHidden, "hide": flagHidden, "sronly": flagHidden,
+	"visuallyhidden": flagHidden, "screenreadertext": flagHidden,
+	"screenreaderonly": flagHidden, "offscreen": flagHidden, "dnone": flagHidden,
 }
 
 // articleTypes are the schema.org types whose object describes the article.

@@ -140,7 +140,7 @@ func valueFlags(v string, buf *[]byte) classFlag {
 				b = append(b, c)
 			}
 		}
-		f |= classTokenFlags[string(b)]
+		f |= classTokenFlags[string(b)] | classWordFlags[string(b)]
 		// Tokens.
 		b = b[:0]
 		for k := 0; k <= len(word); k++ {

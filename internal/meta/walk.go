@@ -22,9 +22,11 @@ const (
 
 // heading is an <h1> seen in the walk.
 type heading struct {
+	node    *html.Node
 	text    string
 	textEnd int             // text position at its end
 	after   strings.Builder // visible text that follows it
+	afterNP strings.Builder // the same, leaving out text inside <p>
 	open    bool            // still capturing after
 }
 
@@ -70,6 +72,7 @@ type walkState struct {
 	inArticle bool
 	inByline  bool
 	inDate    bool
+	inP       bool
 	depth     int
 }
 
@@ -80,7 +83,7 @@ func (c *collector) walk(n *html.Node, st walkState) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch ch.Type {
 		case html.TextNode:
-			c.text(ch.Data)
+			c.text(ch.Data, st.inP)
 		case html.ElementNode:
 			c.element(ch, st)
 		}
@@ -88,7 +91,7 @@ func (c *collector) walk(n *html.Node, st walkState) {
 }
 
 // text advances the text position and feeds open headline captures.
-func (c *collector) text(s string) {
+func (c *collector) text(s string, inP bool) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return
@@ -98,6 +101,10 @@ func (c *collector) text(s string) {
 		if h != nil && h.open && (i == 0 || h != c.h1All) {
 			h.after.WriteString(t)
 			h.after.WriteByte(' ')
+			if !inP {
+				h.afterNP.WriteString(t)
+				h.afterNP.WriteByte(' ')
+			}
 			if h.after.Len() >= afterH1Bytes {
 				h.open = false
 			}
@@ -132,6 +139,8 @@ func (c *collector) element(n *html.Node, st walkState) {
 		return
 	case atom.Article, atom.Main:
 		st.inArticle = true
+	case atom.P:
+		st.inP = true
 	case atom.H1:
 		c.h1(n, st)
 		return
@@ -168,7 +177,7 @@ func (c *collector) element(n *html.Node, st walkState) {
 	}
 	if hasClass {
 		f := classFlags(n, &c.buf)
-		if f&flagHidden != 0 {
+		if f&flagHidden != 0 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 			return
 		}
 		if f&flagByline != 0 && f&(flagNotByline|flagMedia) == 0 && !st.inByline && len(c.bylines) < maxCandidates {
@@ -177,10 +186,8 @@ func (c *collector) element(n *html.Node, st walkState) {
 				st.inByline = true
 			}
 		}
-		if f&flagSubtitle != 0 && f&(flagKicker|flagMedia|flagByline) == 0 && subtitleTag(n.DataAtom) && len(c.subs) < maxCandidates {
-			if t := nodeText(n, subtitleMax+1); len(t) >= subtitleMin && len(t) <= subtitleMax {
-				c.subs = append(c.subs, textCand{text: t, inArticle: st.inArticle, textPos: c.textPos})
-			}
+		if f&flagSubtitle != 0 && f&(flagKicker|flagMedia|flagByline) == 0 {
+			c.addSubtitle(n, st)
 		}
 		if f&(flagDate|flagModified) != 0 && !st.inDate && len(c.dateTexts) < maxCandidates {
 			if t := nodeText(n, 200); t != "" {
@@ -293,7 +300,7 @@ func (c *collector) h1(n *html.Node, st walkState) {
 		return
 	}
 	c.textPos += len(t) + 1
-	h := &heading{text: t, textEnd: c.textPos, open: true}
+	h := &heading{node: n, text: t, textEnd: c.textPos, open: true}
 	if c.h1All == nil {
 		c.h1All = h
 	}
@@ -373,11 +380,7 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 				}
 			}
 		case "description", "alternativeheadline", "abstract":
-			if len(c.subs) < maxCandidates && subtitleTag(n.DataAtom) {
-				if t := nodeText(n, subtitleMax+1); len(t) >= subtitleMin && len(t) <= subtitleMax {
-					c.subs = append(c.subs, textCand{text: t, inArticle: st.inArticle, textPos: c.textPos})
-				}
-			}
+			c.addSubtitle(n, st)
 		}
 	}
 }
@@ -417,4 +420,61 @@ func findItemprop(n *html.Node, prop string, depth int) *html.Node {
 		}
 	}
 	return nil
+}
+
+// addSubtitle records n as a standfirst candidate when it is a text
+// element of the right length that holds no media, lists or headings and
+// is not mostly links (a row of related headlines).
+func (c *collector) addSubtitle(n *html.Node, st walkState) {
+	if len(c.subs) >= maxCandidates || !subtitleTag(n.DataAtom) {
+		return
+	}
+	var b strings.Builder
+	linkBytes := 0
+	ok := true
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		for ch := n.FirstChild; ch != nil && ok; ch = ch.NextSibling {
+			switch ch.Type {
+			case html.TextNode:
+				b.WriteString(ch.Data)
+				if inLink {
+					linkBytes += len(strings.TrimSpace(ch.Data))
+				}
+				if b.Len() > 2*subtitleMax {
+					ok = false
+				}
+			case html.ElementNode:
+				switch ch.DataAtom {
+				case atom.Img, atom.Figure, atom.Picture, atom.Video, atom.Ul, atom.Ol, atom.Table,
+					atom.H1, atom.H2, atom.H3, atom.Form, atom.Iframe:
+					ok = false
+				case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button:
+				default:
+					b.WriteByte(' ')
+					walk(ch, inLink || ch.DataAtom == atom.A)
+				}
+			}
+		}
+	}
+	walk(n, false)
+	if !ok {
+		return
+	}
+	t := collapse(b.String())
+	if len(t) < subtitleMin || len(t) > subtitleMax || 2*linkBytes > len(t) || startsWithByline(t) {
+		return
+	}
+	c.subs = append(c.subs, textCand{text: t, inArticle: st.inArticle, textPos: c.textPos})
+}
+
+// startsWithByline reports text that opens with a byline word ("By ...").
+func startsWithByline(t string) bool {
+	lt := strings.ToLower(t)
+	for _, p := range bylinePrefixes {
+		if len(lt) > len(p) && strings.HasPrefix(lt, p) && (lt[len(p)] == ' ' || lt[len(p)] == ':') {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, "@")
 }
