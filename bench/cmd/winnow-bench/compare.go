@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
@@ -18,11 +19,15 @@ type compareResult struct {
 	Version       string         `json:"version"`
 	Seconds       float64        `json:"seconds"`       // summed over rounds
 	RoundSeconds  []float64      `json:"round_seconds"` // per round
-	PagesPerSec   float64        `json:"pages_per_sec"`
-	MBPerSec      float64        `json:"mb_per_sec"`
+	PagesPerSec   float64        `json:"pages_per_sec"` // from the median round
+	BestPerSec    float64        `json:"pages_per_sec_best"`
+	CPUSeconds    []float64      `json:"round_cpu_seconds"` // process CPU time per round
+	CPUPerSec     float64        `json:"cpu_pages_per_sec"` // pages per CPU second, median round
+	MBPerSec      float64        `json:"mb_per_sec"`        // from the median round
 	AllocsPerPage float64        `json:"allocs_per_page"`
 	BytesPerPage  float64        `json:"bytes_per_page"`
-	VsWinnow      float64        `json:"time_vs_winnow"` // time per page ÷ winnow's; 0 without winnow
+	VsWinnow      float64        `json:"time_vs_winnow"` // median wall time ÷ winnow's; 0 without winnow
+	CPUVsWinnow   float64        `json:"cpu_vs_winnow"`  // median CPU time ÷ winnow's; 0 without winnow
 	Errors        int            `json:"errors"`         // pages that returned an error, in the first round
 	Panics        int            `json:"panics"`         // pages that panicked, in the first round
 	Score         *score.Summary `json:"score,omitempty"`
@@ -75,7 +80,7 @@ func compare(cs []contenders.Contender, pages []corpus.Page, rounds, warmup int,
 			runtime.GC()
 			var m0, m1 runtime.MemStats
 			runtime.ReadMemStats(&m0)
-			t0 := time.Now()
+			c0, t0 := cpuTime(), time.Now()
 			errs, panics := 0, 0
 			for j, in := range ins {
 				o := call(c.Run, in)
@@ -90,8 +95,9 @@ func compare(cs []contenders.Contender, pages []corpus.Page, rounds, warmup int,
 					errs++
 				}
 			}
-			d := time.Since(t0)
+			d, cd := time.Since(t0), cpuTime()-c0
 			runtime.ReadMemStats(&m1)
+			res[i].CPUSeconds = append(res[i].CPUSeconds, cd.Seconds())
 			mallocs[i] += m1.Mallocs - m0.Mallocs
 			allocBytes[i] += m1.TotalAlloc - m0.TotalAlloc
 			res[i].Seconds += d.Seconds()
@@ -104,8 +110,13 @@ func compare(cs []contenders.Contender, pages []corpus.Page, rounds, warmup int,
 	n := float64(len(ins) * rounds)
 	for i, c := range cs {
 		r := &res[i]
-		r.PagesPerSec = n / r.Seconds
-		r.MBPerSec = totalBytes * float64(rounds) / 1e6 / r.Seconds
+		med, best := median(r.RoundSeconds), slices.Min(r.RoundSeconds)
+		r.PagesPerSec = float64(len(ins)) / med
+		r.BestPerSec = float64(len(ins)) / best
+		r.MBPerSec = totalBytes / 1e6 / med
+		if cmed := median(r.CPUSeconds); cmed > 0 {
+			r.CPUPerSec = float64(len(ins)) / cmed
+		}
 		r.AllocsPerPage = float64(mallocs[i]) / n
 		r.BytesPerPage = float64(allocBytes[i]) / n
 		if withScore && c.HasText {
@@ -124,10 +135,23 @@ func compare(cs []contenders.Contender, pages []corpus.Page, rounds, warmup int,
 			continue
 		}
 		for k := range res {
-			res[k].VsWinnow = res[k].Seconds / res[i].Seconds
+			res[k].VsWinnow = res[i].PagesPerSec / res[k].PagesPerSec
+			if res[k].CPUPerSec > 0 {
+				res[k].CPUVsWinnow = res[i].CPUPerSec / res[k].CPUPerSec
+			}
 		}
 	}
 	return res
+}
+
+// median returns the median of xs, which must not be empty.
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 type compareReport struct {
@@ -139,32 +163,41 @@ type compareReport struct {
 func writeEnv(w io.Writer, env environment) {
 	fmt.Fprintf(w, "date %s · %s · %d cores · %.1f GiB RAM · %s · GOMAXPROCS=%d\n",
 		env.Date, env.CPU, env.Cores, env.RAMGiB, env.Go, env.GOMAXPROCS)
-	fmt.Fprintf(w, "%d pages, %.1f MB of HTML\n\n", env.Pages, env.HTMLMB)
+	fmt.Fprintf(w, "%d pages, %.1f MB of HTML · load average at start: %s\n\n", env.Pages, env.HTMLMB, env.LoadAvg)
 }
 
 func writeCompare(w io.Writer, env environment, rounds int, res []compareResult) {
 	writeEnv(w, env)
-	fmt.Fprintf(w, "%d round(s); time vs winnow = time per page ÷ winnow's (above 1 is slower than winnow)\n\n", rounds)
-	fmt.Fprintln(w, "| contender | version | pages/s | MB/s | time vs winnow | allocs/page | KB alloc/page | errors | panics | F1 | precision | recall |")
-	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+	fmt.Fprintf(w, "%d round(s). pages/s and MB/s: wall clock, median round; best: fastest round;\n", rounds)
+	fmt.Fprintln(w, "CPU pages/s: pages per second of process CPU time (user+sys), median round;")
+	fmt.Fprintln(w, "× winnow: median time per page ÷ winnow's, wall and CPU (above 1 is slower than winnow)")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| contender | version | pages/s | best pages/s | CPU pages/s | MB/s | × winnow (wall) | × winnow (CPU) | allocs/page | KB alloc/page | errors | panics | F1 | precision | recall |")
+	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 	for _, r := range res {
-		vs := "—"
+		vs, cvs := "—", "—"
 		if r.VsWinnow > 0 {
 			vs = fmt.Sprintf("%.2f×", r.VsWinnow)
+		}
+		if r.CPUVsWinnow > 0 {
+			cvs = fmt.Sprintf("%.2f×", r.CPUVsWinnow)
 		}
 		f1, p, rc := "—", "—", "—"
 		if r.Score != nil {
 			f1, p, rc = fmt.Sprintf("%.3f", r.Score.F1), fmt.Sprintf("%.3f", r.Score.Precision), fmt.Sprintf("%.3f", r.Score.Recall)
 		}
-		fmt.Fprintf(w, "| %s | %s | %.1f | %.2f | %s | %.0f | %.0f | %d | %d | %s | %s | %s |\n",
-			r.Name, r.Version, r.PagesPerSec, r.MBPerSec, vs, r.AllocsPerPage, r.BytesPerPage/1024, r.Errors, r.Panics, f1, p, rc)
+		fmt.Fprintf(w, "| %s | %s | %.1f | %.1f | %.1f | %.2f | %s | %s | %.0f | %.0f | %d | %d | %s | %s | %s |\n",
+			r.Name, r.Version, r.PagesPerSec, r.BestPerSec, r.CPUPerSec, r.MBPerSec, vs, cvs, r.AllocsPerPage, r.BytesPerPage/1024, r.Errors, r.Panics, f1, p, rc)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "seconds per round:")
+	fmt.Fprintln(w, "wall seconds per round (CPU seconds):")
 	for _, r := range res {
 		fmt.Fprintf(w, "  %-22s", r.Name)
-		for _, s := range r.RoundSeconds {
+		for k, s := range r.RoundSeconds {
 			fmt.Fprintf(w, " %.3f", s)
+			if k < len(r.CPUSeconds) {
+				fmt.Fprintf(w, " (%.3f)", r.CPUSeconds[k])
+			}
 		}
 		fmt.Fprintln(w)
 	}

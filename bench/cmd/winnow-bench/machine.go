@@ -41,3 +41,16 @@ func ramGiB() float64 {
 	}
 	return 0
 }
+
+// loadAvg returns the 1, 5 and 15 minute load averages, or "unknown".
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}

@@ -137,18 +137,20 @@ type environment struct {
 	RAMGiB     float64 `json:"ram_gib"`
 	Go         string  `json:"go"`
 	GOMAXPROCS int     `json:"gomaxprocs"`
+	LoadAvg    string  `json:"load_avg"` // /proc/loadavg at the start: other work on the machine
 	Pages      int     `json:"pages"`
 	HTMLMB     float64 `json:"html_mb"`
 }
 
 func describeEnv(pages []corpus.Page) environment {
 	return environment{
-		Date:   time.Now().UTC().Format("2006-01-02"),
-		CPU:    cpuModel(),
-		Cores:  runtime.NumCPU(),
-		RAMGiB: ramGiB(),
-		Go:     runtime.Version(),
-		Pages:  len(pages),
-		HTMLMB: float64(corpus.TotalBytes(pages)) / 1e6,
+		Date:    time.Now().UTC().Format("2006-01-02"),
+		CPU:     cpuModel(),
+		Cores:   runtime.NumCPU(),
+		RAMGiB:  ramGiB(),
+		Go:      runtime.Version(),
+		LoadAvg: loadAvg(),
+		Pages:   len(pages),
+		HTMLMB:  float64(corpus.TotalBytes(pages)) / 1e6,
 	}
 }

@@ -17,7 +17,7 @@ type scalingResult struct {
 	Workers     int       `json:"workers"`
 	Seconds     float64   `json:"seconds"`
 	Rounds      []float64 `json:"round_seconds"`
-	PagesPerSec float64   `json:"pages_per_sec"`
+	PagesPerSec float64   `json:"pages_per_sec"` // from the median round
 	MBPerSec    float64   `json:"mb_per_sec"`
 	Speedup     float64   `json:"speedup"` // pages/s ÷ the 1-worker pages/s
 }
@@ -74,8 +74,9 @@ func scaling(pages []corpus.Page, n, rounds int) []scalingResult {
 	}
 	total := float64(corpus.TotalBytes(pages))
 	for i := range res {
-		res[i].PagesPerSec = float64(len(ins)*rounds) / res[i].Seconds
-		res[i].MBPerSec = total * float64(rounds) / 1e6 / res[i].Seconds
+		med := median(res[i].Rounds)
+		res[i].PagesPerSec = float64(len(ins)) / med
+		res[i].MBPerSec = total / 1e6 / med
 		res[i].Speedup = res[i].PagesPerSec / res[0].PagesPerSec
 	}
 	return res
@@ -83,7 +84,7 @@ func scaling(pages []corpus.Page, n, rounds int) []scalingResult {
 
 func writeScaling(w io.Writer, env environment, rounds int, res []scalingResult) {
 	writeEnv(w, env)
-	fmt.Fprintf(w, "winnow alone, %d round(s); GOMAXPROCS = workers\n\n", rounds)
+	fmt.Fprintf(w, "winnow alone, %d round(s), median round; GOMAXPROCS = workers\n\n", rounds)
 	fmt.Fprintln(w, "| workers | pages/s | MB/s | speedup |")
 	fmt.Fprintln(w, "|--:|--:|--:|--:|")
 	for _, r := range res {
