@@ -49,7 +49,7 @@ func writeHTML(w io.Writer, a *article.Article) error {
 }
 
 func writeHTMLHeader(b *strings.Builder, a *article.Article) {
-	title, sub := oneLine(a.Title), oneLine(a.Subtitle)
+	title, sub := oneLine(a.Title), subtitle(a)
 	byline := oneLine(strings.Join(a.Authors, ", "))
 	if title == "" && sub == "" && byline == "" && a.Published == "" {
 		return

@@ -15,7 +15,7 @@ func writeMarkdown(w io.Writer, a *article.Article) error {
 	if t := oneLine(a.Title); t != "" {
 		parts = append(parts, "# "+escapeMarkdown(t))
 	}
-	if s := oneLine(a.Subtitle); s != "" {
+	if s := subtitle(a); s != "" {
 		parts = append(parts, "*"+escapeMarkdown(s)+"*")
 	}
 	for _, bl := range a.Blocks {
@@ -228,4 +228,19 @@ func indentRest(s, indent string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// subtitle is the standfirst to print under the title, or "" when the
+// body already opens with it, so that it is not printed twice.
+func subtitle(a *article.Article) string {
+	s := oneLine(a.Subtitle)
+	for i, bl := range a.Blocks {
+		if i == 3 {
+			break
+		}
+		if bl.Type == article.Paragraph && oneLine(bl.Text) == s {
+			return ""
+		}
+	}
+	return s
 }

@@ -291,6 +291,24 @@ func TestHTMLEdgeCases(t *testing.T) {
 	}
 }
 
+func TestSubtitleNotRepeated(t *testing.T) {
+	a := &article.Article{Title: "T", Subtitle: "The standfirst.", Blocks: []article.Block{
+		{Type: article.Paragraph, Text: "The standfirst."}, {Type: article.Paragraph, Text: "Body."}}}
+	var md, h bytes.Buffer
+	if err := Write(&md, a, FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	if want := "# T\n\nThe standfirst.\n\nBody.\n"; md.String() != want {
+		t.Errorf("markdown %q, want %q", md.String(), want)
+	}
+	if err := Write(&h, a, FormatHTML); err != nil {
+		t.Fatal(err)
+	}
+	if c := strings.Count(h.String(), "The standfirst."); c != 1 {
+		t.Errorf("html has the standfirst %d times, want once", c)
+	}
+}
+
 func TestParseFormat(t *testing.T) {
 	tests := []struct {
 		in      string
