@@ -287,6 +287,9 @@ func attrIn(attrs []byte, name string) string {
 			i++
 		}
 		start := i
+		if i < len(attrs) && attrs[i] == '=' {
+			i++ // the HTML standard reads a leading '=' as part of the name
+		}
 		for i < len(attrs) && !isSpace(attrs[i]) && attrs[i] != '=' && attrs[i] != '/' {
 			i++
 		}

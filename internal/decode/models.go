@@ -42,6 +42,9 @@ var langs = sync.OnceValue(func() []*lang {
 	return ls
 })
 
+// allLangs returns every language.
+func allLangs() []*lang { return langs() }
+
 // langsFor returns the languages written in charset name.
 func langsFor(name string) []*lang {
 	var out []*lang
