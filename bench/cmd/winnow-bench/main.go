@@ -96,7 +96,9 @@ func run(cfg config, w io.Writer) error {
 			return err
 		}
 		env.GOMAXPROCS = 2 // the sampler runs beside the extractor
-		res := peakHeap(cs, pages)
+		big := largest(pages)
+		pages = nil
+		res := peakHeap(cs, big)
 		report = peakReport{Env: env, Method: peakMethod, Results: res}
 		if !cfg.jsonOut {
 			writePeak(w, env, res)
