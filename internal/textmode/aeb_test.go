@@ -34,6 +34,9 @@ const aebFloor = 0.87
 // dump and scores the text against the ground truth with the benchmark's
 // shingle metric.
 func TestAEB(t *testing.T) {
+	if v := os.Getenv("TM_GAP"); v != "" {
+		fmt.Sscanf(v, "%d,%d,%d", &gapCostStep, &gapCostCap, &isolatedDiv)
+	}
 	if testing.Short() {
 		t.Skip("long: runs the whole data set")
 	}
@@ -71,7 +74,7 @@ func TestAEB(t *testing.T) {
 		a := Extract(dump, Options{Explain: *aebPage != ""})
 		got := render.PlainText(a.Blocks)
 		if *aebPage != "" {
-			t.Logf("DUMP:\n%s", dump)
+			t.Logf("LINES:\n%s", debugLines(dump))
 			t.Logf("TITLE: %q\nSUBTITLE: %q\nSTATUS: %s\nTEXT:\n%s", a.Title, a.Subtitle, a.Status, got)
 			for _, r := range a.Removed {
 				t.Logf("  - [%s] %s", r.Reason, r.Text)
@@ -172,4 +175,27 @@ func shingles(s string) map[string]int {
 		out[strings.Join(toks[i:i+n], " ")]++
 	}
 	return out
+}
+
+// debugLines lists each line of a dump with its body-search score, role
+// and reason, for looking at one page.
+func debugLines(dump []byte) string {
+	x := newExtraction(dump)
+	x.labelLines()
+	x.findFigures()
+	scores := make([]int, len(x.lines))
+	for i := range x.lines {
+		scores[i] = x.lineScore(i)
+	}
+	gapScores(scores)
+	start, end, _ := x.findBody()
+	var b strings.Builder
+	for i, l := range x.lines {
+		mark := " "
+		if i >= start && i <= end {
+			mark = "#"
+		}
+		fmt.Fprintf(&b, "%s%4d %4d r%d %-10s %.110s\n", mark, i, scores[i], x.role[i], x.reason[i], l.text)
+	}
+	return b.String()
 }

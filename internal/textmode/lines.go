@@ -118,13 +118,22 @@ func titleCase(s string) bool {
 	return long >= 3 && caps*10 >= long*7
 }
 
+// isNumber reports whether w is a number, or an English ordinal ("19th").
 func isNumber(w string) bool {
+	digits := 0
 	for _, r := range w {
 		if !unicode.IsDigit(r) {
-			return false
+			break
 		}
+		digits++
 	}
-	return w != ""
+	switch w[digits:] {
+	case "":
+		return digits > 0
+	case "st", "nd", "rd", "th":
+		return digits > 0 && digits <= 2
+	}
+	return false
 }
 
 // menuSeparators split the items of a flattened menu or breadcrumb.
@@ -224,7 +233,15 @@ func (l *line) chrome() article.Reason {
 		return article.ReasonNav
 	}
 	if l.copyright && n <= 20 {
-		return article.ReasonFooter
+		// "© 2019 Example Media. All rights reserved." is a footer; "©
+		// Jane Doe" is a photo credit; "© Jane Doe Crowds in the square"
+		// is a caption with its credit, left for the figure finder.
+		switch {
+		case l.coverage(article.ReasonFooter) > 0 || (l.digits > 0 && n <= 8):
+			return article.ReasonFooter
+		case n <= 4:
+			return article.ReasonCredit
+		}
 	}
 	if l.isDateline() {
 		return reasonMeta
@@ -293,7 +310,7 @@ func (l *line) isDateline() bool {
 		// "12.03.2020 14:35" has only numbers.
 		return rest == 0
 	}
-	return rest <= n/4
+	return rest <= n/3
 }
 
 // looksLikeByline reports whether a short line opening with "By"

@@ -247,7 +247,7 @@ func (x *extraction) lineScore(i int) int {
 		return len(l.words) / 5
 	case l.isProse():
 		if !x.proseNear(i, -1) && !x.proseNear(i, +1) {
-			return len(l.words) / 3
+			return len(l.words) / isolatedDiv
 		}
 		return len(l.words)
 	case l.sentence && len(l.words) >= 4:
@@ -286,12 +286,17 @@ func gapScores(scores []int) {
 			continue
 		}
 		run++
-		scores[i] = s - min(2*(run-1), gapCostCap)
+		scores[i] = s - min(gapCostStep*(run-1), gapCostCap)
 	}
 }
 
-// gapCostCap bounds the extra cost of one line in a long gap.
-const gapCostCap = 12
+// Gap costs: each further line of a gap costs gapCostStep more, up to
+// gapCostCap more.
+var (
+	gapCostStep = 2
+	gapCostCap  = 12
+	isolatedDiv = 3
+)
 
 // barrierReasons mark a section that follows the article and never holds
 // it: once the body has begun, a line of these ends it.
@@ -354,6 +359,7 @@ func (x *extraction) findBody() (start, end, words int) {
 		return -1, -1, 0
 	}
 	start, end = best.start, best.end
+	// Cut at the first comments or footer line with enough prose above it.
 	mass := 0
 	for i := start; i <= end; i++ {
 		if x.role[i] == roleChrome && hasReason(barrierReasons, x.reason[i]) && mass >= 2*minBodyWords {
