@@ -19,6 +19,8 @@ type block struct {
 	owner     int32 // the element that holds the block
 	words     int   // size in words (CJK characters count half a word each)
 	linkWords int   // of which inside links
+	// teaser is set for a block inside a teaser card, or a list of them.
+	teaser bool
 	// reason is set when the block is cut; keep when it is kept.
 	reason article.Reason
 	keep   bool
@@ -204,13 +206,23 @@ func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
 		}
 		words = countWords([]byte(b.Text))
 	}
-	x.blocks = append(x.blocks, block{Block: b, owner: owner, words: words, linkWords: min(linkWords, words)})
+	x.blocks = append(x.blocks, block{Block: b, owner: owner, words: words, linkWords: min(linkWords, words), teaser: x.inCard(owner)})
+}
+
+// inCard reports whether the element at id is, or sits in, a teaser card.
+func (x *extraction) inCard(id int32) bool {
+	for ; id >= 0; id = x.nodes[id].parent {
+		if x.nodes[id].card {
+			return true
+		}
+	}
+	return false
 }
 
 // list turns a <ul> or <ol> into one list block, an item per <li>.
 func (x *extraction) list(n *html.Node, id int32) {
 	var items []string
-	linkWords := 0
+	linkWords, cards := 0, 0
 	var collect func(p *html.Node)
 	collect = func(p *html.Node) {
 		for c := p.FirstChild; c != nil; c = c.NextSibling {
@@ -221,6 +233,9 @@ func (x *extraction) list(n *html.Node, id int32) {
 				continue
 			}
 			if c.DataAtom == atom.Li {
+				if x.nodes[x.index[c]].card {
+					cards++
+				}
 				t, lw := x.textOf(c)
 				if t != "" {
 					items = append(items, t)
@@ -236,6 +251,9 @@ func (x *extraction) list(n *html.Node, id int32) {
 		return
 	}
 	x.addBlock(article.Block{Type: article.List, Items: items, Ordered: n.DataAtom == atom.Ol}, id, linkWords)
+	if cards*2 >= len(items) && cards >= 2 {
+		x.blocks[len(x.blocks)-1].teaser = true
+	}
 }
 
 // isDataTable tells a table of data from a table used for page layout.

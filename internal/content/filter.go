@@ -48,6 +48,9 @@ func (x *extraction) filter() {
 
 // localReason is the reason to cut a block inside the root, or "".
 func (x *extraction) localReason(b *block, maxDensity float64, title string, seenBody bool) article.Reason {
+	if b.teaser {
+		return article.ReasonTeaser
+	}
 	switch b.Type {
 	case article.Figure:
 		return ""

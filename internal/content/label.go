@@ -27,6 +27,12 @@ type elem struct {
 	textLen     int // characters of visible text in the subtree
 	linkLen     int // of which inside links
 	paraLen     int // of which inside <p> and not in links: the prose
+	// heads counts the linked headlines in the subtree: headings whose
+	// text is nearly all one link, the mark of a teaser card.
+	heads int
+	// card is set on an element that holds one linked headline among
+	// siblings that hold more: one teaser in a row of them.
+	card bool
 	// removed is the effective decision: the element's subtree is cut,
 	// for reason mark.
 	removed bool
@@ -44,10 +50,40 @@ func (x *extraction) label(doc *html.Node) {
 		x.totalPlain = x.totalText - x.nodes[0].linkLen
 	}
 	x.decideRemovals()
+	x.findCards()
+}
+
+// findCards marks teaser cards: elements that hold one linked headline
+// (and what goes with it: a picture, a summary, a date) inside a parent
+// that holds at least three. Nodes are in document order, so a parent is
+// always seen before its children.
+func (x *extraction) findCards() {
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if e.parent < 0 || e.heads != 1 || isHeading(e.n) || e.textLen > maxCardText || e.contentHint == 2 {
+			continue
+		}
+		p := &x.nodes[e.parent]
+		if p.heads >= 3 && !p.card {
+			e.card = true
+		}
+	}
+}
+
+// maxCardText bounds a teaser card, in characters: a headline and a
+// summary. An article whose own headline is a permalink is longer.
+const maxCardText = 800
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 // sizes are the text lengths of a subtree.
-type sizes struct{ text, link, para int }
+type sizes struct{ text, link, para, heads int }
 
 // labelNode labels n's subtree and returns its text sizes.
 func (x *extraction) labelNode(n *html.Node, parent int32, inLink, inPara bool) sizes {
@@ -56,11 +92,11 @@ func (x *extraction) labelNode(n *html.Node, parent int32, inLink, inPara bool) 
 		l := visibleLen(n.Data)
 		switch {
 		case inLink:
-			return sizes{l, l, 0}
+			return sizes{text: l, link: l}
 		case inPara:
-			return sizes{l, 0, l}
+			return sizes{text: l, para: l}
 		}
-		return sizes{l, 0, 0}
+		return sizes{text: l}
 	case html.ElementNode, html.DocumentNode:
 	default:
 		return sizes{}
@@ -86,9 +122,13 @@ func (x *extraction) labelNode(n *html.Node, parent int32, inLink, inPara bool) 
 		sum.text += s.text
 		sum.link += s.link
 		sum.para += s.para
+		sum.heads += s.heads
 	}
 	e := &x.nodes[id]
-	e.textLen, e.linkLen, e.paraLen = sum.text, sum.link, sum.para
+	if isHeading(n) && sum.text > 0 && sum.link*10 >= sum.text*8 {
+		sum.heads++
+	}
+	e.textLen, e.linkLen, e.paraLen, e.heads = sum.text, sum.link, sum.para, sum.heads
 	return sum
 }
 

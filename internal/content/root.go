@@ -40,6 +40,14 @@ func (x *extraction) pickRoot() {
 			best, bestScore = int32(id), s
 		}
 	}
+	// An element named as the article body a few levels up is a better
+	// root than a part of it, if it does not cost too much.
+	for id, depth := x.nodes[best].parent, 0; id >= 0 && depth < 5; id, depth = x.nodes[id].parent, depth+1 {
+		if x.nodes[id].contentHint == 2 && scores[id] >= 0.5*scores[best] {
+			best = id
+			break
+		}
+	}
 	x.root = best
 }
 
@@ -49,6 +57,9 @@ func (x *extraction) vote(b *block) float64 {
 		return 0
 	}
 	words := float64(b.words)
+	if b.teaser {
+		return -words
+	}
 	density := float64(b.linkWords) / words
 	switch b.Type {
 	case article.Heading, article.Figure:
@@ -56,10 +67,20 @@ func (x *extraction) vote(b *block) float64 {
 	case article.Table:
 		return words * (1 - density) * 0.3
 	}
-	if density > x.weights.MaxLinkDensity {
-		return -words * x.weights.BadTextPenalty
+	if density > x.weights.MaxLinkDensity && b.Type != article.List {
+		// A long sentence with a few linked names is still prose; a
+		// headline that is all link is a teaser.
+		if density <= 0.8 && b.words >= 15 && endsSentence(b.Text) {
+			return words * (1 - density)
+		}
+		return -words * density * x.weights.BadTextPenalty
 	}
 	if b.Type == article.List {
+		// Items of a dozen words and more are sentences, whatever their
+		// links; short linked items are a menu or a teaser list.
+		if b.words >= 12*len(b.Items) && density <= 0.6 {
+			return words * (1 - density)
+		}
 		if density > 0.3 {
 			return -words * density
 		}
