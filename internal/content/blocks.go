@@ -128,6 +128,10 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		text, lw := x.textOf(n)
 		x.addBlock(article.Block{Type: article.Heading, Level: int(n.Data[1] - '0'), Text: text}, id, lw)
 	case atom.Ul, atom.Ol:
+		if x.isLayoutList(n) {
+			f.walk(n, id, inLink)
+			break
+		}
 		x.list(n, id)
 	case atom.Blockquote:
 		if x.hasBlockChildren(n) && x.nodes[id].textLen > 1500 {
@@ -254,6 +258,31 @@ func (x *extraction) list(n *html.Node, id int32) {
 	if cards*2 >= len(items) && cards >= 2 {
 		x.blocks[len(x.blocks)-1].teaser = true
 	}
+}
+
+// isLayoutList reports a list used to lay out the page rather than to
+// list things: its items hold sections, headings or other lists of their
+// own, so they are walked as containers.
+func (x *extraction) isLayoutList(n *html.Node) bool {
+	layout := false
+	var check func(p *html.Node, depth int)
+	check = func(p *html.Node, depth int) {
+		for c := p.FirstChild; c != nil && !layout; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Div, atom.Section, atom.Article, atom.Table, atom.Figure, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol:
+				if depth > 0 && (c.DataAtom != atom.Div || x.hasBlockChildren(c)) {
+					layout = true
+					return
+				}
+			}
+			check(c, depth+1)
+		}
+	}
+	check(n, 0)
+	return layout
 }
 
 // isDataTable tells a table of data from a table used for page layout.

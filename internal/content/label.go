@@ -180,6 +180,11 @@ func (x *extraction) markElement(id int32) {
 			}
 		}
 	}
+	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+		// Page-level classes describe the page ("single-post"), not a part of it.
+		e.contentHint = 0
+		return
+	}
 	if e.mark != article.ReasonHidden && class != "" {
 		for _, name := range strings.Fields(class) {
 			if rules.HiddenClasses[strings.ToLower(name)] {

@@ -132,7 +132,7 @@ var StrongContentTokens = map[[2]string]bool{
 	{"story", "body"}: true, {"story", "content"}: true, {"story", "text"}: true,
 	{"body", "text"}: true, {"main", "content"}: true, {"post", "entry"}: true,
 	{"rich", "text"}: true, {"article", "main"}: true, {"blog", "post"}: true,
-	{"news", "text"}: true, {"article", "page"}: true, {"body", "copy"}: true,
+	{"news", "text"}: true, {"body", "copy"}: true,
 	{"single", "content"}: true, {"td", "post"}: true, {"content", "body"}: true,
 }
 
