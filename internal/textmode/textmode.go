@@ -223,6 +223,17 @@ func (x *extraction) findFigures() {
 		}
 		i++
 	}
+	// A caption printed once still carries its credit at the end: "...
+	// on Tuesday. (AP Photo/Jane Doe)" or "... Credit: ESA".
+	for i := range x.lines {
+		l := &x.lines[i]
+		if x.role[i] != roleNone || len(l.words) > 80 || len(l.words) < 4 {
+			continue
+		}
+		if _, credit := splitCredit(l.text); credit != "" {
+			x.role[i] = roleCaption
+		}
+	}
 }
 
 // lineScore is the weight of a line in the search for the body: prose
