@@ -1,0 +1,193 @@
+// Package batchtest writes small WARC files for tests of the batch reader,
+// the batch CLI and the Beam pipeline. It is test support, not for use in
+// production code.
+package batchtest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/nlnwa/gowarc"
+)
+
+// Page is one record to write. The zero Type is a response record.
+type Page struct {
+	// Type is "response" (default), "request", "conversion", "warcinfo",
+	// "metadata" or "resource".
+	Type string
+	URL  string
+	// Status is the HTTP status of a response; zero means 200.
+	Status int
+	// ContentType is the HTTP Content-Type of a response, or the record's
+	// Content-Type for other types; empty means text/html; charset=utf-8
+	// for responses and text/plain for conversions.
+	ContentType string
+	Body        []byte
+	// CutTo, when above zero, cuts the record's bytes (compressed, for
+	// gzip output) to this many after writing, as a crash would.
+	CutTo int
+	// Cut, when above zero, drops this many bytes from the end of the
+	// record's bytes after writing.
+	Cut int
+}
+
+var fixedDate = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
+
+// Record returns one WARC record as bytes, gzipped as its own member when
+// compress is true.
+func Record(p Page, compress bool) ([]byte, error) {
+	typ := map[string]gowarc.RecordType{
+		"": gowarc.Response, "response": gowarc.Response, "request": gowarc.Request,
+		"conversion": gowarc.Conversion, "warcinfo": gowarc.Warcinfo,
+		"metadata": gowarc.Metadata, "resource": gowarc.Resource,
+	}[p.Type]
+	if typ == 0 {
+		return nil, fmt.Errorf("unknown record type %q", p.Type)
+	}
+	rb := gowarc.NewRecordBuilder(typ, gowarc.WithRecordIdFunc(func() (string, error) {
+		return fmt.Sprintf("<urn:test:%x>", fnv(p.Type+p.URL+string(p.Body))), nil
+	}))
+	if p.URL != "" {
+		rb.AddWarcHeader(gowarc.WarcTargetURI, p.URL)
+	}
+	rb.AddWarcHeaderTime(gowarc.WarcDate, fixedDate)
+	switch typ {
+	case gowarc.Response:
+		rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
+		status, ct := p.Status, p.ContentType
+		if status == 0 {
+			status = 200
+		}
+		if ct == "" {
+			ct = "text/html; charset=utf-8"
+		}
+		fmt.Fprintf(rb, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n", status, statusText(status), ct, len(p.Body))
+	case gowarc.Request:
+		rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=request")
+		fmt.Fprintf(rb, "GET / HTTP/1.1\r\nHost: example.test\r\n\r\n")
+	default:
+		ct := p.ContentType
+		if ct == "" {
+			ct = "text/plain"
+		}
+		rb.AddWarcHeader(gowarc.ContentType, ct)
+	}
+	if _, err := rb.Write(p.Body); err != nil {
+		return nil, err
+	}
+	rec, _, err := rb.Build()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	var w io.Writer = &buf
+	var zw *gzip.Writer
+	if compress {
+		zw = gzip.NewWriter(&buf)
+		w = zw
+	}
+	if _, _, err := gowarc.NewMarshaler().Marshal(w, rec, 0); err != nil {
+		return nil, err
+	}
+	if zw != nil {
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+	}
+	b := buf.Bytes()
+	if p.CutTo > 0 && p.CutTo < len(b) {
+		b = b[:p.CutTo]
+	}
+	if p.Cut > 0 && p.Cut < len(b) {
+		b = b[:len(b)-p.Cut]
+	}
+	return b, nil
+}
+
+// WriteWARC writes pages to path as a WARC file, one gzip member per record
+// when compress is true.
+func WriteWARC(path string, compress bool, pages []Page) error {
+	var out bytes.Buffer
+	for _, p := range pages {
+		b, err := Record(p, compress)
+		if err != nil {
+			return err
+		}
+		out.Write(b)
+	}
+	return os.WriteFile(path, out.Bytes(), 0o644)
+}
+
+// AEBPages reads up to n pages of the AEB dataset (the folder holding
+// html/ and ground-truth.json), in a fixed order, with their URLs.
+func AEBPages(dir string, n int) ([]Page, error) {
+	gt := map[string]struct {
+		URL string `json:"url"`
+	}{}
+	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(raw, &gt); err != nil {
+		return nil, fmt.Errorf("ground-truth.json: %w", err)
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	if n > 0 && len(names) > n {
+		names = names[:n]
+	}
+	var pages []Page
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		body, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		id := strings.TrimSuffix(filepath.Base(name), ".html.gz")
+		url := gt[id].URL
+		if url == "" {
+			url = "https://aeb.test/" + id
+		}
+		pages = append(pages, Page{URL: url, Body: body})
+	}
+	return pages, nil
+}
+
+func statusText(code int) string {
+	switch code {
+	case 200:
+		return "OK"
+	case 404:
+		return "Not Found"
+	}
+	return "Status"
+}
+
+func fnv(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}

@@ -1,0 +1,23 @@
+// Package batch reads crawl archives record by record and turns each record
+// into one JSON line, the unit of output of "winnow batch" and of the Apache
+// Beam pipeline in the beam/ module. Both use this package, so the lines they
+// write are byte for byte the same.
+//
+// The flow for one record is:
+//
+//	Open / OpenAt   a path → a Reader (WARC, WARC.gz, WET, a folder of
+//	                .html/.html.gz files, or JSONL of {"url","html"})
+//	Reader.Next     → *Record: URL, HTTP status, Content-Type, body (capped),
+//	                or the reason it is skipped, or the error reading it
+//	Process         *Record → Line: the extraction (with recover), the
+//	                no-article status or the error, and the filters
+//	Line.Encode     → one JSON line
+//
+// Only HTTP 200 responses whose Content-Type is text/html or
+// application/xhtml+xml (or missing) are extracted, and WET conversion records
+// in text mode. Every other record comes back from Next with Skip set, so a
+// caller can count it by reason.
+//
+// The worker pool, checkpointing and progress reporting of the CLI live in
+// the internal batch runner, not here.
+package batch

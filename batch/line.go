@@ -1,0 +1,200 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/winnow-go/winnow"
+	"github.com/winnow-go/winnow/article"
+)
+
+// Line statuses besides the article.Status values.
+const (
+	// StatusError is the status of a record that could not be read or
+	// extracted; Line.Error says why.
+	StatusError = "error"
+	// StatusFiltered is the status of an article dropped by a filter, when
+	// the caller chose to emit filtered lines; Line.Filter says which.
+	StatusFiltered = "filtered"
+)
+
+// Filter names, as in Line.Filter and the run's counters.
+const (
+	FilterLang      = "lang"
+	FilterMinWords  = "min_words"
+	FilterDuplicate = "duplicate"
+)
+
+// Source locates a line's record in the input.
+type Source struct {
+	// File is the input path, or the page's own file for a folder input.
+	File string `json:"file"`
+	// Offset is the record's byte offset in File (compressed, for .gz), or
+	// its line's offset for JSONL. It is absent for folder inputs.
+	Offset *int64 `json:"offset,omitempty"`
+	// RecordID is the WARC-Record-ID.
+	RecordID string `json:"record_id,omitempty"`
+}
+
+// Line is one line of output: the article as "winnow extract --format json"
+// prints it, plus where it came from. Records that failed carry Error and
+// no article fields.
+type Line struct {
+	*article.Article
+	// URL shadows Article.URL so that error lines carry the record's URL.
+	URL string `json:"url"`
+	// Status is the article's status ("ok" or a no-article status), or
+	// "error", or "filtered".
+	Status   string `json:"status"`
+	Source   Source `json:"source"`
+	WARCDate string `json:"warc_date,omitempty"`
+	// Filter names the filter that dropped the article (status "filtered").
+	Filter string `json:"filter,omitempty"`
+	// Error is the message of a record that failed (status "error").
+	Error string `json:"error,omitempty"`
+}
+
+// Encode writes l as one line of JSON, HTML characters unescaped, as the
+// CLI's jsonl format does.
+func (l *Line) Encode(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(l)
+}
+
+// Bytes returns l as one line of JSON with its newline.
+func (l *Line) Bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	err := l.Encode(&buf)
+	return buf.Bytes(), err
+}
+
+// BodyHash identifies an article's text for exact-duplicate detection:
+// the first 16 bytes of the SHA-256 of the text with its whitespace
+// collapsed. It is zero for lines with no article text.
+func (l *Line) BodyHash() [16]byte {
+	var h [16]byte
+	if l.Article == nil || l.Status != string(article.StatusOK) {
+		return h
+	}
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(l.Article.Text), " ")))
+	copy(h[:], sum[:16])
+	return h
+}
+
+// ProcessOptions tune Process.
+type ProcessOptions struct {
+	// Extract is the base for each record's winnow.Options; URL,
+	// ContentType and Input are set per record.
+	Extract winnow.Options
+	// Langs keeps only articles whose language is one of these (ISO 639-1,
+	// matched on the primary subtag); empty keeps all.
+	Langs []string
+	// MinWords keeps only articles with at least this many words.
+	MinWords int
+	// Timeout bounds one extraction; zero means none.
+	Timeout time.Duration
+}
+
+// Process extracts one record into a Line. It never panics: a panic in the
+// extractor becomes the line's error. Records with Skip set give a Line with
+// no article and the zero Status; callers count them and write nothing.
+//
+// The filters (Langs, MinWords) apply to found articles only: a record with
+// no article or an error is always reported as such. A filtered article
+// comes back with Status "filtered" and Filter set, the article kept.
+//
+// Process is safe for concurrent use.
+func Process(ctx context.Context, rec *Record, opts ProcessOptions) Line {
+	l := Line{URL: rec.URL, WARCDate: rec.Date, Source: sourceOf(rec)}
+	if rec.Skip != "" {
+		return l
+	}
+	if rec.Err != nil {
+		l.Status, l.Error = StatusError, rec.Err.Error()
+		return l
+	}
+	a, err := extract(ctx, rec, opts)
+	if err != nil && !errors.Is(err, winnow.ErrNoArticle) || a == nil {
+		if err == nil {
+			err = errors.New("extractor returned no article")
+		}
+		l.Status, l.Error = StatusError, err.Error()
+		return l
+	}
+	l.Article = a
+	if a.URL != "" {
+		l.URL = a.URL
+	}
+	l.Status = string(a.Status)
+	if l.Status == "" {
+		l.Status = string(article.StatusOK)
+	}
+	if l.Status == string(article.StatusOK) {
+		if f := filter(a, opts); f != "" {
+			l.Status, l.Filter = StatusFiltered, f
+		}
+	}
+	return l
+}
+
+// extract runs the extractor with a recover, so one page cannot stop a run.
+func extract(ctx context.Context, rec *Record, opts ProcessOptions) (a *article.Article, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = nil, fmt.Errorf("extractor panic: %v", p)
+		}
+	}()
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+	}
+	o := opts.Extract
+	o.URL = rec.URL
+	o.ContentType = rec.ContentType
+	if rec.Text {
+		o.Input = winnow.InputText
+	}
+	return winnow.ExtractContext(ctx, rec.Body, o)
+}
+
+// filter returns the name of the first filter that drops a, or "".
+func filter(a *article.Article, opts ProcessOptions) string {
+	if len(opts.Langs) > 0 && !langIn(a.Language, opts.Langs) {
+		return FilterLang
+	}
+	if opts.MinWords > 0 && len(strings.Fields(a.Text)) < opts.MinWords {
+		return FilterMinWords
+	}
+	return ""
+}
+
+func langIn(lang string, langs []string) bool {
+	primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(lang)), "-")
+	primary, _, _ = strings.Cut(primary, "_")
+	if primary == "" {
+		return false
+	}
+	for _, l := range langs {
+		if strings.EqualFold(strings.TrimSpace(l), primary) {
+			return true
+		}
+	}
+	return false
+}
+
+func sourceOf(rec *Record) Source {
+	if rec.File != "" {
+		return Source{File: rec.File}
+	}
+	off := rec.Offset
+	return Source{File: rec.Input, Offset: &off, RecordID: rec.ID}
+}
