@@ -97,17 +97,34 @@ func nodeText(n *html.Node, max int) string {
 }
 
 // classFlags returns what the class and id of n say about it, looking up
-// each token in classTokenFlags. buf is scratch space reused across calls.
-func classFlags(n *html.Node, buf *[]byte) classFlag {
+// each token in classTokenFlags. Class values repeat across a page, so
+// their flags are kept in cache (nil disables it). buf is scratch space
+// reused across calls.
+func classFlags(n *html.Node, cache map[string]classFlag, buf *[]byte) classFlag {
 	var f classFlag
 	for _, a := range n.Attr {
-		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
+		if a.Namespace != "" {
 			continue
 		}
-		f |= valueFlags(a.Val, buf)
+		switch a.Key {
+		case "id":
+			f |= valueFlags(a.Val, buf)
+		case "class":
+			cf, ok := cache[a.Val]
+			if !ok {
+				cf = valueFlags(a.Val, buf)
+				if cache != nil && len(cache) < classCacheMax {
+					cache[a.Val] = cf
+				}
+			}
+			f |= cf
+		}
 	}
 	return f
 }
+
+// classCacheMax bounds the per-page cache of class flags.
+const classCacheMax = 4096
 
 // valueFlags tokenizes one class or id value. Words are split on white
 // space; each word is looked up whole without punctuation, then split on
@@ -140,7 +157,9 @@ func valueFlags(v string, buf *[]byte) classFlag {
 				b = append(b, c)
 			}
 		}
-		f |= classTokenFlags[string(b)] | classWordFlags[string(b)]
+		if mayBeClassWord(b) {
+			f |= classTokenFlags[string(b)] | classWordFlags[string(b)]
+		}
 		// Tokens.
 		b = b[:0]
 		for k := 0; k <= len(word); k++ {
@@ -152,7 +171,9 @@ func valueFlags(v string, buf *[]byte) classFlag {
 			lower := 'a' <= c && c <= 'z'
 			if !upper && !lower || upper && k > 0 && 'a' <= word[k-1] && word[k-1] <= 'z' {
 				if len(b) > 0 {
-					f |= classTokenFlags[string(b)]
+					if mayBeClassWord(b) {
+						f |= classTokenFlags[string(b)]
+					}
 					b = b[:0]
 				}
 			}
@@ -165,6 +186,26 @@ func valueFlags(v string, buf *[]byte) classFlag {
 		*buf = b
 	}
 	return f
+}
+
+// classWordFilter has, for each first byte, a bit for each length (up to
+// 63) of the words in classTokenFlags and classWordFlags that start with
+// it. Most class tokens fail this test and skip the map lookups, which
+// are the main cost of the walk.
+var classWordFilter = func() (f [256]uint64) {
+	for _, m := range []map[string]classFlag{classTokenFlags, classWordFlags} {
+		for w := range m {
+			if len(w) > 0 && len(w) < 64 {
+				f[w[0]] |= 1 << len(w)
+			}
+		}
+	}
+	return f
+}()
+
+// mayBeClassWord reports whether b could be a key of the class tables.
+func mayBeClassWord(b []byte) bool {
+	return len(b) > 0 && len(b) < 64 && classWordFilter[b[0]]&(1<<len(b)) != 0
 }
 
 // normKey folds s for loose comparison: lowercase letters and digits only.

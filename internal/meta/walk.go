@@ -57,13 +57,15 @@ type collector struct {
 	dateTexts []textCand
 	textPos   int
 	buf       []byte
+	classes   map[string]classFlag // flags per class value seen
 }
 
 func newCollector() *collector {
 	return &collector{
-		metas: make(map[string]string, 32),
-		multi: make(map[string][]string, 4),
-		buf:   make([]byte, 0, 64),
+		metas:   make(map[string]string, 32),
+		multi:   make(map[string][]string, 4),
+		buf:     make([]byte, 0, 64),
+		classes: make(map[string]classFlag, 256),
 	}
 }
 
@@ -152,13 +154,12 @@ func (c *collector) element(n *html.Node, st walkState) {
 	if skipTag(n.DataAtom) {
 		return
 	}
-	if _, hidden := hasAttr(n, "hidden"); hidden {
-		return
-	}
 	var itemprop, itemtype, role string
 	hasClass := false
 	for _, a := range n.Attr {
 		switch a.Key {
+		case "hidden":
+			return
 		case "itemprop":
 			itemprop = a.Val
 		case "itemtype":
@@ -176,7 +177,7 @@ func (c *collector) element(n *html.Node, st walkState) {
 		c.itemprop(n, strings.ToLower(itemprop), st)
 	}
 	if hasClass {
-		f := classFlags(n, &c.buf)
+		f := classFlags(n, c.classes, &c.buf)
 		if f&flagHidden != 0 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 			return
 		}
@@ -321,9 +322,9 @@ func (c *collector) time(n *html.Node, st walkState) {
 		return
 	}
 	ip := strings.ToLower(attr(n, "itemprop"))
-	mod := ip == "datemodified" || classFlags(n, &c.buf)&flagModified != 0
+	mod := ip == "datemodified" || classFlags(n, c.classes, &c.buf)&flagModified != 0
 	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
-		mod = classFlags(n.Parent, &c.buf)&flagModified != 0
+		mod = classFlags(n.Parent, c.classes, &c.buf)&flagModified != 0
 	}
 	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod})
 }
