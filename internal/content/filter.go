@@ -42,8 +42,33 @@ func (x *extraction) filter() {
 			seenBody = true
 		}
 	}
+	x.dropBeforeTitle()
 	x.dropRepeatedCaptions()
 	x.dropOrphanHeadings()
+}
+
+// dropBeforeTitle cuts what the root holds above the article's headline:
+// kickers, tickers and breadcrumbs come there, the body never does.
+func (x *extraction) dropBeforeTitle() {
+	title := -1
+	for i := range x.blocks {
+		if x.blocks[i].reason == article.ReasonTitle {
+			title = i
+			break
+		}
+	}
+	for i := 0; i < title; i++ {
+		// Prose above a second headline (a recipe card's, say) is the
+		// article, and the headline is the one that is out of place.
+		if b := &x.blocks[i]; b.keep && b.Type == article.Paragraph && b.words >= 30 && endsSentence(b.Text) {
+			return
+		}
+	}
+	for i := 0; i < title; i++ {
+		if b := &x.blocks[i]; b.keep {
+			b.keep, b.reason = false, article.ReasonOutsideArticle
+		}
+	}
 }
 
 // localReason is the reason to cut a block inside the root, or "".

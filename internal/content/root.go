@@ -36,7 +36,9 @@ func (x *extraction) pickRoot() {
 		case 1:
 			s *= 1.05
 		}
-		if s > bestScore {
+		// >= lets a deeper element win a tie: what its ancestor adds
+		// voted for nothing.
+		if s >= bestScore {
 			best, bestScore = int32(id), s
 		}
 	}
