@@ -7,12 +7,16 @@ import (
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 // prescanLen is how far into the page <meta> and <?xml?> declarations are
 // looked for. The HTML standard says 1024 bytes; pages put long scripts
 // and styles before their meta often enough to look a little further.
 const prescanLen = 4096
+
+// utf8Encoding is the UTF-8 decoder, looked up once.
+var utf8Encoding, _ = htmlindex.Get("utf-8")
 
 // choice is the charset chooseCharset settled on.
 type choice struct {
@@ -34,6 +38,9 @@ type declaration struct {
 // WHATWG name and encoding. It refuses the "replacement" encoding, which
 // would turn the whole page into one U+FFFD.
 func lookupLabel(label string) (declaration, bool) {
+	if strings.EqualFold(label, "utf-8") {
+		return declaration{name: "utf-8", enc: utf8Encoding}, true
+	}
 	enc, name := charset.Lookup(label)
 	if enc == nil || name == "replacement" {
 		return declaration{}, false

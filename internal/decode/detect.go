@@ -3,9 +3,11 @@ package decode
 import (
 	"math"
 	"unicode"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 )
 
@@ -77,7 +79,7 @@ const (
 	// bytes from just before the first byte outside ASCII, up to this many
 	// bytes or this many bytes outside ASCII.
 	windowBytes = 64 << 10
-	windowHigh  = 4096
+	windowHigh  = 2048
 )
 
 // detection holds the candidate scores for one input.
@@ -146,11 +148,18 @@ func (d *detection) scoreOf(name string, enc encoding.Encoding) float64 {
 	if d.high == 0 {
 		return 0
 	}
-	out, err := enc.NewDecoder().Bytes(d.window)
-	if err != nil {
-		return math.Inf(-1)
+	if table := byteTables()[name]; table != nil {
+		d.buf = d.buf[:0]
+		for _, c := range d.window {
+			d.buf = append(d.buf, table[c])
+		}
+	} else {
+		out, err := enc.NewDecoder().Bytes(d.window)
+		if err != nil {
+			return math.Inf(-1)
+		}
+		d.buf = runeInfos(d.buf[:0], out)
 	}
-	d.buf = runeInfos(d.buf[:0], out)
 	langs := langsFor(name)
 	if name == "utf-8" {
 		langs = allLangs()
@@ -167,10 +176,43 @@ func (d *detection) scoreOf(name string, enc encoding.Encoding) float64 {
 	return best / float64(d.high)
 }
 
-// sampleWindow picks the part of data detection reads: from a little before
-// the first byte outside ASCII, starting and ending at ASCII bytes below
-// 0x40 (which are never the second byte of a multi-byte character), up to
-// windowBytes bytes or windowHigh bytes outside ASCII.
+// byteTables holds, for each single-byte charset the detector scores, the
+// classified rune of every byte, so scoring skips the decoder.
+var byteTables = sync.OnceValue(func() map[string]*[256]runeInfo {
+	tables := map[string]*[256]runeInfo{}
+	add := func(name string) {
+		enc, err := htmlindex.Get(name)
+		if err != nil {
+			return
+		}
+		cm, ok := enc.(*charmap.Charmap)
+		if !ok || tables[name] != nil {
+			return
+		}
+		t := new([256]runeInfo)
+		for b := range 256 {
+			t[b] = classify(cm.DecodeByte(byte(b)))
+		}
+		tables[name] = t
+	}
+	for _, name := range detectCandidates {
+		add(name)
+	}
+	for _, l := range langs() {
+		for _, name := range l.charsets {
+			add(name)
+		}
+	}
+	return tables
+})
+
+// sampleWindow picks the part of data detection reads: from the first
+// byte outside ASCII on, up to windowBytes bytes or windowHigh bytes
+// outside ASCII. It keeps only the words that hold such bytes, each with
+// the byte after it: a word here is a run of bytes from 0x40 up, and the
+// bytes below 0x40 that split them are never the second byte of a
+// multi-byte character, so every candidate decodes the kept words as it
+// would the whole page, without the markup around them.
 func sampleWindow(data []byte) ([]byte, int) {
 	first := -1
 	for i, c := range data {
@@ -182,29 +224,35 @@ func sampleWindow(data []byte) ([]byte, int) {
 	if first < 0 {
 		return nil, 0
 	}
-	start := first - 256
-	if start < 0 {
-		start = 0
+	start := first
+	for start > 0 && data[start-1] >= 0x40 && first-start < 64 {
+		start--
 	}
-	for i := start; i < first; i++ {
-		if data[i] < 0x40 {
-			start = i + 1
-			break
+	var out []byte
+	high := 0
+	for i := start; i < len(data) && i-start < windowBytes && high < windowHigh; {
+		j, h := i, 0
+		for j < len(data) && data[j] >= 0x40 {
+			if data[j] >= 0x80 {
+				h++
+			}
+			j++
 		}
-	}
-	high, end := 0, start
-	for end < len(data) && end-start < windowBytes && high < windowHigh {
-		if data[end] >= 0x80 {
-			high++
+		if h > 0 {
+			if j < len(data) {
+				j++ // the separator after the word
+			}
+			out = append(out, data[i:j]...)
+			high += h
+		} else if j < len(data) {
+			j++
 		}
-		end++
-	}
-	for limit := end + 16; end < len(data) && end < limit && data[end] >= 0x40; end++ {
-		if data[end] >= 0x80 {
-			high++
+		if j == i {
+			j++
 		}
+		i = j
 	}
-	return data[start:end], high
+	return out, high
 }
 
 // script is a writing system the detector tells apart.
