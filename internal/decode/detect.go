@@ -2,8 +2,8 @@ package decode
 
 import (
 	"math"
-	"unicode"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
