@@ -95,7 +95,6 @@ func New(opts Options) *Fetcher {
 		DialContext:            f.dialContext,
 		ForceAttemptHTTP2:      true,
 		TLSHandshakeTimeout:    10 * time.Second,
-		ResponseHeaderTimeout:  opts.Timeout,
 		DisableCompression:     true, // we ask for gzip ourselves and cap what it inflates to
 		MaxIdleConns:           64,
 		IdleConnTimeout:        90 * time.Second,
@@ -150,7 +149,9 @@ func (f *Fetcher) wrap(ctx context.Context, u string, err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) && !errors.Is(err, ErrTooLarge) {
+	var ne net.Error
+	timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
+	if timedOut && !errors.Is(err, ErrTooLarge) {
 		return fmt.Errorf("fetch %s: %w after %s", u, ErrTimeout, f.opts.Timeout)
 	}
 	return fmt.Errorf("fetch %s: %w", u, err)

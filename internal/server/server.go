@@ -1,0 +1,305 @@
+// Package server is winnow's HTTP service: the extraction API, health and
+// metrics endpoints, the OpenAPI document and the web page.
+//
+// Routes:
+//
+//	POST /v1/extract     extract from HTML in the body, or from JSON {"url","html"}
+//	GET  /v1/extract     fetch ?url= and extract
+//	GET  /healthz        liveness
+//	GET  /metrics        Prometheus metrics
+//	GET  /openapi.json   the API described in OpenAPI 3
+//	GET  /               the web page
+//
+// Every error is JSON {"error":{"code","message"}} with a 4xx or 5xx status;
+// a panic in a handler becomes a 500 of that shape, never a stack trace.
+// Extractions run under a concurrency limit: when all slots and the wait
+// queue are taken, the server answers 503 with Retry-After at once rather
+// than queueing without bound.
+package server
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/winnow-go/winnow"
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/fetch"
+)
+
+// Defaults used when a Config field is zero.
+const (
+	DefaultMaxBody = 10 << 20
+	DefaultTimeout = 30 * time.Second
+)
+
+// Config sets up a Server. The zero value means the defaults.
+type Config struct {
+	// MaxBody caps a request body; a larger one gets 413. 0 = 10 MB.
+	MaxBody int64
+	// Timeout is the deadline of one extraction request, fetch included.
+	// 0 = 30s.
+	Timeout time.Duration
+	// Concurrency is how many extractions run at once. 0 = GOMAXPROCS.
+	Concurrency int
+	// Queue is how many more extraction requests may wait for a slot
+	// before the server answers 503. 0 = 4 × Concurrency; negative = none.
+	Queue int
+	// Fetch configures fetching for GET /v1/extract and JSON {"url"}.
+	Fetch fetch.Options
+	// Logger receives errors and panics; nil logs nothing.
+	Logger *slog.Logger
+}
+
+// extractFunc is the extraction step; tests replace it.
+type extractFunc func(ctx context.Context, data []byte, opts winnow.Options) (*article.Article, error)
+
+// fetchFunc is the fetch step; tests replace it.
+type fetchFunc func(ctx context.Context, url string) (*fetch.Page, error)
+
+// Server answers the API. It is an http.Handler, safe for concurrent use.
+type Server struct {
+	cfg     Config
+	log     *slog.Logger
+	handler http.Handler
+	metrics *metrics
+	limit   *limiter
+	extract extractFunc
+	fetch   fetchFunc
+}
+
+//go:embed web
+var webFS embed.FS
+
+//go:embed openapi.json
+var openAPI []byte
+
+// New returns a Server for cfg.
+func New(cfg Config) *Server {
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = runtime.GOMAXPROCS(0)
+	}
+	if cfg.Queue == 0 {
+		cfg.Queue = 4 * cfg.Concurrency
+	} else if cfg.Queue < 0 {
+		cfg.Queue = 0
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{
+		cfg:     cfg,
+		log:     log,
+		metrics: newMetrics(),
+		limit:   newLimiter(cfg.Concurrency, cfg.Queue),
+		extract: winnow.ExtractContext,
+		fetch:   fetch.New(cfg.Fetch).Fetch,
+	}
+	static, err := fs.Sub(webFS, "web")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at build time
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/v1/extract", s.route("/v1/extract", s.handleExtract))
+	mux.Handle("/healthz", s.route("/healthz", s.handleHealth))
+	mux.Handle("/metrics", s.route("/metrics", s.handleMetrics()))
+	mux.Handle("/openapi.json", s.route("/openapi.json", s.handleOpenAPI))
+	mux.Handle("/static/", s.route("/static", s.handleStatic(static)))
+	mux.Handle("/", s.route("/", s.handleRoot(static)))
+	s.handler = mux
+	return s
+}
+
+// ServeHTTP answers one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// HTTPServer returns an http.Server for s with read, write and idle
+// timeouts set, so slow clients cannot hold connections open for ever.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      s.cfg.Timeout + 30*time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}
+
+// Run serves on ln until ctx is done, then shuts down gracefully: it stops
+// accepting connections and waits up to grace for requests in flight to
+// finish. It returns nil after a clean shutdown.
+func (s *Server) Run(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	hs := s.HTTPServer()
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	err := hs.Shutdown(sctx)
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	return err
+}
+
+// route wraps a handler with what every route shares: security headers,
+// panic recovery, and request metrics under a fixed route label.
+func (s *Server) route(name string, h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		hdr := sw.Header()
+		hdr.Set("X-Content-Type-Options", "nosniff")
+		hdr.Set("Referrer-Policy", "no-referrer")
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.log.Error("panic in handler", "route", name, "panic", p, "stack", string(debug.Stack()))
+				if !sw.wrote {
+					writeError(sw, http.StatusInternalServerError, "internal", "internal server error")
+				}
+			}
+			s.metrics.requests.WithLabelValues(name, strconv.Itoa(sw.status())).Inc()
+			s.metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
+		}()
+		h(sw, r)
+	})
+}
+
+// statusWriter remembers the status code written.
+type statusWriter struct {
+	http.ResponseWriter
+	code  int
+	wrote bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.code, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if !w.wrote {
+		w.code, w.wrote = http.StatusOK, true
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *statusWriter) status() int {
+	if !w.wrote {
+		return http.StatusOK
+	}
+	return w.code
+}
+
+// allow answers 405 unless r uses one of methods.
+func allow(w http.ResponseWriter, r *http.Request, methods ...string) bool {
+	for _, m := range methods {
+		if r.Method == m {
+			return true
+		}
+	}
+	allowed := ""
+	for i, m := range methods {
+		if i > 0 {
+			allowed += ", "
+		}
+		allowed += m
+	}
+	w.Header().Set("Allow", allowed)
+	writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", "method "+r.Method+" not allowed; use "+allowed)
+	return false
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	if !allow(w, r, http.MethodGet, http.MethodHead) {
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write([]byte(`{"status":"ok"}` + "\n"))
+}
+
+func (s *Server) handleOpenAPI(w http.ResponseWriter, r *http.Request) {
+	if !allow(w, r, http.MethodGet, http.MethodHead) {
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(openAPI)
+}
+
+// pageCSP is the Content-Security-Policy of the web page: only our own
+// script, style and API; no inline code, no frames, no plugins.
+const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+func (s *Server) handleRoot(static fs.FS) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			writeError(w, http.StatusNotFound, "not_found", "no such path: "+r.URL.Path)
+			return
+		}
+		if !allow(w, r, http.MethodGet, http.MethodHead) {
+			return
+		}
+		page, err := fs.ReadFile(static, "index.html")
+		if err != nil {
+			writeError(w, http.StatusInternalServerError, "internal", "page missing")
+			return
+		}
+		h := w.Header()
+		h.Set("Content-Security-Policy", pageCSP)
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Cache-Control", "no-cache")
+		w.Write(page)
+	}
+}
+
+func (s *Server) handleStatic(static fs.FS) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !allow(w, r, http.MethodGet, http.MethodHead) {
+			return
+		}
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		fi, err := fs.Stat(static, name)
+		if err != nil || fi.IsDir() || name == "index.html" || !fs.ValidPath(name) {
+			writeError(w, http.StatusNotFound, "not_found", "no such path: "+r.URL.Path)
+			return
+		}
+		w.Header().Set("Content-Security-Policy", pageCSP)
+		w.Header().Set("Cache-Control", "no-cache")
+		http.ServeFileFS(w, r, static, name)
+	}
+}

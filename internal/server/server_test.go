@@ -1,0 +1,597 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/winnow-go/winnow"
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/fetch"
+)
+
+// fakeExtract stands in for the engine, so these tests check the server
+// and not the extraction. The input's text picks the behaviour.
+func fakeExtract(ctx context.Context, data []byte, opts winnow.Options) (*article.Article, error) {
+	s := string(data)
+	switch {
+	case strings.Contains(s, "PANIC"):
+		panic("boom in the engine")
+	case strings.Contains(s, "BINARY"):
+		return nil, fmt.Errorf("winnow: %w", winnow.ErrBinary)
+	case strings.Contains(s, "EMPTY"):
+		return nil, fmt.Errorf("winnow: %w", winnow.ErrEmpty)
+	case strings.Contains(s, "SLOW"):
+		<-ctx.Done()
+		return nil, ctx.Err()
+	case strings.Contains(s, "NOARTICLE"):
+		a := &article.Article{URL: opts.URL, Title: "Home", Status: article.StatusNotArticle, Blocks: []article.Block{}}
+		return a, &winnow.NoArticleError{Status: article.StatusNotArticle}
+	}
+	a := &article.Article{
+		URL:    opts.URL,
+		Title:  "A title",
+		Status: article.StatusOK,
+		Blocks: []article.Block{{Type: article.Paragraph, Text: "Body text."}},
+		Text:   "Body text.",
+	}
+	if opts.Explain {
+		a.Removed = []article.Removal{{Text: "Home | News", Reason: article.ReasonNav}}
+	}
+	return a, nil
+}
+
+func newTestServer(t *testing.T, cfg Config) *Server {
+	t.Helper()
+	s := New(cfg)
+	s.extract = fakeExtract
+	return s
+}
+
+type response struct {
+	code   int
+	header http.Header
+	body   []byte
+}
+
+func do(t *testing.T, h http.Handler, method, target, contentType string, body io.Reader) response {
+	t.Helper()
+	req := httptest.NewRequest(method, target, body)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return response{code: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}
+}
+
+// errorCode reads {"error":{"code"}} from a response, failing the test if
+// the body is not of that shape.
+func errorCode(t *testing.T, r response) string {
+	t.Helper()
+	var e apiError
+	if err := json.Unmarshal(r.body, &e); err != nil {
+		t.Fatalf("error body is not JSON: %v: %q", err, r.body)
+	}
+	if e.Error.Code == "" || e.Error.Message == "" {
+		t.Fatalf("error body lacks code or message: %q", r.body)
+	}
+	if ct := r.header.Get("Content-Type"); ct != "application/json" {
+		t.Errorf("error Content-Type = %q", ct)
+	}
+	return e.Error.Code
+}
+
+func TestHealthz(t *testing.T) {
+	s := newTestServer(t, Config{})
+	r := do(t, s, "GET", "/healthz", "", nil)
+	if r.code != 200 || !bytes.Contains(r.body, []byte(`"ok"`)) {
+		t.Fatalf("GET /healthz = %d %q", r.code, r.body)
+	}
+	r = do(t, s, "POST", "/healthz", "", nil)
+	if r.code != 405 || errorCode(t, r) != "method_not_allowed" || r.header.Get("Allow") != "GET, HEAD" {
+		t.Fatalf("POST /healthz = %d %q Allow=%q", r.code, r.body, r.header.Get("Allow"))
+	}
+}
+
+func TestOpenAPI(t *testing.T) {
+	s := newTestServer(t, Config{})
+	r := do(t, s, "GET", "/openapi.json", "", nil)
+	if r.code != 200 {
+		t.Fatalf("GET /openapi.json = %d", r.code)
+	}
+	var doc struct {
+		OpenAPI string                                `json:"openapi"`
+		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(r.body, &doc); err != nil {
+		t.Fatalf("openapi.json is not valid JSON: %v", err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Errorf("openapi = %q, want 3.x", doc.OpenAPI)
+	}
+	want := map[string][]string{
+		"/v1/extract":   {"get", "post"},
+		"/healthz":      {"get"},
+		"/metrics":      {"get"},
+		"/openapi.json": {"get"},
+		"/":             {"get"},
+	}
+	for path, methods := range want {
+		for _, m := range methods {
+			if _, ok := doc.Paths[path][m]; !ok {
+				t.Errorf("openapi.json does not document %s %s", strings.ToUpper(m), path)
+			}
+		}
+	}
+	// Every $ref must point at a schema that exists.
+	var raw map[string]any
+	json.Unmarshal(r.body, &raw)
+	schemas := raw["components"].(map[string]any)["schemas"].(map[string]any)
+	for _, ref := range refs(raw) {
+		name := strings.TrimPrefix(ref, "#/components/schemas/")
+		if _, ok := schemas[name]; !ok {
+			t.Errorf("dangling $ref %q", ref)
+		}
+	}
+}
+
+func refs(v any) []string {
+	var out []string
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if s, ok := e.(string); ok && k == "$ref" {
+				out = append(out, s)
+			}
+			out = append(out, refs(e)...)
+		}
+	case []any:
+		for _, e := range x {
+			out = append(out, refs(e)...)
+		}
+	}
+	return out
+}
+
+func TestExtractPostHTML(t *testing.T) {
+	s := newTestServer(t, Config{})
+	cases := []struct {
+		target      string
+		contentType string
+		wantCT      string
+		check       func(t *testing.T, body []byte)
+	}{
+		{"/v1/extract", "application/json; charset=utf-8", "application/json; charset=utf-8", func(t *testing.T, body []byte) {
+			var a article.Article
+			if err := json.Unmarshal(body, &a); err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != "A title" || a.Status != article.StatusOK || len(a.Removed) != 0 {
+				t.Errorf("article = %+v", a)
+			}
+		}},
+		{"/v1/extract?explain=1&url=https://example.com/a", "", "application/json; charset=utf-8", func(t *testing.T, body []byte) {
+			var a article.Article
+			if err := json.Unmarshal(body, &a); err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Removed) != 1 || a.Removed[0].Reason != article.ReasonNav {
+				t.Errorf("removed = %+v, want one nav", a.Removed)
+			}
+			if a.URL != "https://example.com/a" {
+				t.Errorf("url = %q, want the query's url passed to the engine", a.URL)
+			}
+		}},
+		{"/v1/extract?format=text", "", "text/plain; charset=utf-8", func(t *testing.T, body []byte) {
+			if !strings.Contains(string(body), "Body text.") {
+				t.Errorf("text = %q", body)
+			}
+		}},
+		{"/v1/extract?format=markdown", "", "text/markdown; charset=utf-8", func(t *testing.T, body []byte) {
+			if !strings.Contains(string(body), "Body text.") {
+				t.Errorf("markdown = %q", body)
+			}
+		}},
+		{"/v1/extract?format=html", "", "text/html; charset=utf-8", func(t *testing.T, body []byte) {
+			if !strings.Contains(string(body), "Body text.") {
+				t.Errorf("html = %q", body)
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.target, func(t *testing.T) {
+			ct := c.contentType
+			if ct == "" {
+				ct = "text/html"
+			}
+			body := "<html><body><p>Body text.</p></body></html>"
+			if strings.HasPrefix(ct, "application/json") {
+				body = `{"html": "<p>Body text.</p>"}`
+			}
+			r := do(t, s, "POST", c.target, ct, strings.NewReader(body))
+			if r.code != 200 {
+				t.Fatalf("code %d: %s", r.code, r.body)
+			}
+			if got := r.header.Get("Content-Type"); got != c.wantCT {
+				t.Errorf("Content-Type = %q, want %q", got, c.wantCT)
+			}
+			if got := r.header.Get("Winnow-Status"); got != "ok" {
+				t.Errorf("Winnow-Status = %q", got)
+			}
+			c.check(t, r.body)
+		})
+	}
+}
+
+func TestExtractFetch(t *testing.T) {
+	s := newTestServer(t, Config{})
+	var fetched []string
+	s.fetch = func(ctx context.Context, url string) (*fetch.Page, error) {
+		fetched = append(fetched, url)
+		return &fetch.Page{URL: url + "#final", StatusCode: 200, ContentType: "text/html", Body: []byte("<p>x</p>")}, nil
+	}
+	t.Run("GET", func(t *testing.T) {
+		r := do(t, s, "GET", "/v1/extract?url=https://example.com/story", "", nil)
+		if r.code != 200 {
+			t.Fatalf("code %d: %s", r.code, r.body)
+		}
+		var a article.Article
+		json.Unmarshal(r.body, &a)
+		if a.URL != "https://example.com/story#final" {
+			t.Errorf("engine got URL %q, want the final fetched URL", a.URL)
+		}
+	})
+	t.Run("POST JSON url only", func(t *testing.T) {
+		fetched = nil
+		r := do(t, s, "POST", "/v1/extract", "application/json", strings.NewReader(`{"url":"https://example.com/b","format":"text"}`))
+		if r.code != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/plain") {
+			t.Fatalf("code %d %s: %s", r.code, r.header.Get("Content-Type"), r.body)
+		}
+		if len(fetched) != 1 || fetched[0] != "https://example.com/b" {
+			t.Errorf("fetched %v", fetched)
+		}
+	})
+	t.Run("POST JSON html and url does not fetch", func(t *testing.T) {
+		fetched = nil
+		r := do(t, s, "POST", "/v1/extract", "application/json", strings.NewReader(`{"url":"https://example.com/c","html":"<p>x</p>"}`))
+		if r.code != 200 || len(fetched) != 0 {
+			t.Fatalf("code %d, fetched %v", r.code, fetched)
+		}
+	})
+}
+
+func TestExtractErrors(t *testing.T) {
+	cases := []struct {
+		name        string
+		method      string
+		target      string
+		contentType string
+		body        string
+		wantCode    int
+		wantErr     string
+	}{
+		{"bad method", "PUT", "/v1/extract", "", "<p>x</p>", 405, "method_not_allowed"},
+		{"DELETE", "DELETE", "/v1/extract", "", "", 405, "method_not_allowed"},
+		{"bad JSON", "POST", "/v1/extract", "application/json", `{"html": `, 400, "bad_json"},
+		{"JSON of the wrong type", "POST", "/v1/extract", "application/json", `["x"]`, 400, "bad_json"},
+		{"unknown JSON field", "POST", "/v1/extract", "application/json", `{"htm": "<p>x</p>"}`, 400, "bad_json"},
+		{"two JSON values", "POST", "/v1/extract", "application/json", `{"html":"x"} {"html":"y"}`, 400, "bad_json"},
+		{"JSON with no input", "POST", "/v1/extract", "application/json", `{}`, 400, "missing_input"},
+		{"JSON bad format", "POST", "/v1/extract", "application/json", `{"html":"x","format":"pdf"}`, 400, "bad_format"},
+		{"empty body", "POST", "/v1/extract", "text/html", "", 400, "missing_input"},
+		{"unknown format", "POST", "/v1/extract?format=pdf", "text/html", "<p>x</p>", 400, "bad_format"},
+		{"jsonl is not served", "POST", "/v1/extract?format=jsonl", "text/html", "<p>x</p>", 400, "bad_format"},
+		{"bad explain", "POST", "/v1/extract?explain=maybe", "text/html", "<p>x</p>", 400, "bad_parameter"},
+		{"GET without url", "GET", "/v1/extract", "", "", 400, "missing_url"},
+		{"too big", "POST", "/v1/extract", "text/html", strings.Repeat("a", 2048), 413, "body_too_large"},
+		{"binary page", "POST", "/v1/extract", "text/html", "BINARY", 415, "binary_input"},
+		{"empty page", "POST", "/v1/extract", "text/html", "EMPTY", 400, "empty_input"},
+		{"panic in engine", "POST", "/v1/extract", "text/html", "PANIC", 500, "internal"},
+		{"extraction deadline", "POST", "/v1/extract", "text/html", "SLOW", 504, "timeout"},
+		{"forbidden fetch target", "GET", "/v1/extract?url=http://127.0.0.1:1/", "", "", 403, "forbidden_address"},
+		{"forbidden fetch, odd spelling", "GET", "/v1/extract?url=http://0x7f.1/", "", "", 403, "forbidden_address"},
+		{"forbidden fetch, metadata", "POST", "/v1/extract", "application/json", `{"url":"http://169.254.169.254/latest/"}`, 403, "forbidden_address"},
+		{"fetch scheme", "GET", "/v1/extract?url=file:///etc/passwd", "", "", 400, "bad_scheme"},
+		{"fetch bad url", "GET", "/v1/extract?url=example.com", "", "", 400, "bad_url"},
+		{"unknown path", "GET", "/v2/nothing", "", "", 404, "not_found"},
+		{"static dir", "GET", "/static/", "", "", 404, "not_found"},
+		{"static missing", "GET", "/static/nope.js", "", "", 404, "not_found"},
+		{"page bad method", "POST", "/", "", "", 405, "method_not_allowed"},
+		{"metrics bad method", "POST", "/metrics", "", "", 405, "method_not_allowed"},
+	}
+	s := newTestServer(t, Config{MaxBody: 1024, Timeout: 20 * time.Millisecond})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var body io.Reader
+			if c.body != "" {
+				body = strings.NewReader(c.body)
+			}
+			r := do(t, s, c.method, c.target, c.contentType, body)
+			if r.code != c.wantCode {
+				t.Fatalf("code = %d, want %d; body %s", r.code, c.wantCode, r.body)
+			}
+			if got := errorCode(t, r); got != c.wantErr {
+				t.Errorf("error code = %q, want %q; body %s", got, c.wantErr, r.body)
+			}
+			if bytes.Contains(r.body, []byte("goroutine")) || bytes.Contains(r.body, []byte(".go:")) {
+				t.Errorf("error body leaks a stack trace: %s", r.body)
+			}
+		})
+	}
+}
+
+func TestFetchErrorCodes(t *testing.T) {
+	cases := []struct {
+		err      error
+		wantCode int
+		wantErr  string
+	}{
+		{&fetch.ForbiddenAddressError{Class: "loopback"}, 403, "forbidden_address"},
+		{fmt.Errorf("x: %w", fetch.ErrScheme), 400, "bad_scheme"},
+		{fmt.Errorf("x: %w", fetch.ErrBadURL), 400, "bad_url"},
+		{fmt.Errorf("x: %w", fetch.ErrTooLarge), 502, "upstream_too_large"},
+		{fmt.Errorf("x: %w", fetch.ErrTooManyRedirects), 502, "too_many_redirects"},
+		{&fetch.StatusError{URL: "u", StatusCode: 404}, 502, "upstream_status"},
+		{fmt.Errorf("x: %w", fetch.ErrEncoding), 502, "upstream_encoding"},
+		{fmt.Errorf("x: %w", fetch.ErrTimeout), 504, "upstream_timeout"},
+		{&net.DNSError{Err: "no such host", Name: "nope.example"}, 502, "dns"},
+		{errors.New("connection reset by peer"), 502, "fetch_failed"},
+	}
+	for _, c := range cases {
+		t.Run(c.wantErr, func(t *testing.T) {
+			s := newTestServer(t, Config{})
+			s.fetch = func(ctx context.Context, url string) (*fetch.Page, error) { return nil, c.err }
+			r := do(t, s, "GET", "/v1/extract?url=https://example.com/", "", nil)
+			if r.code != c.wantCode || errorCode(t, r) != c.wantErr {
+				t.Fatalf("got %d %s, want %d %s", r.code, r.body, c.wantCode, c.wantErr)
+			}
+			m := do(t, s, "GET", "/metrics", "", nil)
+			want := fmt.Sprintf(`winnow_fetch_errors_total{kind=%q} 1`, fetch.Kind(c.err))
+			if !bytes.Contains(m.body, []byte(want)) {
+				t.Errorf("metrics lack %s", want)
+			}
+		})
+	}
+}
+
+func TestNoArticle(t *testing.T) {
+	s := newTestServer(t, Config{})
+	for _, format := range []string{"json", "text", "markdown", "html"} {
+		t.Run(format, func(t *testing.T) {
+			r := do(t, s, "POST", "/v1/extract?format="+format, "text/html", strings.NewReader("NOARTICLE"))
+			if r.code != 200 {
+				t.Fatalf("code = %d, want 200 (documented choice for no-article pages)", r.code)
+			}
+			if got := r.header.Get("Winnow-Status"); got != "not_article" {
+				t.Errorf("Winnow-Status = %q", got)
+			}
+			if format == "json" {
+				var a article.Article
+				if err := json.Unmarshal(r.body, &a); err != nil || a.Status != article.StatusNotArticle || a.Title != "Home" {
+					t.Errorf("article = %+v, %v", a, err)
+				}
+			}
+		})
+	}
+}
+
+// blockingExtract returns an extract func that signals when it starts and
+// waits for release.
+func blockingExtract(started chan<- struct{}, release <-chan struct{}) extractFunc {
+	return func(ctx context.Context, data []byte, opts winnow.Options) (*article.Article, error) {
+		started <- struct{}{}
+		<-release
+		return fakeExtract(ctx, data, opts)
+	}
+}
+
+func TestConcurrencyLimit(t *testing.T) {
+	cases := []struct {
+		name    string
+		queue   int
+		waiting int // requests that wait in the queue, not refused
+	}{
+		{"no queue", -1, 0},
+		{"queue of one", 1, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := newTestServer(t, Config{Concurrency: 1, Queue: c.queue})
+			started, release := make(chan struct{}, 4), make(chan struct{})
+			s.extract = blockingExtract(started, release)
+			var wg sync.WaitGroup
+			codes := make(chan int, 4)
+			post := func() {
+				defer wg.Done()
+				codes <- do(t, s, "POST", "/v1/extract", "text/html", strings.NewReader("<p>x</p>")).code
+			}
+			wg.Add(1)
+			go post()
+			<-started // the slot is taken
+			for i := 0; i < c.waiting; i++ {
+				wg.Add(1)
+				go post()
+			}
+			// Wait until the queued requests hold their place.
+			for len(s.limit.admit) < 1+c.waiting {
+				time.Sleep(time.Millisecond)
+			}
+			r := do(t, s, "POST", "/v1/extract", "text/html", strings.NewReader("<p>x</p>"))
+			if r.code != 503 || errorCode(t, r) != "overloaded" {
+				t.Fatalf("over the limit: %d %s, want 503 overloaded", r.code, r.body)
+			}
+			if r.header.Get("Retry-After") == "" {
+				t.Error("503 without Retry-After")
+			}
+			go func() {
+				for range started {
+				}
+			}()
+			close(release)
+			wg.Wait()
+			close(codes)
+			for code := range codes {
+				if code != 200 {
+					t.Errorf("admitted request got %d", code)
+				}
+			}
+			close(started)
+			m := do(t, s, "GET", "/metrics", "", nil)
+			if !bytes.Contains(m.body, []byte("winnow_overload_rejections_total 1")) {
+				t.Error("metrics lack the rejection")
+			}
+		})
+	}
+}
+
+func TestMetrics(t *testing.T) {
+	s := newTestServer(t, Config{})
+	do(t, s, "POST", "/v1/extract", "text/html", strings.NewReader("<p>hello</p>"))
+	do(t, s, "POST", "/v1/extract", "text/html", strings.NewReader("NOARTICLE"))
+	do(t, s, "POST", "/v1/extract?format=bad", "text/html", strings.NewReader("<p>x</p>"))
+	do(t, s, "GET", "/v1/extract?url=http://10.0.0.1/", "", nil)
+	r := do(t, s, "GET", "/metrics", "", nil)
+	if r.code != 200 {
+		t.Fatalf("GET /metrics = %d", r.code)
+	}
+	for _, want := range []string{
+		`winnow_http_requests_total{code="200",route="/v1/extract"} 2`,
+		`winnow_http_requests_total{code="400",route="/v1/extract"} 1`,
+		`winnow_http_requests_total{code="403",route="/v1/extract"} 1`,
+		`winnow_http_request_duration_seconds_bucket{route="/v1/extract",le="+Inf"} 4`,
+		`winnow_input_bytes_total{source="body"} 21`,
+		`winnow_pages_total{outcome="article",status="ok"} 1`,
+		`winnow_pages_total{outcome="no_article",status="not_article"} 1`,
+		`winnow_fetch_errors_total{kind="forbidden_address"} 1`,
+		`winnow_page_bytes_count 2`,
+		`process_resident_memory_bytes`,
+		`go_goroutines`,
+	} {
+		if !bytes.Contains(r.body, []byte(want)) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
+func TestPage(t *testing.T) {
+	s := newTestServer(t, Config{})
+	r := do(t, s, "GET", "/", "", nil)
+	if r.code != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/html") {
+		t.Fatalf("GET / = %d %s", r.code, r.header.Get("Content-Type"))
+	}
+	csp := r.header.Get("Content-Security-Policy")
+	for _, want := range []string{"default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe") {
+		t.Errorf("page CSP allows unsafe sources: %q", csp)
+	}
+	for _, asset := range []string{"/static/app.js", "/static/style.css"} {
+		a := do(t, s, "GET", asset, "", nil)
+		if a.code != 200 || len(a.body) == 0 {
+			t.Errorf("GET %s = %d", asset, a.code)
+		}
+		if !strings.Contains(string(r.body), asset) {
+			t.Errorf("page does not load %s", asset)
+		}
+	}
+	// Page-derived text must never go in as markup.
+	js := do(t, s, "GET", "/static/app.js", "", nil).body
+	for _, bad := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("} {
+		if bytes.Contains(js, []byte(bad)) {
+			t.Errorf("app.js uses %s", bad)
+		}
+	}
+	if bytes.Contains(r.body, []byte("<script>")) || bytes.Contains(r.body, []byte(" style=")) {
+		t.Error("page has inline script or style, which the CSP blocks")
+	}
+}
+
+func TestShutdownDrains(t *testing.T) {
+	s := newTestServer(t, Config{})
+	started, release := make(chan struct{}, 1), make(chan struct{})
+	s.extract = blockingExtract(started, release)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ctx, cancel := context.WithCancel(context.Background())
+	runErr := make(chan error, 1)
+	go func() { runErr <- s.Run(ctx, ln, 10*time.Second) }()
+
+	type result struct {
+		code int
+		body string
+		err  error
+	}
+	res := make(chan result, 1)
+	go func() {
+		resp, err := http.Post("http://"+addr+"/v1/extract", "text/html", strings.NewReader("<p>x</p>"))
+		if err != nil {
+			res <- result{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		res <- result{code: resp.StatusCode, body: string(b)}
+	}()
+	<-started
+	cancel() // as SIGTERM does
+	// Wait until the listener is closed: new connections are refused.
+	for {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			break
+		}
+		c.Close()
+		time.Sleep(5 * time.Millisecond)
+	}
+	select {
+	case err := <-runErr:
+		t.Fatalf("Run returned %v with a request in flight", err)
+	default:
+	}
+	close(release)
+	r := <-res
+	if r.err != nil || r.code != 200 || !strings.Contains(r.body, "A title") {
+		t.Fatalf("in-flight request: %+v, want 200 with the article", r)
+	}
+	if err := <-runErr; err != nil {
+		t.Errorf("Run = %v, want nil after a clean shutdown", err)
+	}
+}
+
+// TestRealEngine runs one request through the real extractor, whatever
+// its state: the answer must be a JSON Article or a JSON error.
+func TestRealEngine(t *testing.T) {
+	s := New(Config{})
+	page := `<html><head><title>Hello</title></head><body><nav><a href="/">Home</a></nav>
+<article><h1>Hello</h1><p>` + strings.Repeat("This is the body of a news story. ", 30) + `</p></article></body></html>`
+	r := do(t, s, "POST", "/v1/extract?explain=1", "text/html", strings.NewReader(page))
+	switch r.code {
+	case 200:
+		var a article.Article
+		if err := json.Unmarshal(r.body, &a); err != nil {
+			t.Fatalf("200 body is not an Article: %v", err)
+		}
+		if a.Status == "" {
+			t.Error("article has no status")
+		}
+	default:
+		errorCode(t, r)
+	}
+}
