@@ -50,7 +50,54 @@ func (x *extraction) label(doc *html.Node) {
 		x.totalPlain = x.totalText - x.nodes[0].linkLen
 	}
 	x.decideRemovals()
+	x.sweepSections()
 	x.findCards()
+}
+
+// sweepSections cuts the section that a "Related stories" or "Comments"
+// heading opens: the siblings after the heading, up to the next heading.
+// The heading tells what they are even when their own markup does not.
+func (x *extraction) sweepSections() {
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if !isHeading(e.n) || e.textLen == 0 || e.textLen > 60 || x.parentRemoved(int32(i)) {
+			continue
+		}
+		reason := e.mark
+		if !e.removed {
+			text, _ := x.collectText(e.n, true)
+			reason = rules.Phrases.MatchExact(text)
+		}
+		if reason != article.ReasonTeaser && reason != article.ReasonComments {
+			continue
+		}
+		e.removed, e.mark = true, reason
+		for sib := e.n.NextSibling; sib != nil; sib = sib.NextSibling {
+			if sib.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(sib) && sib.Data <= e.n.Data {
+				break
+			}
+			s := &x.nodes[x.index[sib]]
+			if s.contentHint == 2 {
+				break
+			}
+			if !s.removed {
+				s.removed, s.mark = true, reason
+			}
+		}
+	}
+}
+
+// parentRemoved reports whether an ancestor of id is removed.
+func (x *extraction) parentRemoved(id int32) bool {
+	for p := x.nodes[id].parent; p >= 0; p = x.nodes[p].parent {
+		if x.nodes[p].removed {
+			return true
+		}
+	}
+	return false
 }
 
 // findCards marks teaser cards: elements that hold one linked headline
@@ -218,7 +265,7 @@ func (x *extraction) markTokens(e *elem, names string) {
 			}
 			return
 		}
-		if r, ok := rules.Tokens[tok]; ok && e.mark == "" {
+		if r, ok := rules.TokenReason(tok); ok && e.mark == "" {
 			e.mark = r
 		}
 	})

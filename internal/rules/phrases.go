@@ -93,6 +93,12 @@ func (t *PhraseTable) Match(text string) article.Reason {
 	return ""
 }
 
+// MatchExact is Match for whole-phrase matches only: the block is the
+// label and nothing else ("Related stories", "Comments").
+func (t *PhraseTable) MatchExact(text string) article.Reason {
+	return t.exact[Fold(text)]
+}
+
 // Fold lower-cases s, turns every run of spaces and punctuation into one
 // space, and trims both ends, so that "Share  this!" and "share this"
 // compare equal.

@@ -114,6 +114,35 @@ var HiddenClasses = map[string]bool{
 	"screen-reader-text": true, "screen-reader-only": true, "offscreen": true, "element-invisible": true,
 }
 
+// TokenPrefixes catch chrome words run together with others in one token
+// ("relatedposts", "sharebuttons"). Only words that open no common
+// content word are listed: "comment" is not, for "commentary".
+var TokenPrefixes = []struct {
+	Prefix string
+	Reason article.Reason
+}{
+	{"related", article.ReasonTeaser}, {"sidebar", article.ReasonSidebar}, {"footer", article.ReasonFooter},
+	{"newsletter", article.ReasonNewsletter}, {"sharing", article.ReasonShare}, {"social", article.ReasonShare},
+	{"breadcrumb", article.ReasonNav}, {"pagination", article.ReasonNav}, {"advert", article.ReasonAd},
+	{"cookie", article.ReasonCookie}, {"outbrain", article.ReasonTeaser}, {"taboola", article.ReasonTeaser},
+	{"disqus", article.ReasonComments}, {"subscribe", article.ReasonSubscribe}, {"navbar", article.ReasonNav},
+}
+
+// TokenReason looks a class or id token up in Tokens, then in TokenPrefixes.
+func TokenReason(tok string) (article.Reason, bool) {
+	if r, ok := Tokens[tok]; ok {
+		return r, true
+	}
+	if len(tok) > 7 {
+		for _, p := range TokenPrefixes {
+			if len(tok) > len(p.Prefix) && tok[:len(p.Prefix)] == p.Prefix {
+				return p.Reason, true
+			}
+		}
+	}
+	return "", false
+}
+
 // ContentTokens mark an element as a container of article text. An
 // element that carries one is never removed for a chrome token alone,
 // and it is favoured when the content stage picks the article's root.
