@@ -242,19 +242,26 @@ func (x *extraction) markElement(id int32) {
 	if e.mark == article.ReasonHidden {
 		return
 	}
-	x.markTokens(e, class)
-	x.markTokens(e, ident)
+	embed := x.markTokens(e, class)
+	if x.markTokens(e, ident) || embed {
+		e.mark = ""
+	}
 	if e.mark == article.ReasonPaywall {
 		x.sawPaywall = true
 	}
 }
 
-// markTokens applies the class/id token tables to e.
-func (x *extraction) markTokens(e *elem, names string) {
+// markTokens applies the class/id token tables to e. It reports whether
+// the names mark an embedded post.
+func (x *extraction) markTokens(e *elem, names string) (embed bool) {
 	if names == "" {
-		return
+		return false
 	}
 	rules.SplitTokens(names, func(prev, tok string) {
+		if rules.EmbedTokens[tok] {
+			embed = true
+			return
+		}
 		if prev != "" && rules.StrongContentTokens[[2]string{prev, tok}] {
 			e.contentHint = 2
 			return
@@ -269,6 +276,7 @@ func (x *extraction) markTokens(e *elem, names string) {
 			e.mark = r
 		}
 	})
+	return embed
 }
 
 // decideRemovals turns marks into removals, top-down, keeping a marked

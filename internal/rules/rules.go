@@ -114,6 +114,11 @@ var HiddenClasses = map[string]bool{
 	"screen-reader-text": true, "screen-reader-only": true, "offscreen": true, "element-invisible": true,
 }
 
+// EmbedTokens mark an embedded post (a tweet, an Instagram or YouTube
+// embed). The article quotes it, so it cancels a chrome token such as
+// "social" on the same element.
+var EmbedTokens = map[string]bool{"embed": true, "embedded": true, "oembed": true, "tweet": true, "instagram": true}
+
 // TokenPrefixes catch chrome words run together with others in one token
 // ("relatedposts", "sharebuttons"). Only words that open no common
 // content word are listed: "comment" is not, for "commentary".
