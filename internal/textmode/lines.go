@@ -262,6 +262,15 @@ func (l *line) chrome() article.Reason {
 			}
 		}
 	}
+	// An offer or prompt that strings several phrases of one kind together:
+	// "Subscribe now: three months for 0.99 a month, cancel anytime."
+	if n <= offerMaxWords {
+		for _, r := range offerReasons {
+			if l.count(r) >= 2 {
+				return r
+			}
+		}
+	}
 	// A long, specific phrase that only page furniture uses.
 	if n <= strongMaxWords {
 		for _, m := range l.matches {
@@ -358,4 +367,35 @@ func (l *line) hasLongMetaWord() bool {
 		}
 	}
 	return false
+}
+
+// isQuestionHead reports whether the line is a subhead asked as a question
+// ("What happens next?"): a few words ending with a question mark.
+func (l *line) isQuestionHead() bool {
+	n := len(l.words)
+	return n >= 2 && n <= 8 && l.upper && strings.HasSuffix(strings.TrimRight(l.text, "\"'”’»"), "?")
+}
+
+// offerReasons are the kinds of chrome whose prompts name themselves more
+// than once in a sentence; share is left out, as "shares" and "share
+// price" meet in business news.
+var offerReasons = []article.Reason{
+	article.ReasonSubscribe, article.ReasonLogin, article.ReasonNewsletter,
+	article.ReasonPaywall, article.ReasonCookie,
+}
+
+// offerMaxWords is the longest line an offer can be.
+const offerMaxWords = 30
+
+// count returns how many phrases of reason r occur in the line without
+// overlapping.
+func (l *line) count(r article.Reason) int {
+	n, next := 0, 0
+	for _, m := range l.matches {
+		if m.reason == r && m.start >= next {
+			n++
+			next = m.start + m.n
+		}
+	}
+	return n
 }

@@ -512,6 +512,8 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 		}
 		teaserNext = false
 		switch {
+		case l.isQuestionHead() && x.nextIsProse(i):
+			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
 		case l.isProse() || l.sentence || l.colon:
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
 			x.bodyWords += len(l.words)
@@ -597,7 +599,7 @@ func (x *extraction) removeOutside(i int, a *article.Article, opts Options, afte
 	}
 	if r != "" {
 		switch r {
-		case article.ReasonTeaser, article.ReasonComments, article.ReasonFooter, article.ReasonNav:
+		case article.ReasonTeaser, article.ReasonComments, article.ReasonFooter, article.ReasonNav, article.ReasonFollow:
 			*section = r
 		}
 		x.remove(a, opts, i, r)
