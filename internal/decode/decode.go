@@ -3,7 +3,11 @@
 // Decode runs these steps, in order:
 //
 //  1. gunzip, when the bytes start with the gzip magic (nested and
-//     multi-member streams included), capped at Options.MaxBytes;
+//     multi-member streams included), capped at Options.MaxBytes. A stream
+//     that ends early or breaks off gives ErrTruncatedGzip, unless at least
+//     512 bytes came out of it: then Decode goes on with that prefix (a
+//     truncated page still has an article to extract) and sets
+//     Result.Truncated;
 //  2. the size cap, the byte order mark (UTF-8, UTF-16LE, UTF-16BE) and
 //     UTF-16 without a mark;
 //  3. the empty and binary checks (known magic numbers, NUL and control
@@ -195,6 +199,11 @@ func finishUTF16(res Result, text []byte, bigEndian bool, source string) (Result
 	out, err := transcode(unicode.UTF16(endian, unicode.IgnoreBOM), text)
 	if err != nil {
 		return Result{}, fmt.Errorf("decode %s: %w", name, err)
+	}
+	if err := sniffBinary(out); err != nil {
+		// Binary data with a NUL in every other byte reads as UTF-16
+		// full of control characters.
+		return Result{}, err
 	}
 	res.Text = out
 	return checkBlank(res)

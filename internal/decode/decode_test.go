@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/winnow-go/winnow/internal/testpages"
 )
 
 // page wraps body in a small HTML page with head markup before it.
@@ -402,5 +404,36 @@ func TestLooksLikeHTML(t *testing.T) {
 				t.Errorf("LooksLikeHTML = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestAEBPages decodes every dataset page and checks LooksLikeHTML on both
+// the page and its reference text, a flattened article.
+func TestAEBPages(t *testing.T) {
+	for _, p := range testpages.LoadTB(t) {
+		res, err := Decode(p.HTML, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", p.ID, err)
+			continue
+		}
+		if res.Charset != "utf-8" {
+			t.Errorf("%s: charset %s from %s, want utf-8", p.ID, res.Charset, res.Source)
+		}
+		if !LooksLikeHTML(res.Text) {
+			t.Errorf("%s: page does not look like HTML", p.ID)
+		}
+		if p.Truth != "" && LooksLikeHTML([]byte(p.Truth)) {
+			t.Errorf("%s: reference text looks like HTML", p.ID)
+		}
+	}
+}
+
+func TestDecodeUTF16BinaryIsBinary(t *testing.T) {
+	data := make([]byte, 512)
+	for i := 0; i < len(data); i += 2 {
+		data[i] = byte(i/2%7 + 1) // 16-bit little-endian numbers 1..7
+	}
+	if _, err := Decode(data, Options{}); !errors.Is(err, ErrBinary) {
+		t.Fatalf("err = %v, want ErrBinary", err)
 	}
 }

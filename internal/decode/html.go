@@ -44,12 +44,21 @@ func LooksLikeHTML(text []byte) bool {
 	if startsWithMarkup(t) {
 		return true
 	}
-	tags := 0
+	tags, gt := 0, -1 // gt: the next '>' at or after i, once looked for
 	for i := 0; i < len(text); i++ {
 		if text[i] != '<' {
 			continue
 		}
-		if n, ok := tagAt(text[i:]); ok {
+		if gt < i {
+			if gt = bytes.IndexByte(text[i:], '>'); gt < 0 {
+				break // no tag can close from here on
+			}
+			gt += i
+		}
+		if gt-i > 1024 {
+			continue
+		}
+		if n, ok := tagAt(text[i : gt+1]); ok {
 			tags++
 			i += n
 		}
