@@ -1,0 +1,342 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/winnow-go/winnow/batch/batchtest"
+)
+
+const aebDir = "../../../shared/datasets/aeb"
+
+const smallPage = `<!doctype html><html lang="en"><head><title>A title</title></head><body>
+<article><h1>A title</h1><p>One two three four five six seven eight nine ten. Eleven twelve.</p>
+<p>Another paragraph of the article with enough words to be a paragraph.</p></article></body></html>`
+
+// TestMain lets the kill-and-resume test run a batch in a child process
+// that it can SIGKILL.
+func TestMain(m *testing.M) {
+	if in := os.Getenv("WINNOW_BATCH_CHILD_IN"); in != "" {
+		_, err := Run(context.Background(), childConfig(in, os.Getenv("WINNOW_BATCH_CHILD_OUT")))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// childConfig commits often, so kills land between and inside commits.
+func childConfig(in, out string) Config {
+	return Config{Inputs: []string{in}, Output: out, Workers: 2, CommitLines: 3, CommitEvery: 20 * time.Millisecond}
+}
+
+// readLines decompresses an output file and returns its lines.
+func readLines(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	switch {
+	case strings.HasSuffix(path, ".gz"):
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	case strings.HasSuffix(path, ".zst"):
+		zr, err := zstd.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	var lines []string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return lines
+}
+
+type outLine struct {
+	URL    string `json:"url"`
+	Status string `json:"status"`
+	Filter string `json:"filter"`
+	Error  string `json:"error"`
+	Source struct {
+		File   string `json:"file"`
+		Offset int64  `json:"offset"`
+	} `json:"source"`
+}
+
+func parse(t *testing.T, lines []string) []outLine {
+	t.Helper()
+	var out []outLine
+	for _, l := range lines {
+		var o outLine
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatalf("bad line %q: %v", l, err)
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func fixture(t *testing.T) string {
+	t.Helper()
+	p := func(u string) batchtest.Page { return batchtest.Page{URL: "https://s.test/" + u, Body: []byte(smallPage)} }
+	pages := []batchtest.Page{
+		p("a"), p("b"),
+		{URL: "https://s.test/404", Status: 404, Body: []byte(smallPage)},
+		{URL: "https://s.test/png", ContentType: "image/png", Body: []byte("\x89PNG")},
+		{Type: "request", URL: "https://s.test/a"},
+		{URL: "https://s.test/cut", Body: []byte(smallPage), Cut: 30},
+		p("c"),
+	}
+	path := filepath.Join(t.TempDir(), "in.warc.gz")
+	if err := batchtest.WriteWARC(path, true, pages); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestRunOutputs(t *testing.T) {
+	in := fixture(t)
+	for _, ext := range []string{".jsonl", ".jsonl.gz", ".jsonl.zst"} {
+		t.Run(ext, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out"+ext)
+			sum, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out, Workers: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := parse(t, readLines(t, out))
+			statuses := map[string]int{}
+			for _, l := range lines {
+				if l.Status == "error" {
+					statuses["error"]++
+				} else {
+					statuses["page"]++
+				}
+				if l.Source.File != in {
+					t.Errorf("source = %+v", l.Source)
+				}
+			}
+			// Four pages (one cut short) have lines; the 404, the image
+			// and the request are counted and skipped.
+			if statuses["page"] != 3 || statuses["error"] != 1 || len(lines) != 4 {
+				t.Errorf("lines = %d %v", len(lines), statuses)
+			}
+			for _, k := range []string{"skipped_status_404", "skipped_not_html", "skipped_warc_request", "error"} {
+				if sum.Counts[k] != 1 {
+					t.Errorf("count %s = %d, want 1 (all: %v)", k, sum.Counts[k], sum.Counts)
+				}
+			}
+			if sum.Lines() != 4 {
+				t.Errorf("Lines() = %d", sum.Lines())
+			}
+			// The same command again finds the run complete.
+			again, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out, Workers: 2})
+			if err != nil || !again.AlreadyComplete || len(readLines(t, out)) != 4 {
+				t.Errorf("rerun: %v %+v", err, again)
+			}
+		})
+	}
+}
+
+func TestRunFilters(t *testing.T) {
+	in := fixture(t)
+	tests := []struct {
+		name   string
+		cfg    Config
+		lines  int
+		counts map[string]int64
+	}{
+		{"dedupe omits", Config{Dedupe: true}, 2, map[string]int64{"filtered_duplicate": 2}},
+		{"dedupe kept", Config{Dedupe: true, KeepFiltered: true}, 4, map[string]int64{"filtered_duplicate": 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := tt.cfg
+			cfg.Inputs, cfg.Output, cfg.Workers = []string{in}, filepath.Join(t.TempDir(), "o.jsonl"), 1
+			sum, err := Run(context.Background(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := parse(t, readLines(t, cfg.Output))
+			if len(lines) != tt.lines {
+				t.Errorf("%d lines, want %d", len(lines), tt.lines)
+			}
+			for k, v := range tt.counts {
+				if sum.Counts[k] != v {
+					t.Errorf("count %s = %d, want %d (%v)", k, sum.Counts[k], v, sum.Counts)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckpointMismatch(t *testing.T) {
+	in := fixture(t)
+	out := filepath.Join(t.TempDir(), "o.jsonl")
+	if _, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out, Dedupe: true}); err == nil {
+		t.Error("a checkpoint of other options was resumed")
+	}
+	if sum, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out, Dedupe: true, Fresh: true}); err != nil || sum.AlreadyComplete {
+		t.Errorf("--fresh: %v", err)
+	}
+}
+
+func TestReadJournalDropsCutLine(t *testing.T) {
+	h := journalHeader{Version: 1, Inputs: []string{"x"}, Options: "o"}
+	hb, _ := json.Marshal(h)
+	full := string(hb) + "\n" + `{"len":10,"wm":[0,5],"done":[[0,9]],"counts":{"ok":2}}` + "\n"
+	tests := []struct {
+		name    string
+		journal string
+		len     int64
+		good    int
+	}{
+		{"whole", full, 10, len(full)},
+		{"cut line", full + `{"len":20,"wm":[0,`, 10, len(full)},
+		{"header only", string(hb) + "\n", 0, len(hb) + 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, good, err := readJournal(strings.NewReader(tt.journal), h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.outLen != tt.len || good != int64(tt.good) {
+				t.Errorf("len %d good %d, want %d %d", st.outLen, good, tt.len, tt.good)
+			}
+		})
+	}
+	if _, _, err := readJournal(strings.NewReader(full), journalHeader{Version: 1, Inputs: []string{"y"}}); err == nil {
+		t.Error("header of other inputs accepted")
+	}
+}
+
+// TestKillAndResume SIGKILLs a batch run at random points, reruns it each
+// time, and checks that the output ends up with the same records as an
+// uninterrupted run, none twice.
+func TestKillAndResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs child processes")
+	}
+	pages, err := batchtest.AEBPages(aebDir, 20)
+	if err != nil {
+		t.Skipf("AEB dataset: %v", err)
+	}
+	// 120 records: the AEB pages under several URLs, plus skipped and
+	// broken records.
+	var all []batchtest.Page
+	for i := range 6 {
+		for j, p := range pages {
+			p.URL = fmt.Sprintf("%s?copy=%d", p.URL, i)
+			if j == 7 && i == 2 {
+				p.Status = 404
+			}
+			all = append(all, p)
+		}
+	}
+	dir := t.TempDir()
+	for _, gz := range []bool{true, false} {
+		name := map[bool]string{true: "gz", false: "plain"}[gz]
+		t.Run(name, func(t *testing.T) {
+			in := filepath.Join(dir, name+".warc")
+			if err := batchtest.WriteWARC(in, gz, all); err != nil {
+				t.Fatal(err)
+			}
+			want := filepath.Join(dir, name+"-want.jsonl.gz")
+			if _, err := Run(context.Background(), childConfig(in, want)); err != nil {
+				t.Fatal(err)
+			}
+			got := filepath.Join(dir, name+"-got.jsonl.gz")
+			rng := rand.New(rand.NewPCG(1, uint64(len(name))))
+			kills, midRun := 0, 0
+			for attempt := 0; ; attempt++ {
+				if attempt > 60 {
+					t.Fatal("the run never finished")
+				}
+				cmd := exec.Command(os.Args[0], "-test.run=^$")
+				cmd.Env = append(os.Environ(), "WINNOW_BATCH_CHILD_IN="+in, "WINNOW_BATCH_CHILD_OUT="+got)
+				var stderr bytes.Buffer
+				cmd.Stderr = &stderr
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				done := make(chan error, 1)
+				go func() { done <- cmd.Wait() }()
+				var err error
+				if attempt < 8 {
+					select {
+					case err = <-done:
+					case <-time.After(time.Duration(5+rng.IntN(150)) * time.Millisecond):
+						_ = cmd.Process.Signal(syscall.SIGKILL)
+						<-done
+						kills++
+						if fi, err := os.Stat(got); err == nil && fi.Size() > 0 {
+							midRun++
+						}
+						continue
+					}
+				} else {
+					err = <-done
+				}
+				if err != nil {
+					t.Fatalf("child: %v\n%s", err, stderr.String())
+				}
+				break
+			}
+			t.Logf("%d kills, %d after output was written", kills, midRun)
+			if midRun == 0 {
+				t.Error("no kill landed after the run had written output")
+			}
+			wantLines, gotLines := readLines(t, want), readLines(t, got)
+			sort.Strings(wantLines)
+			sort.Strings(gotLines)
+			if len(wantLines) != len(all)-1 {
+				t.Errorf("uninterrupted run wrote %d lines, want %d", len(wantLines), len(all)-1)
+			}
+			seen := map[int64]bool{}
+			for _, l := range parse(t, gotLines) {
+				if seen[l.Source.Offset] {
+					t.Errorf("record at %d written twice", l.Source.Offset)
+				}
+				seen[l.Source.Offset] = true
+			}
+			if strings.Join(wantLines, "\n") != strings.Join(gotLines, "\n") {
+				t.Errorf("resumed output differs: %d lines vs %d uninterrupted", len(gotLines), len(wantLines))
+			}
+		})
+	}
+}
