@@ -110,7 +110,9 @@ func parse(t *testing.T, lines []string) []outLine {
 
 func fixture(t *testing.T) string {
 	t.Helper()
-	p := func(u string) batchtest.Page { return batchtest.Page{URL: "https://s.test/" + u, Body: []byte(smallPage)} }
+	p := func(u string) batchtest.Page {
+		return batchtest.Page{URL: "https://s.test/" + u, Body: []byte(smallPage)}
+	}
 	pages := []batchtest.Page{
 		p("a"), p("b"),
 		{URL: "https://s.test/404", Status: 404, Body: []byte(smallPage)},
