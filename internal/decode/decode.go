@@ -27,11 +27,27 @@
 //     least four valid multi-byte sequences per invalid one), so a page
 //     with a few broken bytes keeps its charset;
 //   - any other declared charset is kept unless the detector finds a
-//     decoding that is clearly more plausible (see Detect).
+//     decoding that is clearly more plausible: better by more than a nat
+//     per byte outside ASCII, with at least 16 such bytes to judge by.
 //
 // The header is tried before the meta, so when both are plausible the
 // header wins; when the header's decoding is implausible and the meta's is
 // not, the meta wins; when neither is, detection decides.
+//
+// # Detection
+//
+// With no usable declaration, the detector decodes a sample (the words
+// that hold bytes outside ASCII, from the first 64 KiB after the first
+// such byte) with each candidate charset: windows-1252, windows-1250,
+// windows-1251, koi8-r, windows-1253, windows-1255, iso-8859-8,
+// windows-1256, shift_jis, euc-jp, gbk, big5, euc-kr, and damaged utf-8.
+// It scores each decoding by how plausible its letters are in the languages
+// written in that charset: the share of each letter (the tables in
+// models/), plus penalties for replacement characters, letters of a
+// foreign script, letters touching letters of another script, upper case
+// inside a lower-case word, punctuation inside words and misplaced final
+// forms. The best score wins; windows-1252 gets a small head start that
+// matters only for pages with a few accented letters.
 //
 // Decode is safe for concurrent use. For valid UTF-8 input that is not
 // gzipped, Result.Text aliases the input: nothing is copied.
