@@ -164,23 +164,17 @@ func isLinkLike(text string, nwords int) bool {
 }
 
 // coverage returns how many words of the line the phrases of the given
-// reasons cover (each word counted once). With nil reasons every phrase counts.
+// reasons cover (each word counted once). With no reasons every phrase
+// counts. Matches come in order of their first word, so the union of their
+// spans is one pass.
 func (l *line) coverage(reasons ...article.Reason) int {
-	if len(l.matches) == 0 {
-		return 0
-	}
-	covered := make([]bool, len(l.words))
-	n := 0
+	n, end := 0, 0
 	for _, m := range l.matches {
 		if len(reasons) > 0 && !hasReason(reasons, m.reason) {
 			continue
 		}
-		for i := m.start; i < m.start+m.n; i++ {
-			if !covered[i] {
-				covered[i] = true
-				n++
-			}
-		}
+		n += max(0, m.start+m.n-max(m.start, end))
+		end = max(end, m.start+m.n)
 	}
 	return n
 }
@@ -271,6 +265,15 @@ func (l *line) chrome() article.Reason {
 			}
 		}
 	}
+	// A two-word label near the start of a short prompt: "Our comment
+	// policy: ...", "Already a subscriber? Log in".
+	if n <= promptMaxWords {
+		for _, m := range l.matches {
+			if m.n >= 2 && m.start <= 2 && hasReason(promptReasons, m.reason) {
+				return m.reason
+			}
+		}
+	}
 	// A long, specific phrase that only page furniture uses.
 	if n <= strongMaxWords {
 		for _, m := range l.matches {
@@ -283,19 +286,29 @@ func (l *line) chrome() article.Reason {
 }
 
 // topReason is the chrome reason whose phrases cover most of the line; the
-// first match wins a tie.
+// first one found wins a tie.
 func (l *line) topReason() article.Reason {
-	best, bestN := article.Reason(""), 0
+	type span struct{ n, end int }
+	cover := map[article.Reason]*span{}
+	var order []article.Reason
 	for _, m := range l.matches {
 		if m.reason == reasonMeta {
 			continue
 		}
-		if c := l.coverage(m.reason); c > bestN {
-			best, bestN = m.reason, c
+		c := cover[m.reason]
+		if c == nil {
+			c = &span{}
+			cover[m.reason] = c
+			order = append(order, m.reason)
 		}
+		c.n += max(0, m.start+m.n-max(m.start, c.end))
+		c.end = max(c.end, m.start+m.n)
 	}
-	if best == "" {
-		return article.ReasonBoilerplate
+	best, bestN := article.Reason(article.ReasonBoilerplate), 0
+	for _, r := range order {
+		if cover[r].n > bestN {
+			best, bestN = r, cover[r].n
+		}
 	}
 	return best
 }
@@ -399,3 +412,13 @@ func (l *line) count(r article.Reason) int {
 	}
 	return n
 }
+
+// promptReasons are the kinds of chrome whose two-word labels ("comment
+// policy", "log in") near the start of a line mark it as a prompt.
+var promptReasons = []article.Reason{
+	article.ReasonComments, article.ReasonCookie, article.ReasonPaywall,
+	article.ReasonNewsletter, article.ReasonLogin, article.ReasonSubscribe,
+}
+
+// promptMaxWords is the longest line such a prompt can be.
+const promptMaxWords = 20

@@ -125,11 +125,8 @@ func collapseSpace(b []byte) string {
 	var sb strings.Builder
 	space := false
 	for _, r := range string(b) {
-		if isSpace(r) {
+		if isSpace(r) || r == 0 {
 			space = true
-			continue
-		}
-		if r == 0 {
 			continue
 		}
 		if space && sb.Len() > 0 {
@@ -270,7 +267,7 @@ func (x *extraction) lineScore(i int) int {
 // proseNear reports whether the nearest line in direction dir that is not
 // a figure part, a duplicate or a date is prose.
 func (x *extraction) proseNear(i, dir int) bool {
-	for j := i + dir; j >= 0 && j < len(x.lines); j += dir {
+	for j := i + dir; j >= 0 && j < len(x.lines) && j != i+dir*maxLookaround; j += dir {
 		switch x.role[j] {
 		case roleCaption, roleCredit:
 			continue
@@ -284,6 +281,10 @@ func (x *extraction) proseNear(i, dir int) bool {
 	}
 	return false
 }
+
+// maxLookaround bounds how far the neighbour checks look past chrome
+// lines, which keeps Extract linear on dumps made of repeated lines.
+const maxLookaround = 40
 
 // gapScores turns line scores into the scores the body search adds up:
 // each line of a run of non-prose lines costs more than the one before, so
@@ -536,7 +537,7 @@ func (l *line) isLabel() bool {
 
 // nextIsProse reports whether the next body line that is not chrome is prose.
 func (x *extraction) nextIsProse(i int) bool {
-	for j := i + 1; j < len(x.lines) && x.inBody[j]; j++ {
+	for j := i + 1; j < len(x.lines) && x.inBody[j] && j < i+maxLookaround; j++ {
 		switch x.role[j] {
 		case roleChrome, roleCaption, roleCredit:
 			continue

@@ -1,0 +1,49 @@
+package textmode
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestFlatten(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"blocks break lines, inline joins", `<div>Hello <b>bold</b> <a href="#">world</a></div><p>Next</p>`, "Hello bold world\nNext\n"},
+		{"script style noscript template dropped", `<p>a</p><script>x()</script><style>p{}</style><noscript>enable js</noscript><template><p>t</p></template><p>b</p>`, "a\nb\n"},
+		{"head dropped", `<html><head><title>T</title></head><body><p>body</p></body></html>`, "body\n"},
+		{"img alt on its own line", `<figure><img src="x.jpg" alt="A harbour"><figcaption>A harbour at dawn</figcaption></figure>`, "A harbour\nA harbour at dawn\n"},
+		{"br breaks", `<p>one<br>two</p>`, "one\ntwo\n"},
+		{"whitespace collapsed", "<p>  a \n\t b&nbsp; c </p>", "a b c\n"},
+		{"nav and footer kept", `<nav><a>Home</a> | <a>News</a></nav><footer>© 2024 Example</footer>`, "Home | News\n© 2024 Example\n"},
+		{"list items", `<ul><li>one</li><li>two</li></ul>`, "one\ntwo\n"},
+		{"empty", ``, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(Flatten(doc)); got != tt.want {
+				t.Errorf("Flatten = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if Flatten(nil) != nil {
+		t.Error("Flatten(nil) is not nil")
+	}
+}
+
+// TestFlattenDeep checks that pathological nesting neither panics nor
+// loses the text at reachable depth.
+func TestFlattenDeep(t *testing.T) {
+	in := strings.Repeat("<div>", 20000) + "deep" + strings.Repeat("</div>", 20000)
+	doc, err := html.Parse(strings.NewReader("<p>top</p>" + in))
+	if err != nil {
+		t.Skipf("parser refused the depth: %v", err)
+	}
+	if got := string(Flatten(doc)); !strings.HasPrefix(got, "top\n") {
+		t.Errorf("Flatten = %.40q", got)
+	}
+}

@@ -1,0 +1,185 @@
+package textmode
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/winnow-go/winnow/article"
+)
+
+func TestLineChrome(t *testing.T) {
+	tests := []struct {
+		line string
+		want article.Reason
+	}{
+		// must match
+		{"Share on Facebook", article.ReasonShare},
+		{"Tweet", article.ReasonShare},
+		{"Artikel teilen", article.ReasonShare},
+		{"Compartir en Twitter", article.ReasonShare},
+		{"Поделиться", article.ReasonShare},
+		{"Read more: Coastal towns brace for higher bills", article.ReasonTeaser},
+		{"Lesen Sie auch: Warum der Flughafen teurer wird", article.ReasonTeaser},
+		{"À lire aussi", article.ReasonTeaser},
+		{"Leggi anche", article.ReasonTeaser},
+		{"Читайте также", article.ReasonTeaser},
+		{"Follow the topics in this article", article.ReasonFollow},
+		{"Comments", article.ReasonComments},
+		{"Our comment policy: please keep the discussion civil.", article.ReasonComments},
+		{"Subscribe today and save 50% on your first year of unlimited digital access.", article.ReasonSubscribe},
+		{"Jetzt abonnieren: die ersten drei Monate für 0,99 € pro Monat, danach monatlich kündbar.", article.ReasonSubscribe},
+		{"Already a subscriber? Log in", article.ReasonLogin},
+		{"Déjà abonné ? Se connecter", article.ReasonLogin},
+		{"Sign up for our newsletter", article.ReasonNewsletter},
+		{"Advertisement", article.ReasonAd},
+		{"Anzeige", article.ReasonAd},
+		{"We use cookies to improve your experience.", article.ReasonCookie},
+		{"Photo: Jane Doe/Reuters", article.ReasonCredit},
+		{"Foto: dpa", article.ReasonCredit},
+		{"(Getty Images)", article.ReasonCredit},
+		{"© Jane Doe", article.ReasonCredit},
+		{"© 2024 Example Media. All rights reserved.", article.ReasonFooter},
+		{"Privacy policy", article.ReasonFooter},
+		{"Home | News | Sport | Culture", article.ReasonNav},
+		{"https://example.com/story", article.ReasonNav},
+		{"By Eleanor Whitfield", article.ReasonByline},
+		{"Tuesday 12 March 2024 14:05 GMT", reasonMeta},
+		{"12.03.2024, 14:05 Uhr", reasonMeta},
+		{"November 19th, 2019 at 8:40 AM", reasonMeta},
+		{"12 de marzo de 2024", reasonMeta},
+		// must not match
+		{"Voters in Porthaven have backed a plan to rebuild the town's sea wall.", ""},
+		{"Shares in the company rose 5% after it said it would share more of its profits.", ""},
+		{"The council will follow the advice of engineers, who said the wall must be rebuilt.", ""},
+		{"Readers who subscribe to the paper's print edition were not affected.", ""},
+		{"What happens next", ""},
+		{"By the numbers, this was the wettest winter on record in the south-west.", ""},
+		{"May the best team win.", ""},
+		{"de la", ""},
+		{"Harbour town votes to rebuild its flooded sea wall", ""},
+		{"Wie geht es weiter?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			l := newLine(tt.line)
+			if got := l.chrome(); got != tt.want {
+				t.Errorf("chrome(%q) = %q, want %q (matches %+v)", tt.line, got, tt.want, l.matches)
+			}
+		})
+	}
+}
+
+func TestLineShape(t *testing.T) {
+	tests := []struct {
+		line                       string
+		sentence, prose, headline  bool
+		question, joined, linkLike bool
+	}{
+		{line: "The council said on Tuesday that most voters supported the scheme.", sentence: true, prose: true},
+		{line: `"We will start work as soon as we can," she said.`, sentence: true, prose: true},
+		{line: "He said no.", sentence: true},
+		{line: "What happens next", headline: true},
+		{line: "Wie geht es weiter?", sentence: true, question: true},
+		{line: "Customers Leave Without Paying Bill At Troy SteakhouseA party of six left without paying their bill after a fight.", sentence: true, prose: true, joined: true},
+		{line: "He posted it on LinkedIn and the post was shared widely across the network last week.", sentence: true, prose: true},
+		{line: "Home | News | Sport | Culture", linkLike: true},
+		{line: "adote um amigo agua alerta ambiente amizade atendimento atirador bem estar biblioteca caminhada campanha capacitacao carnaval civil conselho cultura cidade", headline: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			l := newLine(tt.line)
+			if l.sentence != tt.sentence {
+				t.Errorf("sentence = %v, want %v", l.sentence, tt.sentence)
+			}
+			if l.isProse() != tt.prose {
+				t.Errorf("isProse = %v, want %v", l.isProse(), tt.prose)
+			}
+			if l.isHeadline() != tt.headline {
+				t.Errorf("isHeadline = %v, want %v", l.isHeadline(), tt.headline)
+			}
+			if l.isQuestionHead() != tt.question {
+				t.Errorf("isQuestionHead = %v, want %v", l.isQuestionHead(), tt.question)
+			}
+			if l.joined != tt.joined {
+				t.Errorf("joined = %v, want %v", l.joined, tt.joined)
+			}
+			if l.linkLike != tt.linkLike {
+				t.Errorf("linkLike = %v, want %v", l.linkLike, tt.linkLike)
+			}
+		})
+	}
+}
+
+func TestSplitWords(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Share on Facebook!", "share on facebook"},
+		{"E-Mail", "e mail"},
+		{"s'abonner", "s abonner"},
+		{"Подписывайтесь на нас", "подписывайтесь на нас"},
+		{"日本語", "日 本 語"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := strings.Join(splitWords(tt.in), " "); got != tt.want {
+				t.Errorf("splitWords(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitCredit(t *testing.T) {
+	tests := []struct{ in, caption, credit string }{
+		{"Crowds in the square on Monday. Photo: Jane Doe/Reuters", "Crowds in the square on Monday.", "Photo: Jane Doe/Reuters"},
+		{"Crowds in the square on Monday (Getty Images)", "Crowds in the square on Monday", "Getty Images"},
+		{"A reference habitation module. Credit: ESA", "A reference habitation module.", "Credit: ESA"},
+		{"Crowds in the square on Monday.", "Crowds in the square on Monday.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			c, cr := splitCredit(tt.in)
+			if c != tt.caption || cr != tt.credit {
+				t.Errorf("splitCredit = (%q, %q), want (%q, %q)", c, cr, tt.caption, tt.credit)
+			}
+		})
+	}
+}
+
+// TestPhraseTables checks that every language file loads, that the
+// languages the package promises are there, and that bad files are refused.
+func TestPhraseTables(t *testing.T) {
+	for _, lang := range []string{"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "sv"} {
+		t.Run(lang, func(t *testing.T) {
+			if _, err := phraseFiles.ReadFile("phrases/" + lang + ".txt"); err != nil {
+				t.Fatal(err)
+			}
+			found := map[article.Reason]bool{}
+			for _, ps := range phrases.byFirst {
+				for _, p := range ps {
+					if p.lang == lang {
+						found[p.reason] = true
+					}
+				}
+			}
+			for _, r := range []article.Reason{article.ReasonShare, article.ReasonTeaser, article.ReasonComments, article.ReasonSubscribe, article.ReasonLogin, article.ReasonCredit, article.ReasonAd} {
+				if !found[r] {
+					t.Errorf("no %s phrases for %s", r, lang)
+				}
+			}
+		})
+	}
+	bad := []struct{ name, data string }{
+		{"unknown section", "[gossip]\nhello\n"},
+		{"phrase before section", "hello\n"},
+		{"phrase without words", "[share]\n!!!\n"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadPhrases(fstest.MapFS{"phrases/xx.txt": {Data: []byte(tt.data)}})
+			if err == nil {
+				t.Error("loadPhrases accepted a bad file")
+			}
+		})
+	}
+}
