@@ -82,6 +82,7 @@ type extraction struct {
 	totalPara    int
 	totalPlain   int
 	scripts      int
+	asksForJS    bool // a <noscript> says the page needs JavaScript
 	sawPaywall   bool
 	removedTrees []removedTree
 }

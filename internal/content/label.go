@@ -186,8 +186,13 @@ func (x *extraction) markElement(id int32) {
 	n := e.n
 	if r, ok := rules.DropTags[n.Data]; ok {
 		e.mark, e.drop = r, true
-		if n.DataAtom == atom.Script {
+		switch n.DataAtom {
+		case atom.Script:
 			x.scripts++
+		case atom.Noscript:
+			if !x.asksForJS {
+				x.asksForJS = containsAny(rules.Fold(rawText(n)), rules.NeedsJSPhrases)
+			}
 		}
 		return
 	}
@@ -319,6 +324,15 @@ func (x *extraction) decideRemovals() {
 		}
 		e.removed = true
 	}
+}
+
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // minProse is the least prose, in characters, that can pardon a marked wrapper.

@@ -42,7 +42,7 @@ func (x *extraction) status(words int) article.Status {
 	if words < 150 && (small || words < min) && x.pageSays(rules.BlockedPhrases, true) {
 		return article.StatusBlocked
 	}
-	if words < min && x.totalText < 600 && (x.scripts >= 2 || x.pageSays(rules.NeedsJSPhrases, false)) {
+	if words < min && x.totalText < 600 && (x.scripts >= 2 || x.asksForJS || x.pageSays(rules.NeedsJSPhrases, false)) {
 		return article.StatusNeedsJS
 	}
 	if words < 200 && (x.sawPaywall || x.pageSays(rules.PaywallPhrases, false)) {
