@@ -146,6 +146,9 @@ func isLinkLike(text string, nwords int) bool {
 		return true
 	}
 	for _, sep := range menuSeparators {
+		if strings.Count(text, sep) < 2 {
+			continue
+		}
 		parts := strings.Split(text, sep)
 		if len(parts) < 3 {
 			continue

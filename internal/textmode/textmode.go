@@ -96,6 +96,7 @@ type extraction struct {
 
 func newExtraction(text []byte) *extraction {
 	x := &extraction{title: -1, subtitle: -1}
+	x.lines = make([]line, 0, bytes.Count(text, []byte{'\n'})+1)
 	for len(text) > 0 {
 		var ln []byte
 		if i := bytes.IndexByte(text, '\n'); i >= 0 {

@@ -1,0 +1,46 @@
+package winnow_test
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/winnow-go/winnow"
+	"github.com/winnow-go/winnow/article"
+)
+
+// TestExtractText runs a flattened page dump through the public API in
+// text mode: the body comes back as Text, the chrome as removals.
+func TestExtractText(t *testing.T) {
+	input, err := os.ReadFile("testdata/text/en-news-full-chrome/input.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := winnow.Extract(input, winnow.Options{Input: winnow.InputText, Explain: true})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	if a.Title != "Harbour town votes to rebuild its flooded sea wall before winter" {
+		t.Errorf("title = %q", a.Title)
+	}
+	for _, want := range []string{"Voters in Porthaven have backed a plan", "What happens next"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	for _, chrome := range []string{"Share on Facebook", "Read more:", "Advertisement", "comment policy", "Already a subscriber", "Photograph:"} {
+		if strings.Contains(a.Text, chrome) {
+			t.Errorf("text keeps chrome %q", chrome)
+		}
+	}
+	if len(a.Removed) == 0 {
+		t.Error("no removals with Explain")
+	}
+
+	_, err = winnow.Extract([]byte("Home\nNews\nShare\n"), winnow.Options{Input: winnow.InputText})
+	var na *winnow.NoArticleError
+	if !errors.As(err, &na) || na.Status != article.StatusNotArticle {
+		t.Errorf("menu-only dump: err = %v, want a not_article NoArticleError", err)
+	}
+}
