@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 const (
@@ -50,14 +51,14 @@ func gunzip(data []byte, max int64) (out []byte, truncated bool, err error) {
 
 // gunzipOnce decompresses one gzip layer (all its members).
 func gunzipOnce(data []byte, max int64) ([]byte, bool, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+	zr, err := newGzipReader(data)
 	if err != nil {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, false, fmt.Errorf("%w: stream ends inside the gzip header", ErrTruncatedGzip)
 		}
 		return nil, false, &BinaryError{Kind: "corrupt gzip data"}
 	}
-	defer zr.Close()
+	defer gzipReaders.Put(zr)
 	buf := make([]byte, 0, sizeHint(data, max))
 	for {
 		if len(buf) == cap(buf) {
@@ -104,6 +105,22 @@ func gunzipOnce(data []byte, max int64) ([]byte, bool, error) {
 		}
 		return nil, false, fmt.Errorf("gunzip: %w", err)
 	}
+}
+
+// gzipReaders keeps gzip readers for reuse: each holds a 32 KiB window
+// and Huffman tables that would otherwise be allocated per page.
+var gzipReaders sync.Pool
+
+// newGzipReader returns a pooled gzip reader reset to read data.
+func newGzipReader(data []byte) (*gzip.Reader, error) {
+	if zr, ok := gzipReaders.Get().(*gzip.Reader); ok {
+		if err := zr.Reset(bytes.NewReader(data)); err != nil {
+			gzipReaders.Put(zr)
+			return nil, err
+		}
+		return zr, nil
+	}
+	return gzip.NewReader(bytes.NewReader(data))
 }
 
 // sizeHint guesses the decompressed size from the gzip trailer (the size of
