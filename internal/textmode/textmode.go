@@ -375,7 +375,7 @@ func (x *extraction) findBody() (start, end, words int) {
 	// Cut at the first comments or footer line with enough prose above it.
 	mass := 0
 	for i := start; i <= end; i++ {
-		if x.role[i] == roleChrome && hasReason(barrierReasons, x.reason[i]) && mass >= 2*minBodyWords {
+		if x.role[i] == roleChrome && hasReason(barrierReasons, x.reason[i]) && mass >= 2*minBodyWords && !x.proseWithin(i, end, barrierGap) {
 			end = i - 1
 			break
 		}
@@ -387,6 +387,22 @@ func (x *extraction) findBody() (start, end, words int) {
 		x.inBody[i] = true
 	}
 	return start, end, best.mass
+}
+
+// barrierGap is how many lines below a comments or footer line the body
+// may go on: a widget inside the article ("Privacy Policy | Terms" under a
+// newsletter box) is followed by prose at once, a real footer is not.
+const barrierGap = 3
+
+// proseWithin reports whether a prose line that is not chrome follows line
+// i within n lines, not past end.
+func (x *extraction) proseWithin(i, end, n int) bool {
+	for j := i + 1; j <= end && j <= i+n; j++ {
+		if x.role[j] == roleNone && x.lines[j].isProse() {
+			return true
+		}
+	}
+	return false
 }
 
 // hasHead reports whether a dateline or byline stands in the few lines
@@ -447,13 +463,16 @@ func (x *extraction) findHead(start, end int) {
 		if !x.lines[i].sentence || len(x.lines[i].words) < 6 {
 			break
 		}
-		sep := false
-		for j := i + 1; j < len(x.lines); j++ {
+		// Furniture must part it from more prose of the body below.
+		sep, more := false, false
+		for j := i + 1; j <= end && j < len(x.lines); j++ {
 			if x.role[j] == roleNone {
+				more = x.lines[j].isProse() || x.lines[j].sentence
 				break
 			}
 			sep = true
 		}
+		sep = sep && more
 		if sep && i-x.title <= 8 {
 			x.subtitle = i
 			x.role[i] = roleSubtitle
