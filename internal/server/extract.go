@@ -276,7 +276,11 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 	if !errors.As(err, &he) {
 		he = &httpError{status: http.StatusInternalServerError, code: "internal", message: "internal server error"}
 	}
-	if he.status >= 500 {
+	switch {
+	case he.code == "canceled":
+		// The client went away; nobody reads this answer.
+		s.log.Debug("request canceled", "err", he.message)
+	case he.status >= 500:
 		s.log.Error("request failed", "code", he.code, "err", he.message)
 	}
 	writeError(w, he.status, he.code, he.message)
