@@ -87,6 +87,8 @@ type extraction struct {
 	reason []article.Reason
 	// figure links a caption line to its credit line, or -1.
 	creditOf []int
+	// dupOf links an exact repeat to the first copy, or -1.
+	dupOf []int
 	// inBody marks the lines between the body's first and last line.
 	inBody    []bool
 	bodyWords int
@@ -114,9 +116,10 @@ func newExtraction(text []byte) *extraction {
 	x.role = make([]role, n)
 	x.reason = make([]article.Reason, n)
 	x.creditOf = make([]int, n)
+	x.dupOf = make([]int, n)
 	x.inBody = make([]bool, n)
 	for i := range x.creditOf {
-		x.creditOf[i] = -1
+		x.creditOf[i], x.dupOf[i] = -1, -1
 	}
 	return x
 }
@@ -158,7 +161,7 @@ func (x *extraction) labelLines() {
 		if j, ok := seen[l.key]; ok && l.key != "" {
 			// A label or button printed twice in a row, a headline repeated
 			// in a teaser, a pull quote: the first copy stands for it.
-			_ = j
+			x.dupOf[i] = j
 			x.chrome(i, article.ReasonDuplicate)
 			continue
 		}
@@ -173,7 +176,9 @@ func nearDuplicate(a, b *line) bool {
 	if len(a.words) > len(b.words) {
 		a, b = b, a
 	}
-	if len(a.words) < 2 {
+	// A one- or two-word alt ("The band") says too little to pair with a
+	// long line, and so does one that covers under a third of it.
+	if len(a.words) < 3 || len(a.words)*10 < len(b.words)*3 {
 		return false
 	}
 	set := make(map[string]bool, len(b.words))
@@ -513,6 +518,11 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 			}
 			x.removeOutside(i, a, opts, afterBody, &section)
 			continue
+		}
+		if j := x.dupOf[i]; j >= 0 && !x.inBody[j] && x.role[i] == roleChrome && x.lines[i].isProse() {
+			// The first copy was above the body (a standfirst or summary
+			// printed again as the lead paragraph): this copy is body.
+			x.role[i], x.reason[i] = roleNone, ""
 		}
 		switch x.role[i] {
 		case roleChrome:
