@@ -388,10 +388,38 @@ func (x *extraction) findBody() (start, end, words int) {
 			mass += scores[i]
 		}
 	}
+	end = x.extendList(end)
 	for i := start; i <= end; i++ {
 		x.inBody[i] = true
 	}
 	return start, end, best.mass
+}
+
+// minListItems is the least number of items a list must have for the
+// body to take it in past its last paragraph.
+const minListItems = 3
+
+// extendList grows the body over a list that closes it: a run of at least
+// minListItems lines, each of three or more words with a number in it
+// (dates, prices, quantities, ranks), under an optional headline. Lists
+// are short lines, so the prose search stops above them.
+func (x *extraction) extendList(end int) int {
+	i := end + 1
+	if i < len(x.lines) && x.role[i] == roleNone && x.lines[i].isHeadline() {
+		i++
+	}
+	n := 0
+	for j := i; j < len(x.lines); j++ {
+		l := &x.lines[j]
+		if x.role[j] != roleNone || len(l.words) < 3 || l.digits == 0 || l.isProse() {
+			break
+		}
+		n++
+	}
+	if n < minListItems {
+		return end
+	}
+	return i + n - 1
 }
 
 // barrierGap is how many lines below a comments or footer line the body
@@ -550,7 +578,7 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 			x.bodyWords += len(l.words)
 		case l.isHeadline() && x.nextIsProse(i):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
-		case len(l.words) >= 4:
+		case len(l.words) >= 4 || (len(l.words) == 3 && l.digits > 0):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
 			x.bodyWords += len(l.words)
 		default:
