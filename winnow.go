@@ -1,19 +1,17 @@
 package winnow
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 
-	"golang.org/x/net/html"
-
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/content"
 	"github.com/winnow-go/winnow/internal/decode"
 	"github.com/winnow-go/winnow/internal/meta"
+	"github.com/winnow-go/winnow/internal/parse"
 	"github.com/winnow-go/winnow/internal/textmode"
 	"github.com/winnow-go/winnow/render"
 )
@@ -148,9 +146,9 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 			return finish(textmode.Extract(dec.Text, textOptions(opts)), opts)
 		}
 	}
-	doc, err := html.ParseWithOptions(bytes.NewReader(dec.Text), html.ParseOptionEnableScripting(false))
+	doc, err := parse.Parse(dec.Text)
 	if err != nil {
-		return nil, fmt.Errorf("winnow: parse: %w", err)
+		return nil, fmt.Errorf("winnow: %w", err)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

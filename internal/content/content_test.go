@@ -1,0 +1,182 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/render"
+)
+
+// body is three paragraphs of prose, enough to be an article.
+const body = `<p>The council voted on Tuesday to close two branch libraries next spring, after a debate that ran past midnight and drew more than a hundred residents to the chamber.</p>
+<p>Supporters of the plan said the savings would keep the central library open on Sundays, while opponents warned that older residents would lose the only service within walking distance.</p>
+<p>The decision will be reviewed in a year, the mayor said, once the council has seen how many people use the mobile library that will visit both neighbourhoods twice a week.</p>`
+
+func extract(t *testing.T, page string, md article.Metadata) Result {
+	t.Helper()
+	doc, err := html.ParseWithOptions(strings.NewReader(page), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Extract(doc, md, Options{Explain: true})
+}
+
+func TestExtractCutsChrome(t *testing.T) {
+	tests := []struct {
+		name       string
+		page       string
+		removed    string // text that must be cut
+		reason     article.Reason
+		mustRemain string
+	}{
+		{"nav element", `<nav><a href="/">Home</a> <a href="/news">News</a></nav><article>` + body + `</article>`,
+			"Home", article.ReasonNav, "branch libraries"},
+		{"share buttons by class", `<article><div class="share-tools"><a href="#">Facebook</a><a href="#">Twitter</a></div>` + body + `</article>`,
+			"Facebook", article.ReasonShare, "Sundays"},
+		{"share label by phrase", `<article>` + body + `<p>Share this article</p></article>`,
+			"Share this article", article.ReasonShare, "mobile library"},
+		{"inline read-also teaser", `<article>` + body[:200] + `<p>Read also: <a href="/x">Mayor opens new pool</a></p>` + body[200:] + `</article>`,
+			"Mayor opens new pool", article.ReasonTeaser, "mobile library"},
+		{"comments section", `<article>` + body + `</article><section id="comments"><h2>Comments</h2><p>I think this is a terrible decision and the mayor should resign immediately, frankly.</p></section>`,
+			"terrible decision", article.ReasonComments, "branch libraries"},
+		{"related heading cuts its section", `<article>` + body + `<h3>Related stories</h3><div><p>Another story about libraries in a different town that closed all of its branches last year.</p></div></article>`,
+			"different town", article.ReasonTeaser, "branch libraries"},
+		{"footer", `<article>` + body + `</article><footer><p>Copyright 2024 The Daily Example. All rights reserved by the owners of this fine site.</p></footer>`,
+			"All rights reserved", article.ReasonFooter, "Sundays"},
+		{"hidden by style", `<article>` + body + `<div style="display: none">Secret modal text that nobody sees</div></article>`,
+			"Secret modal", article.ReasonHidden, "Sundays"},
+		{"cookie banner", `<div class="cookie-banner"><p>We use cookies to make this site work. Accept all cookies?</p></div><article>` + body + `</article>`,
+			"We use cookies", article.ReasonCookie, "Sundays"},
+		{"ad label", `<article>` + body[:200] + `<div class="ad-slot"><span>Advertisement</span></div>` + body[200:] + `</article>`,
+			"Advertisement", article.ReasonAd, "mobile library"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{})
+			text := render.PlainText(res.Blocks)
+			if strings.Contains(text, tt.removed) {
+				t.Errorf("kept %q; text:\n%s", tt.removed, text)
+			}
+			if !strings.Contains(text, tt.mustRemain) {
+				t.Errorf("lost %q; text:\n%s", tt.mustRemain, text)
+			}
+			found := false
+			for _, r := range res.Removed {
+				if strings.Contains(r.Text, tt.removed) {
+					found = true
+					if r.Reason != tt.reason {
+						t.Errorf("%q removed as %q, want %q", tt.removed, r.Reason, tt.reason)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%q not listed in Removed: %+v", tt.removed, res.Removed)
+			}
+		})
+	}
+}
+
+func TestExtractBlockTypes(t *testing.T) {
+	page := `<html><body><article><h1>Libraries to close</h1>` + body + `
+<h2>What happens next</h2>
+<ul><li>The branches close in April and the buildings are to be sold.</li><li>The mobile library starts in May with two visits every week.</li></ul>
+<blockquote>We did not take this decision lightly, and we will keep listening to residents.</blockquote>
+<pre>total := a + b</pre>
+<table><tr><th>Branch</th><th>Visits</th></tr><tr><td>North</td><td>1200</td></tr></table>
+<figure><img src="/lib.jpg" alt="The north branch"><figcaption>The north branch library. <span class="credit">Photo: Jane Roe</span></figcaption></figure>
+</article></body></html>`
+	res := extract(t, page, article.Metadata{Title: "Libraries to close"})
+	if res.Status != article.StatusOK {
+		t.Fatalf("status %q", res.Status)
+	}
+	types := map[article.BlockType]article.Block{}
+	for _, b := range res.Blocks {
+		types[b.Type] = b
+	}
+	for _, want := range []article.BlockType{article.Heading, article.Paragraph, article.List, article.Quote, article.Code, article.Table, article.Figure} {
+		if _, ok := types[want]; !ok {
+			t.Errorf("no %s block in %+v", want, res.Blocks)
+		}
+	}
+	if h := types[article.Heading]; h.Text != "What happens next" || h.Level != 2 {
+		t.Errorf("heading = %+v; the h1 matching the title should be cut, the h2 kept", h)
+	}
+	if l := types[article.List]; len(l.Items) != 2 {
+		t.Errorf("list items = %q", l.Items)
+	}
+	if tb := types[article.Table]; len(tb.Rows) != 2 || tb.Rows[1][1] != "1200" {
+		t.Errorf("table rows = %q", tb.Rows)
+	}
+	if f := types[article.Figure]; f.Caption != "The north branch library." || f.Credit != "Photo: Jane Roe" || f.Src != "/lib.jpg" {
+		t.Errorf("figure = %+v", f)
+	}
+	if strings.Contains(render.PlainText(res.Blocks), "north branch library") {
+		t.Error("figure caption leaked into the plain text")
+	}
+}
+
+func TestExtractCaptionPrintedTwice(t *testing.T) {
+	page := `<html><body><article>` + body[:200] + `<figure><img src="a.jpg" alt="Residents queue outside the library"><figcaption>Residents queue outside the library</figcaption></figure><p>Residents queue outside the library</p>` + body[200:] + `</article></body></html>`
+	res := extract(t, page, article.Metadata{})
+	text := render.PlainText(res.Blocks)
+	if strings.Contains(text, "Residents queue") {
+		t.Errorf("caption printed twice was kept in the text:\n%s", text)
+	}
+	n := 0
+	for _, b := range res.Blocks {
+		if b.Type == article.Figure && b.Caption == "Residents queue outside the library" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("want the caption once in one figure, got %d figures with it: %+v", n, res.Blocks)
+	}
+}
+
+func TestExtractStatus(t *testing.T) {
+	var listing strings.Builder
+	listing.WriteString("<html><body><main>")
+	for i := 0; i < 12; i++ {
+		listing.WriteString(`<article class="card"><h3><a href="/s">A headline about something in town</a></h3><p>Short summary.</p></article>`)
+	}
+	listing.WriteString("</main></body></html>")
+	tests := []struct {
+		name string
+		page string
+		want article.Status
+	}{
+		{"article", "<html><body><article>" + body + "</article></body></html>", article.StatusOK},
+		{"too short", "<html><body><p>Just one line here.</p></body></html>", article.StatusTooShort},
+		{"app shell", `<html><head><script src="a.js"></script></head><body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div><script>boot()</script></body></html>`, article.StatusNeedsJS},
+		{"bot challenge", `<html><head><title>Just a moment...</title></head><body><p>Checking your browser before accessing the site.</p></body></html>`, article.StatusBlocked},
+		{"paywall", `<html><body><article><p>The council voted on Tuesday to close two branch libraries next spring.</p><div class="paywall"><p>Subscribe to continue reading.</p></div></article></body></html>`, article.StatusPaywalled},
+		{"listing", listing.String(), article.StatusNotArticle},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			md := article.Metadata{}
+			if strings.Contains(tt.page, "Just a moment") {
+				md.Title = "Just a moment..."
+			}
+			if got := extract(t, tt.page, md).Status; got != tt.want {
+				t.Errorf("status = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractDoesNotChangeTheTree(t *testing.T) {
+	page := "<html><body><nav>Menu</nav><article>" + body + "</article></body></html>"
+	doc, _ := html.Parse(strings.NewReader(page))
+	var before strings.Builder
+	html.Render(&before, doc)
+	Extract(doc, article.Metadata{}, Options{Explain: true})
+	var after strings.Builder
+	html.Render(&after, doc)
+	if before.String() != after.String() {
+		t.Error("Extract changed the document")
+	}
+}

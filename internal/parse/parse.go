@@ -1,0 +1,83 @@
+// Package parse builds the tree that every later stage shares, with
+// golang.org/x/net/html, and copes with the pages that parser refuses.
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// MaxDepth is how deep the fallback lets elements nest. x/net/html
+// refuses documents nested deeper than 512 open elements; such pages
+// (generated or hostile) are flattened below this depth and parsed again.
+const MaxDepth = 400
+
+// ErrParse wraps a failure of the HTML parser.
+var ErrParse = errors.New("html parse failed")
+
+// Parse parses UTF-8 HTML into a tree. Scripting is off, so <noscript>
+// content is parsed as markup. A page nested too deep for the parser is
+// flattened: start and end tags below MaxDepth are dropped, their text
+// kept.
+func Parse(data []byte) (*html.Node, error) {
+	doc, err := parse(data)
+	if err == nil {
+		return doc, nil
+	}
+	if !strings.Contains(err.Error(), "open stack of elements exceeds") {
+		return nil, fmt.Errorf("%w: %v", ErrParse, err)
+	}
+	doc, err = parse(Flatten(data, MaxDepth))
+	if err != nil {
+		return nil, fmt.Errorf("%w: after flattening deep nesting: %v", ErrParse, err)
+	}
+	return doc, nil
+}
+
+func parse(data []byte) (*html.Node, error) {
+	return html.ParseWithOptions(bytes.NewReader(data), html.ParseOptionEnableScripting(false))
+}
+
+// voidElements never take an end tag, so they do not nest.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+}
+
+// Flatten copies data, leaving out the start and end tags of elements
+// that open deeper than maxDepth. Text and shallower markup are kept as
+// written.
+func Flatten(data []byte, maxDepth int) []byte {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	out := make([]byte, 0, len(data))
+	depth := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElements[string(name)] {
+				break
+			}
+			depth++
+			if depth > maxDepth {
+				continue
+			}
+		case html.EndTagToken:
+			depth--
+			if depth >= maxDepth {
+				continue
+			}
+			if depth < 0 {
+				depth = 0
+			}
+		}
+		out = append(out, z.Raw()...)
+	}
+}

@@ -1,0 +1,114 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnow-go/winnow/article"
+)
+
+func TestPhrasesMatch(t *testing.T) {
+	tests := []struct {
+		text string
+		want article.Reason
+	}{
+		{"Share this article", article.ReasonShare},
+		{"  SHARE  this!  ", article.ReasonShare},
+		{"Read also: Council approves new budget", article.ReasonTeaser},
+		{"READ MORE", article.ReasonTeaser},
+		{"Lesen Sie auch: Neue Brücke eröffnet", article.ReasonTeaser},
+		{"À lire aussi : la réforme des retraites", article.ReasonTeaser},
+		{"Advertisement", article.ReasonAd},
+		{"Story continues below advertisement", article.ReasonAd},
+		{"Sign up for our newsletter and get the best stories", article.ReasonSubscribe},
+		{"Comments are closed.", article.ReasonComments},
+		{"We use cookies to improve your experience.", article.ReasonCookie},
+		{"Follow us on Twitter", article.ReasonFollow},
+		{"Log in", article.ReasonLogin},
+		// prose that merely starts like furniture is not furniture
+		{"Readers of the report will find that the council spent more than it said.", ""},
+		{"Related to the budget, the council also voted to close two libraries next year after a long debate.", ""},
+		{"Subscribers to the service complained about the price rise in a letter to the board this week.", ""},
+		{"Sharing the stage with the mayor, the minister announced new funding.", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := Phrases.Match(tt.text); got != tt.want {
+				t.Errorf("Match(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPhrasesMatchExactIgnoresPrefixes(t *testing.T) {
+	if got := Phrases.MatchExact("Related articles"); got != article.ReasonTeaser {
+		t.Errorf("MatchExact(Related articles) = %q, want teaser", got)
+	}
+	if got := Phrases.MatchExact("Read also: Council approves budget"); got != "" {
+		t.Errorf("MatchExact on a prefix phrase = %q, want none", got)
+	}
+}
+
+func TestSplitTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"article-body main", "article body | main"},
+		{"shareBar__item--active", "share bar item active"},
+		{"HTMLContent", "htmlcontent"},
+		{"col-md-8 ad_slot2", "col md | ad slot"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var parts []string
+			var cur []string
+			SplitTokens(tt.in, func(prev, tok string) {
+				if prev == "" && len(cur) > 0 {
+					parts = append(parts, strings.Join(cur, " "))
+					cur = nil
+				}
+				cur = append(cur, tok)
+			})
+			if len(cur) > 0 {
+				parts = append(parts, strings.Join(cur, " "))
+			}
+			if got := strings.Join(parts, " | "); got != tt.want {
+				t.Errorf("SplitTokens(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokenReason(t *testing.T) {
+	tests := []struct {
+		tok  string
+		want article.Reason
+	}{
+		{"ad", article.ReasonAd},
+		{"comments", article.ReasonComments},
+		{"relatedposts", article.ReasonTeaser},
+		{"sharebuttons", ""}, // "share" alone is a token, not a prefix
+		{"socialicons", article.ReasonShare},
+		{"header", ""},
+		{"download", ""},
+		{"commentary", ""},
+		{"related", article.ReasonTeaser},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tok, func(t *testing.T) {
+			got, _ := TokenReason(tt.tok)
+			if got != tt.want {
+				t.Errorf("TokenReason(%q) = %q, want %q", tt.tok, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFold(t *testing.T) {
+	if got := Fold("  Don’t   MISS — this!! "); got != "don't miss this" {
+		t.Errorf("Fold = %q", got)
+	}
+}
