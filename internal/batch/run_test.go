@@ -25,9 +25,14 @@ import (
 
 const aebDir = "../../../shared/datasets/aeb"
 
-const smallPage = `<!doctype html><html lang="en"><head><title>A title</title></head><body>
-<article><h1>A title</h1><p>One two three four five six seven eight nine ten. Eleven twelve.</p>
-<p>Another paragraph of the article with enough words to be a paragraph.</p></article></body></html>`
+const smallPage = `<!doctype html><html lang="en"><head><title>Council backs river park</title></head><body>
+<article><h1>Council backs river park</h1>
+<p>The city council voted on Tuesday to expand the river park, ending a debate that had lasted for more than three years and divided several neighbourhoods along the water.</p>
+<p>Supporters said the new paths, trees and playgrounds would give families a safe place to walk, while opponents worried about the cost and the loss of parking near the old market hall.</p>
+<p>The mayor told reporters after the meeting that the first phase would begin in the spring, once the engineers had finished their survey of the flood walls and the drainage under the road.</p>
+<p>Residents who spoke at the hearing were mostly in favour, although a few shop owners asked for a promise that deliveries would still reach their doors during the months of construction.</p>
+<p>The budget approved by the council sets aside money for maintenance over the next ten years, a detail that several members said had finally persuaded them to vote for the plan.</p>
+</article></body></html>`
 
 // TestMain lets the kill-and-resume test run a batch in a child process
 // that it can SIGKILL.
