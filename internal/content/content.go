@@ -16,6 +16,8 @@
 package content
 
 import (
+	"sync"
+
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
@@ -59,12 +61,33 @@ func Extract(doc *html.Node, md article.Metadata, opts Options) Result {
 	if opts.Weights != nil {
 		w = *opts.Weights
 	}
-	x := &extraction{opts: opts, weights: w, md: md}
+	x := scratchPool.Get().(*extraction)
+	x.opts, x.weights, x.md = opts, w, md
 	x.label(doc)
 	x.buildBlocks(doc)
 	x.pickRoot()
 	x.filter()
-	return x.result()
+	res := x.result()
+	x.reset()
+	scratchPool.Put(x)
+	return res
+}
+
+// scratchPool keeps the per-call tables between calls: on a crawl the
+// node table and its index are the content stage's largest allocations.
+var scratchPool = sync.Pool{New: func() any {
+	return &extraction{index: make(map[*html.Node]int32, 1024), nodes: make([]elem, 0, 1024)}
+}}
+
+// reset empties x for the next page, dropping every pointer into the
+// finished one so that the pool does not keep its tree alive.
+func (x *extraction) reset() {
+	clear(x.index)
+	clear(x.nodes)
+	clear(x.blocks)
+	clear(x.removedTrees)
+	clear(x.scores)
+	*x = extraction{index: x.index, nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0]}
 }
 
 // extraction is the per-call state shared by the steps.
@@ -85,4 +108,5 @@ type extraction struct {
 	asksForJS    bool // a <noscript> says the page needs JavaScript
 	sawPaywall   bool
 	removedTrees []removedTree
+	scores       []float64 // root votes, by node
 }

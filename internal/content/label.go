@@ -41,8 +41,6 @@ type elem struct {
 // label runs the first pass: it numbers the elements, marks chrome, and
 // sums text and link lengths bottom-up.
 func (x *extraction) label(doc *html.Node) {
-	x.index = make(map[*html.Node]int32, 1024)
-	x.nodes = make([]elem, 0, 1024)
 	x.labelNode(doc, -1, false, false)
 	if len(x.nodes) > 0 {
 		x.totalText = x.nodes[0].textLen
@@ -238,10 +236,8 @@ func (x *extraction) markElement(id int32) {
 		return
 	}
 	if e.mark != article.ReasonHidden && class != "" {
-		for _, name := range strings.Fields(class) {
-			if rules.HiddenClasses[strings.ToLower(name)] {
-				e.mark = article.ReasonHidden
-			}
+		if hasHiddenClass(class) {
+			e.mark = article.ReasonHidden
 		}
 	}
 	if e.mark == article.ReasonHidden {
@@ -267,12 +263,12 @@ func (x *extraction) markTokens(e *elem, names string) (embed bool) {
 			embed = true
 			return
 		}
-		if prev != "" && rules.StrongContentTokens[[2]string{prev, tok}] {
-			e.contentHint = 2
-			return
-		}
 		if rules.ContentTokens[tok] {
-			if e.contentHint == 0 {
+			// Every strong pair ends in a content token, so the pair
+			// table is only consulted here.
+			if prev != "" && rules.StrongContentTokens[[2]string{prev, tok}] {
+				e.contentHint = 2
+			} else if e.contentHint == 0 {
 				e.contentHint = 1
 			}
 			return
@@ -337,6 +333,36 @@ func containsAny(s string, phrases []string) bool {
 
 // minProse is the least prose, in characters, that can pardon a marked wrapper.
 const minProse = 400
+
+// hasHiddenClass reports whether one of the space-separated names in
+// class is a hiding class. It does not allocate for lower-case names.
+func hasHiddenClass(class string) bool {
+	for class != "" {
+		i := strings.IndexAny(class, " \t\n\r\f")
+		name := class
+		if i >= 0 {
+			name, class = class[:i], class[i+1:]
+		} else {
+			class = ""
+		}
+		if name == "" || len(name) > 20 {
+			continue
+		}
+		if rules.HiddenClasses[name] || hasUpperASCII(name) && rules.HiddenClasses[strings.ToLower(name)] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
 
 // hiddenStyle reports whether an inline style hides the element.
 func hiddenStyle(style string) bool {

@@ -14,7 +14,11 @@ import (
 // the body text minus all the chrome, while the article's own container
 // collects the body text minus only the chrome inside it, and wins.
 func (x *extraction) pickRoot() {
-	scores := make([]float64, len(x.nodes))
+	scores := x.scores[:0]
+	for range x.nodes {
+		scores = append(scores, 0)
+	}
+	x.scores = scores
 	for i := range x.blocks {
 		v := x.vote(&x.blocks[i])
 		if v == 0 {

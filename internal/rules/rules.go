@@ -154,7 +154,7 @@ func TokenReason(tok string) (article.Reason, bool) {
 var ContentTokens = map[string]bool{
 	"article": true, "articlebody": true, "content": true, "entry": true, "post": true,
 	"story": true, "storybody": true, "text": true, "body": true, "main": true,
-	"prose": true, "richtext": true, "blog": true,
+	"prose": true, "richtext": true, "blog": true, "copy": true,
 }
 
 // StrongContentTokens are token pairs that name the article body itself

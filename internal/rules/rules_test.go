@@ -112,3 +112,13 @@ func TestFold(t *testing.T) {
 		t.Errorf("Fold = %q", got)
 	}
 }
+
+// The content stage looks a strong pair up only when its second token is
+// a content token; a pair that breaks this would never match.
+func TestStrongPairsEndInContentTokens(t *testing.T) {
+	for pair := range StrongContentTokens {
+		if !ContentTokens[pair[1]] {
+			t.Errorf("strong pair %q ends in %q, which is not in ContentTokens", pair, pair[1])
+		}
+	}
+}
