@@ -247,9 +247,6 @@ func (x *extraction) markElement(id int32) {
 	if x.markTokens(e, ident) || embed {
 		e.mark = ""
 	}
-	if e.mark == article.ReasonPaywall {
-		x.sawPaywall = true
-	}
 }
 
 // markTokens applies the class/id token tables to e. It reports whether
@@ -292,6 +289,12 @@ func (x *extraction) decideRemovals() {
 		if e.mark == "" {
 			continue
 		}
+		// A paywall box says something ("Subscribe to read on"); a
+		// "Log in" link in a paywall-named wrapper is not one.
+		if e.mark == article.ReasonPaywall && !x.sawPaywall {
+			text, _ := x.collectText(e.n, true)
+			x.sawPaywall = e.textLen-e.linkLen >= minPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
+		}
 		switch e.n.DataAtom {
 		case atom.Html, atom.Body, atom.Main:
 			continue
@@ -330,6 +333,9 @@ func containsAny(s string, phrases []string) bool {
 	}
 	return false
 }
+
+// minPaywallText is the least unlinked text, in characters, of a paywall box.
+const minPaywallText = 40
 
 // minProse is the least prose, in characters, that can pardon a marked wrapper.
 const minProse = 400
