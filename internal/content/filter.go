@@ -24,6 +24,9 @@ func (x *extraction) filter() {
 		b := &x.blocks[i]
 		if !x.ancestorOf(x.root, b.owner) {
 			b.reason = article.ReasonOutsideArticle
+			if b.Type == article.Heading && title != "" && rules.Fold(b.Text) == title {
+				b.reason = article.ReasonTitle // say which piece it was
+			}
 			continue
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
@@ -52,7 +55,7 @@ func (x *extraction) filter() {
 func (x *extraction) dropBeforeTitle() {
 	title := -1
 	for i := range x.blocks {
-		if x.blocks[i].reason == article.ReasonTitle {
+		if x.blocks[i].reason == article.ReasonTitle && x.ancestorOf(x.root, x.blocks[i].owner) {
 			title = i
 			break
 		}
