@@ -15,6 +15,7 @@
 //	go run ./cmd/winnow-bench [-rounds 5] [-pages DIR] [-only winnow,trafilatura] [-json]
 //	go run ./cmd/winnow-bench -workers 2   # winnow alone, 1 worker vs 2
 //	go run ./cmd/winnow-bench -peak        # peak heap on the largest page
+//	go run ./cmd/winnow-bench -only winnow -cpuprofile cpu.prof -memprofile mem.prof
 //
 // With a ground-truth.json beside the pages, each contender's text is also
 // scored with the benchmark's shingle metric (F1, precision, recall).
@@ -27,6 +28,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
@@ -44,6 +46,8 @@ type config struct {
 	workers   int
 	peak      bool
 	warmup    int
+	cpuProf   string
+	memProf   string
 }
 
 func main() {
@@ -58,6 +62,8 @@ func main() {
 	flag.IntVar(&cfg.workers, "workers", 0, "scaling mode: winnow alone with 1 worker vs N workers (GOMAXPROCS=workers)")
 	flag.BoolVar(&cfg.peak, "peak", false, "peak-heap mode: winnow and go-trafilatura on the largest page")
 	flag.IntVar(&cfg.warmup, "warmup", 10, "pages each contender runs untimed before the first round")
+	flag.StringVar(&cfg.cpuProf, "cpuprofile", "", "write a CPU profile of the timed passes to this file")
+	flag.StringVar(&cfg.memProf, "memprofile", "", "write an allocation profile to this file at the end")
 	flag.Parse()
 	if err := run(cfg, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "winnow-bench:", err)
@@ -84,6 +90,20 @@ func run(cfg config, w io.Writer) error {
 		return err
 	}
 	env := describeEnv(pages)
+	if cfg.cpuProf != "" {
+		f, err := os.Create(cfg.cpuProf)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if cfg.memProf != "" {
+		defer writeHeapProfile(cfg.memProf)
+	}
 
 	var report any
 	switch {
@@ -129,6 +149,21 @@ func run(cfg config, w io.Writer) error {
 		return enc.Encode(report)
 	}
 	return nil
+}
+
+// writeHeapProfile writes the allocation profile, reporting failure on
+// stderr since the results are already printed.
+func writeHeapProfile(name string) {
+	f, err := os.Create(name)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "winnow-bench: memprofile:", err)
+	}
 }
 
 // environment describes the machine and the page set for the report.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os/exec"
 	"runtime/debug"
 	"strings"
 
@@ -90,7 +91,7 @@ func Select(list string) ([]Contender, error) {
 // winnow itself is built from the working tree beside the bench module.
 func Version(m string) string {
 	if m == winnowModule {
-		return "working tree"
+		return "working tree" + gitHead()
 	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -102,6 +103,21 @@ func Version(m string) string {
 		}
 	}
 	return ""
+}
+
+// gitHead describes the checkout the bench module sits in: " @ <short
+// commit>", with "+changes" when tracked files differ from it, or "" when
+// git cannot tell.
+func gitHead() string {
+	out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output()
+	if err != nil {
+		return ""
+	}
+	s := " @ " + strings.TrimSpace(string(out))
+	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
+		s += "+changes"
+	}
+	return s
 }
 
 // Winnow runs the full winnow pipeline, metadata included. A page with no
