@@ -310,7 +310,7 @@ func gapScores(scores []int) {
 
 // Gap costs: each further line of a gap costs gapCostStep more, up to
 // gapCostCap more.
-var (
+const (
 	gapCostStep = 2
 	gapCostCap  = 12
 	isolatedDiv = 3
