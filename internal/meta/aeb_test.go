@@ -2,22 +2,16 @@ package meta
 
 import (
 	"bytes"
-	"compress/gzip"
-	"encoding/json"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"golang.org/x/net/html"
-)
 
-// aebDir is the benchmark dataset beside the repository, relative to this
-// package's folder.
-var aebDir = filepath.Join("..", "..", "..", "shared", "datasets", "aeb")
+	"github.com/winnow-go/winnow/internal/testpages"
+)
 
 type aebPage struct {
 	id  string
@@ -28,57 +22,22 @@ type aebPage struct {
 var (
 	aebOnce  sync.Once
 	aebPages []aebPage
-	aebErr   error
 )
 
 // loadAEB parses every AEB page once per test binary.
 func loadAEB(tb testing.TB) []aebPage {
 	tb.Helper()
+	pages := testpages.LoadTB(tb)
 	aebOnce.Do(func() {
-		var truth map[string]struct {
-			URL string `json:"url"`
-		}
-		b, err := os.ReadFile(filepath.Join(aebDir, "ground-truth.json"))
-		if err != nil {
-			aebErr = err
-			return
-		}
-		if aebErr = json.Unmarshal(b, &truth); aebErr != nil {
-			return
-		}
-		files, _ := filepath.Glob(filepath.Join(aebDir, "html", "*.html.gz"))
-		for _, f := range files {
-			raw, err := readGzip(f)
+		for _, p := range pages {
+			doc, err := html.Parse(bytes.NewReader(p.HTML))
 			if err != nil {
-				aebErr = err
-				return
+				tb.Fatalf("%s: %v", p.ID, err)
 			}
-			doc, err := html.Parse(bytes.NewReader(raw))
-			if err != nil {
-				aebErr = err
-				return
-			}
-			id := strings.TrimSuffix(filepath.Base(f), ".html.gz")
-			aebPages = append(aebPages, aebPage{id: id, url: truth[id].URL, doc: doc})
+			aebPages = append(aebPages, aebPage{id: p.ID, url: p.URL, doc: doc})
 		}
 	})
-	if aebErr != nil || len(aebPages) == 0 {
-		tb.Skipf("AEB dataset not available: %v", aebErr)
-	}
 	return aebPages
-}
-
-func readGzip(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(zr)
 }
 
 // validDate reports an RFC 3339 date-time or full-date.
