@@ -28,8 +28,11 @@ func (x *extraction) result() Result {
 		res.Removed = x.removals()
 	}
 	res.Status = x.status(words)
+	// A challenge page or an empty shell has nothing worth keeping. A
+	// page judged a listing keeps what was found: the status says what
+	// it is, and if the judgement is wrong the text is not lost.
 	switch res.Status {
-	case article.StatusNotArticle, article.StatusBlocked, article.StatusNeedsJS:
+	case article.StatusBlocked, article.StatusNeedsJS:
 		res.Blocks = nil
 	}
 	return res
