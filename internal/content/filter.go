@@ -20,6 +20,7 @@ func (x *extraction) filter() {
 	title := rules.Fold(x.md.Title)
 	seenBody := false
 	seen := map[string]bool{}
+	section, sectionReason := int32(-1), article.Reason("")
 	for i := range x.blocks {
 		b := &x.blocks[i]
 		if !x.ancestorOf(x.root, b.owner) {
@@ -29,7 +30,21 @@ func (x *extraction) filter() {
 			}
 			continue
 		}
+		if section >= 0 {
+			if b.Type != article.Heading && x.ancestorOf(section, b.owner) {
+				b.reason = sectionReason
+				continue
+			}
+			section = -1
+		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
+		if r := sectionOpener(b); r != "" {
+			// "More stories" set as a paragraph or a styled <div>: cut
+			// what follows it in the same container.
+			b.reason, sectionReason = r, r
+			section = x.nodes[b.owner].parent
+			continue
+		}
 		if b.reason != "" {
 			continue
 		}
@@ -72,6 +87,21 @@ func (x *extraction) dropBeforeTitle() {
 			b.keep, b.reason = false, article.ReasonOutsideArticle
 		}
 	}
+}
+
+// sectionOpener reports the reason of a short block that announces a
+// section of teasers or comments, or "".
+func sectionOpener(b *block) article.Reason {
+	if b.Type != article.Paragraph && b.Type != article.Heading || b.words > rules.MaxTeaserHeadingWords {
+		return ""
+	}
+	if r := rules.Phrases.MatchExact(b.Text); r == article.ReasonTeaser || r == article.ReasonComments {
+		return r
+	}
+	if rules.IsTeaserHeading(b.Text) {
+		return article.ReasonTeaser
+	}
+	return ""
 }
 
 // localReason is the reason to cut a block inside the root, or "".
@@ -178,7 +208,7 @@ func (x *extraction) dropOrphanHeadings() {
 }
 
 // looksLikeByline reports a short line that names the author or the date
-// ("By Jane Doe", "Jane Doe | November 19, 2019").
+// ("By Jane Doe", "Published Monday, November 18, 2019 8:22AM EST").
 func looksLikeByline(text string, words int) bool {
 	if words > 12 || endsSentence(text) && words > 6 {
 		return false
@@ -186,6 +216,14 @@ func looksLikeByline(text string, words int) bool {
 	f := rules.Fold(text)
 	for _, p := range rules.BylinePrefixes {
 		if strings.HasPrefix(f, p+" ") {
+			return true
+		}
+	}
+	if endsSentence(text) {
+		return false
+	}
+	for _, w := range strings.Fields(f) {
+		if rules.DatelineWords[w] {
 			return true
 		}
 	}

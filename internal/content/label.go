@@ -65,6 +65,9 @@ func (x *extraction) sweepSections() {
 		if !e.removed {
 			text, _ := x.collectText(e.n, true)
 			reason = rules.Phrases.MatchExact(text)
+			if reason == "" && rules.IsTeaserHeading(text) {
+				reason = article.ReasonTeaser
+			}
 		}
 		if reason != article.ReasonTeaser && reason != article.ReasonComments {
 			continue

@@ -4,7 +4,11 @@
 // in winnow hard-codes a marker of page furniture.
 package rules
 
-import "github.com/winnow-go/winnow/article"
+import (
+	"strings"
+
+	"github.com/winnow-go/winnow/article"
+)
 
 // DropTags are elements whose whole subtree never holds article text.
 var DropTags = map[string]article.Reason{
@@ -216,8 +220,53 @@ var DefaultWeights = Weights{
 	BadTextPenalty:   1.0,
 }
 
+// TeaserHeadingWords name a heading over other stories when a short
+// heading holds a word of each set ("More Great Science Stories",
+// "Popular on the site", "Weitere Artikel"). Words are case-folded.
+var TeaserHeadingWords = [2]map[string]bool{
+	{
+		"more": true, "related": true, "popular": true, "recommended": true, "trending": true,
+		"latest": true, "top": true, "further": true, "similar": true, "other": true, "also": true,
+		"weitere": true, "mehr": true, "beliebte": true, "plus": true, "autres": true, "más": true,
+		"otras": true, "otros": true, "relacionadas": true, "relacionados": true, "altri": true,
+		"correlati": true, "mais": true, "outras": true, "meer": true, "andere": true,
+	},
+	{
+		"stories": true, "articles": true, "news": true, "reads": true, "posts": true, "videos": true,
+		"reading": true, "headlines": true, "artikel": true, "nachrichten": true, "beiträge": true,
+		"actualités": true, "artículos": true, "noticias": true, "notizie": true,
+		"articoli": true, "notícias": true, "artigos": true, "verhalen": true, "berichten": true,
+	},
+}
+
+// MaxTeaserHeadingWords bounds the headings TeaserHeadingWords applies to.
+const MaxTeaserHeadingWords = 6
+
+// IsTeaserHeading reports whether a short heading announces other stories.
+func IsTeaserHeading(text string) bool {
+	words := strings.Fields(Fold(text))
+	if len(words) == 0 || len(words) > MaxTeaserHeadingWords {
+		return false
+	}
+	var first, second bool
+	for _, w := range words {
+		first = first || TeaserHeadingWords[0][w]
+		second = second || TeaserHeadingWords[1][w]
+	}
+	return first && second
+}
+
 // BylinePrefixes open a byline line, case-folded ("By Jane Doe").
 var BylinePrefixes = []string{"by", "von", "par", "por", "di", "door", "av", "af", "written by", "posted by", "words by"}
+
+// DatelineWords, in a short line above the body, mark the line that
+// says when the story was published ("Published Monday, November 18").
+var DatelineWords = map[string]bool{
+	"published": true, "updated": true, "posted": true, "modified": true,
+	"veröffentlicht": true, "aktualisiert": true, "publié": true, "publiée": true,
+	"publicado": true, "publicada": true, "actualizado": true, "pubblicato": true,
+	"aggiornato": true, "atualizado": true, "gepubliceerd": true, "bijgewerkt": true,
+}
 
 // BlockedPhrases, found in the title or text of a small page, mark a bot
 // challenge or an error page rather than an article.

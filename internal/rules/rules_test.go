@@ -122,3 +122,27 @@ func TestStrongPairsEndInContentTokens(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTeaserHeading(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"More Great Science Stories", true},
+		{"Related articles", true},
+		{"Popular news", true},
+		{"Weitere Artikel", true},
+		{"Más noticias", true},
+		{"What the stories say", false},                      // no opener word
+		{"More rain is expected", false},                     // no stories word
+		{"Top stories of a very long year in review", false}, // too long
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := IsTeaserHeading(tt.text); got != tt.want {
+				t.Errorf("IsTeaserHeading(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
