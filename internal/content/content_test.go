@@ -48,6 +48,8 @@ func TestExtractCutsChrome(t *testing.T) {
 			"strange life", article.ReasonTeaser, "branch libraries"},
 		{"dateline above the body", `<article><p>Published Monday, November 18, 2019 8:22AM EST</p>` + body + `</article>`,
 			"Published Monday", article.ReasonByline, "branch libraries"},
+		{"comment policy at the end", `<article>` + body + `<p>ATTENTION: comments that are offensive or off topic will not be approved.</p></article>`,
+			"will not be approved", article.ReasonComments, "branch libraries"},
 		{"footer", `<article>` + body + `</article><footer><p>Copyright 2024 The Daily Example. All rights reserved by the owners of this fine site.</p></footer>`,
 			"All rights reserved", article.ReasonFooter, "Sundays"},
 		{"hidden by style", `<article>` + body + `<div style="display: none">Secret modal text that nobody sees</div></article>`,

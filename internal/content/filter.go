@@ -62,7 +62,28 @@ func (x *extraction) filter() {
 	}
 	x.dropBeforeTitle()
 	x.dropRepeatedCaptions()
+	x.dropTrailingFurniture()
 	x.dropOrphanHeadings()
+}
+
+// maxPolicyWords bounds a comment policy block.
+const maxPolicyWords = 80
+
+// dropTrailingFurniture cuts comment policies from the end of the body
+// backwards.
+func (x *extraction) dropTrailingFurniture() {
+	for i := len(x.blocks) - 1; i >= 0; i-- {
+		b := &x.blocks[i]
+		if !b.keep || b.Type == article.Figure {
+			continue
+		}
+		switch {
+		case b.Type == article.Paragraph && b.words <= maxPolicyWords && rules.IsCommentPolicy(b.Text):
+			b.keep, b.reason = false, article.ReasonComments
+		default:
+			return
+		}
+	}
 }
 
 // dropBeforeTitle cuts what the root holds above the article's headline:

@@ -259,6 +259,36 @@ func IsTeaserHeading(text string) bool {
 // BylinePrefixes open a byline line, case-folded ("By Jane Doe").
 var BylinePrefixes = []string{"by", "von", "par", "por", "di", "door", "av", "af", "written by", "posted by", "words by"}
 
+// CommentPolicyWords name a comment policy when a block at the end of
+// the body holds a word of each set ("Comments are moderated and must
+// be respectful"). Only trailing blocks are judged, since an article
+// about moderation uses the same words in its body.
+var CommentPolicyWords = [2]map[string]bool{
+	{
+		"comment": true, "comments": true, "commenting": true, "commenters": true,
+		"comentário": true, "comentários": true, "comentario": true, "comentarios": true,
+		"kommentar": true, "kommentare": true, "commentaire": true, "commentaires": true,
+		"commento": true, "commenti": true, "reacties": true, "reactie": true,
+	},
+	{
+		"policy": true, "guidelines": true, "rules": true, "moderated": true, "moderation": true,
+		"approved": true, "approval": true, "respectful": true, "offensive": true,
+		"aprovados": true, "aprobados": true, "moderados": true, "regras": true, "normas": true,
+		"política": true, "richtlinien": true, "moderiert": true, "netiquette": true,
+		"règles": true, "modérés": true, "charte": true, "regole": true, "moderati": true,
+	},
+}
+
+// IsCommentPolicy reports whether text reads like a comment policy.
+func IsCommentPolicy(text string) bool {
+	var first, second bool
+	for _, w := range strings.Fields(Fold(text)) {
+		first = first || CommentPolicyWords[0][w]
+		second = second || CommentPolicyWords[1][w]
+	}
+	return first && second
+}
+
 // DatelineWords, in a short line above the body, mark the line that
 // says when the story was published ("Published Monday, November 18").
 var DatelineWords = map[string]bool{

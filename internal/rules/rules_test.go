@@ -146,3 +146,23 @@ func TestIsTeaserHeading(t *testing.T) {
 		})
 	}
 }
+
+func TestIsCommentPolicy(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Comments are moderated and must be respectful.", true},
+		{"ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados.", true},
+		{"Read our comment policy.", true},
+		{"The council will take comments until Friday.", false},
+		{"The rules were approved on Tuesday.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := IsCommentPolicy(tt.text); got != tt.want {
+				t.Errorf("IsCommentPolicy(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
