@@ -45,7 +45,7 @@ func Extract(doc *html.Node, pageURL string) article.Metadata {
 		m.URL = m.CanonicalURL
 	}
 
-	m.SiteName = collapse(firstNonEmpty(c.metas["og:site_name"], ld.publisher, ld.siteName, c.firstMeta(siteNameKeys)))
+	m.SiteName = siteNameOf(collapse(firstNonEmpty(c.metas["og:site_name"], ld.publisher, ld.siteName, c.firstMeta(siteNameKeys))))
 	sites := siteKeys(&m, c, ld)
 
 	head := c.h1Art
@@ -385,4 +385,17 @@ func resolveURL(base *url.URL, ref string) string {
 		return ref
 	}
 	return base.ResolveReference(r).String()
+}
+
+// siteNameOf turns a site name given as an address ("https://www.example.com/")
+// into the host name people read ("example.com"); any other name is kept.
+func siteNameOf(name string) string {
+	if !strings.HasPrefix(name, "http://") && !strings.HasPrefix(name, "https://") {
+		return name
+	}
+	u, err := url.Parse(name)
+	if err != nil || u.Host == "" {
+		return name
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }

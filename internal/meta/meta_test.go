@@ -366,3 +366,17 @@ func TestNormalizeLang(t *testing.T) {
 		}
 	}
 }
+
+func TestSiteNameOf(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The Daily", "The Daily"},
+		{"https://www.example.com/", "example.com"},
+		{"http://news.example.org", "news.example.org"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := siteNameOf(tt.in); got != tt.want {
+			t.Errorf("siteNameOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
