@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // FuzzTextmode runs Extract on any bytes: it must not panic, and every word
@@ -28,14 +30,14 @@ func FuzzTextmode(f *testing.F) {
 			t.Fatal("nil article")
 		}
 		in := map[string]bool{}
-		for _, w := range splitWords(string(data)) {
+		for _, w := range rules.LineWords(string(data)) {
 			in[w] = true
 		}
 		check := func(what, s string) {
 			if !utf8.ValidString(s) && utf8.Valid(data) {
 				t.Errorf("%s is not valid UTF-8: %q", what, s)
 			}
-			for _, w := range splitWords(s) {
+			for _, w := range rules.LineWords(s) {
 				if !in[w] {
 					t.Fatalf("%s has word %q that is not in the input", what, w)
 				}

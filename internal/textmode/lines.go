@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // line is one non-blank line of the dump with the numbers every later step
@@ -33,13 +34,13 @@ type line struct {
 	// capitalized one ("SteakhouseA party"): a headline and its summary
 	// flattened without a break, as teaser lists are.
 	joined  bool
-	matches []match
+	matches []rules.LineMatch
 }
 
 // newLine computes the features of one trimmed line.
 func newLine(text string) line {
 	l := line{text: text, runes: utf8.RuneCountInString(text)}
-	l.words = splitWords(text)
+	l.words = rules.LineWords(text)
 	l.key = strings.Join(l.words, " ")
 	l.sentence, l.colon = lineEnding(text)
 	for _, r := range text {
@@ -56,7 +57,7 @@ func newLine(text string) line {
 	l.linkLike = isLinkLike(text, len(l.words))
 	l.copyright = strings.ContainsRune(text, '©')
 	l.joined = hasJoin(text)
-	l.matches = phrases.find(l.words)
+	l.matches = rules.LinePhrases.Match(l.words)
 	return l
 }
 
@@ -155,7 +156,7 @@ func isLinkLike(text string, nwords int) bool {
 		}
 		short := 0
 		for _, p := range parts {
-			if len(splitWords(p)) <= 4 {
+			if len(rules.LineWords(p)) <= 4 {
 				short++
 			}
 		}
@@ -173,11 +174,11 @@ func isLinkLike(text string, nwords int) bool {
 func (l *line) coverage(reasons ...article.Reason) int {
 	n, end := 0, 0
 	for _, m := range l.matches {
-		if len(reasons) > 0 && !hasReason(reasons, m.reason) {
+		if len(reasons) > 0 && !hasReason(reasons, m.Reason) {
 			continue
 		}
-		n += max(0, m.start+m.n-max(m.start, end))
-		end = max(end, m.start+m.n)
+		n += max(0, m.Start+m.Len-max(m.Start, end))
+		end = max(end, m.Start+m.Len)
 	}
 	return n
 }
@@ -198,6 +199,12 @@ var openerReasons = []article.Reason{
 	article.ReasonFollow, article.ReasonSubscribe, article.ReasonLogin, article.ReasonNewsletter,
 	article.ReasonComments, article.ReasonAd, article.ReasonPaywall, article.ReasonCookie,
 }
+
+// reasonMeta marks dates, times and reading-time notes (the [meta] section
+// of rules.LinePhrases). It is kept apart from the chrome reasons because a
+// date word alone ("May", "Monday") says nothing; only a line made of such
+// words and numbers is a dateline.
+const reasonMeta = article.ReasonMeta
 
 // chromeReasons are all reasons of the phrase tables but the date words.
 var chromeReasons = []article.Reason{
@@ -254,8 +261,8 @@ func (l *line) chrome() article.Reason {
 	// A label opening a short line that is not prose.
 	if n <= shortLine && !l.sentence {
 		for _, m := range l.matches {
-			if m.start == 0 && hasReason(openerReasons, m.reason) && (m.reason != article.ReasonByline || l.looksLikeByline()) {
-				return m.reason
+			if m.Start == 0 && hasReason(openerReasons, m.Reason) && (m.Reason != article.ReasonByline || l.looksLikeByline()) {
+				return m.Reason
 			}
 		}
 	}
@@ -272,16 +279,16 @@ func (l *line) chrome() article.Reason {
 	// policy: ...", "Already a subscriber? Log in".
 	if n <= promptMaxWords {
 		for _, m := range l.matches {
-			if m.n >= 2 && m.start <= 2 && hasReason(promptReasons, m.reason) {
-				return m.reason
+			if m.Len >= 2 && m.Start <= 2 && hasReason(promptReasons, m.Reason) {
+				return m.Reason
 			}
 		}
 	}
 	// A long, specific phrase that only page furniture uses.
 	if n <= strongMaxWords {
 		for _, m := range l.matches {
-			if m.n >= strongPhraseWords && m.reason != reasonMeta && m.reason != article.ReasonNav {
-				return m.reason
+			if m.Len >= strongPhraseWords && m.Reason != reasonMeta && m.Reason != article.ReasonNav {
+				return m.Reason
 			}
 		}
 	}
@@ -295,17 +302,17 @@ func (l *line) topReason() article.Reason {
 	cover := map[article.Reason]*span{}
 	var order []article.Reason
 	for _, m := range l.matches {
-		if m.reason == reasonMeta {
+		if m.Reason == reasonMeta {
 			continue
 		}
-		c := cover[m.reason]
+		c := cover[m.Reason]
 		if c == nil {
 			c = &span{}
-			cover[m.reason] = c
-			order = append(order, m.reason)
+			cover[m.Reason] = c
+			order = append(order, m.Reason)
 		}
-		c.n += max(0, m.start+m.n-max(m.start, c.end))
-		c.end = max(c.end, m.start+m.n)
+		c.n += max(0, m.Start+m.Len-max(m.Start, c.end))
+		c.end = max(c.end, m.Start+m.Len)
 	}
 	best, bestN := article.Reason(article.ReasonBoilerplate), 0
 	for _, r := range order {
@@ -378,7 +385,7 @@ func (l *line) isHeadline() bool {
 // (a month, a weekday, "updated") occurs in the line.
 func (l *line) hasLongMetaWord() bool {
 	for _, m := range l.matches {
-		if m.reason == reasonMeta && utf8.RuneCountInString(l.words[m.start]) >= 3 {
+		if m.Reason == reasonMeta && utf8.RuneCountInString(l.words[m.Start]) >= 3 {
 			return true
 		}
 	}
@@ -408,9 +415,9 @@ const offerMaxWords = 30
 func (l *line) count(r article.Reason) int {
 	n, next := 0, 0
 	for _, m := range l.matches {
-		if m.reason == r && m.start >= next {
+		if m.Reason == r && m.Start >= next {
 			n++
-			next = m.start + m.n
+			next = m.Start + m.Len
 		}
 	}
 	return n

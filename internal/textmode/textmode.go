@@ -6,7 +6,7 @@
 //
 //  1. features: each line gets its length, its ending, its menu shape and
 //     the furniture phrases (share, follow, teaser, comments, ...) of many
-//     languages found in it (phrases/*.txt);
+//     languages found in it (rules.LinePhrases);
 //  2. labels: lines that are chrome by themselves, exact and near
 //     duplicates, and figures (an image's alt text, its caption printed
 //     again, and the photo credit);

@@ -1,4 +1,4 @@
-package textmode
+package rules
 
 import (
 	"bufio"
@@ -13,22 +13,18 @@ import (
 	"github.com/winnow-go/winnow/article"
 )
 
-// phraseFiles holds one table per language, phrases/<lang>.txt: a [reason]
-// header line starts a section, every other non-blank line not starting
-// with # is one phrase of that section. The file name (without .txt) is the
-// language code.
+// linePhraseFiles holds the phrase table of text mode, one file per
+// language, lines/<lang>.txt: a [reason] header line starts a section, every
+// other non-blank line not starting with # is one phrase of that section.
+// The file name (without .txt) is the language code.
 //
-//go:embed phrases/*.txt
-var phraseFiles embed.FS
+//go:embed lines/*.txt
+var linePhraseFiles embed.FS
 
-// reasonMeta marks dates, times and reading-time notes. It is kept apart
-// from the chrome reasons because a date word alone ("May", "Monday") says
-// nothing; only a line made of such words and numbers is a dateline.
-const reasonMeta = article.ReasonMeta
-
-// sectionReasons maps a section header of the phrase files to the Reason its
-// phrases produce.
-var sectionReasons = map[string]article.Reason{
+// lineSections maps a section header of the line phrase files to the Reason
+// its phrases produce. The [meta] section holds dates, times and
+// reading-time notes; its phrases produce article.ReasonMeta.
+var lineSections = map[string]article.Reason{
 	"share":      article.ReasonShare,
 	"follow":     article.ReasonFollow,
 	"teaser":     article.ReasonTeaser,
@@ -43,43 +39,47 @@ var sectionReasons = map[string]article.Reason{
 	"nav":        article.ReasonNav,
 	"credit":     article.ReasonCredit,
 	"byline":     article.ReasonByline,
-	"meta":       reasonMeta,
+	"meta":       article.ReasonMeta,
 }
 
-// phrase is one entry of a phrase table, split into normalized words.
-type phrase struct {
+// linePhrase is one entry of the line phrase table, split into words by
+// LineWords.
+type linePhrase struct {
 	words  []string
 	reason article.Reason
 	lang   string
 }
 
-// phraseTable finds the phrases of all languages in a line of words. It is
-// indexed by the first word of each phrase, so a look-up costs one map
-// probe per word of the line.
-type phraseTable struct {
-	byFirst map[string][]phrase
+// LinePhraseTable finds the furniture phrases of all languages (share,
+// follow, teaser, comments, dates, ...) in a line of flattened page text.
+// It is indexed by the first word of each phrase, so a look-up costs one map
+// probe per word of the line. A loaded table is never modified, so it is
+// safe for concurrent use. Use LinePhrases.
+type LinePhraseTable struct {
+	byFirst map[string][]linePhrase
 	size    int
 }
 
-// phrases is the table built from the embedded files at start-up. A broken
-// embedded file is a programming error caught by the tests, so it panics.
-var phrases = mustLoadPhrases(phraseFiles)
+// LinePhrases is the table built from the embedded lines/<lang>.txt files
+// at start-up. A broken embedded file is a programming error caught by the
+// tests, so loading it panics.
+var LinePhrases = mustLoadLinePhrases(linePhraseFiles)
 
-func mustLoadPhrases(fsys fs.FS) *phraseTable {
-	t, err := loadPhrases(fsys)
+func mustLoadLinePhrases(fsys fs.FS) *LinePhraseTable {
+	t, err := loadLinePhrases(fsys)
 	if err != nil {
 		panic(err)
 	}
 	return t
 }
 
-// loadPhrases reads every phrases/*.txt file of fsys into one table.
-func loadPhrases(fsys fs.FS) (*phraseTable, error) {
-	names, err := fs.Glob(fsys, "phrases/*.txt")
+// loadLinePhrases reads every lines/*.txt file of fsys into one table.
+func loadLinePhrases(fsys fs.FS) (*LinePhraseTable, error) {
+	names, err := fs.Glob(fsys, "lines/*.txt")
 	if err != nil {
 		return nil, err
 	}
-	t := &phraseTable{byFirst: map[string][]phrase{}}
+	t := &LinePhraseTable{byFirst: map[string][]linePhrase{}}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -87,14 +87,14 @@ func loadPhrases(fsys fs.FS) (*phraseTable, error) {
 		}
 		lang := strings.TrimSuffix(path.Base(name), ".txt")
 		if err := t.add(lang, string(data)); err != nil {
-			return nil, fmt.Errorf("textmode: %s: %w", name, err)
+			return nil, fmt.Errorf("rules: %s: %w", name, err)
 		}
 	}
 	return t, nil
 }
 
 // add parses one language file into the table.
-func (t *phraseTable) add(lang, data string) error {
+func (t *LinePhraseTable) add(lang, data string) error {
 	var reason article.Reason
 	sc := bufio.NewScanner(strings.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
@@ -103,7 +103,7 @@ func (t *phraseTable) add(lang, data string) error {
 			continue
 		}
 		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-			r, ok := sectionReasons[line[1:len(line)-1]]
+			r, ok := lineSections[line[1:len(line)-1]]
 			if !ok {
 				return fmt.Errorf("line %d: unknown section %s", n, line)
 			}
@@ -113,26 +113,31 @@ func (t *phraseTable) add(lang, data string) error {
 		if reason == "" {
 			return fmt.Errorf("line %d: phrase %q before any [section]", n, line)
 		}
-		words := splitWords(line)
+		words := LineWords(line)
 		if len(words) == 0 {
 			return fmt.Errorf("line %d: phrase %q has no words", n, line)
 		}
-		t.byFirst[words[0]] = append(t.byFirst[words[0]], phrase{words: words, reason: reason, lang: lang})
+		t.byFirst[words[0]] = append(t.byFirst[words[0]], linePhrase{words: words, reason: reason, lang: lang})
 		t.size++
 	}
 	return sc.Err()
 }
 
-// match is one phrase found in a line: its first word and its length in words.
-type match struct {
-	start, n int
-	reason   article.Reason
+// LineMatch is one phrase found in a line of words.
+type LineMatch struct {
+	// Start is the index of the phrase's first word in the line.
+	Start int
+	// Len is the phrase's length in words.
+	Len int
+	// Reason is the chrome the phrase marks (article.ReasonMeta for dates).
+	Reason article.Reason
 }
 
-// find returns every phrase of the table that occurs in words, longest
-// first at each position.
-func (t *phraseTable) find(words []string) []match {
-	var out []match
+// Match returns every phrase of the table that occurs in words, a line
+// split by LineWords, in order of position; phrases that start at the same
+// word come in table order. Matches may overlap.
+func (t *LinePhraseTable) Match(words []string) []LineMatch {
+	var out []LineMatch
 	for i, w := range words {
 		for _, p := range t.byFirst[w] {
 			if i+len(p.words) > len(words) {
@@ -146,17 +151,18 @@ func (t *phraseTable) find(words []string) []match {
 				}
 			}
 			if ok {
-				out = append(out, match{start: i, n: len(p.words), reason: p.reason})
+				out = append(out, LineMatch{Start: i, Len: len(p.words), Reason: p.reason})
 			}
 		}
 	}
 	return out
 }
 
-// splitWords lower-cases s and splits it into words of letters and digits;
+// LineWords lower-cases s and splits it into words of letters and digits;
 // every other rune (punctuation, apostrophes, hyphens, symbols) separates
 // words. Phrases and lines are split alike, so "e-mail" matches "e mail".
-func splitWords(s string) []string {
+// Han, Hiragana and Katakana characters are one word each.
+func LineWords(s string) []string {
 	var words []string
 	start := -1
 	lower := strings.ToLower(s)
