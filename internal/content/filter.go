@@ -182,7 +182,7 @@ func (x *extraction) dropRepeatedCaptions() {
 				b.keep, b.reason = false, article.ReasonDuplicate
 				continue
 			}
-			if fig.Caption == "" && fig.Keep() && b.words <= 40 && j == i+1 && !endsSentence(b.Text) {
+			if fig.Caption == "" && fig.keep && b.words <= 40 && j == i+1 && !endsSentence(b.Text) {
 				// An image followed by a short unpunctuated line: that
 				// line is its caption.
 				fig.Caption = b.Text
@@ -191,9 +191,6 @@ func (x *extraction) dropRepeatedCaptions() {
 		}
 	}
 }
-
-// Keep reports whether the block is kept.
-func (b *block) Keep() bool { return b.keep }
 
 // dropOrphanHeadings cuts a heading whose section lost all its blocks (the
 // "Related stories" over a teaser list that was cut), and trailing

@@ -40,24 +40,25 @@ func (x *extraction) result() Result {
 
 // status tells an article from the pages that hold none.
 func (x *extraction) status(words int) article.Status {
-	min := x.weights.MinArticleWords
-	small := x.totalText < 4000
-	if words < 150 && (small || words < min) && x.pageSays(rules.BlockedPhrases, true) {
+	w := &x.weights
+	small := x.totalText < w.SmallPageText
+	if words < w.MaxBlockedWords && (small || words < w.MinArticleWords) && x.pageSays(rules.BlockedPhrases) {
 		return article.StatusBlocked
 	}
-	if words < min && x.totalText < 600 && (x.scripts >= 2 || x.asksForJS || x.pageSays(rules.NeedsJSPhrases, false)) {
+	if words < w.MinArticleWords && x.totalText < w.MaxShellText &&
+		(x.scripts >= 2 || x.asksForJS || x.pageSays(rules.NeedsJSPhrases)) {
 		return article.StatusNeedsJS
 	}
-	if words < 200 && (x.sawPaywall || x.pageSays(rules.PaywallPhrases, false)) {
+	if words < w.MaxPaywalledWords && (x.sawPaywall || x.pageSays(rules.PaywallPhrases)) {
 		return article.StatusPaywalled
 	}
-	if words < 100 && x.totalText > 0 && !x.rootLooksLikeArticle() {
+	if words < w.MaxListingWords && x.totalText > 0 && !x.rootLooksLikeArticle() {
 		page := x.nodes[0]
-		if float64(page.linkLen) > 0.5*float64(page.textLen) || x.teaserCount() >= 8 {
+		if float64(page.linkLen) > 0.5*float64(page.textLen) || x.teaserCount() >= w.MinListingTeasers {
 			return article.StatusNotArticle
 		}
 	}
-	if words < min {
+	if words < w.MinArticleWords {
 		return article.StatusTooShort
 	}
 	return article.StatusOK
@@ -74,26 +75,24 @@ func (x *extraction) rootLooksLikeArticle() bool {
 	return false
 }
 
-// pageSays reports whether the page's title, or one of its blocks, holds
-// one of the phrases. With titleOnly blocks are read only on small pages.
-func (x *extraction) pageSays(phrases []string, titleFirst bool) bool {
-	texts := []string{x.md.Title}
-	for i := range x.blocks {
-		if len(texts) > 40 {
-			break
-		}
-		texts = append(texts, x.blocks[i].Text)
+// pageSays reports whether the page's title, or one of its first blocks,
+// holds one of the phrases.
+func (x *extraction) pageSays(phrases []string) bool {
+	if containsAny(rules.Fold(x.md.Title), phrases) {
+		return true
 	}
-	for _, t := range texts {
-		f := rules.Fold(t)
-		for _, p := range phrases {
-			if strings.Contains(f, p) {
-				return true
-			}
+	for i := range x.blocks[:min(len(x.blocks), maxStatusBlocks)] {
+		if containsAny(rules.Fold(x.blocks[i].Text), phrases) {
+			return true
 		}
 	}
 	return false
 }
+
+// maxStatusBlocks is how many blocks from the top pageSays reads: a
+// challenge or paywall notice is near the top, and a long page is no
+// challenge page.
+const maxStatusBlocks = 40
 
 // teaserCount counts link-heavy blocks: on a listing page they dominate.
 func (x *extraction) teaserCount() int {

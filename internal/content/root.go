@@ -1,8 +1,6 @@
 package content
 
 import (
-	"golang.org/x/net/html/atom"
-
 	"github.com/winnow-go/winnow/article"
 )
 
@@ -106,10 +104,4 @@ func (x *extraction) ancestorOf(a, b int32) bool {
 		}
 	}
 	return false
-}
-
-// isBodyTag reports whether the node at id is <html>, <body> or the document.
-func (x *extraction) isBodyTag(id int32) bool {
-	n := x.nodes[id].n
-	return n.Parent == nil || n.DataAtom == atom.Html || n.DataAtom == atom.Body
 }

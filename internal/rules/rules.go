@@ -205,6 +205,20 @@ type Weights struct {
 	LongBlockWords int
 	// MinArticleWords: below this many words in the body the page is too_short.
 	MinArticleWords int
+	// MaxBlockedWords: a page with more body than this is never judged a
+	// bot challenge or error page, whatever it says.
+	MaxBlockedWords int
+	// SmallPageText: a page with less text than this (in characters) is
+	// small enough for a challenge phrase alone to mark it blocked.
+	SmallPageText int
+	// MaxShellText: an application shell has less text than this.
+	MaxShellText int
+	// MaxPaywalledWords: a paywalled teaser has fewer words than this.
+	MaxPaywalledWords int
+	// MaxListingWords: a listing page yields fewer body words than this.
+	MaxListingWords int
+	// MinListingTeasers: this many link-heavy blocks mark a listing.
+	MinListingTeasers int
 	// BadTextPenalty scales the words of chrome-looking blocks when an
 	// element's score as the article root is computed.
 	BadTextPenalty float64
@@ -212,12 +226,18 @@ type Weights struct {
 
 // DefaultWeights are the weights winnow uses.
 var DefaultWeights = Weights{
-	ChromeOuterShare: 0.5,
-	ChromeProseShare: 0.4,
-	MaxLinkDensity:   0.5,
-	LongBlockWords:   60,
-	MinArticleWords:  25,
-	BadTextPenalty:   1.0,
+	ChromeOuterShare:  0.5,
+	ChromeProseShare:  0.4,
+	MaxLinkDensity:    0.5,
+	LongBlockWords:    60,
+	MinArticleWords:   25,
+	MaxBlockedWords:   150,
+	SmallPageText:     4000,
+	MaxShellText:      600,
+	MaxPaywalledWords: 200,
+	MaxListingWords:   100,
+	MinListingTeasers: 8,
+	BadTextPenalty:    1.0,
 }
 
 // TeaserHeadingWords name a heading over other stories when a short
