@@ -1,0 +1,46 @@
+#!/bin/sh
+# ab.sh compares winnow's speed at two commits on this machine.
+#
+#   bench/ab.sh OLD NEW [runs] [rounds]
+#
+# Each commit's library is exported with git archive into a temporary
+# folder, with the current bench/ module copied beside it, so the harness is
+# the same on both sides and only the library differs. The two binaries
+# then run winnow alone in alternation, runs times each (default 3), with
+# rounds rounds per run (default 3), and each run prints its winnow row.
+# Compare the CPU pages/s column; it is the steadiest on a shared machine.
+# Run it from anywhere inside the repository; the pages are the AEB set
+# beside it.
+set -eu
+if [ $# -lt 2 ]; then
+	echo "usage: bench/ab.sh OLD NEW [runs] [rounds]" >&2
+	exit 2
+fi
+top=$(git rev-parse --show-toplevel)
+old=$(git -C "$top" rev-parse --short "$1")
+new=$(git -C "$top" rev-parse --short "$2")
+runs=${3:-3} rounds=${4:-3}
+pages="$top/../shared/datasets/aeb/html"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for side in old new; do
+	eval commit=\$$side
+	mkdir -p "$tmp/$side"
+	git -C "$top" archive "$commit" | tar -x -C "$tmp/$side"
+	rm -rf "$tmp/$side/bench"
+	cp -r "$top/bench" "$tmp/$side/bench"
+	(cd "$tmp/$side/bench" && go build -o "$tmp/$side.bin" ./cmd/winnow-bench)
+done
+echo "| side | contender | version | pages/s | best pages/s | CPU pages/s | MB/s | × winnow (wall) | × winnow (CPU) | allocs/page | KB alloc/page | errors | panics | F1 | precision | recall |"
+# Run outside any checkout, so the harness does not name the working
+# tree's commit as winnow's version.
+cd "$tmp"
+i=0
+while [ "$i" -lt "$runs" ]; do
+	for side in old new; do
+		eval commit=\$$side
+		"$tmp/$side.bin" -pages "$pages" -only winnow -rounds "$rounds" -warmup 10 |
+			grep '^| winnow ' | sed "s/^| winnow | working tree/| $side | winnow | $commit/"
+	done
+	i=$((i + 1))
+done
