@@ -285,12 +285,18 @@ func (x *extraction) isLayoutList(n *html.Node) bool {
 	return layout
 }
 
+// maxDataCell is the most text, in characters, a cell of a data table
+// holds; a cell with more is a column of a page laid out with a table.
+const maxDataCell = 400
+
 // isDataTable tells a table of data from a table used for page layout.
+// A data table has two rows or a header, and short cells with no
+// sections, lists or tables of their own.
 func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 	if x.nodes[id].textLen > 20000 {
 		return false
 	}
-	data := true
+	rows, header, data := 0, false, true
 	var check func(p *html.Node)
 	check = func(p *html.Node) {
 		for c := p.FirstChild; c != nil && data; c = c.NextSibling {
@@ -298,17 +304,28 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 				continue
 			}
 			switch c.DataAtom {
-			case atom.Table, atom.P, atom.Div, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
-				if c.DataAtom == atom.Table || x.nodes[x.index[c]].textLen > 200 || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+			case atom.Table, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
+				data = false
+				return
+			case atom.P, atom.Div:
+				if x.nodes[x.index[c]].textLen > 200 || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
 					data = false
 					return
 				}
+			case atom.Tr:
+				rows++
+			case atom.Th, atom.Thead, atom.Caption:
+				header = true
+			}
+			if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.index[c]].textLen > maxDataCell {
+				data = false
+				return
 			}
 			check(c)
 		}
 	}
 	check(n)
-	return data
+	return data && (rows >= 2 || header)
 }
 
 // table turns a data table into rows of cell text.

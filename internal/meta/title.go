@@ -3,6 +3,7 @@ package meta
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Limits for telling a site or section label from part of a headline.
@@ -110,10 +111,29 @@ func stripGenericTail(t string) string {
 		return t
 	}
 	tail, head := t[best+len(bestSep):], t[:best]
-	if wordCount(tail) <= siteTailMaxWords && wordCount(head) >= 3 && len(head) >= 2*len(tail) {
+	if wordCount(tail) > siteTailMaxWords || wordCount(head) < 3 {
+		return t
+	}
+	// A tail half the head's length or less is a brand; a longer one
+	// still is when it is written as a name ("Millbrook Gazette"), not
+	// as the rest of a sentence ("what it means").
+	if len(head) >= 2*len(tail) || len(head) > len(tail) && isTitleCase(tail) {
 		return strings.TrimSpace(head)
 	}
 	return t
+}
+
+// isTitleCase reports whether every word of s starts with a capital
+// letter or a digit.
+func isTitleCase(s string) bool {
+	words := strings.Fields(s)
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
