@@ -166,9 +166,6 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	})
 	a := &article.Article{Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
 	a.SetMetadata(md)
-	if res.Subtitle != "" && a.Subtitle == "" {
-		a.Subtitle = res.Subtitle
-	}
 	if a.Language == "" {
 		a.Language = meta.DetectLanguage(render.PlainText(a.Blocks))
 	}

@@ -46,10 +46,9 @@ type Options struct {
 
 // Result is the body found on a page.
 type Result struct {
-	Blocks   []article.Block
-	Removed  []article.Removal
-	Status   article.Status
-	Subtitle string
+	Blocks  []article.Block
+	Removed []article.Removal
+	Status  article.Status
 }
 
 // Extract finds the article body in doc. md is the page's metadata, used to
