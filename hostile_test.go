@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -119,5 +120,20 @@ func TestContextCancelled(t *testing.T) {
 	cancel()
 	if _, err := winnow.ExtractContext(ctx, []byte(page(prose)), winnow.Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestLoggerHearsDecisions checks that a Logger, when given, is told how
+// the page was decoded and what came of it.
+func TestLoggerHearsDecisions(t *testing.T) {
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	if _, err := winnow.Extract([]byte(page(prose)), winnow.Options{Logger: logger}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"charset=utf-8", "status=ok"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, buf.String())
+		}
 	}
 }

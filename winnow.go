@@ -135,6 +135,10 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	if err != nil {
 		return nil, fmt.Errorf("winnow: %w", err)
 	}
+	if opts.Logger != nil {
+		opts.Logger.Debug("winnow: decoded", "url", opts.URL, "bytes", len(dec.Text),
+			"charset", dec.Charset, "charset_from", dec.Source, "gzipped", dec.Gzipped, "truncated", dec.Truncated)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -168,6 +172,9 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	a.SetMetadata(md)
 	if a.Language == "" {
 		a.Language = meta.DetectLanguage(render.PlainText(a.Blocks))
+	}
+	if opts.Logger != nil {
+		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "blocks", len(a.Blocks), "removed", len(res.Removed))
 	}
 	return finish(a, opts)
 }
