@@ -241,33 +241,30 @@ func extractError(err error) *httpError {
 	return &httpError{status: http.StatusInternalServerError, code: "internal", message: "extraction failed: " + err.Error()}
 }
 
-// fetchError maps a fetch error to a response. Problems with the URL are
-// the client's (4xx); problems with the far server are 502/504.
+// fetchErrors maps each fetch error kind to its response. Problems with
+// the URL are the client's (4xx); problems with the far server are 502/504.
+var fetchErrors = map[string]struct {
+	status int
+	code   string
+}{
+	"forbidden_address":  {http.StatusForbidden, "forbidden_address"},
+	"scheme":             {http.StatusBadRequest, "bad_scheme"},
+	"bad_url":            {http.StatusBadRequest, "bad_url"},
+	"too_large":          {http.StatusBadGateway, "upstream_too_large"},
+	"too_many_redirects": {http.StatusBadGateway, "too_many_redirects"},
+	"status":             {http.StatusBadGateway, "upstream_status"},
+	"encoding":           {http.StatusBadGateway, "upstream_encoding"},
+	"timeout":            {http.StatusGatewayTimeout, "upstream_timeout"},
+	"dns":                {http.StatusBadGateway, "dns"},
+	"canceled":           {http.StatusServiceUnavailable, "canceled"},
+}
+
+// fetchError maps a fetch error to a response; an unknown kind is a 502.
 func fetchError(err error) *httpError {
-	msg := err.Error()
-	switch fetch.Kind(err) {
-	case "forbidden_address":
-		return errorf(http.StatusForbidden, "forbidden_address", msg)
-	case "scheme":
-		return errorf(http.StatusBadRequest, "bad_scheme", msg)
-	case "bad_url":
-		return errorf(http.StatusBadRequest, "bad_url", msg)
-	case "too_large":
-		return errorf(http.StatusBadGateway, "upstream_too_large", msg)
-	case "too_many_redirects":
-		return errorf(http.StatusBadGateway, "too_many_redirects", msg)
-	case "status":
-		return errorf(http.StatusBadGateway, "upstream_status", msg)
-	case "encoding":
-		return errorf(http.StatusBadGateway, "upstream_encoding", msg)
-	case "timeout":
-		return errorf(http.StatusGatewayTimeout, "upstream_timeout", msg)
-	case "dns":
-		return errorf(http.StatusBadGateway, "dns", msg)
-	case "canceled":
-		return errorf(http.StatusServiceUnavailable, "canceled", msg)
+	if r, ok := fetchErrors[fetch.Kind(err)]; ok {
+		return errorf(r.status, r.code, err.Error())
 	}
-	return errorf(http.StatusBadGateway, "fetch_failed", msg)
+	return errorf(http.StatusBadGateway, "fetch_failed", err.Error())
 }
 
 // fail writes err as a JSON error response.
