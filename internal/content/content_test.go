@@ -186,3 +186,19 @@ func TestExtractDoesNotChangeTheTree(t *testing.T) {
 		t.Error("Extract changed the document")
 	}
 }
+
+// TestFocus checks that the precision focus drops a doubtful short line
+// that the default keeps.
+func TestFocus(t *testing.T) {
+	page := "<html><body><article>" + body[:200] + "<p>Photo gallery below</p>" + body[200:] + "</article></body></html>"
+	for _, tt := range []struct {
+		focus Focus
+		kept  bool
+	}{{Balanced, true}, {Precision, false}, {Recall, true}} {
+		doc, _ := html.Parse(strings.NewReader(page))
+		res := Extract(doc, article.Metadata{}, Options{Focus: tt.focus})
+		if got := strings.Contains(render.PlainText(res.Blocks), "Photo gallery below"); got != tt.kept {
+			t.Errorf("focus %d: kept = %v, want %v", tt.focus, got, tt.kept)
+		}
+	}
+}

@@ -60,7 +60,9 @@ func (x *extraction) filter() {
 			seenBody = true
 		}
 	}
-	x.dropBeforeTitle()
+	if x.opts.Focus != Recall {
+		x.dropBeforeTitle()
+	}
 	x.dropRepeatedCaptions()
 	x.dropTrailingFurniture()
 	x.dropOrphanHeadings()
@@ -158,8 +160,17 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	if !seenBody && b.Type == article.Paragraph && looksLikeByline(b.Text, b.words) {
 		return article.ReasonByline
 	}
+	// With the precision focus a short line that is no sentence (a label,
+	// a stray caption, a date) goes too.
+	if x.opts.Focus == Precision && b.Type == article.Paragraph && b.words < precisionMinWords && !endsSentence(b.Text) {
+		return article.ReasonLowTextDensity
+	}
 	return ""
 }
+
+// precisionMinWords: with the precision focus, a paragraph shorter than
+// this that does not end like a sentence is cut.
+const precisionMinWords = 8
 
 // dropRepeatedCaptions cuts a paragraph that repeats the caption or alt
 // text of a figure next to it: pages often print a caption twice.
