@@ -33,7 +33,10 @@ type line struct {
 	// joined is true when a lower-case word runs straight into a
 	// capitalized one ("SteakhouseA party"): a headline and its summary
 	// flattened without a break, as teaser lists are.
-	joined  bool
+	joined bool
+	// stops counts the sentence ends inside the line: a full stop, ! or ?
+	// followed by a space and a capital letter.
+	stops   int
 	matches []rules.LineMatch
 }
 
@@ -57,6 +60,7 @@ func newLine(text string) line {
 	l.linkLike = isLinkLike(text, len(l.words))
 	l.copyright = strings.ContainsRune(text, '©')
 	l.joined = hasJoin(text)
+	l.stops = innerStops(text)
 	l.matches = rules.LinePhrases.Match(l.words)
 	return l
 }
@@ -100,6 +104,45 @@ func hasJoin(text string) bool {
 		prev = r
 	}
 	return false
+}
+
+// innerStops counts the sentence ends inside text: . ! or ? after a
+// lower-case word or a number, then a space and an upper-case letter, as
+// between two sentences of a paragraph. Abbreviations of titles and names
+// ("Lt. Col. Smith", "U.S. Army") start upper-case and do not count.
+func innerStops(text string) int {
+	n := 0
+	state := 0 // 1 after a mark ending a sentence, 2 after it and a space
+	wordStart := true
+	var first rune // the first rune of the current word
+	for _, r := range text {
+		switch {
+		case r == '.' || r == '!' || r == '?':
+			if state == 0 && (unicode.IsLower(first) || unicode.IsDigit(first)) && !wordStart {
+				state = 1
+			} else {
+				state = -1
+			}
+		case r == ' ':
+			if state == 1 {
+				state = 2
+			} else {
+				state = 0
+			}
+			wordStart = true
+			continue
+		case state == 2 && unicode.IsUpper(r):
+			n++
+			state = 0
+		default:
+			state = 0
+		}
+		if wordStart {
+			first = r
+			wordStart = false
+		}
+	}
+	return n
 }
 
 // titleCase reports whether most words of s of four or more letters are

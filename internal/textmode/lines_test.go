@@ -125,3 +125,24 @@ func TestSplitCredit(t *testing.T) {
 		})
 	}
 }
+
+func TestInnerStops(t *testing.T) {
+	tests := []struct {
+		line string
+		want int
+	}{
+		{"He left early. She came late! Why did they go? Nobody knows.", 3},
+		{"Prices rose in 2019. The bank held rates.", 1},
+		{"Lt. Col. Alexander Vindman testified on Tuesday.", 0},
+		{"The U.S. Army said it would not comment.", 0},
+		{"It costs 3.5 million dollars.", 0},
+		{"One sentence only.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := innerStops(tt.line); got != tt.want {
+				t.Errorf("innerStops = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

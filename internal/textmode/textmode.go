@@ -260,7 +260,7 @@ func (x *extraction) lineScore(i int) int {
 		// Headline and summary of a teaser run together.
 		return len(l.words) / 5
 	case l.isProse():
-		if !x.proseNear(i, -1) && !x.proseNear(i, +1) {
+		if !x.proseNear(i, -1) && !x.proseNear(i, +1) && !x.listedParagraph(i) {
 			return len(l.words) / isolatedDiv
 		}
 		return len(l.words)
@@ -268,6 +268,54 @@ func (x *extraction) lineScore(i int) int {
 		return 2
 	}
 	return -3
+}
+
+// isParagraph reports whether a prose line is a paragraph of several
+// sentences: longer than a teaser's one-sentence summary.
+func (l *line) isParagraph() bool {
+	return l.sentence && l.stops >= 1 && len(l.words) >= paragraphWords
+}
+
+// paragraphWords is the least length of a line that isParagraph.
+const paragraphWords = 40
+
+// listedParagraph reports whether line i is a paragraph of several
+// sentences in a run of such paragraphs parted by short lines, as the
+// items of a product list or a numbered guide are: a teaser list gives
+// each story one short sentence, or a date and an author.
+func (x *extraction) listedParagraph(i int) bool {
+	if !x.lines[i].isParagraph() || x.datedAbove(i) {
+		return false
+	}
+	for _, dir := range []int{-1, +1} {
+		for j := i + dir; j >= 0 && j < len(x.lines) && j != i+dir*listGap; j += dir {
+			if x.role[j] == roleNone && x.lines[j].isProse() {
+				if x.lines[j].isParagraph() {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// listGap bounds how many lines part two paragraphs of a list.
+const listGap = 8
+
+// datedAbove reports whether a dateline or byline stands between line i and
+// the prose line above it: a teaser's summary under its own date and
+// author, as listings of other stories print them.
+func (x *extraction) datedAbove(i int) bool {
+	for j := i - 1; j >= 0 && j > i-maxLookaround; j-- {
+		if x.role[j] == roleChrome && (x.reason[j] == reasonMeta || x.reason[j] == article.ReasonByline) {
+			return true
+		}
+		if x.role[j] == roleNone && x.lines[j].isProse() {
+			return false
+		}
+	}
+	return false
 }
 
 // proseNear reports whether the nearest line in direction dir that is not
