@@ -36,8 +36,12 @@ type line struct {
 	joined bool
 	// stops counts the sentence ends inside the line: a full stop, ! or ?
 	// followed by a space and a capital letter.
-	stops   int
-	matches []rules.LineMatch
+	stops int
+	// truncated is true when the line ends with an ellipsis right after
+	// a word ("... the council said on..."): an excerpt cut short, as
+	// teaser lists print them.
+	truncated bool
+	matches   []rules.LineMatch
 }
 
 // newLine computes the features of one trimmed line.
@@ -61,6 +65,7 @@ func newLine(text string) line {
 	l.copyright = strings.ContainsRune(text, '©')
 	l.joined = hasJoin(text)
 	l.stops = innerStops(text)
+	l.truncated = isTruncated(text)
 	l.matches = rules.LinePhrases.Match(l.words)
 	return l
 }
@@ -143,6 +148,22 @@ func innerStops(text string) int {
 		}
 	}
 	return n
+}
+
+// isTruncated reports whether text ends with "..." or "…" straight after
+// a letter, a digit or a comma, with no sentence mark before it.
+func isTruncated(text string) bool {
+	var rest string
+	switch {
+	case strings.HasSuffix(text, "..."):
+		rest = strings.TrimRight(text, ".")
+	case strings.HasSuffix(text, "…"):
+		rest = strings.TrimSuffix(text, "…")
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
 }
 
 // titleCase reports whether most words of s of four or more letters are

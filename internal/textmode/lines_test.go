@@ -146,3 +146,24 @@ func TestInnerStops(t *testing.T) {
 		})
 	}
 }
+
+func TestIsTruncated(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"The council said the wall would be rebuilt by the spring of next...", true},
+		{"Residents of the town may soon be asked to pay,…", true},
+		{"He paused. \"And then...\" he said.", false},
+		{"Wait for it...", true},
+		{"The vote was close. ...", false},
+		{"The vote was close.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := isTruncated(tt.line); got != tt.want {
+				t.Errorf("isTruncated = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

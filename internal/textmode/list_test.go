@@ -45,3 +45,34 @@ func TestProductList(t *testing.T) {
 		t.Errorf("the related stories are in the body:\n%s", got)
 	}
 }
+
+// TestExcerptTicker checks that a run of excerpts cut short ("... the
+// council said on...") above the article is left out of it, and that the
+// headline is not looked for above them.
+func TestExcerptTicker(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Home\nBreaking News Desk\nLatest\n")
+	b.WriteString("Eastbury opens new allotments EASTBURY: Forty new plots will be laid out on the old school playing fields, which have stood empty since the school closed, and residents who spoke at the meeting said...\n" +
+		"Millford bus route saved MILLFORD: The county has found the money to keep the evening service running for another year after a petition signed by more than two thousand people was handed in at...\n" +
+		"Ashcombe library to reopen ASHCOMBE: Volunteers will run the branch three days a week from the autumn, the parish council announced, after a long campaign by parents whose children had lost the only...\n" +
+		"Kingsmoor fire station upgrade KINGSMOOR: A second engine and six more crew are to be based at the station from next year, the fire service said, after response times in the villages around the town fell...\n")
+	b.WriteString("Harbour town votes to rebuild its sea wall\n")
+	b.WriteString("Voters in Porthaven have backed a plan to rebuild the town's sea wall, which was breached twice in last winter's storms.\n" +
+		"The council said on Tuesday that most of the people who took part in the vote supported the scheme, which will cost more than it had hoped.\n" +
+		"Work is due to start in the spring and should take about two years, during which the harbour road will be closed to traffic at night.\n" +
+		"Shopkeepers on the front said they welcomed the decision but feared that the works would keep visitors away during the summer season.\n" +
+		"Engineers had warned that another winter without repairs could leave the lower town under water at every high spring tide.\n")
+	b.WriteString("Privacy policy\n")
+	a := Extract([]byte(b.String()), Options{})
+	if a.Title != "Harbour town votes to rebuild its sea wall" {
+		t.Errorf("title %q", a.Title)
+	}
+	for _, bl := range a.Blocks {
+		if strings.Contains(bl.Text, "allotments") {
+			t.Errorf("an excerpt of the ticker is in the body: %q", bl.Text)
+		}
+	}
+	if len(a.Blocks) != 5 {
+		t.Errorf("%d blocks, want the 5 paragraphs", len(a.Blocks))
+	}
+}

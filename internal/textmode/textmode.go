@@ -259,6 +259,12 @@ func (x *extraction) lineScore(i int) int {
 	case l.isProse() && l.joined:
 		// Headline and summary of a teaser run together.
 		return len(l.words) / 5
+	case l.truncated && x.truncatedNear(i):
+		// Excerpts cut short, one under the other: a list of teasers.
+		return -3
+	case l.isProse() && l.truncated:
+		// An excerpt cut short: a teaser's summary.
+		return len(l.words) / isolatedDiv
 	case l.isProse():
 		if !x.proseNear(i, -1) && !x.proseNear(i, +1) && !x.listedParagraph(i) {
 			return len(l.words) / isolatedDiv
@@ -268,6 +274,12 @@ func (x *extraction) lineScore(i int) int {
 		return 2
 	}
 	return -3
+}
+
+// truncatedNear reports whether the line above or below line i is an
+// excerpt cut short too.
+func (x *extraction) truncatedNear(i int) bool {
+	return (i > 0 && x.lines[i-1].truncated) || (i+1 < len(x.lines) && x.lines[i+1].truncated)
 }
 
 // isParagraph reports whether a prose line is a paragraph of several
@@ -527,8 +539,9 @@ func (x *extraction) findHead(start, end int) {
 			x.title = i
 			break
 		}
-		if x.lines[i].isProse() {
-			continue
+		if x.lines[i].truncated {
+			// Teasers above the body: the headline is not past them.
+			break
 		}
 	}
 	if x.title < 0 {
