@@ -44,6 +44,15 @@ func (x *extraction) pickRoot() {
 			best, bestScore = int32(id), s
 		}
 	}
+	// An element named as the article body inside the best one is a
+	// better root when it holds most of the score: what the best adds
+	// around it is the page's, not the article's.
+	for id := best + 1; int(id) < len(x.nodes); id++ {
+		if x.nodes[id].contentHint == 2 && !x.nodes[id].removed && scores[id] >= namedBodyShare*scores[best] && x.ancestorOf(best, id) {
+			best = id
+			break
+		}
+	}
 	// An element named as the article body a few levels up is a better
 	// root than a part of it, if it does not cost too much.
 	for id, depth := x.nodes[best].parent, 0; id >= 0 && depth < 5; id, depth = x.nodes[id].parent, depth+1 {
@@ -54,6 +63,10 @@ func (x *extraction) pickRoot() {
 	}
 	x.root = best
 }
+
+// namedBodyShare is the share of the best score that an element named as
+// the article body inside the best element must hold to be chosen.
+const namedBodyShare = 0.5
 
 // vote is a block's contribution to the score of each of its ancestors.
 func (x *extraction) vote(b *block) float64 {
