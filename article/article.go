@@ -148,6 +148,7 @@ const (
 	ReasonSidebar        Reason = "sidebar"
 	ReasonByline         Reason = "byline"
 	ReasonCredit         Reason = "credit"
+	ReasonCaption        Reason = "caption"
 	ReasonDuplicate      Reason = "duplicate"
 	ReasonHidden         Reason = "hidden"
 	ReasonScript         Reason = "script"

@@ -384,7 +384,8 @@ func (x *extraction) figure(n *html.Node, id int32) {
 				}
 			case c.DataAtom == atom.Figcaption:
 				visit(c)
-				if t, _ := x.textOf(c); t != "" {
+				// Caption-named parts of a figcaption are its caption.
+				if t, _ := x.captionText(c); t != "" {
 					for _, cr := range credit {
 						t = strings.TrimSpace(strings.Replace(t, cr, "", 1))
 					}
@@ -419,12 +420,22 @@ func appendOnce(list []string, s string) []string {
 
 // textOf returns the collapsed text of n's kept subtree, with a line break
 // between block-level children, and the number of words inside links.
-func (x *extraction) textOf(n *html.Node) (string, int) { return x.collectText(n, false) }
+func (x *extraction) textOf(n *html.Node) (string, int) { return x.collectText(n, nil) }
+
+// captionText is textOf that also reads descendants removed only for
+// being named as captions.
+func (x *extraction) captionText(n *html.Node) (string, int) {
+	return x.collectText(n, func(e *elem) bool { return e.mark == article.ReasonCaption })
+}
 
 // textOfAll is textOf that also reads removed descendants.
-func (x *extraction) textOfAll(n *html.Node) (string, int) { return x.collectText(n, true) }
+func (x *extraction) textOfAll(n *html.Node) (string, int) {
+	return x.collectText(n, func(*elem) bool { return true })
+}
 
-func (x *extraction) collectText(n *html.Node, all bool) (string, int) {
+// collectText gathers the text of n's subtree. Removed elements are
+// skipped unless read says to read them.
+func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, int) {
 	var buf []byte
 	linkWords := 0
 	var walk func(p *html.Node, inLink bool)
@@ -439,7 +450,7 @@ func (x *extraction) collectText(n *html.Node, all bool) (string, int) {
 				}
 			case html.ElementNode:
 				e := &x.nodes[x.index[c]]
-				if e.drop || e.removed && !all {
+				if e.drop || e.removed && (read == nil || !read(e)) {
 					continue
 				}
 				if c.DataAtom == atom.Br {

@@ -50,6 +50,8 @@ func TestExtractCutsChrome(t *testing.T) {
 			"Published Monday", article.ReasonByline, "branch libraries"},
 		{"comment policy at the end", `<article>` + body + `<p>ATTENTION: comments that are offensive or off topic will not be approved.</p></article>`,
 			"will not be approved", article.ReasonComments, "branch libraries"},
+		{"caption copy outside the figure", `<article>` + body[:200] + `<figure><img src="a.jpg"><figcaption>Storks on the tower</figcaption></figure><div class="image-caption-mobile">Storks on the tower nest again. Photo: J. Roe</div>` + body[200:] + `</article>`,
+			"nest again", article.ReasonCaption, "branch libraries"},
 		{"footer", `<article>` + body + `</article><footer><p>Copyright 2024 The Daily Example. All rights reserved by the owners of this fine site.</p></footer>`,
 			"All rights reserved", article.ReasonFooter, "Sundays"},
 		{"hidden by style", `<article>` + body + `<div style="display: none">Secret modal text that nobody sees</div></article>`,

@@ -189,7 +189,7 @@ func (x *extraction) dropRepeatedCaptions() {
 			if t == "" {
 				continue
 			}
-			if t == rules.Fold(fig.Caption) || t == rules.Fold(fig.Alt) || t == rules.Fold(fig.Credit) {
+			if repeatsCaption(t, rules.Fold(fig.Caption)) || repeatsCaption(t, rules.Fold(fig.Alt)) || t == rules.Fold(fig.Credit) {
 				b.keep, b.reason = false, article.ReasonDuplicate
 				continue
 			}
@@ -202,6 +202,19 @@ func (x *extraction) dropRepeatedCaptions() {
 		}
 	}
 }
+
+// repeatsCaption reports whether the folded paragraph text is the folded
+// caption, alone or followed by a short credit ("… Photo: Jane Roe").
+func repeatsCaption(text, caption string) bool {
+	if caption == "" {
+		return false
+	}
+	rest, ok := strings.CutPrefix(text, caption)
+	return ok && len(strings.Fields(rest)) <= maxCreditWords
+}
+
+// maxCreditWords bounds the credit that may follow a repeated caption.
+const maxCreditWords = 6
 
 // dropOrphanHeadings cuts a heading whose section lost all its blocks (the
 // "Related stories" over a teaser list that was cut), and trailing

@@ -63,7 +63,7 @@ func (x *extraction) sweepSections() {
 		}
 		reason := e.mark
 		if !e.removed {
-			text, _ := x.collectText(e.n, true)
+			text, _ := x.textOfAll(e.n)
 			reason = rules.Phrases.MatchExact(text)
 			if reason == "" && rules.IsTeaserHeading(text) {
 				reason = article.ReasonTeaser
@@ -295,7 +295,7 @@ func (x *extraction) decideRemovals() {
 		// A paywall box says something ("Subscribe to read on"); a
 		// "Log in" link in a paywall-named wrapper is not one.
 		if e.mark == article.ReasonPaywall && !x.sawPaywall {
-			text, _ := x.collectText(e.n, true)
+			text, _ := x.textOfAll(e.n)
 			x.sawPaywall = e.textLen-e.linkLen >= minPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
 		}
 		switch e.n.DataAtom {
@@ -304,6 +304,11 @@ func (x *extraction) decideRemovals() {
 		}
 		if e.mark == article.ReasonHidden {
 			e.removed = true
+			continue
+		}
+		// A "caption" made of several paragraphs is a photo story's
+		// text, not a caption printed again.
+		if e.mark == article.ReasonCaption && childParagraphs(e.n) >= 2 {
 			continue
 		}
 		if e.contentHint == 2 {
@@ -339,6 +344,17 @@ func containsAny(s string, phrases []string) bool {
 
 // minPaywallText is the least unlinked text, in characters, of a paywall box.
 const minPaywallText = 40
+
+// childParagraphs counts the <p> children of n.
+func childParagraphs(n *html.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.P {
+			count++
+		}
+	}
+	return count
+}
 
 // minProse is the least prose, in characters, that can pardon a marked wrapper.
 const minProse = 400

@@ -107,6 +107,10 @@ var Tokens = map[string]article.Reason{
 	"tags": article.ReasonMeta, "tag": article.ReasonMeta, "keywords": article.ReasonMeta,
 	"categories": article.ReasonMeta, "meta": article.ReasonMeta,
 	"credit": article.ReasonCredit, "credits": article.ReasonCredit,
+	// a caption outside its figure repeats it (a copy for phones, a
+	// caption set as a paragraph); inside a figcaption it is read as
+	// the caption
+	"caption": article.ReasonCaption,
 }
 
 // HiddenClasses are whole class names that hide an element. They are
