@@ -52,6 +52,8 @@ func TestExtractCutsChrome(t *testing.T) {
 			"will not be approved", article.ReasonComments, "branch libraries"},
 		{"caption copy outside the figure", `<article>` + body[:200] + `<figure><img src="a.jpg"><figcaption>Storks on the tower</figcaption></figure><div class="image-caption-mobile">Storks on the tower nest again. Photo: J. Roe</div>` + body[200:] + `</article>`,
 			"nest again", article.ReasonCaption, "branch libraries"},
+		{"media contact at the end", `<article>` + body + `<h3>Media contact</h3><p>Tom Bellweather, press@example.org</p></article>`,
+			"Tom Bellweather", article.ReasonBoilerplate, "branch libraries"},
 		{"footer", `<article>` + body + `</article><footer><p>Copyright 2024 The Daily Example. All rights reserved by the owners of this fine site.</p></footer>`,
 			"All rights reserved", article.ReasonFooter, "Sundays"},
 		{"hidden by style", `<article>` + body + `<div style="display: none">Secret modal text that nobody sees</div></article>`,
@@ -201,6 +203,25 @@ func TestFocus(t *testing.T) {
 		res := Extract(doc, article.Metadata{}, Options{Focus: tt.focus})
 		if got := strings.Contains(render.PlainText(res.Blocks), "Photo gallery below"); got != tt.kept {
 			t.Errorf("focus %d: kept = %v, want %v", tt.focus, got, tt.kept)
+		}
+	}
+}
+
+func TestHasDateTime(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Marta Ruiz · Villanueva del Río · 15/10/2024 - 12:40h", true},
+		{"2024-11-05 08:30 来源：青溪日报", true},
+		{"Updated Nov 19, 2019 9:41 AM", true},
+		{"Nov 19, 2019", false}, // a year alone: handled by the dateline words
+		{"Score 3-1 after 90 minutes", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := hasDateTime(tt.text); got != tt.want {
+			t.Errorf("hasDateTime(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

@@ -65,7 +65,53 @@ func (x *extraction) filter() {
 	}
 	x.dropRepeatedCaptions()
 	x.dropTrailingFurniture()
+	x.dropTrailingSection()
 	x.dropOrphanHeadings()
+}
+
+// dropTrailingSection cuts a last section that is about the publisher or
+// the author rather than the story ("Media contact", "About the author").
+// It must run to the end of the body and be the smaller part of it. An
+// "About <company>" section is kept: benchmarks disagree on it.
+func (x *extraction) dropTrailingSection() {
+	total, opener, after := 0, -1, 0
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !b.keep {
+			continue
+		}
+		total += b.words
+		switch {
+		case isTrailingOpener(b):
+			opener, after = i, 0
+		case b.Type == article.Heading:
+			opener = -1
+		}
+		if opener >= 0 {
+			after += b.words
+		}
+	}
+	if opener < 0 || after*trailingShare > total {
+		return
+	}
+	for i := opener; i < len(x.blocks); i++ {
+		if b := &x.blocks[i]; b.keep {
+			b.keep, b.reason = false, article.ReasonBoilerplate
+		}
+	}
+}
+
+// trailingShare: a trailing section cut by dropTrailingSection holds at
+// most 1/trailingShare of the body's words.
+const trailingShare = 3
+
+// isTrailingOpener reports a heading or short paragraph that opens a
+// contact or author section.
+func isTrailingOpener(b *block) bool {
+	if b.Type != article.Heading && b.Type != article.Paragraph || b.words > 6 {
+		return false
+	}
+	return rules.TrailingSectionPhrases[rules.Fold(b.Text)]
 }
 
 // maxPolicyWords bounds a comment policy block.
@@ -269,7 +315,36 @@ func looksLikeByline(text string, words int) bool {
 			return true
 		}
 	}
-	return false
+	return hasDateTime(text)
+}
+
+// hasDateTime reports a numeric date with a year ("15/10/2024",
+// "2024-11-05", "19.11.2019") or a year beside a clock time ("2019 8:22").
+func hasDateTime(text string) bool {
+	year, sep, clock := false, false, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if n := text[i:j]; len(n) == 4 && (n[:2] == "19" || n[:2] == "20") {
+			year = true
+		}
+		if j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' {
+			switch text[j] {
+			case '/', '-', '.':
+				sep = true
+			case ':':
+				clock = true
+			}
+		}
+		i = j
+	}
+	return year && (sep || clock)
 }
 
 // endsSentence reports whether text ends like a sentence.

@@ -320,6 +320,18 @@ var DatelineWords = map[string]bool{
 	"veröffentlicht": true, "aktualisiert": true, "publié": true, "publiée": true,
 	"publicado": true, "publicada": true, "actualizado": true, "pubblicato": true,
 	"aggiornato": true, "atualizado": true, "gepubliceerd": true, "bijgewerkt": true,
+	"来源": true, "作者": true, "编辑": true, "责任编辑": true, "記者": true, "记者": true,
+	"출처": true, "기자": true, "入力": true, "更新": true,
+}
+
+// TrailingSectionPhrases open a section at the end of a story that is
+// not the story: press-release contacts, author boxes. Matched on the
+// whole, case-folded heading or short paragraph.
+var TrailingSectionPhrases = map[string]bool{
+	"media contact": true, "media contacts": true, "press contact": true, "press contacts": true,
+	"media inquiries": true, "for media inquiries": true, "investor contact": true,
+	"about the author": true, "about the authors": true, "pressekontakt": true,
+	"über den autor": true, "contact presse": true, "contacto de prensa": true,
 }
 
 // BlockedPhrases, found in the title or text of a small page, mark a bot
