@@ -108,10 +108,31 @@ const trailingShare = 3
 // isTrailingOpener reports a heading or short paragraph that opens a
 // contact or author section.
 func isTrailingOpener(b *block) bool {
-	if b.Type != article.Heading && b.Type != article.Paragraph || b.words > 6 {
+	if b.Type != article.Heading && b.Type != article.Paragraph {
 		return false
 	}
-	return rules.TrailingSectionPhrases[rules.Fold(b.Text)]
+	first, _, _ := strings.Cut(b.Text, "\n") // "Media contact:" may share a <p> with the contact
+	return rules.TrailingSectionPhrases[rules.Fold(first)]
+}
+
+// isTimestamp reports a block that is nothing but a clock time or a date
+// ("16:42", "12.05.2024"), as live blogs print over each entry.
+func isTimestamp(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || len(t) > 16 {
+		return false
+	}
+	digits := 0
+	for _, r := range t {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ':' || r == '.' || r == '/' || r == '-' || r == ' ' || r == 'h':
+		default:
+			return false
+		}
+	}
+	return digits >= 3
 }
 
 // maxPolicyWords bounds a comment policy block.
@@ -196,6 +217,12 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	}
 	if r := rules.Phrases.Match(b.Text); r != "" {
 		return r
+	}
+	if b.Type == article.Paragraph && rules.IsCookieNotice(b.Text) {
+		return article.ReasonCookie
+	}
+	if b.Type == article.Paragraph && isTimestamp(b.Text) {
+		return article.ReasonByline
 	}
 	if b.words > 0 && b.Type != article.Code {
 		density := float64(b.linkWords) / float64(b.words)

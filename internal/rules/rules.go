@@ -303,6 +303,38 @@ var CommentPolicyWords = [2]map[string]bool{
 	},
 }
 
+// CookieNoticeWords name a cookie notice when a short block holds a word
+// of each set ("We and our partners use cookies …", "Avec votre accord,
+// nous … utilisons des cookies").
+var CookieNoticeWords = [2]map[string]bool{
+	{"cookie": true, "cookies": true},
+	{
+		"accept": true, "consent": true, "agree": true, "partners": true, "settings": true, "preferences": true,
+		"accord": true, "accepter": true, "partenaires": true, "consentement": true, "paramètres": true,
+		"akzeptieren": true, "zustimmung": true, "einwilligung": true, "einstellungen": true, "partner": true,
+		"aceptar": true, "aceptas": true, "consentimiento": true, "socios": true, "configuración": true,
+		"accetta": true, "consenso": true, "impostazioni": true, "aceitar": true, "parceiros": true,
+	},
+}
+
+// MaxCookieNoticeWords bounds the blocks IsCookieNotice judges: an article
+// about cookie law is made of longer paragraphs.
+const MaxCookieNoticeWords = 50
+
+// IsCookieNotice reports whether a short block reads like a cookie notice.
+func IsCookieNotice(text string) bool {
+	words := strings.Fields(Fold(text))
+	if len(words) > MaxCookieNoticeWords {
+		return false
+	}
+	var first, second bool
+	for _, w := range words {
+		first = first || CookieNoticeWords[0][w]
+		second = second || CookieNoticeWords[1][w]
+	}
+	return first && second
+}
+
 // IsCommentPolicy reports whether text reads like a comment policy.
 func IsCommentPolicy(text string) bool {
 	var first, second bool

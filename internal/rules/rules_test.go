@@ -166,3 +166,20 @@ func TestIsCommentPolicy(t *testing.T) {
 		})
 	}
 }
+
+func TestIsCookieNotice(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"We and our partners use cookies to personalise content. Accept all?", true},
+		{"Avec votre accord, nous et nos partenaires utilisons des cookies.", true},
+		{"The baker sold four hundred cookies at the fair.", false},
+		{"Consent forms were signed by all the parents before the trip.", false},
+	}
+	for _, tt := range tests {
+		if got := IsCookieNotice(tt.text); got != tt.want {
+			t.Errorf("IsCookieNotice(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
