@@ -69,6 +69,9 @@ var Tokens = map[string]article.Reason{
 	"footer": article.ReasonFooter, "colophon": article.ReasonFooter, "copyright": article.ReasonFooter,
 	"sidebar": article.ReasonSidebar, "rail": article.ReasonSidebar, "widget": article.ReasonSidebar,
 	"sidebox": article.ReasonSidebar,
+	// wiki furniture (MediaWiki and its imitators)
+	"infobox": article.ReasonSidebar, "toc": article.ReasonNav, "navbox": article.ReasonNav,
+	"hatnote": article.ReasonNav, "editsection": article.ReasonButton,
 	// sharing and following
 	"share": article.ReasonShare, "sharing": article.ReasonShare, "sharebar": article.ReasonShare,
 	"social": article.ReasonShare, "sociable": article.ReasonShare, "addthis": article.ReasonShare,

@@ -96,6 +96,8 @@ func TestTokenReason(t *testing.T) {
 		{"download", ""},
 		{"commentary", ""},
 		{"related", article.ReasonTeaser},
+		{"infobox", article.ReasonSidebar},
+		{"editsection", article.ReasonButton},
 	}
 	for _, tt := range tests {
 		t.Run(tt.tok, func(t *testing.T) {
