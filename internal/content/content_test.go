@@ -233,3 +233,18 @@ func TestIsTimestamp(t *testing.T) {
 		}
 	}
 }
+
+// TestRootFollowsTheHeadline checks that a sidebar holding more prose than
+// the story does not become the article: the root stays with the headline.
+func TestRootFollowsTheHeadline(t *testing.T) {
+	var side strings.Builder
+	for i := 0; i < 5; i++ {
+		side.WriteString("<p>The trust is a registered charity that supports local groups, events and services across the valley, and has given more than four hundred small grants since it began.</p>")
+	}
+	page := `<html><body><div id="wrap"><div id="main-col"><div class="post"><h2>Libraries to close</h2><div class="text">` + body + `</div></div></div><div id="side-col">` + side.String() + `</div></div></body></html>`
+	res := extract(t, page, article.Metadata{Title: "Libraries to close"})
+	text := render.PlainText(res.Blocks)
+	if strings.Contains(text, "registered charity") || !strings.Contains(text, "branch libraries") {
+		t.Errorf("root did not follow the headline:\n%s", text)
+	}
+}

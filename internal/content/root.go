@@ -2,6 +2,7 @@ package content
 
 import (
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // pickRoot runs the third step: every block votes for the elements that
@@ -61,7 +62,35 @@ func (x *extraction) pickRoot() {
 			break
 		}
 	}
-	x.root = best
+	x.root = x.anchorToTitle(best, scores)
+}
+
+// titleShare is the least share of the root's score that the element
+// around the headline must hold to become the root instead.
+const titleShare = 0.2
+
+// anchorToTitle narrows the root to the lowest element that holds both
+// the page's headline and a fair share of the root's score: a sidebar
+// beside the story can hold more prose than the story itself, but not
+// its headline.
+func (x *extraction) anchorToTitle(best int32, scores []float64) int32 {
+	title := rules.Fold(x.md.Title)
+	if title == "" {
+		return best
+	}
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if b.Type != article.Heading || rules.Fold(b.Text) != title || !x.ancestorOf(best, b.owner) {
+			continue
+		}
+		for id := x.nodes[b.owner].parent; id >= 0 && id != best; id = x.nodes[id].parent {
+			if scores[id] >= titleShare*scores[best] && scores[id] > 0 {
+				return id
+			}
+		}
+		break
+	}
+	return best
 }
 
 // namedBodyShare is the share of the best score that an element named as

@@ -380,3 +380,19 @@ func TestSiteNameOf(t *testing.T) {
 		}
 	}
 }
+
+// An <h1> that repeats the site name at the end of <title> is a logo.
+func TestTitleIgnoresLogoHeading(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{`<html><head><title>Library reopens with new children's room | Hollin Valley Community Trust</title></head><body><h1><a href="/">Hollin Valley Community Trust</a></h1><h2>Library reopens with new children's room</h2></body></html>`,
+			"Library reopens with new children's room"},
+		{`<html><head><title>Opinion | Republicans Are Following Trump to Nowhere</title></head><body><h1>Republicans Are Following Trump to Nowhere</h1></body></html>`,
+			"Republicans Are Following Trump to Nowhere"},
+	}
+	for _, tt := range tests {
+		doc, _ := html.Parse(strings.NewReader(tt.page))
+		if got := Extract(doc, "").Title; got != tt.want {
+			t.Errorf("Title = %q, want %q", got, tt.want)
+		}
+	}
+}

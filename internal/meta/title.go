@@ -150,13 +150,30 @@ type titleCandidate struct {
 	trusted bool // a headline field that never carries the site name
 }
 
+// isTitleTail reports whether key is the part of a candidate title after
+// its last separator ("Headline | Site"): the site's name, which pages
+// also print as a logo in an <h1>.
+func isTitleTail(key string, cands []titleCandidate) bool {
+	for _, c := range cands {
+		t := cleanTitle(c.raw)
+		for _, sep := range titleSeparators {
+			// The tail is the shorter part: in "Opinion | Headline" the
+			// headline is no site name.
+			if i := strings.LastIndex(t, sep); i > 0 && i > len(t)-i && normKey(t[i+len(sep):]) == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // chooseTitle picks the headline. A candidate that, once its site name is
 // cut, equals the on-page h1 wins; then the h1 itself when a candidate
 // contains it; then the first candidate in trust order.
 func chooseTitle(cands []titleCandidate, h1 string, sites []string) string {
 	h1 = cleanTitle(h1)
 	h1Key := normKey(h1)
-	if h1Key != "" && matchesSite(h1, sites) && len(strings.Fields(h1)) <= 4 {
+	if h1Key != "" && (matchesSite(h1, sites) && len(strings.Fields(h1)) <= 4 || isTitleTail(h1Key, cands)) {
 		// A logo in an <h1>, not the headline.
 		h1, h1Key = "", ""
 	}
