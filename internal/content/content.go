@@ -75,18 +75,23 @@ func Extract(doc *html.Node, md article.Metadata, opts Options) Result {
 // scratchPool keeps the per-call tables between calls: on a crawl the
 // node table and its index are the content stage's largest allocations.
 var scratchPool = sync.Pool{New: func() any {
-	return &extraction{index: make(map[*html.Node]int32, 1024), nodes: make([]elem, 0, 1024)}
+	return &extraction{
+		index:      make(map[*html.Node]int32, 1024),
+		nodes:      make([]elem, 0, 1024),
+		classCache: make(map[string]nameInfo, 256),
+	}
 }}
 
 // reset empties x for the next page, dropping every pointer into the
 // finished one so that the pool does not keep its tree alive.
 func (x *extraction) reset() {
 	clear(x.index)
+	clear(x.classCache)
 	clear(x.nodes)
 	clear(x.blocks)
 	clear(x.removedTrees)
 	clear(x.scores)
-	*x = extraction{index: x.index, nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0]}
+	*x = extraction{index: x.index, classCache: x.classCache, nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0]}
 }
 
 // extraction is the per-call state shared by the steps.
@@ -95,10 +100,11 @@ type extraction struct {
 	weights rules.Weights
 	md      article.Metadata
 
-	nodes  []elem
-	index  map[*html.Node]int32
-	blocks []block
-	root   int32 // chosen article root, an index into nodes
+	nodes      []elem
+	index      map[*html.Node]int32
+	classCache map[string]nameInfo // what the token tables say of each class value
+	blocks     []block
+	root       int32 // chosen article root, an index into nodes
 
 	totalText    int
 	totalPara    int

@@ -185,7 +185,7 @@ func (x *extraction) labelNode(n *html.Node, parent int32, inLink, inPara bool) 
 func (x *extraction) markElement(id int32) {
 	e := &x.nodes[id]
 	n := e.n
-	if r, ok := rules.DropTags[n.Data]; ok {
+	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
 		e.mark, e.drop = r, true
 		switch n.DataAtom {
 		case atom.Script:
@@ -197,7 +197,7 @@ func (x *extraction) markElement(id int32) {
 		}
 		return
 	}
-	if r, ok := rules.StructuralTags[n.Data]; ok {
+	if r, ok := lookupTag(structuralTags, rules.StructuralTags, n); ok {
 		e.mark = r
 	}
 	switch n.DataAtom {
@@ -238,46 +238,109 @@ func (x *extraction) markElement(id int32) {
 		e.contentHint = 0
 		return
 	}
-	if e.mark != article.ReasonHidden && class != "" {
-		if hasHiddenClass(class) {
-			e.mark = article.ReasonHidden
-		}
-	}
 	if e.mark == article.ReasonHidden {
 		return
 	}
-	embed := x.markTokens(e, class)
-	if x.markTokens(e, ident) || embed {
+	cls := x.classInfo(class)
+	if cls.hidden {
+		e.mark = article.ReasonHidden
+		return
+	}
+	cls.applyTo(e)
+	var idInfo nameInfo
+	if ident != "" {
+		idInfo = namesInfo(ident)
+		idInfo.applyTo(e)
+	}
+	if cls.embed || idInfo.embed {
 		e.mark = ""
 	}
 }
 
-// markTokens applies the class/id token tables to e. It reports whether
-// the names mark an embedded post.
-func (x *extraction) markTokens(e *elem, names string) (embed bool) {
-	if names == "" {
-		return false
+// dropTags and structuralTags index the rules' tag tables by atom, so
+// that the label pass, which asks for every element, compares integers.
+var (
+	dropTags       = byAtom(rules.DropTags)
+	structuralTags = byAtom(rules.StructuralTags)
+)
+
+func byAtom(table map[string]article.Reason) map[atom.Atom]article.Reason {
+	m := make(map[atom.Atom]article.Reason, len(table))
+	for name, r := range table {
+		if a := atom.Lookup([]byte(name)); a != 0 {
+			m[a] = r
+		}
 	}
+	return m
+}
+
+// lookupTag finds n's tag in a table, by atom when the tag has one.
+func lookupTag(byAtom map[atom.Atom]article.Reason, byName map[string]article.Reason, n *html.Node) (article.Reason, bool) {
+	if n.DataAtom != 0 {
+		r, ok := byAtom[n.DataAtom]
+		return r, ok
+	}
+	r, ok := byName[n.Data]
+	return r, ok
+}
+
+// nameInfo is what the token tables say of one class or id value.
+type nameInfo struct {
+	mark   article.Reason // the first chrome token's reason
+	hint   int8           // 2 for a strong content pair, 1 for a content token
+	embed  bool           // an embedded post
+	hidden bool           // a whole class name that hides the element
+}
+
+// applyTo merges what a name says into e: a mark already set (by tag or
+// role) stands, and a content hint only rises.
+func (ni nameInfo) applyTo(e *elem) {
+	if ni.mark != "" && e.mark == "" {
+		e.mark = ni.mark
+	}
+	if ni.hint > e.contentHint {
+		e.contentHint = ni.hint
+	}
+}
+
+// classInfo looks a class value up in the per-page cache: pages repeat
+// the same class strings on hundreds of elements.
+func (x *extraction) classInfo(class string) nameInfo {
+	if class == "" {
+		return nameInfo{}
+	}
+	if ni, ok := x.classCache[class]; ok {
+		return ni
+	}
+	ni := namesInfo(class)
+	ni.hidden = hasHiddenClass(class)
+	x.classCache[class] = ni
+	return ni
+}
+
+// namesInfo runs the token tables over a class or id value.
+func namesInfo(names string) nameInfo {
+	var ni nameInfo
 	rules.SplitTokens(names, func(prev, tok string) {
 		if rules.EmbedTokens[tok] {
-			embed = true
+			ni.embed = true
 			return
 		}
 		if rules.ContentTokens[tok] {
 			// Every strong pair ends in a content token, so the pair
 			// table is only consulted here.
 			if prev != "" && rules.StrongContentTokens[[2]string{prev, tok}] {
-				e.contentHint = 2
-			} else if e.contentHint == 0 {
-				e.contentHint = 1
+				ni.hint = 2
+			} else if ni.hint == 0 {
+				ni.hint = 1
 			}
 			return
 		}
-		if r, ok := rules.TokenReason(tok); ok && e.mark == "" {
-			e.mark = r
+		if r, ok := rules.TokenReason(tok); ok && ni.mark == "" {
+			ni.mark = r
 		}
 	})
-	return embed
+	return ni
 }
 
 // decideRemovals turns marks into removals, top-down, keeping a marked

@@ -326,6 +326,10 @@ const MaxCookieNoticeWords = 50
 
 // IsCookieNotice reports whether a short block reads like a cookie notice.
 func IsCookieNotice(text string) bool {
+	// Cheap test first: this runs on every paragraph.
+	if !strings.Contains(text, "ookie") && !strings.Contains(text, "OOKIE") {
+		return false
+	}
 	words := strings.Fields(Fold(text))
 	if len(words) > MaxCookieNoticeWords {
 		return false
