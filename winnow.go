@@ -79,6 +79,8 @@ var (
 	ErrTooLarge = decode.ErrTooLarge
 	// ErrTruncatedGzip is returned for gzip input that ends early.
 	ErrTruncatedGzip = decode.ErrTruncatedGzip
+	// ErrParse is returned when the HTML parser gives up on the input.
+	ErrParse = parse.ErrParse
 	// ErrNoArticle is matched by every *NoArticleError.
 	ErrNoArticle = errors.New("no article on the page")
 )
