@@ -338,7 +338,7 @@ func (x *extraction) proseNear(i, dir int) bool {
 		case roleCaption, roleCredit:
 			continue
 		case roleChrome:
-			if x.reason[j] == article.ReasonDuplicate || x.reason[j] == reasonMeta || x.reason[j] == article.ReasonCredit {
+			if hasReason(insertReasons, x.reason[j]) {
 				continue
 			}
 			return false
@@ -347,6 +347,12 @@ func (x *extraction) proseNear(i, dir int) bool {
 	}
 	return false
 }
+
+// insertReasons are the kinds of chrome a page sets between two paragraphs
+// of one article without ending it: figure credits, duplicates, dates, and
+// the ad slots ("ADVERTISEMENT", "Continue reading below") that split a
+// story. The neighbour checks look past them.
+var insertReasons = []article.Reason{article.ReasonDuplicate, reasonMeta, article.ReasonCredit, article.ReasonAd}
 
 // maxLookaround bounds how far the neighbour checks look past chrome
 // lines, which keeps Extract linear on dumps made of repeated lines.
