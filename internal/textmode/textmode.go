@@ -262,6 +262,10 @@ func (x *extraction) lineScore(i int) int {
 	case l.truncated && x.truncatedNear(i):
 		// Excerpts cut short, one under the other: a list of teasers.
 		return -3
+	case l.isProse() && x.teaserPair(i) && (x.teaserPair(i-2) || x.teaserPair(i+2)):
+		// Headline, one-line summary, headline, summary: a list of
+		// teasers, as "Latest news" boxes print them.
+		return -3
 	case l.isProse() && l.truncated:
 		// An excerpt cut short: a teaser's summary.
 		return len(l.words) / isolatedDiv
@@ -275,6 +279,19 @@ func (x *extraction) lineScore(i int) int {
 	}
 	return -3
 }
+
+// teaserPair reports whether line i is a summary of one sentence or two
+// right under a headline-shaped line: one item of a teaser list.
+func (x *extraction) teaserPair(i int) bool {
+	if i < 1 || i >= len(x.lines) || x.role[i] != roleNone || x.role[i-1] != roleNone {
+		return false
+	}
+	l, h := &x.lines[i], &x.lines[i-1]
+	return l.isProse() && l.stops <= 1 && len(l.words) <= summaryWords && h.isHeadline() && !h.isProse()
+}
+
+// summaryWords is the longest a teaser's summary runs.
+const summaryWords = 30
 
 // truncatedNear reports whether the line above or below line i is an
 // excerpt cut short too.
