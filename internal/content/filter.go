@@ -127,7 +127,7 @@ func isTimestamp(text string) bool {
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
-		case r == ':' || r == '.' || r == '/' || r == '-' || r == ' ' || r == 'h':
+		case r == ':' || r == '.' || r == '/' || r == '-' || r == '–' || r == ' ' || r == 'h':
 		default:
 			return false
 		}

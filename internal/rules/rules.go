@@ -369,6 +369,7 @@ var DatelineWords = map[string]bool{
 var TrailingSectionPhrases = map[string]bool{
 	"media contact": true, "media contacts": true, "press contact": true, "press contacts": true,
 	"media inquiries": true, "for media inquiries": true, "investor contact": true,
+	"media enquiries": true, "press enquiries": true, "press office": true, "press inquiries": true,
 	"about the author": true, "about the authors": true, "pressekontakt": true,
 	"über den autor": true, "contact presse": true, "contacto de prensa": true,
 }

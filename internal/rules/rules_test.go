@@ -25,6 +25,8 @@ func TestPhrasesMatch(t *testing.T) {
 		{"We use cookies to improve your experience.", article.ReasonCookie},
 		{"Follow us on Twitter", article.ReasonFollow},
 		{"Log in", article.ReasonLogin},
+		{"We may earn a commission when you buy through links on our site.", article.ReasonAd},
+		{"Guestbook", article.ReasonComments},
 		// prose that merely starts like furniture is not furniture
 		{"Readers of the report will find that the council spent more than it said.", ""},
 		{"Related to the budget, the council also voted to close two libraries next year after a long debate.", ""},
