@@ -250,7 +250,7 @@ var DefaultWeights = Weights{
 // TeaserHeadingWords name a heading over other stories when a short
 // heading holds a word of each set ("More Great Science Stories",
 // "Popular on the site", "Weitere Artikel"). Words are case-folded.
-var TeaserHeadingWords = [2]map[string]bool{
+var TeaserHeadingWords = WordPair{
 	{
 		"more": true, "related": true, "popular": true, "recommended": true, "trending": true,
 		"latest": true, "top": true, "further": true, "similar": true, "other": true, "also": true,
@@ -272,13 +272,19 @@ const MaxTeaserHeadingWords = 6
 // IsTeaserHeading reports whether a short heading announces other stories.
 func IsTeaserHeading(text string) bool {
 	words := strings.Fields(Fold(text))
-	if len(words) == 0 || len(words) > MaxTeaserHeadingWords {
-		return false
-	}
+	return len(words) <= MaxTeaserHeadingWords && TeaserHeadingWords.Holds(words)
+}
+
+// WordPair is a test on a block's words: it holds when the block has a
+// word of the first set and a word of the second. Words are case-folded.
+type WordPair [2]map[string]bool
+
+// Holds reports whether words has a word of each set.
+func (p WordPair) Holds(words []string) bool {
 	var first, second bool
 	for _, w := range words {
-		first = first || TeaserHeadingWords[0][w]
-		second = second || TeaserHeadingWords[1][w]
+		first = first || p[0][w]
+		second = second || p[1][w]
 	}
 	return first && second
 }
@@ -290,7 +296,7 @@ var BylinePrefixes = []string{"by", "von", "par", "por", "di", "door", "av", "af
 // the body holds a word of each set ("Comments are moderated and must
 // be respectful"). Only trailing blocks are judged, since an article
 // about moderation uses the same words in its body.
-var CommentPolicyWords = [2]map[string]bool{
+var CommentPolicyWords = WordPair{
 	{
 		"comment": true, "comments": true, "commenting": true, "commenters": true,
 		"comentário": true, "comentários": true, "comentario": true, "comentarios": true,
@@ -309,7 +315,7 @@ var CommentPolicyWords = [2]map[string]bool{
 // CookieNoticeWords name a cookie notice when a short block holds a word
 // of each set ("We and our partners use cookies …", "Avec votre accord,
 // nous … utilisons des cookies").
-var CookieNoticeWords = [2]map[string]bool{
+var CookieNoticeWords = WordPair{
 	{"cookie": true, "cookies": true},
 	{
 		"accept": true, "consent": true, "agree": true, "partners": true, "settings": true, "preferences": true,
@@ -331,25 +337,12 @@ func IsCookieNotice(text string) bool {
 		return false
 	}
 	words := strings.Fields(Fold(text))
-	if len(words) > MaxCookieNoticeWords {
-		return false
-	}
-	var first, second bool
-	for _, w := range words {
-		first = first || CookieNoticeWords[0][w]
-		second = second || CookieNoticeWords[1][w]
-	}
-	return first && second
+	return len(words) <= MaxCookieNoticeWords && CookieNoticeWords.Holds(words)
 }
 
 // IsCommentPolicy reports whether text reads like a comment policy.
 func IsCommentPolicy(text string) bool {
-	var first, second bool
-	for _, w := range strings.Fields(Fold(text)) {
-		first = first || CommentPolicyWords[0][w]
-		second = second || CommentPolicyWords[1][w]
-	}
-	return first && second
+	return CommentPolicyWords.Holds(strings.Fields(Fold(text)))
 }
 
 // DatelineWords, in a short line above the body, mark the line that
