@@ -66,21 +66,25 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-// stripTags removes everything between < and >, as a rough text view.
+// stripTags removes tags and comments (a '<' followed by a letter, '/',
+// '!' or '?', up to the next '>'), as a rough text view; a '<' followed by
+// anything else is text, as HTML has it.
 func stripTags(s string) string {
 	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>' && in:
-			in = false
-		case !in:
-			b.WriteRune(r)
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' && i+1 < len(s) && isTagStart(s[i+1]) {
+			if end := strings.IndexByte(s[i:], '>'); end >= 0 {
+				i += end
+				continue
+			}
 		}
+		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+func isTagStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!' || c == '?'
 }
 
 func isASCII(b []byte) bool {
