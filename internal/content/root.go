@@ -35,9 +35,9 @@ func (x *extraction) pickRoot() {
 		}
 		switch x.nodes[id].contentHint {
 		case 2:
-			s *= 1.25
+			s *= x.weights.NamedBodyBoost
 		case 1:
-			s *= 1.05
+			s *= x.weights.ContentBoost
 		}
 		// >= lets a deeper element win a tie: what its ancestor adds
 		// voted for nothing.
@@ -49,25 +49,21 @@ func (x *extraction) pickRoot() {
 	// better root when it holds most of the score: what the best adds
 	// around it is the page's, not the article's.
 	for id := best + 1; int(id) < len(x.nodes); id++ {
-		if x.nodes[id].contentHint == 2 && !x.nodes[id].removed && scores[id] >= namedBodyShare*scores[best] && x.ancestorOf(best, id) {
+		if x.nodes[id].contentHint == 2 && !x.nodes[id].removed && scores[id] >= x.weights.NamedBodyShare*scores[best] && x.ancestorOf(best, id) {
 			best = id
 			break
 		}
 	}
 	// An element named as the article body a few levels up is a better
 	// root than a part of it, if it does not cost too much.
-	for id, depth := x.nodes[best].parent, 0; id >= 0 && depth < 5; id, depth = x.nodes[id].parent, depth+1 {
-		if x.nodes[id].contentHint == 2 && scores[id] >= 0.5*scores[best] {
+	for id, depth := x.nodes[best].parent, 0; id >= 0 && depth < x.weights.ClimbLevels; id, depth = x.nodes[id].parent, depth+1 {
+		if x.nodes[id].contentHint == 2 && scores[id] >= x.weights.ClimbShare*scores[best] {
 			best = id
 			break
 		}
 	}
 	x.root = x.anchorToTitle(best, scores)
 }
-
-// titleShare is the least share of the root's score that the element
-// around the headline must hold to become the root instead.
-const titleShare = 0.2
 
 // anchorToTitle narrows the root to the lowest element that holds both
 // the page's headline and a fair share of the root's score: a sidebar
@@ -84,7 +80,7 @@ func (x *extraction) anchorToTitle(best int32, scores []float64) int32 {
 			continue
 		}
 		for id := x.nodes[b.owner].parent; id >= 0 && id != best; id = x.nodes[id].parent {
-			if scores[id] >= titleShare*scores[best] && scores[id] > 0 {
+			if scores[id] >= x.weights.TitleShare*scores[best] && scores[id] > 0 {
 				return id
 			}
 		}
@@ -92,10 +88,6 @@ func (x *extraction) anchorToTitle(best int32, scores []float64) int32 {
 	}
 	return best
 }
-
-// namedBodyShare is the share of the best score that an element named as
-// the article body inside the best element must hold to be chosen.
-const namedBodyShare = 0.5
 
 // vote is a block's contribution to the score of each of its ancestors.
 func (x *extraction) vote(b *block) float64 {

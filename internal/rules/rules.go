@@ -226,6 +226,21 @@ type Weights struct {
 	MaxListingWords int
 	// MinListingTeasers: this many link-heavy blocks mark a listing.
 	MinListingTeasers int
+	// NamedBodyBoost and ContentBoost scale the root score of an element
+	// named as the article body ("article-body", itemprop=articleBody),
+	// or carrying a weaker content token or an <article>/<main> tag.
+	NamedBodyBoost, ContentBoost float64
+	// NamedBodyShare: an element named as the article body inside the
+	// best root replaces it when it holds this share of its score.
+	NamedBodyShare float64
+	// ClimbLevels and ClimbShare: an element named as the article body
+	// up to ClimbLevels above the best root replaces it when its score
+	// is at least ClimbShare of the root's.
+	ClimbLevels int
+	ClimbShare  float64
+	// TitleShare: the lowest element around the headline replaces the
+	// root when it holds this share of the root's score.
+	TitleShare float64
 	// BadTextPenalty scales the words of chrome-looking blocks when an
 	// element's score as the article root is computed.
 	BadTextPenalty float64
@@ -244,6 +259,12 @@ var DefaultWeights = Weights{
 	MaxPaywalledWords: 200,
 	MaxListingWords:   100,
 	MinListingTeasers: 8,
+	NamedBodyBoost:    1.25,
+	ContentBoost:      1.05,
+	NamedBodyShare:    0.5,
+	ClimbLevels:       5,
+	ClimbShare:        0.5,
+	TitleShare:        0.2,
 	BadTextPenalty:    1.0,
 }
 
