@@ -48,6 +48,7 @@ type flow struct {
 	links     []article.Link
 	owner     int32
 	brs       int // consecutive <br>s at the end of buf
+	flushes   int // paragraphs flushed so far, to tell when buf restarted
 }
 
 func (f *flow) walk(n *html.Node, owner int32, inLink bool) {
@@ -99,8 +100,13 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		}
 		return
 	case atom.A:
-		start := len(f.buf)
+		start, flushes := len(f.buf), f.flushes
 		f.walk(n, owner, true)
+		if f.flushes != flushes {
+			// A block inside the link flushed buf: what buf holds now
+			// is all link text.
+			start = 0
+		}
 		if x.opts.KeepLinks {
 			if href := resolve(attr(n, "href"), x.opts.PageURL); href != "" {
 				if t := strings.TrimSpace(string(f.buf[start:])); t != "" {
@@ -171,6 +177,7 @@ func (f *flow) flush() {
 		f.x.addBlock(b, f.owner, f.linkWords)
 	}
 	f.buf = f.buf[:0]
+	f.flushes++
 	f.linkWords = 0
 	f.links = nil
 	f.brs = 0

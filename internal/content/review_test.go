@@ -1,0 +1,61 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/article"
+)
+
+// parsePage parses a test page the way the pipeline does.
+func parsePage(t *testing.T, page string) *html.Node {
+	t.Helper()
+	doc, err := html.ParseWithOptions(strings.NewReader(page), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// keptText joins the text of the kept blocks.
+func keptText(res Result) string {
+	var b strings.Builder
+	for _, bl := range res.Blocks {
+		b.WriteString(bl.Text)
+		b.WriteString(strings.Join(bl.Items, " "))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TestReviewLinkAroundBlocks: a link that wraps block elements (a card
+// link, HTML5 allows it) flushes paragraphs while it is walked. With
+// KeepLinks the link's text must come from the current paragraph, and
+// the walk must not slice past the flushed buffer.
+func TestReviewLinkAroundBlocks(t *testing.T) {
+	tests := []struct {
+		name     string
+		page     string
+		wantLink string // link text expected on some kept block; "" for none
+	}{
+		{"block inside link after inline text",
+			`<article>` + body + `<div>Some words before the card link <a href="/x"><div>Card title</div></a></div></article>`, "Card title"},
+		{"block then inline text inside link",
+			`<article>` + body + `<div>Words before it all <a href="/y"><div>Block part</div>tail words</a></div></article>`, "tail words"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parsePage(t, tt.page)
+			res := Extract(doc, article.Metadata{}, Options{KeepLinks: true, PageURL: "https://example.org/a/"})
+			for _, b := range res.Blocks {
+				for _, l := range b.Links {
+					if !strings.Contains(b.Text, l.Text) {
+						t.Errorf("block %q carries link %q whose text it does not hold", b.Text, l.Text)
+					}
+				}
+			}
+		})
+	}
+}
