@@ -92,6 +92,9 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 	}
 	switch n.DataAtom {
 	case atom.Br:
+		if len(f.buf) == 0 {
+			f.owner = owner // a paragraph may open with a break
+		}
 		f.brs++
 		if f.brs >= 2 {
 			f.flush()

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // parsePage parses a test page the way the pipeline does.
@@ -56,6 +57,36 @@ func TestReviewLinkAroundBlocks(t *testing.T) {
 					}
 				}
 			}
+		})
+	}
+}
+
+// TestReviewParagraphOwner: a paragraph that opens with a <br> belongs
+// to the element that holds it, not to the element of the paragraph
+// before it, which would get its votes and decide whether it is inside
+// the article.
+func TestReviewParagraphOwner(t *testing.T) {
+	tests := []struct{ name, page string }{
+		{"br first", `<div id="a">Site name here</div><div id="b"><br>Story text that follows the break.</div>`},
+		{"br after space", `<div id="a">Site name here</div><div id="b"> <br>Story text that follows the break.</div>`},
+		{"plain", `<div id="a">Site name here</div><div id="b">Story text that follows the break.</div>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parsePage(t, tt.page)
+			x := scratchPool.New().(*extraction)
+			x.weights = rules.DefaultWeights
+			x.label(doc)
+			x.buildBlocks(doc)
+			for _, b := range x.blocks {
+				if strings.HasPrefix(b.Text, "Story text") {
+					if got := attr(x.nodes[b.owner].n, "id"); got != "b" {
+						t.Errorf("owner id = %q, want b", got)
+					}
+					return
+				}
+			}
+			t.Fatal("story paragraph not built")
 		})
 	}
 }
