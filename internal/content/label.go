@@ -212,7 +212,7 @@ func (x *extraction) markElement(id int32) {
 		case "id":
 			ident = a.Val
 		case "role":
-			if r, ok := rules.Roles[strings.ToLower(strings.TrimSpace(a.Val))]; ok {
+			if r, ok := rules.Roles[strings.ToLower(strings.TrimSpace(a.Val))]; ok && e.mark != article.ReasonHidden {
 				e.mark = r
 			} else if a.Val == "main" || a.Val == "article" {
 				e.contentHint = max(e.contentHint, 1)
@@ -454,10 +454,11 @@ func hasUpperASCII(s string) bool {
 
 // hiddenStyle reports whether an inline style hides the element.
 func hiddenStyle(style string) bool {
-	if !strings.Contains(style, "none") && !strings.Contains(style, "hidden") {
+	s := strings.ToLower(style)
+	if !strings.Contains(s, "none") && !strings.Contains(s, "hidden") {
 		return false
 	}
-	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	s = strings.Join(strings.Fields(s), "")
 	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
 }
 

@@ -90,3 +90,25 @@ func TestReviewParagraphOwner(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewHiddenWins: an element hidden by an attribute stays hidden
+// whatever ARIA role it also carries, in any attribute order.
+func TestReviewHiddenWins(t *testing.T) {
+	big := strings.Repeat("Hidden duplicate text of the story that a script shows later on demand. ", 30)
+	tests := []struct{ name, open string }{
+		{"hidden before role", `<div hidden role="complementary">`},
+		{"role before hidden", `<div role="complementary" hidden>`},
+		{"style before role", `<div style="display:none" role="complementary">`},
+		{"upper-case style", `<div style="DISPLAY: NONE">`},
+		{"tab in style", "<div style=\"display:\tnone\">"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<article>` + body + `</article>` + tt.open + `<p>` + big + `</p></div>`
+			res := Extract(parsePage(t, page), article.Metadata{}, Options{Explain: true})
+			if strings.Contains(keptText(res), "Hidden duplicate") {
+				t.Errorf("hidden text kept")
+			}
+		})
+	}
+}
