@@ -612,7 +612,7 @@ func attr(n *html.Node, key string) string {
 func imageSrc(n *html.Node, base string) string {
 	src := ""
 	for _, key := range []string{"data-src", "data-lazy-src", "data-original", "src"} {
-		if v := strings.TrimSpace(attr(n, key)); v != "" && !strings.HasPrefix(v, "data:") {
+		if v := strings.TrimSpace(attr(n, key)); v != "" && !hasScheme(v, "data:") {
 			src = v
 			break
 		}
@@ -648,7 +648,7 @@ func tinyImage(n *html.Node) bool {
 // resolve makes ref absolute against base when both parse.
 func resolve(ref, base string) string {
 	ref = strings.TrimSpace(ref)
-	if ref == "" || strings.HasPrefix(ref, "javascript:") {
+	if ref == "" || hasScheme(ref, "javascript:") {
 		return ""
 	}
 	if base == "" {
@@ -663,4 +663,10 @@ func resolve(ref, base string) string {
 		return ref
 	}
 	return b.ResolveReference(r).String()
+}
+
+// hasScheme reports whether ref starts with scheme (lower case, with its
+// colon); URL schemes are case-insensitive.
+func hasScheme(ref, scheme string) bool {
+	return len(ref) >= len(scheme) && strings.EqualFold(ref[:len(scheme)], scheme)
 }
