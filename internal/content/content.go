@@ -85,6 +85,13 @@ var scratchPool = sync.Pool{New: func() any {
 // reset empties x for the next page, dropping every pointer into the
 // finished one so that the pool does not keep its tree alive.
 func (x *extraction) reset() {
+	if cap(x.nodes) > maxPooledNodes {
+		// Clearing a map costs its capacity, and maps never shrink: an
+		// instance that once held a huge page would make every later
+		// page pay for it. Let the garbage collector have it.
+		*x = *scratchPool.New().(*extraction)
+		return
+	}
 	clear(x.index)
 	clear(x.classCache)
 	clear(x.nodes)
@@ -93,6 +100,9 @@ func (x *extraction) reset() {
 	clear(x.scores)
 	*x = extraction{index: x.index, classCache: x.classCache, nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0]}
 }
+
+// maxPooledNodes is the most elements whose tables reset keeps for reuse.
+const maxPooledNodes = 1 << 16
 
 // extraction is the per-call state shared by the steps.
 type extraction struct {

@@ -149,3 +149,33 @@ func TestReviewResolve(t *testing.T) {
 		}
 	})
 }
+
+// TestReviewResetDropsHugeTables: after a huge page the pooled tables are
+// not kept, so that resetting for each later page stays cheap (a map is
+// cleared in time proportional to its capacity and never shrinks).
+func TestReviewResetDropsHugeTables(t *testing.T) {
+	tests := []struct {
+		name  string
+		cells int
+		keep  bool
+	}{
+		{"small page keeps its tables", 100, true},
+		{"huge page drops them", maxPooledNodes + 1000, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parsePage(t, "<div>"+strings.Repeat("<b>x</b>", tt.cells)+"</div>")
+			x := scratchPool.New().(*extraction)
+			x.weights = rules.DefaultWeights
+			x.label(doc)
+			n := len(x.nodes)
+			x.reset()
+			if kept := cap(x.nodes) >= n; kept != tt.keep {
+				t.Errorf("after %d nodes cap(nodes) = %d, kept = %v, want %v", n, cap(x.nodes), kept, tt.keep)
+			}
+			if x.index == nil || x.classCache == nil || len(x.nodes) != 0 {
+				t.Errorf("reset left unusable tables")
+			}
+		})
+	}
+}
