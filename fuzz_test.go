@@ -27,8 +27,18 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add([]byte(page(prose)))
 	f.Add([]byte("<div><p>unclosed <b>bold <i>both</p></div>"))
+	f.Add([]byte(`<p>text <a href="/x"><div>Card</div></a> more</p>`))
 	f.Add([]byte("plain text line one\n\nSecond line of a flattened dump.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Every option that changes the walk is exercised too.
+		for _, opts := range []winnow.Options{
+			{KeepLinks: true, Focus: winnow.Precision, URL: "https://example.org/a/b"},
+			{DropImages: true, Focus: winnow.Recall, Input: winnow.InputHTML},
+		} {
+			if a, err := winnow.Extract(data, opts); a == nil && err == nil {
+				t.Fatalf("nil article and nil error with %+v", opts)
+			}
+		}
 		a, err := winnow.Extract(data, winnow.Options{Explain: true})
 		if err != nil && !errors.Is(err, winnow.ErrNoArticle) {
 			if a != nil {
