@@ -150,7 +150,7 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		text, lw := x.textOf(n)
 		x.addBlock(article.Block{Type: article.Quote, Text: text}, id, lw)
 	case atom.Pre:
-		text := rawText(n)
+		text := x.codeText(n)
 		x.addBlock(article.Block{Type: article.Code, Text: strings.Trim(text, "\n")}, id, 0)
 	case atom.Table:
 		if x.isDataTable(n, id) {
@@ -561,6 +561,29 @@ func rawText(n *html.Node) string {
 				if c.DataAtom == atom.Br {
 					b.WriteByte('\n')
 				} else if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+					walk(c)
+				}
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// codeText returns the text of a <pre> as written, without the pieces the
+// label pass removed (a "Copy" button, a hidden line-number gutter).
+func (x *extraction) codeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(p *html.Node)
+	walk = func(p *html.Node) {
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				if c.DataAtom == atom.Br {
+					b.WriteByte('\n')
+				} else if !x.nodes[x.index[c]].removed {
 					walk(c)
 				}
 			}

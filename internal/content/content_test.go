@@ -265,3 +265,25 @@ func TestTagTablesByAtom(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeAndMath checks that a <pre> loses its "Copy" button and that
+// inline MathML stays inside its sentence.
+func TestCodeAndMath(t *testing.T) {
+	page := `<html><body><article>` + body + `<pre><button>Copy</button>x := 1</pre><p>The area is <math><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></math> for a circle of radius r.</p></article></body></html>`
+	res := extract(t, page, article.Metadata{})
+	var code, para string
+	for _, b := range res.Blocks {
+		switch {
+		case b.Type == article.Code:
+			code = b.Text
+		case b.Type == article.Paragraph && strings.Contains(b.Text, "area"):
+			para = b.Text
+		}
+	}
+	if code != "x := 1" {
+		t.Errorf("code = %q, want %q", code, "x := 1")
+	}
+	if !strings.Contains(para, "for a circle of radius r") {
+		t.Errorf("math split the sentence: %q", para)
+	}
+}

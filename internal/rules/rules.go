@@ -193,6 +193,10 @@ var InlineTags = map[string]bool{
 	"strong": true, "sub": true, "sup": true, "time": true, "tt": true, "u": true, "var": true,
 	"wbr": true, "ins": true, "del": true, "label": true, "big": true, "nobr": true, "img": true,
 	"picture": true, "source": true, "math": true, "ruby": true, "rt": true, "rp": true,
+	// MathML inside a sentence stays in the sentence
+	"mi": true, "mn": true, "mo": true, "ms": true, "mtext": true, "mrow": true, "msup": true,
+	"msub": true, "msubsup": true, "mfrac": true, "msqrt": true, "mroot": true, "semantics": true,
+	"annotation": true, "mspace": true, "mover": true, "munder": true,
 }
 
 // Weights are the numeric knobs of the content stage, gathered so that an
