@@ -56,6 +56,8 @@ func TestExtractCutsChrome(t *testing.T) {
 			"nest again", article.ReasonCaption, "branch libraries"},
 		{"media contact at the end", `<article>` + body + `<h3>Media contact</h3><p>Tom Bellweather, press@example.org</p></article>`,
 			"Tom Bellweather", article.ReasonBoilerplate, "branch libraries"},
+		{"role with a fallback", `<div role="Navigation menu"><a href="/">Home page link</a> <a href="/n">News</a></div><article>` + body + `</article>`,
+			"Home page link", article.ReasonNav, "branch libraries"},
 		{"footer", `<article>` + body + `</article><footer><p>Copyright 2024 The Daily Example. All rights reserved by the owners of this fine site.</p></footer>`,
 			"All rights reserved", article.ReasonFooter, "Sundays"},
 		{"hidden by style", `<article>` + body + `<div style="display: none">Secret modal text that nobody sees</div></article>`,

@@ -212,9 +212,12 @@ func (x *extraction) markElement(id int32) {
 		case "id":
 			ident = a.Val
 		case "role":
-			if r, ok := rules.Roles[strings.ToLower(strings.TrimSpace(a.Val))]; ok && e.mark != article.ReasonHidden {
+			// A role attribute may list fallbacks ("navigation menu");
+			// the first one is the role.
+			role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Val)), " ")
+			if r, ok := rules.Roles[role]; ok && e.mark != article.ReasonHidden {
 				e.mark = r
-			} else if a.Val == "main" || a.Val == "article" {
+			} else if role == "main" || role == "article" {
 				e.contentHint = max(e.contentHint, 1)
 			}
 		case "itemprop":
