@@ -351,7 +351,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 			if c.DataAtom == atom.Tr {
 				var row []string
 				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
-					if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) {
+					if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.nodes[x.index[cell]].removed {
 						t, lw := x.textOf(cell)
 						row = append(row, t)
 						linkWords += lw
@@ -385,6 +385,9 @@ func (x *extraction) figure(n *html.Node, id int32) {
 			}
 			e := &x.nodes[x.index[c]]
 			switch {
+			case e.removed && e.mark != article.ReasonCredit && e.mark != article.ReasonCaption:
+				// hidden or chrome inside the figure; credits and
+				// captions are read below even when marked
 			case c.DataAtom == atom.Img && src == "":
 				src = imageSrc(c, x.opts.PageURL)
 				alt = strings.TrimSpace(attr(c, "alt"))

@@ -289,3 +289,23 @@ func TestCodeAndMath(t *testing.T) {
 		t.Errorf("math split the sentence: %q", para)
 	}
 }
+
+// TestHiddenPartsOfFiguresAndTables checks that hidden images and cells
+// stay out of figures and tables.
+func TestHiddenPartsOfFiguresAndTables(t *testing.T) {
+	page := `<html><body><article>` + body + `<figure><img hidden src="/pixel.gif"><img src="/real.jpg"><figcaption>The real one</figcaption></figure>
+<table><tr><th>Branch</th><th>Visits</th><td style="display:none">secret</td></tr><tr><td>North</td><td>1200</td></tr></table></article></body></html>`
+	res := extract(t, page, article.Metadata{})
+	for _, b := range res.Blocks {
+		switch b.Type {
+		case article.Figure:
+			if !strings.HasSuffix(b.Src, "/real.jpg") {
+				t.Errorf("figure src = %q, want the visible image", b.Src)
+			}
+		case article.Table:
+			if len(b.Rows[0]) != 2 {
+				t.Errorf("header row = %q, want the hidden cell left out", b.Rows[0])
+			}
+		}
+	}
+}
