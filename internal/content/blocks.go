@@ -551,8 +551,9 @@ func cleanLines(s string) string {
 	return b.String()
 }
 
-// rawText returns the text of a <pre> as written.
-func rawText(n *html.Node) string {
+// rawText returns the text of n as written, with <br> as a line break,
+// leaving out scripts, styles and the elements skip names.
+func rawText(n *html.Node, skip func(*html.Node) bool) string {
 	var b strings.Builder
 	var walk func(p *html.Node)
 	walk = func(p *html.Node) {
@@ -561,9 +562,11 @@ func rawText(n *html.Node) string {
 			case html.TextNode:
 				b.WriteString(c.Data)
 			case html.ElementNode:
-				if c.DataAtom == atom.Br {
+				switch {
+				case c.DataAtom == atom.Br:
 					b.WriteByte('\n')
-				} else if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+				case c.DataAtom == atom.Script || c.DataAtom == atom.Style:
+				case skip == nil || !skip(c):
 					walk(c)
 				}
 			}
@@ -576,24 +579,7 @@ func rawText(n *html.Node) string {
 // codeText returns the text of a <pre> as written, without the pieces the
 // label pass removed (a "Copy" button, a hidden line-number gutter).
 func (x *extraction) codeText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(p *html.Node)
-	walk = func(p *html.Node) {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-			case html.ElementNode:
-				if c.DataAtom == atom.Br {
-					b.WriteByte('\n')
-				} else if !x.nodes[x.index[c]].removed {
-					walk(c)
-				}
-			}
-		}
-	}
-	walk(n)
-	return b.String()
+	return rawText(n, func(c *html.Node) bool { return x.nodes[x.index[c]].removed })
 }
 
 // countWords counts space-separated words, and CJK characters as half a

@@ -192,7 +192,7 @@ func (x *extraction) markElement(id int32) {
 			x.scripts++
 		case atom.Noscript:
 			if !x.asksForJS {
-				x.asksForJS = containsAny(rules.Fold(rawText(n)), rules.NeedsJSPhrases)
+				x.asksForJS = containsAny(rules.Fold(rawText(n, nil)), rules.NeedsJSPhrases)
 			}
 		}
 		return
