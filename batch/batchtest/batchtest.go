@@ -6,16 +6,15 @@ package batchtest
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/nlnwa/gowarc"
+
+	"github.com/winnow-go/winnow/internal/dataset"
 )
 
 // Page is one record to write. The zero Type is a response record.
@@ -129,44 +128,23 @@ func WriteWARC(path string, compress bool, pages []Page) error {
 // AEBPages reads up to n pages of the AEB dataset (the folder holding
 // html/ and ground-truth.json), in a fixed order, with their URLs.
 func AEBPages(dir string, n int) ([]Page, error) {
-	gt := map[string]struct {
-		URL string `json:"url"`
-	}{}
-	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	ds, err := dataset.Load(filepath.Join(dir, "html"), filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal(raw, &gt); err != nil {
-		return nil, fmt.Errorf("ground-truth.json: %w", err)
-	}
-	names, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	if n > 0 && len(names) > n {
-		names = names[:n]
+	list := ds.Pages
+	if n > 0 && len(list) > n {
+		list = list[:n]
 	}
 	var pages []Page
-	for _, name := range names {
-		f, err := os.Open(name)
+	for _, p := range list {
+		body, err := p.Read()
 		if err != nil {
 			return nil, err
 		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			f.Close()
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		body, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		id := strings.TrimSuffix(filepath.Base(name), ".html.gz")
-		url := gt[id].URL
+		url := p.URL
 		if url == "" {
-			url = "https://aeb.test/" + id
+			url = "https://aeb.test/" + p.ID
 		}
 		pages = append(pages, Page{URL: url, Body: body})
 	}

@@ -7,18 +7,14 @@
 package testpages
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 	"testing"
+
+	"github.com/winnow-go/winnow/internal/dataset"
 )
 
 // EnvDir names an environment variable that, when set, points at the AEB
@@ -111,47 +107,18 @@ func TotalBytes(pages []Page) int64 {
 	return n
 }
 
-type truthEntry struct {
-	ArticleBody string `json:"articleBody"`
-	URL         string `json:"url"`
-}
-
 func loadDir(dir string) ([]Page, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	ds, err := dataset.Load(filepath.Join(dir, "html"), filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("testpages: %w", err)
 	}
-	truth := map[string]truthEntry{}
-	if err := json.Unmarshal(raw, &truth); err != nil {
-		return nil, fmt.Errorf("testpages: ground-truth.json: %w", err)
-	}
-	names, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	pages := make([]Page, 0, len(names))
-	for _, name := range names {
-		html, err := gunzipFile(name)
+	pages := make([]Page, 0, len(ds.Pages))
+	for _, p := range ds.Pages {
+		html, err := p.Read()
 		if err != nil {
-			return nil, fmt.Errorf("testpages: %s: %w", filepath.Base(name), err)
+			return nil, fmt.Errorf("testpages: %w", err)
 		}
-		id := strings.TrimSuffix(filepath.Base(name), ".html.gz")
-		t := truth[id]
-		pages = append(pages, Page{ID: id, URL: t.URL, HTML: html, Truth: t.ArticleBody})
+		pages = append(pages, Page{ID: p.ID, URL: p.URL, HTML: html, Truth: p.Truth})
 	}
 	return pages, nil
-}
-
-func gunzipFile(name string) ([]byte, error) {
-	raw, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	return io.ReadAll(zr)
 }
