@@ -121,10 +121,17 @@ type Block struct {
 	Links []Link `json:"links,omitempty"`
 }
 
-// Link is a hyperlink inside a block.
+// Link is a hyperlink inside a block. Start and End are the byte offsets
+// of the linked words in the block's Text (Text[Start:End] == the link's
+// Text; in a list, the offsets count in the items joined by "\n"), so a
+// word used twice is linked where the page linked it. A Link built by hand
+// with End == 0 is placed on the first match of its Text after the
+// previous link.
 type Link struct {
-	Text string `json:"text"`
-	Href string `json:"href"`
+	Text  string `json:"text"`
+	Href  string `json:"href"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
 }
 
 // Reason says why a piece of the page was removed. Values are short

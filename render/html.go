@@ -85,7 +85,7 @@ func metaTag(b *strings.Builder, name, content string) {
 }
 
 func htmlBlock(bl article.Block) string {
-	links := &linker{links: bl.Links}
+	links := newLinker(bl)
 	switch bl.Type {
 	case article.Heading:
 		t := oneLine(bl.Text)

@@ -31,7 +31,7 @@ func writeMarkdown(w io.Writer, a *article.Article) error {
 }
 
 func markdownBlock(bl article.Block) string {
-	links := &linker{links: bl.Links}
+	links := newLinker(bl)
 	switch bl.Type {
 	case article.Heading:
 		level := min(max(bl.Level, 1), 6)

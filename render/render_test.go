@@ -258,6 +258,10 @@ func TestMarkdownEdgeCases(t *testing.T) {
 			Links: []article.Link{{Text: "nowhere", Href: "/x"}}}, "see here"},
 		{"javascript link dropped", article.Block{Type: article.Paragraph, Text: "click me",
 			Links: []article.Link{{Text: "click", Href: "javascript:alert(1)"}, {Text: "me", Href: "/m"}}}, "click [me](/m)"},
+		{"link at its offsets", article.Block{Type: article.Paragraph, Text: "a report, the report",
+			Links: []article.Link{{Text: "report", Href: "/r", Start: 14, End: 20}}}, "a report, the [report](/r)"},
+		{"link across a line break", article.Block{Type: article.Paragraph, Text: "see the map\nof it",
+			Links: []article.Link{{Text: "map\nof", Href: "/m", Start: 8, End: 14}}}, "see the [map](/m)\\\n[of](/m) it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -279,6 +283,10 @@ func TestHTMLEdgeCases(t *testing.T) {
 		{"paragraph breaks", article.Block{Type: article.Paragraph, Text: "a\nb\n\nc"}, "<p>a<br>\nb</p>\n<p>c</p>"},
 		{"heading escaped", article.Block{Type: article.Heading, Level: 3, Text: "<b>x</b>"}, "<h3>&lt;b&gt;x&lt;/b&gt;</h3>"},
 		{"empty list", article.Block{Type: article.List, Items: []string{" "}}, ""},
+		{"link at its offsets", article.Block{Type: article.Paragraph, Text: "a report, the report",
+			Links: []article.Link{{Text: "report", Href: "/r", Start: 14, End: 20}}}, `<p>a report, the <a href="/r">report</a></p>`},
+		{"list links", article.Block{Type: article.List, Items: []string{"a b", "b"},
+			Links: []article.Link{{Text: "b", Href: "/b", Start: 4, End: 5}}}, "<ul>\n<li>a b</li>\n<li><a href=\"/b\">b</a></li>\n</ul>"},
 		{"header-only table", article.Block{Type: article.Table, Rows: [][]string{{"h"}}},
 			"<table>\n<thead>\n<tr><th>h</th></tr>\n</thead>\n</table>"},
 	}

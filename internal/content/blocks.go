@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 	"unicode"
@@ -45,7 +46,7 @@ type flow struct {
 	x         *extraction
 	buf       []byte
 	linkWords int
-	links     []article.Link
+	links     []pendingLink
 	owner     int32
 	brs       int // consecutive <br>s at the end of buf
 	flushes   int // paragraphs flushed so far, to tell when buf restarted
@@ -112,9 +113,7 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		}
 		if x.opts.KeepLinks {
 			if href := resolve(attr(n, "href"), x.opts.PageURL); href != "" {
-				if t := strings.TrimSpace(string(f.buf[start:])); t != "" {
-					f.links = append(f.links, article.Link{Text: t, Href: href})
-				}
+				f.addLink(start, href)
 			}
 		}
 		return
@@ -171,19 +170,56 @@ func (f *flow) flush() {
 	if len(f.buf) == 0 {
 		return
 	}
-	text := cleanLines(string(f.buf))
+	var text string
+	var links []article.Link
+	if len(f.links) == 0 {
+		text = cleanLines(string(f.buf))
+	} else {
+		text, links = f.placeLinks()
+	}
 	if text != "" {
-		b := article.Block{Type: article.Paragraph, Text: text}
-		if len(f.links) > 0 {
-			b.Links = f.links
-		}
-		f.x.addBlock(b, f.owner, f.linkWords)
+		f.x.addBlock(article.Block{Type: article.Paragraph, Text: text, Links: links}, f.owner, f.linkWords)
 	}
 	f.buf = f.buf[:0]
 	f.flushes++
 	f.linkWords = 0
 	f.links = nil
 	f.brs = 0
+}
+
+// pendingLink is a link of the paragraph being built, its words at
+// buf[start:end].
+type pendingLink struct {
+	start, end int
+	href       string
+}
+
+// addLink records the link whose words fill buf from start on, without
+// the spaces around them.
+func (f *flow) addLink(start int, href string) {
+	t := f.buf[start:]
+	end := start + len(bytes.TrimRightFunc(t, unicode.IsSpace))
+	start = end - len(bytes.TrimLeftFunc(f.buf[start:end], unicode.IsSpace))
+	if start < end {
+		f.links = append(f.links, pendingLink{start, end, href})
+	}
+}
+
+// placeLinks cleans buf into the paragraph's text, as cleanLines does, and
+// moves its links' offsets to the same words in the text.
+func (f *flow) placeLinks() (string, []article.Link) {
+	offs := make([]int, 0, 2*len(f.links))
+	for _, l := range f.links {
+		offs = append(offs, l.start, l.end)
+	}
+	text := cleanLinesAt(string(f.buf), offs)
+	links := make([]article.Link, 0, len(f.links))
+	for i, l := range f.links {
+		if s, e := offs[2*i], offs[2*i+1]; s < e {
+			links = append(links, article.Link{Text: text[s:e], Href: l.href, Start: s, End: e})
+		}
+	}
+	return text, links
 }
 
 // image makes a figure of an image that stands alone in the flow.
@@ -547,6 +583,44 @@ func cleanLines(s string) string {
 			b.WriteByte('\n')
 		}
 		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// cleanLinesAt is cleanLines that also moves the byte offsets offs in s
+// to the same characters in the cleaned text; an offset in the spaces
+// dropped between lines moves to the start of the next line.
+func cleanLinesAt(s string, offs []int) string {
+	var b strings.Builder
+	moved := make([]bool, len(offs))
+	for pos := 0; pos <= len(s); {
+		nl := strings.IndexByte(s[pos:], '\n')
+		if nl < 0 {
+			nl = len(s) - pos
+		}
+		line := s[pos : pos+nl]
+		trimmed := strings.TrimLeftFunc(line, unicode.IsSpace)
+		ls := pos + len(line) - len(trimmed)
+		trimmed = strings.TrimRightFunc(trimmed, unicode.IsSpace)
+		le := ls + len(trimmed)
+		if trimmed != "" {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			at := b.Len()
+			for i, o := range offs {
+				if !moved[i] && o <= le {
+					offs[i], moved[i] = at+max(o-ls, 0), true
+				}
+			}
+			b.WriteString(trimmed)
+		}
+		pos += nl + 1
+	}
+	for i := range offs {
+		if !moved[i] {
+			offs[i] = b.Len()
+		}
 	}
 	return b.String()
 }

@@ -309,3 +309,54 @@ func TestHiddenPartsOfFiguresAndTables(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanLinesAt: the cleaned text is cleanLines', and each offset lands
+// on the same character as before.
+func TestCleanLinesAt(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a b ", "a \n b", "\n\n x \n\n y z\n", "a\u00a0\n\u2028b ", "one \n two \n"} {
+		var offs []int
+		for i := range len(s) + 1 {
+			offs = append(offs, i)
+		}
+		orig := append([]int(nil), offs...)
+		got := cleanLinesAt(s, offs)
+		if want := cleanLines(s); got != want {
+			t.Errorf("cleanLinesAt(%q) = %q, cleanLines gives %q", s, got, want)
+		}
+		for i, o := range offs {
+			if o < 0 || o > len(got) {
+				t.Fatalf("%q: offset %d moved out of the text to %d", s, orig[i], o)
+			}
+			if c := orig[i]; c < len(s) && s[c] >= 'a' && s[c] <= 'z' && o < len(got) && got[o] != s[c] {
+				t.Errorf("%q: offset %d (%q) moved to %d (%q)", s, c, s[c], o, got[o])
+			}
+		}
+	}
+}
+
+// TestLinkOffsets: with KeepLinks each link carries the offsets of its own
+// words, also when the same words come earlier in the paragraph or the
+// link spans a line break.
+func TestLinkOffsets(t *testing.T) {
+	doc := parsePage(t, `<article>`+body+`<p>The report said so, read the <a href="/r">report</a> here.<br> See <a href="/m">the map<br> of it</a> too.</p></article>`)
+	res := Extract(doc, article.Metadata{}, Options{KeepLinks: true, PageURL: "https://example.org/a/"})
+	for _, b := range res.Blocks {
+		if len(b.Links) == 0 {
+			continue
+		}
+		want := []article.Link{
+			{Text: "report", Href: "https://example.org/r", Start: 29, End: 35},
+			{Text: "the map\nof it", Href: "https://example.org/m", Start: 46, End: 59},
+		}
+		if len(b.Links) != len(want) {
+			t.Fatalf("links %+v, want %+v", b.Links, want)
+		}
+		for i, l := range b.Links {
+			if l != want[i] {
+				t.Errorf("link %d = %+v, want %+v (text %q)", i, l, want[i], b.Text)
+			}
+		}
+		return
+	}
+	t.Fatal("no block kept its links")
+}

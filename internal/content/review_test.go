@@ -52,8 +52,8 @@ func TestReviewLinkAroundBlocks(t *testing.T) {
 			res := Extract(doc, article.Metadata{}, Options{KeepLinks: true, PageURL: "https://example.org/a/"})
 			for _, b := range res.Blocks {
 				for _, l := range b.Links {
-					if !strings.Contains(b.Text, l.Text) {
-						t.Errorf("block %q carries link %q whose text it does not hold", b.Text, l.Text)
+					if l.Start < 0 || l.End > len(b.Text) || l.Start >= l.End || b.Text[l.Start:l.End] != l.Text {
+						t.Errorf("block %q carries link %q at [%d:%d], which is not where its text is", b.Text, l.Text, l.Start, l.End)
 					}
 				}
 			}
