@@ -97,7 +97,7 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 			f.owner = owner // a paragraph may open with a break
 		}
 		f.brs++
-		if f.brs >= 2 {
+		if f.brs >= f.x.weights.ParagraphBreaks {
 			f.flush()
 		} else {
 			f.buf = append(f.buf, '\n')
@@ -142,7 +142,7 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		}
 		x.list(n, id)
 	case atom.Blockquote:
-		if x.hasBlockChildren(n) && x.nodes[id].textLen > 1500 {
+		if x.hasBlockChildren(n) && x.nodes[id].textLen > x.weights.LayoutQuoteText {
 			f.walk(n, id, inLink) // a quote used as a layout wrapper
 			break
 		}
@@ -229,7 +229,7 @@ func (f *flow) image(n *html.Node, id int32) {
 		return
 	}
 	src := imageSrc(n, x.opts.PageURL)
-	if src == "" || tinyImage(n) {
+	if src == "" || tinyImage(n, x.weights.TinyImageSide) {
 		return
 	}
 	f.flush()
@@ -301,7 +301,7 @@ func (x *extraction) list(n *html.Node, id int32) {
 		return
 	}
 	x.addBlock(article.Block{Type: article.List, Items: items, Ordered: n.DataAtom == atom.Ol}, id, linkWords)
-	if cards*2 >= len(items) && cards >= 2 {
+	if float64(cards) >= x.weights.TeaserListShare*float64(len(items)) && cards >= x.weights.TeaserListCards {
 		x.blocks[len(x.blocks)-1].teaser = true
 	}
 }
@@ -331,15 +331,11 @@ func (x *extraction) isLayoutList(n *html.Node) bool {
 	return layout
 }
 
-// maxDataCell is the most text, in characters, a cell of a data table
-// holds; a cell with more is a column of a page laid out with a table.
-const maxDataCell = 400
-
 // isDataTable tells a table of data from a table used for page layout.
 // A data table has two rows or a header, and short cells with no
 // sections, lists or tables of their own.
 func (x *extraction) isDataTable(n *html.Node, id int32) bool {
-	if x.nodes[id].textLen > 20000 {
+	if x.nodes[id].textLen > x.weights.MaxDataTableText {
 		return false
 	}
 	rows, header, data := 0, false, true
@@ -354,7 +350,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 				data = false
 				return
 			case atom.P, atom.Div:
-				if x.nodes[x.index[c]].textLen > 200 || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+				if x.nodes[x.index[c]].textLen > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
 					data = false
 					return
 				}
@@ -363,7 +359,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 			case atom.Th, atom.Thead, atom.Caption:
 				header = true
 			}
-			if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.index[c]].textLen > maxDataCell {
+			if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.index[c]].textLen > x.weights.MaxDataCell {
 				data = false
 				return
 			}
@@ -371,7 +367,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		}
 	}
 	check(n)
-	return data && (rows >= 2 || header)
+	return data && (rows >= x.weights.MinDataTableRows || header)
 }
 
 // table turns a data table into rows of cell text.
@@ -711,7 +707,8 @@ func imageSrc(n *html.Node, base string) string {
 	return resolve(src, base)
 }
 
-func tinyImage(n *html.Node) bool {
+// tinyImage reports an image with a width or height under side pixels.
+func tinyImage(n *html.Node, side int) bool {
 	for _, key := range []string{"width", "height"} {
 		v := attr(n, key)
 		if v == "" {
@@ -724,7 +721,7 @@ func tinyImage(n *html.Node) bool {
 			}
 			num = num*10 + int(c-'0')
 		}
-		if num > 0 && num < 60 {
+		if num > 0 && num < side {
 			return true
 		}
 	}

@@ -232,7 +232,7 @@ func TestHasDateTime(t *testing.T) {
 
 func TestIsTimestamp(t *testing.T) {
 	for text, want := range map[string]bool{"16:42": true, "12.05.2024": true, "1933 – 2024": true, "10h30": true, "Key events": false, "1": false, "In 2024 the town": false} {
-		if got := isTimestamp(text); got != want {
+		if got := isTimestamp(text, &rules.DefaultWeights); got != want {
 			t.Errorf("isTimestamp(%q) = %v, want %v", text, got, want)
 		}
 	}

@@ -13,9 +13,9 @@ func (x *extraction) filter() {
 	maxDensity := x.weights.MaxLinkDensity
 	switch x.opts.Focus {
 	case Precision:
-		maxDensity *= 0.7
+		maxDensity *= x.weights.PrecisionDensityScale
 	case Recall:
-		maxDensity = min(0.8, maxDensity*1.4)
+		maxDensity = min(x.weights.RecallMaxDensity, maxDensity*x.weights.RecallDensityScale)
 	}
 	title := rules.Fold(x.md.Title)
 	seenBody := false
@@ -48,7 +48,7 @@ func (x *extraction) filter() {
 		if b.reason != "" {
 			continue
 		}
-		if b.Type == article.Paragraph && len(b.Text) > 40 {
+		if b.Type == article.Paragraph && len(b.Text) > x.weights.MinDuplicateText {
 			if seen[b.Text] {
 				b.reason = article.ReasonDuplicate
 				continue
@@ -56,7 +56,7 @@ func (x *extraction) filter() {
 			seen[b.Text] = true
 		}
 		b.keep = true
-		if b.Type == article.Paragraph && b.words >= 20 {
+		if b.Type == article.Paragraph && b.words >= x.weights.BodyParagraphWords {
 			seenBody = true
 		}
 	}
@@ -91,7 +91,7 @@ func (x *extraction) dropTrailingSection() {
 			after += b.words
 		}
 	}
-	if opener < 0 || after*trailingShare > total {
+	if opener < 0 || after*x.weights.TrailingSectionShare > total {
 		return
 	}
 	for i := opener; i < len(x.blocks); i++ {
@@ -100,10 +100,6 @@ func (x *extraction) dropTrailingSection() {
 		}
 	}
 }
-
-// trailingShare: a trailing section cut by dropTrailingSection holds at
-// most 1/trailingShare of the body's words.
-const trailingShare = 3
 
 // isTrailingOpener reports a heading or short paragraph that opens a
 // contact or author section.
@@ -117,9 +113,9 @@ func isTrailingOpener(b *block) bool {
 
 // isTimestamp reports a block that is nothing but a clock time or a date
 // ("16:42", "12.05.2024"), as live blogs print over each entry.
-func isTimestamp(text string) bool {
+func isTimestamp(text string, w *rules.Weights) bool {
 	t := strings.TrimSpace(text)
-	if t == "" || len(t) > 16 {
+	if t == "" || len(t) > w.MaxTimestampLen {
 		return false
 	}
 	digits := 0
@@ -132,11 +128,8 @@ func isTimestamp(text string) bool {
 			return false
 		}
 	}
-	return digits >= 3
+	return digits >= w.MinTimestampDigits
 }
-
-// maxPolicyWords bounds a comment policy block.
-const maxPolicyWords = 80
 
 // dropTrailingFurniture cuts comment policies from the end of the body
 // backwards.
@@ -147,7 +140,7 @@ func (x *extraction) dropTrailingFurniture() {
 			continue
 		}
 		switch {
-		case b.Type == article.Paragraph && b.words <= maxPolicyWords && rules.IsCommentPolicy(b.Text):
+		case b.Type == article.Paragraph && b.words <= x.weights.MaxPolicyWords && rules.IsCommentPolicy(b.Text):
 			b.keep, b.reason = false, article.ReasonComments
 		default:
 			return
@@ -168,7 +161,7 @@ func (x *extraction) dropBeforeTitle() {
 	for i := 0; i < title; i++ {
 		// Prose above a second headline (a recipe card's, say) is the
 		// article, and the headline is the one that is out of place.
-		if b := &x.blocks[i]; b.keep && b.Type == article.Paragraph && b.words >= 30 && endsSentence(b.Text) {
+		if b := &x.blocks[i]; b.keep && b.Type == article.Paragraph && b.words >= x.weights.TitleProseWords && endsSentence(b.Text) {
 			return
 		}
 	}
@@ -203,8 +196,8 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	case article.Figure:
 		return ""
 	case article.Heading:
-		if title != "" && (b.Level <= 2 || !seenBody) {
-			if f := rules.Fold(b.Text); f == title || len(f) > 12 && strings.Contains(title, f) {
+		if title != "" && (b.Level <= x.weights.TitleHeadingLevel || !seenBody) {
+			if f := rules.Fold(b.Text); f == title || len(f) > x.weights.MinTitleFragment && strings.Contains(title, f) {
 				return article.ReasonTitle
 			}
 		}
@@ -221,29 +214,25 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	if b.Type == article.Paragraph && rules.IsCookieNotice(b.Text) {
 		return article.ReasonCookie
 	}
-	if b.Type == article.Paragraph && isTimestamp(b.Text) {
+	if b.Type == article.Paragraph && isTimestamp(b.Text, &x.weights) {
 		return article.ReasonByline
 	}
 	if b.words > 0 && b.Type != article.Code {
 		density := float64(b.linkWords) / float64(b.words)
-		if density > maxDensity && (b.words < x.weights.LongBlockWords || density > 0.8) {
+		if density > maxDensity && (b.words < x.weights.LongBlockWords || density > x.weights.MaxLongBlockDensity) {
 			return article.ReasonLinkDensity
 		}
 	}
-	if !seenBody && b.Type == article.Paragraph && looksLikeByline(b.Text, b.words) {
+	if !seenBody && b.Type == article.Paragraph && looksLikeByline(b.Text, b.words, &x.weights) {
 		return article.ReasonByline
 	}
 	// With the precision focus a short line that is no sentence (a label,
 	// a stray caption, a date) goes too.
-	if x.opts.Focus == Precision && b.Type == article.Paragraph && b.words < precisionMinWords && !endsSentence(b.Text) {
+	if x.opts.Focus == Precision && b.Type == article.Paragraph && b.words < x.weights.PrecisionMinWords && !endsSentence(b.Text) {
 		return article.ReasonLowTextDensity
 	}
 	return ""
 }
-
-// precisionMinWords: with the precision focus, a paragraph shorter than
-// this that does not end like a sentence is cut.
-const precisionMinWords = 8
 
 // dropRepeatedCaptions cuts a paragraph that repeats the caption or alt
 // text of a figure next to it: pages often print a caption twice.
@@ -253,7 +242,7 @@ func (x *extraction) dropRepeatedCaptions() {
 		if fig.Type != article.Figure {
 			continue
 		}
-		for j := max(0, i-2); j < min(len(x.blocks), i+3); j++ {
+		for j := max(0, i-x.weights.CaptionReach); j < min(len(x.blocks), i+x.weights.CaptionReach+1); j++ {
 			b := &x.blocks[j]
 			if j == i || !b.keep || b.Type != article.Paragraph {
 				continue
@@ -262,11 +251,11 @@ func (x *extraction) dropRepeatedCaptions() {
 			if t == "" {
 				continue
 			}
-			if repeatsCaption(t, rules.Fold(fig.Caption)) || repeatsCaption(t, rules.Fold(fig.Alt)) || t == rules.Fold(fig.Credit) {
+			if repeatsCaption(t, rules.Fold(fig.Caption), x.weights.MaxCreditWords) || repeatsCaption(t, rules.Fold(fig.Alt), x.weights.MaxCreditWords) || t == rules.Fold(fig.Credit) {
 				b.keep, b.reason = false, article.ReasonDuplicate
 				continue
 			}
-			if fig.Caption == "" && fig.keep && b.words <= 40 && j == i+1 && !endsSentence(b.Text) {
+			if fig.Caption == "" && fig.keep && b.words <= x.weights.MaxCaptionLineWords && j == i+1 && !endsSentence(b.Text) {
 				// An image followed by a short unpunctuated line: that
 				// line is its caption.
 				fig.Caption = b.Text
@@ -277,17 +266,15 @@ func (x *extraction) dropRepeatedCaptions() {
 }
 
 // repeatsCaption reports whether the folded paragraph text is the folded
-// caption, alone or followed by a short credit ("… Photo: Jane Roe").
-func repeatsCaption(text, caption string) bool {
+// caption, alone or followed by a credit of at most creditWords words
+// ("… Photo: Jane Roe").
+func repeatsCaption(text, caption string, creditWords int) bool {
 	if caption == "" {
 		return false
 	}
 	rest, ok := strings.CutPrefix(text, caption)
-	return ok && len(strings.Fields(rest)) <= maxCreditWords
+	return ok && len(strings.Fields(rest)) <= creditWords
 }
-
-// maxCreditWords bounds the credit that may follow a repeated caption.
-const maxCreditWords = 6
 
 // dropOrphanHeadings cuts a heading whose section lost all its blocks (the
 // "Related stories" over a teaser list that was cut), and trailing
@@ -324,8 +311,8 @@ func (x *extraction) dropOrphanHeadings() {
 
 // looksLikeByline reports a short line that names the author or the date
 // ("By Jane Doe", "Published Monday, November 18, 2019 8:22AM EST").
-func looksLikeByline(text string, words int) bool {
-	if words > 12 || endsSentence(text) && words > 6 {
+func looksLikeByline(text string, words int, w *rules.Weights) bool {
+	if words > w.MaxBylineWords || endsSentence(text) && words > w.MaxBylineSentenceWords {
 		return false
 	}
 	f := rules.Fold(text)

@@ -58,7 +58,7 @@ func (x *extraction) label(doc *html.Node) {
 func (x *extraction) sweepSections() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if !isHeading(e.n) || e.textLen == 0 || e.textLen > 60 || x.parentRemoved(int32(i)) {
+		if !isHeading(e.n) || e.textLen == 0 || e.textLen > x.weights.SectionHeadingText || x.parentRemoved(int32(i)) {
 			continue
 		}
 		reason := e.mark
@@ -103,24 +103,20 @@ func (x *extraction) parentRemoved(id int32) bool {
 
 // findCards marks teaser cards: elements that hold one linked headline
 // (and what goes with it: a picture, a summary, a date) inside a parent
-// that holds at least three. Nodes are in document order, so a parent is
+// that holds at least Weights.CardRowHeads. Nodes are in document order, so a parent is
 // always seen before its children.
 func (x *extraction) findCards() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if e.parent < 0 || e.heads != 1 || isHeading(e.n) || e.textLen > maxCardText || e.contentHint == 2 {
+		if e.parent < 0 || e.heads != 1 || isHeading(e.n) || e.textLen > x.weights.MaxCardText || e.contentHint == 2 {
 			continue
 		}
 		p := &x.nodes[e.parent]
-		if p.heads >= 3 && !p.card {
+		if p.heads >= x.weights.CardRowHeads && !p.card {
 			e.card = true
 		}
 	}
 }
-
-// maxCardText bounds a teaser card, in characters: a headline and a
-// summary. An article whose own headline is a permalink is longer.
-const maxCardText = 800
 
 func isHeading(n *html.Node) bool {
 	switch n.DataAtom {
@@ -173,7 +169,7 @@ func (x *extraction) labelNode(n *html.Node, parent int32, inLink, inPara bool) 
 		sum.heads += s.heads
 	}
 	e := &x.nodes[id]
-	if isHeading(n) && sum.text > 0 && sum.link*10 >= sum.text*8 {
+	if isHeading(n) && sum.text > 0 && float64(sum.link) >= x.weights.LinkedHeadlineShare*float64(sum.text) {
 		sum.heads++
 	}
 	e.textLen, e.linkLen, e.paraLen, e.heads = sum.text, sum.link, sum.para, sum.heads
@@ -362,7 +358,7 @@ func (x *extraction) decideRemovals() {
 		// "Log in" link in a paywall-named wrapper is not one.
 		if e.mark == article.ReasonPaywall && !x.sawPaywall {
 			text, _ := x.textOfAll(e.n)
-			x.sawPaywall = e.textLen-e.linkLen >= minPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
+			x.sawPaywall = e.textLen-e.linkLen >= x.weights.MinPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
 		}
 		switch e.n.DataAtom {
 		case atom.Html, atom.Body, atom.Main:
@@ -374,7 +370,7 @@ func (x *extraction) decideRemovals() {
 		}
 		// A "caption" made of several paragraphs is a photo story's
 		// text, not a caption printed again.
-		if e.mark == article.ReasonCaption && childParagraphs(e.n) >= 2 {
+		if e.mark == article.ReasonCaption && childParagraphs(e.n) >= x.weights.CaptionStoryParagraphs {
 			continue
 		}
 		if e.contentHint == 2 {
@@ -388,10 +384,10 @@ func (x *extraction) decideRemovals() {
 			continue
 		}
 		if e.mark != article.ReasonComments {
-			if e.paraLen >= minProse && float64(e.paraLen) >= x.weights.ChromeProseShare*float64(x.totalPara) {
+			if e.paraLen >= x.weights.MinProse && float64(e.paraLen) >= x.weights.ChromeProseShare*float64(x.totalPara) {
 				continue
 			}
-			if plain := e.textLen - e.linkLen; plain >= minProse && float64(plain) >= x.weights.ChromeOuterShare*float64(x.totalPlain) {
+			if plain := e.textLen - e.linkLen; plain >= x.weights.MinProse && float64(plain) >= x.weights.ChromeOuterShare*float64(x.totalPlain) {
 				continue
 			}
 		}
@@ -408,9 +404,6 @@ func containsAny(s string, phrases []string) bool {
 	return false
 }
 
-// minPaywallText is the least unlinked text, in characters, of a paywall box.
-const minPaywallText = 40
-
 // childParagraphs counts the <p> children of n.
 func childParagraphs(n *html.Node) int {
 	count := 0
@@ -421,9 +414,6 @@ func childParagraphs(n *html.Node) int {
 	}
 	return count
 }
-
-// minProse is the least prose, in characters, that can pardon a marked wrapper.
-const minProse = 400
 
 // hasHiddenClass reports whether one of the space-separated names in
 // class is a hiding class. It does not allocate for lower-case names.

@@ -54,7 +54,7 @@ func (x *extraction) status(words int) article.Status {
 	}
 	if words < w.MaxListingWords && x.totalText > 0 && !x.rootLooksLikeArticle() {
 		page := x.nodes[0]
-		if float64(page.linkLen) > 0.5*float64(page.textLen) || x.teaserCount() >= w.MinListingTeasers {
+		if float64(page.linkLen) > w.ListingLinkShare*float64(page.textLen) || x.teaserCount() >= w.MinListingTeasers {
 			return article.StatusNotArticle
 		}
 	}
@@ -81,7 +81,7 @@ func (x *extraction) pageSays(phrases []string) bool {
 	if containsAny(rules.Fold(x.md.Title), phrases) {
 		return true
 	}
-	for i := range x.blocks[:min(len(x.blocks), maxStatusBlocks)] {
+	for i := range x.blocks[:min(len(x.blocks), x.weights.StatusBlocks)] {
 		if containsAny(rules.Fold(x.blocks[i].Text), phrases) {
 			return true
 		}
@@ -89,17 +89,12 @@ func (x *extraction) pageSays(phrases []string) bool {
 	return false
 }
 
-// maxStatusBlocks is how many blocks from the top pageSays reads: a
-// challenge or paywall notice is near the top, and a long page is no
-// challenge page.
-const maxStatusBlocks = 40
-
 // teaserCount counts link-heavy blocks: on a listing page they dominate.
 func (x *extraction) teaserCount() int {
 	n := 0
 	for i := range x.blocks {
 		b := &x.blocks[i]
-		if b.words >= 3 && b.linkWords*2 > b.words {
+		if b.words >= x.weights.TeaserMinWords && float64(b.linkWords) > x.weights.TeaserLinkShare*float64(b.words) {
 			n++
 		}
 	}

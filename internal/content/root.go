@@ -103,12 +103,12 @@ func (x *extraction) vote(b *block) float64 {
 	case article.Heading, article.Figure:
 		return 0
 	case article.Table:
-		return words * (1 - density) * 0.3
+		return words * (1 - density) * x.weights.TableVoteScale
 	}
 	if density > x.weights.MaxLinkDensity && b.Type != article.List {
 		// A long sentence with a few linked names is still prose; a
 		// headline that is all link is a teaser.
-		if density <= 0.8 && b.words >= 15 && endsSentence(b.Text) {
+		if density <= x.weights.SentenceLinkDensity && b.words >= x.weights.SentenceMinWords && endsSentence(b.Text) {
 			return words * (1 - density)
 		}
 		return -words * density * x.weights.BadTextPenalty
@@ -116,16 +116,16 @@ func (x *extraction) vote(b *block) float64 {
 	if b.Type == article.List {
 		// Items of a dozen words and more are sentences, whatever their
 		// links; short linked items are a menu or a teaser list.
-		if b.words >= 12*len(b.Items) && density <= 0.6 {
+		if b.words >= x.weights.ProseItemWords*len(b.Items) && density <= x.weights.ProseListDensity {
 			return words * (1 - density)
 		}
-		if density > 0.3 {
+		if density > x.weights.MenuListDensity {
 			return -words * density
 		}
-		return words * (1 - density) * 0.5
+		return words * (1 - density) * x.weights.ListVoteScale
 	}
-	if b.words < 8 && !endsSentence(b.Text) {
-		return -1
+	if b.words < x.weights.ShortBlockWords && !endsSentence(b.Text) {
+		return x.weights.ShortBlockVote
 	}
 	return words * (1 - density)
 }

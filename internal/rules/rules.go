@@ -248,6 +248,152 @@ type Weights struct {
 	// BadTextPenalty scales the words of chrome-looking blocks when an
 	// element's score as the article root is computed.
 	BadTextPenalty float64
+
+	// Label pass.
+
+	// SectionHeadingText: a "Related stories" or "Comments" heading with
+	// more text than this (characters) is a headline, and cuts no section.
+	SectionHeadingText int
+	// LinkedHeadlineShare: a heading whose text is at least this share
+	// link is a linked headline, the mark of a teaser card.
+	LinkedHeadlineShare float64
+	// CardRowHeads: an element holding one linked headline is a teaser
+	// card when its parent holds at least this many; fewer spares story
+	// pages that link their own headline, more misses short rows.
+	CardRowHeads int
+	// MaxCardText: an element with more text than this (characters) is
+	// no teaser card, whatever its headline.
+	MaxCardText int
+	// MinPaywallText: a paywall-named box with this much unlinked text
+	// (characters) is a paywall even without a paywall phrase.
+	MinPaywallText int
+	// MinProse: the least prose (characters) that pardons a marked
+	// wrapper holding ChromeProseShare of the page's prose.
+	MinProse int
+	// CaptionStoryParagraphs: a caption-named element with this many <p>
+	// children is a photo story's text, kept.
+	CaptionStoryParagraphs int
+
+	// Blocks pass.
+
+	// ParagraphBreaks: this many <br> in a row end a paragraph; fewer are
+	// line breaks inside it.
+	ParagraphBreaks int
+	// MinDataTableRows: a table without a header needs this many rows to
+	// be a data table.
+	MinDataTableRows int
+	// LayoutQuoteText: a blockquote with block children and more text
+	// than this (characters) is a layout wrapper, walked as a container.
+	LayoutQuoteText int
+	// MaxDataTableText: a table with more text (characters) is page
+	// layout, never a data table.
+	MaxDataTableText int
+	// MaxDataCell: a cell with more text (characters) is a column of a
+	// layout table.
+	MaxDataCell int
+	// MaxDataCellBlock: a <p> or <div> in a table with more text than this
+	// (characters) makes it a layout table.
+	MaxDataCellBlock int
+	// TinyImageSide: an image whose width or height attribute is below
+	// this (pixels) is an icon, not a figure.
+	TinyImageSide int
+	// TeaserListCards and TeaserListShare: a list is a teaser list when at
+	// least TeaserListCards of its items, and TeaserListShare of them,
+	// are teaser cards.
+	TeaserListCards int
+	TeaserListShare float64
+
+	// Root vote.
+
+	// TableVoteScale scales the vote of a data table's words: tables are
+	// content, but weaker evidence of the article than prose.
+	TableVoteScale float64
+	// SentenceLinkDensity and SentenceMinWords: a block over
+	// MaxLinkDensity still votes as prose when it has at most this
+	// density, SentenceMinWords words or more, and ends like a sentence.
+	SentenceLinkDensity float64
+	SentenceMinWords    int
+	// ProseItemWords and ProseListDensity: a list whose items average
+	// ProseItemWords words, with at most ProseListDensity linked, votes
+	// as prose.
+	ProseItemWords   int
+	ProseListDensity float64
+	// MenuListDensity: a list with a higher link density votes against,
+	// as a menu.
+	MenuListDensity float64
+	// ListVoteScale scales the vote of other lists.
+	ListVoteScale float64
+	// ShortBlockWords: a block shorter than this that does not end like a
+	// sentence votes ShortBlockVote (a label, a date).
+	ShortBlockWords int
+	ShortBlockVote  float64
+
+	// Filter.
+
+	// PrecisionDensityScale scales MaxLinkDensity with the precision
+	// focus (lower: more link-heavy blocks cut).
+	PrecisionDensityScale float64
+	// RecallDensityScale scales MaxLinkDensity with the recall focus, up
+	// to RecallMaxDensity.
+	RecallDensityScale float64
+	RecallMaxDensity   float64
+	// MaxLongBlockDensity: a block over this link density is cut however
+	// long it is.
+	MaxLongBlockDensity float64
+	// BodyParagraphWords: a kept paragraph this long starts the body;
+	// bylines and datelines are looked for only before it.
+	BodyParagraphWords int
+	// MinDuplicateText: paragraphs longer than this (bytes) are cut when
+	// printed twice; shorter ones ("Advertisement") may repeat.
+	MinDuplicateText int
+	// TitleHeadingLevel: a heading of this level or higher that repeats
+	// the headline is cut anywhere, lower ones only before the body.
+	TitleHeadingLevel int
+	// MinTitleFragment: a heading contained in the headline counts as the
+	// headline when longer than this (bytes, folded).
+	MinTitleFragment int
+	// TitleProseWords: a sentence this long above a second headline means
+	// that headline is out of place, so what is above it is kept.
+	TitleProseWords int
+	// TrailingSectionShare: a trailing contact or author section is cut
+	// when it holds at most 1/TrailingSectionShare of the body's words.
+	TrailingSectionShare int
+	// MaxPolicyWords bounds a comment policy block cut from the end.
+	MaxPolicyWords int
+	// MaxTimestampLen and MinTimestampDigits: a block of at most this
+	// many bytes made of clock or date characters, with at least this
+	// many digits, is a live-blog timestamp.
+	MaxTimestampLen    int
+	MinTimestampDigits int
+	// MaxBylineWords: a longer line is never a byline; one ending like a
+	// sentence must have at most MaxBylineSentenceWords.
+	MaxBylineWords         int
+	MaxBylineSentenceWords int
+	// PrecisionMinWords: with the precision focus, a paragraph shorter
+	// than this that does not end like a sentence is cut.
+	PrecisionMinWords int
+	// CaptionReach: a paragraph up to this many blocks before (and one
+	// more after) a figure is checked for repeating its caption.
+	CaptionReach int
+	// MaxCaptionLineWords: a short unpunctuated line right under a
+	// captionless image, at most this long, becomes its caption.
+	MaxCaptionLineWords int
+	// MaxCreditWords bounds the credit that may follow a repeated caption.
+	MaxCreditWords int
+
+	// Status.
+
+	// ListingLinkShare: a page whose text is more than this share link
+	// may be a listing.
+	ListingLinkShare float64
+	// TeaserMinWords and TeaserLinkShare: a block of at least
+	// TeaserMinWords with more than TeaserLinkShare linked counts toward
+	// MinListingTeasers.
+	TeaserMinWords  int
+	TeaserLinkShare float64
+	// StatusBlocks: how many blocks from the top are read for challenge,
+	// paywall and needs-JavaScript phrases.
+	StatusBlocks int
 }
 
 // DefaultWeights are the weights winnow uses.
@@ -270,6 +416,59 @@ var DefaultWeights = Weights{
 	ClimbShare:        0.5,
 	TitleShare:        0.2,
 	BadTextPenalty:    1.0,
+
+	SectionHeadingText:     60,
+	LinkedHeadlineShare:    0.8,
+	CardRowHeads:           3,
+	MaxCardText:            800,
+	MinPaywallText:         40,
+	MinProse:               400,
+	CaptionStoryParagraphs: 2,
+
+	ParagraphBreaks:  2,
+	MinDataTableRows: 2,
+	LayoutQuoteText:  1500,
+	MaxDataTableText: 20000,
+	MaxDataCell:      400,
+	MaxDataCellBlock: 200,
+	TinyImageSide:    60,
+	TeaserListCards:  2,
+	TeaserListShare:  0.5,
+
+	TableVoteScale:      0.3,
+	SentenceLinkDensity: 0.8,
+	SentenceMinWords:    15,
+	ProseItemWords:      12,
+	ProseListDensity:    0.6,
+	MenuListDensity:     0.3,
+	ListVoteScale:       0.5,
+	ShortBlockWords:     8,
+	ShortBlockVote:      -1,
+
+	PrecisionDensityScale:  0.7,
+	RecallDensityScale:     1.4,
+	RecallMaxDensity:       0.8,
+	MaxLongBlockDensity:    0.8,
+	BodyParagraphWords:     20,
+	MinDuplicateText:       40,
+	TitleHeadingLevel:      2,
+	MinTitleFragment:       12,
+	TitleProseWords:        30,
+	TrailingSectionShare:   3,
+	MaxPolicyWords:         80,
+	MaxTimestampLen:        16,
+	MinTimestampDigits:     3,
+	MaxBylineWords:         12,
+	MaxBylineSentenceWords: 6,
+	PrecisionMinWords:      8,
+	CaptionReach:           2,
+	MaxCaptionLineWords:    40,
+	MaxCreditWords:         6,
+
+	ListingLinkShare: 0.5,
+	TeaserMinWords:   3,
+	TeaserLinkShare:  0.5,
+	StatusBlocks:     40,
 }
 
 // TeaserHeadingWords name a heading over other stories when a short

@@ -12,6 +12,7 @@ import (
 // line is one non-blank line of the dump with the numbers every later step
 // reads. They are computed once, in one pass over the line.
 type line struct {
+	w     *rules.TextWeights
 	text  string   // the line, whitespace collapsed and trimmed
 	words []string // lower-cased words of letters and digits
 	key   string   // words joined by one space: the duplicate key
@@ -45,8 +46,8 @@ type line struct {
 }
 
 // newLine computes the features of one trimmed line.
-func newLine(text string) line {
-	l := line{text: text, runes: utf8.RuneCountInString(text)}
+func newLine(text string, w *rules.TextWeights) line {
+	l := line{w: w, text: text, runes: utf8.RuneCountInString(text)}
 	l.words = rules.LineWords(text)
 	l.key = strings.Join(l.words, " ")
 	l.sentence, l.colon = lineEnding(text)
@@ -61,9 +62,9 @@ func newLine(text string) line {
 			l.digits++
 		}
 	}
-	l.linkLike = isLinkLike(text, len(l.words))
+	l.linkLike = isLinkLike(text, len(l.words), w)
 	l.copyright = strings.ContainsRune(text, '©')
-	l.joined = hasJoin(text)
+	l.joined = hasJoin(text, w)
 	l.stops = innerStops(text)
 	l.truncated = isTruncated(text)
 	l.matches = rules.LinePhrases.Match(l.words)
@@ -94,11 +95,11 @@ func lineEnding(text string) (sentence, colon bool) {
 // teaser's headline and summary flattened without a break. Brand names
 // like "LinkedIn" inside ordinary sentences do not count, because the
 // words before them are not in title case.
-func hasJoin(text string) bool {
+func hasJoin(text string, w *rules.TextWeights) bool {
 	lower := 0
 	var prev rune
 	for k, r := range text {
-		if unicode.IsUpper(r) && unicode.IsLower(prev) && lower >= 3 && titleCase(text[:k]) {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) && lower >= w.JoinLowerRun && titleCase(text[:k], w) {
 			return true
 		}
 		if unicode.IsLower(r) {
@@ -167,11 +168,11 @@ func isTruncated(text string) bool {
 }
 
 // titleCase reports whether most words of s of four or more letters are
-// capitalized, and there are at least three of them.
-func titleCase(s string) bool {
+// capitalized, and there are at least three of them (TitleCase weights).
+func titleCase(s string, w *rules.TextWeights) bool {
 	long, caps := 0, 0
 	for _, f := range strings.Fields(s) {
-		if utf8.RuneCountInString(f) < 4 {
+		if utf8.RuneCountInString(f) < w.TitleCaseLetters {
 			continue
 		}
 		long++
@@ -180,7 +181,7 @@ func titleCase(s string) bool {
 			caps++
 		}
 	}
-	return long >= 3 && caps*10 >= long*7
+	return long >= w.TitleCaseWords && float64(caps) >= w.TitleCaseShare*float64(long)
 }
 
 // isNumber reports whether w is a number, or an English ordinal ("19th").
@@ -206,25 +207,25 @@ var menuSeparators = []string{" | ", " • ", " · ", " › ", " > ", " » ", " 
 
 // isLinkLike reports whether a line is a bare address or a run of short
 // items joined by a menu separator.
-func isLinkLike(text string, nwords int) bool {
-	if nwords <= 6 && (strings.Contains(text, "://") || strings.HasPrefix(text, "www.")) {
+func isLinkLike(text string, nwords int, w *rules.TextWeights) bool {
+	if nwords <= w.MaxURLLineWords && (strings.Contains(text, "://") || strings.HasPrefix(text, "www.")) {
 		return true
 	}
 	for _, sep := range menuSeparators {
-		if strings.Count(text, sep) < 2 {
+		if strings.Count(text, sep) < w.MinMenuItems-1 {
 			continue
 		}
 		parts := strings.Split(text, sep)
-		if len(parts) < 3 {
+		if len(parts) < w.MinMenuItems {
 			continue
 		}
 		short := 0
 		for _, p := range parts {
-			if len(rules.LineWords(p)) <= 4 {
+			if len(rules.LineWords(p)) <= w.MaxMenuItemWords {
 				short++
 			}
 		}
-		if short*4 >= len(parts)*3 {
+		if float64(short) >= w.MenuShortShare*float64(len(parts)) {
 			return true
 		}
 	}
@@ -278,36 +279,25 @@ var chromeReasons = []article.Reason{
 	article.ReasonCredit, article.ReasonByline,
 }
 
-// Thresholds of the line classifier, in words.
-const (
-	// shortLine is the longest line that a label or menu can be.
-	shortLine = 12
-	// strongPhraseWords is the phrase length that marks even a sentence as
-	// chrome ("sign up for our newsletter", "we use cookies").
-	strongPhraseWords = 3
-	// strongMaxWords is the longest line a strong phrase can mark.
-	strongMaxWords = 40
-)
-
 // chrome says whether the line is page furniture by itself, from its
 // phrases and shape alone, and why. It returns "" for a line that may be
 // article text.
 func (l *line) chrome() article.Reason {
-	n := len(l.words)
+	n, w := len(l.words), l.w
 	if n == 0 {
 		return article.ReasonBoilerplate
 	}
 	if l.linkLike {
 		return article.ReasonNav
 	}
-	if l.copyright && n <= 20 {
+	if l.copyright && n <= w.MaxCopyrightWords {
 		// "© 2019 Example Media. All rights reserved." is a footer; "©
 		// Jane Doe" is a photo credit; "© Jane Doe Crowds in the square"
 		// is a caption with its credit, left for the figure finder.
 		switch {
-		case l.coverage(article.ReasonFooter) > 0 || (l.digits > 0 && n <= 8):
+		case l.coverage(article.ReasonFooter) > 0 || (l.digits > 0 && n <= w.CopyrightFooterWords):
 			return article.ReasonFooter
-		case n <= 4:
+		case n <= w.CopyrightCreditWords:
 			return article.ReasonCredit
 		}
 	}
@@ -319,11 +309,11 @@ func (l *line) chrome() article.Reason {
 	}
 	// A line made mostly of chrome phrases: "Share on Facebook", "Home News
 	// Sport", "Photo: Reuters".
-	if cov := l.coverage(chromeReasons...); cov*2 >= n && (n <= shortLine || cov*4 >= n*3) {
+	if cov := float64(l.coverage(chromeReasons...)); cov >= w.ChromeShare*float64(n) && (n <= w.ShortLine || cov >= w.ChromeLongShare*float64(n)) {
 		return l.topReason()
 	}
 	// A label opening a short line that is not prose.
-	if n <= shortLine && !l.sentence {
+	if n <= w.ShortLine && !l.sentence {
 		for _, m := range l.matches {
 			if m.Start == 0 && hasReason(openerReasons, m.Reason) && (m.Reason != article.ReasonByline || l.looksLikeByline()) {
 				return m.Reason
@@ -332,26 +322,26 @@ func (l *line) chrome() article.Reason {
 	}
 	// An offer or prompt that strings several phrases of one kind together:
 	// "Subscribe now: three months for 0.99 a month, cancel anytime."
-	if n <= offerMaxWords {
+	if n <= w.OfferMaxWords {
 		for _, r := range offerReasons {
-			if l.count(r) >= 2 {
+			if l.count(r) >= w.OfferPhrases {
 				return r
 			}
 		}
 	}
 	// A two-word label near the start of a short prompt: "Our comment
 	// policy: ...", "Already a subscriber? Log in".
-	if n <= promptMaxWords {
+	if n <= w.PromptMaxWords {
 		for _, m := range l.matches {
-			if m.Len >= 2 && m.Start <= 2 && hasReason(promptReasons, m.Reason) {
+			if m.Len >= w.PromptLabelWords && m.Start <= w.PromptLabelStart && hasReason(promptReasons, m.Reason) {
 				return m.Reason
 			}
 		}
 	}
 	// A long, specific phrase that only page furniture uses.
-	if n <= strongMaxWords {
+	if n <= w.StrongMaxWords {
 		for _, m := range l.matches {
-			if m.Len >= strongPhraseWords && m.Reason != reasonMeta && m.Reason != article.ReasonNav {
+			if m.Len >= w.StrongPhraseWords && m.Reason != reasonMeta && m.Reason != article.ReasonNav {
 				return m.Reason
 			}
 		}
@@ -391,7 +381,7 @@ func (l *line) topReason() article.Reason {
 // note: short, and made of date words and numbers only.
 func (l *line) isDateline() bool {
 	n := len(l.words)
-	if n == 0 || n > shortLine {
+	if n == 0 || n > l.w.ShortLine {
 		return false
 	}
 	covered := l.coverage(reasonMeta)
@@ -406,14 +396,14 @@ func (l *line) isDateline() bool {
 		// "12.03.2020 14:35" has only numbers.
 		return rest == 0
 	}
-	return rest <= n/3
+	return rest <= n/l.w.DatelineOtherDiv
 }
 
 // looksLikeByline reports whether a short line opening with "By"
 // continues with capitalized names.
 func (l *line) looksLikeByline() bool {
 	fields := strings.Fields(l.text)
-	if len(fields) < 2 || len(fields) > 8 {
+	if len(fields) < l.w.MinBylineFields || len(fields) > l.w.MaxBylineFields {
 		return false
 	}
 	caps := 0
@@ -423,33 +413,33 @@ func (l *line) looksLikeByline() bool {
 			caps++
 		}
 	}
-	return caps*2 >= len(fields)-1
+	return float64(caps) >= l.w.BylineCapsShare*float64(len(fields)-1)
 }
 
 // isProse reports whether the line reads as a paragraph of the article:
 // long enough and ending like a sentence, or simply long.
 func (l *line) isProse() bool {
-	n := len(l.words)
-	if l.sentence && n >= 8 {
+	n, w := len(l.words), l.w
+	if l.sentence && n >= w.ProseWords {
 		return true
 	}
 	// A long line without a closing mark is prose when it starts like a
 	// sentence and is not a comma-separated tag list.
-	return n >= 25 && l.upper && strings.Count(l.text, ",")*5 < n
+	return n >= w.LongProseWords && l.upper && float64(strings.Count(l.text, ",")) < w.ProseCommaShare*float64(n)
 }
 
 // isHeadline reports whether the line has the shape of a headline or
 // subhead: a few words, no closing full stop.
 func (l *line) isHeadline() bool {
 	n := len(l.words)
-	return n >= 2 && n <= 25 && !l.sentence && !l.colon && !l.linkLike && l.upper
+	return n >= l.w.MinHeadlineWords && n <= l.w.MaxHeadlineWords && !l.sentence && !l.colon && !l.linkLike && l.upper
 }
 
 // hasLongMetaWord reports whether a date phrase of three or more letters
 // (a month, a weekday, "updated") occurs in the line.
 func (l *line) hasLongMetaWord() bool {
 	for _, m := range l.matches {
-		if m.Reason == reasonMeta && utf8.RuneCountInString(l.words[m.Start]) >= 3 {
+		if m.Reason == reasonMeta && utf8.RuneCountInString(l.words[m.Start]) >= l.w.MetaWordRunes {
 			return true
 		}
 	}
@@ -460,7 +450,7 @@ func (l *line) hasLongMetaWord() bool {
 // ("What happens next?"): a few words ending with a question mark.
 func (l *line) isQuestionHead() bool {
 	n := len(l.words)
-	return n >= 2 && n <= 8 && l.upper && strings.HasSuffix(strings.TrimRight(l.text, "\"'”’»"), "?")
+	return n >= l.w.MinQuestionWords && n <= l.w.MaxQuestionWords && l.upper && strings.HasSuffix(strings.TrimRight(l.text, "\"'”’»"), "?")
 }
 
 // offerReasons are the kinds of chrome whose prompts name themselves more
@@ -470,9 +460,6 @@ var offerReasons = []article.Reason{
 	article.ReasonSubscribe, article.ReasonLogin, article.ReasonNewsletter,
 	article.ReasonPaywall, article.ReasonCookie,
 }
-
-// offerMaxWords is the longest line an offer can be.
-const offerMaxWords = 30
 
 // count returns how many phrases of reason r occur in the line without
 // overlapping.
@@ -493,6 +480,3 @@ var promptReasons = []article.Reason{
 	article.ReasonComments, article.ReasonCookie, article.ReasonPaywall,
 	article.ReasonNewsletter, article.ReasonLogin, article.ReasonSubscribe,
 }
-
-// promptMaxWords is the longest line such a prompt can be.
-const promptMaxWords = 20

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 func TestLineChrome(t *testing.T) {
@@ -60,7 +61,7 @@ func TestLineChrome(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			l := newLine(tt.line)
+			l := newLine(tt.line, &rules.DefaultTextWeights)
 			if got := l.chrome(); got != tt.want {
 				t.Errorf("chrome(%q) = %q, want %q (matches %+v)", tt.line, got, tt.want, l.matches)
 			}
@@ -86,7 +87,7 @@ func TestLineShape(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			l := newLine(tt.line)
+			l := newLine(tt.line, &rules.DefaultTextWeights)
 			if l.sentence != tt.sentence {
 				t.Errorf("sentence = %v, want %v", l.sentence, tt.sentence)
 			}
@@ -118,7 +119,7 @@ func TestSplitCredit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			c, cr := splitCredit(tt.in)
+			c, cr := splitCredit(tt.in, &rules.DefaultTextWeights)
 			if c != tt.caption || cr != tt.credit {
 				t.Errorf("splitCredit = (%q, %q), want (%q, %q)", c, cr, tt.caption, tt.credit)
 			}

@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // Options for Extract.
@@ -32,13 +33,9 @@ type Options struct {
 	Explain bool
 	// DropImages leaves figures out of the blocks.
 	DropImages bool
+	// Weights overrides rules.DefaultTextWeights when non-nil.
+	Weights *rules.TextWeights
 }
-
-// Limits on what counts as an article body, in words of prose.
-const (
-	// minBodyWords is the least prose an article has; less is too_short.
-	minBodyWords = 40
-)
 
 // Extract reads a flattened page dump (one block per line) and returns the
 // article found in it. Status is ok, or too_short when the page has too
@@ -46,7 +43,11 @@ const (
 // caller to fill from Blocks. Extract is safe for concurrent use and runs in
 // time linear in the size of text.
 func Extract(text []byte, opts Options) *article.Article {
-	x := newExtraction(text)
+	w := opts.Weights
+	if w == nil {
+		w = &rules.DefaultTextWeights
+	}
+	x := newExtraction(text, w)
 	x.labelLines()
 	x.findFigures()
 	start, end, words := x.findBody()
@@ -58,7 +59,7 @@ func Extract(text []byte, opts Options) *article.Article {
 	}
 	x.findHead(start, end)
 	x.buildBlocks(a, opts)
-	if x.bodyWords < minBodyWords {
+	if x.bodyWords < w.MinBodyWords {
 		a.Status = article.StatusTooShort
 	} else {
 		a.Status = article.StatusOK
@@ -82,6 +83,7 @@ const (
 
 // extraction is the per-call state of Extract.
 type extraction struct {
+	w      *rules.TextWeights
 	lines  []line
 	role   []role
 	reason []article.Reason
@@ -96,8 +98,8 @@ type extraction struct {
 	subtitle  int
 }
 
-func newExtraction(text []byte) *extraction {
-	x := &extraction{title: -1, subtitle: -1}
+func newExtraction(text []byte, w *rules.TextWeights) *extraction {
+	x := &extraction{w: w, title: -1, subtitle: -1}
 	x.lines = make([]line, 0, bytes.Count(text, []byte{'\n'})+1)
 	for len(text) > 0 {
 		var ln []byte
@@ -110,7 +112,7 @@ func newExtraction(text []byte) *extraction {
 		if s == "" {
 			continue
 		}
-		x.lines = append(x.lines, newLine(s))
+		x.lines = append(x.lines, newLine(s, w))
 	}
 	n := len(x.lines)
 	x.role = make([]role, n)
@@ -178,7 +180,8 @@ func nearDuplicate(a, b *line) bool {
 	}
 	// A one- or two-word alt ("The band") says too little to pair with a
 	// long line, and so does one that covers under a third of it.
-	if len(a.words) < 3 || len(a.words)*10 < len(b.words)*3 {
+	w := a.w
+	if len(a.words) < w.MinAltWords || float64(len(a.words)) < w.AltCoverShare*float64(len(b.words)) {
 		return false
 	}
 	set := make(map[string]bool, len(b.words))
@@ -191,7 +194,7 @@ func nearDuplicate(a, b *line) bool {
 			in++
 		}
 	}
-	return in*5 >= len(a.words)*4
+	return float64(in) >= w.AltWordShare*float64(len(a.words))
 }
 
 // findFigures finds images: alt text followed by the same caption (the
@@ -205,7 +208,7 @@ func (x *extraction) findFigures() {
 		if x.role[i+1] == roleChrome && x.reason[i+1] != article.ReasonDuplicate {
 			continue
 		}
-		if a.key == "" || !nearDuplicate(a, b) || len(a.words) > 60 || len(b.words) > 80 {
+		if a.key == "" || !nearDuplicate(a, b) || len(a.words) > x.w.MaxAltWords || len(b.words) > x.w.MaxCaptionWords {
 			continue
 		}
 		// Keep the caption (the second copy, usually the longer one) and
@@ -230,10 +233,10 @@ func (x *extraction) findFigures() {
 	// on Tuesday. (AP Photo/Jane Doe)" or "... Credit: ESA".
 	for i := range x.lines {
 		l := &x.lines[i]
-		if x.role[i] != roleNone || len(l.words) > 80 || len(l.words) < 4 {
+		if x.role[i] != roleNone || len(l.words) > x.w.MaxCaptionWords || len(l.words) < x.w.MinCaptionWords {
 			continue
 		}
-		if _, credit := splitCredit(l.text); credit != "" {
+		if _, credit := splitCredit(l.text, x.w); credit != "" {
 			x.role[i] = roleCaption
 		}
 	}
@@ -245,39 +248,39 @@ func (x *extraction) findFigures() {
 // counts a third, since that is how a teaser's summary sits between its
 // headline and the next one.
 func (x *extraction) lineScore(i int) int {
-	l := &x.lines[i]
+	l, w := &x.lines[i], x.w
 	switch x.role[i] {
 	case roleChrome:
 		if x.reason[i] == article.ReasonDuplicate || x.reason[i] == reasonMeta || x.reason[i] == article.ReasonByline {
-			return -2
+			return w.SoftChromeScore
 		}
-		return -6
+		return w.ChromeScore
 	case roleCaption, roleCredit:
-		return -1
+		return w.FigureScore
 	}
 	switch {
 	case l.isProse() && l.joined:
 		// Headline and summary of a teaser run together.
-		return len(l.words) / 5
+		return len(l.words) / w.JoinedDiv
 	case l.truncated && x.truncatedNear(i):
 		// Excerpts cut short, one under the other: a list of teasers.
-		return -3
+		return w.TeaserScore
 	case l.isProse() && x.teaserPair(i) && (x.teaserPair(i-2) || x.teaserPair(i+2)):
 		// Headline, one-line summary, headline, summary: a list of
 		// teasers, as "Latest news" boxes print them.
-		return -3
+		return w.TeaserScore
 	case l.isProse() && l.truncated:
 		// An excerpt cut short: a teaser's summary.
-		return len(l.words) / isolatedDiv
+		return len(l.words) / w.IsolatedDiv
 	case l.isProse():
 		if !x.proseNear(i, -1) && !x.proseNear(i, +1) && !x.listedParagraph(i) {
-			return len(l.words) / isolatedDiv
+			return len(l.words) / w.IsolatedDiv
 		}
 		return len(l.words)
-	case l.sentence && len(l.words) >= 4:
-		return 2
+	case l.sentence && len(l.words) >= w.ShortSentenceWords:
+		return w.ShortSentenceScore
 	}
-	return -3
+	return w.OtherScore
 }
 
 // teaserPair reports whether line i is a summary of one sentence or two
@@ -287,11 +290,8 @@ func (x *extraction) teaserPair(i int) bool {
 		return false
 	}
 	l, h := &x.lines[i], &x.lines[i-1]
-	return l.isProse() && l.stops <= 1 && len(l.words) <= summaryWords && h.isHeadline() && !h.isProse()
+	return l.isProse() && l.stops <= x.w.MaxSummaryStops && len(l.words) <= x.w.SummaryWords && h.isHeadline() && !h.isProse()
 }
-
-// summaryWords is the longest a teaser's summary runs.
-const summaryWords = 30
 
 // truncatedNear reports whether the line above or below line i is an
 // excerpt cut short too.
@@ -302,11 +302,8 @@ func (x *extraction) truncatedNear(i int) bool {
 // isParagraph reports whether a prose line is a paragraph of several
 // sentences: longer than a teaser's one-sentence summary.
 func (l *line) isParagraph() bool {
-	return l.sentence && l.stops >= 1 && len(l.words) >= paragraphWords
+	return l.sentence && l.stops >= 1 && len(l.words) >= l.w.ParagraphWords
 }
-
-// paragraphWords is the least length of a line that isParagraph.
-const paragraphWords = 40
 
 // listedParagraph reports whether line i is a paragraph of several
 // sentences in a run of such paragraphs parted by short lines, as the
@@ -317,7 +314,7 @@ func (x *extraction) listedParagraph(i int) bool {
 		return false
 	}
 	for _, dir := range []int{-1, +1} {
-		for j := i + dir; j >= 0 && j < len(x.lines) && j != i+dir*listGap; j += dir {
+		for j := i + dir; j >= 0 && j < len(x.lines) && j != i+dir*x.w.ListGap; j += dir {
 			if x.role[j] == roleNone && x.lines[j].isProse() {
 				if x.lines[j].isParagraph() {
 					return true
@@ -329,14 +326,11 @@ func (x *extraction) listedParagraph(i int) bool {
 	return false
 }
 
-// listGap bounds how many lines part two paragraphs of a list.
-const listGap = 8
-
 // datedAbove reports whether a dateline or byline stands between line i and
 // the prose line above it: a teaser's summary under its own date and
 // author, as listings of other stories print them.
 func (x *extraction) datedAbove(i int) bool {
-	for j := i - 1; j >= 0 && j > i-maxLookaround; j-- {
+	for j := i - 1; j >= 0 && j > i-x.w.Lookaround; j-- {
 		if x.role[j] == roleChrome && (x.reason[j] == reasonMeta || x.reason[j] == article.ReasonByline) {
 			return true
 		}
@@ -350,7 +344,7 @@ func (x *extraction) datedAbove(i int) bool {
 // proseNear reports whether the nearest line in direction dir that is not
 // a figure part, a duplicate or a date is prose.
 func (x *extraction) proseNear(i, dir int) bool {
-	for j := i + dir; j >= 0 && j < len(x.lines) && j != i+dir*maxLookaround; j += dir {
+	for j := i + dir; j >= 0 && j < len(x.lines) && j != i+dir*x.w.Lookaround; j += dir {
 		switch x.role[j] {
 		case roleCaption, roleCredit:
 			continue
@@ -371,15 +365,11 @@ func (x *extraction) proseNear(i, dir int) bool {
 // story. The neighbour checks look past them.
 var insertReasons = []article.Reason{article.ReasonDuplicate, reasonMeta, article.ReasonCredit, article.ReasonAd}
 
-// maxLookaround bounds how far the neighbour checks look past chrome
-// lines, which keeps Extract linear on dumps made of repeated lines.
-const maxLookaround = 40
-
 // gapScores turns line scores into the scores the body search adds up:
 // each line of a run of non-prose lines costs more than the one before, so
 // a long run of menus, tags and headlines parts two stretches of prose,
 // while a subhead or a figure inside the body costs little.
-func gapScores(scores []int) {
+func gapScores(scores []int, w *rules.TextWeights) {
 	run := 0
 	for i, s := range scores {
 		if s > 0 {
@@ -387,17 +377,9 @@ func gapScores(scores []int) {
 			continue
 		}
 		run++
-		scores[i] = s - min(gapCostStep*(run-1), gapCostCap)
+		scores[i] = s - min(w.GapCostStep*(run-1), w.GapCostCap)
 	}
 }
-
-// Gap costs: each further line of a gap costs gapCostStep more, up to
-// gapCostCap more.
-const (
-	gapCostStep = 2
-	gapCostCap  = 12
-	isolatedDiv = 3
-)
 
 // barrierReasons mark a section that follows the article and never holds
 // it: once the body has begun, a line of these ends it.
@@ -409,13 +391,6 @@ type segment struct {
 	mass       int
 }
 
-// headBonus is the factor by which a run of prose under a dateline or
-// byline outweighs one without: teaser lists and footers have no head.
-const headBonus = 2
-
-// headLookback is how many lines above a run the dateline may stand.
-const headLookback = 8
-
 // findBody returns the first and last line of the body, and its mass: of
 // the maximum-sum runs of line scores (Kadane's algorithm, restarted each
 // time the sum falls to zero), the one with the most mass, counted double
@@ -426,7 +401,7 @@ func (x *extraction) findBody() (start, end, words int) {
 	for i := range x.lines {
 		scores[i] = x.lineScore(i)
 	}
-	gapScores(scores)
+	gapScores(scores, x.w)
 	var segs []segment
 	cur, curStart := 0, 0
 	open := segment{start: -1}
@@ -450,7 +425,7 @@ func (x *extraction) findBody() (start, end, words int) {
 	for _, sg := range segs {
 		score := sg.mass
 		if x.hasHead(sg.start) {
-			score *= headBonus
+			score *= x.w.HeadBonus
 		}
 		if score > bestScore {
 			best, bestScore = sg, score
@@ -463,11 +438,11 @@ func (x *extraction) findBody() (start, end, words int) {
 	// Cut at the first comments or footer line with enough prose above it.
 	mass := 0
 	for i := start; i <= end; i++ {
-		if x.role[i] == roleChrome && hasReason(barrierReasons, x.reason[i]) && mass >= 2*minBodyWords && !x.proseWithin(i, end, barrierGap) {
+		if x.role[i] == roleChrome && hasReason(barrierReasons, x.reason[i]) && mass >= x.w.BarrierMinProse && !x.proseWithin(i, end, x.w.BarrierGap) {
 			end = i - 1
 			break
 		}
-		if scores[i] > 2 {
+		if scores[i] > x.w.MassMinScore {
 			mass += scores[i]
 		}
 	}
@@ -478,12 +453,8 @@ func (x *extraction) findBody() (start, end, words int) {
 	return start, end, best.mass
 }
 
-// minListItems is the least number of items a list must have for the
-// body to take it in past its last paragraph.
-const minListItems = 3
-
 // extendList grows the body over a list that closes it: a run of at least
-// minListItems lines, each of three or more words with a number in it
+// MinListItems lines, each of MinListItemWords or more words with a number in it
 // (dates, prices, quantities, ranks), under an optional headline. Lists
 // are short lines, so the prose search stops above them.
 func (x *extraction) extendList(end int) int {
@@ -494,21 +465,16 @@ func (x *extraction) extendList(end int) int {
 	n := 0
 	for j := i; j < len(x.lines); j++ {
 		l := &x.lines[j]
-		if x.role[j] != roleNone || len(l.words) < 3 || l.digits == 0 || l.isProse() {
+		if x.role[j] != roleNone || len(l.words) < x.w.MinListItemWords || l.digits == 0 || l.isProse() {
 			break
 		}
 		n++
 	}
-	if n < minListItems {
+	if n < x.w.MinListItems {
 		return end
 	}
 	return i + n - 1
 }
-
-// barrierGap is how many lines below a comments or footer line the body
-// may go on: a widget inside the article ("Privacy Policy | Terms" under a
-// newsletter box) is followed by prose at once, a real footer is not.
-const barrierGap = 3
 
 // proseWithin reports whether a prose line that is not chrome follows line
 // i within n lines, not past end.
@@ -524,7 +490,7 @@ func (x *extraction) proseWithin(i, end, n int) bool {
 // hasHead reports whether a dateline or byline stands in the few lines
 // above line i, before any other prose.
 func (x *extraction) hasHead(i int) bool {
-	for j := i; j >= 0 && j >= i-headLookback; j-- {
+	for j := i; j >= 0 && j >= i-x.w.HeadLookback; j-- {
 		if x.role[j] == roleChrome && (x.reason[j] == reasonMeta || x.reason[j] == article.ReasonByline) {
 			return true
 		}
@@ -550,7 +516,7 @@ func (x *extraction) findHead(start, end int) {
 	if first < 0 {
 		return
 	}
-	lo := first - 40
+	lo := first - x.w.TitleReach
 	if lo < 0 {
 		lo = 0
 	}
@@ -558,7 +524,7 @@ func (x *extraction) findHead(start, end int) {
 		if x.role[i] != roleNone {
 			continue
 		}
-		if x.lines[i].isHeadline() && len(x.lines[i].words) >= 3 {
+		if x.lines[i].isHeadline() && len(x.lines[i].words) >= x.w.MinTitleWords {
 			x.title = i
 			break
 		}
@@ -577,7 +543,7 @@ func (x *extraction) findHead(start, end int) {
 		if x.role[i] != roleNone {
 			continue
 		}
-		if !x.lines[i].sentence || len(x.lines[i].words) < 6 {
+		if !x.lines[i].sentence || len(x.lines[i].words) < x.w.MinStandfirstWords {
 			break
 		}
 		// Furniture must part it from more prose of the body below.
@@ -590,7 +556,7 @@ func (x *extraction) findHead(start, end int) {
 			sep = true
 		}
 		sep = sep && more
-		if sep && i-x.title <= 8 {
+		if sep && i-x.title <= x.w.StandfirstReach {
 			x.subtitle = i
 			x.role[i] = roleSubtitle
 		}
@@ -662,7 +628,7 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 			x.bodyWords += len(l.words)
 		case l.isHeadline() && x.nextIsProse(i):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
-		case len(l.words) >= 4 || (len(l.words) == 3 && l.digits > 0):
+		case len(l.words) >= x.w.MinLineWords || (len(l.words) == x.w.MinLineWords-1 && l.digits > 0):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
 			x.bodyWords += len(l.words)
 		default:
@@ -679,7 +645,7 @@ func (l *line) isLabel() bool {
 
 // nextIsProse reports whether the next body line that is not chrome is prose.
 func (x *extraction) nextIsProse(i int) bool {
-	for j := i + 1; j < len(x.lines) && x.inBody[j] && j < i+maxLookaround; j++ {
+	for j := i + 1; j < len(x.lines) && x.inBody[j] && j < i+x.w.Lookaround; j++ {
 		switch x.role[j] {
 		case roleChrome, roleCaption, roleCredit:
 			continue
@@ -698,14 +664,14 @@ func (x *extraction) addFigure(a *article.Article, opts Options, i int) {
 	if c := x.creditOf[i]; c >= 0 {
 		credit = x.lines[c].text
 	} else {
-		caption, credit = splitCredit(caption)
+		caption, credit = splitCredit(caption, x.w)
 	}
 	a.Blocks = append(a.Blocks, article.Block{Type: article.Figure, Caption: caption, Credit: credit})
 }
 
 // splitCredit cuts a trailing photo credit off a caption: "Crowds in the
 // square. Photo: Jane Doe/Reuters" or "... (Getty Images)".
-func splitCredit(caption string) (string, string) {
+func splitCredit(caption string, w *rules.TextWeights) (string, string) {
 	for _, sep := range []string{". ", " (", " - ", " — ", " | "} {
 		k := strings.LastIndex(caption, sep)
 		if k <= 0 {
@@ -713,7 +679,7 @@ func splitCredit(caption string) (string, string) {
 		}
 		tail := strings.TrimSpace(caption[k+len(sep)-1:])
 		tail = strings.TrimLeft(tail, ".-—|( ")
-		tl := newLine(strings.TrimRight(tail, ")"))
+		tl := newLine(strings.TrimRight(tail, ")"), w)
 		if tl.chrome() == article.ReasonCredit {
 			head := strings.TrimSpace(caption[:k+1])
 			if sep != ". " {

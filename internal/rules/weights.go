@@ -1,0 +1,246 @@
+package rules
+
+// TextWeights are the numeric knobs of text mode (internal/textmode),
+// gathered like Weights so that an evaluation can sweep them. Lengths are
+// in words unless said otherwise; scores are the per-line weights of the
+// body search. DefaultTextWeights documents the values in use.
+type TextWeights struct {
+	// MinBodyWords: a body with less prose is too_short.
+	MinBodyWords int
+
+	// Figures.
+
+	// MinAltWords: an alt text shorter than this says too little to pair
+	// with a caption.
+	MinAltWords int
+	// AltCoverShare: the shorter line of a pair must have at least this
+	// share of the longer one's words.
+	AltCoverShare float64
+	// AltWordShare: at least this share of the shorter line's words must
+	// be in the longer one for the two to be alt text and caption.
+	AltWordShare float64
+	// MaxAltWords and MaxCaptionWords bound the two lines of such a pair.
+	MaxAltWords     int
+	MaxCaptionWords int
+	// MinCaptionWords: a line printed once needs this many words to be
+	// a caption ending in a credit.
+	MinCaptionWords int
+
+	// Line scores of the body search: prose counts its words, the rest
+	// costs.
+
+	// ChromeScore is the score of a chrome line; SoftChromeScore that of
+	// a duplicate, date or byline, which sit inside articles too.
+	ChromeScore     int
+	SoftChromeScore int
+	// FigureScore is the score of a caption or credit line.
+	FigureScore int
+	// TeaserScore is the score of a line that looks like a teaser list's
+	// (excerpts cut short, headline and summary pairs).
+	TeaserScore int
+	// OtherScore is the score of a line that is neither prose nor chrome
+	// (a headline, a label).
+	OtherScore int
+	// JoinedDiv divides the words of a headline run into its summary.
+	JoinedDiv int
+	// IsolatedDiv divides the words of a prose line standing alone, or
+	// an excerpt cut short: a teaser's summary.
+	IsolatedDiv int
+	// ShortSentenceWords and ShortSentenceScore: a sentence of at least
+	// this many words that is too short to be prose scores this.
+	ShortSentenceWords int
+	ShortSentenceScore int
+	// SummaryWords and MaxSummaryStops: a teaser's summary runs at most
+	// this many words, and this many sentence ends inside it.
+	SummaryWords    int
+	MaxSummaryStops int
+	// ParagraphWords: a prose line of several sentences this long is a
+	// paragraph (of a product list or guide, not a teaser summary).
+	ParagraphWords int
+	// ListGap bounds how many lines part two paragraphs of such a list.
+	ListGap int
+	// Lookaround bounds how far the neighbour checks look past chrome
+	// lines; it also keeps Extract linear on dumps of repeated lines.
+	Lookaround int
+	// GapCostStep and GapCostCap: each further line of a run of non-prose
+	// lines costs GapCostStep more, up to GapCostCap more, so a long run
+	// of menus parts two stretches of prose but a subhead does not.
+	GapCostStep int
+	GapCostCap  int
+	// HeadBonus multiplies the mass of a run with a dateline or byline in
+	// the HeadLookback lines above it: teaser lists and footers have none.
+	HeadBonus    int
+	HeadLookback int
+	// BarrierMinProse: a comments or footer line ends the body only after
+	// this much prose mass; MassMinScore is the least line score counted
+	// in it.
+	BarrierMinProse int
+	MassMinScore    int
+	// BarrierGap: prose within this many lines below a comments or footer
+	// line means it was a widget inside the article.
+	BarrierGap int
+	// MinListItems and MinListItemWords: a closing list of at least this
+	// many lines, each this long with a number, joins the body.
+	MinListItems     int
+	MinListItemWords int
+
+	// Head and blocks.
+
+	// TitleReach: how many lines above the first prose line the headline
+	// is looked for.
+	TitleReach int
+	// MinTitleWords: a shorter headline-shaped line is not the headline.
+	MinTitleWords int
+	// MinStandfirstWords and StandfirstReach: the standfirst has at least
+	// this many words and is at most this many lines under the headline.
+	MinStandfirstWords int
+	StandfirstReach    int
+	// MinLineWords: a body line that is neither prose nor a subhead is kept
+	// as a paragraph when it has this many words (one less with a number).
+	MinLineWords int
+
+	// Line shapes.
+
+	// MaxURLLineWords: a line this short holding an address is a link.
+	MaxURLLineWords int
+	// MinMenuItems, MaxMenuItemWords, MenuShortShare: a line of at least
+	// MinMenuItems parts joined by a menu separator, MenuShortShare of
+	// them at most MaxMenuItemWords long, is a menu or breadcrumb.
+	MinMenuItems     int
+	MaxMenuItemWords int
+	MenuShortShare   float64
+	// TitleCaseLetters, TitleCaseWords, TitleCaseShare: text is in title
+	// case when TitleCaseShare of its words of TitleCaseLetters letters or
+	// more, and at least TitleCaseWords of them, are capitalized.
+	TitleCaseLetters int
+	TitleCaseWords   int
+	TitleCaseShare   float64
+	// JoinLowerRun: this many lower-case letters running into a capital
+	// mark a headline flattened into its summary.
+	JoinLowerRun int
+	// ShortLine is the longest line that a label or menu can be.
+	ShortLine int
+	// ChromeShare: a line at most ShortLine long whose phrases cover this
+	// share is chrome; a longer one needs ChromeLongShare.
+	ChromeShare     float64
+	ChromeLongShare float64
+	// StrongPhraseWords: a phrase this long marks even a sentence of at
+	// most StrongMaxWords as chrome ("sign up for our newsletter").
+	StrongPhraseWords int
+	StrongMaxWords    int
+	// OfferPhrases and OfferMaxWords: a line of at most OfferMaxWords
+	// with this many phrases of one offer kind is that offer.
+	OfferPhrases  int
+	OfferMaxWords int
+	// PromptLabelWords, PromptLabelStart, PromptMaxWords: a label of at
+	// least PromptLabelWords words starting within PromptLabelStart words
+	// marks a line of at most PromptMaxWords as a prompt.
+	PromptLabelWords int
+	PromptLabelStart int
+	PromptMaxWords   int
+	// MaxCopyrightWords: a © line this short is a footer (with a number
+	// and at most CopyrightFooterWords) or a credit (at most
+	// CopyrightCreditWords).
+	MaxCopyrightWords    int
+	CopyrightFooterWords int
+	CopyrightCreditWords int
+	// DatelineOtherDiv: a dateline may hold 1/DatelineOtherDiv of words
+	// that are neither date words nor numbers.
+	DatelineOtherDiv int
+	// MetaWordRunes: a date word this long (a month, "updated") makes a
+	// line of date words a dateline even without a number.
+	MetaWordRunes int
+	// MinBylineFields, MaxBylineFields, BylineCapsShare: a "By ..." line
+	// has this many fields, with this share of names capitalized.
+	MinBylineFields int
+	MaxBylineFields int
+	BylineCapsShare float64
+	// ProseWords: a sentence this long is prose; LongProseWords: so is a
+	// capitalized line this long without a closing mark, unless more than
+	// ProseCommaShare of its words are followed by commas (a tag list).
+	ProseWords      int
+	LongProseWords  int
+	ProseCommaShare float64
+	// MinHeadlineWords and MaxHeadlineWords bound a headline's length;
+	// MinQuestionWords and MaxQuestionWords a subhead asked as a question.
+	MinHeadlineWords int
+	MaxHeadlineWords int
+	MinQuestionWords int
+	MaxQuestionWords int
+}
+
+// DefaultTextWeights are the text-mode weights winnow uses.
+var DefaultTextWeights = TextWeights{
+	MinBodyWords: 40,
+
+	MinAltWords:     3,
+	AltCoverShare:   0.3,
+	AltWordShare:    0.8,
+	MaxAltWords:     60,
+	MaxCaptionWords: 80,
+	MinCaptionWords: 4,
+
+	ChromeScore:        -6,
+	SoftChromeScore:    -2,
+	FigureScore:        -1,
+	TeaserScore:        -3,
+	OtherScore:         -3,
+	JoinedDiv:          5,
+	IsolatedDiv:        3,
+	ShortSentenceWords: 4,
+	ShortSentenceScore: 2,
+	SummaryWords:       30,
+	MaxSummaryStops:    1,
+	ParagraphWords:     40,
+	ListGap:            8,
+	Lookaround:         40,
+	GapCostStep:        2,
+	GapCostCap:         12,
+	HeadBonus:          2,
+	HeadLookback:       8,
+	BarrierMinProse:    80,
+	MassMinScore:       2,
+	BarrierGap:         3,
+	MinListItems:       3,
+	MinListItemWords:   3,
+
+	TitleReach:         40,
+	MinTitleWords:      3,
+	MinStandfirstWords: 6,
+	StandfirstReach:    8,
+	MinLineWords:       4,
+
+	MaxURLLineWords:      6,
+	MinMenuItems:         3,
+	MaxMenuItemWords:     4,
+	MenuShortShare:       0.75,
+	TitleCaseLetters:     4,
+	TitleCaseWords:       3,
+	TitleCaseShare:       0.7,
+	JoinLowerRun:         3,
+	ShortLine:            12,
+	ChromeShare:          0.5,
+	ChromeLongShare:      0.75,
+	StrongPhraseWords:    3,
+	StrongMaxWords:       40,
+	OfferPhrases:         2,
+	OfferMaxWords:        30,
+	PromptLabelWords:     2,
+	PromptLabelStart:     2,
+	PromptMaxWords:       20,
+	MaxCopyrightWords:    20,
+	CopyrightFooterWords: 8,
+	CopyrightCreditWords: 4,
+	DatelineOtherDiv:     3,
+	MetaWordRunes:        3,
+	MinBylineFields:      2,
+	MaxBylineFields:      8,
+	BylineCapsShare:      0.5,
+	ProseWords:           8,
+	LongProseWords:       25,
+	ProseCommaShare:      0.2,
+	MinHeadlineWords:     2,
+	MaxHeadlineWords:     25,
+	MinQuestionWords:     2,
+	MaxQuestionWords:     8,
+}
