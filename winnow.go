@@ -12,6 +12,7 @@ import (
 	"github.com/winnow-go/winnow/internal/decode"
 	"github.com/winnow-go/winnow/internal/meta"
 	"github.com/winnow-go/winnow/internal/parse"
+	"github.com/winnow-go/winnow/internal/rules"
 	"github.com/winnow-go/winnow/internal/textmode"
 	"github.com/winnow-go/winnow/render"
 )
@@ -144,12 +145,16 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// Weights other than the defaults come only from internal/eval, in
+	// the context (rules.WithTuning), so that Options stays free of
+	// internal types.
+	tuning := rules.TuningFrom(ctx)
 	switch opts.Input {
 	case InputText:
-		return finish(textmode.Extract(dec.Text, textOptions(opts)), opts)
+		return finish(textmode.Extract(dec.Text, textOptions(opts, tuning)), opts)
 	case InputAuto:
 		if !decode.LooksLikeHTML(dec.Text) {
-			return finish(textmode.Extract(dec.Text, textOptions(opts)), opts)
+			return finish(textmode.Extract(dec.Text, textOptions(opts, tuning)), opts)
 		}
 	}
 	doc, err := parse.Parse(dec.Text)
@@ -169,6 +174,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		KeepLinks:  opts.KeepLinks,
 		DropImages: opts.DropImages,
 		Explain:    opts.Explain,
+		Weights:    tuning.HTMLWeights(),
 	})
 	a := &article.Article{Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
 	a.SetMetadata(md)
@@ -208,8 +214,8 @@ func finish(a *article.Article, opts Options) (*article.Article, error) {
 	return a, nil
 }
 
-func textOptions(opts Options) textmode.Options {
-	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages}
+func textOptions(opts Options, tuning *rules.Tuning) textmode.Options {
+	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Weights: tuning.TextWeights()}
 }
 
 func (o Options) maxBytes() int64 {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/internal/eval"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 const evalUsage = `Usage: winnow eval [flags]
@@ -21,6 +22,9 @@ Scores winnow on a labelled page set in the article-extraction-benchmark
 shape (DIR/<id>.html[.gz] and a truth JSON {id: {articleBody, url}}) with
 that benchmark's metric: 4-token shingles, precision and recall averaged
 over pages, F1 from the averages, ± a 95% bootstrap interval.
+
+--print-weights prints the weights of both modes as JSON; edit a copy and
+score it with --weights FILE (fields left out keep their default).
 
 Flags:
 `
@@ -49,6 +53,8 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	precision := fs.Bool("precision", false, "extract with the precision focus")
 	recall := fs.Bool("recall", false, "extract with the recall focus")
 	workers := fs.Int("workers", 0, "pages extracted at once (0 = one per CPU)")
+	weights := fs.String("weights", "", "score with the weights in JSON `file` (any subset of --print-weights' fields)")
+	printWeights := fs.Bool("print-weights", false, "print the default weights as JSON and exit")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -60,7 +66,27 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "winnow eval: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
+	if *printWeights {
+		if err := writeJSON(stdout, rules.DefaultTuning()); err != nil {
+			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+			return exitUsage
+		}
+		return exitOK
+	}
 	opts := eval.Options{Mode: eval.Mode(*input), Workers: *workers}
+	if *weights != "" {
+		data, err := os.ReadFile(*weights)
+		if err != nil {
+			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
+			return exitUsage
+		}
+		t, err := rules.ParseTuning(data)
+		if err != nil {
+			fmt.Fprintf(stderr, "winnow eval: %s: %v\n", *weights, err)
+			return exitUsage
+		}
+		opts.Weights = &t
+	}
 	if opts.Mode != eval.ModeHTML && opts.Mode != eval.ModeText {
 		fmt.Fprintf(stderr, "winnow eval: unknown --input %q (want html or text)\n", *input)
 		return exitUsage
@@ -85,10 +111,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rep); err != nil {
+		if err := writeJSON(stdout, rep); err != nil {
 			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 			return exitUsage
 		}
@@ -96,6 +119,14 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	writeReport(stdout, rep, *worst)
 	return exitOK
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // writeReport prints the summary table and the worst pages.

@@ -69,3 +69,53 @@ func TestEvalCLI(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalWeights: --print-weights prints the defaults, which --weights
+// reads back to the same scores; a changed threshold changes the result;
+// an unknown field is an error.
+func TestEvalWeights(t *testing.T) {
+	pages, truth := writeEvalSet(t)
+	dir := t.TempDir()
+	run := func(args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		code := evalCmd(args, &out, &errOut)
+		return code, out.String(), errOut.String()
+	}
+	code, defaults, stderr := run("--print-weights")
+	if code != 0 || !strings.Contains(defaults, `"MaxLinkDensity": 0.5`) || !strings.Contains(defaults, `"MinBodyWords": 40`) {
+		t.Fatalf("--print-weights: exit %d, stderr %q, out:\n%s", code, stderr, defaults)
+	}
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	metrics := func(args ...string) string {
+		code, out, stderr := run(append([]string{"--json", "--pages", pages, "--truth", truth}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+		var rep struct {
+			Metrics   map[string]float64 `json:"metrics"`
+			NoArticle int                `json:"no_article"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(rep)
+		return string(b)
+	}
+	base := metrics()
+	if got := metrics("--weights", write("defaults.json", defaults)); got != base {
+		t.Errorf("the printed defaults score %s, without --weights %s", got, base)
+	}
+	if got := metrics("--weights", write("short.json", `{"html": {"MinArticleWords": 1000}}`)); !strings.Contains(got, `"no_article":2`) {
+		t.Errorf("MinArticleWords 1000 should make both pages too_short: %s", got)
+	}
+	code, _, stderr = run("--pages", pages, "--truth", truth, "--weights", write("bad.json", `{"html": {"MinArticleWord": 10}}`))
+	if code != 2 || !strings.Contains(stderr, "MinArticleWord") {
+		t.Errorf("unknown field: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/internal/decode"
+	"github.com/winnow-go/winnow/internal/rules"
 	"github.com/winnow-go/winnow/internal/textmode"
 )
 
@@ -41,6 +42,9 @@ type Options struct {
 	Workers int
 	// Focus is passed to winnow.Options.
 	Focus winnow.Focus
+	// Weights, when non-nil, replace the default weights of both modes
+	// (see rules.ParseTuning).
+	Weights *rules.Tuning
 }
 
 // PageResult is one page's outcome.
@@ -76,6 +80,9 @@ func Run(ctx context.Context, ds *Dataset, opts Options) (*Report, error) {
 	mode := cmp.Or(opts.Mode, ModeHTML)
 	if mode != ModeHTML && mode != ModeText {
 		return nil, fmt.Errorf("eval: unknown mode %q", mode)
+	}
+	if opts.Weights != nil {
+		ctx = rules.WithTuning(ctx, opts.Weights)
 	}
 	workers := opts.Workers
 	if workers <= 0 {

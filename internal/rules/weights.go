@@ -1,5 +1,12 @@
 package rules
 
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+)
+
 // TextWeights are the numeric knobs of text mode (internal/textmode),
 // gathered like Weights so that an evaluation can sweep them. Lengths are
 // in words unless said otherwise; scores are the per-line weights of the
@@ -243,4 +250,64 @@ var DefaultTextWeights = TextWeights{
 	MaxHeadlineWords:     25,
 	MinQuestionWords:     2,
 	MaxQuestionWords:     8,
+}
+
+// Tuning holds the weights of both modes: what `winnow eval --weights`
+// reads and `--print-weights` prints, as {"html": {...}, "text": {...}}.
+type Tuning struct {
+	HTML Weights     `json:"html"`
+	Text TextWeights `json:"text"`
+}
+
+// DefaultTuning returns the weights winnow uses.
+func DefaultTuning() Tuning {
+	return Tuning{HTML: DefaultWeights, Text: DefaultTextWeights}
+}
+
+// ParseTuning reads weights as JSON over the defaults: fields left out
+// keep their default value, and an unknown field name is an error.
+func ParseTuning(data []byte) (Tuning, error) {
+	t := DefaultTuning()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&t); err != nil {
+		return Tuning{}, fmt.Errorf("weights: %w", err)
+	}
+	if dec.More() {
+		return Tuning{}, fmt.Errorf("weights: more than one JSON value")
+	}
+	return t, nil
+}
+
+type tuningKey struct{}
+
+// WithTuning returns a context that carries t to the extraction pipeline,
+// which uses it instead of the defaults. It is how an evaluation tries
+// other weights without the public Options exposing them.
+func WithTuning(ctx context.Context, t *Tuning) context.Context {
+	return context.WithValue(ctx, tuningKey{}, t)
+}
+
+// TuningFrom returns the weights carried by ctx, or nil for the defaults.
+func TuningFrom(ctx context.Context) *Tuning {
+	t, _ := ctx.Value(tuningKey{}).(*Tuning)
+	return t
+}
+
+// HTMLWeights returns the content stage's weights of t, or nil (the
+// defaults) when t is nil.
+func (t *Tuning) HTMLWeights() *Weights {
+	if t == nil {
+		return nil
+	}
+	return &t.HTML
+}
+
+// TextWeights returns text mode's weights of t, or nil (the defaults)
+// when t is nil.
+func (t *Tuning) TextWeights() *TextWeights {
+	if t == nil {
+		return nil
+	}
+	return &t.Text
 }
