@@ -3,6 +3,7 @@ package winnow_test
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/render"
 )
 
 // FuzzExtract runs decode, parse and extract on arbitrary bytes. The
@@ -35,8 +37,24 @@ func FuzzExtract(f *testing.F) {
 			{KeepLinks: true, Focus: winnow.Precision, URL: "https://example.org/a/b"},
 			{DropImages: true, Focus: winnow.Recall, Input: winnow.InputHTML},
 		} {
-			if a, err := winnow.Extract(data, opts); a == nil && err == nil {
-				t.Fatalf("nil article and nil error with %+v", opts)
+			a, err := winnow.Extract(data, opts)
+			if a == nil {
+				if err == nil {
+					t.Fatalf("nil article and nil error with %+v", opts)
+				}
+				continue
+			}
+			for _, b := range a.Blocks {
+				for _, l := range b.Links {
+					if l.Start < 0 || l.End > len(b.Text) || l.Start >= l.End || b.Text[l.Start:l.End] != l.Text {
+						t.Fatalf("link %+v is not at its offsets in %q", l, b.Text)
+					}
+				}
+			}
+			for _, f := range []render.Format{render.FormatMarkdown, render.FormatHTML} {
+				if err := render.Write(io.Discard, a, f); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		a, err := winnow.Extract(data, winnow.Options{Explain: true})
