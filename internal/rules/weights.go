@@ -163,8 +163,8 @@ type TextWeights struct {
 	MaxBylineFields int
 	BylineCapsShare float64
 	// ProseWords: a sentence this long is prose; LongProseWords: so is a
-	// capitalized line this long without a closing mark, unless more than
-	// ProseCommaShare of its words are followed by commas (a tag list).
+	// capitalized line this long without a closing mark, unless it has
+	// ProseCommaShare commas per word or more (a comma-separated tag list).
 	ProseWords      int
 	LongProseWords  int
 	ProseCommaShare float64
