@@ -6,8 +6,9 @@ package winnow_test
 //
 //	go test -run '^$' -bench . -count 10 . > old.txt
 //
-// The internal stages (decode, meta, content) have their own benchmarks in
-// zz_stage_bench_test.go inside each package.
+// Each stage package (internal/decode, internal/meta, internal/content,
+// internal/textmode) has its own benchmarks in its bench_test.go, with the
+// same convention and the same page loader (internal/testpages).
 
 import (
 	"bytes"
