@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it. It installs what the tests need
-# (Debian's chromium for the browser test) when the machine lacks it.
+# (Debian's chromium for the browser test) when the machine lacks it. Each
+# phase prints its elapsed time.
 #
 #   ./scripts/test.sh          everything
 #   ./scripts/test.sh quick    the library and CLI only (no Beam, no browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+# Each phase ends with one line "== <phase>: <seconds> s", also when it fails.
+phase="" phase_start=0
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+end_phase() {
+  if [ -n "$phase" ]; then
+    local ms=$(($(now_ms) - phase_start))
+    printf '== %s: %d.%d s%s\n' "$phase" $((ms / 1000)) $((ms % 1000 / 100)) "${1:-}"
+  fi
+  phase=""
+}
+step() {
+  end_phase
+  phase="$*" phase_start=$(now_ms)
+  printf '\n== %s\n' "$*"
+}
+trap 'rc=$?; [ "$rc" = 0 ] && end_phase || end_phase " (failed)"' EXIT
 
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
