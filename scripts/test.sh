@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it. It installs what the tests need
-# (Debian's chromium for the browser test) when the machine lacks it. Each
-# phase prints its elapsed time.
+# (staticcheck with go install; Debian's chromium for the browser test)
+# when the machine lacks it. Each phase prints its elapsed time.
 #
 #   ./scripts/test.sh          everything
 #   ./scripts/test.sh quick    the library and CLI only (no Beam, no browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# staticcheck's module version (staticcheck 2026.2.2, which supports Go 1.26).
+STATICCHECK_VERSION=v0.8.2
 
 # Each phase ends with one line "== <phase>: <seconds> s", also when it fails.
 phase="" phase_start=0
@@ -25,6 +28,19 @@ step() {
 }
 trap 'rc=$?; [ "$rc" = 0 ] && end_phase || end_phase " (failed)"' EXIT
 
+# staticcheck prints the path of a staticcheck binary of STATICCHECK_VERSION,
+# installing it into the first GOPATH's bin when it is not there.
+staticcheck() {
+  local gopath bin
+  gopath=$(go env GOPATH)
+  bin="${gopath%%:*}/bin/staticcheck"
+  if ! "$bin" -version 2>/dev/null | grep -qF "(${STATICCHECK_VERSION#v})"; then
+    echo "installing staticcheck $STATICCHECK_VERSION" >&2
+    GOBIN="${gopath%%:*}/bin" go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
+  fi
+  "$bin" "$@"
+}
+
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then
@@ -34,6 +50,9 @@ fi
 step "go vet ./..."
 go vet ./...
 
+step "staticcheck ./... (installs it if missing)"
+staticcheck ./...
+
 step "go test ./... (library, CLI, server, batch; includes the AEB quality ratchet)"
 go test -count=1 ./...
 
@@ -42,7 +61,7 @@ if [ "${1:-}" = quick ]; then
 fi
 
 step "bench module builds (peers live only there)"
-(cd bench && go vet ./... && go test -count=1 ./...)
+(cd bench && go vet ./... && staticcheck ./... && go test -count=1 ./...)
 
 step "beam module: pipeline on Beam's local runner"
 (cd beam && go vet ./... && go test -count=1 ./...)
