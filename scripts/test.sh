@@ -56,6 +56,22 @@ staticcheck ./...
 step "go test ./... (library, CLI, server, batch; includes the AEB quality ratchet)"
 go test -count=1 ./...
 
+# The packages that run work concurrently, by name so that the list survives
+# a move (internal/batch is becoming internal/runner): the root package, the
+# batch reader, the batch runner, the server, eval and fetch. -short skips
+# the quality ratchets (already run above) and the SIGKILL test, whose kill
+# timings do not hold under the race detector's slowdown.
+# The race detector needs cgo, so a C compiler (Debian's gcc if missing).
+race_pkgs=$(go list ./... | grep -E '^github.com/winnow-go/winnow(/batch|/internal/(batch|runner|server|eval|fetch))?$')
+step "go test -race -short" $(echo "$race_pkgs" | sed 's#^github.com/winnow-go/winnow#.#')
+if ! command -v "$(go env CC)" >/dev/null; then
+  echo "installing gcc for the race detector" >&2
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq gcc >/dev/null
+fi
+CGO_ENABLED=1 go test -race -short -count=1 $race_pkgs
+
 if [ "${1:-}" = quick ]; then
   exit 0
 fi
