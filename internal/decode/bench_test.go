@@ -16,18 +16,13 @@ var stageSink Result
 // BenchmarkDecode converts every AEB page (already gunzipped) to UTF-8.
 // One op is one pass over all pages.
 func BenchmarkDecode(b *testing.B) {
-	pages := testpages.LoadTB(b)
-	b.SetBytes(testpages.TotalBytes(pages))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, p := range pages {
-			res, err := Decode(p.HTML, Options{MaxBytes: 64 << 20})
-			if err != nil {
-				b.Fatalf("%s: %v", p.ID, err)
-			}
-			stageSink = res
+	testpages.Bench(b, func(p testpages.Page) {
+		res, err := Decode(p.HTML, Options{MaxBytes: 64 << 20})
+		if err != nil {
+			b.Fatalf("%s: %v", p.ID, err)
 		}
-	}
+		stageSink = res
+	})
 }
 
 // BenchmarkDecodeInputs complements BenchmarkDecode (plain AEB pages) with
@@ -74,12 +69,5 @@ var htmlSink bool
 
 // BenchmarkLooksLikeHTML runs the markup test over every AEB page.
 func BenchmarkLooksLikeHTML(b *testing.B) {
-	pages := testpages.LoadTB(b)
-	b.SetBytes(testpages.TotalBytes(pages))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, p := range pages {
-			htmlSink = LooksLikeHTML(p.HTML)
-		}
-	}
+	testpages.Bench(b, func(p testpages.Page) { htmlSink = LooksLikeHTML(p.HTML) })
 }

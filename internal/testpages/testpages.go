@@ -83,6 +83,21 @@ func TotalBytes(pages []Page) int64 {
 	return n
 }
 
+// Bench is the benchmarks' loop: one op is one pass of fn over every page,
+// MB/s counts their HTML, and allocations are reported. It skips b when
+// the dataset is missing.
+func Bench(b *testing.B, fn func(p Page)) {
+	b.Helper()
+	pages := LoadTB(b)
+	b.SetBytes(TotalBytes(pages))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			fn(p)
+		}
+	}
+}
+
 func loadDir(dir string) ([]Page, error) {
 	ds, err := dataset.Load(filepath.Join(dir, "html"), filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
