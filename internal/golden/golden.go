@@ -346,18 +346,19 @@ func diffArticles(want, got *article.Article) string {
 // firstDiff describes the first element where want and got differ.
 func firstDiff[T any](what string, want, got []T) string {
 	for i := range max(len(want), len(got)) {
-		var wv, gv any = "(none)", "(none)"
-		if i < len(want) {
-			wv = want[i]
-		}
-		if i < len(got) {
-			gv = got[i]
-		}
-		if !reflect.DeepEqual(wv, gv) {
+		if wv, gv := at(want, i, "(none)"), at(got, i, "(none)"); !reflect.DeepEqual(wv, gv) {
 			return fmt.Sprintf("%s %d of %d (want %d):\n  want %s\n  got  %s", what, i, len(got), len(want), short(wv), short(gv))
 		}
 	}
 	return ""
+}
+
+// at is xs[i], or none past the end of xs.
+func at[T any](xs []T, i int, none any) any {
+	if i < len(xs) {
+		return xs[i]
+	}
+	return none
 }
 
 // short is v as JSON, cut to a readable length.
@@ -377,14 +378,7 @@ func diffLines(want, got string) string {
 	}
 	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
 	for i := range max(len(wl), len(gl)) {
-		var w, g string = "(end)", "(end)"
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
+		if w, g := at(wl, i, "(end)"), at(gl, i, "(end)"); w != g {
 			return fmt.Sprintf("line %d:\n  want %s\n  got  %s", i+1, short(w), short(g))
 		}
 	}

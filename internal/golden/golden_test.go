@@ -63,3 +63,30 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestDiff checks that the golden comparison names the first difference.
+func TestDiff(t *testing.T) {
+	want := &article.Article{Title: "T", Text: "a\nb", Blocks: []article.Block{{Type: article.Paragraph, Text: "a"}}}
+	tests := []struct {
+		name   string
+		change func(a *article.Article)
+		msg    string
+	}{
+		{"same", func(*article.Article) {}, ""},
+		{"field", func(a *article.Article) { a.Title = "U" }, "field Title"},
+		{"block", func(a *article.Article) { a.Blocks = append(a.Blocks, article.Block{Type: article.Heading}) }, "block 1 of 2 (want 1)"},
+		{"removal", func(a *article.Article) { a.Removed = []article.Removal{{Text: "x"}} }, "removal 0 of 1 (want 0)"},
+		{"text", func(a *article.Article) { a.Text = "a\nc" }, "line 2:"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := *want
+			got.Blocks = append([]article.Block(nil), want.Blocks...)
+			tc.change(&got)
+			msg := diffArticles(want, &got)
+			if (tc.msg == "") != (msg == "") || !strings.Contains(msg, tc.msg) {
+				t.Errorf("diff = %q, want one with %q", msg, tc.msg)
+			}
+		})
+	}
+}
