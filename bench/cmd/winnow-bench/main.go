@@ -19,8 +19,10 @@
 //	go run ./cmd/winnow-bench -peak        # peak heap on the largest page
 //	go run ./cmd/winnow-bench -only winnow -cpuprofile cpu.prof -memprofile mem.prof
 //
-// Each contender's text is also scored against the ground truth with winnow
-// eval's metric (internal/eval: F1, precision, recall); -f1=false skips it.
+// With a ground truth (ground-truth.json in or beside the pages folder, or
+// -truth), each contender's text is also scored with winnow eval's metric
+// (internal/eval: F1, precision, recall); -f1=false skips it. Without one,
+// every <id>.html[.gz] in the folder is timed and nothing is scored.
 package main
 
 import (
@@ -54,11 +56,11 @@ type config struct {
 func main() {
 	var cfg config
 	flag.StringVar(&cfg.pagesDir, "pages", "", "folder of <id>.html/.html.gz pages (default: shared/datasets/aeb/html above the working directory, or $WINNOW_AEB_DIR/html)")
-	flag.StringVar(&cfg.truthPath, "truth", "", "ground-truth.json (default: the one in or beside -pages)")
+	flag.StringVar(&cfg.truthPath, "truth", "", "ground-truth.json (default: the one in or beside -pages, if any)")
 	flag.IntVar(&cfg.rounds, "rounds", 5, "rounds; each runs every contender over all pages")
 	flag.StringVar(&cfg.only, "only", "", "comma-separated contenders to run (name substrings); default all")
 	flag.BoolVar(&cfg.jsonOut, "json", false, "print the results as JSON")
-	flag.BoolVar(&cfg.f1, "f1", true, "score texts against the ground truth")
+	flag.BoolVar(&cfg.f1, "f1", true, "score texts against the ground truth when there is one")
 	flag.IntVar(&cfg.procs, "procs", 1, "GOMAXPROCS for the comparison")
 	flag.IntVar(&cfg.workers, "workers", 0, "scaling mode: winnow alone with 1 worker vs N workers (GOMAXPROCS=workers)")
 	flag.BoolVar(&cfg.peak, "peak", false, "peak-heap mode: winnow and go-trafilatura on the largest page")
@@ -138,7 +140,7 @@ func run(cfg config, w io.Writer) error {
 		}
 		runtime.GOMAXPROCS(cfg.procs)
 		env.GOMAXPROCS = cfg.procs
-		res := compare(cs, pages, cfg.rounds, cfg.warmup, cfg.f1)
+		res := compare(cs, pages, cfg.rounds, cfg.warmup, cfg.f1 && cfg.truthPath != "")
 		report = compareReport{Env: env, Rounds: cfg.rounds, Results: res}
 		if !cfg.jsonOut {
 			writeCompare(w, env, cfg.rounds, res)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/winnow-go/winnow/internal/dataset"
 )
@@ -35,12 +37,10 @@ func truthFor(dir string) string {
 }
 
 // loadPages reads the labelled page set with the loader winnow eval uses
-// and gunzips every page up front.
+// and gunzips every page up front. With no truth file it reads every
+// <id>.html and <id>.html.gz in dir instead, for timing alone.
 func loadPages(dir, truthPath string) ([]page, error) {
-	if truthPath == "" {
-		return nil, fmt.Errorf("no ground-truth.json in or beside %s; pass -truth", dir)
-	}
-	ds, err := dataset.Load(dir, truthPath)
+	ds, err := loadDataset(dir, truthPath)
 	if err != nil {
 		return nil, err
 	}
@@ -53,6 +53,27 @@ func loadPages(dir, truthPath string) ([]page, error) {
 		pages[i] = page{Page: p, HTML: html}
 	}
 	return pages, nil
+}
+
+func loadDataset(dir, truthPath string) (*dataset.Dataset, error) {
+	if truthPath != "" {
+		return dataset.Load(dir, truthPath)
+	}
+	ds := &dataset.Dataset{}
+	for _, ext := range []string{".html", ".html.gz"} {
+		paths, err := filepath.Glob(filepath.Join(dir, "*"+ext))
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range paths {
+			ds.Pages = append(ds.Pages, dataset.Page{ID: strings.TrimSuffix(filepath.Base(p), ext), Path: p})
+		}
+	}
+	if len(ds.Pages) == 0 {
+		return nil, fmt.Errorf("no .html or .html.gz pages in %s", dir)
+	}
+	slices.SortFunc(ds.Pages, func(a, b dataset.Page) int { return strings.Compare(a.ID, b.ID) })
+	return ds, nil
 }
 
 // totalBytes is the summed HTML size of pages.
