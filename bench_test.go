@@ -6,8 +6,9 @@ package winnow_test
 //
 //	go test -run '^$' -bench . -count 10 . > old.txt
 //
-// The internal stages (decode, meta, content) have their own benchmarks in
-// zz_stage_bench_test.go inside each package.
+// Each stage package (internal/decode, internal/meta, internal/content,
+// internal/textmode) has its own benchmarks in its bench_test.go, with the
+// same convention and the same page loader (internal/testpages).
 
 import (
 	"bytes"
@@ -26,34 +27,24 @@ import (
 var sink any
 
 func BenchmarkExtract(b *testing.B) {
-	pages := testpages.LoadTB(b)
-	b.SetBytes(testpages.TotalBytes(pages))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, p := range pages {
-			a, _ := winnow.Extract(p.HTML, winnow.Options{URL: p.URL})
-			if a != nil {
-				sink = a.Text
-			}
+	testpages.Bench(b, func(p testpages.Page) {
+		a, _ := winnow.Extract(p.HTML, winnow.Options{URL: p.URL})
+		if a != nil {
+			sink = a.Text
 		}
-	}
+	})
 }
 
 // BenchmarkParse is the floor: x/net/html parsing alone, the way the
 // pipeline calls it.
 func BenchmarkParse(b *testing.B) {
-	pages := testpages.LoadTB(b)
-	b.SetBytes(testpages.TotalBytes(pages))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, p := range pages {
-			doc, err := html.ParseWithOptions(bytes.NewReader(p.HTML), html.ParseOptionEnableScripting(false))
-			if err != nil {
-				b.Fatal(err)
-			}
-			sink = doc
+	testpages.Bench(b, func(p testpages.Page) {
+		doc, err := html.ParseWithOptions(bytes.NewReader(p.HTML), html.ParseOptionEnableScripting(false))
+		if err != nil {
+			b.Fatal(err)
 		}
-	}
+		sink = doc
+	})
 }
 
 // BenchmarkRender writes the articles extracted from every page in each

@@ -10,7 +10,8 @@
 # rounds rounds per run (default 3), and each run prints its winnow row.
 # Compare the CPU pages/s column; it is the steadiest on a shared machine.
 # Run it from anywhere inside the repository; the pages are the AEB set
-# beside it.
+# beside it. The harness imports the library's internal/eval and
+# internal/dataset, so both commits must have them, with dataset.FindAEB.
 set -eu
 if [ $# -lt 2 ]; then
 	echo "usage: bench/ab.sh OLD NEW [runs] [rounds]" >&2
@@ -25,6 +26,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for side in old new; do
 	eval commit=\$$side
+	if ! git -C "$top" grep -q "func FindAEB" "$commit" -- internal/dataset/dataset.go 2>/dev/null; then
+		echo "ab.sh: $commit has no dataset.FindAEB, which the harness needs" >&2
+		exit 2
+	fi
 	mkdir -p "$tmp/$side"
 	git -C "$top" archive "$commit" | tar -x -C "$tmp/$side"
 	rm -rf "$tmp/$side/bench"

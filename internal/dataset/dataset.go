@@ -117,6 +117,42 @@ func (p Page) Read() ([]byte, error) {
 	return out, nil
 }
 
+// EnvAEB names an environment variable that, when set, points at the AEB
+// folder (the one holding ground-truth.json and html/) instead of the
+// search FindAEB does.
+const EnvAEB = "WINNOW_AEB_DIR"
+
+// aebRel is where the AEB set sits relative to some parent of the working
+// directory: the repository's parent holds shared/.
+var aebRel = filepath.Join("shared", "datasets", "aeb")
+
+// ErrNoAEB is returned when the AEB folder cannot be found.
+var ErrNoAEB = errors.New("dataset: AEB dataset not found (set " + EnvAEB + ")")
+
+// FindAEB finds the article-extraction-benchmark folder: $WINNOW_AEB_DIR
+// when set, else the first shared/datasets/aeb holding a ground-truth.json
+// found walking up from the working directory. Its pages are in html/.
+func FindAEB() (string, error) {
+	if d := os.Getenv(EnvAEB); d != "" {
+		return d, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for dir := wd; ; {
+		cand := filepath.Join(dir, aebRel)
+		if _, err := os.Stat(filepath.Join(cand, "ground-truth.json")); err == nil {
+			return cand, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", ErrNoAEB
+		}
+		dir = parent
+	}
+}
+
 // Digest is a SHA-256 over the pages' ids, urls and truth texts in id
 // order, so a changed corpus is noticed. It does not cover the HTML files.
 func (d *Dataset) Digest() string {

@@ -1,5 +1,9 @@
 package decode
 
+// The decode stage's benchmarks. As in every package, one op is one pass
+// over a page set (the AEB pages from internal/testpages unless a
+// benchmark says otherwise) and MB/s counts its bytes.
+
 import (
 	"strings"
 	"testing"
@@ -7,10 +11,23 @@ import (
 	"github.com/winnow-go/winnow/internal/testpages"
 )
 
-// BenchmarkDecodeInputs complements BenchmarkDecode (plain AEB pages, in
-// zz_stage_bench_test.go) with the other paths: a UTF-8 header, gzipped
-// pages, and legacy-charset pages that go through detection. One op is one
-// pass over all pages of the set.
+var stageSink Result
+
+// BenchmarkDecode converts every AEB page (already gunzipped) to UTF-8.
+// One op is one pass over all pages.
+func BenchmarkDecode(b *testing.B) {
+	testpages.Bench(b, func(p testpages.Page) {
+		res, err := Decode(p.HTML, Options{MaxBytes: 64 << 20})
+		if err != nil {
+			b.Fatalf("%s: %v", p.ID, err)
+		}
+		stageSink = res
+	})
+}
+
+// BenchmarkDecodeInputs complements BenchmarkDecode (plain AEB pages) with
+// the other paths: a UTF-8 header, gzipped pages, and legacy-charset pages
+// that go through detection. One op is one pass over all pages of the set.
 func BenchmarkDecodeInputs(b *testing.B) {
 	pages := testpages.LoadTB(b)
 	var plain, gzipped, legacy [][]byte
@@ -52,12 +69,5 @@ var htmlSink bool
 
 // BenchmarkLooksLikeHTML runs the markup test over every AEB page.
 func BenchmarkLooksLikeHTML(b *testing.B) {
-	pages := testpages.LoadTB(b)
-	b.SetBytes(testpages.TotalBytes(pages))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, p := range pages {
-			htmlSink = LooksLikeHTML(p.HTML)
-		}
-	}
+	testpages.Bench(b, func(p testpages.Page) { htmlSink = LooksLikeHTML(p.HTML) })
 }

@@ -104,13 +104,3 @@ func TestAEBCoverage(t *testing.T) {
 		t.Errorf("language on %d/%d pages, want at least 90%%", counts["language"], n)
 	}
 }
-
-func BenchmarkExtract(b *testing.B) {
-	pages := loadAEB(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		p := pages[i%len(pages)]
-		Extract(p.doc, p.url)
-	}
-}

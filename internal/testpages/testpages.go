@@ -9,7 +9,6 @@ package testpages
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -20,11 +19,7 @@ import (
 // EnvDir names an environment variable that, when set, points at the AEB
 // folder (the one holding ground-truth.json and html/) instead of the
 // default search.
-const EnvDir = "WINNOW_AEB_DIR"
-
-// relDir is where the dataset sits relative to some parent of the working
-// directory: the repository's parent holds shared/.
-var relDir = filepath.Join("shared", "datasets", "aeb")
+const EnvDir = dataset.EnvAEB
 
 // Page is one benchmark page, gunzipped.
 type Page struct {
@@ -35,30 +30,11 @@ type Page struct {
 }
 
 // ErrNotFound is returned when the dataset folder cannot be found.
-var ErrNotFound = errors.New("testpages: AEB dataset not found")
+var ErrNotFound = dataset.ErrNoAEB
 
 // Dir finds the AEB folder: $WINNOW_AEB_DIR when set, else the first
 // shared/datasets/aeb found walking up from the working directory.
-func Dir() (string, error) {
-	if d := os.Getenv(EnvDir); d != "" {
-		return d, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for dir := wd; ; {
-		cand := filepath.Join(dir, relDir)
-		if _, err := os.Stat(filepath.Join(cand, "ground-truth.json")); err == nil {
-			return cand, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", ErrNotFound
-		}
-		dir = parent
-	}
-}
+func Dir() (string, error) { return dataset.FindAEB() }
 
 var (
 	once   sync.Once
@@ -105,6 +81,21 @@ func TotalBytes(pages []Page) int64 {
 		n += int64(len(p.HTML))
 	}
 	return n
+}
+
+// Bench is the benchmarks' loop: one op is one pass of fn over every page,
+// MB/s counts their HTML, and allocations are reported. It skips b when
+// the dataset is missing.
+func Bench(b *testing.B, fn func(p Page)) {
+	b.Helper()
+	pages := LoadTB(b)
+	b.SetBytes(TotalBytes(pages))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			fn(p)
+		}
+	}
 }
 
 func loadDir(dir string) ([]Page, error) {

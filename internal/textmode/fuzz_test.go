@@ -78,25 +78,3 @@ func TestExtractEdgeCases(t *testing.T) {
 		})
 	}
 }
-
-// BenchmarkExtract measures Extract over the golden dumps repeated into a
-// large input, to watch that the time stays linear in the size.
-func BenchmarkExtract(b *testing.B) {
-	dirs, _ := filepath.Glob(filepath.Join(goldenDir, "*", "input.txt"))
-	var sb strings.Builder
-	for i := 0; i < 50; i++ {
-		for _, d := range dirs {
-			data, err := os.ReadFile(d)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sb.Write(data)
-		}
-	}
-	data := []byte(sb.String())
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		Extract(data, Options{Explain: true})
-	}
-}

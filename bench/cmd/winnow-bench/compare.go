@@ -9,28 +9,37 @@ import (
 	"time"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
-	"github.com/winnow-go/winnow/bench/internal/corpus"
-	"github.com/winnow-go/winnow/bench/internal/score"
+	"github.com/winnow-go/winnow/internal/eval"
 )
 
 // compareResult is one contender's figures over all rounds.
 type compareResult struct {
-	Name          string         `json:"name"`
-	Version       string         `json:"version"`
-	Seconds       float64        `json:"seconds"`       // summed over rounds
-	RoundSeconds  []float64      `json:"round_seconds"` // per round
-	PagesPerSec   float64        `json:"pages_per_sec"` // from the median round
-	BestPerSec    float64        `json:"pages_per_sec_best"`
-	CPUSeconds    []float64      `json:"round_cpu_seconds"` // process CPU time per round
-	CPUPerSec     float64        `json:"cpu_pages_per_sec"` // pages per CPU second, median round
-	MBPerSec      float64        `json:"mb_per_sec"`        // from the median round
-	AllocsPerPage float64        `json:"allocs_per_page"`
-	BytesPerPage  float64        `json:"bytes_per_page"`
-	VsWinnow      float64        `json:"time_vs_winnow"` // median wall time ÷ winnow's; 0 without winnow
-	CPUVsWinnow   float64        `json:"cpu_vs_winnow"`  // median CPU time ÷ winnow's; 0 without winnow
-	Errors        int            `json:"errors"`         // pages that returned an error, in the first round
-	Panics        int            `json:"panics"`         // pages that panicked, in the first round
-	Score         *score.Summary `json:"score,omitempty"`
+	Name          string        `json:"name"`
+	Version       string        `json:"version"`
+	Seconds       float64       `json:"seconds"`       // summed over rounds
+	RoundSeconds  []float64     `json:"round_seconds"` // per round
+	PagesPerSec   float64       `json:"pages_per_sec"` // from the median round
+	BestPerSec    float64       `json:"pages_per_sec_best"`
+	CPUSeconds    []float64     `json:"round_cpu_seconds"` // process CPU time per round
+	CPUPerSec     float64       `json:"cpu_pages_per_sec"` // pages per CPU second, median round
+	MBPerSec      float64       `json:"mb_per_sec"`        // from the median round
+	AllocsPerPage float64       `json:"allocs_per_page"`
+	BytesPerPage  float64       `json:"bytes_per_page"`
+	VsWinnow      float64       `json:"time_vs_winnow"` // median wall time ÷ winnow's; 0 without winnow
+	CPUVsWinnow   float64       `json:"cpu_vs_winnow"`  // median CPU time ÷ winnow's; 0 without winnow
+	Errors        int           `json:"errors"`         // pages that returned an error, in the first round
+	Panics        int           `json:"panics"`         // pages that panicked, in the first round
+	Score         *scoreSummary `json:"score,omitempty"`
+}
+
+// scoreSummary is a contender's text scored with winnow eval's metric
+// (internal/eval): precision and recall averaged over pages, F1 from the
+// averages.
+type scoreSummary struct {
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Pages     int     `json:"pages"`
 }
 
 // outcome is what one call of a contender gave.
@@ -51,7 +60,7 @@ func call(run func(contenders.Input) (string, error), in contenders.Input) (o ou
 	return o
 }
 
-func inputsOf(pages []corpus.Page) []contenders.Input {
+func inputsOf(pages []page) []contenders.Input {
 	ins := make([]contenders.Input, len(pages))
 	for i, p := range pages {
 		ins[i] = contenders.NewInput(p.HTML, p.URL)
@@ -60,9 +69,9 @@ func inputsOf(pages []corpus.Page) []contenders.Input {
 }
 
 // compare runs the contenders in rotated order for the given rounds.
-func compare(cs []contenders.Contender, pages []corpus.Page, rounds, warmup int, withScore bool) []compareResult {
+func compare(cs []contenders.Contender, pages []page, rounds, warmup int, withScore bool) []compareResult {
 	ins := inputsOf(pages)
-	totalBytes := float64(corpus.TotalBytes(pages))
+	htmlBytes := float64(totalBytes(pages))
 	res := make([]compareResult, len(cs))
 	texts := make([][]string, len(cs))
 	for i, c := range cs {
@@ -113,20 +122,19 @@ func compare(cs []contenders.Contender, pages []corpus.Page, rounds, warmup int,
 		med, best := median(r.RoundSeconds), slices.Min(r.RoundSeconds)
 		r.PagesPerSec = float64(len(ins)) / med
 		r.BestPerSec = float64(len(ins)) / best
-		r.MBPerSec = totalBytes / 1e6 / med
+		r.MBPerSec = htmlBytes / 1e6 / med
 		if cmed := median(r.CPUSeconds); cmed > 0 {
 			r.CPUPerSec = float64(len(ins)) / cmed
 		}
 		r.AllocsPerPage = float64(mallocs[i]) / n
 		r.BytesPerPage = float64(allocBytes[i]) / n
 		if withScore && c.HasText {
-			counts := make([]score.Counts, 0, len(pages))
+			scores := make([]eval.Score, len(pages))
 			for j, p := range pages {
-				if p.HasTruth {
-					counts = append(counts, score.Match(p.Truth, texts[i][j]))
-				}
+				scores[j].Counts = eval.Match(p.Truth, texts[i][j])
 			}
-			s := score.Summarize(counts)
+			m := eval.Aggregate(scores)
+			s := scoreSummary{Precision: m.Precision, Recall: m.Recall, F1: m.F1, Pages: len(scores)}
 			r.Score = &s
 		}
 	}

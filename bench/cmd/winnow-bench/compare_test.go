@@ -6,14 +6,14 @@ import (
 	"testing"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
-	"github.com/winnow-go/winnow/bench/internal/corpus"
+	"github.com/winnow-go/winnow/internal/dataset"
 )
 
 func TestCompare(t *testing.T) {
-	pages := []corpus.Page{
-		{ID: "a", HTML: []byte("one two three four five"), Truth: "one two three four five", HasTruth: true},
-		{ID: "b", HTML: []byte("boom"), Truth: "six seven eight nine", HasTruth: true},
-		{ID: "c", HTML: []byte("bad"), Truth: "ten eleven twelve thirteen", HasTruth: true},
+	pages := []page{
+		{Page: dataset.Page{ID: "a", Truth: "one two three four five"}, HTML: []byte("one two three four five")},
+		{Page: dataset.Page{ID: "b", Truth: "six seven eight nine"}, HTML: []byte("boom")},
+		{Page: dataset.Page{ID: "c", Truth: "ten eleven twelve thirteen"}, HTML: []byte("bad")},
 	}
 	echo := func(in contenders.Input) (string, error) {
 		switch s := string(in.HTML); s {

@@ -1,8 +1,10 @@
 // Command winnow-bench times winnow against other Go article extractors and
 // two parsing floors, in one process over the same pages.
 //
-// The pages (by default the AEB set in shared/datasets/aeb/html, found by
-// walking up from the working directory) are read and gunzipped up front.
+// The pages, a labelled set in the article-extraction-benchmark shape (by
+// default the AEB set in shared/datasets/aeb, found by walking up from the
+// working directory or named by $WINNOW_AEB_DIR), are loaded with the
+// loader winnow eval uses (internal/dataset) and gunzipped up front.
 // Each round then runs every contender over every page; the contender order
 // rotates from round to round so that drift (heat, other load) hits all
 // alike. Before each contender's pass the harness forces a GC and reads
@@ -17,8 +19,10 @@
 //	go run ./cmd/winnow-bench -peak        # peak heap on the largest page
 //	go run ./cmd/winnow-bench -only winnow -cpuprofile cpu.prof -memprofile mem.prof
 //
-// With a ground-truth.json beside the pages, each contender's text is also
-// scored with the benchmark's shingle metric (F1, precision, recall).
+// With a ground truth (ground-truth.json in or beside the pages folder, or
+// -truth), each contender's text is also scored with winnow eval's metric
+// (internal/eval: F1, precision, recall); -f1=false skips it. Without one,
+// every <id>.html[.gz] in the folder is timed and nothing is scored.
 package main
 
 import (
@@ -32,7 +36,6 @@ import (
 	"time"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
-	"github.com/winnow-go/winnow/bench/internal/corpus"
 )
 
 type config struct {
@@ -52,8 +55,8 @@ type config struct {
 
 func main() {
 	var cfg config
-	flag.StringVar(&cfg.pagesDir, "pages", "", "folder of .html/.html.gz pages (default: shared/datasets/aeb/html above the working directory)")
-	flag.StringVar(&cfg.truthPath, "truth", "", "ground-truth.json (default: the one beside -pages, if any)")
+	flag.StringVar(&cfg.pagesDir, "pages", "", "folder of <id>.html/.html.gz pages (default: shared/datasets/aeb/html above the working directory, or $WINNOW_AEB_DIR/html)")
+	flag.StringVar(&cfg.truthPath, "truth", "", "ground-truth.json (default: the one in or beside -pages, if any)")
 	flag.IntVar(&cfg.rounds, "rounds", 5, "rounds; each runs every contender over all pages")
 	flag.StringVar(&cfg.only, "only", "", "comma-separated contenders to run (name substrings); default all")
 	flag.BoolVar(&cfg.jsonOut, "json", false, "print the results as JSON")
@@ -76,16 +79,16 @@ func run(cfg config, w io.Writer) error {
 		return fmt.Errorf("-rounds must be at least 1")
 	}
 	if cfg.pagesDir == "" {
-		d, err := corpus.FindDefault()
+		d, err := defaultPagesDir()
 		if err != nil {
 			return err
 		}
 		cfg.pagesDir = d
 	}
 	if cfg.truthPath == "" {
-		cfg.truthPath = corpus.TruthFor(cfg.pagesDir)
+		cfg.truthPath = truthFor(cfg.pagesDir)
 	}
-	pages, err := corpus.Load(cfg.pagesDir, cfg.truthPath)
+	pages, err := loadPages(cfg.pagesDir, cfg.truthPath)
 	if err != nil {
 		return err
 	}
@@ -179,7 +182,7 @@ type environment struct {
 	HTMLMB     float64 `json:"html_mb"`
 }
 
-func describeEnv(pages []corpus.Page) environment {
+func describeEnv(pages []page) environment {
 	return environment{
 		Date:    time.Now().UTC().Format("2006-01-02"),
 		CPU:     cpuModel(),
@@ -188,6 +191,6 @@ func describeEnv(pages []corpus.Page) environment {
 		Go:      runtime.Version(),
 		LoadAvg: loadAvg(),
 		Pages:   len(pages),
-		HTMLMB:  float64(corpus.TotalBytes(pages)) / 1e6,
+		HTMLMB:  float64(totalBytes(pages)) / 1e6,
 	}
 }

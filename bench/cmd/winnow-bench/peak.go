@@ -9,7 +9,6 @@ import (
 	"sync/atomic"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
-	"github.com/winnow-go/winnow/bench/internal/corpus"
 )
 
 // peakMethod is printed with the figures so they are read as what they are.
@@ -101,7 +100,7 @@ func measurePeak(run func(contenders.Input) (string, error), in contenders.Input
 }
 
 // largest returns the biggest page.
-func largest(pages []corpus.Page) corpus.Page {
+func largest(pages []page) page {
 	big := pages[0]
 	for _, p := range pages {
 		if len(p.HTML) > len(big.HTML) {
@@ -114,7 +113,7 @@ func largest(pages []corpus.Page) corpus.Page {
 // peakHeap measures the contenders on one page. The caller drops every
 // other page first, so the live heap the collector paces itself by is only
 // this page and the runtime's own.
-func peakHeap(cs []contenders.Contender, big corpus.Page) []peakResult {
+func peakHeap(cs []contenders.Contender, big page) []peakResult {
 	runtime.GOMAXPROCS(2)
 	in := contenders.NewInput(big.HTML, big.URL)
 	var out []peakResult

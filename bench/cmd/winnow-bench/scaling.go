@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
-	"github.com/winnow-go/winnow/bench/internal/corpus"
 )
 
 // scalingResult is winnow's throughput with one number of workers.
@@ -31,7 +30,7 @@ type scalingReport struct {
 // scaling runs winnow alone with 1 worker and with n workers, interleaved
 // by round. With w workers GOMAXPROCS is w and w goroutines take pages from
 // one shared counter until the list is done.
-func scaling(pages []corpus.Page, n, rounds int) []scalingResult {
+func scaling(pages []page, n, rounds int) []scalingResult {
 	ins := inputsOf(pages)
 	counts := []int{1}
 	if n != 1 {
@@ -72,7 +71,7 @@ func scaling(pages []corpus.Page, n, rounds int) []scalingResult {
 			res[i].Rounds = append(res[i].Rounds, d)
 		}
 	}
-	total := float64(corpus.TotalBytes(pages))
+	total := float64(totalBytes(pages))
 	for i := range res {
 		med := median(res[i].Rounds)
 		res[i].PagesPerSec = float64(len(ins)) / med

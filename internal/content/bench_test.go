@@ -1,5 +1,9 @@
 package content
 
+// The content stage's benchmarks. As in every package, one op is one pass
+// over a page set (the AEB pages from internal/testpages unless a
+// benchmark says otherwise) and MB/s counts its bytes.
+
 import (
 	"bytes"
 	"testing"
