@@ -19,5 +19,5 @@
 // caller can count it by reason.
 //
 // The worker pool, checkpointing and progress reporting of the CLI live in
-// the internal batch runner, not here.
+// the internal runner (internal/runner), not here.
 package batch
