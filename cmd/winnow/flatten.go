@@ -79,7 +79,7 @@ func flatten(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "winnow flatten: %s: parse: %v\n", name, err)
 		return exitUsage
 	}
-	if _, err := stdout.Write(textmode.Flatten(doc)); err != nil {
+	if _, err := stdout.Write(textmode.VisibleText(doc)); err != nil {
 		fmt.Fprintf(stderr, "winnow flatten: %v\n", err)
 		return exitUsage
 	}

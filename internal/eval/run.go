@@ -25,7 +25,7 @@ const (
 	// ModeHTML extracts from the page's HTML.
 	ModeHTML Mode = "html"
 	// ModeText first flattens the page to "all visible text, one line per
-	// block" with textmode.Flatten and extracts from that text.
+	// block" with textmode.VisibleText and extracts from that text.
 	ModeText Mode = "text"
 )
 
@@ -181,7 +181,7 @@ func Flatten(page []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("flatten: parse: %w", err)
 	}
-	return textmode.Flatten(doc), nil
+	return textmode.VisibleText(doc), nil
 }
 
 // Worst returns the n results with the lowest F1, lowest first; ties go

@@ -25,13 +25,13 @@ func TestFlatten(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := string(Flatten(doc)); got != tt.want {
-				t.Errorf("Flatten = %q, want %q", got, tt.want)
+			if got := string(VisibleText(doc)); got != tt.want {
+				t.Errorf("VisibleText = %q, want %q", got, tt.want)
 			}
 		})
 	}
-	if Flatten(nil) != nil {
-		t.Error("Flatten(nil) is not nil")
+	if VisibleText(nil) != nil {
+		t.Error("VisibleText(nil) is not nil")
 	}
 }
 
@@ -43,7 +43,7 @@ func TestFlattenDeep(t *testing.T) {
 	if err != nil {
 		t.Skipf("parser refused the depth: %v", err)
 	}
-	if got := string(Flatten(doc)); !strings.HasPrefix(got, "top\n") {
-		t.Errorf("Flatten = %.40q", got)
+	if got := string(VisibleText(doc)); !strings.HasPrefix(got, "top\n") {
+		t.Errorf("VisibleText = %.40q", got)
 	}
 }

@@ -16,7 +16,7 @@
 //  5. blocks: paragraphs, subheads and figures inside the body, and a
 //     Removal with a Reason for every other line.
 //
-// Flatten makes such a dump from an HTML page, as crawlers do.
+// VisibleText makes such a dump from a parsed HTML page, as crawlers do.
 package textmode
 
 import (
