@@ -37,6 +37,10 @@ func TestExtractText(t *testing.T) {
 	if len(a.Removed) == 0 {
 		t.Error("no removals with Explain")
 	}
+	// Text mode fills the language as HTML mode does: it was always empty.
+	if a.Language != "en" {
+		t.Errorf("language = %q, want en", a.Language)
+	}
 
 	_, err = winnow.Extract([]byte("Home\nNews\nShare\n"), winnow.Options{Input: winnow.InputText})
 	var na *winnow.NoArticleError

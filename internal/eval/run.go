@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -11,11 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/net/html"
-
 	"github.com/winnow-go/winnow"
-	"github.com/winnow-go/winnow/internal/decode"
-	"github.com/winnow-go/winnow/internal/textmode"
 )
 
 // Mode says how pages are handed to winnow.
@@ -25,7 +20,7 @@ const (
 	// ModeHTML extracts from the page's HTML.
 	ModeHTML Mode = "html"
 	// ModeText first flattens the page to "all visible text, one line per
-	// block" with textmode.VisibleText and extracts from that text.
+	// block" with winnow.Flatten and extracts from that text.
 	ModeText Mode = "text"
 )
 
@@ -155,7 +150,7 @@ func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (st
 	}
 	opts := winnow.Options{URL: p.URL, Focus: focus}
 	if mode == ModeText {
-		if data, err = Flatten(data); err != nil {
+		if data, err = winnow.Flatten(data, winnow.Options{}); err != nil {
 			return "", StatusError, err
 		}
 		opts.Input = winnow.InputText
@@ -168,20 +163,6 @@ func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (st
 		return "", StatusError, err
 	}
 	return a.Text, string(a.Status), err
-}
-
-// Flatten decodes an HTML page and turns it into the flattened text that
-// crawlers keep ("all visible text, one line per block"), for text mode.
-func Flatten(page []byte) ([]byte, error) {
-	dec, err := decode.Decode(page, decode.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("flatten: %w", err)
-	}
-	doc, err := html.ParseWithOptions(bytes.NewReader(dec.Text), html.ParseOptionEnableScripting(false))
-	if err != nil {
-		return nil, fmt.Errorf("flatten: parse: %w", err)
-	}
-	return textmode.VisibleText(doc), nil
 }
 
 // Worst returns the n results with the lowest F1, lowest first; ties go

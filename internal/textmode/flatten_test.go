@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/internal/parse"
 )
 
 func TestFlatten(t *testing.T) {
@@ -35,15 +37,18 @@ func TestFlatten(t *testing.T) {
 	}
 }
 
-// TestFlattenDeep checks that pathological nesting neither panics nor
-// loses the text at reachable depth.
-func TestFlattenDeep(t *testing.T) {
-	in := strings.Repeat("<div>", 20000) + "deep" + strings.Repeat("</div>", 20000)
-	doc, err := html.Parse(strings.NewReader("<p>top</p>" + in))
-	if err != nil {
-		t.Skipf("parser refused the depth: %v", err)
-	}
-	if got := string(VisibleText(doc)); !strings.HasPrefix(got, "top\n") {
-		t.Errorf("VisibleText = %.40q", got)
+// TestVisibleTextDeep checks that pathological nesting, parsed as winnow
+// parses it (internal/parse flattens what x/net/html refuses), neither
+// panics nor loses the text before and inside it.
+func TestVisibleTextDeep(t *testing.T) {
+	for _, depth := range []int{600, 20000} {
+		in := "<p>top</p>" + strings.Repeat("<div>", depth) + "deep" + strings.Repeat("</div>", depth)
+		doc, err := parse.Parse([]byte(in))
+		if err != nil {
+			t.Fatalf("depth %d: %v", depth, err)
+		}
+		if got := string(VisibleText(doc)); !strings.HasPrefix(got, "top\n") || !strings.Contains(got, "deep") {
+			t.Errorf("depth %d: VisibleText = %.40q", depth, got)
+		}
 	}
 }
