@@ -51,7 +51,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	}
 	res := content.Extract(doc, md, content.Options{
 		PageURL:    opts.URL,
-		Focus:      content.Focus(opts.Focus),
+		Focus:      opts.Focus,
 		KeepLinks:  opts.KeepLinks,
 		DropImages: opts.DropImages,
 		Explain:    opts.Explain,

@@ -10,19 +10,20 @@ import (
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/decode"
 	"github.com/winnow-go/winnow/internal/parse"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // Focus trades precision against recall when the extractor is unsure
-// whether a block belongs to the article.
-type Focus int
+// whether a block belongs to the article, in HTML and in text mode.
+type Focus = rules.Focus
 
 const (
 	// Balanced is the default: the setting that scores best overall.
-	Balanced Focus = iota
+	Balanced = rules.Balanced
 	// Precision drops doubtful blocks: less chrome, perhaps less body.
-	Precision
+	Precision = rules.Precision
 	// Recall keeps doubtful blocks: all of the body, perhaps some chrome.
-	Recall
+	Recall = rules.Recall
 )
 
 // Input says how to read the bytes handed to Extract.

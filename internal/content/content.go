@@ -24,19 +24,10 @@ import (
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
-// Focus mirrors winnow.Focus.
-type Focus int
-
-const (
-	Balanced Focus = iota
-	Precision
-	Recall
-)
-
 // Options for Extract.
 type Options struct {
 	PageURL    string
-	Focus      Focus
+	Focus      rules.Focus
 	KeepLinks  bool
 	DropImages bool
 	Explain    bool

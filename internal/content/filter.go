@@ -12,9 +12,9 @@ import (
 func (x *extraction) filter() {
 	maxDensity := x.weights.MaxLinkDensity
 	switch x.opts.Focus {
-	case Precision:
+	case rules.Precision:
 		maxDensity *= 0.7
-	case Recall:
+	case rules.Recall:
 		maxDensity = min(0.8, maxDensity*1.4)
 	}
 	title := rules.Fold(x.md.Title)
@@ -60,7 +60,7 @@ func (x *extraction) filter() {
 			seenBody = true
 		}
 	}
-	if x.opts.Focus != Recall {
+	if x.opts.Focus != rules.Recall {
 		x.dropBeforeTitle()
 	}
 	x.dropRepeatedCaptions()
@@ -235,7 +235,7 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	}
 	// With the precision focus a short line that is no sentence (a label,
 	// a stray caption, a date) goes too.
-	if x.opts.Focus == Precision && b.Type == article.Paragraph && b.words < precisionMinWords && !endsSentence(b.Text) {
+	if x.opts.Focus == rules.Precision && b.Type == article.Paragraph && b.words < precisionMinWords && !endsSentence(b.Text) {
 		return article.ReasonLowTextDensity
 	}
 	return ""
