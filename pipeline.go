@@ -138,5 +138,5 @@ func finish(a *article.Article, opts Options) (*article.Article, error) {
 }
 
 func textOptions(opts Options) textmode.Options {
-	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages}
+	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Focus: opts.Focus}
 }

@@ -50,11 +50,13 @@ type Options struct {
 	// ContentType is the HTTP Content-Type header, if known; its charset
 	// wins over the one declared inside the page.
 	ContentType string
-	// Focus trades precision against recall.
+	// Focus trades precision against recall, in HTML and in text mode.
 	Focus Focus
 	// Input says whether the bytes are HTML or flattened text.
 	Input Input
-	// KeepLinks keeps the hyperlinks of each block in Block.Links.
+	// KeepLinks keeps the hyperlinks of each block in Block.Links. It has
+	// no effect on flattened text (text mode, and InputAuto on input that is
+	// not HTML): such text holds no links, so Block.Links stays empty.
 	KeepLinks bool
 	// DropImages leaves figures out of the body. Figures are kept by default.
 	DropImages bool

@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // Options for Extract.
@@ -32,6 +33,11 @@ type Options struct {
 	Explain bool
 	// DropImages leaves figures out of the blocks.
 	DropImages bool
+	// Focus trades precision against recall on doubtful lines, as in HTML
+	// mode: Precision drops short body lines that are not prose and do not
+	// end like a sentence; Recall bridges longer runs of non-prose lines
+	// and keeps body lines of two words or more.
+	Focus rules.Focus
 }
 
 // Limits on what counts as an article body, in words of prose.
@@ -49,7 +55,7 @@ func Extract(text []byte, opts Options) *article.Article {
 	x := newExtraction(text)
 	x.labelLines()
 	x.findFigures()
-	start, end, words := x.findBody()
+	start, end, words := x.findBody(gapStep(opts.Focus))
 	a := &article.Article{}
 	if words == 0 {
 		a.Status = article.StatusNotArticle
@@ -379,7 +385,7 @@ const maxLookaround = 40
 // each line of a run of non-prose lines costs more than the one before, so
 // a long run of menus, tags and headlines parts two stretches of prose,
 // while a subhead or a figure inside the body costs little.
-func gapScores(scores []int) {
+func gapScores(scores []int, step int) {
 	run := 0
 	for i, s := range scores {
 		if s > 0 {
@@ -387,7 +393,7 @@ func gapScores(scores []int) {
 			continue
 		}
 		run++
-		scores[i] = s - min(gapCostStep*(run-1), gapCostCap)
+		scores[i] = s - min(step*(run-1), gapCostCap)
 	}
 }
 
@@ -398,6 +404,21 @@ const (
 	gapCostCap  = 12
 	isolatedDiv = 3
 )
+
+// gapStep is the gap cost step for a Focus: the recall focus bridges a
+// longer run of non-prose lines between two stretches of prose. (A larger
+// step for the precision focus cost precision on AEB: it splits bodies.)
+func gapStep(f rules.Focus) int {
+	if f == rules.Recall {
+		return gapCostStep - 1
+	}
+	return gapCostStep
+}
+
+// precisionMinWords: with the precision focus, a body line shorter than
+// this that is not prose and does not end like a sentence is cut, as HTML
+// mode cuts such a paragraph.
+const precisionMinWords = 8
 
 // barrierReasons mark a section that follows the article and never holds
 // it: once the body has begun, a line of these ends it.
@@ -421,12 +442,12 @@ const headLookback = 8
 // time the sum falls to zero), the one with the most mass, counted double
 // when a dateline or byline stands above it; then cut at the first
 // comments or footer line once enough prose came before it.
-func (x *extraction) findBody() (start, end, words int) {
+func (x *extraction) findBody(step int) (start, end, words int) {
 	scores := make([]int, len(x.lines))
 	for i := range x.lines {
 		scores[i] = x.lineScore(i)
 	}
-	gapScores(scores)
+	gapScores(scores, step)
 	var segs []segment
 	cur, curStart := 0, 0
 	open := segment{start: -1}
@@ -655,6 +676,9 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 		}
 		teaserNext = false
 		switch {
+		case opts.Focus == rules.Precision && !l.isProse() && !l.sentence && len(l.words) < precisionMinWords &&
+			!(l.isHeadline() && x.nextIsProse(i)):
+			x.remove(a, opts, i, article.ReasonLowTextDensity)
 		case l.isQuestionHead() && x.nextIsProse(i):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
 		case l.isProse() || l.sentence || l.colon:
@@ -662,7 +686,7 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 			x.bodyWords += len(l.words)
 		case l.isHeadline() && x.nextIsProse(i):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
-		case len(l.words) >= 4 || (len(l.words) == 3 && l.digits > 0):
+		case len(l.words) >= 4 || (len(l.words) == 3 && l.digits > 0) || (opts.Focus == rules.Recall && len(l.words) >= 2):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
 			x.bodyWords += len(l.words)
 		default:
