@@ -56,8 +56,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		DropImages: opts.DropImages,
 		Explain:    opts.Explain,
 	})
-	a := &article.Article{Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
-	a.SetMetadata(md)
+	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
 	if opts.Logger != nil {
 		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "blocks", len(a.Blocks), "removed", len(res.Removed))
 	}

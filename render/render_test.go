@@ -26,14 +26,16 @@ func sample() *article.Article {
 		{Type: article.Paragraph, Text: "1. Not a list item."},
 	}
 	a := &article.Article{
-		URL:      "https://example.org/storm",
-		Title:    "Storm hits the coast",
-		Subtitle: "Thousands without power",
-		Authors:  []string{"Ann Lee"},
-		Language: "en",
-		Tags:     []string{},
-		Status:   article.StatusOK,
-		Blocks:   blocks,
+		Metadata: article.Metadata{
+			URL:      "https://example.org/storm",
+			Title:    "Storm hits the coast",
+			Subtitle: "Thousands without power",
+			Authors:  []string{"Ann Lee"},
+			Language: "en",
+			Tags:     []string{},
+		},
+		Status: article.StatusOK,
+		Blocks: blocks,
 	}
 	a.Text = PlainText(a.Blocks)
 	return a
@@ -213,7 +215,7 @@ func TestWriteJSON(t *testing.T) {
 }
 
 func TestWriteRecord(t *testing.T) {
-	a := &article.Article{Title: "T", Status: article.StatusOK, Authors: []string{}, Tags: []string{}, Blocks: []article.Block{}}
+	a := &article.Article{Metadata: article.Metadata{Title: "T", Authors: []string{}, Tags: []string{}}, Status: article.StatusOK, Blocks: []article.Block{}}
 	tests := []struct {
 		name string
 		rec  Record
@@ -292,7 +294,7 @@ func TestHTMLEdgeCases(t *testing.T) {
 }
 
 func TestSubtitleNotRepeated(t *testing.T) {
-	a := &article.Article{Title: "T", Subtitle: "The standfirst.", Blocks: []article.Block{
+	a := &article.Article{Metadata: article.Metadata{Title: "T", Subtitle: "The standfirst."}, Blocks: []article.Block{
 		{Type: article.Paragraph, Text: "The standfirst."}, {Type: article.Paragraph, Text: "Body."}}}
 	var md, h bytes.Buffer
 	if err := Write(&md, a, FormatMarkdown); err != nil {

@@ -19,10 +19,11 @@ import (
 // fakeArticle is what the fake engine finds on a page holding "article".
 func fakeArticle(opts winnow.Options) *article.Article {
 	return &article.Article{
-		URL: opts.URL, Title: "Storm", Status: article.StatusOK, Authors: []string{}, Tags: []string{},
-		Text:    "The storm hit.",
-		Blocks:  []article.Block{{Type: article.Paragraph, Text: "The storm hit."}},
-		Removed: []article.Removal{{Text: "Share on Facebook", Reason: article.ReasonShare}},
+		Metadata: article.Metadata{URL: opts.URL, Title: "Storm", Authors: []string{}, Tags: []string{}},
+		Status:   article.StatusOK,
+		Text:     "The storm hit.",
+		Blocks:   []article.Block{{Type: article.Paragraph, Text: "The storm hit."}},
+		Removed:  []article.Removal{{Text: "Share on Facebook", Reason: article.ReasonShare}},
 	}
 }
 
@@ -39,7 +40,7 @@ func fakeExtract(got *winnow.Options) func(context.Context, []byte, winnow.Optio
 		case bytes.Contains(data, []byte("article")):
 			return fakeArticle(opts), nil
 		case bytes.Contains(data, []byte("listing")):
-			a := &article.Article{Title: "Home", Status: article.StatusNotArticle}
+			a := &article.Article{Metadata: article.Metadata{Title: "Home"}, Status: article.StatusNotArticle}
 			return a, &winnow.NoArticleError{Status: a.Status}
 		case bytes.Contains(data, []byte("boom")):
 			panic("engine bug")
