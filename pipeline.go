@@ -36,7 +36,8 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		return nil, err
 	}
 	if opts.Input == InputText || opts.Input == InputAuto && !decode.LooksLikeHTML(dec.Text) {
-		return finish(textmode.Extract(dec.Text, textOptions(opts)), opts)
+		a, detail := textmode.Extract(dec.Text, textOptions(opts))
+		return finish(a, detail, opts)
 	}
 	doc, err := parseInput(dec.Text)
 	if err != nil {
@@ -60,7 +61,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	if opts.Logger != nil {
 		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "blocks", len(a.Blocks), "removed", len(res.Removed))
 	}
-	return finish(a, opts)
+	return finish(a, res.Detail, opts)
 }
 
 // Flatten turns an HTML page into the naive "all visible text, one line
@@ -105,9 +106,10 @@ func parseInput(text []byte) (*html.Node, error) {
 }
 
 // finish fills the derived fields the same way for both modes and turns a
-// no-article status into an error. The language is the declared one if the
-// stage found any, else detected from the body text.
-func finish(a *article.Article, opts Options) (*article.Article, error) {
+// no-article status into an error whose Detail is the stage's reason. The
+// language is the declared one if the stage found any, else detected from
+// the body text.
+func finish(a *article.Article, detail string, opts Options) (*article.Article, error) {
 	if a.URL == "" {
 		a.URL = opts.URL
 	}
@@ -131,7 +133,7 @@ func finish(a *article.Article, opts Options) (*article.Article, error) {
 		a.Status = article.StatusOK
 	}
 	if a.Status != article.StatusOK {
-		return a, &NoArticleError{Status: a.Status}
+		return a, &NoArticleError{Status: a.Status, Detail: detail}
 	}
 	return a, nil
 }

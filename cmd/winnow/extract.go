@@ -174,7 +174,7 @@ func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEn
 	code := exitOK
 	var na *winnow.NoArticleError
 	if errors.As(err, &na) {
-		fmt.Fprintf(env.stderr, "winnow: %s: no article on the page (status %s)\n", displayName(in), a.Status)
+		fmt.Fprintf(env.stderr, "winnow: %s: no article on the page (status %s)%s\n", displayName(in), a.Status, detailText(na.Detail))
 		code = exitNoArticle
 		// JSON callers get the metadata and the status; the other formats
 		// have no article to show.
@@ -281,6 +281,14 @@ func readCapped(r io.Reader, opts winnow.Options) ([]byte, error) {
 		return nil, fmt.Errorf("%w: more than %d bytes", winnow.ErrTooLarge, limit)
 	}
 	return data, nil
+}
+
+// detailText is a NoArticleError's detail as a suffix of the message.
+func detailText(detail string) string {
+	if detail == "" {
+		return ""
+	}
+	return ": " + detail
 }
 
 // errText is err's message without the library's "winnow: " prefix, which

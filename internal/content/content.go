@@ -40,6 +40,9 @@ type Result struct {
 	Blocks  []article.Block
 	Removed []article.Removal
 	Status  article.Status
+	// Detail says in a few words why the page holds no article; it is
+	// empty when Status is ok.
+	Detail string
 }
 
 // Extract finds the article body in doc. md is the page's metadata, used to

@@ -24,7 +24,7 @@ Work is due to begin next month, and the council expects the harbour road to sta
 		focus             rules.Focus
 		keepFour, keepTwo bool
 	}{{rules.Balanced, true, false}, {rules.Precision, false, false}, {rules.Recall, true, true}} {
-		a := Extract([]byte(text), Options{Focus: tt.focus})
+		a, _ := Extract([]byte(text), Options{Focus: tt.focus})
 		got := render.PlainText(a.Blocks)
 		if k := strings.Contains(got, "the plans in brief"); k != tt.keepFour {
 			t.Errorf("focus %d: four-word line kept = %v, want %v\n%s", tt.focus, k, tt.keepFour, got)

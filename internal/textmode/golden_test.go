@@ -57,7 +57,7 @@ func extractGolden(t *testing.T, dir string) (*article.Article, []byte) {
 	if err != nil {
 		t.Fatalf("every golden case needs an input.txt: %v", err)
 	}
-	a := Extract(input, Options{Explain: true})
+	a, _ := Extract(input, Options{Explain: true})
 	a.Text = render.PlainText(a.Blocks)
 	return a, input
 }

@@ -21,6 +21,7 @@ package textmode
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/winnow-go/winnow/article"
@@ -48,28 +49,29 @@ const (
 
 // Extract reads a flattened page dump (one block per line) and returns the
 // article found in it. Status is ok, or too_short when the page has too
-// little prose, or not_article when it has none. Text is left for the
-// caller to fill from Blocks. Extract is safe for concurrent use and runs in
-// time linear in the size of text.
-func Extract(text []byte, opts Options) *article.Article {
+// little prose, or not_article when it has none; detail then says so in a
+// few words (it is empty for ok). Text is left for the caller to fill from
+// Blocks. Extract is safe for concurrent use and runs in time linear in the
+// size of text.
+func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 	x := newExtraction(text)
 	x.labelLines()
 	x.findFigures()
 	start, end, words := x.findBody(gapStep(opts.Focus))
-	a := &article.Article{}
+	a = &article.Article{}
 	if words == 0 {
 		a.Status = article.StatusNotArticle
 		x.removeAll(opts, a)
-		return a
+		return a, fmt.Sprintf("no run of prose in %d lines of text", len(x.lines))
 	}
 	x.findHead(start, end)
 	x.buildBlocks(a, opts)
 	if x.bodyWords < minBodyWords {
 		a.Status = article.StatusTooShort
-	} else {
-		a.Status = article.StatusOK
+		return a, fmt.Sprintf("%d words of body, fewer than the %d of an article", x.bodyWords, minBodyWords)
 	}
-	return a
+	a.Status = article.StatusOK
+	return a, ""
 }
 
 // role is what a line turned out to be.
