@@ -20,7 +20,7 @@ const extractUsage = `Usage: winnow extract [flags] [FILE|URL|-]...
 
 Prints the article of each page. With no input, reads standard input.
 One input prints in the chosen format; several inputs (or --format jsonl)
-print one JSON object per line, with "source" naming the input.
+print one JSON object per line, with "source": {"file": INPUT}.
 Files may be gzipped. Flags may come before or after the inputs.
 
 Exit status: 0 an article was found, 1 no article on the page,
@@ -199,12 +199,13 @@ func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEn
 // extractLine handles one of several inputs: one JSON object on a line.
 func extractLine(ctx context.Context, cfg extractConfig, in string, env extractEnv) int {
 	a, err := extractInput(ctx, cfg, in, env)
-	rec := render.Record{Source: in, Article: a}
+	rec := render.Record{Source: render.Source{File: in}, Article: a}
 	code := exitOK
 	var na *winnow.NoArticleError
 	switch {
 	case a == nil:
 		code = exitUsage
+		rec.Status = render.StatusError
 	case errors.As(err, &na):
 		code = exitNoArticle
 	case err != nil:

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/winnow-go/winnow/batch"
+	"github.com/winnow-go/winnow/render"
 )
 
 // Config is one batch run. Inputs and Output are required.
@@ -99,7 +100,7 @@ type job struct {
 type result struct {
 	seq     uint64
 	key     key
-	line    batch.Line
+	line    render.Record
 	skip    string
 	encoded []byte
 	hash    [16]byte
@@ -296,19 +297,19 @@ func work(ctx context.Context, j job, cfg Config) result {
 	}
 	r.line = batch.Process(ctx, j.rec, cfg.Process)
 	if cfg.Dedupe {
-		r.hash = r.line.BodyHash()
+		r.hash = batch.BodyHash(&r.line)
 	}
 	r.encoded = encode(&r.line)
 	return r
 }
 
 // encode renders a line; a line that cannot be encoded becomes an error line.
-func encode(l *batch.Line) []byte {
+func encode(l *render.Record) []byte {
 	b, err := l.Bytes()
 	if err == nil {
 		return b
 	}
-	e := batch.Line{URL: l.URL, Status: batch.StatusError, Source: l.Source, WARCDate: l.WARCDate,
+	e := render.Record{URL: l.URL, Status: batch.StatusError, Source: l.Source, WARCDate: l.WARCDate,
 		Error: "encoding the line: " + err.Error()}
 	b, _ = e.Bytes()
 	return b
