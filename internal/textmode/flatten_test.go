@@ -9,7 +9,7 @@ import (
 	"github.com/winnow-go/winnow/internal/parse"
 )
 
-func TestFlatten(t *testing.T) {
+func TestVisibleText(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"blocks break lines, inline joins", `<div>Hello <b>bold</b> <a href="#">world</a></div><p>Next</p>`, "Hello bold world\nNext\n"},
 		{"script style noscript template dropped", `<p>a</p><script>x()</script><style>p{}</style><noscript>enable js</noscript><template><p>t</p></template><p>b</p>`, "a\nb\n"},
