@@ -49,8 +49,8 @@ func TestNoArticleDetail(t *testing.T) {
 		want       string
 	}{
 		{"html listing", listing.String(), winnow.InputHTML, article.StatusNotArticle, "listing"},
-		{"html short", "<html><body><article><p>Just a few words here.</p></article></body></html>", winnow.InputHTML, article.StatusTooShort, "5 words of body"},
-		{"text short", "A headline of a page\nJust a few words of prose in this line, and then it ends.\n", winnow.InputText, article.StatusTooShort, "words of body"},
+		{"html short", "<html><body><article><p>Just a few words here.</p></article></body></html>", winnow.InputHTML, article.StatusTooShort, "body word count 5"},
+		{"text short", "A headline of a page\nJust a few words of prose in this line, and then it ends.\n", winnow.InputText, article.StatusTooShort, "body word count"},
 		{"text no prose", "Home\nNews\nSport\n", winnow.InputText, article.StatusNotArticle, "no run of prose"},
 	}
 	for _, tt := range tests {

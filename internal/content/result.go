@@ -45,27 +45,27 @@ func (x *extraction) status(words int) (article.Status, string) {
 	w := &x.weights
 	small := x.totalText < w.SmallPageText
 	if words < w.MaxBlockedWords && (small || words < w.MinArticleWords) && x.pageSays(rules.BlockedPhrases) {
-		return article.StatusBlocked, fmt.Sprintf("the page reads as a bot challenge or an error page, with %d words of body", words)
+		return article.StatusBlocked, fmt.Sprintf("a bot challenge or an error page (body word count %d)", words)
 	}
 	if words < w.MinArticleWords && x.totalText < w.MaxShellText &&
 		(x.scripts >= 2 || x.asksForJS || x.pageSays(rules.NeedsJSPhrases)) {
-		return article.StatusNeedsJS, fmt.Sprintf("an application shell: %d words of body, %d scripts", words, x.scripts)
+		return article.StatusNeedsJS, fmt.Sprintf("an application shell (body word count %d, script count %d)", words, x.scripts)
 	}
 	if words < w.MaxPaywalledWords && (x.sawPaywall || x.pageSays(rules.PaywallPhrases)) {
-		return article.StatusPaywalled, fmt.Sprintf("%d words of body and a paywall notice", words)
+		return article.StatusPaywalled, fmt.Sprintf("a paywall notice (body word count %d)", words)
 	}
 	if words < w.MaxListingWords && x.totalText > 0 && !x.rootLooksLikeArticle() {
 		page := x.nodes[0]
 		if float64(page.linkLen) > 0.5*float64(page.textLen) {
-			return article.StatusNotArticle, fmt.Sprintf("a listing: %d words of body, %d%% of the page's text in links",
+			return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, %d%% of the page's text in links)",
 				words, 100*page.linkLen/max(page.textLen, 1))
 		}
 		if n := x.teaserCount(); n >= w.MinListingTeasers {
-			return article.StatusNotArticle, fmt.Sprintf("a listing: %d words of body, %d teaser links", words, n)
+			return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, teaser link count %d)", words, n)
 		}
 	}
 	if words < w.MinArticleWords {
-		return article.StatusTooShort, fmt.Sprintf("%d words of body, fewer than the %d of an article", words, w.MinArticleWords)
+		return article.StatusTooShort, fmt.Sprintf("body word count %d, under the %d of an article", words, w.MinArticleWords)
 	}
 	return article.StatusOK, ""
 }

@@ -62,13 +62,13 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 	if words == 0 {
 		a.Status = article.StatusNotArticle
 		x.removeAll(opts, a)
-		return a, fmt.Sprintf("no run of prose in %d lines of text", len(x.lines))
+		return a, fmt.Sprintf("no run of prose in the text (line count %d)", len(x.lines))
 	}
 	x.findHead(start, end)
 	x.buildBlocks(a, opts)
 	if x.bodyWords < minBodyWords {
 		a.Status = article.StatusTooShort
-		return a, fmt.Sprintf("%d words of body, fewer than the %d of an article", x.bodyWords, minBodyWords)
+		return a, fmt.Sprintf("body word count %d, under the %d of an article", x.bodyWords, minBodyWords)
 	}
 	a.Status = article.StatusOK
 	return a, ""
