@@ -17,6 +17,11 @@
 //	         root → filter the root's blocks, recording each cut
 //	render   text, Markdown, HTML or JSON (package render)
 //
+// Flattened text skips parse, meta and content: text mode finds the
+// article in the lines themselves. Flatten makes such text from a page.
+// Both modes share one pipeline (pipeline.go), so the derived fields —
+// the plain text, the language, the status error — are filled the same way.
+//
 // Input that cannot be read gives a nil Article and one of ErrEmpty,
 // ErrBinary, ErrTooLarge or ErrTruncatedGzip. A page with no article gives
 // an Article whose Status says why (not_article, paywalled, blocked,

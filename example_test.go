@@ -51,5 +51,5 @@ func ExampleExtract_errors() {
 	fmt.Println(errors.Is(err, winnow.ErrNoArticle), err)
 	// Output:
 	// true
-	// true no article: too_short
+	// true no article: too_short: body word count 1, under the 25 of an article
 }

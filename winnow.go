@@ -8,26 +8,22 @@ import (
 	"log/slog"
 
 	"github.com/winnow-go/winnow/article"
-	"github.com/winnow-go/winnow/internal/content"
 	"github.com/winnow-go/winnow/internal/decode"
-	"github.com/winnow-go/winnow/internal/meta"
 	"github.com/winnow-go/winnow/internal/parse"
 	"github.com/winnow-go/winnow/internal/rules"
-	"github.com/winnow-go/winnow/internal/textmode"
-	"github.com/winnow-go/winnow/render"
 )
 
 // Focus trades precision against recall when the extractor is unsure
-// whether a block belongs to the article.
-type Focus int
+// whether a block belongs to the article, in HTML and in text mode.
+type Focus = rules.Focus
 
 const (
 	// Balanced is the default: the setting that scores best overall.
-	Balanced Focus = iota
+	Balanced = rules.Balanced
 	// Precision drops doubtful blocks: less chrome, perhaps less body.
-	Precision
+	Precision = rules.Precision
 	// Recall keeps doubtful blocks: all of the body, perhaps some chrome.
-	Recall
+	Recall = rules.Recall
 )
 
 // Input says how to read the bytes handed to Extract.
@@ -54,11 +50,13 @@ type Options struct {
 	// ContentType is the HTTP Content-Type header, if known; its charset
 	// wins over the one declared inside the page.
 	ContentType string
-	// Focus trades precision against recall.
+	// Focus trades precision against recall, in HTML and in text mode.
 	Focus Focus
 	// Input says whether the bytes are HTML or flattened text.
 	Input Input
-	// KeepLinks keeps the hyperlinks of each block in Block.Links.
+	// KeepLinks keeps the hyperlinks of each block in Block.Links. It has
+	// no effect on flattened text (text mode, and InputAuto on input that is
+	// not HTML): such text holds no links, so Block.Links stays empty.
 	KeepLinks bool
 	// DropImages leaves figures out of the body. Figures are kept by default.
 	DropImages bool
@@ -129,93 +127,6 @@ func ExtractReader(ctx context.Context, r io.Reader, opts Options) (*article.Art
 		return nil, fmt.Errorf("winnow: %w: more than %d bytes", ErrTooLarge, max)
 	}
 	return ExtractContext(ctx, data, opts)
-}
-
-// ExtractContext is Extract with a context that is checked between stages,
-// so a deadline stops the work on a page early.
-func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Article, error) {
-	dec, err := decode.Decode(data, decode.Options{ContentType: opts.ContentType, MaxBytes: opts.maxBytes()})
-	if err != nil {
-		return nil, fmt.Errorf("winnow: %w", err)
-	}
-	if opts.Logger != nil {
-		opts.Logger.Debug("winnow: decoded", "url", opts.URL, "bytes", len(dec.Text),
-			"charset", dec.Charset, "charset_from", dec.Source, "gzipped", dec.Gzipped, "truncated", dec.Truncated)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	// Weights other than the defaults come only from internal/eval, in
-	// the context (rules.WithTuning), so that Options stays free of
-	// internal types.
-	tuning := rules.TuningFrom(ctx)
-	switch opts.Input {
-	case InputText:
-		return finish(textmode.Extract(dec.Text, textOptions(opts, tuning)), opts)
-	case InputAuto:
-		if !decode.LooksLikeHTML(dec.Text) {
-			return finish(textmode.Extract(dec.Text, textOptions(opts, tuning)), opts)
-		}
-	}
-	doc, err := parse.Parse(dec.Text)
-	if err != nil {
-		return nil, fmt.Errorf("winnow: %w", err)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	md := meta.Extract(doc, opts.URL)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	res := content.Extract(doc, md, content.Options{
-		PageURL:    opts.URL,
-		Focus:      content.Focus(opts.Focus),
-		KeepLinks:  opts.KeepLinks,
-		DropImages: opts.DropImages,
-		Explain:    opts.Explain,
-		Weights:    tuning.HTMLWeights(),
-	})
-	a := &article.Article{Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
-	a.SetMetadata(md)
-	if a.Language == "" {
-		a.Language = meta.DetectLanguage(render.PlainText(a.Blocks))
-	}
-	if opts.Logger != nil {
-		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "blocks", len(a.Blocks), "removed", len(res.Removed))
-	}
-	return finish(a, opts)
-}
-
-// finish fills the derived fields and turns a no-article status into an error.
-func finish(a *article.Article, opts Options) (*article.Article, error) {
-	if a.URL == "" {
-		a.URL = opts.URL
-	}
-	if a.Authors == nil {
-		a.Authors = []string{}
-	}
-	if a.Tags == nil {
-		a.Tags = []string{}
-	}
-	if a.Blocks == nil {
-		a.Blocks = []article.Block{}
-	}
-	if !opts.Explain {
-		a.Removed = nil
-	}
-	a.Text = render.PlainText(a.Blocks)
-	if a.Status == "" {
-		a.Status = article.StatusOK
-	}
-	if a.Status != article.StatusOK {
-		return a, &NoArticleError{Status: a.Status}
-	}
-	return a, nil
-}
-
-func textOptions(opts Options, tuning *rules.Tuning) textmode.Options {
-	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Weights: tuning.TextWeights()}
 }
 
 func (o Options) maxBytes() int64 {

@@ -24,21 +24,11 @@ const (
 )
 
 // Article is what winnow returns for one page. The JSON field names are part
-// of winnow's public contract and must not change.
+// of winnow's public contract and must not change. The Metadata fields come
+// first in JSON, as if written here.
 type Article struct {
-	URL          string   `json:"url"`
-	Title        string   `json:"title"`
-	Subtitle     string   `json:"subtitle"`
-	Authors      []string `json:"authors"`
-	Published    string   `json:"published"` // RFC 3339, or empty
-	Modified     string   `json:"modified"`  // RFC 3339, or empty
-	SiteName     string   `json:"site_name"`
-	Language     string   `json:"language"`
-	Description  string   `json:"description"`
-	Image        string   `json:"image"`
-	CanonicalURL string   `json:"canonical_url"`
-	Tags         []string `json:"tags"`
-	Status       Status   `json:"status"`
+	Metadata
+	Status Status `json:"status"`
 	// Text is the body as plain text, one blank line between blocks. It holds
 	// headings, paragraphs, lists, quotes, tables and code, but not figure
 	// captions or credits, which live in their figure blocks.
@@ -52,34 +42,18 @@ type Article struct {
 // Metadata is the part of an Article that describes the page rather than
 // holding its body. Extraction stages fill it before the body is known.
 type Metadata struct {
-	URL          string
-	Title        string
-	Subtitle     string
-	Authors      []string
-	Published    string
-	Modified     string
-	SiteName     string
-	Language     string
-	Description  string
-	Image        string
-	CanonicalURL string
-	Tags         []string
-}
-
-// SetMetadata copies m into a.
-func (a *Article) SetMetadata(m Metadata) {
-	a.URL = m.URL
-	a.Title = m.Title
-	a.Subtitle = m.Subtitle
-	a.Authors = m.Authors
-	a.Published = m.Published
-	a.Modified = m.Modified
-	a.SiteName = m.SiteName
-	a.Language = m.Language
-	a.Description = m.Description
-	a.Image = m.Image
-	a.CanonicalURL = m.CanonicalURL
-	a.Tags = m.Tags
+	URL          string   `json:"url"`
+	Title        string   `json:"title"`
+	Subtitle     string   `json:"subtitle"`
+	Authors      []string `json:"authors"`
+	Published    string   `json:"published"` // RFC 3339, or empty
+	Modified     string   `json:"modified"`  // RFC 3339, or empty
+	SiteName     string   `json:"site_name"`
+	Language     string   `json:"language"`
+	Description  string   `json:"description"`
+	Image        string   `json:"image"`
+	CanonicalURL string   `json:"canonical_url"`
+	Tags         []string `json:"tags"`
 }
 
 // BlockType names the kind of a Block.

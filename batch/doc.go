@@ -9,9 +9,9 @@
 //	                .html/.html.gz files, or JSONL of {"url","html"})
 //	Reader.Next     → *Record: URL, HTTP status, Content-Type, body (capped),
 //	                or the reason it is skipped, or the error reading it
-//	Process         *Record → Line: the extraction (with recover), the
-//	                no-article status or the error, and the filters
-//	Line.Encode     → one JSON line
+//	Process         *Record → render.Record: the extraction (with recover),
+//	                the no-article status or the error, and the filters
+//	Record.Bytes    → one JSON line, the same type "winnow extract" writes
 //
 // Only HTTP 200 responses whose Content-Type is text/html or
 // application/xhtml+xml (or missing) are extracted, and WET conversion records
@@ -19,5 +19,5 @@
 // caller can count it by reason.
 //
 // The worker pool, checkpointing and progress reporting of the CLI live in
-// the internal batch runner, not here.
+// the internal runner (internal/runner), not here.
 package batch

@@ -1,85 +1,39 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/render"
 )
 
 // Line statuses besides the article.Status values.
 const (
 	// StatusError is the status of a record that could not be read or
-	// extracted; Line.Error says why.
-	StatusError = "error"
+	// extracted; the line's Error says why.
+	StatusError = render.StatusError
 	// StatusFiltered is the status of an article dropped by a filter, when
-	// the caller chose to emit filtered lines; Line.Filter says which.
+	// the caller chose to emit filtered lines; the line's Filter says which.
 	StatusFiltered = "filtered"
 )
 
-// Filter names, as in Line.Filter and the run's counters.
+// Filter names, as in a line's Filter and the run's counters.
 const (
 	FilterLang      = "lang"
 	FilterMinWords  = "min_words"
 	FilterDuplicate = "duplicate"
 )
 
-// Source locates a line's record in the input.
-type Source struct {
-	// File is the input path, or the page's own file for a folder input.
-	File string `json:"file"`
-	// Offset is the record's byte offset in File (compressed, for .gz), or
-	// its line's offset for JSONL. It is absent for folder inputs.
-	Offset *int64 `json:"offset,omitempty"`
-	// RecordID is the WARC-Record-ID.
-	RecordID string `json:"record_id,omitempty"`
-}
-
-// Line is one line of output: the article as "winnow extract --format json"
-// prints it, plus where it came from. Records that failed carry Error and
-// no article fields.
-type Line struct {
-	*article.Article
-	// URL shadows Article.URL so that error lines carry the record's URL.
-	URL string `json:"url"`
-	// Status is the article's status ("ok" or a no-article status), or
-	// "error", or "filtered".
-	Status   string `json:"status"`
-	Source   Source `json:"source"`
-	WARCDate string `json:"warc_date,omitempty"`
-	// Filter names the filter that dropped the article (status "filtered").
-	Filter string `json:"filter,omitempty"`
-	// Error is the message of a record that failed (status "error").
-	Error string `json:"error,omitempty"`
-}
-
-// Encode writes l as one line of JSON, HTML characters unescaped, as the
-// CLI's jsonl format does.
-func (l *Line) Encode(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(l)
-}
-
-// Bytes returns l as one line of JSON with its newline.
-func (l *Line) Bytes() ([]byte, error) {
-	var buf bytes.Buffer
-	err := l.Encode(&buf)
-	return buf.Bytes(), err
-}
-
-// BodyHash identifies an article's text for exact-duplicate detection:
-// the first 16 bytes of the SHA-256 of the text with its whitespace
-// collapsed. It is zero for lines with no article text.
-func (l *Line) BodyHash() [16]byte {
+// BodyHash identifies a line's article text for exact-duplicate
+// detection: the first 16 bytes of the SHA-256 of the text with its
+// whitespace collapsed. It is zero for lines with no article text.
+func BodyHash(l *render.Record) [16]byte {
 	var h [16]byte
 	if l.Article == nil || l.Status != string(article.StatusOK) {
 		return h
@@ -103,17 +57,18 @@ type ProcessOptions struct {
 	Timeout time.Duration
 }
 
-// Process extracts one record into a Line. It never panics: a panic in the
-// extractor becomes the line's error. Records with Skip set give a Line with
-// no article and the zero Status; callers count them and write nothing.
+// Process extracts one record into its line of output, a render.Record
+// (the type of every JSON line winnow writes). It never panics: a panic in
+// the extractor becomes the line's error. Records with Skip set give a line
+// with no article and the zero Status; callers count them and write nothing.
 //
 // The filters (Langs, MinWords) apply to found articles only: a record with
 // no article or an error is always reported as such. A filtered article
 // comes back with Status "filtered" and Filter set, the article kept.
 //
 // Process is safe for concurrent use.
-func Process(ctx context.Context, rec *Record, opts ProcessOptions) Line {
-	l := Line{URL: rec.URL, WARCDate: rec.Date, Source: sourceOf(rec)}
+func Process(ctx context.Context, rec *Record, opts ProcessOptions) render.Record {
+	l := render.Record{URL: rec.URL, WARCDate: rec.Date, Source: sourceOf(rec)}
 	if rec.Skip != "" {
 		return l
 	}
@@ -191,10 +146,10 @@ func langIn(lang string, langs []string) bool {
 	return false
 }
 
-func sourceOf(rec *Record) Source {
+func sourceOf(rec *Record) render.Source {
 	if rec.File != "" {
-		return Source{File: rec.File}
+		return render.Source{File: rec.File}
 	}
 	off := rec.Offset
-	return Source{File: rec.Input, Offset: &off, RecordID: rec.ID}
+	return render.Source{File: rec.Input, Offset: &off, RecordID: rec.ID}
 }

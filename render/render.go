@@ -59,21 +59,6 @@ func Write(w io.Writer, a *article.Article, f Format) error {
 	return fmt.Errorf("render: unknown format %q", f)
 }
 
-// Record is one line of multi-input output: the Article found in one input,
-// with the input's name in Source, or the reason none could be read in
-// Error. Its JSON is the Article's fields with "source" first and "error"
-// last; a nil Article leaves only those two.
-type Record struct {
-	Source string `json:"source"`
-	*article.Article
-	Error string `json:"error,omitempty"`
-}
-
-// WriteRecord writes r to w as JSON on one line.
-func WriteRecord(w io.Writer, r Record) error {
-	return writeJSON(w, r, "")
-}
-
 func writeJSON(w io.Writer, v any, indent string) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

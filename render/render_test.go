@@ -26,14 +26,16 @@ func sample() *article.Article {
 		{Type: article.Paragraph, Text: "1. Not a list item."},
 	}
 	a := &article.Article{
-		URL:      "https://example.org/storm",
-		Title:    "Storm hits the coast",
-		Subtitle: "Thousands without power",
-		Authors:  []string{"Ann Lee"},
-		Language: "en",
-		Tags:     []string{},
-		Status:   article.StatusOK,
-		Blocks:   blocks,
+		Metadata: article.Metadata{
+			URL:      "https://example.org/storm",
+			Title:    "Storm hits the coast",
+			Subtitle: "Thousands without power",
+			Authors:  []string{"Ann Lee"},
+			Language: "en",
+			Tags:     []string{},
+		},
+		Status: article.StatusOK,
+		Blocks: blocks,
 	}
 	a.Text = PlainText(a.Blocks)
 	return a
@@ -213,16 +215,21 @@ func TestWriteJSON(t *testing.T) {
 }
 
 func TestWriteRecord(t *testing.T) {
-	a := &article.Article{Title: "T", Status: article.StatusOK, Authors: []string{}, Tags: []string{}, Blocks: []article.Block{}}
+	a := &article.Article{Metadata: article.Metadata{Title: "T", Authors: []string{}, Tags: []string{}}, Status: article.StatusOK, Blocks: []article.Block{}}
 	tests := []struct {
 		name string
 		rec  Record
 		want string
 	}{
-		{"article", Record{Source: "a.html", Article: a},
-			`{"source":"a.html","url":"","title":"T","subtitle":"","authors":[],"published":"","modified":"","site_name":"","language":"","description":"","image":"","canonical_url":"","tags":[],"status":"ok","text":"","blocks":[]}` + "\n"},
-		{"error only", Record{Source: "b.html", Error: "empty input"},
-			`{"source":"b.html","error":"empty input"}` + "\n"},
+		{"article", Record{Source: Source{File: "a.html"}, Article: a},
+			`{"source":{"file":"a.html"},"url":"","title":"T","subtitle":"","authors":[],"published":"","modified":"","site_name":"","language":"","description":"","image":"","canonical_url":"","tags":[],"status":"ok","text":"","blocks":[]}` + "\n"},
+		{"error only", Record{Source: Source{File: "b.html"}, Status: StatusError, Error: "empty input"},
+			`{"source":{"file":"b.html"},"url":"","status":"error","error":"empty input"}` + "\n"},
+		{"batch line", Record{Source: Source{File: "c.warc.gz", Offset: new(int64(7)), RecordID: "<urn:x>"}, Article: a,
+			Status: "filtered", WARCDate: "2024-05-06T07:08:09Z", Filter: "lang"},
+			`{"source":{"file":"c.warc.gz","offset":7,"record_id":"<urn:x>"},"url":"","title":"T","subtitle":"","authors":[],"published":"","modified":"","site_name":"","language":"","description":"","image":"","canonical_url":"","tags":[],"status":"filtered","text":"","blocks":[],"warc_date":"2024-05-06T07:08:09Z","filter":"lang"}` + "\n"},
+		{"html not escaped", Record{Source: Source{File: "<a&b>.html"}, Status: StatusError, Error: "bad <input>"},
+			`{"source":{"file":"<a&b>.html"},"url":"","status":"error","error":"bad <input>"}` + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -300,7 +307,7 @@ func TestHTMLEdgeCases(t *testing.T) {
 }
 
 func TestSubtitleNotRepeated(t *testing.T) {
-	a := &article.Article{Title: "T", Subtitle: "The standfirst.", Blocks: []article.Block{
+	a := &article.Article{Metadata: article.Metadata{Title: "T", Subtitle: "The standfirst."}, Blocks: []article.Block{
 		{Type: article.Paragraph, Text: "The standfirst."}, {Type: article.Paragraph, Text: "Body."}}}
 	var md, h bytes.Buffer
 	if err := Write(&md, a, FormatMarkdown); err != nil {

@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/winnow-go/winnow"
-	wbatch "github.com/winnow-go/winnow/batch"
-	"github.com/winnow-go/winnow/internal/batch"
+	"github.com/winnow-go/winnow/batch"
+	"github.com/winnow-go/winnow/internal/runner"
 )
 
 const batchUsage = `Usage: winnow batch [flags] INPUT... -o OUT.jsonl[.gz|.zst]
@@ -47,7 +47,7 @@ func batchMain(args []string, stderr io.Writer) int {
 	dedupe := fs.Bool("dedupe", false, "drop articles whose text is an exact duplicate of one already written")
 	keepFiltered := fs.Bool("keep-filtered", false, `write filtered articles with status "filtered" instead of leaving them out`)
 	fresh := fs.Bool("fresh", false, "ignore an existing checkpoint and start over")
-	maxRecord := fs.Int64("max-record-mb", wbatch.DefaultMaxRecordBytes>>20, "largest record in `MB`; larger ones get an error line")
+	maxRecord := fs.Int64("max-record-mb", batch.DefaultMaxRecordBytes>>20, "largest record in `MB`; larger ones get an error line")
 	timeout := fs.Duration("timeout", 60*time.Second, "time limit for one page")
 	links := fs.Bool("links", false, "keep the links of each block")
 	noImages := fs.Bool("no-images", false, "leave figures out")
@@ -72,7 +72,7 @@ func batchMain(args []string, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	cfg := batch.Config{
+	cfg := runner.Config{
 		Inputs:         inputs,
 		Output:         *out,
 		Workers:        *workers,
@@ -80,7 +80,7 @@ func batchMain(args []string, stderr io.Writer) int {
 		Dedupe:         *dedupe,
 		KeepFiltered:   *keepFiltered,
 		Fresh:          *fresh,
-		Process: wbatch.ProcessOptions{
+		Process: batch.ProcessOptions{
 			Extract:  winnow.Options{KeepLinks: *links, DropImages: *noImages},
 			MinWords: *minWords,
 			Timeout:  *timeout,
@@ -102,7 +102,7 @@ func batchMain(args []string, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	sum, err := batch.Run(ctx, cfg)
+	sum, err := runner.Run(ctx, cfg)
 	if sum != nil {
 		switch {
 		case sum.AlreadyComplete:

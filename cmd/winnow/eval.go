@@ -13,7 +13,6 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/internal/eval"
-	"github.com/winnow-go/winnow/internal/rules"
 )
 
 const evalUsage = `Usage: winnow eval [flags]
@@ -67,7 +66,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *printWeights {
-		if err := writeJSON(stdout, rules.DefaultTuning()); err != nil {
+		if err := writeJSON(stdout, eval.DefaultWeights()); err != nil {
 			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 			return exitUsage
 		}
@@ -80,7 +79,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "winnow eval: %v\n", err)
 			return exitUsage
 		}
-		t, err := rules.ParseTuning(data)
+		t, err := eval.ParseWeights(data)
 		if err != nil {
 			fmt.Fprintf(stderr, "winnow eval: %s: %v\n", *weights, err)
 			return exitUsage

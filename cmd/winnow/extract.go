@@ -20,7 +20,7 @@ const extractUsage = `Usage: winnow extract [flags] [FILE|URL|-]...
 
 Prints the article of each page. With no input, reads standard input.
 One input prints in the chosen format; several inputs (or --format jsonl)
-print one JSON object per line, with "source" naming the input.
+print one JSON object per line, with "source": {"file": INPUT}.
 Files may be gzipped. Flags may come before or after the inputs.
 
 Exit status: 0 an article was found, 1 no article on the page,
@@ -174,7 +174,7 @@ func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEn
 	code := exitOK
 	var na *winnow.NoArticleError
 	if errors.As(err, &na) {
-		fmt.Fprintf(env.stderr, "winnow: %s: no article on the page (status %s)\n", displayName(in), a.Status)
+		fmt.Fprintf(env.stderr, "winnow: %s: no article on the page (status %s)%s\n", displayName(in), a.Status, detailText(na.Detail))
 		code = exitNoArticle
 		// JSON callers get the metadata and the status; the other formats
 		// have no article to show.
@@ -199,12 +199,13 @@ func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEn
 // extractLine handles one of several inputs: one JSON object on a line.
 func extractLine(ctx context.Context, cfg extractConfig, in string, env extractEnv) int {
 	a, err := extractInput(ctx, cfg, in, env)
-	rec := render.Record{Source: in, Article: a}
+	rec := render.Record{Source: render.Source{File: in}, Article: a}
 	code := exitOK
 	var na *winnow.NoArticleError
 	switch {
 	case a == nil:
 		code = exitUsage
+		rec.Status = render.StatusError
 	case errors.As(err, &na):
 		code = exitNoArticle
 	case err != nil:
@@ -281,6 +282,14 @@ func readCapped(r io.Reader, opts winnow.Options) ([]byte, error) {
 		return nil, fmt.Errorf("%w: more than %d bytes", winnow.ErrTooLarge, limit)
 	}
 	return data, nil
+}
+
+// detailText is a NoArticleError's detail as a suffix of the message.
+func detailText(detail string) string {
+	if detail == "" {
+		return ""
+	}
+	return ": " + detail
 }
 
 // errText is err's message without the library's "winnow: " prefix, which

@@ -19,10 +19,11 @@ import (
 // fakeArticle is what the fake engine finds on a page holding "article".
 func fakeArticle(opts winnow.Options) *article.Article {
 	return &article.Article{
-		URL: opts.URL, Title: "Storm", Status: article.StatusOK, Authors: []string{}, Tags: []string{},
-		Text:    "The storm hit.",
-		Blocks:  []article.Block{{Type: article.Paragraph, Text: "The storm hit."}},
-		Removed: []article.Removal{{Text: "Share on Facebook", Reason: article.ReasonShare}},
+		Metadata: article.Metadata{URL: opts.URL, Title: "Storm", Authors: []string{}, Tags: []string{}},
+		Status:   article.StatusOK,
+		Text:     "The storm hit.",
+		Blocks:   []article.Block{{Type: article.Paragraph, Text: "The storm hit."}},
+		Removed:  []article.Removal{{Text: "Share on Facebook", Reason: article.ReasonShare}},
 	}
 }
 
@@ -39,7 +40,7 @@ func fakeExtract(got *winnow.Options) func(context.Context, []byte, winnow.Optio
 		case bytes.Contains(data, []byte("article")):
 			return fakeArticle(opts), nil
 		case bytes.Contains(data, []byte("listing")):
-			a := &article.Article{Title: "Home", Status: article.StatusNotArticle}
+			a := &article.Article{Metadata: article.Metadata{Title: "Home"}, Status: article.StatusNotArticle}
 			return a, &winnow.NoArticleError{Status: a.Status}
 		case bytes.Contains(data, []byte("boom")):
 			panic("engine bug")
@@ -98,7 +99,7 @@ func TestExtractCLI(t *testing.T) {
 			wantOut: "# Storm\n\nThe storm hit.\n"},
 		{name: "json", args: []string{"--format=json", good}, wantCode: 0, wantOut: `~"title": "Storm"`},
 		{name: "jsonl with one input has source", args: []string{"--format", "jsonl", good}, wantCode: 0,
-			wantOut: `~{"source":"` + good + `","url":""`, wantLines: 1},
+			wantOut: `~{"source":{"file":"` + good + `"},"url":""`, wantLines: 1},
 		{name: "html", args: []string{"--format", "html", good}, wantCode: 0, wantOut: "~<h1>Storm</h1>"},
 		{name: "explain on stderr", args: []string{"--explain", good}, wantCode: 0,
 			wantOut: "The storm hit.\n", wantErr: "removed share:"},
@@ -111,7 +112,7 @@ func TestExtractCLI(t *testing.T) {
 		{name: "missing file", args: []string{missing}, wantCode: 2, wantOut: "", wantErr: "missing.html", errOneLine: true},
 		{name: "engine panic is an error", args: []string{boom}, wantCode: 2, wantOut: "", wantErr: "internal error", errOneLine: true},
 		{name: "several inputs, worst code", args: []string{good, listing, missing}, wantCode: 2, wantLines: 3,
-			wantOut: `~{"source":"` + listing + `","url":"","title":"Home"`, wantErr: "missing.html"},
+			wantOut: `~{"source":{"file":"` + listing + `"},"url":"","title":"Home"`, wantErr: "missing.html"},
 		{name: "several inputs all fine", args: []string{good, good}, wantCode: 0, wantLines: 2, wantOut: `~"status":"ok"`},
 		{name: "no article among several", args: []string{good, listing}, wantCode: 1, wantLines: 2,
 			wantOut: `~"error":"no article: not_article"`, wantErr: "not_article"},

@@ -1,17 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
-	"golang.org/x/net/html"
-
 	"github.com/winnow-go/winnow"
-	"github.com/winnow-go/winnow/internal/decode"
-	"github.com/winnow-go/winnow/internal/textmode"
 )
 
 const flattenUsage = `Usage: winnow flatten [flags] [FILE|-]
@@ -69,17 +64,12 @@ func flatten(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "winnow flatten: %s: %v\n", name, err)
 		return exitUsage
 	}
-	dec, err := decode.Decode(data, decode.Options{MaxBytes: *maxBytes})
+	flat, err := winnow.Flatten(data, winnow.Options{MaxBytes: *maxBytes})
 	if err != nil {
-		fmt.Fprintf(stderr, "winnow flatten: %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "winnow flatten: %s: %s\n", name, errText(err))
 		return exitUsage
 	}
-	doc, err := html.ParseWithOptions(bytes.NewReader(dec.Text), html.ParseOptionEnableScripting(false))
-	if err != nil {
-		fmt.Fprintf(stderr, "winnow flatten: %s: parse: %v\n", name, err)
-		return exitUsage
-	}
-	if _, err := stdout.Write(textmode.Flatten(doc)); err != nil {
+	if _, err := stdout.Write(flat); err != nil {
 		fmt.Fprintf(stderr, "winnow flatten: %v\n", err)
 		return exitUsage
 	}

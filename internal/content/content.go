@@ -24,19 +24,10 @@ import (
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
-// Focus mirrors winnow.Focus.
-type Focus int
-
-const (
-	Balanced Focus = iota
-	Precision
-	Recall
-)
-
 // Options for Extract.
 type Options struct {
 	PageURL    string
-	Focus      Focus
+	Focus      rules.Focus
 	KeepLinks  bool
 	DropImages bool
 	Explain    bool
@@ -49,6 +40,9 @@ type Result struct {
 	Blocks  []article.Block
 	Removed []article.Removal
 	Status  article.Status
+	// Detail says in a few words why the page holds no article; it is
+	// empty when Status is ok.
+	Detail string
 }
 
 // Extract finds the article body in doc. md is the page's metadata, used to

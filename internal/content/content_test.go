@@ -200,9 +200,9 @@ func TestExtractDoesNotChangeTheTree(t *testing.T) {
 func TestFocus(t *testing.T) {
 	page := "<html><body><article>" + body[:200] + "<p>Photo gallery below</p>" + body[200:] + "</article></body></html>"
 	for _, tt := range []struct {
-		focus Focus
+		focus rules.Focus
 		kept  bool
-	}{{Balanced, true}, {Precision, false}, {Recall, true}} {
+	}{{rules.Balanced, true}, {rules.Precision, false}, {rules.Recall, true}} {
 		doc, _ := html.Parse(strings.NewReader(page))
 		res := Extract(doc, article.Metadata{}, Options{Focus: tt.focus})
 		if got := strings.Contains(render.PlainText(res.Blocks), "Photo gallery below"); got != tt.kept {

@@ -12,9 +12,9 @@ import (
 func (x *extraction) filter() {
 	maxDensity := x.weights.MaxLinkDensity
 	switch x.opts.Focus {
-	case Precision:
+	case rules.Precision:
 		maxDensity *= x.weights.PrecisionDensityScale
-	case Recall:
+	case rules.Recall:
 		maxDensity = min(x.weights.RecallMaxDensity, maxDensity*x.weights.RecallDensityScale)
 	}
 	title := rules.Fold(x.md.Title)
@@ -60,7 +60,7 @@ func (x *extraction) filter() {
 			seenBody = true
 		}
 	}
-	if x.opts.Focus != Recall {
+	if x.opts.Focus != rules.Recall {
 		x.dropBeforeTitle()
 	}
 	x.dropRepeatedCaptions()
@@ -228,7 +228,7 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	}
 	// With the precision focus a short line that is no sentence (a label,
 	// a stray caption, a date) goes too.
-	if x.opts.Focus == Precision && b.Type == article.Paragraph && b.words < x.weights.PrecisionMinWords && !endsSentence(b.Text) {
+	if x.opts.Focus == rules.Precision && b.Type == article.Paragraph && b.words < x.weights.PrecisionMinWords && !endsSentence(b.Text) {
 		return article.ReasonLowTextDensity
 	}
 	return ""

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -27,7 +28,7 @@ func (x *extraction) result() Result {
 	if x.opts.Explain {
 		res.Removed = x.removals()
 	}
-	res.Status = x.status(words)
+	res.Status, res.Detail = x.status(words)
 	// A challenge page or an empty shell has nothing worth keeping. A
 	// page judged a listing keeps what was found: the status says what
 	// it is, and if the judgement is wrong the text is not lost.
@@ -38,30 +39,35 @@ func (x *extraction) result() Result {
 	return res
 }
 
-// status tells an article from the pages that hold none.
-func (x *extraction) status(words int) article.Status {
+// status tells an article from the pages that hold none, and says in a
+// few words why a page holds none.
+func (x *extraction) status(words int) (article.Status, string) {
 	w := &x.weights
 	small := x.totalText < w.SmallPageText
 	if words < w.MaxBlockedWords && (small || words < w.MinArticleWords) && x.pageSays(rules.BlockedPhrases) {
-		return article.StatusBlocked
+		return article.StatusBlocked, fmt.Sprintf("a bot challenge or an error page (body word count %d)", words)
 	}
 	if words < w.MinArticleWords && x.totalText < w.MaxShellText &&
 		(x.scripts >= 2 || x.asksForJS || x.pageSays(rules.NeedsJSPhrases)) {
-		return article.StatusNeedsJS
+		return article.StatusNeedsJS, fmt.Sprintf("an application shell (body word count %d, script count %d)", words, x.scripts)
 	}
 	if words < w.MaxPaywalledWords && (x.sawPaywall || x.pageSays(rules.PaywallPhrases)) {
-		return article.StatusPaywalled
+		return article.StatusPaywalled, fmt.Sprintf("a paywall notice (body word count %d)", words)
 	}
 	if words < w.MaxListingWords && x.totalText > 0 && !x.rootLooksLikeArticle() {
 		page := x.nodes[0]
-		if float64(page.linkLen) > w.ListingLinkShare*float64(page.textLen) || x.teaserCount() >= w.MinListingTeasers {
-			return article.StatusNotArticle
+		if float64(page.linkLen) > w.ListingLinkShare*float64(page.textLen) {
+			return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, %d%% of the page's text in links)",
+				words, 100*page.linkLen/max(page.textLen, 1))
+		}
+		if n := x.teaserCount(); n >= w.MinListingTeasers {
+			return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, teaser link count %d)", words, n)
 		}
 	}
 	if words < w.MinArticleWords {
-		return article.StatusTooShort
+		return article.StatusTooShort, fmt.Sprintf("body word count %d, under the %d of an article", words, w.MinArticleWords)
 	}
-	return article.StatusOK
+	return article.StatusOK, ""
 }
 
 // rootLooksLikeArticle reports whether the chosen root is, or sits in,

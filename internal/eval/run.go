@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -11,12 +10,8 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/net/html"
-
 	"github.com/winnow-go/winnow"
-	"github.com/winnow-go/winnow/internal/decode"
 	"github.com/winnow-go/winnow/internal/rules"
-	"github.com/winnow-go/winnow/internal/textmode"
 )
 
 // Mode says how pages are handed to winnow.
@@ -26,7 +21,7 @@ const (
 	// ModeHTML extracts from the page's HTML.
 	ModeHTML Mode = "html"
 	// ModeText first flattens the page to "all visible text, one line per
-	// block" with textmode.Flatten and extracts from that text.
+	// block" with winnow.Flatten and extracts from that text.
 	ModeText Mode = "text"
 )
 
@@ -162,7 +157,7 @@ func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (st
 	}
 	opts := winnow.Options{URL: p.URL, Focus: focus}
 	if mode == ModeText {
-		if data, err = Flatten(data); err != nil {
+		if data, err = winnow.Flatten(data, winnow.Options{}); err != nil {
 			return "", StatusError, err
 		}
 		opts.Input = winnow.InputText
@@ -177,20 +172,6 @@ func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (st
 	return a.Text, string(a.Status), err
 }
 
-// Flatten decodes an HTML page and turns it into the flattened text that
-// crawlers keep ("all visible text, one line per block"), for text mode.
-func Flatten(page []byte) ([]byte, error) {
-	dec, err := decode.Decode(page, decode.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("flatten: %w", err)
-	}
-	doc, err := html.ParseWithOptions(bytes.NewReader(dec.Text), html.ParseOptionEnableScripting(false))
-	if err != nil {
-		return nil, fmt.Errorf("flatten: parse: %w", err)
-	}
-	return textmode.Flatten(doc), nil
-}
-
 // Worst returns the n results with the lowest F1, lowest first; ties go
 // by id.
 func (r *Report) Worst(n int) []PageResult {
@@ -200,3 +181,11 @@ func (r *Report) Worst(n int) []PageResult {
 	})
 	return out[:min(max(n, 0), len(out))]
 }
+
+// DefaultWeights returns the thresholds of both modes as they ship, the
+// starting point of a --weights file.
+func DefaultWeights() rules.Tuning { return rules.DefaultTuning() }
+
+// ParseWeights reads a --weights file: JSON holding any subset of the
+// thresholds, applied over the defaults; an unknown field is an error.
+func ParseWeights(data []byte) (rules.Tuning, error) { return rules.ParseTuning(data) }

@@ -322,14 +322,8 @@ func writeFile(t *testing.T, path string, data []byte) {
 func diffArticles(want, got *article.Article) string {
 	w, g := *want, *got
 	w.Blocks, g.Blocks, w.Removed, g.Removed, w.Text, g.Text = nil, nil, nil, nil, "", ""
-	if !reflect.DeepEqual(w, g) {
-		wv, gv := reflect.ValueOf(w), reflect.ValueOf(g)
-		for i := range wv.NumField() {
-			if !reflect.DeepEqual(wv.Field(i).Interface(), gv.Field(i).Interface()) {
-				return fmt.Sprintf("field %s:\n  want %s\n  got  %s", wv.Type().Field(i).Name,
-					short(wv.Field(i).Interface()), short(gv.Field(i).Interface()))
-			}
-		}
+	if msg := diffFields(reflect.ValueOf(w), reflect.ValueOf(g)); msg != "" {
+		return msg
 	}
 	if msg := firstDiff("block", want.Blocks, got.Blocks); msg != "" {
 		return msg
@@ -339,6 +333,23 @@ func diffArticles(want, got *article.Article) string {
 	}
 	if want.Text != got.Text {
 		return "text:\n" + diffLines(want.Text, got.Text)
+	}
+	return ""
+}
+
+// diffFields names the first field of two structs that differs, looking
+// inside embedded structs (Article embeds Metadata).
+func diffFields(wv, gv reflect.Value) string {
+	for i := range wv.NumField() {
+		f := wv.Type().Field(i)
+		if reflect.DeepEqual(wv.Field(i).Interface(), gv.Field(i).Interface()) {
+			continue
+		}
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			return diffFields(wv.Field(i), gv.Field(i))
+		}
+		return fmt.Sprintf("field %s:\n  want %s\n  got  %s", f.Name,
+			short(wv.Field(i).Interface()), short(gv.Field(i).Interface()))
 	}
 	return ""
 }

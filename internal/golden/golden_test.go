@@ -11,8 +11,9 @@ import (
 // that names it.
 func TestCheck(t *testing.T) {
 	a := &article.Article{
-		Status: article.StatusOK, Title: "Sea wall", Subtitle: "Voters back it", Language: "en",
-		Text: "Voters backed the plan.\n\nWhat next\n\nWork starts soon.",
+		Metadata: article.Metadata{Title: "Sea wall", Subtitle: "Voters back it", Language: "en"},
+		Status:   article.StatusOK,
+		Text:     "Voters backed the plan.\n\nWhat next\n\nWork starts soon.",
 		Blocks: []article.Block{
 			{Type: article.Paragraph, Text: "Voters backed the plan."},
 			{Type: article.Heading, Level: 2, Text: "What next"},
@@ -66,7 +67,7 @@ func TestCheck(t *testing.T) {
 
 // TestDiff checks that the golden comparison names the first difference.
 func TestDiff(t *testing.T) {
-	want := &article.Article{Title: "T", Text: "a\nb", Blocks: []article.Block{{Type: article.Paragraph, Text: "a"}}}
+	want := &article.Article{Metadata: article.Metadata{Title: "T"}, Text: "a\nb", Blocks: []article.Block{{Type: article.Paragraph, Text: "a"}}}
 	tests := []struct {
 		name   string
 		change func(a *article.Article)

@@ -31,7 +31,7 @@ func Parse(data []byte) (*html.Node, error) {
 	if !strings.Contains(err.Error(), "open stack of elements exceeds") {
 		return nil, fmt.Errorf("%w: %v", ErrParse, err)
 	}
-	doc, err = parse(Flatten(data, MaxDepth))
+	doc, err = parse(dropDeepTags(data, MaxDepth))
 	if err != nil {
 		return nil, fmt.Errorf("%w: after flattening deep nesting: %v", ErrParse, err)
 	}
@@ -48,10 +48,10 @@ var voidElements = map[string]bool{
 	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
 }
 
-// Flatten copies data, leaving out the start and end tags of elements
+// dropDeepTags copies data, leaving out the start and end tags of elements
 // that open deeper than maxDepth. Text and shallower markup are kept as
 // written.
-func Flatten(data []byte, maxDepth int) []byte {
+func dropDeepTags(data []byte, maxDepth int) []byte {
 	z := html.NewTokenizer(bytes.NewReader(data))
 	out := make([]byte, 0, len(data))
 	depth := 0

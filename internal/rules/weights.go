@@ -105,6 +105,13 @@ type TextWeights struct {
 	// MinLineWords: a body line that is neither prose nor a subhead is kept
 	// as a paragraph when it has this many words (one less with a number).
 	MinLineWords int
+	// RecallMinLineWords: with the recall focus, a body line of this many
+	// words or more is kept even when it is neither prose nor a subhead.
+	RecallMinLineWords int
+	// PrecisionMinWords: with the precision focus, a body line shorter than
+	// this that is not prose and does not end like a sentence is cut, as
+	// HTML mode cuts such a paragraph.
+	PrecisionMinWords int
 
 	// Line shapes.
 
@@ -216,6 +223,8 @@ var DefaultTextWeights = TextWeights{
 	MinStandfirstWords: 6,
 	StandfirstReach:    8,
 	MinLineWords:       4,
+	RecallMinLineWords: 2,
+	PrecisionMinWords:  8,
 
 	MaxURLLineWords:      6,
 	MinMenuItems:         3,

@@ -35,15 +35,14 @@ func fakeExtract(ctx context.Context, data []byte, opts winnow.Options) (*articl
 		<-ctx.Done()
 		return nil, ctx.Err()
 	case strings.Contains(s, "NOARTICLE"):
-		a := &article.Article{URL: opts.URL, Title: "Home", Status: article.StatusNotArticle, Blocks: []article.Block{}}
+		a := &article.Article{Metadata: article.Metadata{URL: opts.URL, Title: "Home"}, Status: article.StatusNotArticle, Blocks: []article.Block{}}
 		return a, &winnow.NoArticleError{Status: article.StatusNotArticle}
 	}
 	a := &article.Article{
-		URL:    opts.URL,
-		Title:  "A title",
-		Status: article.StatusOK,
-		Blocks: []article.Block{{Type: article.Paragraph, Text: "Body text."}},
-		Text:   "Body text.",
+		Metadata: article.Metadata{URL: opts.URL, Title: "A title"},
+		Status:   article.StatusOK,
+		Blocks:   []article.Block{{Type: article.Paragraph, Text: "Body text."}},
+		Text:     "Body text.",
 	}
 	if opts.Explain {
 		a.Removed = []article.Removal{{Text: "Home | News", Reason: article.ReasonNav}}

@@ -30,14 +30,14 @@ func BenchmarkTextmode(b *testing.B) {
 		if err != nil {
 			b.Fatalf("%s: %v", p.ID, err)
 		}
-		dumps[i] = Flatten(doc)
+		dumps[i] = VisibleText(doc)
 		total += int64(len(dumps[i]))
 	}
 	b.SetBytes(total)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range dumps {
-			stageSink = Extract(d, Options{Explain: true})
+			stageSink, _ = Extract(d, Options{Explain: true})
 		}
 	}
 }
@@ -60,6 +60,6 @@ func BenchmarkTextmodeLong(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		stageSink = Extract(data, Options{Explain: true})
+		stageSink, _ = Extract(data, Options{Explain: true})
 	}
 }

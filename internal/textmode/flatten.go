@@ -33,14 +33,14 @@ var flattenInline = map[atom.Atom]bool{
 // parser already caps the tree depth; this is a second, cheap guard.
 const maxFlattenDepth = 1000
 
-// Flatten turns a parsed HTML page into the naive "all visible text, one
+// VisibleText turns a parsed HTML page into the naive "all visible text, one
 // line per block" dump that crawlers produce, chrome included: every
 // block-level element and <br> break the line, inline text is joined with
 // its whitespace collapsed, script, style, noscript, template and the head
 // are dropped, and the alt text of each image is written as a line of its
 // own. Navigation, footers, share buttons and teasers are kept, as a real
-// dump keeps them. A nil doc gives nil. Flatten is safe for concurrent use.
-func Flatten(doc *html.Node) []byte {
+// dump keeps them. A nil doc gives nil. VisibleText is safe for concurrent use.
+func VisibleText(doc *html.Node) []byte {
 	if doc == nil {
 		return nil
 	}

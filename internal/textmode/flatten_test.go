@@ -5,9 +5,11 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/internal/parse"
 )
 
-func TestFlatten(t *testing.T) {
+func TestVisibleText(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"blocks break lines, inline joins", `<div>Hello <b>bold</b> <a href="#">world</a></div><p>Next</p>`, "Hello bold world\nNext\n"},
 		{"script style noscript template dropped", `<p>a</p><script>x()</script><style>p{}</style><noscript>enable js</noscript><template><p>t</p></template><p>b</p>`, "a\nb\n"},
@@ -25,25 +27,28 @@ func TestFlatten(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := string(Flatten(doc)); got != tt.want {
-				t.Errorf("Flatten = %q, want %q", got, tt.want)
+			if got := string(VisibleText(doc)); got != tt.want {
+				t.Errorf("VisibleText = %q, want %q", got, tt.want)
 			}
 		})
 	}
-	if Flatten(nil) != nil {
-		t.Error("Flatten(nil) is not nil")
+	if VisibleText(nil) != nil {
+		t.Error("VisibleText(nil) is not nil")
 	}
 }
 
-// TestFlattenDeep checks that pathological nesting neither panics nor
-// loses the text at reachable depth.
-func TestFlattenDeep(t *testing.T) {
-	in := strings.Repeat("<div>", 20000) + "deep" + strings.Repeat("</div>", 20000)
-	doc, err := html.Parse(strings.NewReader("<p>top</p>" + in))
-	if err != nil {
-		t.Skipf("parser refused the depth: %v", err)
-	}
-	if got := string(Flatten(doc)); !strings.HasPrefix(got, "top\n") {
-		t.Errorf("Flatten = %.40q", got)
+// TestVisibleTextDeep checks that pathological nesting, parsed as winnow
+// parses it (internal/parse flattens what x/net/html refuses), neither
+// panics nor loses the text before and inside it.
+func TestVisibleTextDeep(t *testing.T) {
+	for _, depth := range []int{600, 20000} {
+		in := "<p>top</p>" + strings.Repeat("<div>", depth) + "deep" + strings.Repeat("</div>", depth)
+		doc, err := parse.Parse([]byte(in))
+		if err != nil {
+			t.Fatalf("depth %d: %v", depth, err)
+		}
+		if got := string(VisibleText(doc)); !strings.HasPrefix(got, "top\n") || !strings.Contains(got, "deep") {
+			t.Errorf("depth %d: VisibleText = %.40q", depth, got)
+		}
 	}
 }

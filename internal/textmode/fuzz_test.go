@@ -25,7 +25,7 @@ func FuzzTextmode(f *testing.F) {
 	f.Add([]byte("Title\nA sentence that is long enough to be prose in an article body, surely.\n"))
 	f.Add([]byte("a\x00b\xff\xfe\nShare\nShare\n© 2020\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a := Extract(data, Options{Explain: true})
+		a, _ := Extract(data, Options{Explain: true})
 		if a == nil {
 			t.Fatal("nil article")
 		}
@@ -71,7 +71,7 @@ func TestExtractEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := Extract([]byte(tt.in), Options{})
+			a, _ := Extract([]byte(tt.in), Options{})
 			if string(a.Status) != tt.want {
 				t.Errorf("status = %s, want %s", a.Status, tt.want)
 			}

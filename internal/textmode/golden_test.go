@@ -19,7 +19,7 @@ const goldenDir = "../../testdata/text"
 // "go test -run Golden -update" rewrites the goldens.
 func TestGolden(t *testing.T) {
 	golden.Run(t, goldenDir, "input.txt", 3, func(t *testing.T, input []byte, _ *golden.Expectation) *article.Article {
-		a := Extract(input, Options{Explain: true})
+		a, _ := Extract(input, Options{Explain: true})
 		a.Text = render.PlainText(a.Blocks)
 		return a
 	})

@@ -27,7 +27,7 @@ func TestProductList(t *testing.T) {
 			"We liked how light it felt after an afternoon of work in the beds. It costs a little more than its rivals, but it will outlast them by years and comes with a long guarantee.\n", strings.ToLower(p))
 	}
 	b.WriteString("Privacy policy\n© 2024 Example Media\n")
-	a := Extract([]byte(b.String()), Options{})
+	a, _ := Extract([]byte(b.String()), Options{})
 	if a.Status != article.StatusOK {
 		t.Fatalf("status %s, want ok", a.Status)
 	}
@@ -63,7 +63,7 @@ func TestExcerptTicker(t *testing.T) {
 		"Shopkeepers on the front said they welcomed the decision but feared that the works would keep visitors away during the summer season.\n" +
 		"Engineers had warned that another winter without repairs could leave the lower town under water at every high spring tide.\n")
 	b.WriteString("Privacy policy\n")
-	a := Extract([]byte(b.String()), Options{})
+	a, _ := Extract([]byte(b.String()), Options{})
 	if a.Title != "Harbour town votes to rebuild its sea wall" {
 		t.Errorf("title %q", a.Title)
 	}

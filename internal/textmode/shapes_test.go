@@ -55,7 +55,7 @@ func TestPageShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := Extract([]byte(tt.page), Options{})
+			a, _ := Extract([]byte(tt.page), Options{})
 			var body strings.Builder
 			body.WriteString(a.Subtitle + "\n")
 			for _, bl := range a.Blocks {

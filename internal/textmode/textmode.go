@@ -16,11 +16,12 @@
 //  5. blocks: paragraphs, subheads and figures inside the body, and a
 //     Removal with a Reason for every other line.
 //
-// Flatten makes such a dump from an HTML page, as crawlers do.
+// VisibleText makes such a dump from a parsed HTML page, as crawlers do.
 package textmode
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/winnow-go/winnow/article"
@@ -35,14 +36,20 @@ type Options struct {
 	DropImages bool
 	// Weights overrides rules.DefaultTextWeights when non-nil.
 	Weights *rules.TextWeights
+	// Focus trades precision against recall on doubtful lines, as in HTML
+	// mode: Precision drops short body lines that are not prose and do not
+	// end like a sentence; Recall bridges longer runs of non-prose lines
+	// and keeps body lines of two words or more.
+	Focus rules.Focus
 }
 
 // Extract reads a flattened page dump (one block per line) and returns the
 // article found in it. Status is ok, or too_short when the page has too
-// little prose, or not_article when it has none. Text is left for the
-// caller to fill from Blocks. Extract is safe for concurrent use and runs in
-// time linear in the size of text.
-func Extract(text []byte, opts Options) *article.Article {
+// little prose, or not_article when it has none; detail then says so in a
+// few words (it is empty for ok). Text is left for the caller to fill from
+// Blocks. Extract is safe for concurrent use and runs in time linear in the
+// size of text.
+func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 	w := opts.Weights
 	if w == nil {
 		w = &rules.DefaultTextWeights
@@ -50,21 +57,21 @@ func Extract(text []byte, opts Options) *article.Article {
 	x := newExtraction(text, w)
 	x.labelLines()
 	x.findFigures()
-	start, end, words := x.findBody()
-	a := &article.Article{}
+	start, end, words := x.findBody(gapStep(opts.Focus, w))
+	a = &article.Article{}
 	if words == 0 {
 		a.Status = article.StatusNotArticle
 		x.removeAll(opts, a)
-		return a
+		return a, fmt.Sprintf("no run of prose in the text (line count %d)", len(x.lines))
 	}
 	x.findHead(start, end)
 	x.buildBlocks(a, opts)
 	if x.bodyWords < w.MinBodyWords {
 		a.Status = article.StatusTooShort
-	} else {
-		a.Status = article.StatusOK
+		return a, fmt.Sprintf("body word count %d, under the %d of an article", x.bodyWords, w.MinBodyWords)
 	}
-	return a
+	a.Status = article.StatusOK
+	return a, ""
 }
 
 // role is what a line turned out to be.
@@ -369,7 +376,7 @@ var insertReasons = []article.Reason{article.ReasonDuplicate, reasonMeta, articl
 // each line of a run of non-prose lines costs more than the one before, so
 // a long run of menus, tags and headlines parts two stretches of prose,
 // while a subhead or a figure inside the body costs little.
-func gapScores(scores []int, w *rules.TextWeights) {
+func gapScores(scores []int, step int, w *rules.TextWeights) {
 	run := 0
 	for i, s := range scores {
 		if s > 0 {
@@ -377,8 +384,18 @@ func gapScores(scores []int, w *rules.TextWeights) {
 			continue
 		}
 		run++
-		scores[i] = s - min(w.GapCostStep*(run-1), w.GapCostCap)
+		scores[i] = s - min(step*(run-1), w.GapCostCap)
 	}
+}
+
+// gapStep is the gap cost step for a Focus: the recall focus bridges a
+// longer run of non-prose lines between two stretches of prose. (A larger
+// step for the precision focus cost precision on AEB: it splits bodies.)
+func gapStep(f rules.Focus, w *rules.TextWeights) int {
+	if f == rules.Recall {
+		return w.GapCostStep - 1
+	}
+	return w.GapCostStep
 }
 
 // barrierReasons mark a section that follows the article and never holds
@@ -396,12 +413,12 @@ type segment struct {
 // time the sum falls to zero), the one with the most mass, counted double
 // when a dateline or byline stands above it; then cut at the first
 // comments or footer line once enough prose came before it.
-func (x *extraction) findBody() (start, end, words int) {
+func (x *extraction) findBody(step int) (start, end, words int) {
 	scores := make([]int, len(x.lines))
 	for i := range x.lines {
 		scores[i] = x.lineScore(i)
 	}
-	gapScores(scores, x.w)
+	gapScores(scores, step, x.w)
 	var segs []segment
 	cur, curStart := 0, 0
 	open := segment{start: -1}
@@ -621,6 +638,9 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 		}
 		teaserNext = false
 		switch {
+		case opts.Focus == rules.Precision && !l.isProse() && !l.sentence && len(l.words) < x.w.PrecisionMinWords &&
+			!(l.isHeadline() && x.nextIsProse(i)):
+			x.remove(a, opts, i, article.ReasonLowTextDensity)
 		case l.isQuestionHead() && x.nextIsProse(i):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
 		case l.isProse() || l.sentence || l.colon:
@@ -628,7 +648,7 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 			x.bodyWords += len(l.words)
 		case l.isHeadline() && x.nextIsProse(i):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
-		case len(l.words) >= x.w.MinLineWords || (len(l.words) == x.w.MinLineWords-1 && l.digits > 0):
+		case len(l.words) >= x.w.MinLineWords || (len(l.words) == x.w.MinLineWords-1 && l.digits > 0) || (opts.Focus == rules.Recall && len(l.words) >= x.w.RecallMinLineWords):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
 			x.bodyWords += len(l.words)
 		default:

@@ -1,4 +1,4 @@
-package batch
+package runner
 
 import (
 	"context"
@@ -17,7 +17,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	wbatch "github.com/winnow-go/winnow/batch"
+	"github.com/winnow-go/winnow/batch"
+	"github.com/winnow-go/winnow/render"
 )
 
 // Config is one batch run. Inputs and Output are required.
@@ -28,7 +29,7 @@ type Config struct {
 	// Workers is the number of extraction goroutines; zero means all cores.
 	Workers int
 	// Process tunes the extraction and the --lang and --min-words filters.
-	Process wbatch.ProcessOptions
+	Process batch.ProcessOptions
 	// MaxRecordBytes caps one record; zero means batch.DefaultMaxRecordBytes.
 	MaxRecordBytes int64
 	// Dedupe drops articles whose text was already written.
@@ -92,14 +93,14 @@ func (s *Summary) Format(w io.Writer) {
 type job struct {
 	seq uint64
 	key key
-	rec *wbatch.Record
+	rec *batch.Record
 }
 
 // result is one processed record on its way to the committer.
 type result struct {
 	seq     uint64
 	key     key
-	line    wbatch.Line
+	line    render.Record
 	skip    string
 	encoded []byte
 	hash    [16]byte
@@ -146,7 +147,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	var bytesRead, records, errs atomic.Int64
 	bytesRead.Store(doneBytes(cfg.Inputs, st.wm))
 	startBytes := bytesRead.Load()
-	ropts := wbatch.ReaderOptions{MaxRecordBytes: cfg.MaxRecordBytes, Counter: func(n int64) { bytesRead.Add(n) }}
+	ropts := batch.ReaderOptions{MaxRecordBytes: cfg.MaxRecordBytes, Counter: func(n int64) { bytesRead.Add(n) }}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -187,7 +188,7 @@ loop:
 				break loop
 			}
 			records.Add(1)
-			if r.line.Status == wbatch.StatusError {
+			if r.line.Status == batch.StatusError {
 				errs.Add(1)
 			}
 			if cerr == nil {
@@ -242,7 +243,7 @@ func startJournal(path string, hdr journalHeader, fresh bool) (*resumeState, *jo
 
 // readInputs streams the records to the workers, skipping those already
 // committed, and closes jobs at the end.
-func readInputs(ctx context.Context, inputs []string, st *resumeState, win *window, ropts wbatch.ReaderOptions, jobs chan<- job) error {
+func readInputs(ctx context.Context, inputs []string, st *resumeState, win *window, ropts batch.ReaderOptions, jobs chan<- job) error {
 	defer close(jobs)
 	var seq uint64
 	for i, in := range inputs {
@@ -253,7 +254,7 @@ func readInputs(ctx context.Context, inputs []string, st *resumeState, win *wind
 		if i == st.wm.In {
 			start = st.wm.Off
 		}
-		src, err := wbatch.OpenAt(in, start, ropts)
+		src, err := batch.OpenAt(in, start, ropts)
 		if err != nil {
 			return err
 		}
@@ -294,21 +295,21 @@ func work(ctx context.Context, j job, cfg Config) result {
 	if r.skip != "" {
 		return r
 	}
-	r.line = wbatch.Process(ctx, j.rec, cfg.Process)
+	r.line = batch.Process(ctx, j.rec, cfg.Process)
 	if cfg.Dedupe {
-		r.hash = r.line.BodyHash()
+		r.hash = batch.BodyHash(&r.line)
 	}
 	r.encoded = encode(&r.line)
 	return r
 }
 
 // encode renders a line; a line that cannot be encoded becomes an error line.
-func encode(l *wbatch.Line) []byte {
+func encode(l *render.Record) []byte {
 	b, err := l.Bytes()
 	if err == nil {
 		return b
 	}
-	e := wbatch.Line{URL: l.URL, Status: wbatch.StatusError, Source: l.Source, WARCDate: l.WARCDate,
+	e := render.Record{URL: l.URL, Status: batch.StatusError, Source: l.Source, WARCDate: l.WARCDate,
 		Error: "encoding the line: " + err.Error()}
 	b, _ = e.Bytes()
 	return b
@@ -340,14 +341,14 @@ func (c *committer) add(r result) error {
 		line := r.encoded
 		if c.cfg.Dedupe && r.hash != ([16]byte{}) && r.line.Status == "ok" {
 			if c.st.hashes[r.hash] {
-				r.line.Status, r.line.Filter = wbatch.StatusFiltered, wbatch.FilterDuplicate
+				r.line.Status, r.line.Filter = batch.StatusFiltered, batch.FilterDuplicate
 				line = encode(&r.line)
 			} else {
 				c.st.hashes[r.hash] = true
 				c.hashes = append(c.hashes, hex.EncodeToString(r.hash[:]))
 			}
 		}
-		if r.line.Status == wbatch.StatusFiltered {
+		if r.line.Status == batch.StatusFiltered {
 			c.counts["filtered_"+r.line.Filter]++
 			if !c.cfg.KeepFiltered {
 				break

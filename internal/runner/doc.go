@@ -1,4 +1,4 @@
-// Package batch runs "winnow batch": it reads inputs record by record with
+// Package runner runs "winnow batch": it reads inputs record by record with
 // the public batch package, extracts on a pool of workers, and writes one
 // JSON line per record, with a checkpoint that lets a killed run resume.
 //
@@ -53,4 +53,4 @@
 // not pages (requests, non-200 responses, non-HTML) are counted under their
 // skip reason and have no line. Every page gets a line: its article, its
 // no-article status, or its error.
-package batch
+package runner

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/winnow-go/winnow/batch/batchtest"
+)
+
+const wetEnglish = `Harbour town votes to rebuild its flooded sea wall before winter
+Voters in the harbour town have backed a plan to rebuild the sea wall that failed during the spring storms, and the council says the work will start next month.
+The new wall will be two metres higher than the old one, and the engineers who drew it up say it should hold against the kind of storm that now comes every few years.
+Some residents had asked for a cheaper repair, but most of those who spoke at the meeting said they would rather pay once for a wall that lasts.
+`
+
+const wetGerman = `Die Stadt am Hafen baut ihre Mauer vor dem Winter neu
+Die Bürger der Stadt haben einem Plan zugestimmt, die Mauer am Hafen neu zu bauen, die bei den Stürmen im Frühling nicht gehalten hat, und der Rat sagt, dass die Arbeit im nächsten Monat beginnt.
+Die neue Mauer wird zwei Meter höher sein als die alte, und die Ingenieure sagen, dass sie auch gegen die Stürme halten soll, die jetzt alle paar Jahre kommen.
+Einige Bürger wollten eine billigere Lösung, aber die meisten sagten bei der Versammlung, dass sie lieber einmal für eine Mauer zahlen, die lange hält.
+`
+
+// TestBatchLangWET: --lang keeps the WET (text mode) records in that
+// language. Text mode used to leave the language empty, so --lang en
+// dropped every WET record.
+func TestBatchLangWET(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.warc.wet.gz")
+	err := batchtest.WriteWARC(in, true, []batchtest.Page{
+		{Type: "conversion", URL: "https://a.test/en", Body: []byte(wetEnglish)},
+		{Type: "conversion", URL: "https://a.test/de", Body: []byte(wetGerman)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.jsonl")
+	var stderr bytes.Buffer
+	if code := batchMain([]string{"-q", "--lang", "en", "-o", out, in}, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var l struct{ URL, Status, Language string }
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		got = append(got, l.URL+" "+l.Status+" "+l.Language)
+	}
+	if want := "https://a.test/en ok en"; len(got) != 1 || got[0] != want {
+		t.Errorf("lines = %q, want [%q]\n%s", got, want, stderr.String())
+	}
+}

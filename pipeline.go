@@ -1,0 +1,149 @@
+package winnow
+
+import (
+	"context"
+	"fmt"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/content"
+	"github.com/winnow-go/winnow/internal/decode"
+	"github.com/winnow-go/winnow/internal/meta"
+	"github.com/winnow-go/winnow/internal/parse"
+	"github.com/winnow-go/winnow/internal/rules"
+	"github.com/winnow-go/winnow/internal/textmode"
+	"github.com/winnow-go/winnow/render"
+)
+
+// This file is the one place where the stages are chained. Every path
+// through winnow — Extract in both modes, Flatten, and through them the
+// CLI, the server, batch and the evaluation — goes through these
+// functions, so that a fix to a join between stages reaches all of them:
+//
+//	decodeInput ─▶ (text?) ─ textmode ────────────────────────▶ finish
+//	            └▶ parseInput ─┬─ meta ─┐
+//	                           │        └─ content ────────────▶ finish
+//	                           └─ VisibleText (Flatten)
+
+// ExtractContext is Extract with a context that is checked between stages,
+// so a deadline stops the work on a page early.
+func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Article, error) {
+	dec, err := decodeInput(data, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Weights other than the defaults come only from internal/eval, in
+	// the context (rules.WithTuning), so that Options stays free of
+	// internal types.
+	tuning := rules.TuningFrom(ctx)
+	if opts.Input == InputText || opts.Input == InputAuto && !decode.LooksLikeHTML(dec.Text) {
+		a, detail := textmode.Extract(dec.Text, textOptions(opts, tuning))
+		return finish(a, detail, opts)
+	}
+	doc, err := parseInput(dec.Text)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	md := meta.Extract(doc, opts.URL)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res := content.Extract(doc, md, content.Options{
+		PageURL:    opts.URL,
+		Focus:      opts.Focus,
+		KeepLinks:  opts.KeepLinks,
+		DropImages: opts.DropImages,
+		Explain:    opts.Explain,
+		Weights:    tuning.HTMLWeights(),
+	})
+	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
+	if opts.Logger != nil {
+		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "blocks", len(a.Blocks), "removed", len(res.Removed))
+	}
+	return finish(a, res.Detail, opts)
+}
+
+// Flatten turns an HTML page into the naive "all visible text, one line
+// per block" dump that crawlers produce (chrome included), the input of
+// text mode. It decodes and parses data as Extract does — any charset,
+// gzipped or not, nesting of any depth — and reads opts.ContentType and
+// opts.MaxBytes; the other options do not apply. It fails with the same
+// errors as Extract on input that cannot be read.
+func Flatten(data []byte, opts Options) ([]byte, error) {
+	dec, err := decodeInput(data, opts)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := parseInput(dec.Text)
+	if err != nil {
+		return nil, err
+	}
+	return textmode.VisibleText(doc), nil
+}
+
+// decodeInput turns the input bytes into UTF-8.
+func decodeInput(data []byte, opts Options) (decode.Result, error) {
+	dec, err := decode.Decode(data, decode.Options{ContentType: opts.ContentType, MaxBytes: opts.maxBytes()})
+	if err != nil {
+		return dec, fmt.Errorf("winnow: %w", err)
+	}
+	if opts.Logger != nil {
+		opts.Logger.Debug("winnow: decoded", "url", opts.URL, "bytes", len(dec.Text),
+			"charset", dec.Charset, "charset_from", dec.Source, "gzipped", dec.Gzipped, "truncated", dec.Truncated)
+	}
+	return dec, nil
+}
+
+// parseInput builds the tree the later stages share; nesting too deep for
+// the HTML parser is flattened rather than refused.
+func parseInput(text []byte) (*html.Node, error) {
+	doc, err := parse.Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("winnow: %w", err)
+	}
+	return doc, nil
+}
+
+// finish fills the derived fields the same way for both modes and turns a
+// no-article status into an error whose Detail is the stage's reason. The
+// language is the declared one if the stage found any, else detected from
+// the body text.
+func finish(a *article.Article, detail string, opts Options) (*article.Article, error) {
+	if a.URL == "" {
+		a.URL = opts.URL
+	}
+	if a.Authors == nil {
+		a.Authors = []string{}
+	}
+	if a.Tags == nil {
+		a.Tags = []string{}
+	}
+	if a.Blocks == nil {
+		a.Blocks = []article.Block{}
+	}
+	if !opts.Explain {
+		a.Removed = nil
+	}
+	a.Text = render.PlainText(a.Blocks)
+	if a.Language == "" {
+		a.Language = meta.DetectLanguage(a.Text)
+	}
+	if a.Status == "" {
+		a.Status = article.StatusOK
+	}
+	if a.Status != article.StatusOK {
+		return a, &NoArticleError{Status: a.Status, Detail: detail}
+	}
+	return a, nil
+}
+
+func textOptions(opts Options, tuning *rules.Tuning) textmode.Options {
+	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Focus: opts.Focus, Weights: tuning.TextWeights()}
+}

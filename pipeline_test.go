@@ -1,0 +1,71 @@
+package winnow_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/winnow-go/winnow"
+	"github.com/winnow-go/winnow/article"
+)
+
+// TestFlattenDeep: Flatten parses as Extract does, so a page nested deeper
+// than x/net/html's 512 open elements is flattened, not refused.
+func TestFlattenDeep(t *testing.T) {
+	page := "<html><body><p>top</p>" + strings.Repeat("<div>", 600) + "deep text" +
+		strings.Repeat("</div>", 600) + "<p>after</p></body></html>"
+	got, err := winnow.Flatten([]byte(page), winnow.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != "top\ndeep text\nafter\n" {
+		t.Errorf("Flatten = %q", got)
+	}
+}
+
+func TestFlattenErrors(t *testing.T) {
+	if _, err := winnow.Flatten(nil, winnow.Options{}); err == nil {
+		t.Error("empty input: no error")
+	}
+	if _, err := winnow.Flatten([]byte("<p>"+strings.Repeat("x", 100)+"</p>"), winnow.Options{MaxBytes: 10}); err == nil {
+		t.Error("input over MaxBytes: no error")
+	}
+}
+
+// TestNoArticleDetail: a page without an article says why in a few words,
+// in both modes. Detail used to be always empty.
+func TestNoArticleDetail(t *testing.T) {
+	var listing strings.Builder
+	listing.WriteString("<html><body><ul>")
+	for i := range 30 {
+		fmt.Fprintf(&listing, `<li><a href="/story/%d">Story number %d of the day in the town</a></li>`, i, i)
+	}
+	listing.WriteString("</ul></body></html>")
+	tests := []struct {
+		name, page string
+		input      winnow.Input
+		status     article.Status
+		want       string
+	}{
+		{"html listing", listing.String(), winnow.InputHTML, article.StatusNotArticle, "listing"},
+		{"html short", "<html><body><article><p>Just a few words here.</p></article></body></html>", winnow.InputHTML, article.StatusTooShort, "body word count 5"},
+		{"text short", "A headline of a page\nJust a few words of prose in this line, and then it ends.\n", winnow.InputText, article.StatusTooShort, "body word count"},
+		{"text no prose", "Home\nNews\nSport\n", winnow.InputText, article.StatusNotArticle, "no run of prose"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := winnow.Extract([]byte(tt.page), winnow.Options{Input: tt.input})
+			var na *winnow.NoArticleError
+			if !errors.As(err, &na) {
+				t.Fatalf("err = %v, want a NoArticleError", err)
+			}
+			if na.Status != tt.status || a.Status != tt.status {
+				t.Errorf("status = %s / %s, want %s", na.Status, a.Status, tt.status)
+			}
+			if !strings.Contains(na.Detail, tt.want) || !strings.Contains(err.Error(), na.Detail) {
+				t.Errorf("detail = %q (error %q), want it to mention %q", na.Detail, err, tt.want)
+			}
+		})
+	}
+}
