@@ -309,3 +309,47 @@ func TestHiddenPartsOfFiguresAndTables(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineCut: a byline above the body is cut whatever prefix of the
+// one byline-prefix table opens it (these stayed in the body when content
+// had its own shorter list), and a short sentence that merely opens with
+// the same word stays.
+func TestBylineCut(t *testing.T) {
+	cut := []string{
+		"By Jane Doe",
+		"Reported by Jane Doe",
+		"Przez Jana Kowalskiego",
+		"Autor: Hans Müller",
+		"Written by Jane Doe and John Roe",
+		"— By JANE DOE, Associated Press",
+	}
+	keep := []string{
+		"By then, it was too late.",
+		"By the end of the year",
+		"Przez lata nic się nie zmieniło.",
+		"Autor tekstu nie odpowiedział.",
+		"Text messages were the first clue",
+		"Reported by few, the story spread",
+	}
+	for _, line := range cut {
+		t.Run("cut/"+line, func(t *testing.T) {
+			res := extract(t, "<html><body><article><p>"+line+"</p>"+body+"</article></body></html>", article.Metadata{})
+			if text := render.PlainText(res.Blocks); strings.Contains(text, line) {
+				t.Errorf("kept the byline %q; text:\n%s", line, text)
+			}
+			for _, r := range res.Removed {
+				if r.Text == line && r.Reason != article.ReasonByline {
+					t.Errorf("cut %q as %s, want %s", line, r.Reason, article.ReasonByline)
+				}
+			}
+		})
+	}
+	for _, line := range keep {
+		t.Run("keep/"+line, func(t *testing.T) {
+			res := extract(t, "<html><body><article><p>"+line+"</p>"+body+"</article></body></html>", article.Metadata{})
+			if text := render.PlainText(res.Blocks); !strings.Contains(text, line) {
+				t.Errorf("cut %q; text:\n%s", line, text)
+			}
+		})
+	}
+}

@@ -328,16 +328,13 @@ func looksLikeByline(text string, words int) bool {
 	if words > 12 || endsSentence(text) && words > 6 {
 		return false
 	}
-	f := rules.Fold(text)
-	for _, p := range rules.BylinePrefixes {
-		if strings.HasPrefix(f, p+" ") {
-			return true
-		}
+	if rules.IsByline(text) {
+		return true
 	}
 	if endsSentence(text) {
 		return false
 	}
-	for _, w := range strings.Fields(f) {
+	for _, w := range strings.Fields(rules.Fold(text)) {
 		if rules.DatelineWords[w] {
 			return true
 		}

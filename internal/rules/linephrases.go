@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,10 @@ import (
 // linePhraseFiles holds the phrase table of text mode, one file per
 // language, lines/<lang>.txt: a [reason] header line starts a section, every
 // other non-blank line not starting with # is one phrase of that section.
-// The file name (without .txt) is the language code.
+// The file name (without .txt) is the language code. A trailing * marks an
+// opener: in the [byline] section, a word that opens a byline ("By",
+// "Przez", "Autor:"), gathered into the byline-prefix table (see
+// CutBylinePrefix). The line matcher reads an opener like any phrase.
 //
 //go:embed lines/*.txt
 var linePhraseFiles embed.FS
@@ -58,6 +62,9 @@ type linePhrase struct {
 type LinePhraseTable struct {
 	byFirst map[string][]linePhrase
 	size    int
+	// bylinePrefixes are the openers of the [byline] sections,
+	// lower-cased, longest first, each once.
+	bylinePrefixes []string
 }
 
 // LinePhrases is the table built from the embedded lines/<lang>.txt files
@@ -90,6 +97,7 @@ func loadLinePhrases(fsys fs.FS) (*LinePhraseTable, error) {
 			return nil, fmt.Errorf("rules: %s: %w", name, err)
 		}
 	}
+	slices.SortStableFunc(t.bylinePrefixes, func(a, b string) int { return len(b) - len(a) })
 	return t, nil
 }
 
@@ -112,6 +120,15 @@ func (t *LinePhraseTable) add(lang, data string) error {
 		}
 		if reason == "" {
 			return fmt.Errorf("line %d: phrase %q before any [section]", n, line)
+		}
+		if p, ok := strings.CutSuffix(line, "*"); ok {
+			if reason != article.ReasonByline {
+				return fmt.Errorf("line %d: opener %q outside [byline]", n, line)
+			}
+			line = strings.TrimSpace(p)
+			if p := strings.ToLower(line); !slices.Contains(t.bylinePrefixes, p) {
+				t.bylinePrefixes = append(t.bylinePrefixes, p)
+			}
 		}
 		words := LineWords(line)
 		if len(words) == 0 {

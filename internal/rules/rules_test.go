@@ -187,3 +187,51 @@ func TestIsCookieNotice(t *testing.T) {
 		}
 	}
 }
+
+func TestIsByline(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		// must match
+		{"By Jane Doe", true},
+		{"Reported by Jane Doe", true},
+		{"Przez Jana Kowalskiego", true},
+		{"Autor: Hans Müller", true},
+		{"von Hans Müller", true},
+		{"Par Jean Dupont", true},
+		{"Автор: Иван Петров", true},
+		{"By the Associated Press", true},
+		{"di Luca Ferri · 9 maggio 2024", true},
+		// must not match
+		{"By then, it was too late.", false},
+		{"By the end of the year", false},
+		{"Przez lata nic się nie zmieniło.", false},
+		{"Autor tekstu nie odpowiedział.", false},
+		{"Bystanders Jane and John", false},
+		{"Author", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := IsByline(tt.text); got != tt.want {
+			t.Errorf("IsByline(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCutBylinePrefix(t *testing.T) {
+	tests := []struct{ in, rest string }{
+		{"Written by Jane Doe", "Jane Doe"}, // the longest prefix wins
+		{"BY: Jane Doe", "Jane Doe"},
+		{"Reporting by Jane Doe; editing by John Roe", "Jane Doe; editing by John Roe"},
+		{"Przez Jana Kowalskiego", "Jana Kowalskiego"},
+		{"Byline Jane", ""},
+		{"Jane Doe", ""},
+	}
+	for _, tt := range tests {
+		rest, ok := CutBylinePrefix(tt.in)
+		if rest != tt.rest || ok != (tt.rest != "") {
+			t.Errorf("CutBylinePrefix(%q) = %q, %v, want %q", tt.in, rest, ok, tt.rest)
+		}
+	}
+}

@@ -409,21 +409,12 @@ func (l *line) isDateline() bool {
 	return rest <= n/3
 }
 
-// looksLikeByline reports whether a short line opening with "By"
-// continues with capitalized names.
+// looksLikeByline reports whether a short line opening with a byline
+// label ("By", "Reporter:") continues with names (rules.LooksLikeNames).
 func (l *line) looksLikeByline() bool {
-	fields := strings.Fields(l.text)
-	if len(fields) < 2 || len(fields) > 8 {
-		return false
-	}
-	caps := 0
-	for _, f := range fields[1:] {
-		r, _ := utf8.DecodeRuneInString(f)
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	return caps*2 >= len(fields)-1
+	n := len(strings.Fields(l.text))
+	_, rest, _ := strings.Cut(l.text, " ")
+	return n >= 2 && n <= 8 && rules.LooksLikeNames(rest)
 }
 
 // isProse reports whether the line reads as a paragraph of the article:
