@@ -353,3 +353,35 @@ func TestBylineCut(t *testing.T) {
 		})
 	}
 }
+
+// TestVocabCutsEveryPhrase: a block made of any phrase HTML mode reads
+// from the shared vocabulary is cut, with the reason MatchBlock gives,
+// which text mode gives a line made of it too (textmode's
+// TestVocabSameReasonAsHTML).
+func TestVocabCutsEveryPhrase(t *testing.T) {
+	n := 0
+	for _, p := range rules.Vocab.Phrases() {
+		if p.Scope&rules.ScopeBlock == 0 {
+			continue
+		}
+		n++
+		text := strings.Join(p.Words, " ")
+		want := rules.Vocab.MatchBlock(text)
+		if rules.IsTeaserHeading(text) {
+			want = article.ReasonTeaser // "Plus Artikel" also opens a teaser section
+		}
+		res := extract(t, "<html><body><article>"+body+"<p>"+text+"</p></article></body></html>", article.Metadata{})
+		var got article.Reason
+		for _, r := range res.Removed {
+			if r.Text == text {
+				got = r.Reason
+			}
+		}
+		if got != want {
+			t.Errorf("%s: block %q cut as %q, want %q", p.Lang, text, got, want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no phrase read by HTML mode")
+	}
+}

@@ -185,7 +185,7 @@ func sectionOpener(b *block) article.Reason {
 	if b.Type != article.Paragraph && b.Type != article.Heading || b.words > rules.MaxTeaserHeadingWords {
 		return ""
 	}
-	if r := rules.Phrases.MatchExact(b.Text); r == article.ReasonTeaser || r == article.ReasonComments {
+	if r := rules.Vocab.MatchBlockExact(b.Text); r == article.ReasonTeaser || r == article.ReasonComments {
 		return r
 	}
 	if rules.IsTeaserHeading(b.Text) {
@@ -210,12 +210,12 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 		}
 	case article.List:
 		if len(b.Items) == 1 {
-			if r := rules.Phrases.Match(b.Items[0]); r != "" {
+			if r := rules.Vocab.MatchBlock(b.Items[0]); r != "" {
 				return r
 			}
 		}
 	}
-	if r := rules.Phrases.Match(b.Text); r != "" {
+	if r := rules.Vocab.MatchBlock(b.Text); r != "" {
 		return r
 	}
 	if b.Type == article.Paragraph && rules.IsCookieNotice(b.Text) {

@@ -7,7 +7,7 @@ import (
 )
 
 // The byline-prefix table is the openers (a trailing *) of the [byline]
-// sections of lines/<lang>.txt: one table for meta, which strips a prefix
+// sections of vocab/<lang>.txt: one table for meta, which strips a prefix
 // from an author's name, for the content stage, which cuts a byline above
 // the body, and for text mode, which reads the same entries as [byline]
 // phrases.
@@ -17,7 +17,7 @@ import (
 // true; the prefix must be followed by a space or a colon. Case is ignored.
 // The longest prefix wins, so "written by" is cut whole.
 func CutBylinePrefix(s string) (rest string, ok bool) {
-	for _, p := range LinePhrases.bylinePrefixes {
+	for _, p := range Vocab.bylinePrefixes {
 		if len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)] == ':') && strings.EqualFold(s[:len(p)], p) {
 			return strings.TrimLeft(s[len(p):], " :"), true
 		}

@@ -20,7 +20,7 @@ func TestPhrasesMatch(t *testing.T) {
 		{"À lire aussi : la réforme des retraites", article.ReasonTeaser},
 		{"Advertisement", article.ReasonAd},
 		{"Story continues below advertisement", article.ReasonAd},
-		{"Sign up for our newsletter and get the best stories", article.ReasonSubscribe},
+		{"Sign up for our newsletter and get the best stories", article.ReasonNewsletter},
 		{"Comments are closed.", article.ReasonComments},
 		{"We use cookies to improve your experience.", article.ReasonCookie},
 		{"Follow us on Twitter", article.ReasonFollow},
@@ -36,19 +36,19 @@ func TestPhrasesMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if got := Phrases.Match(tt.text); got != tt.want {
-				t.Errorf("Match(%q) = %q, want %q", tt.text, got, tt.want)
+			if got := Vocab.MatchBlock(tt.text); got != tt.want {
+				t.Errorf("MatchBlock(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
 }
 
 func TestPhrasesMatchExactIgnoresPrefixes(t *testing.T) {
-	if got := Phrases.MatchExact("Related articles"); got != article.ReasonTeaser {
-		t.Errorf("MatchExact(Related articles) = %q, want teaser", got)
+	if got := Vocab.MatchBlockExact("Related articles"); got != article.ReasonTeaser {
+		t.Errorf("MatchBlockExact(Related articles) = %q, want teaser", got)
 	}
-	if got := Phrases.MatchExact("Read also: Council approves budget"); got != "" {
-		t.Errorf("MatchExact on a prefix phrase = %q, want none", got)
+	if got := Vocab.MatchBlockExact("Read also: Council approves budget"); got != "" {
+		t.Errorf("MatchBlockExact on an opener phrase = %q, want none", got)
 	}
 }
 

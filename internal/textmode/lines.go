@@ -66,7 +66,7 @@ func newLine(text string) line {
 	l.joined = hasJoin(text)
 	l.stops = innerStops(text)
 	l.truncated = isTruncated(text)
-	l.matches = rules.LinePhrases.Match(l.words)
+	l.matches = rules.Vocab.MatchLine(l.words)
 	return l
 }
 
@@ -265,7 +265,7 @@ var openerReasons = []article.Reason{
 }
 
 // reasonMeta marks dates, times and reading-time notes (the [meta] section
-// of rules.LinePhrases). It is kept apart from the chrome reasons because a
+// of rules.Vocab). It is kept apart from the chrome reasons because a
 // date word alone ("May", "Monday") says nothing; only a line made of such
 // words and numbers is a dateline.
 const reasonMeta = article.ReasonMeta
