@@ -242,7 +242,7 @@ const maxBlockBytes = 200
 // "Read also:". It returns "" for anything else. A phrase listed under two
 // reasons gives the first in table order.
 func (t *Vocabulary) MatchBlock(text string) article.Reason {
-	if len(text) > maxBlockBytes {
+	if len(text) > maxBlockBytes || !t.startsPhrase(text) {
 		return ""
 	}
 	words := LineWords(text)
@@ -271,7 +271,7 @@ func (t *Vocabulary) MatchBlock(text string) article.Reason {
 // "See also" or "Read more" leads into the link beside it, and a "See
 // also" heading in documentation opens part of the page.
 func (t *Vocabulary) MatchBlockExact(text string) article.Reason {
-	if len(text) > maxBlockBytes {
+	if len(text) > maxBlockBytes || !t.startsPhrase(text) {
 		return ""
 	}
 	return t.matchWhole(LineWords(text), false)
@@ -299,34 +299,59 @@ func (t *Vocabulary) matchWhole(words []string, withOpeners bool) article.Reason
 // selector of an emoji, "➡️") is dropped.
 func LineWords(s string) []string {
 	var words []string
-	start := -1
 	lower := strings.ToLower(s)
-	for i, r := range lower {
+	for i := 0; ; {
+		start, end := nextWord(lower, i)
+		if start == end {
+			return words
+		}
+		words = append(words, lower[start:end])
+		i = end
+	}
+}
+
+// nextWord returns the bounds of the first word of s[i:] as LineWords
+// splits it; start == end when there is none.
+func nextWord(s string, i int) (start, end int) {
+	start = -1
+	for k, r := range s[i:] {
+		k += i
 		if isIdeograph(r) {
 			// Chinese and Japanese write no spaces: each character
 			// counts as a word, which keeps the length thresholds sane.
 			if start >= 0 {
-				words = append(words, lower[start:i])
-				start = -1
+				return start, k
 			}
-			words = append(words, lower[i:i+utf8.RuneLen(r)])
-			continue
+			return k, k + utf8.RuneLen(r)
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && unicode.Is(unicode.Mn, r) {
 			if start < 0 {
-				start = i
+				start = k
 			}
 			continue
 		}
 		if start >= 0 {
-			words = append(words, lower[start:i])
-			start = -1
+			return start, k
 		}
 	}
-	if start >= 0 {
-		words = append(words, lower[start:])
+	if start < 0 {
+		return len(s), len(s)
 	}
-	return words
+	return start, len(s)
+}
+
+// startsPhrase reports whether the first word of text is the first word of
+// a phrase. It does not allocate for a short first word: most blocks are
+// not furniture, and MatchBlock runs on every short block.
+func (t *Vocabulary) startsPhrase(text string) bool {
+	start, end := nextWord(text, 0)
+	var buf [64]byte
+	w := buf[:0]
+	for _, r := range text[start:end] {
+		w = utf8.AppendRune(w, unicode.ToLower(r))
+	}
+	_, ok := t.byFirst[string(w)]
+	return ok
 }
 
 // isIdeograph reports whether r is a Han, Hiragana or Katakana character.
