@@ -360,3 +360,79 @@ func TestLinkOffsets(t *testing.T) {
 	}
 	t.Fatal("no block kept its links")
 }
+
+// TestBylineCut: a byline above the body is cut whatever prefix of the
+// one byline-prefix table opens it (these stayed in the body when content
+// had its own shorter list), and a short sentence that merely opens with
+// the same word stays.
+func TestBylineCut(t *testing.T) {
+	cut := []string{
+		"By Jane Doe",
+		"Reported by Jane Doe",
+		"Przez Jana Kowalskiego",
+		"Autor: Hans Müller",
+		"Written by Jane Doe and John Roe",
+		"— By JANE DOE, Associated Press",
+	}
+	keep := []string{
+		"By then, it was too late.",
+		"By the end of the year",
+		"Przez lata nic się nie zmieniło.",
+		"Autor tekstu nie odpowiedział.",
+		"Text messages were the first clue",
+		"Reported by few, the story spread",
+	}
+	for _, line := range cut {
+		t.Run("cut/"+line, func(t *testing.T) {
+			res := extract(t, "<html><body><article><p>"+line+"</p>"+body+"</article></body></html>", article.Metadata{})
+			if text := render.PlainText(res.Blocks); strings.Contains(text, line) {
+				t.Errorf("kept the byline %q; text:\n%s", line, text)
+			}
+			for _, r := range res.Removed {
+				if r.Text == line && r.Reason != article.ReasonByline {
+					t.Errorf("cut %q as %s, want %s", line, r.Reason, article.ReasonByline)
+				}
+			}
+		})
+	}
+	for _, line := range keep {
+		t.Run("keep/"+line, func(t *testing.T) {
+			res := extract(t, "<html><body><article><p>"+line+"</p>"+body+"</article></body></html>", article.Metadata{})
+			if text := render.PlainText(res.Blocks); !strings.Contains(text, line) {
+				t.Errorf("cut %q; text:\n%s", line, text)
+			}
+		})
+	}
+}
+
+// TestVocabCutsEveryPhrase: a block made of any phrase HTML mode reads
+// from the shared vocabulary is cut, with the reason MatchBlock gives,
+// which text mode gives a line made of it too (textmode's
+// TestVocabSameReasonAsHTML).
+func TestVocabCutsEveryPhrase(t *testing.T) {
+	n := 0
+	for _, p := range rules.Vocab.Phrases() {
+		if p.Scope&rules.ScopeBlock == 0 {
+			continue
+		}
+		n++
+		text := strings.Join(p.Words, " ")
+		want := rules.Vocab.MatchBlock(text)
+		if rules.IsTeaserHeading(text) {
+			want = article.ReasonTeaser // "Plus Artikel" also opens a teaser section
+		}
+		res := extract(t, "<html><body><article>"+body+"<p>"+text+"</p></article></body></html>", article.Metadata{})
+		var got article.Reason
+		for _, r := range res.Removed {
+			if r.Text == text {
+				got = r.Reason
+			}
+		}
+		if got != want {
+			t.Errorf("%s: block %q cut as %q, want %q", p.Lang, text, got, want)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no phrase read by HTML mode")
+	}
+}

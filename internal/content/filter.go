@@ -178,7 +178,7 @@ func sectionOpener(b *block) article.Reason {
 	if b.Type != article.Paragraph && b.Type != article.Heading || b.words > rules.MaxTeaserHeadingWords {
 		return ""
 	}
-	if r := rules.Phrases.MatchExact(b.Text); r == article.ReasonTeaser || r == article.ReasonComments {
+	if r := rules.Vocab.MatchBlockExact(b.Text); r == article.ReasonTeaser || r == article.ReasonComments {
 		return r
 	}
 	if rules.IsTeaserHeading(b.Text) {
@@ -203,12 +203,12 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 		}
 	case article.List:
 		if len(b.Items) == 1 {
-			if r := rules.Phrases.Match(b.Items[0]); r != "" {
+			if r := rules.Vocab.MatchBlock(b.Items[0]); r != "" {
 				return r
 			}
 		}
 	}
-	if r := rules.Phrases.Match(b.Text); r != "" {
+	if r := rules.Vocab.MatchBlock(b.Text); r != "" {
 		return r
 	}
 	if b.Type == article.Paragraph && rules.IsCookieNotice(b.Text) {
@@ -315,16 +315,13 @@ func looksLikeByline(text string, words int, w *rules.Weights) bool {
 	if words > w.MaxBylineWords || endsSentence(text) && words > w.MaxBylineSentenceWords {
 		return false
 	}
-	f := rules.Fold(text)
-	for _, p := range rules.BylinePrefixes {
-		if strings.HasPrefix(f, p+" ") {
-			return true
-		}
+	if rules.IsByline(text) {
+		return true
 	}
 	if endsSentence(text) {
 		return false
 	}
-	for _, w := range strings.Fields(f) {
+	for _, w := range strings.Fields(rules.Fold(text)) {
 		if rules.DatelineWords[w] {
 			return true
 		}

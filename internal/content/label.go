@@ -64,7 +64,7 @@ func (x *extraction) sweepSections() {
 		reason := e.mark
 		if !e.removed {
 			text, _ := x.textOfAll(e.n)
-			reason = rules.Phrases.MatchExact(text)
+			reason = rules.Vocab.MatchBlockExact(text)
 			if reason == "" && rules.IsTeaserHeading(text) {
 				reason = article.ReasonTeaser
 			}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // Limits on what passes for a person's name.
@@ -195,18 +197,13 @@ func fixShouting(name string) string {
 
 // stripBylinePrefix removes "By", "Written by", "Von" and the like.
 func stripBylinePrefix(p string) string {
-	for changed := true; changed; {
-		changed = false
-		lp := strings.ToLower(p)
-		for _, pre := range bylinePrefixes {
-			if len(lp) > len(pre) && strings.HasPrefix(lp, pre) && (lp[len(pre)] == ' ' || lp[len(pre)] == ':') {
-				p = strings.TrimLeft(p[len(pre):], " :")
-				changed = true
-				break
-			}
+	for {
+		rest, ok := rules.CutBylinePrefix(p)
+		if !ok {
+			return p
 		}
+		p = rest
 	}
-	return p
 }
 
 // stripTail drops one of the phrases (a job title, an agency) from the

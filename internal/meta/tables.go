@@ -60,19 +60,6 @@ var monthNames = func() map[string]int {
 	return m
 }()
 
-// bylinePrefixes introduce a byline ("By", "Von", "Par"), from
-// data/byline_prefixes.txt, longest first so "written by" wins over "by".
-var bylinePrefixes = func() []string {
-	l := readList("data/byline_prefixes.txt")
-	// Longest first: a stable insertion sort is enough for a short list.
-	for i := 1; i < len(l); i++ {
-		for j := i; j > 0 && len(l[j]) > len(l[j-1]); j-- {
-			l[j], l[j-1] = l[j-1], l[j]
-		}
-	}
-	return l
-}()
-
 // authorRoles are job titles that trail a name in a byline, longest
 // first so "auto writer" is cut whole rather than as "writer".
 var authorRoles = longestFirst(readList("data/author_roles.txt"))

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // Limits that keep one pass cheap on pathological pages.
@@ -471,11 +473,6 @@ func (c *collector) addSubtitle(n *html.Node, st walkState) {
 
 // startsWithByline reports text that opens with a byline word ("By ...").
 func startsWithByline(t string) bool {
-	lt := strings.ToLower(t)
-	for _, p := range bylinePrefixes {
-		if len(lt) > len(p) && strings.HasPrefix(lt, p) && (lt[len(p)] == ' ' || lt[len(p)] == ':') {
-			return true
-		}
-	}
-	return strings.HasPrefix(t, "@")
+	_, ok := rules.CutBylinePrefix(t)
+	return ok || strings.HasPrefix(t, "@")
 }

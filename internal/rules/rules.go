@@ -513,9 +513,6 @@ func (p WordPair) Holds(words []string) bool {
 	return first && second
 }
 
-// BylinePrefixes open a byline line, case-folded ("By Jane Doe").
-var BylinePrefixes = []string{"by", "von", "par", "por", "di", "door", "av", "af", "written by", "posted by", "words by"}
-
 // CommentPolicyWords name a comment policy when a block at the end of
 // the body holds a word of each set ("Comments are moderated and must
 // be respectful"). Only trailing blocks are judged, since an article

@@ -20,7 +20,7 @@ func TestPhrasesMatch(t *testing.T) {
 		{"À lire aussi : la réforme des retraites", article.ReasonTeaser},
 		{"Advertisement", article.ReasonAd},
 		{"Story continues below advertisement", article.ReasonAd},
-		{"Sign up for our newsletter and get the best stories", article.ReasonSubscribe},
+		{"Sign up for our newsletter and get the best stories", article.ReasonNewsletter},
 		{"Comments are closed.", article.ReasonComments},
 		{"We use cookies to improve your experience.", article.ReasonCookie},
 		{"Follow us on Twitter", article.ReasonFollow},
@@ -36,19 +36,19 @@ func TestPhrasesMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if got := Phrases.Match(tt.text); got != tt.want {
-				t.Errorf("Match(%q) = %q, want %q", tt.text, got, tt.want)
+			if got := Vocab.MatchBlock(tt.text); got != tt.want {
+				t.Errorf("MatchBlock(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
 }
 
 func TestPhrasesMatchExactIgnoresPrefixes(t *testing.T) {
-	if got := Phrases.MatchExact("Related articles"); got != article.ReasonTeaser {
-		t.Errorf("MatchExact(Related articles) = %q, want teaser", got)
+	if got := Vocab.MatchBlockExact("Related articles"); got != article.ReasonTeaser {
+		t.Errorf("MatchBlockExact(Related articles) = %q, want teaser", got)
 	}
-	if got := Phrases.MatchExact("Read also: Council approves budget"); got != "" {
-		t.Errorf("MatchExact on a prefix phrase = %q, want none", got)
+	if got := Vocab.MatchBlockExact("Read also: Council approves budget"); got != "" {
+		t.Errorf("MatchBlockExact on an opener phrase = %q, want none", got)
 	}
 }
 
@@ -184,6 +184,54 @@ func TestIsCookieNotice(t *testing.T) {
 	for _, tt := range tests {
 		if got := IsCookieNotice(tt.text); got != tt.want {
 			t.Errorf("IsCookieNotice(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestIsByline(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		// must match
+		{"By Jane Doe", true},
+		{"Reported by Jane Doe", true},
+		{"Przez Jana Kowalskiego", true},
+		{"Autor: Hans Müller", true},
+		{"von Hans Müller", true},
+		{"Par Jean Dupont", true},
+		{"Автор: Иван Петров", true},
+		{"By the Associated Press", true},
+		{"di Luca Ferri · 9 maggio 2024", true},
+		// must not match
+		{"By then, it was too late.", false},
+		{"By the end of the year", false},
+		{"Przez lata nic się nie zmieniło.", false},
+		{"Autor tekstu nie odpowiedział.", false},
+		{"Bystanders Jane and John", false},
+		{"Author", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := IsByline(tt.text); got != tt.want {
+			t.Errorf("IsByline(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCutBylinePrefix(t *testing.T) {
+	tests := []struct{ in, rest string }{
+		{"Written by Jane Doe", "Jane Doe"}, // the longest prefix wins
+		{"BY: Jane Doe", "Jane Doe"},
+		{"Reporting by Jane Doe; editing by John Roe", "Jane Doe; editing by John Roe"},
+		{"Przez Jana Kowalskiego", "Jana Kowalskiego"},
+		{"Byline Jane", ""},
+		{"Jane Doe", ""},
+	}
+	for _, tt := range tests {
+		rest, ok := CutBylinePrefix(tt.in)
+		if rest != tt.rest || ok != (tt.rest != "") {
+			t.Errorf("CutBylinePrefix(%q) = %q, %v, want %q", tt.in, rest, ok, tt.rest)
 		}
 	}
 }

@@ -164,11 +164,10 @@ type TextWeights struct {
 	// MetaWordRunes: a date word this long (a month, "updated") makes a
 	// line of date words a dateline even without a number.
 	MetaWordRunes int
-	// MinBylineFields, MaxBylineFields, BylineCapsShare: a "By ..." line
-	// has this many fields, with this share of names capitalized.
+	// MinBylineFields, MaxBylineFields: a "By ..." line
+	// has this many fields, the rest being names (rules.LooksLikeNames).
 	MinBylineFields int
 	MaxBylineFields int
-	BylineCapsShare float64
 	// ProseWords: a sentence this long is prose; LongProseWords: so is a
 	// capitalized line this long without a closing mark, unless it has
 	// ProseCommaShare commas per word or more (a comma-separated tag list).
@@ -251,7 +250,6 @@ var DefaultTextWeights = TextWeights{
 	MetaWordRunes:        3,
 	MinBylineFields:      2,
 	MaxBylineFields:      8,
-	BylineCapsShare:      0.5,
 	ProseWords:           8,
 	LongProseWords:       25,
 	ProseCommaShare:      0.2,

@@ -67,7 +67,7 @@ func newLine(text string, w *rules.TextWeights) line {
 	l.joined = hasJoin(text, w)
 	l.stops = innerStops(text)
 	l.truncated = isTruncated(text)
-	l.matches = rules.LinePhrases.Match(l.words)
+	l.matches = rules.Vocab.MatchLine(l.words)
 	return l
 }
 
@@ -266,7 +266,7 @@ var openerReasons = []article.Reason{
 }
 
 // reasonMeta marks dates, times and reading-time notes (the [meta] section
-// of rules.LinePhrases). It is kept apart from the chrome reasons because a
+// of rules.Vocab). It is kept apart from the chrome reasons because a
 // date word alone ("May", "Monday") says nothing; only a line made of such
 // words and numbers is a dateline.
 const reasonMeta = article.ReasonMeta
@@ -399,21 +399,12 @@ func (l *line) isDateline() bool {
 	return rest <= n/l.w.DatelineOtherDiv
 }
 
-// looksLikeByline reports whether a short line opening with "By"
-// continues with capitalized names.
+// looksLikeByline reports whether a short line opening with a byline
+// label ("By", "Reporter:") continues with names (rules.LooksLikeNames).
 func (l *line) looksLikeByline() bool {
-	fields := strings.Fields(l.text)
-	if len(fields) < l.w.MinBylineFields || len(fields) > l.w.MaxBylineFields {
-		return false
-	}
-	caps := 0
-	for _, f := range fields[1:] {
-		r, _ := utf8.DecodeRuneInString(f)
-		if unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	return float64(caps) >= l.w.BylineCapsShare*float64(len(fields)-1)
+	n := len(strings.Fields(l.text))
+	_, rest, _ := strings.Cut(l.text, " ")
+	return n >= l.w.MinBylineFields && n <= l.w.MaxBylineFields && rules.LooksLikeNames(rest)
 }
 
 // isProse reports whether the line reads as a paragraph of the article:

@@ -6,7 +6,8 @@
 //
 //  1. features: each line gets its length, its ending, its menu shape and
 //     the furniture phrases (share, follow, teaser, comments, ...) of many
-//     languages found in it (rules.LinePhrases);
+//     languages found in it (rules.Vocab, the vocabulary HTML mode reads
+//     too);
 //  2. labels: lines that are chrome by themselves, exact and near
 //     duplicates, and figures (an image's alt text, its caption printed
 //     again, and the photo credit);
@@ -566,6 +567,9 @@ func (x *extraction) findHead(start, end int) {
 		// Furniture must part it from more prose of the body below.
 		sep, more := false, false
 		for j := i + 1; j <= end && j < len(x.lines); j++ {
+			if x.role[j] == roleChrome && x.reason[j] == article.ReasonAd {
+				continue // an ad slot splits the body; it sets no standfirst apart
+			}
 			if x.role[j] == roleNone {
 				more = x.lines[j].isProse() || x.lines[j].sentence
 				break

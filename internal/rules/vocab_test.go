@@ -9,7 +9,7 @@ import (
 	"github.com/winnow-go/winnow/article"
 )
 
-func TestLinePhrasesMatch(t *testing.T) {
+func TestMatchLine(t *testing.T) {
 	tests := []struct {
 		line string
 		want []LineMatch // each must be among the matches; nil: no match at all
@@ -29,7 +29,7 @@ func TestLinePhrasesMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			got := LinePhrases.Match(LineWords(tt.line))
+			got := Vocab.MatchLine(LineWords(tt.line))
 			if tt.want == nil && len(got) > 0 {
 				t.Errorf("Match(%q) = %+v, want no match", tt.line, got)
 			}
@@ -42,10 +42,10 @@ func TestLinePhrasesMatch(t *testing.T) {
 	}
 }
 
-func TestLinePhrasesMatchWholeWords(t *testing.T) {
+func TestMatchLineWholeWords(t *testing.T) {
 	// A phrase must match whole words, and a phrase longer than the rest
 	// of the line must not match past its end.
-	table := &LinePhraseTable{byFirst: map[string][]linePhrase{}}
+	table := &Vocabulary{byFirst: map[string][]Phrase{}}
 	if err := table.add("xx", "[share]\nshare this\n[teaser]\nread more\n"); err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestLinePhrasesMatchWholeWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
-			if got := table.Match(LineWords(tt.line)); !slices.Equal(got, tt.want) {
+			if got := table.MatchLine(LineWords(tt.line)); !slices.Equal(got, tt.want) {
 				t.Errorf("Match(%q) = %+v, want %+v", tt.line, got, tt.want)
 			}
 		})
@@ -75,6 +75,8 @@ func TestLineWords(t *testing.T) {
 		{"s'abonner", "s abonner"},
 		{"Подписывайтесь на нас", "подписывайтесь на нас"},
 		{"日本語", "日 本 語"},
+		{"➡️ Read more", "read more"},
+		{"cafe\u0301", "cafe\u0301"},
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -86,20 +88,18 @@ func TestLineWords(t *testing.T) {
 	}
 }
 
-// TestLinePhraseFiles checks that every language file loads, that the
+// TestVocabFiles checks that every language file loads, that the
 // languages text mode promises are there, and that bad files are refused.
-func TestLinePhraseFiles(t *testing.T) {
+func TestVocabFiles(t *testing.T) {
 	for _, lang := range []string{"en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "sv"} {
 		t.Run(lang, func(t *testing.T) {
-			if _, err := linePhraseFiles.ReadFile("lines/" + lang + ".txt"); err != nil {
+			if _, err := vocabFiles.ReadFile("vocab/" + lang + ".txt"); err != nil {
 				t.Fatal(err)
 			}
 			found := map[article.Reason]bool{}
-			for _, ps := range LinePhrases.byFirst {
-				for _, p := range ps {
-					if p.lang == lang {
-						found[p.reason] = true
-					}
+			for _, p := range Vocab.Phrases() {
+				if p.Lang == lang {
+					found[p.Reason] = true
 				}
 			}
 			for _, r := range []article.Reason{article.ReasonShare, article.ReasonTeaser, article.ReasonComments, article.ReasonSubscribe, article.ReasonLogin, article.ReasonCredit, article.ReasonAd} {
@@ -113,13 +113,52 @@ func TestLinePhraseFiles(t *testing.T) {
 		{"unknown section", "[gossip]\nhello\n"},
 		{"phrase before section", "hello\n"},
 		{"phrase without words", "[share]\n!!!\n"},
+		{"unknown scope", "[share]\nshare @page\n"},
+		{"unknown section scope", "[share @page]\nshare\n"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := loadLinePhrases(fstest.MapFS{"lines/xx.txt": {Data: []byte(tt.data)}})
+			_, err := loadVocab(fstest.MapFS{"vocab/xx.txt": {Data: []byte(tt.data)}})
 			if err == nil {
-				t.Error("loadLinePhrases accepted a bad file")
+				t.Error("loadVocab accepted a bad file")
 			}
 		})
+	}
+}
+
+// TestVocabBothUses checks that every phrase of the vocabulary is read by
+// the modes its scope names: a block made of it is matched whole (HTML
+// mode), and a line made of it is matched (text mode), with the reason of
+// its section. A phrase listed under two reasons matches a block with the
+// first of them.
+func TestVocabBothUses(t *testing.T) {
+	first := map[string]article.Reason{}
+	for _, p := range Vocab.Phrases() {
+		key := strings.Join(p.Words, " ")
+		if _, ok := first[key]; !ok && p.Scope&ScopeBlock != 0 {
+			first[key] = p.Reason
+		}
+	}
+	blocks, lines := 0, 0
+	for _, p := range Vocab.Phrases() {
+		text := strings.Join(p.Words, " ")
+		if p.Scope&ScopeBlock != 0 {
+			blocks++
+			if got := Vocab.MatchBlock(text); got != first[text] {
+				t.Errorf("%s: MatchBlock(%q) = %q, want %q", p.Lang, text, got, first[text])
+			}
+		} else if got := Vocab.MatchBlockExact(text); got != "" && got == p.Reason {
+			t.Errorf("%s: line-only phrase %q matched as a block", p.Lang, text)
+		}
+		if p.Scope&ScopeLine != 0 {
+			lines++
+			want := LineMatch{Start: 0, Len: len(p.Words), Reason: p.Reason}
+			if got := Vocab.MatchLine(p.Words); !slices.Contains(got, want) {
+				t.Errorf("%s: MatchLine(%q) = %+v, want it to hold %+v", p.Lang, text, got, want)
+			}
+		}
+	}
+	if blocks < 500 || lines < 1400 {
+		t.Errorf("%d phrases for blocks, %d for lines: the vocabulary did not load", blocks, lines)
 	}
 }
