@@ -309,3 +309,21 @@ func TestHiddenPartsOfFiguresAndTables(t *testing.T) {
 		}
 	}
 }
+
+// TestUnicodeSpaceAndInvisibles: every Unicode space separates words and
+// invisible characters are dropped, the same rule as in the metadata and
+// the text mode.
+func TestUnicodeSpaceAndInvisibles(t *testing.T) {
+	page := "<html><body><article>" + body + "<p>Hair\u200aspaced, line\u2028separated and figure\u2007spaced words; soft\u00adhyphen.</p></article></body></html>"
+	res := extract(t, page, article.Metadata{})
+	want := "Hair spaced, line separated and figure spaced words; softhyphen."
+	for _, b := range res.Blocks {
+		if strings.HasPrefix(b.Text, "Hair") {
+			if b.Text != want {
+				t.Errorf("paragraph = %q, want %q", b.Text, want)
+			}
+			return
+		}
+	}
+	t.Errorf("paragraph missing from %v", res.Blocks)
+}

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -192,7 +193,7 @@ func (x *extraction) markElement(id int32) {
 			x.scripts++
 		case atom.Noscript:
 			if !x.asksForJS {
-				x.asksForJS = containsAny(rules.Fold(rawText(n, nil)), rules.NeedsJSPhrases)
+				x.asksForJS = containsAny(rules.Fold(dom.RawText(n, nil)), rules.NeedsJSPhrases)
 			}
 		}
 		return

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -80,7 +81,7 @@ func TestReviewParagraphOwner(t *testing.T) {
 			x.buildBlocks(doc)
 			for _, b := range x.blocks {
 				if strings.HasPrefix(b.Text, "Story text") {
-					if got := attr(x.nodes[b.owner].n, "id"); got != "b" {
+					if got := dom.Attr(x.nodes[b.owner].n, "id"); got != "b" {
 						t.Errorf("owner id = %q, want b", got)
 					}
 					return
@@ -124,8 +125,8 @@ func TestReviewResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {
-			if got := resolve(tt.ref, "https://example.org/x/"); got != tt.want {
-				t.Errorf("resolve(%q) = %q, want %q", tt.ref, got, tt.want)
+			if got := dom.Resolve(tt.ref, "https://example.org/x/"); got != tt.want {
+				t.Errorf("dom.Resolve(%q) = %q, want %q", tt.ref, got, tt.want)
 			}
 		})
 	}

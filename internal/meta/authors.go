@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnow-go/winnow/internal/dom"
 )
 
 // Limits on what passes for a person's name.
@@ -72,7 +74,7 @@ func isSiteKey(k string, sites []string) bool {
 
 // splitByline cuts a byline at separators and at joining words ("and").
 func splitByline(s string) []string {
-	s = collapse(s)
+	s = dom.Collapse(s)
 	if s == "" {
 		return nil
 	}

@@ -3,54 +3,12 @@ package meta
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/internal/dom"
 )
-
-// collapse trims s and turns every run of white space into one space.
-func collapse(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		sp := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
-		if sp && (c != ' ' || prevSpace) || c >= utf8.RuneSelf {
-			clean = false
-			break
-		}
-		prevSpace = sp
-	}
-	if clean && !prevSpace {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	pending := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			pending = b.Len() > 0
-			continue
-		}
-		if pending {
-			b.WriteByte(' ')
-			pending = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// attr returns the value of n's attribute key, or "".
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val
-		}
-	}
-	return ""
-}
 
 // skipTag reports elements whose content is never visible text.
 func skipTag(a atom.Atom) bool {
@@ -66,35 +24,33 @@ func skipTag(a atom.Atom) bool {
 // cut at about max bytes. Block elements and <br> separate words.
 func nodeText(n *html.Node, max int) string {
 	var b strings.Builder
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-				if b.Len() >= max {
-					return false
-				}
-			case html.ElementNode:
-				if skipTag(c.DataAtom) {
-					continue
-				}
-				if c.DataAtom == atom.Br || c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li {
-					b.WriteByte(' ')
-				}
-				if !walk(c) {
-					return false
-				}
-				if c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li {
-					b.WriteByte(' ')
-				}
+	dom.Walk(n, func(c *html.Node) dom.Step {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+			if b.Len() >= max {
+				return dom.Stop
 			}
+		case html.ElementNode:
+			if skipTag(c.DataAtom) {
+				return dom.Skip
+			}
+			if c.DataAtom == atom.Br || wordBreak(c.DataAtom) {
+				b.WriteByte(' ')
+			}
+			return dom.Descend
 		}
-		return true
-	}
-	walk(n)
-	return collapse(b.String())
+		return dom.Skip
+	}, func(c *html.Node) {
+		if wordBreak(c.DataAtom) {
+			b.WriteByte(' ')
+		}
+	})
+	return dom.Collapse(b.String())
 }
+
+// wordBreak reports the block elements whose ends separate words in nodeText.
+func wordBreak(a atom.Atom) bool { return a == atom.P || a == atom.Div || a == atom.Li }
 
 // classFlags returns what the class and id of n say about it, looking up
 // each token in classTokenFlags. Class values repeat across a page, so

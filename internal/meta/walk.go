@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/internal/dom"
 )
 
 // Limits that keep one pass cheap on pathological pages.
@@ -118,9 +120,9 @@ func (c *collector) element(n *html.Node, st walkState) {
 	switch n.DataAtom {
 	case atom.Html:
 		if c.htmlLang == "" {
-			c.htmlLang = attr(n, "lang")
+			c.htmlLang = dom.Attr(n, "lang")
 			if c.htmlLang == "" {
-				c.htmlLang = attr(n, "xml:lang")
+				c.htmlLang = dom.Attr(n, "xml:lang")
 			}
 		}
 	case atom.Title:
@@ -135,7 +137,7 @@ func (c *collector) element(n *html.Node, st walkState) {
 		c.link(n)
 		return
 	case atom.Script:
-		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil && len(c.jsonld) < maxCandidates {
+		if strings.Contains(strings.ToLower(dom.Attr(n, "type")), "ld+json") && n.FirstChild != nil && len(c.jsonld) < maxCandidates {
 			c.jsonld = append(c.jsonld, n.FirstChild.Data)
 		}
 		return
@@ -199,15 +201,6 @@ func (c *collector) element(n *html.Node, st walkState) {
 	}
 	st.depth++
 	c.walk(n, st)
-}
-
-func hasAttr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val, true
-		}
-	}
-	return "", false
 }
 
 // subtitleTag reports elements that may hold a standfirst.
@@ -275,8 +268,8 @@ func (c *collector) meta(n *html.Node) {
 }
 
 func (c *collector) link(n *html.Node) {
-	rel := strings.ToLower(attr(n, "rel"))
-	href := strings.TrimSpace(attr(n, "href"))
+	rel := strings.ToLower(dom.Attr(n, "rel"))
+	href := strings.TrimSpace(dom.Attr(n, "href"))
 	if rel == "" || href == "" {
 		return
 	}
@@ -314,14 +307,14 @@ func (c *collector) time(n *html.Node, st walkState) {
 	if len(c.times) >= maxCandidates {
 		return
 	}
-	v := strings.TrimSpace(attr(n, "datetime"))
+	v := strings.TrimSpace(dom.Attr(n, "datetime"))
 	if v == "" {
-		v, _ = hasAttr(n, "content")
+		v, _ = dom.LookupAttr(n, "content")
 	}
 	if v == "" {
 		return
 	}
-	ip := strings.ToLower(attr(n, "itemprop"))
+	ip := strings.ToLower(dom.Attr(n, "itemprop"))
 	mod := ip == "datemodified" || classFlags(n, c.classes, &c.buf)&flagModified != 0
 	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
 		mod = classFlags(n.Parent, c.classes, &c.buf)&flagModified != 0
@@ -330,7 +323,7 @@ func (c *collector) time(n *html.Node, st walkState) {
 }
 
 func (c *collector) anchor(n *html.Node, st walkState) {
-	rel := attr(n, "rel")
+	rel := dom.Attr(n, "rel")
 	if rel == "" {
 		return
 	}
@@ -364,9 +357,9 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 				c.bylines = append(c.bylines, textCand{text: t, rank: 1, inArticle: st.inArticle})
 			}
 		case "datepublished", "datemodified", "datecreated":
-			v := attr(n, "content")
+			v := dom.Attr(n, "content")
 			if v == "" {
-				v = attr(n, "datetime")
+				v = dom.Attr(n, "datetime")
 			}
 			if v == "" {
 				v = nodeText(n, 100)
@@ -389,11 +382,11 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 // itemName returns the name inside an itemprop=author element: its content
 // attribute, a descendant itemprop=name, or its text when short.
 func itemName(n *html.Node) string {
-	if v := strings.TrimSpace(attr(n, "content")); v != "" {
+	if v := strings.TrimSpace(dom.Attr(n, "content")); v != "" {
 		return v
 	}
-	if name := findItemprop(n, "name", 0); name != nil {
-		if v := strings.TrimSpace(attr(name, "content")); v != "" {
+	if name := findItemprop(n, "name"); name != nil {
+		if v := strings.TrimSpace(dom.Attr(name, "content")); v != "" {
 			return v
 		}
 		return nodeText(name, bylineMaxBytes)
@@ -405,23 +398,25 @@ func itemName(n *html.Node) string {
 	return t
 }
 
-func findItemprop(n *html.Node, prop string, depth int) *html.Node {
-	if depth > 8 {
-		return nil
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
+func findItemprop(n *html.Node, prop string) *html.Node {
+	var found *html.Node
+	depth := 0 // elements between n and the one entered
+	dom.Walk(n, func(c *html.Node) dom.Step {
+		if c.Type != html.ElementNode || depth > maxItempropDepth {
+			return dom.Skip
 		}
-		if strings.EqualFold(attr(c, "itemprop"), prop) {
-			return c
+		if strings.EqualFold(dom.Attr(c, "itemprop"), prop) {
+			found = c
+			return dom.Stop
 		}
-		if f := findItemprop(c, prop, depth+1); f != nil {
-			return f
-		}
-	}
-	return nil
+		depth++
+		return dom.Descend
+	}, func(*html.Node) { depth-- })
+	return found
 }
+
+// maxItempropDepth bounds how deep below an item findItemprop looks.
+const maxItempropDepth = 8
 
 // addSubtitle records n as a standfirst candidate when it is a text
 // element of the right length that holds no media, lists or headings and
@@ -432,37 +427,41 @@ func (c *collector) addSubtitle(n *html.Node, st walkState) {
 	}
 	var b strings.Builder
 	linkBytes := 0
-	ok := true
-	var walk func(n *html.Node, inLink bool)
-	walk = func(n *html.Node, inLink bool) {
-		for ch := n.FirstChild; ch != nil && ok; ch = ch.NextSibling {
-			switch ch.Type {
-			case html.TextNode:
-				b.WriteString(ch.Data)
-				if inLink {
-					linkBytes += len(strings.TrimSpace(ch.Data))
+	links := 0 // links entered
+	ok := dom.Walk(n, func(ch *html.Node) dom.Step {
+		switch ch.Type {
+		case html.TextNode:
+			b.WriteString(ch.Data)
+			if links > 0 {
+				linkBytes += len(strings.TrimSpace(ch.Data))
+			}
+			if b.Len() > 2*subtitleMax {
+				return dom.Stop
+			}
+		case html.ElementNode:
+			switch ch.DataAtom {
+			case atom.Img, atom.Figure, atom.Picture, atom.Video, atom.Ul, atom.Ol, atom.Table,
+				atom.H1, atom.H2, atom.H3, atom.Form, atom.Iframe:
+				return dom.Stop
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button:
+			default:
+				b.WriteByte(' ')
+				if ch.DataAtom == atom.A {
+					links++
 				}
-				if b.Len() > 2*subtitleMax {
-					ok = false
-				}
-			case html.ElementNode:
-				switch ch.DataAtom {
-				case atom.Img, atom.Figure, atom.Picture, atom.Video, atom.Ul, atom.Ol, atom.Table,
-					atom.H1, atom.H2, atom.H3, atom.Form, atom.Iframe:
-					ok = false
-				case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button:
-				default:
-					b.WriteByte(' ')
-					walk(ch, inLink || ch.DataAtom == atom.A)
-				}
+				return dom.Descend
 			}
 		}
-	}
-	walk(n, false)
+		return dom.Skip
+	}, func(ch *html.Node) {
+		if ch.DataAtom == atom.A {
+			links--
+		}
+	})
 	if !ok {
 		return
 	}
-	t := collapse(b.String())
+	t := dom.Collapse(b.String())
 	if len(t) < subtitleMin || len(t) > subtitleMax || 2*linkBytes > len(t) || startsWithByline(t) {
 		return
 	}
