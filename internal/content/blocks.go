@@ -76,14 +76,14 @@ func (f *flow) text(s string, owner int32, inLink bool) {
 
 func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 	x := f.x
-	id := x.index[n]
+	id := x.labels.Index[n]
 	e := &x.nodes[id]
 	inline := rules.InlineTags[n.Data]
 	if e.removed {
 		if !inline {
 			f.flush()
 		}
-		if x.opts.Explain && !e.drop {
+		if x.opts.Explain && !e.Drop {
 			x.removedTrees = append(x.removedTrees, removedTree{id: id, reason: e.mark, before: len(x.blocks)})
 		}
 		return
@@ -141,7 +141,7 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		}
 		x.list(n, id)
 	case atom.Blockquote:
-		if x.hasBlockChildren(n) && x.nodes[id].textLen > 1500 {
+		if x.hasBlockChildren(n) && x.nodes[id].TextLen > 1500 {
 			f.walk(n, id, inLink) // a quote used as a layout wrapper
 			break
 		}
@@ -223,7 +223,7 @@ func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
 
 // inCard reports whether the element at id is, or sits in, a teaser card.
 func (x *extraction) inCard(id int32) bool {
-	for ; id >= 0; id = x.nodes[id].parent {
+	for ; id >= 0; id = x.nodes[id].Parent {
 		if x.nodes[id].card {
 			return true
 		}
@@ -236,13 +236,13 @@ func (x *extraction) list(n *html.Node, id int32) {
 	var items []string
 	linkWords, cards := 0, 0
 	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.nodes[x.index[c]].removed {
+		if c.Type != html.ElementNode || x.nodes[x.labels.Index[c]].removed {
 			return dom.Skip
 		}
 		if c.DataAtom != atom.Li {
 			return dom.Descend
 		}
-		if x.nodes[x.index[c]].card {
+		if x.nodes[x.labels.Index[c]].card {
 			cards++
 		}
 		if t, lw := x.textOf(c); t != "" {
@@ -288,7 +288,7 @@ const maxDataCell = 400
 // A data table has two rows or a header, and short cells with no
 // sections, lists or tables of their own.
 func (x *extraction) isDataTable(n *html.Node, id int32) bool {
-	if x.nodes[id].textLen > 20000 {
+	if x.nodes[id].TextLen > 20000 {
 		return false
 	}
 	rows, header := 0, false
@@ -300,7 +300,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Table, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
 			return dom.Stop
 		case atom.P, atom.Div:
-			if x.nodes[x.index[c]].textLen > 200 || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+			if x.nodes[x.labels.Index[c]].TextLen > 200 || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
 				return dom.Stop
 			}
 		case atom.Tr:
@@ -308,7 +308,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Th, atom.Thead, atom.Caption:
 			header = true
 		}
-		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.index[c]].textLen > maxDataCell {
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.labels.Index[c]].TextLen > maxDataCell {
 			return dom.Stop
 		}
 		return dom.Descend
@@ -321,7 +321,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 	var rows [][]string
 	linkWords := 0
 	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.nodes[x.index[c]].removed {
+		if c.Type != html.ElementNode || x.nodes[x.labels.Index[c]].removed {
 			return dom.Skip
 		}
 		if c.DataAtom != atom.Tr {
@@ -329,7 +329,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 		}
 		var row []string
 		for cell := range dom.Elements(c) {
-			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.nodes[x.index[cell]].removed {
+			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.nodes[x.labels.Index[cell]].removed {
 				t, lw := x.textOf(cell)
 				row = append(row, t)
 				linkWords += lw
@@ -355,7 +355,7 @@ func (x *extraction) figure(n *html.Node, id int32) {
 		if c.Type != html.ElementNode {
 			return dom.Skip
 		}
-		e := &x.nodes[x.index[c]]
+		e := &x.nodes[x.labels.Index[c]]
 		switch {
 		case e.removed && e.mark != article.ReasonCredit && e.mark != article.ReasonCaption:
 			// hidden or chrome inside the figure; credits and
@@ -440,8 +440,8 @@ func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, i
 			}
 			return dom.Skip
 		case html.ElementNode:
-			e := &x.nodes[x.index[c]]
-			if e.drop || e.removed && (read == nil || !read(e)) {
+			e := &x.nodes[x.labels.Index[c]]
+			if e.Drop || e.removed && (read == nil || !read(e)) {
 				return dom.Skip
 			}
 			if c.DataAtom == atom.Br {
@@ -499,7 +499,7 @@ func cleanLines(s string) string {
 // codeText returns the text of a <pre> as written, without the pieces the
 // label pass removed (a "Copy" button, a hidden line-number gutter).
 func (x *extraction) codeText(n *html.Node) string {
-	return dom.RawText(n, func(c *html.Node) bool { return x.nodes[x.index[c]].removed })
+	return dom.RawText(n, func(c *html.Node) bool { return x.nodes[x.labels.Index[c]].removed })
 }
 
 // imageSrc returns an image's address, preferring lazy-loading attributes

@@ -5,10 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
-	"github.com/winnow-go/winnow/internal/rules"
 	"github.com/winnow-go/winnow/render"
 )
 
@@ -250,21 +248,6 @@ func TestRootFollowsTheHeadline(t *testing.T) {
 	text := render.PlainText(res.Blocks)
 	if strings.Contains(text, "registered charity") || !strings.Contains(text, "branch libraries") {
 		t.Errorf("root did not follow the headline:\n%s", text)
-	}
-}
-
-// Every tag of the rules' tag tables must be found by atom, or the label
-// pass would miss it.
-func TestTagTablesByAtom(t *testing.T) {
-	for name := range rules.DropTags {
-		if _, ok := dropTags[atom.Lookup([]byte(name))]; !ok {
-			t.Errorf("drop tag %q has no atom", name)
-		}
-	}
-	for name := range rules.StructuralTags {
-		if _, ok := structuralTags[atom.Lookup([]byte(name))]; !ok {
-			t.Errorf("structural tag %q has no atom", name)
-		}
 	}
 }
 

@@ -54,7 +54,7 @@ func (x *extraction) status(words int) article.Status {
 	}
 	if words < w.MaxListingWords && x.totalText > 0 && !x.rootLooksLikeArticle() {
 		page := x.nodes[0]
-		if float64(page.linkLen) > 0.5*float64(page.textLen) || x.teaserCount() >= w.MinListingTeasers {
+		if float64(page.LinkLen) > 0.5*float64(page.TextLen) || x.teaserCount() >= w.MinListingTeasers {
 			return article.StatusNotArticle
 		}
 	}
@@ -67,8 +67,8 @@ func (x *extraction) status(words int) article.Status {
 // rootLooksLikeArticle reports whether the chosen root is, or sits in,
 // an element marked up as an article or its body.
 func (x *extraction) rootLooksLikeArticle() bool {
-	for id := x.root; id >= 0; id = x.nodes[id].parent {
-		if x.nodes[id].contentHint > 0 {
+	for id := x.root; id >= 0; id = x.nodes[id].Parent {
+		if x.nodes[id].ContentHint > 0 {
 			return true
 		}
 	}
@@ -119,7 +119,7 @@ func (x *extraction) removals() []article.Removal {
 	for i := 0; i <= len(x.blocks); i++ {
 		for ; t < len(x.removedTrees) && x.removedTrees[t].before <= i; t++ {
 			rt := x.removedTrees[t]
-			text, _ := x.textOfAll(x.nodes[rt.id].n)
+			text, _ := x.textOfAll(x.nodes[rt.id].N)
 			add(text, rt.reason)
 		}
 		if i == len(x.blocks) {

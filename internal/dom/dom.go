@@ -147,3 +147,12 @@ func Resolve(ref, base string) string {
 func HasScheme(ref, scheme string) bool {
 	return len(ref) >= len(scheme) && strings.EqualFold(ref[:len(scheme)], scheme)
 }
+
+// IsHeading reports an <h1> to <h6> element.
+func IsHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
