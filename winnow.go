@@ -10,6 +10,7 @@ import (
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/content"
 	"github.com/winnow-go/winnow/internal/decode"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/meta"
 	"github.com/winnow-go/winnow/internal/parse"
 	"github.com/winnow-go/winnow/internal/textmode"
@@ -159,11 +160,15 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	md := meta.Extract(doc, opts.URL)
+	// One label pass serves both stages, so that they agree on what the
+	// page hides.
+	labels := label.Label(doc)
+	defer labels.Release()
+	md := meta.ExtractLabelled(labels, opts.URL)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := content.Extract(doc, md, content.Options{
+	res := content.ExtractLabelled(labels, md, content.Options{
 		PageURL:    opts.URL,
 		Focus:      content.Focus(opts.Focus),
 		KeepLinks:  opts.KeepLinks,

@@ -20,6 +20,7 @@ import (
 	"github.com/winnow-go/winnow/article"
 
 	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 )
 
 // maxTags caps the number of tags kept.
@@ -30,16 +31,25 @@ const maxTags = 50
 // addresses, and is a weak source of the publication date. doc is not
 // changed. Extract is safe for concurrent use.
 func Extract(doc *html.Node, pageURL string) article.Metadata {
-	m := article.Metadata{URL: pageURL}
 	if doc == nil {
-		return m
+		return article.Metadata{URL: pageURL}
 	}
-	c := newCollector()
-	c.walk(doc, walkState{})
+	t := label.Label(doc)
+	defer t.Release()
+	return ExtractLabelled(t, pageURL)
+}
+
+// ExtractLabelled is Extract over a page the label pass has labelled: the
+// pipeline labels once for the metadata and the content stages, so both
+// agree on what the page hides. It does not change t.
+func ExtractLabelled(t *label.Tree, pageURL string) article.Metadata {
+	m := article.Metadata{URL: pageURL}
+	c := newCollector(t)
+	c.walk(t.Root(), 0, walkState{})
 	ld := readJSONLD(c.jsonld)
 
 	base := absoluteURL(pageURL)
-	m.CanonicalURL = dom.Resolve(firstNonEmpty(c.canonical, c.metas["og:url"]), base)
+	m.CanonicalURL = resolveURL(firstNonEmpty(c.canonical, c.metas["og:url"]), base)
 	if base == "" {
 		base = absoluteURL(m.CanonicalURL)
 	}
@@ -64,7 +74,7 @@ func Extract(doc *html.Node, pageURL string) article.Metadata {
 	m.Authors = c.authors(ld, sites)
 	m.Published, m.Modified = c.dates(ld, head, pageURL, m.CanonicalURL)
 	m.Language = c.language(ld, &m, head)
-	m.Image = dom.Resolve(firstNonEmpty(c.firstMeta(imageKeys), ld.image, c.imageSrc), base)
+	m.Image = resolveURL(firstNonEmpty(c.firstMeta(imageKeys), ld.image, c.imageSrc), base)
 	m.Tags = c.tags(ld)
 	return m
 }
@@ -165,8 +175,8 @@ func (c *collector) subtitle(head *heading, title string, ld ldInfo, desc string
 	after := normKey(head.afterNP.String())
 	next := dom.NextElement(head.node)
 	nextText := ""
-	if next != nil {
-		nextText = nodeText(next, subtitleMax+1)
+	if next != nil && !c.labels.IsHidden(next) {
+		nextText = c.nodeText(next, subtitleMax+1)
 	}
 	nextKey := normKey(nextText)
 	for _, v := range []string{ld.alternative, desc} {
@@ -361,6 +371,15 @@ func absoluteURL(u string) string {
 		return ""
 	}
 	return u
+}
+
+// resolveURL is dom.Resolve for an address the page declares about
+// itself: one that does not parse is no address at all.
+func resolveURL(ref, base string) string {
+	if _, err := url.Parse(strings.TrimSpace(ref)); err != nil {
+		return ""
+	}
+	return dom.Resolve(ref, base)
 }
 
 // siteNameOf turns a site name given as an address ("https://www.example.com/")

@@ -21,28 +21,29 @@ func skipTag(a atom.Atom) bool {
 }
 
 // nodeText returns the visible text under n with white space collapsed,
-// cut at about max bytes. Block elements and <br> separate words.
-func nodeText(n *html.Node, max int) string {
+// cut at about max bytes. Block elements and <br> separate words; what
+// the page hides is left out.
+func (c *collector) nodeText(n *html.Node, max int) string {
 	var b strings.Builder
-	dom.Walk(n, func(c *html.Node) dom.Step {
-		switch c.Type {
+	dom.Walk(n, func(ch *html.Node) dom.Step {
+		switch ch.Type {
 		case html.TextNode:
-			b.WriteString(c.Data)
+			b.WriteString(ch.Data)
 			if b.Len() >= max {
 				return dom.Stop
 			}
 		case html.ElementNode:
-			if skipTag(c.DataAtom) {
+			if skipTag(ch.DataAtom) || c.labels.IsHidden(ch) {
 				return dom.Skip
 			}
-			if c.DataAtom == atom.Br || wordBreak(c.DataAtom) {
+			if ch.DataAtom == atom.Br || wordBreak(ch.DataAtom) {
 				b.WriteByte(' ')
 			}
 			return dom.Descend
 		}
 		return dom.Skip
-	}, func(c *html.Node) {
-		if wordBreak(c.DataAtom) {
+	}, func(ch *html.Node) {
+		if wordBreak(ch.DataAtom) {
 			b.WriteByte(' ')
 		}
 	})
@@ -114,7 +115,7 @@ func valueFlags(v string, buf *[]byte) classFlag {
 			}
 		}
 		if mayBeClassWord(b) {
-			f |= classTokenFlags[string(b)] | classWordFlags[string(b)]
+			f |= classTokenFlags[string(b)]
 		}
 		// Tokens.
 		b = b[:0]
@@ -145,15 +146,13 @@ func valueFlags(v string, buf *[]byte) classFlag {
 }
 
 // classWordFilter has, for each first byte, a bit for each length (up to
-// 63) of the words in classTokenFlags and classWordFlags that start with
+// 63) of the words in classTokenFlags that start with
 // it. Most class tokens fail this test and skip the map lookups, which
 // are the main cost of the walk.
 var classWordFilter = func() (f [256]uint64) {
-	for _, m := range []map[string]classFlag{classTokenFlags, classWordFlags} {
-		for w := range m {
-			if len(w) > 0 && len(w) < 64 {
-				f[w[0]] |= 1 << len(w)
-			}
+	for w := range classTokenFlags {
+		if len(w) > 0 && len(w) < 64 {
+			f[w[0]] |= 1 << len(w)
 		}
 	}
 	return f

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 )
 
 // Limits that keep one pass cheap on pathological pages.
@@ -60,10 +61,12 @@ type collector struct {
 	textPos   int
 	buf       []byte
 	classes   map[string]classFlag // flags per class value seen
+	labels    *label.Tree          // what the label pass says of each element
 }
 
-func newCollector() *collector {
+func newCollector(t *label.Tree) *collector {
 	return &collector{
+		labels:  t,
 		metas:   make(map[string]string, 32),
 		multi:   make(map[string][]string, 4),
 		buf:     make([]byte, 0, 64),
@@ -77,19 +80,35 @@ type walkState struct {
 	inByline  bool
 	inDate    bool
 	inP       bool
-	depth     int
+	// hidden is set inside an element the page hides (label.Node.Hidden):
+	// its text is no candidate for anything shown (headline, standfirst,
+	// byline, date text), while its data (microdata, datetime
+	// attributes, JSON-LD) is read as anywhere else.
+	hidden bool
+	depth  int
 }
 
-func (c *collector) walk(n *html.Node, st walkState) {
+// walk visits the children of n, whose label id is id (-1 inside an
+// element the label pass did not look into, such as <head>).
+func (c *collector) walk(n *html.Node, id int32, st walkState) {
 	if st.depth > maxDepth {
 		return
 	}
+	next := id + 1 // the id of the next labelled child
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch ch.Type {
 		case html.TextNode:
-			c.text(ch.Data, st.inP)
+			if !st.hidden {
+				c.text(ch.Data, st.inP)
+			}
 		case html.ElementNode:
-			c.element(ch, st)
+			cid := int32(-1)
+			if id >= 0 {
+				if cid = c.labels.ChildID(next, ch); cid >= 0 {
+					next = c.labels.Nodes[cid].End
+				}
+			}
+			c.element(ch, cid, st)
 		}
 	}
 }
@@ -116,7 +135,10 @@ func (c *collector) text(s string, inP bool) {
 	}
 }
 
-func (c *collector) element(n *html.Node, st walkState) {
+func (c *collector) element(n *html.Node, id int32, st walkState) {
+	if id >= 0 && c.labels.Nodes[id].Hidden() {
+		st.hidden = true
+	}
 	switch n.DataAtom {
 	case atom.Html:
 		if c.htmlLang == "" {
@@ -127,7 +149,7 @@ func (c *collector) element(n *html.Node, st walkState) {
 		}
 	case atom.Title:
 		if c.title == "" {
-			c.title = nodeText(n, 1024)
+			c.title = c.nodeText(n, 1024)
 		}
 		return
 	case atom.Meta:
@@ -146,12 +168,16 @@ func (c *collector) element(n *html.Node, st walkState) {
 	case atom.P:
 		st.inP = true
 	case atom.H1:
-		c.h1(n, st)
-		return
+		if !st.hidden {
+			c.h1(n, id, st)
+			return
+		}
 	case atom.Time:
 		c.time(n, st)
 	case atom.A:
-		c.anchor(n, st)
+		if !st.hidden {
+			c.anchor(n, st)
+		}
 	}
 	if skipTag(n.DataAtom) {
 		return
@@ -160,8 +186,6 @@ func (c *collector) element(n *html.Node, st walkState) {
 	hasClass := false
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "hidden":
-			return
 		case "itemprop":
 			itemprop = a.Val
 		case "itemtype":
@@ -180,11 +204,13 @@ func (c *collector) element(n *html.Node, st walkState) {
 	}
 	if hasClass {
 		f := classFlags(n, c.classes, &c.buf)
-		if f&flagHidden != 0 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-			return
+		if st.hidden {
+			// Hidden names and standfirsts are not shown, so they are
+			// no byline or subtitle; a hidden date is still the date.
+			f &^= flagByline | flagSubtitle
 		}
 		if f&flagByline != 0 && f&(flagNotByline|flagMedia) == 0 && !st.inByline && len(c.bylines) < maxCandidates {
-			if t := nodeText(n, bylineMaxBytes+1); t != "" && len(t) <= bylineMaxBytes {
+			if t := c.nodeText(n, bylineMaxBytes+1); t != "" && len(t) <= bylineMaxBytes {
 				c.bylines = append(c.bylines, textCand{text: t, rank: 3, inArticle: st.inArticle})
 				st.inByline = true
 			}
@@ -193,14 +219,14 @@ func (c *collector) element(n *html.Node, st walkState) {
 			c.addSubtitle(n, st)
 		}
 		if f&(flagDate|flagModified) != 0 && !st.inDate && len(c.dateTexts) < maxCandidates {
-			if t := nodeText(n, 200); t != "" {
+			if t := c.nodeText(n, 200); t != "" {
 				c.dateTexts = append(c.dateTexts, textCand{text: t, inArticle: st.inArticle, modified: f&flagModified != 0})
 				st.inDate = true
 			}
 		}
 	}
 	st.depth++
-	c.walk(n, st)
+	c.walk(n, id, st)
 }
 
 // subtitleTag reports elements that may hold a standfirst.
@@ -287,10 +313,10 @@ func (c *collector) link(n *html.Node) {
 	}
 }
 
-func (c *collector) h1(n *html.Node, st walkState) {
-	t := nodeText(n, 1024)
+func (c *collector) h1(n *html.Node, id int32, st walkState) {
+	t := c.nodeText(n, 1024)
 	if t == "" {
-		c.walk(n, st)
+		c.walk(n, id, st)
 		return
 	}
 	c.textPos += len(t) + 1
@@ -331,13 +357,13 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 		switch r {
 		case "tag":
 			if len(c.relTags) < 4*maxCandidates {
-				if t := nodeText(n, 100); t != "" {
+				if t := c.nodeText(n, 100); t != "" {
 					c.relTags = append(c.relTags, t)
 				}
 			}
 		case "author":
 			if len(c.bylines) < maxCandidates {
-				if t := nodeText(n, bylineMaxBytes); t != "" {
+				if t := c.nodeText(n, bylineMaxBytes); t != "" {
 					c.bylines = append(c.bylines, textCand{text: t, rank: 2, inArticle: st.inArticle})
 				}
 			}
@@ -353,7 +379,7 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 			if len(c.bylines) >= maxCandidates {
 				return
 			}
-			if t := itemName(n); t != "" {
+			if t := c.itemName(n); t != "" {
 				c.bylines = append(c.bylines, textCand{text: t, rank: 1, inArticle: st.inArticle})
 			}
 		case "datepublished", "datemodified", "datecreated":
@@ -362,26 +388,30 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 				v = dom.Attr(n, "datetime")
 			}
 			if v == "" {
-				v = nodeText(n, 100)
+				v = c.nodeText(n, 100)
 			}
 			if _, ok := c.metas[p]; !ok && v != "" {
 				c.metas[p] = v
 			}
 		case "headline":
-			if _, ok := c.metas["headline"]; !ok && n.DataAtom != atom.H1 {
-				if t := nodeText(n, 1024); t != "" {
+			// A visible <h1> is read as the headline anyway; a
+			// hidden one is only microdata.
+			if _, ok := c.metas["headline"]; !ok && (n.DataAtom != atom.H1 || st.hidden) {
+				if t := c.nodeText(n, 1024); t != "" {
 					c.metas["headline"] = t
 				}
 			}
 		case "description", "alternativeheadline", "abstract":
-			c.addSubtitle(n, st)
+			if !st.hidden {
+				c.addSubtitle(n, st)
+			}
 		}
 	}
 }
 
 // itemName returns the name inside an itemprop=author element: its content
 // attribute, a descendant itemprop=name, or its text when short.
-func itemName(n *html.Node) string {
+func (c *collector) itemName(n *html.Node) string {
 	if v := strings.TrimSpace(dom.Attr(n, "content")); v != "" {
 		return v
 	}
@@ -389,9 +419,9 @@ func itemName(n *html.Node) string {
 		if v := strings.TrimSpace(dom.Attr(name, "content")); v != "" {
 			return v
 		}
-		return nodeText(name, bylineMaxBytes)
+		return c.nodeText(name, bylineMaxBytes)
 	}
-	t := nodeText(n, bylineMaxBytes+1)
+	t := c.nodeText(n, bylineMaxBytes+1)
 	if len(t) > bylineMaxBytes {
 		return ""
 	}
@@ -445,6 +475,9 @@ func (c *collector) addSubtitle(n *html.Node, st walkState) {
 				return dom.Stop
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button:
 			default:
+				if c.labels.IsHidden(ch) {
+					break
+				}
 				b.WriteByte(' ')
 				if ch.DataAtom == atom.A {
 					links++
