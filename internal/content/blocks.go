@@ -34,7 +34,7 @@ type removedTree struct {
 // buildBlocks runs the second pass: it flattens the kept tree into blocks.
 func (x *extraction) buildBlocks(doc *html.Node) {
 	f := &flow{x: x, owner: 0}
-	f.walk(doc, 0, false)
+	f.walk(doc, 0, 0, false)
 	f.flush()
 }
 
@@ -49,13 +49,19 @@ type flow struct {
 	flushes   int // paragraphs flushed so far, to tell when buf restarted
 }
 
-func (f *flow) walk(n *html.Node, owner int32, inLink bool) {
+// walk flows the children of n, whose label id is nid. Children are
+// numbered after their parent, each after the subtree of the one
+// before, so their ids need no index lookup.
+func (f *flow) walk(n *html.Node, nid, owner int32, inLink bool) {
+	next := nid + 1
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			f.text(c.Data, owner, inLink)
 		case html.ElementNode:
-			f.element(c, owner, inLink)
+			id := f.x.labels.ChildID(next, c)
+			next = f.x.nodes[id].End
+			f.element(c, id, owner, inLink)
 		}
 	}
 }
@@ -74,9 +80,8 @@ func (f *flow) text(s string, owner int32, inLink bool) {
 	}
 }
 
-func (f *flow) element(n *html.Node, owner int32, inLink bool) {
+func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 	x := f.x
-	id := x.labels.Index[n]
 	e := &x.nodes[id]
 	inline := rules.InlineTags[n.Data]
 	if e.removed {
@@ -102,7 +107,7 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		return
 	case atom.A:
 		start, flushes := len(f.buf), f.flushes
-		f.walk(n, owner, true)
+		f.walk(n, id, owner, true)
 		if f.flushes != flushes {
 			// A block inside the link flushed buf: what buf holds now
 			// is all link text.
@@ -126,7 +131,7 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		return
 	}
 	if inline {
-		f.walk(n, owner, inLink)
+		f.walk(n, id, owner, inLink)
 		return
 	}
 	f.flush()
@@ -136,13 +141,13 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		x.addBlock(article.Block{Type: article.Heading, Level: int(n.Data[1] - '0'), Text: text}, id, lw)
 	case atom.Ul, atom.Ol:
 		if x.isLayoutList(n) {
-			f.walk(n, id, inLink)
+			f.walk(n, id, id, inLink)
 			break
 		}
 		x.list(n, id)
 	case atom.Blockquote:
 		if x.hasBlockChildren(n) && x.nodes[id].TextLen > 1500 {
-			f.walk(n, id, inLink) // a quote used as a layout wrapper
+			f.walk(n, id, id, inLink) // a quote used as a layout wrapper
 			break
 		}
 		text, lw := x.textOf(n)
@@ -154,12 +159,12 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		if x.isDataTable(n, id) {
 			x.table(n, id)
 		} else {
-			f.walk(n, id, inLink)
+			f.walk(n, id, id, inLink)
 		}
 	case atom.Figure:
 		x.figure(n, id)
 	default:
-		f.walk(n, id, inLink)
+		f.walk(n, id, id, inLink)
 	}
 	f.flush()
 }
