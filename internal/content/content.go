@@ -85,7 +85,7 @@ func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 }
 
 // scratchPool keeps the per-call tables between calls: on a crawl the
-// node table and its index are the content stage's largest allocations.
+// node table is the content stage's largest allocation.
 var scratchPool = sync.Pool{New: func() any {
 	return &extraction{nodes: make([]elem, 0, 1024)}
 }}
@@ -94,9 +94,8 @@ var scratchPool = sync.Pool{New: func() any {
 // finished one so that the pool does not keep its tree alive.
 func (x *extraction) reset() {
 	if cap(x.nodes) > maxPooledNodes {
-		// Clearing a map costs its capacity, and maps never shrink: an
-		// instance that once held a huge page would make every later
-		// page pay for it. Let the garbage collector have it.
+		// One huge page should not pin its tables in the pool for
+		// good: start this instance afresh.
 		*x = *scratchPool.New().(*extraction)
 		return
 	}

@@ -8,12 +8,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-func parse(t *testing.T, s string) *html.Node {
-	t.Helper()
-	doc, err := html.Parse(strings.NewReader(s))
-	if err != nil {
-		t.Fatal(err)
-	}
+// parse parses a test page; the parser takes any input.
+func parse(_ *testing.T, s string) *html.Node {
+	doc, _ := html.Parse(strings.NewReader(s))
 	return doc
 }
 

@@ -115,17 +115,16 @@ func (t *Tree) ChildID(next int32, c *html.Node) int32 {
 
 // Release returns t to the pool. t must not be used afterwards.
 func (t *Tree) Release() {
-	if cap(t.Nodes) > maxPooledNodes {
-		// Clearing a map costs its capacity, and maps never shrink: an
-		// instance that once held a huge page would make every later
-		// page pay for it. Let the garbage collector have it.
-		return
+	// A tree that held a huge page is left to the garbage collector:
+	// clearing a map costs its capacity, and maps never shrink, so every
+	// later page would pay for it.
+	if cap(t.Nodes) <= maxPooledNodes {
+		clear(t.Index)
+		clear(t.classCache)
+		clear(t.Nodes)
+		t.Nodes = t.Nodes[:0]
+		pool.Put(t)
 	}
-	clear(t.Index)
-	clear(t.classCache)
-	clear(t.Nodes)
-	t.Nodes = t.Nodes[:0]
-	pool.Put(t)
 }
 
 // maxPooledNodes is the most elements whose tables Release keeps for reuse.
@@ -208,10 +207,6 @@ func (t *Tree) mark(id int32) {
 	var class, ident string
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "class":
-			class = a.Val
-		case "id":
-			ident = a.Val
 		case "role":
 			// A role attribute may list fallbacks ("navigation menu");
 			// the first one is the role.
@@ -235,6 +230,10 @@ func (t *Tree) mark(id int32) {
 			if hiddenStyle(a.Val) {
 				e.Mark = article.ReasonHidden
 			}
+		case "class":
+			class = a.Val
+		case "id":
+			ident = a.Val
 		}
 	}
 	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
