@@ -9,6 +9,7 @@ import (
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/content"
 	"github.com/winnow-go/winnow/internal/decode"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/meta"
 	"github.com/winnow-go/winnow/internal/parse"
 	"github.com/winnow-go/winnow/internal/rules"
@@ -51,17 +52,25 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	md := meta.Extract(doc, opts.URL)
+	// One label pass serves both stages, so that they agree on what the
+	// page hides.
+	weights := tuning.HTMLWeights()
+	if weights == nil {
+		weights = &rules.DefaultWeights
+	}
+	labels := label.LabelWith(doc, weights)
+	defer labels.Release()
+	md := meta.ExtractLabelled(labels, opts.URL)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := content.Extract(doc, md, content.Options{
+	res := content.ExtractLabelled(labels, md, content.Options{
 		PageURL:    opts.URL,
 		Focus:      opts.Focus,
 		KeepLinks:  opts.KeepLinks,
 		DropImages: opts.DropImages,
 		Explain:    opts.Explain,
-		Weights:    tuning.HTMLWeights(),
+		Weights:    weights,
 	})
 	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
 	if opts.Logger != nil {

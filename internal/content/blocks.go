@@ -2,15 +2,14 @@ package content
 
 import (
 	"bytes"
-	"net/url"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -37,7 +36,7 @@ type removedTree struct {
 // buildBlocks runs the second pass: it flattens the kept tree into blocks.
 func (x *extraction) buildBlocks(doc *html.Node) {
 	f := &flow{x: x, owner: 0}
-	f.walk(doc, 0, false)
+	f.walk(doc, 0, 0, false)
 	f.flush()
 }
 
@@ -52,13 +51,19 @@ type flow struct {
 	flushes   int // paragraphs flushed so far, to tell when buf restarted
 }
 
-func (f *flow) walk(n *html.Node, owner int32, inLink bool) {
+// walk flows the children of n, whose label id is nid. Children are
+// numbered after their parent, each after the subtree of the one
+// before, so their ids need no index lookup.
+func (f *flow) walk(n *html.Node, nid, owner int32, inLink bool) {
+	next := nid + 1
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			f.text(c.Data, owner, inLink)
 		case html.ElementNode:
-			f.element(c, owner, inLink)
+			id := f.x.labels.ChildID(next, c)
+			next = f.x.nodes[id].End
+			f.element(c, id, owner, inLink)
 		}
 	}
 }
@@ -68,25 +73,24 @@ func (f *flow) text(s string, owner int32, inLink bool) {
 		f.owner = owner
 	}
 	before := len(f.buf)
-	f.buf = appendCollapsed(f.buf, s)
+	f.buf = dom.AppendCollapsed(f.buf, s)
 	if len(f.buf) > before && strings.TrimSpace(s) != "" {
 		f.brs = 0
 	}
 	if inLink {
-		f.linkWords += countWords(f.buf[before:])
+		f.linkWords += dom.CountWords(f.buf[before:])
 	}
 }
 
-func (f *flow) element(n *html.Node, owner int32, inLink bool) {
+func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 	x := f.x
-	id := x.index[n]
 	e := &x.nodes[id]
 	inline := rules.InlineTags[n.Data]
 	if e.removed {
 		if !inline {
 			f.flush()
 		}
-		if x.opts.Explain && !e.drop {
+		if x.opts.Explain && !e.Drop {
 			x.removedTrees = append(x.removedTrees, removedTree{id: id, reason: e.mark, before: len(x.blocks)})
 		}
 		return
@@ -105,14 +109,14 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		return
 	case atom.A:
 		start, flushes := len(f.buf), f.flushes
-		f.walk(n, owner, true)
+		f.walk(n, id, owner, true)
 		if f.flushes != flushes {
 			// A block inside the link flushed buf: what buf holds now
 			// is all link text.
 			start = 0
 		}
 		if x.opts.KeepLinks {
-			if href := resolve(attr(n, "href"), x.opts.PageURL); href != "" {
+			if href := dom.Resolve(dom.Attr(n, "href"), x.opts.PageURL); href != "" {
 				f.addLink(start, href)
 			}
 		}
@@ -127,7 +131,7 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		return
 	}
 	if inline {
-		f.walk(n, owner, inLink)
+		f.walk(n, id, owner, inLink)
 		return
 	}
 	f.flush()
@@ -137,13 +141,13 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		x.addBlock(article.Block{Type: article.Heading, Level: int(n.Data[1] - '0'), Text: text}, id, lw)
 	case atom.Ul, atom.Ol:
 		if x.isLayoutList(n) {
-			f.walk(n, id, inLink)
+			f.walk(n, id, id, inLink)
 			break
 		}
 		x.list(n, id)
 	case atom.Blockquote:
-		if x.hasBlockChildren(n) && x.nodes[id].textLen > x.weights.LayoutQuoteText {
-			f.walk(n, id, inLink) // a quote used as a layout wrapper
+		if x.hasBlockChildren(n) && x.nodes[id].TextLen > x.weights.LayoutQuoteText {
+			f.walk(n, id, id, inLink) // a quote used as a layout wrapper
 			break
 		}
 		text, lw := x.textOf(n)
@@ -155,12 +159,12 @@ func (f *flow) element(n *html.Node, owner int32, inLink bool) {
 		if x.isDataTable(n, id) {
 			x.table(n, id)
 		} else {
-			f.walk(n, id, inLink)
+			f.walk(n, id, id, inLink)
 		}
 	case atom.Figure:
 		x.figure(n, id)
 	default:
-		f.walk(n, id, inLink)
+		f.walk(n, id, id, inLink)
 	}
 	f.flush()
 }
@@ -233,7 +237,7 @@ func (f *flow) image(n *html.Node, id int32) {
 		return
 	}
 	f.flush()
-	x.addBlock(article.Block{Type: article.Figure, Src: src, Alt: strings.TrimSpace(attr(n, "alt"))}, id, 0)
+	x.addBlock(article.Block{Type: article.Figure, Src: src, Alt: strings.TrimSpace(dom.Attr(n, "alt"))}, id, 0)
 }
 
 func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
@@ -241,12 +245,12 @@ func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
 	switch b.Type {
 	case article.List:
 		for _, it := range b.Items {
-			words += countWords([]byte(it))
+			words += dom.CountWords(it)
 		}
 	case article.Table:
 		for _, r := range b.Rows {
 			for _, c := range r {
-				words += countWords([]byte(c))
+				words += dom.CountWords(c)
 			}
 		}
 	case article.Figure:
@@ -254,14 +258,14 @@ func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
 		if b.Text == "" {
 			return
 		}
-		words = countWords([]byte(b.Text))
+		words = dom.CountWords(b.Text)
 	}
 	x.blocks = append(x.blocks, block{Block: b, owner: owner, words: words, linkWords: min(linkWords, words), teaser: x.inCard(owner)})
 }
 
 // inCard reports whether the element at id is, or sits in, a teaser card.
 func (x *extraction) inCard(id int32) bool {
-	for ; id >= 0; id = x.nodes[id].parent {
+	for ; id >= 0; id = x.nodes[id].Parent {
 		if x.nodes[id].card {
 			return true
 		}
@@ -273,30 +277,22 @@ func (x *extraction) inCard(id int32) bool {
 func (x *extraction) list(n *html.Node, id int32) {
 	var items []string
 	linkWords, cards := 0, 0
-	var collect func(p *html.Node)
-	collect = func(p *html.Node) {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if x.nodes[x.index[c]].removed {
-				continue
-			}
-			if c.DataAtom == atom.Li {
-				if x.nodes[x.index[c]].card {
-					cards++
-				}
-				t, lw := x.textOf(c)
-				if t != "" {
-					items = append(items, t)
-					linkWords += lw
-				}
-				continue
-			}
-			collect(c)
+	dom.Walk(n, func(c *html.Node) dom.Step {
+		if c.Type != html.ElementNode || x.nodes[x.labels.Index[c]].removed {
+			return dom.Skip
 		}
-	}
-	collect(n)
+		if c.DataAtom != atom.Li {
+			return dom.Descend
+		}
+		if x.nodes[x.labels.Index[c]].card {
+			cards++
+		}
+		if t, lw := x.textOf(c); t != "" {
+			items = append(items, t)
+			linkWords += lw
+		}
+		return dom.Skip
+	}, nil)
 	if len(items) == 0 {
 		return
 	}
@@ -310,63 +306,51 @@ func (x *extraction) list(n *html.Node, id int32) {
 // list things: its items hold sections, headings or other lists of their
 // own, so they are walked as containers.
 func (x *extraction) isLayoutList(n *html.Node) bool {
-	layout := false
-	var check func(p *html.Node, depth int)
-	check = func(p *html.Node, depth int) {
-		for c := p.FirstChild; c != nil && !layout; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			switch c.DataAtom {
-			case atom.Div, atom.Section, atom.Article, atom.Table, atom.Figure, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol:
-				if depth > 0 && (c.DataAtom != atom.Div || x.hasBlockChildren(c)) {
-					layout = true
-					return
-				}
-			}
-			check(c, depth+1)
+	depth := 0 // of the element entered, below n's children
+	return !dom.Walk(n, func(c *html.Node) dom.Step {
+		if c.Type != html.ElementNode {
+			return dom.Skip
 		}
-	}
-	check(n, 0)
-	return layout
+		switch c.DataAtom {
+		case atom.Div, atom.Section, atom.Article, atom.Table, atom.Figure, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol:
+			if depth > 0 && (c.DataAtom != atom.Div || x.hasBlockChildren(c)) {
+				return dom.Stop
+			}
+		}
+		depth++
+		return dom.Descend
+	}, func(*html.Node) { depth-- })
 }
 
 // isDataTable tells a table of data from a table used for page layout.
 // A data table has two rows or a header, and short cells with no
 // sections, lists or tables of their own.
 func (x *extraction) isDataTable(n *html.Node, id int32) bool {
-	if x.nodes[id].textLen > x.weights.MaxDataTableText {
+	if x.nodes[id].TextLen > x.weights.MaxDataTableText {
 		return false
 	}
-	rows, header, data := 0, false, true
-	var check func(p *html.Node)
-	check = func(p *html.Node) {
-		for c := p.FirstChild; c != nil && data; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			switch c.DataAtom {
-			case atom.Table, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
-				data = false
-				return
-			case atom.P, atom.Div:
-				if x.nodes[x.index[c]].textLen > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
-					data = false
-					return
-				}
-			case atom.Tr:
-				rows++
-			case atom.Th, atom.Thead, atom.Caption:
-				header = true
-			}
-			if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.index[c]].textLen > x.weights.MaxDataCell {
-				data = false
-				return
-			}
-			check(c)
+	rows, header := 0, false
+	data := dom.Walk(n, func(c *html.Node) dom.Step {
+		if c.Type != html.ElementNode {
+			return dom.Skip
 		}
-	}
-	check(n)
+		switch c.DataAtom {
+		case atom.Table, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
+			return dom.Stop
+		case atom.P, atom.Div:
+			if x.nodes[x.labels.Index[c]].TextLen > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+				return dom.Stop
+			}
+		case atom.Tr:
+			rows++
+		case atom.Th, atom.Thead, atom.Caption:
+			header = true
+		}
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.labels.Index[c]].TextLen > x.weights.MaxDataCell {
+			return dom.Stop
+		}
+		return dom.Descend
+	}, nil)
 	return data && (rows >= x.weights.MinDataTableRows || header)
 }
 
@@ -374,30 +358,26 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 func (x *extraction) table(n *html.Node, id int32) {
 	var rows [][]string
 	linkWords := 0
-	var walk func(p *html.Node)
-	walk = func(p *html.Node) {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || x.nodes[x.index[c]].removed {
-				continue
-			}
-			if c.DataAtom == atom.Tr {
-				var row []string
-				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
-					if cell.Type == html.ElementNode && (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.nodes[x.index[cell]].removed {
-						t, lw := x.textOf(cell)
-						row = append(row, t)
-						linkWords += lw
-					}
-				}
-				if len(row) > 0 && strings.Join(row, "") != "" {
-					rows = append(rows, row)
-				}
-				continue
-			}
-			walk(c)
+	dom.Walk(n, func(c *html.Node) dom.Step {
+		if c.Type != html.ElementNode || x.nodes[x.labels.Index[c]].removed {
+			return dom.Skip
 		}
-	}
-	walk(n)
+		if c.DataAtom != atom.Tr {
+			return dom.Descend
+		}
+		var row []string
+		for cell := range dom.Elements(c) {
+			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.nodes[x.labels.Index[cell]].removed {
+				t, lw := x.textOf(cell)
+				row = append(row, t)
+				linkWords += lw
+			}
+		}
+		if len(row) > 0 && strings.Join(row, "") != "" {
+			rows = append(rows, row)
+		}
+		return dom.Skip
+	}, nil)
 	if len(rows) == 0 {
 		return
 	}
@@ -409,40 +389,41 @@ func (x *extraction) table(n *html.Node, id int32) {
 func (x *extraction) figure(n *html.Node, id int32) {
 	var src, alt string
 	var caption, credit []string
-	var visit func(p *html.Node)
-	visit = func(p *html.Node) {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			e := &x.nodes[x.index[c]]
-			switch {
-			case e.removed && e.mark != article.ReasonCredit && e.mark != article.ReasonCaption:
-				// hidden or chrome inside the figure; credits and
-				// captions are read below even when marked
-			case c.DataAtom == atom.Img && src == "":
-				src = imageSrc(c, x.opts.PageURL)
-				alt = strings.TrimSpace(attr(c, "alt"))
-			case e.mark == article.ReasonCredit || c.DataAtom == atom.Small && isCaptionPart(p):
-				if t, _ := x.textOfAll(c); t != "" {
-					credit = appendOnce(credit, t)
-				}
-			case c.DataAtom == atom.Figcaption:
-				visit(c)
-				// Caption-named parts of a figcaption are its caption.
-				if t, _ := x.captionText(c); t != "" {
-					for _, cr := range credit {
-						t = strings.TrimSpace(strings.Replace(t, cr, "", 1))
-					}
-					caption = appendOnce(caption, t)
-				}
-			case e.removed:
-			default:
-				visit(c)
-			}
+	dom.Walk(n, func(c *html.Node) dom.Step {
+		if c.Type != html.ElementNode {
+			return dom.Skip
 		}
-	}
-	visit(n)
+		e := &x.nodes[x.labels.Index[c]]
+		switch {
+		case e.removed && e.mark != article.ReasonCredit && e.mark != article.ReasonCaption:
+			// hidden or chrome inside the figure; credits and
+			// captions are read below even when marked
+		case c.DataAtom == atom.Img && src == "":
+			src = imageSrc(c, x.opts.PageURL)
+			alt = strings.TrimSpace(dom.Attr(c, "alt"))
+		case e.mark == article.ReasonCredit || c.DataAtom == atom.Small && isCaptionPart(c.Parent):
+			if t, _ := x.textOfAll(c); t != "" {
+				credit = appendOnce(credit, t)
+			}
+		case c.DataAtom == atom.Figcaption:
+			return dom.Descend // the caption is read on the way out
+		case e.removed:
+		default:
+			return dom.Descend
+		}
+		return dom.Skip
+	}, func(c *html.Node) {
+		if c.DataAtom != atom.Figcaption {
+			return
+		}
+		// Caption-named parts of a figcaption are its caption.
+		if t, _ := x.captionText(c); t != "" {
+			for _, cr := range credit {
+				t = strings.TrimSpace(strings.Replace(t, cr, "", 1))
+			}
+			caption = appendOnce(caption, t)
+		}
+	})
 	if x.opts.DropImages || src == "" && len(caption) == 0 {
 		return
 	}
@@ -483,37 +464,45 @@ func (x *extraction) textOfAll(n *html.Node) (string, int) {
 func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, int) {
 	var buf []byte
 	linkWords := 0
-	var walk func(p *html.Node, inLink bool)
-	walk = func(p *html.Node, inLink bool) {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				before := len(buf)
-				buf = appendCollapsed(buf, c.Data)
-				if inLink {
-					linkWords += countWords(buf[before:])
-				}
-			case html.ElementNode:
-				e := &x.nodes[x.index[c]]
-				if e.drop || e.removed && (read == nil || !read(e)) {
-					continue
-				}
-				if c.DataAtom == atom.Br {
-					buf = append(buf, '\n')
-					continue
-				}
-				block := !rules.InlineTags[c.Data]
-				if block {
-					buf = append(buf, '\n')
-				}
-				walk(c, inLink || c.DataAtom == atom.A)
-				if block {
-					buf = append(buf, '\n')
-				}
-			}
-		}
+	links := 0 // links entered; n itself counts when it is one
+	if n.DataAtom == atom.A {
+		links++
 	}
-	walk(n, n.DataAtom == atom.A)
+	dom.Walk(n, func(c *html.Node) dom.Step {
+		switch c.Type {
+		case html.TextNode:
+			before := len(buf)
+			buf = dom.AppendCollapsed(buf, c.Data)
+			if links > 0 {
+				linkWords += dom.CountWords(buf[before:])
+			}
+			return dom.Skip
+		case html.ElementNode:
+			e := &x.nodes[x.labels.Index[c]]
+			if e.Drop || e.removed && (read == nil || !read(e)) {
+				return dom.Skip
+			}
+			if c.DataAtom == atom.Br {
+				buf = append(buf, '\n')
+				return dom.Skip
+			}
+			if !rules.InlineTags[c.Data] {
+				buf = append(buf, '\n')
+			}
+			if c.DataAtom == atom.A {
+				links++
+			}
+			return dom.Descend
+		}
+		return dom.Skip
+	}, func(c *html.Node) {
+		if !rules.InlineTags[c.Data] {
+			buf = append(buf, '\n')
+		}
+		if c.DataAtom == atom.A {
+			links--
+		}
+	})
 	return cleanLines(string(buf)), linkWords
 }
 
@@ -524,44 +513,6 @@ func (x *extraction) hasBlockChildren(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// appendCollapsed appends s to buf with every run of white space turned
-// into one space, and no space at the start of a line.
-func appendCollapsed(buf []byte, s string) []byte {
-	space := len(buf) > 0 && (buf[len(buf)-1] == ' ' || buf[len(buf)-1] == '\n')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
-				if !space && len(buf) > 0 {
-					buf = append(buf, ' ')
-				}
-				space = true
-				i++
-				continue
-			}
-			buf = append(buf, c)
-			space = false
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '\u00a0' || r == '\u2009' || r == '\u202f' || r == '\u2002' || r == '\u2003' || r == '\u3000':
-			if !space && len(buf) > 0 {
-				buf = append(buf, ' ')
-			}
-			space = true
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
-			// zero-width and soft-hyphen characters carry no text
-		default:
-			buf = append(buf, s[i:i+size]...)
-			space = false
-		}
-		i += size
-	}
-	return buf
 }
 
 // cleanLines trims every line and drops empty ones.
@@ -621,72 +572,10 @@ func cleanLinesAt(s string, offs []int) string {
 	return b.String()
 }
 
-// rawText returns the text of n as written, with <br> as a line break,
-// leaving out scripts, styles and the elements skip names.
-func rawText(n *html.Node, skip func(*html.Node) bool) string {
-	var b strings.Builder
-	var walk func(p *html.Node)
-	walk = func(p *html.Node) {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-			case html.ElementNode:
-				switch {
-				case c.DataAtom == atom.Br:
-					b.WriteByte('\n')
-				case c.DataAtom == atom.Script || c.DataAtom == atom.Style:
-				case skip == nil || !skip(c):
-					walk(c)
-				}
-			}
-		}
-	}
-	walk(n)
-	return b.String()
-}
-
 // codeText returns the text of a <pre> as written, without the pieces the
 // label pass removed (a "Copy" button, a hidden line-number gutter).
 func (x *extraction) codeText(n *html.Node) string {
-	return rawText(n, func(c *html.Node) bool { return x.nodes[x.index[c]].removed })
-}
-
-// countWords counts space-separated words, and CJK characters as half a
-// word each, since those scripts do not separate words with spaces.
-func countWords(b []byte) int {
-	words, cjk := 0, 0
-	in := false
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			isSpace := c == ' ' || c == '\n' || c == '\t'
-			if !isSpace && !in {
-				words++
-			}
-			in = !isSpace
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
-			cjk++
-		} else if !in {
-			words++
-		}
-		in = true
-		i += size
-	}
-	return words + cjk/2
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
+	return dom.RawText(n, func(c *html.Node) bool { return x.nodes[x.labels.Index[c]].removed })
 }
 
 // imageSrc returns an image's address, preferring lazy-loading attributes
@@ -694,23 +583,23 @@ func attr(n *html.Node, key string) string {
 func imageSrc(n *html.Node, base string) string {
 	src := ""
 	for _, key := range []string{"data-src", "data-lazy-src", "data-original", "src"} {
-		if v := strings.TrimSpace(attr(n, key)); v != "" && !hasScheme(v, "data:") {
+		if v := strings.TrimSpace(dom.Attr(n, key)); v != "" && !dom.HasScheme(v, "data:") {
 			src = v
 			break
 		}
 	}
 	if src == "" {
-		if f := strings.Fields(strings.Split(attr(n, "srcset"), ",")[0]); len(f) > 0 {
+		if f := strings.Fields(strings.Split(dom.Attr(n, "srcset"), ",")[0]); len(f) > 0 {
 			src = f[0]
 		}
 	}
-	return resolve(src, base)
+	return dom.Resolve(src, base)
 }
 
 // tinyImage reports an image with a width or height under side pixels.
 func tinyImage(n *html.Node, side int) bool {
 	for _, key := range []string{"width", "height"} {
-		v := attr(n, key)
+		v := dom.Attr(n, key)
 		if v == "" {
 			continue
 		}
@@ -726,30 +615,4 @@ func tinyImage(n *html.Node, side int) bool {
 		}
 	}
 	return false
-}
-
-// resolve makes ref absolute against base when both parse.
-func resolve(ref, base string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" || hasScheme(ref, "javascript:") {
-		return ""
-	}
-	if base == "" {
-		return ref
-	}
-	b, err := url.Parse(base)
-	if err != nil {
-		return ref
-	}
-	r, err := url.Parse(ref)
-	if err != nil {
-		return ref
-	}
-	return b.ResolveReference(r).String()
-}
-
-// hasScheme reports whether ref starts with scheme (lower case, with its
-// colon); URL schemes are case-insensitive.
-func hasScheme(ref, scheme string) bool {
-	return len(ref) >= len(scheme) && strings.EqualFold(ref[:len(scheme)], scheme)
 }

@@ -2,8 +2,9 @@
 //
 // It works in four steps over one tree, each a function below:
 //
-//  1. label: one pass computes, per element, its text and link size and the
-//     chrome it is marked as (tag, ARIA role, class and id tokens, hidden).
+//  1. decide: it reads the labels of internal/label (per element, its text
+//     and link size and the chrome it is marked as: tag, ARIA role, class
+//     and id tokens, hidden) and turns marks into removals.
 //  2. blocks: a second pass flattens the kept tree into a list of blocks
 //     (headings, paragraphs, lists, quotes, tables, code, figures), each
 //     remembering the element that holds it.
@@ -21,6 +22,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -50,14 +52,28 @@ type Result struct {
 // Extract does not change doc. It is safe for concurrent use on
 // different documents.
 func Extract(doc *html.Node, md article.Metadata, opts Options) Result {
+	w := &rules.DefaultWeights
+	if opts.Weights != nil {
+		w = opts.Weights
+	}
+	t := label.LabelWith(doc, w)
+	res := ExtractLabelled(t, md, opts)
+	t.Release()
+	return res
+}
+
+// ExtractLabelled is Extract over a page the label pass has labelled; the
+// pipeline labels once for the metadata and the content stages. It does
+// not change t, which the caller still owns.
+func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 	w := rules.DefaultWeights
 	if opts.Weights != nil {
 		w = *opts.Weights
 	}
 	x := scratchPool.Get().(*extraction)
 	x.opts, x.weights, x.md = opts, w, md
-	x.label(doc)
-	x.buildBlocks(doc)
+	x.decide(t)
+	x.buildBlocks(t.Root())
 	x.pickRoot()
 	x.filter()
 	res := x.result()
@@ -67,32 +83,25 @@ func Extract(doc *html.Node, md article.Metadata, opts Options) Result {
 }
 
 // scratchPool keeps the per-call tables between calls: on a crawl the
-// node table and its index are the content stage's largest allocations.
+// node table is the content stage's largest allocation.
 var scratchPool = sync.Pool{New: func() any {
-	return &extraction{
-		index:      make(map[*html.Node]int32, 1024),
-		nodes:      make([]elem, 0, 1024),
-		classCache: make(map[string]nameInfo, 256),
-	}
+	return &extraction{nodes: make([]elem, 0, 1024)}
 }}
 
 // reset empties x for the next page, dropping every pointer into the
 // finished one so that the pool does not keep its tree alive.
 func (x *extraction) reset() {
 	if cap(x.nodes) > maxPooledNodes {
-		// Clearing a map costs its capacity, and maps never shrink: an
-		// instance that once held a huge page would make every later
-		// page pay for it. Let the garbage collector have it.
+		// One huge page should not pin its tables in the pool for
+		// good: start this instance afresh.
 		*x = *scratchPool.New().(*extraction)
 		return
 	}
-	clear(x.index)
-	clear(x.classCache)
 	clear(x.nodes)
 	clear(x.blocks)
 	clear(x.removedTrees)
 	clear(x.scores)
-	*x = extraction{index: x.index, classCache: x.classCache, nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0]}
+	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0]}
 }
 
 // maxPooledNodes is the most elements whose tables reset keeps for reuse.
@@ -104,11 +113,10 @@ type extraction struct {
 	weights rules.Weights
 	md      article.Metadata
 
-	nodes      []elem
-	index      map[*html.Node]int32
-	classCache map[string]nameInfo // what the token tables say of each class value
-	blocks     []block
-	root       int32 // chosen article root, an index into nodes
+	labels *label.Tree
+	nodes  []elem // by label id
+	blocks []block
+	root   int32 // chosen article root, an index into nodes
 
 	totalText    int
 	totalPara    int

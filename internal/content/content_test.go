@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/rules"
@@ -253,21 +252,6 @@ func TestRootFollowsTheHeadline(t *testing.T) {
 	}
 }
 
-// Every tag of the rules' tag tables must be found by atom, or the label
-// pass would miss it.
-func TestTagTablesByAtom(t *testing.T) {
-	for name := range rules.DropTags {
-		if _, ok := dropTags[atom.Lookup([]byte(name))]; !ok {
-			t.Errorf("drop tag %q has no atom", name)
-		}
-	}
-	for name := range rules.StructuralTags {
-		if _, ok := structuralTags[atom.Lookup([]byte(name))]; !ok {
-			t.Errorf("structural tag %q has no atom", name)
-		}
-	}
-}
-
 // TestCodeAndMath checks that a <pre> loses its "Copy" button and that
 // inline MathML stays inside its sentence.
 func TestCodeAndMath(t *testing.T) {
@@ -435,4 +419,22 @@ func TestVocabCutsEveryPhrase(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no phrase read by HTML mode")
 	}
+}
+
+// TestUnicodeSpaceAndInvisibles: every Unicode space separates words and
+// invisible characters are dropped, the same rule as in the metadata and
+// the text mode.
+func TestUnicodeSpaceAndInvisibles(t *testing.T) {
+	page := "<html><body><article>" + body + "<p>Hair\u200aspaced, line\u2028separated and figure\u2007spaced words; soft\u00adhyphen.</p></article></body></html>"
+	res := extract(t, page, article.Metadata{})
+	want := "Hair spaced, line separated and figure spaced words; softhyphen."
+	for _, b := range res.Blocks {
+		if strings.HasPrefix(b.Text, "Hair") {
+			if b.Text != want {
+				t.Errorf("paragraph = %q, want %q", b.Text, want)
+			}
+			return
+		}
+	}
+	t.Errorf("paragraph missing from %v", res.Blocks)
 }

@@ -42,7 +42,7 @@ func (x *extraction) filter() {
 			// "More stories" set as a paragraph or a styled <div>: cut
 			// what follows it in the same container.
 			b.reason, sectionReason = r, r
-			section = x.nodes[b.owner].parent
+			section = x.nodes[b.owner].Parent
 			continue
 		}
 		if b.reason != "" {

@@ -56,9 +56,9 @@ func (x *extraction) status(words int) (article.Status, string) {
 	}
 	if words < w.MaxListingWords && x.totalText > 0 && !x.rootLooksLikeArticle() {
 		page := x.nodes[0]
-		if float64(page.linkLen) > w.ListingLinkShare*float64(page.textLen) {
+		if float64(page.LinkLen) > w.ListingLinkShare*float64(page.TextLen) {
 			return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, %d%% of the page's text in links)",
-				words, 100*page.linkLen/max(page.textLen, 1))
+				words, 100*page.LinkLen/max(page.TextLen, 1))
 		}
 		if n := x.teaserCount(); n >= w.MinListingTeasers {
 			return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, teaser link count %d)", words, n)
@@ -73,8 +73,8 @@ func (x *extraction) status(words int) (article.Status, string) {
 // rootLooksLikeArticle reports whether the chosen root is, or sits in,
 // an element marked up as an article or its body.
 func (x *extraction) rootLooksLikeArticle() bool {
-	for id := x.root; id >= 0; id = x.nodes[id].parent {
-		if x.nodes[id].contentHint > 0 {
+	for id := x.root; id >= 0; id = x.nodes[id].Parent {
+		if x.nodes[id].ContentHint > 0 {
 			return true
 		}
 	}
@@ -120,7 +120,7 @@ func (x *extraction) removals() []article.Removal {
 	for i := 0; i <= len(x.blocks); i++ {
 		for ; t < len(x.removedTrees) && x.removedTrees[t].before <= i; t++ {
 			rt := x.removedTrees[t]
-			text, _ := x.textOfAll(x.nodes[rt.id].n)
+			text, _ := x.textOfAll(x.nodes[rt.id].N)
 			add(text, rt.reason)
 		}
 		if i == len(x.blocks) {

@@ -7,6 +7,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -76,11 +78,11 @@ func TestReviewParagraphOwner(t *testing.T) {
 			doc := parsePage(t, tt.page)
 			x := scratchPool.New().(*extraction)
 			x.weights = rules.DefaultWeights
-			x.label(doc)
+			x.decide(label.Label(doc))
 			x.buildBlocks(doc)
 			for _, b := range x.blocks {
 				if strings.HasPrefix(b.Text, "Story text") {
-					if got := attr(x.nodes[b.owner].n, "id"); got != "b" {
+					if got := dom.Attr(x.nodes[b.owner].N, "id"); got != "b" {
 						t.Errorf("owner id = %q, want b", got)
 					}
 					return
@@ -124,8 +126,8 @@ func TestReviewResolve(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {
-			if got := resolve(tt.ref, "https://example.org/x/"); got != tt.want {
-				t.Errorf("resolve(%q) = %q, want %q", tt.ref, got, tt.want)
+			if got := dom.Resolve(tt.ref, "https://example.org/x/"); got != tt.want {
+				t.Errorf("dom.Resolve(%q) = %q, want %q", tt.ref, got, tt.want)
 			}
 		})
 	}
@@ -167,13 +169,13 @@ func TestReviewResetDropsHugeTables(t *testing.T) {
 			doc := parsePage(t, "<div>"+strings.Repeat("<b>x</b>", tt.cells)+"</div>")
 			x := scratchPool.New().(*extraction)
 			x.weights = rules.DefaultWeights
-			x.label(doc)
+			x.decide(label.Label(doc))
 			n := len(x.nodes)
 			x.reset()
 			if kept := cap(x.nodes) >= n; kept != tt.keep {
 				t.Errorf("after %d nodes cap(nodes) = %d, kept = %v, want %v", n, cap(x.nodes), kept, tt.keep)
 			}
-			if x.index == nil || x.classCache == nil || len(x.nodes) != 0 {
+			if x.nodes == nil || len(x.nodes) != 0 || x.labels != nil {
 				t.Errorf("reset left unusable tables")
 			}
 		})

@@ -23,7 +23,7 @@ func (x *extraction) pickRoot() {
 		if v == 0 {
 			continue
 		}
-		for id := x.blocks[i].owner; id >= 0; id = x.nodes[id].parent {
+		for id := x.blocks[i].owner; id >= 0; id = x.nodes[id].Parent {
 			scores[id] += v
 		}
 	}
@@ -33,7 +33,7 @@ func (x *extraction) pickRoot() {
 		if s <= 0 || x.nodes[id].removed {
 			continue
 		}
-		switch x.nodes[id].contentHint {
+		switch x.nodes[id].ContentHint {
 		case 2:
 			s *= x.weights.NamedBodyBoost
 		case 1:
@@ -49,15 +49,15 @@ func (x *extraction) pickRoot() {
 	// better root when it holds most of the score: what the best adds
 	// around it is the page's, not the article's.
 	for id := best + 1; int(id) < len(x.nodes); id++ {
-		if x.nodes[id].contentHint == 2 && !x.nodes[id].removed && scores[id] >= x.weights.NamedBodyShare*scores[best] && x.ancestorOf(best, id) {
+		if x.nodes[id].ContentHint == 2 && !x.nodes[id].removed && scores[id] >= x.weights.NamedBodyShare*scores[best] && x.ancestorOf(best, id) {
 			best = id
 			break
 		}
 	}
 	// An element named as the article body a few levels up is a better
 	// root than a part of it, if it does not cost too much.
-	for id, depth := x.nodes[best].parent, 0; id >= 0 && depth < x.weights.ClimbLevels; id, depth = x.nodes[id].parent, depth+1 {
-		if x.nodes[id].contentHint == 2 && scores[id] >= x.weights.ClimbShare*scores[best] {
+	for id, depth := x.nodes[best].Parent, 0; id >= 0 && depth < x.weights.ClimbLevels; id, depth = x.nodes[id].Parent, depth+1 {
+		if x.nodes[id].ContentHint == 2 && scores[id] >= x.weights.ClimbShare*scores[best] {
 			best = id
 			break
 		}
@@ -79,7 +79,7 @@ func (x *extraction) anchorToTitle(best int32, scores []float64) int32 {
 		if b.Type != article.Heading || rules.Fold(b.Text) != title || !x.ancestorOf(best, b.owner) {
 			continue
 		}
-		for id := x.nodes[b.owner].parent; id >= 0 && id != best; id = x.nodes[id].parent {
+		for id := x.nodes[b.owner].Parent; id >= 0 && id != best; id = x.nodes[id].Parent {
 			if scores[id] >= x.weights.TitleShare*scores[best] && scores[id] > 0 {
 				return id
 			}
@@ -132,7 +132,7 @@ func (x *extraction) vote(b *block) float64 {
 
 // ancestorOf reports whether a is b or one of b's ancestors.
 func (x *extraction) ancestorOf(a, b int32) bool {
-	for id := b; id >= 0; id = x.nodes[id].parent {
+	for id := b; id >= 0; id = x.nodes[id].Parent {
 		if id == a {
 			return true
 		}

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -74,7 +75,7 @@ func isSiteKey(k string, sites []string) bool {
 
 // splitByline cuts a byline at separators and at joining words ("and").
 func splitByline(s string) []string {
-	s = collapse(s)
+	s = dom.Collapse(s)
 	if s == "" {
 		return nil
 	}

@@ -18,6 +18,9 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+
+	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 )
 
 // maxTags caps the number of tags kept.
@@ -28,24 +31,33 @@ const maxTags = 50
 // addresses, and is a weak source of the publication date. doc is not
 // changed. Extract is safe for concurrent use.
 func Extract(doc *html.Node, pageURL string) article.Metadata {
-	m := article.Metadata{URL: pageURL}
 	if doc == nil {
-		return m
+		return article.Metadata{URL: pageURL}
 	}
-	c := newCollector()
-	c.walk(doc, walkState{})
+	t := label.Label(doc)
+	defer t.Release()
+	return ExtractLabelled(t, pageURL)
+}
+
+// ExtractLabelled is Extract over a page the label pass has labelled: the
+// pipeline labels once for the metadata and the content stages, so both
+// agree on what the page hides. It does not change t.
+func ExtractLabelled(t *label.Tree, pageURL string) article.Metadata {
+	m := article.Metadata{URL: pageURL}
+	c := newCollector(t)
+	c.walk(t.Root(), 0, walkState{})
 	ld := readJSONLD(c.jsonld)
 
 	base := absoluteURL(pageURL)
-	m.CanonicalURL = resolveURL(base, firstNonEmpty(c.canonical, c.metas["og:url"]))
-	if base == nil {
+	m.CanonicalURL = resolveURL(firstNonEmpty(c.canonical, c.metas["og:url"]), base)
+	if base == "" {
 		base = absoluteURL(m.CanonicalURL)
 	}
 	if m.URL == "" {
 		m.URL = m.CanonicalURL
 	}
 
-	m.SiteName = siteNameOf(collapse(firstNonEmpty(c.metas["og:site_name"], ld.publisher, ld.siteName, c.firstMeta(siteNameKeys))))
+	m.SiteName = siteNameOf(dom.Collapse(firstNonEmpty(c.metas["og:site_name"], ld.publisher, ld.siteName, c.firstMeta(siteNameKeys))))
 	sites := siteKeys(&m, c, ld)
 
 	head := c.h1Art
@@ -57,12 +69,12 @@ func Extract(doc *html.Node, pageURL string) article.Metadata {
 		h1 = head.text
 	}
 	m.Title = chooseTitle(c.titleCandidates(ld), h1, sites)
-	m.Description = collapse(firstNonEmpty(c.firstMeta(descriptionKeys[:1]), ld.description, c.firstMeta(descriptionKeys[1:])))
+	m.Description = dom.Collapse(firstNonEmpty(c.firstMeta(descriptionKeys[:1]), ld.description, c.firstMeta(descriptionKeys[1:])))
 	m.Subtitle = c.subtitle(head, m.Title, ld, m.Description)
 	m.Authors = c.authors(ld, sites)
 	m.Published, m.Modified = c.dates(ld, head, pageURL, m.CanonicalURL)
 	m.Language = c.language(ld, &m, head)
-	m.Image = resolveURL(base, firstNonEmpty(c.firstMeta(imageKeys), ld.image, c.imageSrc))
+	m.Image = resolveURL(firstNonEmpty(c.firstMeta(imageKeys), ld.image, c.imageSrc), base)
 	m.Tags = c.tags(ld)
 	return m
 }
@@ -161,14 +173,14 @@ func (c *collector) subtitle(head *heading, title string, ld ldInfo, desc string
 	// paragraph is the body's lead, not a standfirst. The element right
 	// after the headline is the exception.
 	after := normKey(head.afterNP.String())
-	next := nextElement(head.node)
+	next := dom.NextElement(head.node)
 	nextText := ""
-	if next != nil {
-		nextText = nodeText(next, subtitleMax+1)
+	if next != nil && !c.labels.IsHidden(next) {
+		nextText = c.nodeText(next, subtitleMax+1)
 	}
 	nextKey := normKey(nextText)
 	for _, v := range []string{ld.alternative, desc} {
-		v = collapse(v)
+		v = dom.Collapse(v)
 		k := normKey(strings.TrimRight(v, ".…"))
 		if len(v) < subtitleMin || k == titleKey {
 			continue
@@ -184,16 +196,6 @@ func (c *collector) subtitle(head *heading, title string, ld ldInfo, desc string
 		}
 	}
 	return ""
-}
-
-// nextElement returns the element sibling that follows n, or nil.
-func nextElement(n *html.Node) *html.Node {
-	for s := n.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type == html.ElementNode {
-			return s
-		}
-	}
-	return nil
 }
 
 // authors takes names from the most trusted source that has any:
@@ -334,7 +336,7 @@ func (c *collector) tags(ld ldInfo) []string {
 	var out []string
 	seen := make(map[string]bool)
 	add := func(t string) {
-		t = collapse(strings.Trim(t, " \t\n#,;"))
+		t = dom.Collapse(strings.Trim(t, " \t\n#,;"))
 		k := strings.ToLower(t)
 		if t == "" || len(t) > 80 || seen[k] || strings.Contains(t, "://") || len(out) >= maxTags {
 			return
@@ -361,30 +363,23 @@ func (c *collector) tags(ld ldInfo) []string {
 	return out
 }
 
-// absoluteURL parses u when it is an absolute http(s) URL.
-func absoluteURL(u string) *url.URL {
-	p, err := url.Parse(strings.TrimSpace(u))
+// absoluteURL returns u trimmed when it is an absolute http(s) URL, else "".
+func absoluteURL(u string) string {
+	u = strings.TrimSpace(u)
+	p, err := url.Parse(u)
 	if err != nil || p.Host == "" || (p.Scheme != "http" && p.Scheme != "https") {
-		return nil
+		return ""
 	}
-	return p
+	return u
 }
 
-// resolveURL resolves ref against base; without a base it returns ref
-// unchanged, and a ref that does not parse gives "".
-func resolveURL(base *url.URL, ref string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
+// resolveURL is dom.Resolve for an address the page declares about
+// itself: one that does not parse is no address at all.
+func resolveURL(ref, base string) string {
+	if _, err := url.Parse(strings.TrimSpace(ref)); err != nil {
 		return ""
 	}
-	r, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if base == nil {
-		return ref
-	}
-	return base.ResolveReference(r).String()
+	return dom.Resolve(ref, base)
 }
 
 // siteNameOf turns a site name given as an address ("https://www.example.com/")

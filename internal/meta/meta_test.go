@@ -396,3 +396,13 @@ func TestTitleIgnoresLogoHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestInvisibleCharacters: a soft hyphen or a zero-width space prints
+// nothing, so metadata drops it as the body text does, and every Unicode
+// space separates words.
+func TestInvisibleCharacters(t *testing.T) {
+	doc := parse(t, "<title>Bundes\u00adregierung plant\u200b Reform\u2028der Rente</title>")
+	if got, want := Extract(doc, "").Title, "Bundesregierung plant Reform der Rente"; got != want {
+		t.Errorf("Title = %q, want %q", got, want)
+	}
+}

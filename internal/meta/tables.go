@@ -147,7 +147,6 @@ const (
 	flagNotByline                       // an author box part that is not the name
 	flagModified                        // an update date, not the publication date
 	flagKicker                          // a label above the headline, never a subtitle
-	flagHidden                          // screen-reader-only or hidden text
 	flagMedia                           // an image, video or caption holder
 )
 
@@ -192,15 +191,6 @@ var classTokenFlags = map[string]classFlag{
 	"fecha": flagDate, "data": flagDate, "meta": flagDate, "entrymeta": flagDate,
 	"postmeta": flagDate, "articlemeta": flagDate,
 	"updated": flagModified, "modified": flagModified, "lastupdated": flagModified,
-}
-
-// classWordFlags are matched only against a whole class word with its
-// punctuation removed, never against its tokens, because their words are
-// common inside unrelated names ("html_av-submenu-hidden").
-var classWordFlags = map[string]classFlag{
-	"hidden": flagHidden, "hide": flagHidden, "sronly": flagHidden,
-	"visuallyhidden": flagHidden, "screenreadertext": flagHidden,
-	"screenreaderonly": flagHidden, "offscreen": flagHidden, "dnone": flagHidden,
 }
 
 // articleTypes are the schema.org types whose object describes the article.

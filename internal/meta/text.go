@@ -3,54 +3,12 @@ package meta
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/internal/dom"
 )
-
-// collapse trims s and turns every run of white space into one space.
-func collapse(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		sp := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
-		if sp && (c != ' ' || prevSpace) || c >= utf8.RuneSelf {
-			clean = false
-			break
-		}
-		prevSpace = sp
-	}
-	if clean && !prevSpace {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	pending := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
-			pending = b.Len() > 0
-			continue
-		}
-		if pending {
-			b.WriteByte(' ')
-			pending = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// attr returns the value of n's attribute key, or "".
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val
-		}
-	}
-	return ""
-}
 
 // skipTag reports elements whose content is never visible text.
 func skipTag(a atom.Atom) bool {
@@ -63,38 +21,37 @@ func skipTag(a atom.Atom) bool {
 }
 
 // nodeText returns the visible text under n with white space collapsed,
-// cut at about max bytes. Block elements and <br> separate words.
-func nodeText(n *html.Node, max int) string {
+// cut at about max bytes. Block elements and <br> separate words; what
+// the page hides is left out.
+func (c *collector) nodeText(n *html.Node, max int) string {
 	var b strings.Builder
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-				if b.Len() >= max {
-					return false
-				}
-			case html.ElementNode:
-				if skipTag(c.DataAtom) {
-					continue
-				}
-				if c.DataAtom == atom.Br || c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li {
-					b.WriteByte(' ')
-				}
-				if !walk(c) {
-					return false
-				}
-				if c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.Li {
-					b.WriteByte(' ')
-				}
+	dom.Walk(n, func(ch *html.Node) dom.Step {
+		switch ch.Type {
+		case html.TextNode:
+			b.WriteString(ch.Data)
+			if b.Len() >= max {
+				return dom.Stop
 			}
+		case html.ElementNode:
+			if skipTag(ch.DataAtom) || c.labels.IsHidden(ch) {
+				return dom.Skip
+			}
+			if ch.DataAtom == atom.Br || wordBreak(ch.DataAtom) {
+				b.WriteByte(' ')
+			}
+			return dom.Descend
 		}
-		return true
-	}
-	walk(n)
-	return collapse(b.String())
+		return dom.Skip
+	}, func(ch *html.Node) {
+		if wordBreak(ch.DataAtom) {
+			b.WriteByte(' ')
+		}
+	})
+	return dom.Collapse(b.String())
 }
+
+// wordBreak reports the block elements whose ends separate words in nodeText.
+func wordBreak(a atom.Atom) bool { return a == atom.P || a == atom.Div || a == atom.Li }
 
 // classFlags returns what the class and id of n say about it, looking up
 // each token in classTokenFlags. Class values repeat across a page, so
@@ -158,7 +115,7 @@ func valueFlags(v string, buf *[]byte) classFlag {
 			}
 		}
 		if mayBeClassWord(b) {
-			f |= classTokenFlags[string(b)] | classWordFlags[string(b)]
+			f |= classTokenFlags[string(b)]
 		}
 		// Tokens.
 		b = b[:0]
@@ -189,15 +146,13 @@ func valueFlags(v string, buf *[]byte) classFlag {
 }
 
 // classWordFilter has, for each first byte, a bit for each length (up to
-// 63) of the words in classTokenFlags and classWordFlags that start with
+// 63) of the words in classTokenFlags that start with
 // it. Most class tokens fail this test and skip the map lookups, which
 // are the main cost of the walk.
 var classWordFilter = func() (f [256]uint64) {
-	for _, m := range []map[string]classFlag{classTokenFlags, classWordFlags} {
-		for w := range m {
-			if len(w) > 0 && len(w) < 64 {
-				f[w[0]] |= 1 << len(w)
-			}
+	for w := range classTokenFlags {
+		if len(w) > 0 && len(w) < 64 {
+			f[w[0]] |= 1 << len(w)
 		}
 	}
 	return f

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnow-go/winnow/internal/dom"
 )
 
 // Limits for telling a site or section label from part of a headline.
@@ -140,7 +142,7 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 
 // cleanTitle collapses white space and strips quotes left around nothing.
 func cleanTitle(t string) string {
-	t = collapse(t)
+	t = dom.Collapse(t)
 	return strings.TrimFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == '|' })
 }
 

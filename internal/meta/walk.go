@@ -6,6 +6,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -60,10 +62,12 @@ type collector struct {
 	textPos   int
 	buf       []byte
 	classes   map[string]classFlag // flags per class value seen
+	labels    *label.Tree          // what the label pass says of each element
 }
 
-func newCollector() *collector {
+func newCollector(t *label.Tree) *collector {
 	return &collector{
+		labels:  t,
 		metas:   make(map[string]string, 32),
 		multi:   make(map[string][]string, 4),
 		buf:     make([]byte, 0, 64),
@@ -77,19 +81,35 @@ type walkState struct {
 	inByline  bool
 	inDate    bool
 	inP       bool
-	depth     int
+	// hidden is set inside an element the page hides (label.Node.Hidden):
+	// its text is no candidate for anything shown (headline, standfirst,
+	// byline, date text), while its data (microdata, datetime
+	// attributes, JSON-LD) is read as anywhere else.
+	hidden bool
+	depth  int
 }
 
-func (c *collector) walk(n *html.Node, st walkState) {
+// walk visits the children of n, whose label id is id (-1 inside an
+// element the label pass did not look into, such as <head>).
+func (c *collector) walk(n *html.Node, id int32, st walkState) {
 	if st.depth > maxDepth {
 		return
 	}
+	next := id + 1 // the id of the next labelled child
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		switch ch.Type {
 		case html.TextNode:
-			c.text(ch.Data, st.inP)
+			if !st.hidden {
+				c.text(ch.Data, st.inP)
+			}
 		case html.ElementNode:
-			c.element(ch, st)
+			cid := int32(-1)
+			if id >= 0 {
+				if cid = c.labels.ChildID(next, ch); cid >= 0 {
+					next = c.labels.Nodes[cid].End
+				}
+			}
+			c.element(ch, cid, st)
 		}
 	}
 }
@@ -116,18 +136,21 @@ func (c *collector) text(s string, inP bool) {
 	}
 }
 
-func (c *collector) element(n *html.Node, st walkState) {
+func (c *collector) element(n *html.Node, id int32, st walkState) {
+	if id >= 0 && c.labels.Nodes[id].Hidden() {
+		st.hidden = true
+	}
 	switch n.DataAtom {
 	case atom.Html:
 		if c.htmlLang == "" {
-			c.htmlLang = attr(n, "lang")
+			c.htmlLang = dom.Attr(n, "lang")
 			if c.htmlLang == "" {
-				c.htmlLang = attr(n, "xml:lang")
+				c.htmlLang = dom.Attr(n, "xml:lang")
 			}
 		}
 	case atom.Title:
 		if c.title == "" {
-			c.title = nodeText(n, 1024)
+			c.title = c.nodeText(n, 1024)
 		}
 		return
 	case atom.Meta:
@@ -137,7 +160,7 @@ func (c *collector) element(n *html.Node, st walkState) {
 		c.link(n)
 		return
 	case atom.Script:
-		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil && len(c.jsonld) < maxCandidates {
+		if strings.Contains(strings.ToLower(dom.Attr(n, "type")), "ld+json") && n.FirstChild != nil && len(c.jsonld) < maxCandidates {
 			c.jsonld = append(c.jsonld, n.FirstChild.Data)
 		}
 		return
@@ -146,12 +169,16 @@ func (c *collector) element(n *html.Node, st walkState) {
 	case atom.P:
 		st.inP = true
 	case atom.H1:
-		c.h1(n, st)
-		return
+		if !st.hidden {
+			c.h1(n, id, st)
+			return
+		}
 	case atom.Time:
 		c.time(n, st)
 	case atom.A:
-		c.anchor(n, st)
+		if !st.hidden {
+			c.anchor(n, st)
+		}
 	}
 	if skipTag(n.DataAtom) {
 		return
@@ -160,8 +187,6 @@ func (c *collector) element(n *html.Node, st walkState) {
 	hasClass := false
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "hidden":
-			return
 		case "itemprop":
 			itemprop = a.Val
 		case "itemtype":
@@ -180,11 +205,13 @@ func (c *collector) element(n *html.Node, st walkState) {
 	}
 	if hasClass {
 		f := classFlags(n, c.classes, &c.buf)
-		if f&flagHidden != 0 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-			return
+		if st.hidden {
+			// Hidden names and standfirsts are not shown, so they are
+			// no byline or subtitle; a hidden date is still the date.
+			f &^= flagByline | flagSubtitle
 		}
 		if f&flagByline != 0 && f&(flagNotByline|flagMedia) == 0 && !st.inByline && len(c.bylines) < maxCandidates {
-			if t := nodeText(n, bylineMaxBytes+1); t != "" && len(t) <= bylineMaxBytes {
+			if t := c.nodeText(n, bylineMaxBytes+1); t != "" && len(t) <= bylineMaxBytes {
 				c.bylines = append(c.bylines, textCand{text: t, rank: 3, inArticle: st.inArticle})
 				st.inByline = true
 			}
@@ -193,23 +220,14 @@ func (c *collector) element(n *html.Node, st walkState) {
 			c.addSubtitle(n, st)
 		}
 		if f&(flagDate|flagModified) != 0 && !st.inDate && len(c.dateTexts) < maxCandidates {
-			if t := nodeText(n, 200); t != "" {
+			if t := c.nodeText(n, 200); t != "" {
 				c.dateTexts = append(c.dateTexts, textCand{text: t, inArticle: st.inArticle, modified: f&flagModified != 0})
 				st.inDate = true
 			}
 		}
 	}
 	st.depth++
-	c.walk(n, st)
-}
-
-func hasAttr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val, true
-		}
-	}
-	return "", false
+	c.walk(n, id, st)
 }
 
 // subtitleTag reports elements that may hold a standfirst.
@@ -277,8 +295,8 @@ func (c *collector) meta(n *html.Node) {
 }
 
 func (c *collector) link(n *html.Node) {
-	rel := strings.ToLower(attr(n, "rel"))
-	href := strings.TrimSpace(attr(n, "href"))
+	rel := strings.ToLower(dom.Attr(n, "rel"))
+	href := strings.TrimSpace(dom.Attr(n, "href"))
 	if rel == "" || href == "" {
 		return
 	}
@@ -296,10 +314,10 @@ func (c *collector) link(n *html.Node) {
 	}
 }
 
-func (c *collector) h1(n *html.Node, st walkState) {
-	t := nodeText(n, 1024)
+func (c *collector) h1(n *html.Node, id int32, st walkState) {
+	t := c.nodeText(n, 1024)
 	if t == "" {
-		c.walk(n, st)
+		c.walk(n, id, st)
 		return
 	}
 	c.textPos += len(t) + 1
@@ -316,14 +334,14 @@ func (c *collector) time(n *html.Node, st walkState) {
 	if len(c.times) >= maxCandidates {
 		return
 	}
-	v := strings.TrimSpace(attr(n, "datetime"))
+	v := strings.TrimSpace(dom.Attr(n, "datetime"))
 	if v == "" {
-		v, _ = hasAttr(n, "content")
+		v, _ = dom.LookupAttr(n, "content")
 	}
 	if v == "" {
 		return
 	}
-	ip := strings.ToLower(attr(n, "itemprop"))
+	ip := strings.ToLower(dom.Attr(n, "itemprop"))
 	mod := ip == "datemodified" || classFlags(n, c.classes, &c.buf)&flagModified != 0
 	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
 		mod = classFlags(n.Parent, c.classes, &c.buf)&flagModified != 0
@@ -332,7 +350,7 @@ func (c *collector) time(n *html.Node, st walkState) {
 }
 
 func (c *collector) anchor(n *html.Node, st walkState) {
-	rel := attr(n, "rel")
+	rel := dom.Attr(n, "rel")
 	if rel == "" {
 		return
 	}
@@ -340,13 +358,13 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 		switch r {
 		case "tag":
 			if len(c.relTags) < 4*maxCandidates {
-				if t := nodeText(n, 100); t != "" {
+				if t := c.nodeText(n, 100); t != "" {
 					c.relTags = append(c.relTags, t)
 				}
 			}
 		case "author":
 			if len(c.bylines) < maxCandidates {
-				if t := nodeText(n, bylineMaxBytes); t != "" {
+				if t := c.nodeText(n, bylineMaxBytes); t != "" {
 					c.bylines = append(c.bylines, textCand{text: t, rank: 2, inArticle: st.inArticle})
 				}
 			}
@@ -362,68 +380,74 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 			if len(c.bylines) >= maxCandidates {
 				return
 			}
-			if t := itemName(n); t != "" {
+			if t := c.itemName(n); t != "" {
 				c.bylines = append(c.bylines, textCand{text: t, rank: 1, inArticle: st.inArticle})
 			}
 		case "datepublished", "datemodified", "datecreated":
-			v := attr(n, "content")
+			v := dom.Attr(n, "content")
 			if v == "" {
-				v = attr(n, "datetime")
+				v = dom.Attr(n, "datetime")
 			}
 			if v == "" {
-				v = nodeText(n, 100)
+				v = c.nodeText(n, 100)
 			}
 			if _, ok := c.metas[p]; !ok && v != "" {
 				c.metas[p] = v
 			}
 		case "headline":
-			if _, ok := c.metas["headline"]; !ok && n.DataAtom != atom.H1 {
-				if t := nodeText(n, 1024); t != "" {
+			// A visible <h1> is read as the headline anyway; a
+			// hidden one is only microdata.
+			if _, ok := c.metas["headline"]; !ok && (n.DataAtom != atom.H1 || st.hidden) {
+				if t := c.nodeText(n, 1024); t != "" {
 					c.metas["headline"] = t
 				}
 			}
 		case "description", "alternativeheadline", "abstract":
-			c.addSubtitle(n, st)
+			if !st.hidden {
+				c.addSubtitle(n, st)
+			}
 		}
 	}
 }
 
 // itemName returns the name inside an itemprop=author element: its content
 // attribute, a descendant itemprop=name, or its text when short.
-func itemName(n *html.Node) string {
-	if v := strings.TrimSpace(attr(n, "content")); v != "" {
+func (c *collector) itemName(n *html.Node) string {
+	if v := strings.TrimSpace(dom.Attr(n, "content")); v != "" {
 		return v
 	}
-	if name := findItemprop(n, "name", 0); name != nil {
-		if v := strings.TrimSpace(attr(name, "content")); v != "" {
+	if name := findItemprop(n, "name"); name != nil {
+		if v := strings.TrimSpace(dom.Attr(name, "content")); v != "" {
 			return v
 		}
-		return nodeText(name, bylineMaxBytes)
+		return c.nodeText(name, bylineMaxBytes)
 	}
-	t := nodeText(n, bylineMaxBytes+1)
+	t := c.nodeText(n, bylineMaxBytes+1)
 	if len(t) > bylineMaxBytes {
 		return ""
 	}
 	return t
 }
 
-func findItemprop(n *html.Node, prop string, depth int) *html.Node {
-	if depth > 8 {
-		return nil
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
+func findItemprop(n *html.Node, prop string) *html.Node {
+	var found *html.Node
+	depth := 0 // elements between n and the one entered
+	dom.Walk(n, func(c *html.Node) dom.Step {
+		if c.Type != html.ElementNode || depth > maxItempropDepth {
+			return dom.Skip
 		}
-		if strings.EqualFold(attr(c, "itemprop"), prop) {
-			return c
+		if strings.EqualFold(dom.Attr(c, "itemprop"), prop) {
+			found = c
+			return dom.Stop
 		}
-		if f := findItemprop(c, prop, depth+1); f != nil {
-			return f
-		}
-	}
-	return nil
+		depth++
+		return dom.Descend
+	}, func(*html.Node) { depth-- })
+	return found
 }
+
+// maxItempropDepth bounds how deep below an item findItemprop looks.
+const maxItempropDepth = 8
 
 // addSubtitle records n as a standfirst candidate when it is a text
 // element of the right length that holds no media, lists or headings and
@@ -434,37 +458,44 @@ func (c *collector) addSubtitle(n *html.Node, st walkState) {
 	}
 	var b strings.Builder
 	linkBytes := 0
-	ok := true
-	var walk func(n *html.Node, inLink bool)
-	walk = func(n *html.Node, inLink bool) {
-		for ch := n.FirstChild; ch != nil && ok; ch = ch.NextSibling {
-			switch ch.Type {
-			case html.TextNode:
-				b.WriteString(ch.Data)
-				if inLink {
-					linkBytes += len(strings.TrimSpace(ch.Data))
+	links := 0 // links entered
+	ok := dom.Walk(n, func(ch *html.Node) dom.Step {
+		switch ch.Type {
+		case html.TextNode:
+			b.WriteString(ch.Data)
+			if links > 0 {
+				linkBytes += len(strings.TrimSpace(ch.Data))
+			}
+			if b.Len() > 2*subtitleMax {
+				return dom.Stop
+			}
+		case html.ElementNode:
+			switch ch.DataAtom {
+			case atom.Img, atom.Figure, atom.Picture, atom.Video, atom.Ul, atom.Ol, atom.Table,
+				atom.H1, atom.H2, atom.H3, atom.Form, atom.Iframe:
+				return dom.Stop
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button:
+			default:
+				if c.labels.IsHidden(ch) {
+					break
 				}
-				if b.Len() > 2*subtitleMax {
-					ok = false
+				b.WriteByte(' ')
+				if ch.DataAtom == atom.A {
+					links++
 				}
-			case html.ElementNode:
-				switch ch.DataAtom {
-				case atom.Img, atom.Figure, atom.Picture, atom.Video, atom.Ul, atom.Ol, atom.Table,
-					atom.H1, atom.H2, atom.H3, atom.Form, atom.Iframe:
-					ok = false
-				case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Button:
-				default:
-					b.WriteByte(' ')
-					walk(ch, inLink || ch.DataAtom == atom.A)
-				}
+				return dom.Descend
 			}
 		}
-	}
-	walk(n, false)
+		return dom.Skip
+	}, func(ch *html.Node) {
+		if ch.DataAtom == atom.A {
+			links--
+		}
+	})
 	if !ok {
 		return
 	}
-	t := collapse(b.String())
+	t := dom.Collapse(b.String())
 	if len(t) < subtitleMin || len(t) > subtitleMax || 2*linkBytes > len(t) || startsWithByline(t) {
 		return
 	}

@@ -116,13 +116,59 @@ var Tokens = map[string]article.Reason{
 	"caption": article.ReasonCaption,
 }
 
-// HiddenClasses are whole class names that hide an element. They are
-// matched as whole names, not tokens: "field-label-hidden" hides a label,
-// not the field.
+// HiddenClasses are whole class names that hide an element, folded by
+// FoldClassName ("sr-only", "sr_only" and "srOnly" are all "sronly").
+// They are matched as whole names, not tokens: "field-label-hidden" hides
+// a label, not the field, and "hidden-900" or "md:hidden" hide only at
+// some widths. Every stage reads this one table, through the label pass.
 var HiddenClasses = map[string]bool{
-	"hidden": true, "hide": true, "invisible": true, "d-none": true, "is-hidden": true,
-	"u-hidden": true, "visually-hidden": true, "visuallyhidden": true, "sr-only": true,
-	"screen-reader-text": true, "screen-reader-only": true, "offscreen": true, "element-invisible": true,
+	"hidden": true, "hide": true, "invisible": true, "dnone": true, "ishidden": true,
+	"uhidden": true, "visuallyhidden": true, "sronly": true,
+	"screenreadertext": true, "screenreaderonly": true, "offscreen": true, "elementinvisible": true,
+}
+
+// maxHiddenClass is the longest class name HasHiddenClass folds; longer
+// names are never hiding classes.
+const maxHiddenClass = 32
+
+// HasHiddenClass reports whether one of the space-separated names in
+// class is a hiding class (HiddenClasses). It does not allocate.
+func HasHiddenClass(class string) bool {
+	var buf [maxHiddenClass]byte
+	for class != "" {
+		i := strings.IndexAny(class, " \t\n\r\f")
+		name := class
+		if i >= 0 {
+			name, class = class[:i], class[i+1:]
+		} else {
+			class = ""
+		}
+		if name == "" || len(name) > maxHiddenClass {
+			continue
+		}
+		if folded, ok := FoldClassName(buf[:0], name); ok && HiddenClasses[string(folded)] {
+			return true
+		}
+	}
+	return false
+}
+
+// FoldClassName appends to dst a class name lower-cased without its
+// hyphens and underscores. It reports false, for a name that is no plain
+// word (it holds digits, colons or other punctuation).
+func FoldClassName(dst []byte, name string) ([]byte, bool) {
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'a' <= c && c <= 'z':
+			dst = append(dst, c)
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		case c == '-' || c == '_':
+		default:
+			return dst, false
+		}
+	}
+	return dst, true
 }
 
 // EmbedTokens mark an embedded post (a tweet, an Instagram or YouTube

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/internal/dom"
 )
 
 // flattenSkip are elements whose text a crawler's "visible text" dump never
@@ -29,10 +31,6 @@ var flattenInline = map[atom.Atom]bool{
 	atom.Ins: true, atom.Big: true, atom.Nobr: true, atom.Output: true,
 }
 
-// maxFlattenDepth bounds the recursion on pathological nesting. The HTML
-// parser already caps the tree depth; this is a second, cheap guard.
-const maxFlattenDepth = 1000
-
 // VisibleText turns a parsed HTML page into the naive "all visible text, one
 // line per block" dump that crawlers produce, chrome included: every
 // block-level element and <br> break the line, inline text is joined with
@@ -45,100 +43,60 @@ func VisibleText(doc *html.Node) []byte {
 		return nil
 	}
 	f := &flattener{}
-	f.walk(doc, 0)
+	dom.Walk(doc, f.enter, f.leave)
 	f.breakLine()
 	return f.out.Bytes()
 }
 
 type flattener struct {
 	out  bytes.Buffer
-	line strings.Builder
-	// space is true when a whitespace run was seen since the last word.
-	space bool
+	line []byte // the current line, white space collapsed
 }
 
-func (f *flattener) walk(n *html.Node, depth int) {
-	if depth > maxFlattenDepth {
-		return
-	}
+func (f *flattener) enter(n *html.Node) dom.Step {
 	switch n.Type {
 	case html.TextNode:
-		f.text(n.Data)
-		return
+		f.line = dom.AppendCollapsed(f.line, n.Data)
+		return dom.Skip
 	case html.ElementNode:
-		if flattenSkip[n.DataAtom] {
-			return
-		}
-		switch n.DataAtom {
-		case atom.Br:
+	default:
+		return dom.Skip
+	}
+	if flattenSkip[n.DataAtom] {
+		return dom.Skip
+	}
+	switch n.DataAtom {
+	case atom.Br:
+		f.breakLine()
+		return dom.Skip
+	case atom.Img:
+		if alt := dom.Attr(n, "alt"); strings.TrimSpace(alt) != "" {
 			f.breakLine()
-			return
-		case atom.Img:
-			if alt := attr(n, "alt"); strings.TrimSpace(alt) != "" {
-				f.breakLine()
-				f.text(alt)
-				f.breakLine()
-			}
-			return
-		case atom.Input, atom.Textarea:
-			return
+			f.line = dom.AppendCollapsed(f.line, alt)
+			f.breakLine()
 		}
-	case html.CommentNode, html.DoctypeNode:
-		return
+		return dom.Skip
+	case atom.Input, atom.Textarea:
+		return dom.Skip
 	}
-	block := n.Type == html.ElementNode && !flattenInline[n.DataAtom]
-	if block {
+	if !flattenInline[n.DataAtom] {
 		f.breakLine()
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		f.walk(c, depth+1)
-	}
-	if block {
-		f.breakLine()
-	}
+	return dom.Descend
 }
 
-// text appends s to the current line, collapsing whitespace runs to one space.
-func (f *flattener) text(s string) {
-	for _, r := range s {
-		if isSpace(r) {
-			f.space = true
-			continue
-		}
-		if f.space && f.line.Len() > 0 {
-			f.line.WriteByte(' ')
-		}
-		f.space = false
-		f.line.WriteRune(r)
+func (f *flattener) leave(n *html.Node) {
+	if !flattenInline[n.DataAtom] {
+		f.breakLine()
 	}
 }
 
 // breakLine ends the current line, if it holds anything.
 func (f *flattener) breakLine() {
-	f.space = false
-	if f.line.Len() == 0 {
-		return
+	line := bytes.TrimSuffix(f.line, []byte{' '})
+	if len(line) > 0 {
+		f.out.Write(line)
+		f.out.WriteByte('\n')
 	}
-	f.out.WriteString(f.line.String())
-	f.out.WriteByte('\n')
-	f.line.Reset()
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-// isSpace reports whether r is whitespace in a dump: ASCII space, tabs,
-// line breaks, the no-break space and the other Unicode spaces.
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\v', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-		return true
-	}
-	return r >= 0x2000 && r <= 0x200A
+	f.line = f.line[:0]
 }

@@ -20,6 +20,11 @@ func TestVisibleText(t *testing.T) {
 		{"nav and footer kept", `<nav><a>Home</a> | <a>News</a></nav><footer>© 2024 Example</footer>`, "Home | News\n© 2024 Example\n"},
 		{"list items", `<ul><li>one</li><li>two</li></ul>`, "one\ntwo\n"},
 		{"empty", ``, ""},
+		// Characters that print nothing are dropped, as the HTML
+		// stages drop them: a byte-order mark makes no line, and a
+		// zero-width joiner does not split "iPhone" from its neighbours.
+		{"invisible characters dropped", "<p>\ufeff</p><p>the \u200ciPhone\u200c 11 and\u200b\u200b other</p>", "the iPhone 11 and other\n"},
+		{"unicode spaces collapsed", "<p>a\u2028b\u200ac</p>", "a b c\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -116,7 +117,7 @@ func newExtraction(text []byte, w *rules.TextWeights) *extraction {
 		} else {
 			ln, text = text, nil
 		}
-		s := collapseSpace(ln)
+		s := dom.Collapse(string(ln))
 		if s == "" {
 			continue
 		}
@@ -132,24 +133,6 @@ func newExtraction(text []byte, w *rules.TextWeights) *extraction {
 		x.creditOf[i], x.dupOf[i] = -1, -1
 	}
 	return x
-}
-
-// collapseSpace trims a line and turns every whitespace run into one space.
-func collapseSpace(b []byte) string {
-	var sb strings.Builder
-	space := false
-	for _, r := range string(b) {
-		if isSpace(r) || r == 0 {
-			space = true
-			continue
-		}
-		if space && sb.Len() > 0 {
-			sb.WriteByte(' ')
-		}
-		space = false
-		sb.WriteRune(r)
-	}
-	return sb.String()
 }
 
 // chrome marks line i as removed for reason r.

@@ -1,0 +1,193 @@
+package content
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
+	"github.com/winnow-go/winnow/internal/rules"
+)
+
+// elem is a labelled element with what the content stage decides of it.
+type elem struct {
+	*label.Node
+	// mark is the chrome the element is cut as: the label's Mark, or
+	// the reason of a section it is swept with.
+	mark article.Reason
+	// card is set on an element that holds one linked headline among
+	// siblings that hold more: one teaser in a row of them.
+	card bool
+	// removed is the effective decision: the element's subtree is cut,
+	// for reason mark.
+	removed bool
+}
+
+// decide reads the labels of the page and turns them into removals.
+func (x *extraction) decide(t *label.Tree) {
+	x.labels = t
+	for i := range t.Nodes {
+		n := &t.Nodes[i]
+		x.nodes = append(x.nodes, elem{Node: n, mark: n.Mark})
+		if n.Drop {
+			switch n.N.DataAtom {
+			case atom.Script:
+				x.scripts++
+			case atom.Noscript:
+				if !x.asksForJS {
+					x.asksForJS = containsAny(rules.Fold(dom.RawText(n.N, nil)), rules.NeedsJSPhrases)
+				}
+			}
+		}
+	}
+	if len(x.nodes) > 0 {
+		x.totalText = x.nodes[0].TextLen
+		x.totalPara = x.nodes[0].ParaLen
+		x.totalPlain = x.totalText - x.nodes[0].LinkLen
+	}
+	x.decideRemovals()
+	x.sweepSections()
+	x.findCards()
+}
+
+// sweepSections cuts the section that a "Related stories" or "Comments"
+// heading opens: the siblings after the heading, up to the next heading.
+// The heading tells what they are even when their own markup does not.
+func (x *extraction) sweepSections() {
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if !dom.IsHeading(e.N) || e.TextLen == 0 || e.TextLen > x.weights.SectionHeadingText || x.parentRemoved(int32(i)) {
+			continue
+		}
+		reason := e.mark
+		if !e.removed {
+			text, _ := x.textOfAll(e.N)
+			reason = rules.Vocab.MatchBlockExact(text)
+			if reason == "" && rules.IsTeaserHeading(text) {
+				reason = article.ReasonTeaser
+			}
+		}
+		if reason != article.ReasonTeaser && reason != article.ReasonComments {
+			continue
+		}
+		e.removed, e.mark = true, reason
+		for sib := e.N.NextSibling; sib != nil; sib = sib.NextSibling {
+			if sib.Type != html.ElementNode {
+				continue
+			}
+			if dom.IsHeading(sib) && sib.Data <= e.N.Data {
+				break
+			}
+			s := &x.nodes[x.labels.Index[sib]]
+			if s.ContentHint == 2 {
+				break
+			}
+			if !s.removed {
+				s.removed, s.mark = true, reason
+			}
+		}
+	}
+}
+
+// parentRemoved reports whether an ancestor of id is removed.
+func (x *extraction) parentRemoved(id int32) bool {
+	for p := x.nodes[id].Parent; p >= 0; p = x.nodes[p].Parent {
+		if x.nodes[p].removed {
+			return true
+		}
+	}
+	return false
+}
+
+// findCards marks teaser cards: elements that hold one linked headline
+// (and what goes with it: a picture, a summary, a date) inside a parent
+// that holds at least Weights.CardRowHeads. Nodes are in document order, so a parent is
+// always seen before its children.
+func (x *extraction) findCards() {
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(e.N) || e.TextLen > x.weights.MaxCardText || e.ContentHint == 2 {
+			continue
+		}
+		p := &x.nodes[e.Parent]
+		if p.Heads >= x.weights.CardRowHeads && !p.card {
+			e.card = true
+		}
+	}
+}
+
+// decideRemovals turns marks into removals, top-down, keeping a marked
+// element that is clearly the page's main wrapper.
+func (x *extraction) decideRemovals() {
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if e.Drop {
+			e.removed = true
+			continue
+		}
+		if e.mark == "" {
+			continue
+		}
+		// A paywall box says something ("Subscribe to read on"); a
+		// "Log in" link in a paywall-named wrapper is not one.
+		if e.mark == article.ReasonPaywall && !x.sawPaywall {
+			text, _ := x.textOfAll(e.N)
+			x.sawPaywall = e.TextLen-e.LinkLen >= x.weights.MinPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
+		}
+		switch e.N.DataAtom {
+		case atom.Html, atom.Body, atom.Main:
+			continue
+		}
+		if e.mark == article.ReasonHidden {
+			e.removed = true
+			continue
+		}
+		// A "caption" made of several paragraphs is a photo story's
+		// text, not a caption printed again.
+		if e.mark == article.ReasonCaption && childParagraphs(e.N) >= x.weights.CaptionStoryParagraphs {
+			continue
+		}
+		if e.ContentHint == 2 {
+			continue
+		}
+		// A wrapper that holds most of the page's text, or most of its
+		// prose, is not a widget, whatever its class says. Comment
+		// sections can hold more prose than the article, so they get no
+		// such pardon.
+		if e.TextLen > 0 && float64(e.TextLen) >= x.weights.ChromeOuterShare*float64(x.totalText) {
+			continue
+		}
+		if e.mark != article.ReasonComments {
+			if e.ParaLen >= x.weights.MinProse && float64(e.ParaLen) >= x.weights.ChromeProseShare*float64(x.totalPara) {
+				continue
+			}
+			if plain := e.TextLen - e.LinkLen; plain >= x.weights.MinProse && float64(plain) >= x.weights.ChromeOuterShare*float64(x.totalPlain) {
+				continue
+			}
+		}
+		e.removed = true
+	}
+}
+
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// childParagraphs counts the <p> children of n.
+func childParagraphs(n *html.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.P {
+			count++
+		}
+	}
+	return count
+}

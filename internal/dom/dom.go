@@ -1,0 +1,158 @@
+// Package dom is the small toolkit the stages share for reading a parsed
+// page: attribute lookup, text content, white-space collapsing, word
+// counts, a walk that can skip subtrees, and URL resolution. It never
+// changes a tree.
+package dom
+
+import (
+	"iter"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Attr returns the value of n's attribute key (without a namespace), or "".
+func Attr(n *html.Node, key string) string {
+	v, _ := LookupAttr(n, key)
+	return v
+}
+
+// LookupAttr returns the value of n's attribute key (without a namespace)
+// and whether n has it.
+func LookupAttr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// Step tells Walk what to do after it entered a node.
+type Step int8
+
+const (
+	Descend Step = iota // visit the node's children
+	Skip                // leave the node's children out
+	Stop                // end the walk
+)
+
+// Walk visits the descendants of root in document order. enter is called
+// on each node on the way down; leave, when not nil, on the way back up
+// from each node that enter descended into (text nodes included). Walk
+// keeps no stack, so any depth is safe. It reports false when enter
+// stopped it.
+func Walk(root *html.Node, enter func(*html.Node) Step, leave func(*html.Node)) bool {
+	n := root.FirstChild
+	for n != nil {
+		switch enter(n) {
+		case Stop:
+			return false
+		case Descend:
+			if n.FirstChild != nil {
+				n = n.FirstChild
+				continue
+			}
+			if leave != nil {
+				leave(n)
+			}
+		}
+		// Go to the next sibling, leaving the parents that have none.
+		for n.NextSibling == nil {
+			n = n.Parent
+			if n == root || n == nil {
+				return true
+			}
+			if leave != nil {
+				leave(n)
+			}
+		}
+		n = n.NextSibling
+	}
+	return true
+}
+
+// Elements yields the element children of n.
+func Elements(n *html.Node) iter.Seq[*html.Node] {
+	return func(yield func(*html.Node) bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !yield(c) {
+				return
+			}
+		}
+	}
+}
+
+// NextElement returns the element sibling that follows n, or nil.
+func NextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+// RawText returns the text of n's subtree as written, with <br> as a line
+// break, leaving out scripts, styles and the elements skip names (skip
+// may be nil).
+func RawText(n *html.Node, skip func(*html.Node) bool) string {
+	var b strings.Builder
+	Walk(n, func(c *html.Node) Step {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			switch {
+			case c.DataAtom == atom.Br:
+				b.WriteByte('\n')
+				return Skip
+			case c.DataAtom == atom.Script || c.DataAtom == atom.Style:
+				return Skip
+			case skip != nil && skip(c):
+				return Skip
+			}
+		}
+		return Descend
+	}, nil)
+	return b.String()
+}
+
+// Resolve makes ref absolute against base. A ref that is empty or a
+// javascript: link gives ""; without a base, or when either does not
+// parse, ref is returned trimmed.
+func Resolve(ref, base string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || HasScheme(ref, "javascript:") {
+		return ""
+	}
+	if base == "" {
+		return ref
+	}
+	b, err := url.Parse(base)
+	if err != nil {
+		return ref
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return b.ResolveReference(r).String()
+}
+
+// HasScheme reports whether ref starts with scheme (lower case, with its
+// colon); URL schemes are case-insensitive.
+func HasScheme(ref, scheme string) bool {
+	return len(ref) >= len(scheme) && strings.EqualFold(ref[:len(scheme)], scheme)
+}
+
+// IsHeading reports an <h1> to <h6> element.
+func IsHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}

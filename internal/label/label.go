@@ -1,0 +1,376 @@
+// Package label runs the one labelling pass over a parsed page that the
+// later stages share. It numbers the elements in document order and
+// records, for each, what its own markup says (the chrome it is marked as
+// by tag, ARIA role, class and id tokens, or being hidden; whether it is
+// named as the article body) and, summed bottom-up, the sizes of its
+// text. The metadata and content stages both read these labels, so they
+// agree on what is hidden and never decide it twice.
+//
+// The pass only labels: it changes neither the tree nor its own labels
+// afterwards. What to cut is decided by the content stage.
+package label
+
+import (
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/rules"
+)
+
+// Node is what the label pass learns about one element, or the document.
+type Node struct {
+	N      *html.Node
+	Parent int32 // -1 for the root
+	// End is one past the id of the last labelled node in the subtree:
+	// the subtree is the ids [id, End).
+	End int32
+	// Mark is the chrome this element is marked as by its tag, role,
+	// tokens or visibility; "" when none.
+	Mark article.Reason
+	// Drop is set for elements whose subtree is never article text
+	// (scripts, styles, form controls). Their descendants are not labelled.
+	Drop bool
+	// ContentHint is 2 for an element named as the article body
+	// ("article-body", itemprop=articleBody), 1 for a weaker content
+	// token or an <article>/<main> tag, else 0.
+	ContentHint int8
+	TextLen     int // characters of visible text in the subtree
+	LinkLen     int // of which inside links
+	ParaLen     int // of which inside <p> and not in links: the prose
+	// Heads counts the linked headlines in the subtree: headings whose
+	// text is nearly all one link, the mark of a teaser card.
+	Heads int
+}
+
+// Hidden reports whether the page hides the element (a hidden attribute,
+// aria-hidden, an inline display:none or visibility:hidden, a hiding
+// class). The page-level wrappers <html>, <body> and <main> never count
+// as hidden: pages hide them until a script has run.
+func (n *Node) Hidden() bool {
+	if n.Mark != article.ReasonHidden {
+		return false
+	}
+	switch n.N.DataAtom {
+	case atom.Html, atom.Body, atom.Main:
+		return false
+	}
+	return true
+}
+
+// Tree holds the labels of one page. It is pooled: Release it when done.
+type Tree struct {
+	// Nodes are the labelled nodes in document order; Nodes[0] is the
+	// root the pass was given. A parent comes before its children.
+	Nodes []Node
+	// Index finds a node's id.
+	Index      map[*html.Node]int32
+	classCache map[string]nameInfo // what the token tables say of each class value
+	headShare  float64             // rules.Weights.LinkedHeadlineShare of this pass
+}
+
+// Label labels the tree under root (normally the document). It does not
+// change the tree. The caller owns the result until it calls Release.
+func Label(root *html.Node) *Tree { return LabelWith(root, &rules.DefaultWeights) }
+
+// LabelWith is Label with weights other than the defaults (for evaluation).
+func LabelWith(root *html.Node, w *rules.Weights) *Tree {
+	t := pool.Get().(*Tree)
+	t.headShare = w.LinkedHeadlineShare
+	t.label(root, -1, false, false)
+	return t
+}
+
+// Root returns the node the tree was labelled from.
+func (t *Tree) Root() *html.Node { return t.Nodes[0].N }
+
+// ID returns n's id, or -1 when n is not labelled (it is not an element,
+// or it sits inside a dropped element).
+func (t *Tree) ID(n *html.Node) int32 {
+	if id, ok := t.Index[n]; ok {
+		return id
+	}
+	return -1
+}
+
+// IsHidden reports whether n is a labelled element that the page hides.
+func (t *Tree) IsHidden(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	id := t.ID(n)
+	return id >= 0 && t.Nodes[id].Hidden()
+}
+
+// ChildID returns the id of c, a child of the node at parent, given the
+// id next after the children of parent seen so far (parent+1 for the
+// first child, then the End of the previous labelled child). It returns
+// -1 for a child that is not labelled. Walking children this way costs
+// no map lookup.
+func (t *Tree) ChildID(next int32, c *html.Node) int32 {
+	if next >= 0 && int(next) < len(t.Nodes) && t.Nodes[next].N == c {
+		return next
+	}
+	return t.ID(c)
+}
+
+// Release returns t to the pool. t must not be used afterwards.
+func (t *Tree) Release() {
+	// A tree that held a huge page is left to the garbage collector:
+	// clearing a map costs its capacity, and maps never shrink, so every
+	// later page would pay for it.
+	if cap(t.Nodes) <= maxPooledNodes {
+		clear(t.Index)
+		clear(t.classCache)
+		clear(t.Nodes)
+		t.Nodes = t.Nodes[:0]
+		pool.Put(t)
+	}
+}
+
+// maxPooledNodes is the most elements whose tables Release keeps for reuse.
+const maxPooledNodes = 1 << 16
+
+var pool = sync.Pool{New: func() any {
+	return &Tree{
+		Index:      make(map[*html.Node]int32, 1024),
+		Nodes:      make([]Node, 0, 1024),
+		classCache: make(map[string]nameInfo, 256),
+	}
+}}
+
+// sizes are the text lengths of a subtree.
+type sizes struct{ text, link, para, heads int }
+
+// label labels n's subtree and returns its text sizes.
+func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
+	switch n.Type {
+	case html.TextNode:
+		l := visibleLen(n.Data)
+		switch {
+		case inLink:
+			return sizes{text: l, link: l}
+		case inPara:
+			return sizes{text: l, para: l}
+		}
+		return sizes{text: l}
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return sizes{}
+	}
+	id := int32(len(t.Nodes))
+	t.Nodes = append(t.Nodes, Node{N: n, Parent: parent})
+	t.Index[n] = id
+	if n.Type == html.ElementNode {
+		t.mark(id)
+		switch n.DataAtom {
+		case atom.A:
+			inLink = true
+		case atom.P:
+			inPara = true
+		}
+	}
+	var sum sizes
+	if !t.Nodes[id].Drop {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			s := t.label(c, id, inLink, inPara)
+			sum.text += s.text
+			sum.link += s.link
+			sum.para += s.para
+			sum.heads += s.heads
+		}
+	}
+	e := &t.Nodes[id]
+	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.headShare*float64(sum.text) {
+		sum.heads++
+	}
+	e.End = int32(len(t.Nodes))
+	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = sum.text, sum.link, sum.para, sum.heads
+	return sum
+}
+
+// mark sets Mark, Drop and ContentHint from the element's own tag and
+// attributes.
+func (t *Tree) mark(id int32) {
+	e := &t.Nodes[id]
+	n := e.N
+	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
+		e.Mark, e.Drop = r, true
+		return
+	}
+	if r, ok := lookupTag(structuralTags, rules.StructuralTags, n); ok {
+		e.Mark = r
+	}
+	switch n.DataAtom {
+	case atom.Article, atom.Main:
+		e.ContentHint = 1
+	}
+	var class, ident string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			// A role attribute may list fallbacks ("navigation menu");
+			// the first one is the role.
+			role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Val)), " ")
+			if r, ok := rules.Roles[role]; ok && e.Mark != article.ReasonHidden {
+				e.Mark = r
+			} else if role == "main" || role == "article" {
+				e.ContentHint = max(e.ContentHint, 1)
+			}
+		case "itemprop":
+			if rules.ArticleBodyItemprops[a.Val] {
+				e.ContentHint = 2
+			}
+		case "hidden":
+			e.Mark = article.ReasonHidden
+		case "aria-hidden":
+			if a.Val == "true" {
+				e.Mark = article.ReasonHidden
+			}
+		case "style":
+			if hiddenStyle(a.Val) {
+				e.Mark = article.ReasonHidden
+			}
+		case "class":
+			class = a.Val
+		case "id":
+			ident = a.Val
+		}
+	}
+	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+		// Page-level classes describe the page ("single-post"), not a part of it.
+		e.ContentHint = 0
+		return
+	}
+	if e.Mark == article.ReasonHidden {
+		return
+	}
+	cls := t.classInfo(class)
+	if cls.hidden {
+		e.Mark = article.ReasonHidden
+		return
+	}
+	cls.applyTo(e)
+	var idInfo nameInfo
+	if ident != "" {
+		idInfo = namesInfo(ident)
+		idInfo.applyTo(e)
+	}
+	if cls.embed || idInfo.embed {
+		e.Mark = ""
+	}
+}
+
+// dropTags and structuralTags index the rules' tag tables by atom, so
+// that the label pass, which asks for every element, compares integers.
+var (
+	dropTags       = byAtom(rules.DropTags)
+	structuralTags = byAtom(rules.StructuralTags)
+)
+
+func byAtom(table map[string]article.Reason) map[atom.Atom]article.Reason {
+	m := make(map[atom.Atom]article.Reason, len(table))
+	for name, r := range table {
+		if a := atom.Lookup([]byte(name)); a != 0 {
+			m[a] = r
+		}
+	}
+	return m
+}
+
+// lookupTag finds n's tag in a table, by atom when the tag has one.
+func lookupTag(byAtom map[atom.Atom]article.Reason, byName map[string]article.Reason, n *html.Node) (article.Reason, bool) {
+	if n.DataAtom != 0 {
+		r, ok := byAtom[n.DataAtom]
+		return r, ok
+	}
+	r, ok := byName[n.Data]
+	return r, ok
+}
+
+// nameInfo is what the token tables say of one class or id value.
+type nameInfo struct {
+	mark   article.Reason // the first chrome token's reason
+	hint   int8           // 2 for a strong content pair, 1 for a content token
+	embed  bool           // an embedded post
+	hidden bool           // a whole class name that hides the element
+}
+
+// applyTo merges what a name says into e: a mark already set (by tag or
+// role) stands, and a content hint only rises.
+func (ni nameInfo) applyTo(e *Node) {
+	if ni.mark != "" && e.Mark == "" {
+		e.Mark = ni.mark
+	}
+	if ni.hint > e.ContentHint {
+		e.ContentHint = ni.hint
+	}
+}
+
+// classInfo looks a class value up in the per-page cache: pages repeat
+// the same class strings on hundreds of elements.
+func (t *Tree) classInfo(class string) nameInfo {
+	if class == "" {
+		return nameInfo{}
+	}
+	if ni, ok := t.classCache[class]; ok {
+		return ni
+	}
+	ni := namesInfo(class)
+	ni.hidden = rules.HasHiddenClass(class)
+	t.classCache[class] = ni
+	return ni
+}
+
+// namesInfo runs the token tables over a class or id value.
+func namesInfo(names string) nameInfo {
+	var ni nameInfo
+	rules.SplitTokens(names, func(prev, tok string) {
+		if rules.EmbedTokens[tok] {
+			ni.embed = true
+			return
+		}
+		if rules.ContentTokens[tok] {
+			// Every strong pair ends in a content token, so the pair
+			// table is only consulted here.
+			if prev != "" && rules.StrongContentTokens[[2]string{prev, tok}] {
+				ni.hint = 2
+			} else if ni.hint == 0 {
+				ni.hint = 1
+			}
+			return
+		}
+		if r, ok := rules.TokenReason(tok); ok && ni.mark == "" {
+			ni.mark = r
+		}
+	})
+	return ni
+}
+
+// hiddenStyle reports whether an inline style hides the element.
+func hiddenStyle(style string) bool {
+	s := strings.ToLower(style)
+	if !strings.Contains(s, "none") && !strings.Contains(s, "hidden") {
+		return false
+	}
+	s = strings.Join(strings.Fields(s), "")
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// visibleLen counts the non-space characters of s, in bytes; it is cheap
+// and proportional enough to compare subtrees.
+func visibleLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+		default:
+			n++
+		}
+	}
+	return n
+}

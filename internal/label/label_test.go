@@ -1,0 +1,207 @@
+package label
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/rules"
+)
+
+func parse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := html.ParseWithOptions(strings.NewReader(s), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// byID returns the label of the element with the given id attribute.
+func byID(t *testing.T, tr *Tree, id string) *Node {
+	t.Helper()
+	for i := range tr.Nodes {
+		if n := &tr.Nodes[i]; n.N.Type == html.ElementNode && dom.Attr(n.N, "id") == id {
+			return n
+		}
+	}
+	t.Fatalf("no element #%s", id)
+	return nil
+}
+
+// Every tag of the rules' tag tables must be found by atom, or the label
+// pass would miss it.
+func TestTagTablesByAtom(t *testing.T) {
+	for name := range rules.DropTags {
+		if _, ok := dropTags[atom.Lookup([]byte(name))]; !ok {
+			t.Errorf("drop tag %q has no atom", name)
+		}
+	}
+	for name := range rules.StructuralTags {
+		if _, ok := structuralTags[atom.Lookup([]byte(name))]; !ok {
+			t.Errorf("structural tag %q has no atom", name)
+		}
+	}
+}
+
+func TestHidden(t *testing.T) {
+	for _, tc := range []struct {
+		name, el string
+		hidden   bool
+	}{
+		{"attribute", `<p id=x hidden>t</p>`, true},
+		{"aria-hidden", `<p id=x aria-hidden="true">t</p>`, true},
+		{"aria-hidden false", `<p id=x aria-hidden="false">t</p>`, false},
+		{"display none", `<p id=x style="color: red; display : none">t</p>`, true},
+		{"visibility hidden", `<p id=x style="VISIBILITY:hidden">t</p>`, true},
+		{"display block", `<p id=x style="display:block">t</p>`, false},
+		{"hidden class", `<p id=x class="standfirst is-hidden">t</p>`, true},
+		{"hidden class, other spelling", `<p id=x class="lead sr_only">t</p>`, true},
+		{"hidden class, camel case", `<p id=x class="srOnly">t</p>`, true},
+		{"bootstrap", `<p id=x class="d-none">t</p>`, true},
+		{"hidden is a whole name, not a token", `<p id=x class="field-label-hidden">t</p>`, false},
+		{"nor a prefix", `<p id=x class="hidden-xs">t</p>`, false},
+		{"hidden at some widths only", `<p id=x class="hidden-900">t</p>`, false},
+		{"responsive prefix", `<p id=x class="md:hidden">t</p>`, false},
+		{"numbered", `<p id=x class="hide4">t</p>`, false},
+		{"double hyphen", `<p id=x class="is--hidden">t</p>`, true},
+		{"upper case", `<p id=x class="Visually-Hidden">t</p>`, true},
+		{"no class", `<p id=x class="">t</p>`, false},
+		{"main is never hidden", `<main id=x hidden><p>t</p></main>`, false},
+		{"body is never hidden", `<body id=x class="hidden"><p>t</p></body>`, false},
+		{"role does not unhide", `<p id=x hidden role="navigation">t</p>`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, tc.el))
+			defer tr.Release()
+			n := byID(t, tr, "x")
+			if n.Hidden() != tc.hidden {
+				t.Errorf("Hidden() = %v, want %v (mark %q)", n.Hidden(), tc.hidden, n.Mark)
+			}
+			if tr.IsHidden(n.N) != tc.hidden {
+				t.Errorf("IsHidden = %v, want %v", tr.IsHidden(n.N), tc.hidden)
+			}
+		})
+	}
+}
+
+func TestMarksAndSizes(t *testing.T) {
+	doc := parse(t, `<body><nav id=nav><a href=/>Home</a></nav>
+<div id=body class="article-body"><p>Some prose <a href=/x>link</a></p><h2 id=h><a href=/y>Linked head</a></h2></div>
+<script>var x = 1</script><div id=share class="share-buttons">Share</div><div id=embed class="social embed">Tweet</div></body>`)
+	tr := Label(doc)
+	defer tr.Release()
+	if tr.Root() != doc || tr.Nodes[0].Parent != -1 {
+		t.Fatal("root is not the document")
+	}
+	if m := byID(t, tr, "nav").Mark; m != article.ReasonNav {
+		t.Errorf("nav mark = %q", m)
+	}
+	if m := byID(t, tr, "share").Mark; m != article.ReasonShare {
+		t.Errorf("share mark = %q", m)
+	}
+	if m := byID(t, tr, "embed").Mark; m != "" {
+		t.Errorf("an embed is not chrome, mark = %q", m)
+	}
+	b := byID(t, tr, "body")
+	if b.ContentHint != 2 {
+		t.Errorf("article-body hint = %d, want 2", b.ContentHint)
+	}
+	// "Someprose" 9 + "link" 4 in <p>; "Linkedhead" 10 linked.
+	if b.TextLen != 23 || b.LinkLen != 14 || b.ParaLen != 9 || b.Heads != 1 {
+		t.Errorf("sizes = text %d link %d para %d heads %d; want 23 14 9 1", b.TextLen, b.LinkLen, b.ParaLen, b.Heads)
+	}
+	for i := range tr.Nodes {
+		n := &tr.Nodes[i]
+		if n.N.DataAtom == atom.Script && (!n.Drop || n.TextLen != 0) {
+			t.Errorf("script: drop %v, text %d", n.Drop, n.TextLen)
+		}
+	}
+}
+
+// TestIDsAndEnds checks the numbering: document order, a parent before
+// its children, a subtree the ids [id, End), and ChildID stepping over
+// children without the index.
+func TestIDsAndEnds(t *testing.T) {
+	doc := parse(t, `<div id=a><p id=b>x<b id=c>y</b></p><svg><g id=skipped></g></svg><p id=d></p></div>`)
+	tr := Label(doc)
+	defer tr.Release()
+	for i := range tr.Nodes {
+		n := &tr.Nodes[i]
+		if tr.Index[n.N] != int32(i) {
+			t.Fatalf("Index of node %d = %d", i, tr.Index[n.N])
+		}
+		if n.Parent >= int32(i) || n.End <= int32(i) || int(n.End) > len(tr.Nodes) {
+			t.Errorf("node %d <%s>: parent %d, end %d", i, n.N.Data, n.Parent, n.End)
+		}
+		for c := i + 1; c < int(n.End); c++ {
+			if !isAncestor(tr, int32(i), int32(c)) {
+				t.Errorf("node %d in [%d, %d) is not a descendant", c, i, n.End)
+			}
+		}
+	}
+	a := byID(t, tr, "a")
+	aID := tr.ID(a.N)
+	var got []string
+	next := aID + 1
+	for c := range dom.Elements(a.N) {
+		id := tr.ChildID(next, c)
+		if id < 0 {
+			t.Fatalf("child <%s> not labelled", c.Data)
+		}
+		got = append(got, c.Data)
+		next = tr.Nodes[id].End
+	}
+	if strings.Join(got, " ") != "p svg p" {
+		t.Errorf("children = %v", got)
+	}
+	// The inside of a dropped element is not labelled.
+	for n := range doc.Descendants() {
+		if dom.Attr(n, "id") == "skipped" && tr.ID(n) != -1 {
+			t.Error("a node inside <svg> is labelled")
+		}
+	}
+}
+
+func isAncestor(tr *Tree, a, b int32) bool {
+	for p := tr.Nodes[b].Parent; p >= 0; p = tr.Nodes[p].Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLabelDoesNotChangeTheTree(t *testing.T) {
+	page := `<div class="hidden"><p style="display:none">a</p></div><nav>b</nav>`
+	doc := parse(t, page)
+	var before strings.Builder
+	html.Render(&before, doc)
+	Label(doc).Release()
+	var after strings.Builder
+	html.Render(&after, doc)
+	if before.String() != after.String() {
+		t.Error("Label changed the tree")
+	}
+}
+
+// TestReleaseDropsHugeTables: after a huge page the pooled tables are
+// not kept, so that clearing them for each later page stays cheap (a map
+// is cleared in time proportional to its capacity and never shrinks).
+func TestReleaseDropsHugeTables(t *testing.T) {
+	doc := parse(t, "<div>"+strings.Repeat("<b>x</b>", maxPooledNodes+1000)+"</div>")
+	tr := Label(doc)
+	tr.Release()
+	small := Label(parse(t, "<p>x</p>"))
+	defer small.Release()
+	if cap(small.Nodes) > maxPooledNodes {
+		t.Errorf("a small page got the huge tables back (cap %d)", cap(small.Nodes))
+	}
+	if len(small.Nodes) != 5 { // document, html, head, body, p
+		t.Errorf("small page has %d nodes", len(small.Nodes))
+	}
+}
