@@ -305,9 +305,17 @@ func TestKillAndResume(t *testing.T) {
 				go func() { done <- cmd.Wait() }()
 				var err error
 				if attempt < 8 {
+					// Even attempts kill at a random time, which may fall
+					// before any output; odd ones wait until the run has
+					// written output first, so that a kill mid-run is
+					// tested however slow a loaded machine makes the start.
+					delay := time.After(time.Duration(5+rng.IntN(150)) * time.Millisecond)
+					if attempt%2 == 1 {
+						delay = afterOutput(got, rng.IntN(20))
+					}
 					select {
 					case err = <-done:
-					case <-time.After(time.Duration(5+rng.IntN(150)) * time.Millisecond):
+					case <-delay:
 						_ = cmd.Process.Signal(syscall.SIGKILL)
 						<-done
 						kills++
@@ -346,4 +354,26 @@ func TestKillAndResume(t *testing.T) {
 			}
 		})
 	}
+}
+
+// afterOutput fires extra milliseconds after the file at path has grown
+// past its size now, or after ten seconds.
+func afterOutput(path string, extra int) <-chan time.Time {
+	size := int64(0)
+	if fi, err := os.Stat(path); err == nil {
+		size = fi.Size()
+	}
+	fire := make(chan time.Time, 1)
+	go func() {
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if fi, err := os.Stat(path); err == nil && fi.Size() > size {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(time.Duration(extra) * time.Millisecond)
+		fire <- time.Now()
+	}()
+	return fire
 }
