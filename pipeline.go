@@ -55,9 +55,6 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	// One label pass serves both stages, so that they agree on what the
 	// page hides.
 	weights := tuning.HTMLWeights()
-	if weights == nil {
-		weights = &rules.DefaultWeights
-	}
 	labels := label.LabelWith(doc, weights)
 	defer labels.Release()
 	md := meta.ExtractLabelled(labels, opts.URL)

@@ -301,11 +301,11 @@ func TuningFrom(ctx context.Context) *Tuning {
 	return t
 }
 
-// HTMLWeights returns the content stage's weights of t, or nil (the
-// defaults) when t is nil.
+// HTMLWeights returns the weights of the label pass and the content stage
+// of t, or the defaults when t is nil.
 func (t *Tuning) HTMLWeights() *Weights {
 	if t == nil {
-		return nil
+		return &DefaultWeights
 	}
 	return &t.HTML
 }
