@@ -23,12 +23,36 @@ const (
 	StatusTooShort Status = "too_short"
 )
 
+// PageType says what kind of page the main content came from. The values
+// are the same words in Go, JSON and the CLI.
+type PageType string
+
+const (
+	// PageArticle is a news story, blog post or essay.
+	PageArticle PageType = "article"
+	// PageForum is a discussion thread: a question or post and its replies.
+	PageForum PageType = "forum"
+	// PageProduct is one product: its name, description, specs and reviews.
+	PageProduct PageType = "product"
+	// PageListing is a list of items each with a title and a summary: search
+	// results, a news index, job or event listings.
+	PageListing PageType = "listing"
+	// PageDocumentation is a manual or reference page: prose, code, tables.
+	PageDocumentation PageType = "documentation"
+	// PageService is a company's or service's own page about what it offers.
+	PageService PageType = "service"
+	// PageCollection is a gallery or category page: an intro and its items.
+	PageCollection PageType = "collection"
+)
+
 // Article is what winnow returns for one page. The JSON field names are part
 // of winnow's public contract and must not change. The Metadata fields come
 // first in JSON, as if written here.
 type Article struct {
 	Metadata
 	Status Status `json:"status"`
+	// PageType is the kind of page the content came from.
+	PageType PageType `json:"page_type"`
 	// Text is the body as plain text, one blank line between blocks. It holds
 	// headings, paragraphs, lists, quotes, tables and code, but not figure
 	// captions or credits, which live in their figure blocks.
