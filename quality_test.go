@@ -28,7 +28,7 @@ func TestQuality(t *testing.T) {
 // testdata/heldout*, pages written for the repo by people who did not
 // write the heuristics, to show over-fitting to the benchmark as a gap.
 func TestQualityHeldOut(t *testing.T) {
-	for _, set := range []string{"heldout", "heldout-b"} {
+	for _, set := range []string{"heldout", "heldout-b", "heldout-c"} {
 		t.Run(set, func(t *testing.T) {
 			dir := filepath.Join("testdata", set)
 			ratchet(t, filepath.Join(dir, "html"), filepath.Join(dir, "ground-truth.json"),
