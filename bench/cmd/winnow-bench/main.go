@@ -148,7 +148,7 @@ func run(cfg config, w io.Writer) error {
 	switch {
 	case cfg.peak:
 		if cfg.only == "" {
-			cfg.only = "winnow,trafilatura"
+			cfg.only = "winnow,go-trafilatura"
 		}
 		cs, err := contenders.Select(cfg.only)
 		if err != nil {

@@ -89,6 +89,7 @@ func All() []Contender {
 	return []Contender{
 		{Name: "winnow", Module: winnowModule, HasText: true, Run: Winnow, judge: judgeWinnow},
 		{Name: "go-trafilatura", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: Trafilatura},
+		{Name: "go-trafilatura+fallback", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: TrafilaturaFallback},
 		{Name: "go-shiori/readability", Module: "github.com/go-shiori/go-readability", HasText: true, Run: Shiori},
 		{Name: "readeck/readability", Module: "codeberg.org/readeck/go-readability/v2", HasText: true, Run: Readeck},
 		{Name: "floor: html.Parse", Module: "golang.org/x/net", Run: Parse},
@@ -97,8 +98,8 @@ func All() []Contender {
 }
 
 // Select returns the contenders whose names are listed, comma separated
-// (case-insensitive prefixes such as "winnow,trafil"); "" or "all" selects
-// every one.
+// (case-insensitive parts of names such as "winnow,trafil"; a whole name
+// selects that contender alone); "" or "all" selects every one.
 func Select(list string) ([]Contender, error) {
 	all := All()
 	if list == "" || list == "all" {
@@ -107,16 +108,20 @@ func Select(list string) ([]Contender, error) {
 	var out []Contender
 	for _, want := range strings.Split(list, ",") {
 		want = strings.ToLower(strings.TrimSpace(want))
-		found := false
+		var match []Contender
 		for _, c := range all {
+			if strings.ToLower(c.Name) == want {
+				match = []Contender{c}
+				break
+			}
 			if strings.Contains(strings.ToLower(c.Name), want) {
-				out = append(out, c)
-				found = true
+				match = append(match, c)
 			}
 		}
-		if !found {
+		if len(match) == 0 {
 			return nil, fmt.Errorf("no contender matches %q", want)
 		}
+		out = append(out, match...)
 	}
 	return out, nil
 }
@@ -180,6 +185,17 @@ func judgeWinnow(in Input) Outcome {
 // Trafilatura runs go-trafilatura with its default options.
 func Trafilatura(in Input) (string, error) {
 	res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL})
+	if err != nil {
+		return "", err
+	}
+	return res.ContentText, nil
+}
+
+// TrafilaturaFallback runs go-trafilatura with EnableFallback: when its own
+// extraction looks poor it also runs its readability and DOM Distiller
+// ports and keeps the best candidate, as Python trafilatura does by default.
+func TrafilaturaFallback(in Input) (string, error) {
+	res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL, EnableFallback: true})
 	if err != nil {
 		return "", err
 	}

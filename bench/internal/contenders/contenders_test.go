@@ -20,8 +20,10 @@ func TestSelect(t *testing.T) {
 		want    []string
 		wantErr bool
 	}{
-		{"", []string{"winnow", "go-trafilatura", "go-shiori/readability", "readeck/readability", "floor: html.Parse", "floor: tokenizer"}, false},
-		{"winnow,trafil", []string{"winnow", "go-trafilatura"}, false},
+		{"", []string{"winnow", "go-trafilatura", "go-trafilatura+fallback", "go-shiori/readability", "readeck/readability", "floor: html.Parse", "floor: tokenizer"}, false},
+		{"winnow,trafil", []string{"winnow", "go-trafilatura", "go-trafilatura+fallback"}, false},
+		{"fallback", []string{"go-trafilatura+fallback"}, false},
+		{"winnow,go-trafilatura", []string{"winnow", "go-trafilatura"}, false}, // a whole name is that one alone
 		{"floor", []string{"floor: html.Parse", "floor: tokenizer"}, false},
 		{"nosuch", nil, true},
 	}
