@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -21,7 +22,7 @@ func writeEvalSet(t *testing.T) (pages, truth string) {
 			t.Fatal(err)
 		}
 	}
-	truth = filepath.Join(dir, "truth.json")
+	truth = filepath.Join(dir, "ground-truth.json")
 	body := strings.Repeat("The river rose overnight and the town woke to water in its streets. ", 6)
 	raw, _ := json.Marshal(map[string]any{
 		"p1": map[string]string{"articleBody": body, "url": "https://example.org/1"},
@@ -50,6 +51,11 @@ func TestEvalCLI(t *testing.T) {
 		{"missing truth", []string{"--pages", pages, "--truth", filepath.Join(pages, "nope.json")}, 2, nil, "nope.json"},
 		{"stray argument", []string{"--pages", pages, "--truth", truth, "extra"}, 2, nil, "unexpected argument"},
 		{"both focuses", []string{"--precision", "--recall"}, 2, nil, "together"},
+		{"pages alone finds the truth beside it", []string{"--pages", pages}, 0, []string{"html  2"}, ""},
+		{"truth alone finds no html/", []string{"--truth", truth}, 2, nil, "not in"},
+		{"set and pages", []string{"--set", pages, "--pages", pages}, 2, nil, "cannot be used with"},
+		{"unknown set", []string{"--datasets", pages, "--set", "nope"}, 2, nil, "nope"},
+		{"bad mode in a list", []string{"--pages", pages, "--truth", truth, "--input", "html,pdf"}, 2, nil, "unknown --input"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,5 +123,116 @@ func TestEvalWeights(t *testing.T) {
 	code, _, stderr = run("--pages", pages, "--truth", truth, "--weights", write("bad.json", `{"html": {"MinArticleWord": 10}}`))
 	if code != 2 || !strings.Contains(stderr, "MinArticleWord") {
 		t.Errorf("unknown field: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// writeTypedSet writes a set in the WCXB shape under root/name: two pages
+// of two types, with snippets.
+func writeTypedSet(t *testing.T, root, name string) {
+	t.Helper()
+	dir := filepath.Join(root, name)
+	if err := os.MkdirAll(filepath.Join(dir, "html"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	paras := []string{
+		"The river rose overnight and the town woke to water in its streets.",
+		"Shopkeepers on the lower road carried their stock upstairs by lamplight.",
+		"The volunteer crew filled sandbags at the bridge until the small hours.",
+		"By morning the water had reached the steps of the old mill for the first time in forty years.",
+		"The council opened the school hall to families from the riverside terraces.",
+		"Engineers expect the level to fall slowly over the weekend as the rain moves east.",
+	}
+	page := "<html><head><title>Floods</title></head><body><nav><a href=/>Home</a></nav><main><p>" +
+		strings.Join(paras, "</p><p>") + "</p></main></body></html>"
+	for _, id := range []string{"a", "b"} {
+		if err := os.WriteFile(filepath.Join(dir, "html", id+".html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body := strings.Join(paras, "\n\n")
+	raw, _ := json.Marshal(map[string]any{
+		"a": map[string]any{"articleBody": body, "url": "https://example.org/a", "type": "article",
+			"with": []string{"the town woke to water"}, "without": []string{"Home"}},
+		"b": map[string]any{"articleBody": body, "url": "https://example.org/b", "type": "forum",
+			"with": nil, "without": nil},
+	})
+	if err := os.WriteFile(filepath.Join(dir, "ground-truth.json"), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEvalSets: several sets and both modes in one run, by name under
+// --datasets and by folder; the table has a row per set and mode, and
+// typed sets get the per-type table and the confusion matrix.
+func TestEvalSets(t *testing.T) {
+	root := t.TempDir()
+	writeTypedSet(t, root, "typed")
+	pages, _ := writeEvalSet(t)
+	var out, errOut bytes.Buffer
+	code := evalCmd([]string{"--datasets", root, "--set", "typed", "--set", pages, "--input", "html,text", "--worst", "1"}, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut.String())
+	}
+	base := filepath.Base(pages)
+	got := out.String()
+	for _, s := range []string{
+		"word-F1", "With%", "Without%", "non-ok",
+		"== typed, html mode", "== typed, text mode", "== " + base + ", text mode",
+		"snippets: with 1 of 1 found (100.0%), without 0 of 1 found (0.0%)",
+		"statuses: ok 2 (non-ok 0)",
+		"false refusals: 0 of 0 pages with a reference over 500 characters (—%)",
+		"per page type:", "article", "forum",
+		"page type: accuracy 0.000 (0 of 2)", "none",
+		"worst 1 pages:",
+	} {
+		if !strings.Contains(got, s) {
+			t.Errorf("output lacks %q:\n%s", s, got)
+		}
+	}
+	for _, row := range []string{"typed html 2", "typed text 2", base + " html 2", base + " text 2"} {
+		if !regexp.MustCompile(`(?m)^` + strings.ReplaceAll(regexp.QuoteMeta(row), " ", `\s+`) + `\s`).MatchString(got) {
+			t.Errorf("no table row %q:\n%s", row, got)
+		}
+	}
+	if n := strings.Count(got, "per page type:"); n != 2 {
+		t.Errorf("%d per-type tables, want 2 (the typed set, both modes)", n)
+	}
+
+	out.Reset()
+	code = evalCmd([]string{"--json", "--datasets", root, "--set", "typed", "--input", "html,text"}, &out, &errOut)
+	if code != 0 {
+		t.Fatalf("json: exit %d, stderr %q", code, errOut.String())
+	}
+	var reps []struct {
+		Set      string         `json:"set"`
+		Mode     string         `json:"mode"`
+		Pages    int            `json:"pages"`
+		Words    map[string]any `json:"words"`
+		Snippets struct {
+			With      float64 `json:"with"`
+			WithTotal int     `json:"with_total"`
+		} `json:"snippets"`
+		Statuses      map[string]int   `json:"statuses"`
+		FalseRefusals map[string]any   `json:"false_refusals"`
+		Types         []map[string]any `json:"types"`
+		Confusion     struct {
+			Truth     []string `json:"truth"`
+			Predicted []string `json:"predicted"`
+			Counts    [][]int  `json:"counts"`
+		} `json:"confusion"`
+		Results []map[string]any `json:"results"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &reps); err != nil {
+		t.Fatalf("several runs must give a JSON array: %v\n%s", err, out.String())
+	}
+	if len(reps) != 2 || reps[0].Mode != "html" || reps[1].Mode != "text" || reps[0].Set != "typed" {
+		t.Fatalf("reports: %+v", reps)
+	}
+	r := reps[0]
+	if r.Pages != 2 || r.Words["f1"] == nil || r.Snippets.WithTotal != 1 || r.Snippets.With != 1 ||
+		r.Statuses["ok"] != 2 || r.FalseRefusals["of"] == nil || len(r.Types) != 2 ||
+		len(r.Confusion.Truth) != 2 || len(r.Confusion.Counts) != 2 || r.Confusion.Counts[0][2] != 1 ||
+		r.Results[0]["type"] != "article" || r.Results[0]["word"] == nil {
+		t.Errorf("html report: %+v", r)
 	}
 }

@@ -12,10 +12,33 @@ import (
 // trip the ratchet.
 const FloorMargin = 0.002
 
-// Floor is the lowest acceptable F1 and accuracy for one mode.
+// CeilingMargin is how far over the measured share of `without` snippets
+// Raise puts its ceiling. It is wider than FloorMargin because that share
+// trades against recall: a change that finds more of the content may
+// bring a little chrome with it, and the ceiling should catch a change
+// that brings chrome in bulk, not that.
+const CeilingMargin = 0.01
+
+// Floor is the lowest acceptable figure of each metric for one mode, and
+// the highest acceptable share of `without` snippets found. A zero floor
+// (or an absent ceiling) checks nothing; the snippet figures are set only
+// on sets that have snippets.
 type Floor struct {
 	F1       float64 `json:"f1"`
 	Accuracy float64 `json:"accuracy"`
+	WordF1   float64 `json:"word_f1,omitempty"`
+	// With is the floor on the share of `with` snippets found.
+	With float64 `json:"with,omitempty"`
+	// WithoutMax is the ceiling on the share of `without` snippets found.
+	WithoutMax *float64 `json:"without_max,omitempty"`
+}
+
+func (f Floor) equal(o Floor) bool {
+	if (f.WithoutMax == nil) != (o.WithoutMax == nil) || f.WithoutMax != nil && *f.WithoutMax != *o.WithoutMax {
+		return false
+	}
+	f.WithoutMax, o.WithoutMax = nil, nil
+	return f == o
 }
 
 // Floors is the quality ratchet file: the corpus it was measured on and a
@@ -57,29 +80,71 @@ func (f *Floors) Save(path string) error {
 	return os.WriteFile(path, append(raw, '\n'), 0o644)
 }
 
-// Check returns one message per figure of m that is under mode's floor.
-func (f *Floors) Check(mode Mode, m Metrics) []string {
+// Check returns one message per figure of s that is under mode's floor
+// or over its ceiling.
+func (f *Floors) Check(mode Mode, s Summary) []string {
 	fl := f.Modes[mode]
 	var out []string
-	if m.F1 < fl.F1 {
-		out = append(out, fmt.Sprintf("%s F1 %.4f is under the floor %.4f", mode, m.F1, fl.F1))
+	under := func(name string, v, floor float64) {
+		if v < floor {
+			out = append(out, fmt.Sprintf("%s %s %.4f is under the floor %.4f", mode, name, v, floor))
+		}
 	}
-	if m.Accuracy < fl.Accuracy {
-		out = append(out, fmt.Sprintf("%s accuracy %.4f is under the floor %.4f", mode, m.Accuracy, fl.Accuracy))
+	under("F1", s.Metrics.F1, fl.F1)
+	under("accuracy", s.Metrics.Accuracy, fl.Accuracy)
+	under("word-F1", s.Words.F1, fl.WordF1)
+	under("with-snippet share", s.Snippets.With, fl.With)
+	if fl.WithoutMax != nil && s.Snippets.Without > *fl.WithoutMax {
+		out = append(out, fmt.Sprintf("%s without-snippet share %.4f is over the ceiling %.4f", mode, s.Snippets.Without, *fl.WithoutMax))
 	}
 	return out
 }
 
-// Raise lifts mode's floors to FloorMargin under m, rounded down to three
-// decimals. It never lowers a floor. It reports whether anything changed.
-func (f *Floors) Raise(mode Mode, m Metrics) bool {
+// Raise lifts mode's floors to FloorMargin under s's figures, rounded down
+// to three decimals, and lowers the without-snippet ceiling to
+// CeilingMargin over its figure, rounded up; the snippet figures only when s has
+// snippets. It never loosens a bound. It reports whether anything changed.
+func (f *Floors) Raise(mode Mode, s Summary) bool {
 	if f.Modes == nil {
 		f.Modes = map[Mode]Floor{}
 	}
 	old := f.Modes[mode]
-	nf := Floor{F1: max(old.F1, floorOf(m.F1)), Accuracy: max(old.Accuracy, floorOf(m.Accuracy))}
+	nf := Floor{
+		F1:         max(old.F1, floorOf(s.Metrics.F1)),
+		Accuracy:   max(old.Accuracy, floorOf(s.Metrics.Accuracy)),
+		WordF1:     max(old.WordF1, floorOf(s.Words.F1)),
+		With:       old.With,
+		WithoutMax: old.WithoutMax,
+	}
+	if s.Snippets.WithTotal > 0 {
+		nf.With = max(old.With, floorOf(s.Snippets.With))
+	}
+	if s.Snippets.WithoutTotal > 0 {
+		c := ceilOf(s.Snippets.Without)
+		if old.WithoutMax != nil {
+			c = min(c, *old.WithoutMax)
+		}
+		nf.WithoutMax = &c
+	}
 	f.Modes[mode] = nf
-	return nf != old
+	return !nf.equal(old)
+}
+
+// ceilOf is v plus CeilingMargin, rounded up to 0.001, and not above 1.
+func ceilOf(v float64) float64 {
+	return min(1, math.Ceil((v+CeilingMargin)*1000-1e-9)/1000)
+}
+
+// String prints the floor's bounds, the ceiling only when there is one.
+func (f Floor) String() string {
+	s := fmt.Sprintf("F1 ≥ %.3f, accuracy ≥ %.3f, word-F1 ≥ %.3f", f.F1, f.Accuracy, f.WordF1)
+	if f.With > 0 {
+		s += fmt.Sprintf(", with ≥ %.3f", f.With)
+	}
+	if f.WithoutMax != nil {
+		s += fmt.Sprintf(", without ≤ %.3f", *f.WithoutMax)
+	}
+	return s
 }
 
 // floorOf is v less FloorMargin, rounded down to 0.001, and not below 0.

@@ -1,9 +1,11 @@
 // Package eval scores extracted text against reference text with the metric
 // of the article-extraction-benchmark (scrapinghub/article-extraction-benchmark,
-// evaluate.py), loads data sets in that benchmark's shape, runs winnow over
-// them, and keeps the quality floors that the ratchet test enforces.
+// evaluate.py) and with those of WCXB (word-level F1, with/without snippets;
+// words.go), loads data sets in that benchmark's shape, runs winnow over
+// them, sums the pages up per set and per page type (summary.go), and keeps
+// the quality floors that the ratchet test enforces.
 //
-// The metric: texts are split into \w+ tokens, tokens into 4-token
+// The shingle metric: texts are split into \w+ tokens, tokens into 4-token
 // shingles, and the shingles of prediction and truth are matched as
 // multisets. Each page gets true-positive, false-positive and false-negative
 // shares; precision and recall are averaged over pages and F1 is computed

@@ -171,32 +171,3 @@ func TestBootstrap(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
-
-func TestFloors(t *testing.T) {
-	tests := []struct {
-		name        string
-		old         Floor
-		m           Metrics
-		want        Floor
-		wantChanged bool
-	}{
-		{"raise from zero", Floor{}, Metrics{F1: .9137, Accuracy: .2}, Floor{F1: .911, Accuracy: .198}, true},
-		{"never lowers", Floor{F1: .95, Accuracy: .3}, Metrics{F1: .9, Accuracy: .1}, Floor{F1: .95, Accuracy: .3}, false},
-		{"exact margin", Floor{}, Metrics{F1: .5}, Floor{F1: .498}, true},
-		{"tiny figures stay at zero", Floor{}, Metrics{F1: .001}, Floor{}, false},
-		{"one up one not", Floor{F1: .95, Accuracy: .1}, Metrics{F1: .9, Accuracy: .3}, Floor{F1: .95, Accuracy: .298}, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			f := &Floors{Modes: map[Mode]Floor{ModeHTML: tt.old}}
-			changed := f.Raise(ModeHTML, tt.m)
-			got := f.Modes[ModeHTML]
-			if !near(got.F1, tt.want.F1) || !near(got.Accuracy, tt.want.Accuracy) || changed != tt.wantChanged {
-				t.Errorf("Raise: got %+v changed=%v, want %+v changed=%v", got, changed, tt.want, tt.wantChanged)
-			}
-			if msgs := f.Check(ModeHTML, tt.m); (len(msgs) > 0) != (tt.m.F1 < got.F1 || tt.m.Accuracy < got.Accuracy) {
-				t.Errorf("Check = %q", msgs)
-			}
-		})
-	}
-}

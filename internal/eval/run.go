@@ -42,29 +42,38 @@ type Options struct {
 	Weights *rules.Tuning
 }
 
-// PageResult is one page's outcome.
+// PageResult is one page's outcome. Precision, Recall, F1 and Exact are
+// the shingle metric's; Word is WCXB's word-level score.
 type PageResult struct {
-	ID        string  `json:"id"`
-	URL       string  `json:"url"`
-	Status    string  `json:"status"` // an article.Status, or "error"
-	Error     string  `json:"error,omitempty"`
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
-	Exact     bool    `json:"exact"`
-	Counts    Counts  `json:"-"`
+	ID        string    `json:"id"`
+	URL       string    `json:"url"`
+	Type      string    `json:"type,omitempty"`      // the truth's page type, if any
+	PageType  string    `json:"page_type,omitempty"` // the type winnow gave the page
+	Status    string    `json:"status"`              // an article.Status, or "error"
+	Error     string    `json:"error,omitempty"`
+	Precision float64   `json:"precision"`
+	Recall    float64   `json:"recall"`
+	F1        float64   `json:"f1"`
+	Exact     bool      `json:"exact"`
+	Word      WordScore `json:"word"`
+	// Snippets of the truth found in the output, and how many there are.
+	WithFound    int `json:"with_found"`
+	WithTotal    int `json:"with_total"`
+	WithoutFound int `json:"without_found"`
+	WithoutTotal int `json:"without_total"`
+	// TruthChars is the reference text's length in characters.
+	TruthChars int    `json:"truth_chars"`
+	Counts     Counts `json:"-"`
 }
 
-// Report is the outcome of a run over a data set.
+// Report is the outcome of a run over a data set: its Summary and every
+// page's result.
 type Report struct {
-	Mode      Mode         `json:"mode"`
-	Pages     int          `json:"pages"`
-	Metrics   Metrics      `json:"metrics"`
-	CI        Metrics      `json:"ci95"` // half-widths from Bootstrap
-	Errors    int          `json:"errors"`
-	NoArticle int          `json:"no_article"`
-	Seconds   float64      `json:"seconds"`
-	Results   []PageResult `json:"results"` // in page id order
+	Set  string `json:"set,omitempty"`
+	Mode Mode   `json:"mode"`
+	Summary
+	Seconds float64      `json:"seconds"`
+	Results []PageResult `json:"results"` // in page id order
 }
 
 // Run extracts every page of ds with winnow and scores it. A page that
@@ -107,58 +116,51 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	rep := &Report{Mode: mode, Pages: len(results), Results: results}
-	scores := make([]Score, len(results))
-	for i, r := range results {
-		scores[i] = Score{Counts: r.Counts, Exact: r.Exact}
-		switch r.Status {
-		case StatusError:
-			rep.Errors++
-		case "ok":
-		default:
-			rep.NoArticle++
-		}
-	}
-	rep.Metrics = Aggregate(scores)
-	rep.CI = Bootstrap(scores)
+	rep := &Report{Set: ds.Name, Mode: mode, Summary: Summarize(results), Results: results}
 	rep.Seconds = time.Since(start).Seconds()
 	return rep, nil
 }
 
 func runPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (res PageResult) {
-	res = PageResult{ID: p.ID, URL: p.URL}
 	// One bad page must not end the run: a panic scores as an error.
 	defer func() {
 		if r := recover(); r != nil {
-			res.Status, res.Error = StatusError, fmt.Sprintf("panic: %v", r)
-			res.score(p.Truth, "")
+			res = ScorePage(p, "", StatusError, "")
+			res.Error = fmt.Sprintf("panic: %v", r)
 		}
 	}()
-	pred, status, err := extractPage(ctx, p, mode, focus)
-	res.Status = status
+	pred, status, pageType, err := extractPage(ctx, p, mode, focus)
+	res = ScorePage(p, pred, status, pageType)
 	if err != nil {
 		res.Error = err.Error()
 	}
-	res.score(p.Truth, pred)
 	return res
 }
 
-func (r *PageResult) score(truth, pred string) {
-	r.Counts = Match(truth, pred)
+// ScorePage scores one page's predicted text, with every metric of this
+// package; status and pageType are what the extractor said of the page.
+func ScorePage(p Page, pred, status, pageType string) PageResult {
+	r := PageResult{ID: p.ID, URL: p.URL, Type: p.Type, PageType: pageType, Status: status}
+	r.Counts = Match(p.Truth, pred)
 	r.Precision, r.Recall, r.F1 = r.Counts.Precision(), r.Counts.Recall(), r.Counts.F1()
-	r.Exact = Exact(truth, pred)
+	r.Exact = Exact(p.Truth, pred)
+	r.Word = WordMatch(p.Truth, pred)
+	r.WithTotal, r.WithoutTotal = len(p.With), len(p.Without)
+	r.WithFound, r.WithoutFound = SnippetsFound(pred, p.With), SnippetsFound(pred, p.Without)
+	r.TruthChars = truthChars(p.Truth)
+	return r
 }
 
-// extractPage returns the predicted text and the page status.
-func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (string, string, error) {
+// extractPage returns the predicted text, the page status and page type.
+func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (text, status, pageType string, err error) {
 	data, err := p.Read()
 	if err != nil {
-		return "", StatusError, err
+		return "", StatusError, "", err
 	}
 	opts := winnow.Options{URL: p.URL, Focus: focus}
 	if mode == ModeText {
 		if data, err = winnow.Flatten(data, winnow.Options{}); err != nil {
-			return "", StatusError, err
+			return "", StatusError, "", err
 		}
 		opts.Input = winnow.InputText
 	}
@@ -167,9 +169,9 @@ func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (st
 		if err == nil {
 			err = errors.New("no article and no error")
 		}
-		return "", StatusError, err
+		return "", StatusError, "", err
 	}
-	return a.Text, string(a.Status), err
+	return a.Text, string(a.Status), string(a.PageType), err
 }
 
 // Worst returns the n results with the lowest F1, lowest first; ties go

@@ -23,6 +23,16 @@
 // -truth), each contender's text is also scored with winnow eval's metric
 // (internal/eval: F1, precision, recall); -f1=false skips it. Without one,
 // every <id>.html[.gz] in the folder is timed and nothing is scored.
+// -set NAME|DIR names the pages as winnow eval --set does (a set under
+// shared/datasets, or a folder holding ground-truth.json).
+//
+// Quality mode scores every contender that gives text on one or more sets,
+// in one pass each with all CPUs, with every metric of winnow eval
+// (internal/eval: shingle P/R/F1, word-F1, With%/Without%, non-ok pages,
+// false refusals, and a row per page type where the truth has types):
+//
+//	go run ./cmd/winnow-bench -quality -set aeb -set wcxb-dev
+//	go run ./cmd/winnow-bench -quality -set wcxb-dev -only winnow,trafil
 package main
 
 import (
@@ -31,11 +41,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"time"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
+	"github.com/winnow-go/winnow/internal/dataset"
 )
 
 type config struct {
@@ -51,6 +63,10 @@ type config struct {
 	warmup    int
 	cpuProf   string
 	memProf   string
+	quality   bool
+	sets      []string
+	datasets  string
+	procsSet  bool // -procs was given
 }
 
 func main() {
@@ -67,7 +83,14 @@ func main() {
 	flag.IntVar(&cfg.warmup, "warmup", 10, "pages each contender runs untimed before the first round")
 	flag.StringVar(&cfg.cpuProf, "cpuprofile", "", "write a CPU profile of the timed passes to this file")
 	flag.StringVar(&cfg.memProf, "memprofile", "", "write an allocation profile to this file at the end")
+	flag.BoolVar(&cfg.quality, "quality", false, "quality mode: score every contender that gives text on each -set, every metric of winnow eval")
+	flag.Func("set", "score the set `NAME` (under shared/datasets or -datasets) or the folder DIR; repeatable in -quality mode", func(s string) error {
+		cfg.sets = append(cfg.sets, s)
+		return nil
+	})
+	flag.StringVar(&cfg.datasets, "datasets", "", "`dir`ectory holding the named sets (default $WINNOW_DATASETS, else shared/datasets above the working directory)")
 	flag.Parse()
+	flag.Visit(func(f *flag.Flag) { cfg.procsSet = cfg.procsSet || f.Name == "procs" })
 	if err := run(cfg, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "winnow-bench:", err)
 		os.Exit(2)
@@ -77,6 +100,19 @@ func main() {
 func run(cfg config, w io.Writer) error {
 	if cfg.rounds < 1 {
 		return fmt.Errorf("-rounds must be at least 1")
+	}
+	sets, err := findSets(cfg)
+	if err != nil {
+		return err
+	}
+	if cfg.quality {
+		return runQuality(cfg, sets, w)
+	}
+	switch {
+	case len(sets) > 1:
+		return fmt.Errorf("several -set need -quality; the speed modes take one set")
+	case len(sets) == 1:
+		cfg.pagesDir, cfg.truthPath = sets[0].Pages, sets[0].Truth
 	}
 	if cfg.pagesDir == "" {
 		d, err := defaultPagesDir()
@@ -112,7 +148,7 @@ func run(cfg config, w io.Writer) error {
 	switch {
 	case cfg.peak:
 		if cfg.only == "" {
-			cfg.only = "winnow,trafilatura"
+			cfg.only = "winnow,go-trafilatura"
 		}
 		cs, err := contenders.Select(cfg.only)
 		if err != nil {
@@ -151,6 +187,69 @@ func run(cfg config, w io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(report)
 	}
+	return nil
+}
+
+// findSets resolves the -set flags, which cannot be mixed with -pages.
+func findSets(cfg config) ([]dataset.Set, error) {
+	if len(cfg.sets) > 0 && (cfg.pagesDir != "" || cfg.truthPath != "") {
+		return nil, fmt.Errorf("-set cannot be used with -pages or -truth")
+	}
+	var sets []dataset.Set
+	for _, a := range cfg.sets {
+		s, err := dataset.FindSet(a, cfg.datasets)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	return sets, nil
+}
+
+// runQuality is quality mode: the default set is AEB, or the -pages
+// folder with its truth.
+func runQuality(cfg config, sets []dataset.Set, w io.Writer) error {
+	if len(sets) == 0 {
+		if cfg.pagesDir == "" {
+			d, err := defaultPagesDir()
+			if err != nil {
+				return err
+			}
+			cfg.pagesDir = d
+		}
+		if cfg.truthPath == "" {
+			cfg.truthPath = truthFor(cfg.pagesDir)
+		}
+		if cfg.truthPath == "" {
+			return fmt.Errorf("-quality needs a ground truth beside %s (or -truth)", cfg.pagesDir)
+		}
+		sets = []dataset.Set{{Name: filepath.Base(filepath.Dir(cfg.truthPath)), Pages: cfg.pagesDir, Truth: cfg.truthPath}}
+	}
+	cs, err := contenders.Select(cfg.only)
+	if err != nil {
+		return err
+	}
+	workers := runtime.NumCPU()
+	if cfg.procsSet {
+		workers = cfg.procs
+	}
+	runtime.GOMAXPROCS(workers)
+	res, err := quality(cs, sets, workers)
+	if err != nil {
+		return err
+	}
+	env := describeEnv(nil)
+	env.GOMAXPROCS = workers
+	for _, s := range res {
+		env.Pages += s.Pages
+		env.HTMLMB += s.HTMLMB
+	}
+	if cfg.jsonOut {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(qualityReport{Env: env, Workers: workers, Sets: res})
+	}
+	writeQuality(w, env, workers, res)
 	return nil
 }
 

@@ -48,13 +48,48 @@ type Contender struct {
 	HasText bool
 	// Run extracts one page and returns its main text.
 	Run func(in Input) (string, error)
+	// judge, when set, gives the contender's own status and page type for
+	// quality scoring (winnow's); see Judge.
+	judge func(in Input) Outcome
+}
+
+// Outcome is what a contender said of one page, for quality scoring.
+type Outcome struct {
+	Text     string
+	Status   string // "ok", winnow's other statuses, "empty" or "error"
+	PageType string // winnow's page type; "" for the others
+	Err      error
+}
+
+// Judge runs c on one page for quality scoring. winnow reports its own
+// status and page type. The others have no status: a page is "error" when
+// they return an error or panic, "empty" when their text holds nothing but
+// white space, and "ok" otherwise.
+func (c Contender) Judge(in Input) (o Outcome) {
+	defer func() {
+		if r := recover(); r != nil {
+			o = Outcome{Status: "error", Err: fmt.Errorf("panic: %v", r)}
+		}
+	}()
+	if c.judge != nil {
+		return c.judge(in)
+	}
+	text, err := c.Run(in)
+	switch {
+	case err != nil:
+		return Outcome{Text: text, Status: "error", Err: err}
+	case strings.TrimSpace(text) == "":
+		return Outcome{Status: "empty"}
+	}
+	return Outcome{Text: text, Status: "ok"}
 }
 
 // All returns every contender, winnow first.
 func All() []Contender {
 	return []Contender{
-		{Name: "winnow", Module: winnowModule, HasText: true, Run: Winnow},
+		{Name: "winnow", Module: winnowModule, HasText: true, Run: Winnow, judge: judgeWinnow},
 		{Name: "go-trafilatura", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: Trafilatura},
+		{Name: "go-trafilatura+fallback", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: TrafilaturaFallback},
 		{Name: "go-shiori/readability", Module: "github.com/go-shiori/go-readability", HasText: true, Run: Shiori},
 		{Name: "readeck/readability", Module: "codeberg.org/readeck/go-readability/v2", HasText: true, Run: Readeck},
 		{Name: "floor: html.Parse", Module: "golang.org/x/net", Run: Parse},
@@ -63,8 +98,8 @@ func All() []Contender {
 }
 
 // Select returns the contenders whose names are listed, comma separated
-// (case-insensitive prefixes such as "winnow,trafil"); "" or "all" selects
-// every one.
+// (case-insensitive parts of names such as "winnow,trafil"; a whole name
+// selects that contender alone); "" or "all" selects every one.
 func Select(list string) ([]Contender, error) {
 	all := All()
 	if list == "" || list == "all" {
@@ -73,16 +108,20 @@ func Select(list string) ([]Contender, error) {
 	var out []Contender
 	for _, want := range strings.Split(list, ",") {
 		want = strings.ToLower(strings.TrimSpace(want))
-		found := false
+		var match []Contender
 		for _, c := range all {
+			if strings.ToLower(c.Name) == want {
+				match = []Contender{c}
+				break
+			}
 			if strings.Contains(strings.ToLower(c.Name), want) {
-				out = append(out, c)
-				found = true
+				match = append(match, c)
 			}
 		}
-		if !found {
+		if len(match) == 0 {
 			return nil, fmt.Errorf("no contender matches %q", want)
 		}
+		out = append(out, match...)
 	}
 	return out, nil
 }
@@ -134,9 +173,29 @@ func Winnow(in Input) (string, error) {
 	return a.Text, err
 }
 
+// judgeWinnow is Winnow with the status and page type of the Article.
+func judgeWinnow(in Input) Outcome {
+	a, err := winnow.Extract(in.HTML, winnow.Options{URL: in.URL})
+	if a == nil {
+		return Outcome{Status: "error", Err: err}
+	}
+	return Outcome{Text: a.Text, Status: string(a.Status), PageType: string(a.PageType)}
+}
+
 // Trafilatura runs go-trafilatura with its default options.
 func Trafilatura(in Input) (string, error) {
 	res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL})
+	if err != nil {
+		return "", err
+	}
+	return res.ContentText, nil
+}
+
+// TrafilaturaFallback runs go-trafilatura with EnableFallback: when its own
+// extraction looks poor it also runs its readability and DOM Distiller
+// ports and keeps the best candidate, as Python trafilatura does by default.
+func TrafilaturaFallback(in Input) (string, error) {
+	res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL, EnableFallback: true})
 	if err != nil {
 		return "", err
 	}

@@ -1,6 +1,7 @@
 package contenders
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -19,8 +20,10 @@ func TestSelect(t *testing.T) {
 		want    []string
 		wantErr bool
 	}{
-		{"", []string{"winnow", "go-trafilatura", "go-shiori/readability", "readeck/readability", "floor: html.Parse", "floor: tokenizer"}, false},
-		{"winnow,trafil", []string{"winnow", "go-trafilatura"}, false},
+		{"", []string{"winnow", "go-trafilatura", "go-trafilatura+fallback", "go-shiori/readability", "readeck/readability", "floor: html.Parse", "floor: tokenizer"}, false},
+		{"winnow,trafil", []string{"winnow", "go-trafilatura", "go-trafilatura+fallback"}, false},
+		{"fallback", []string{"go-trafilatura+fallback"}, false},
+		{"winnow,go-trafilatura", []string{"winnow", "go-trafilatura"}, false}, // a whole name is that one alone
 		{"floor", []string{"floor: html.Parse", "floor: tokenizer"}, false},
 		{"nosuch", nil, true},
 	}
@@ -67,3 +70,44 @@ func TestNewInputBadURL(t *testing.T) {
 		t.Fatal("ParsedURL is nil")
 	}
 }
+
+// TestJudge: winnow gives its own status; the others are ok with text,
+// empty without, error on an error or a panic.
+func TestJudge(t *testing.T) {
+	in := NewInput([]byte(page), "https://news.example/rain")
+	fake := func(text string, err error, boom bool) Contender {
+		return Contender{Name: "fake", HasText: true, Run: func(Input) (string, error) {
+			if boom {
+				panic("boom")
+			}
+			return text, err
+		}}
+	}
+	tests := []struct {
+		name       string
+		c          Contender
+		wantStatus string
+		wantText   string
+		wantErr    bool
+	}{
+		{"text", fake("some words", nil, false), "ok", "some words", false},
+		{"white space only", fake(" \n\t", nil, false), "empty", "", false},
+		{"error", fake("", errTest, false), "error", "", true},
+		{"panic", fake("", nil, true), "error", "", true},
+		{"winnow", All()[0], "ok", "heaviest rain in a decade", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := tc.c.Judge(in)
+			if o.Status != tc.wantStatus || !strings.Contains(o.Text, tc.wantText) || (o.Err != nil) != tc.wantErr {
+				t.Errorf("Judge = %+v, want status %s, text with %q, error %v", o, tc.wantStatus, tc.wantText, tc.wantErr)
+			}
+		})
+	}
+	short := All()[0].Judge(NewInput([]byte("<html><body><p>Two words.</p></body></html>"), ""))
+	if short.Status == "ok" || short.Status == "error" {
+		t.Errorf("winnow on a near-empty page: status %q, want its own refusal status", short.Status)
+	}
+}
+
+var errTest = errors.New("test error")
