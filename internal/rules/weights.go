@@ -102,6 +102,12 @@ type TextWeights struct {
 	// this many words and is at most this many lines under the headline.
 	MinStandfirstWords int
 	StandfirstReach    int
+	// StandfirstHeadWords and StandfirstRatio: a line taken for the
+	// headline is the standfirst when the headline-shaped line right above
+	// it has at least StandfirstHeadWords words and it has StandfirstRatio
+	// times as many (a standfirst printed without a full stop).
+	StandfirstHeadWords int
+	StandfirstRatio     float64
 	// MinLineWords: a body line that is neither prose nor a subhead is kept
 	// as a paragraph when it has this many words (one less with a number).
 	MinLineWords int
@@ -174,6 +180,15 @@ type TextWeights struct {
 	ProseWords      int
 	LongProseWords  int
 	ProseCommaShare float64
+	// MaxRepeats and RepeatMinWords: a line that is one string of at
+	// least RepeatMinWords (and at most ShortLine) printed two to
+	// MaxRepeats times back to back is a label, so chrome.
+	MaxRepeats     int
+	RepeatMinWords int
+	// MarkerTeaserMinWords: a line of at least this many words opening
+	// with a rules.TeaserMarker, not prose, with no such line next to it,
+	// is an inline teaser.
+	MarkerTeaserMinWords int
 	// MinHeadlineWords and MaxHeadlineWords bound a headline's length;
 	// MinQuestionWords and MaxQuestionWords a subhead asked as a question.
 	MinHeadlineWords int
@@ -217,13 +232,15 @@ var DefaultTextWeights = TextWeights{
 	MinListItems:       3,
 	MinListItemWords:   3,
 
-	TitleReach:         40,
-	MinTitleWords:      3,
-	MinStandfirstWords: 6,
-	StandfirstReach:    8,
-	MinLineWords:       4,
-	RecallMinLineWords: 2,
-	PrecisionMinWords:  8,
+	TitleReach:          40,
+	MinTitleWords:       3,
+	MinStandfirstWords:  6,
+	StandfirstReach:     8,
+	StandfirstHeadWords: 4,
+	StandfirstRatio:     1.5,
+	MinLineWords:        4,
+	RecallMinLineWords:  2,
+	PrecisionMinWords:   8,
 
 	MaxURLLineWords:      6,
 	MinMenuItems:         3,
@@ -253,6 +270,9 @@ var DefaultTextWeights = TextWeights{
 	ProseWords:           8,
 	LongProseWords:       25,
 	ProseCommaShare:      0.2,
+	MaxRepeats:           4,
+	RepeatMinWords:       2,
+	MarkerTeaserMinWords: 3,
 	MinHeadlineWords:     2,
 	MaxHeadlineWords:     25,
 	MinQuestionWords:     2,

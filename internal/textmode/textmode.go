@@ -151,6 +151,10 @@ func (x *extraction) labelLines() {
 			x.chrome(i, r)
 			continue
 		}
+		if x.inlineTeaser(i) {
+			x.chrome(i, article.ReasonTeaser)
+			continue
+		}
 		if j, ok := seen[l.key]; ok && l.key != "" {
 			// A label or button printed twice in a row, a headline repeated
 			// in a teaser, a pull quote: the first copy stands for it.
@@ -160,6 +164,19 @@ func (x *extraction) labelLines() {
 		}
 		seen[l.key] = i
 	}
+}
+
+// inlineTeaser reports whether line i is a link to another story set
+// between paragraphs behind an arrow (">> Prices rise again", "» Related:
+// ..."): a short line that opens with a rules.TeaserMarker and is not
+// prose. The same marker on the line above or below makes it an item of
+// a list, which stays.
+func (x *extraction) inlineTeaser(i int) bool {
+	l := &x.lines[i]
+	if l.marker == "" || l.sentence || l.isProse() || len(l.words) < x.w.MarkerTeaserMinWords || len(l.words) > x.w.MaxHeadlineWords {
+		return false
+	}
+	return (i == 0 || x.lines[i-1].marker != l.marker) && (i+1 == len(x.lines) || x.lines[i+1].marker != l.marker)
 }
 
 // nearDuplicate reports whether a and b say the same thing: the words of
@@ -503,9 +520,12 @@ func (x *extraction) hasHead(i int) bool {
 }
 
 // findHead finds the headline above the body and the standfirst between
-// them. The headline is the nearest headline-shaped line above the first
-// prose line; the standfirst is a prose line right under it that is set
-// apart from the body by figures, bylines, dates or buttons.
+// them. The headline is the headline-shaped line just above the byline
+// and dateline nearest the body, or else the nearest headline-shaped line
+// above the first prose line; the standfirst is a prose line right under
+// it that is set apart from the body by figures, bylines, dates or
+// buttons, or a long line without a full stop right under a shorter
+// headline.
 func (x *extraction) findHead(start, end int) {
 	first := -1
 	for i := start; i <= end; i++ {
@@ -517,30 +537,26 @@ func (x *extraction) findHead(start, end int) {
 	if first < 0 {
 		return
 	}
-	lo := first - x.w.TitleReach
-	if lo < 0 {
-		lo = 0
-	}
-	for i := first - 1; i >= lo; i-- {
-		if x.role[i] != roleNone {
-			continue
-		}
-		if x.lines[i].isHeadline() && len(x.lines[i].words) >= x.w.MinTitleWords {
-			x.title = i
-			break
-		}
-		if x.lines[i].truncated {
-			// Teasers above the body: the headline is not past them.
-			break
-		}
+	lo := max(first-x.w.TitleReach, 0)
+	// The body reaches up to the nearest headline-shaped line; the
+	// headline may stand higher, above the byline.
+	top := x.nearestTitle(first, lo)
+	x.title = x.titleAboveHead(first, lo)
+	if x.title < 0 || top < 0 {
+		x.title = top
 	}
 	if x.title < 0 {
 		return
 	}
+	if u := x.title - 1; u >= lo && x.standfirstUnder(u, x.title) {
+		// The line taken for the headline is the standfirst under it.
+		x.subtitle, x.title = x.title, u
+		x.role[x.subtitle] = roleSubtitle
+	}
 	x.role[x.title] = roleTitle
 	// The standfirst: the first prose line below the title, when furniture
 	// separates it from the next prose line.
-	for i := x.title + 1; i <= end && i < len(x.lines); i++ {
+	for i := x.title + 1; x.subtitle < 0 && i <= end && i < len(x.lines); i++ {
 		if x.role[i] != roleNone {
 			continue
 		}
@@ -570,12 +586,87 @@ func (x *extraction) findHead(start, end int) {
 	for i := 0; i <= x.title && i < len(x.lines); i++ {
 		x.inBody[i] = false
 	}
-	for i := x.title + 1; i < first; i++ {
+	for i := top + 1; i < first; i++ {
 		x.inBody[i] = true
 	}
 	if x.subtitle >= 0 {
 		x.inBody[x.subtitle] = false
 	}
+}
+
+// nearestTitle returns the nearest headline-shaped line above line first
+// and not above lo, or -1; teasers cut short end the search.
+func (x *extraction) nearestTitle(first, lo int) int {
+	for i := first - 1; i >= lo; i-- {
+		if x.role[i] != roleNone {
+			continue
+		}
+		if x.lines[i].isHeadline() && len(x.lines[i].words) >= x.w.MinTitleWords {
+			return i
+		}
+		if x.lines[i].truncated {
+			return -1
+		}
+	}
+	return -1
+}
+
+// isHeadMark reports whether line i is a byline or a dateline.
+func (x *extraction) isHeadMark(i int) bool {
+	return x.role[i] == roleChrome && (x.reason[i] == reasonMeta || x.reason[i] == article.ReasonByline)
+}
+
+// titleAboveHead returns the headline that stands above the byline or
+// dateline nearest the first prose line (at most HeadLookback lines up),
+// or -1. A page sets its headline, perhaps a standfirst, then the byline
+// and date; what comes between them and the body (image alt text, share
+// labels, a table of contents) is not the headline, however it is shaped.
+func (x *extraction) titleAboveHead(first, lo int) int {
+	j := -1
+	for i := first - 1; i >= lo && i >= first-x.w.HeadLookback; i-- {
+		if x.isHeadMark(i) {
+			j = i
+			break
+		}
+		if x.role[i] == roleNone && x.lines[i].truncated {
+			return -1
+		}
+	}
+	if j < 0 {
+		return -1
+	}
+	// Up past the rest of the head block and the buttons around it.
+	for k := 0; k < x.w.HeadLookback && j > lo && x.role[j-1] == roleChrome; k++ {
+		j--
+	}
+	c := j - 1
+	if c < lo || x.role[c] != roleNone {
+		return -1
+	}
+	l := &x.lines[c]
+	switch {
+	case l.isHeadline() && len(l.words) >= x.w.MinTitleWords:
+		return c
+	case l.sentence && len(l.words) >= x.w.MinStandfirstWords && c > lo && x.role[c-1] == roleNone &&
+		x.lines[c-1].isHeadline() && len(x.lines[c-1].words) >= x.w.MinTitleWords:
+		// A standfirst that ends like a sentence, under the headline.
+		return c - 1
+	}
+	return -1
+}
+
+// standfirstUnder reports whether line s, taken for the headline, is the
+// standfirst under the headline u: both headline-shaped, u of at least
+// StandfirstHeadWords words and s StandfirstRatio times as long, as a
+// standfirst printed without a full stop is next to its headline. A
+// kicker ("World news") is shorter than StandfirstHeadWords.
+func (x *extraction) standfirstUnder(u, s int) bool {
+	if x.role[u] != roleNone {
+		return false
+	}
+	hl, sl := &x.lines[u], &x.lines[s]
+	return hl.isHeadline() && len(hl.words) >= x.w.StandfirstHeadWords && len(sl.words) >= x.w.MinStandfirstWords &&
+		float64(len(sl.words)) >= x.w.StandfirstRatio*float64(len(hl.words))
 }
 
 // buildBlocks turns the labelled lines into blocks and removals.
@@ -633,7 +724,8 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 		case l.isProse() || l.sentence || l.colon:
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
 			x.bodyWords += len(l.words)
-		case l.isHeadline() && x.nextIsProse(i):
+		case l.isHeadline() && l.marker == "" && x.nextIsProse(i):
+			// A line behind an arrow is a list item, not a subhead.
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
 		case len(l.words) >= x.w.MinLineWords || (len(l.words) == x.w.MinLineWords-1 && l.digits > 0) || (opts.Focus == rules.Recall && len(l.words) >= x.w.RecallMinLineWords):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
