@@ -86,8 +86,14 @@ type TextWeights struct {
 	// BarrierGap: prose within this many lines below a comments or footer
 	// line means it was a widget inside the article.
 	BarrierGap int
+	// ItemMaxScore: when a page has no article, a second body search
+	// scores each headline, excerpt and prose line by its words, up to
+	// this, so that the densest list of items wins.
+	ItemMaxScore int
 	// MinListItems and MinListItemWords: a closing list of at least this
-	// many lines, each this long with a number, joins the body.
+	// many lines, each this long with a number, joins the body. A page
+	// with no article is a list when the items search finds at least
+	// MinListItems headlines with a longer line under each.
 	MinListItems     int
 	MinListItemWords int
 
@@ -229,6 +235,7 @@ var DefaultTextWeights = TextWeights{
 	BarrierMinProse:    80,
 	MassMinScore:       2,
 	BarrierGap:         3,
+	ItemMaxScore:       30,
 	MinListItems:       3,
 	MinListItemWords:   3,
 

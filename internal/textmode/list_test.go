@@ -76,3 +76,42 @@ func TestExcerptTicker(t *testing.T) {
 		t.Errorf("%d blocks, want the 5 paragraphs", len(a.Blocks))
 	}
 }
+
+// TestItemList checks that a page with no article but a list of items (a
+// title, a date and a one-line summary each, as a blog index prints them)
+// gives the items as its content, and that a menu of short links or a
+// few sentences without item titles is still no list.
+func TestItemList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Engineering blog\nHome\nAbout\nTeams\n")
+	titles := []string{"How we release the app every week", "Making shuffle feel more random", "Our journey with background coding agents", "What we learned from a year of incidents", "Building a better search index"}
+	for i, title := range titles {
+		fmt.Fprintf(&b, "Feb %d, 2026\n%s\nPart %d of our series: a look at the tooling, the people and the habits behind it, and what we would change...\n", i+2, title, i+1)
+	}
+	b.WriteString("Privacy policy\n© 2026 Example Ltd\n")
+	a, _ := Extract([]byte(b.String()), Options{})
+	if a.Status != article.StatusOK {
+		t.Fatalf("status %s, want ok", a.Status)
+	}
+	var text strings.Builder
+	for _, bl := range a.Blocks {
+		text.WriteString(bl.Text + "\n")
+	}
+	for _, title := range titles[1:] {
+		if !strings.Contains(text.String(), title) {
+			t.Errorf("item %q is missing:\n%s", title, text.String())
+		}
+	}
+	if strings.Contains(text.String(), "Privacy") || strings.Contains(text.String(), "Teams") {
+		t.Errorf("chrome in the items:\n%s", text.String())
+	}
+
+	for name, page := range map[string]string{
+		"menu":            "Home\nNews\nSport\nWorld news today\nBusiness and markets\nCulture and arts\nTravel and leisure\nPrivacy policy\n",
+		"three sentences": "Home\nClick the photo to read the column about racing this week.\nClick the image above to see the ranking of the drivers this season.\nClick here to see the times of all races of the season on TV.\n",
+	} {
+		if a, _ := Extract([]byte(page), Options{}); a.Status == article.StatusOK {
+			t.Errorf("%s: status ok, want none", name)
+		}
+	}
+}

@@ -56,10 +56,30 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 	if w == nil {
 		w = &rules.DefaultTextWeights
 	}
+	a, detail = extract(text, opts, w, false)
+	if a.Status != article.StatusOK {
+		// No article: the page may be a list whose items (a title and a
+		// line or two each) are its content, as on an index, a search
+		// result or a category page. It must hold MinListItems items.
+		if b, _ := extract(text, opts, w, true); b.Status == article.StatusOK {
+			return b, ""
+		}
+	}
+	return a, detail
+}
+
+// extract runs the passes once; items makes the body search count the
+// lines of a list of items as it counts prose.
+func extract(text []byte, opts Options, w *rules.TextWeights, items bool) (a *article.Article, detail string) {
 	x := newExtraction(text, w)
+	x.items = items
 	x.labelLines()
 	x.findFigures()
 	start, end, words := x.findBody(gapStep(opts.Focus, w))
+	if items && x.countItems(start, end) < w.MinListItems {
+		// Prose with no items in it: the page has no list either.
+		words = 0
+	}
 	a = &article.Article{}
 	if words == 0 {
 		a.Status = article.StatusNotArticle
@@ -105,6 +125,10 @@ type extraction struct {
 	bodyWords int
 	title     int
 	subtitle  int
+	// items makes the body search score the items of a list (headlines,
+	// excerpts, teaser summaries) as prose: the second search, on a page
+	// with no article.
+	items bool
 }
 
 func newExtraction(text []byte, w *rules.TextWeights) *extraction {
@@ -266,6 +290,9 @@ func (x *extraction) lineScore(i int) int {
 	case roleCaption, roleCredit:
 		return w.FigureScore
 	}
+	if x.items && (l.isProse() || l.isHeadline() || l.truncated) {
+		return min(len(l.words), w.ItemMaxScore)
+	}
 	switch {
 	case l.isProse() && l.joined:
 		// Headline and summary of a teaser run together.
@@ -289,6 +316,19 @@ func (x *extraction) lineScore(i int) int {
 		return w.ShortSentenceScore
 	}
 	return w.OtherScore
+}
+
+// countItems counts the items of a list between lines start and end: a
+// headline-shaped line with a longer line of text right under it.
+func (x *extraction) countItems(start, end int) int {
+	n := 0
+	for i := start; i < end; i++ {
+		h, s := &x.lines[i], &x.lines[i+1]
+		if x.role[i] == roleNone && x.role[i+1] == roleNone && h.isHeadline() && !h.sentence && len(s.words) > len(h.words) {
+			n++
+		}
+	}
+	return n
 }
 
 // teaserPair reports whether line i is a summary of one sentence or two
