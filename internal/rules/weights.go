@@ -74,6 +74,12 @@ type TextWeights struct {
 	// of menus parts two stretches of prose but a subhead does not.
 	GapCostStep int
 	GapCostCap  int
+	// CellMaxWords and CellCost: a line of at most CellMaxWords words with
+	// a number in it is a table cell; it costs CellCost and does not
+	// lengthen a gap, so a table flattened one cell a line inside the
+	// body does not split it.
+	CellMaxWords int
+	CellCost     int
 	// HeadBonus multiplies the mass of a run with a dateline or byline in
 	// the HeadLookback lines above it: teaser lists and footers have none.
 	HeadBonus    int
@@ -230,6 +236,8 @@ var DefaultTextWeights = TextWeights{
 	Lookaround:         40,
 	GapCostStep:        2,
 	GapCostCap:         12,
+	CellMaxWords:       4,
+	CellCost:           1,
 	HeadBonus:          2,
 	HeadLookback:       8,
 	BarrierMinProse:    80,

@@ -115,3 +115,64 @@ func TestItemList(t *testing.T) {
 		}
 	}
 }
+
+// TestTableInBody checks that a data table flattened one cell a line
+// inside the article (a header line, then a column of numbers with units)
+// does not split the body, while a run of menu entries still does.
+func TestTableInBody(t *testing.T) {
+	sentences := []string{
+		"the scooter held its speed on the long climb to the office and never once cut out, even on the coldest mornings of the winter.",
+		"its battery lasted a full week of commuting between charges, which no other model in this price range managed in our tests.",
+		"the folding stem locks with a single lever, so carrying it onto a crowded train at rush hour takes only a few seconds.",
+		"we rode it through three months of rain without a fault, although the rear mudguard rattled loose after the first few weeks.",
+		"braking is strong and progressive, and the bright front light makes it easy to be seen on unlit country lanes at night.",
+		"at this price it is the one we would buy with our own money, and the one we recommend to readers who ask us every week.",
+	}
+	para := func(n int) string {
+		return fmt.Sprintf("Paragraph %d: %s\n", n, sentences[n-1])
+	}
+	var b strings.Builder
+	b.WriteString("Home\nReviews\nThe best scooters for commuting\nBy Jane Doe\n12 March 2024\n")
+	for i := 1; i <= 3; i++ {
+		b.WriteString(para(i))
+	}
+	for _, col := range []string{"Top speed", "Range", "Weight"} {
+		b.WriteString(col + "\n")
+		for i := 0; i < 8; i++ {
+			fmt.Fprintf(&b, "%d.%d mph\n", 15+i, i)
+		}
+	}
+	for i := 4; i <= 6; i++ {
+		b.WriteString(para(i))
+	}
+	b.WriteString("Privacy policy\n")
+	a, _ := Extract([]byte(b.String()), Options{})
+	var text strings.Builder
+	for _, bl := range a.Blocks {
+		text.WriteString(bl.Text + "\n")
+	}
+	for i := 1; i <= 6; i++ {
+		if !strings.Contains(text.String(), fmt.Sprintf("Paragraph %d:", i)) {
+			t.Errorf("paragraph %d is missing:\n%s", i, text.String())
+		}
+	}
+
+	// The same page with a menu of words in place of the table: two
+	// stretches of prose, of which the body is one.
+	menu := strings.Repeat("Scooters\nBikes\nSkateboards\nUnicycles\nHoverboards\nAccessories\nDeals\nGuides\n", 3)
+	page := strings.Replace(b.String(), "Top speed\n", menu+"Top speed\n", 1)
+	for _, col := range []string{"Top speed", "Range", "Weight"} {
+		page = strings.Replace(page, col+"\n", "", 1)
+	}
+	for i := 0; i < 8; i++ {
+		page = strings.ReplaceAll(page, fmt.Sprintf("%d.%d mph\n", 15+i, i), "")
+	}
+	a, _ = Extract([]byte(page), Options{})
+	text.Reset()
+	for _, bl := range a.Blocks {
+		text.WriteString(bl.Text + "\n")
+	}
+	if strings.Contains(text.String(), "Paragraph 1:") && strings.Contains(text.String(), "Paragraph 6:") {
+		t.Errorf("a menu of %d lines did not split the body:\n%s", 24, text.String())
+	}
+}

@@ -417,16 +417,31 @@ var insertReasons = []article.Reason{article.ReasonDuplicate, reasonMeta, articl
 // each line of a run of non-prose lines costs more than the one before, so
 // a long run of menus, tags and headlines parts two stretches of prose,
 // while a subhead or a figure inside the body costs little.
-func gapScores(scores []int, step int, w *rules.TextWeights) {
+func gapScores(scores []int, cells []bool, step int, w *rules.TextWeights) {
 	run := 0
 	for i, s := range scores {
 		if s > 0 {
 			run = 0
 			continue
 		}
+		if cells[i] {
+			scores[i] = -w.CellCost
+			continue
+		}
 		run++
 		scores[i] = s - min(step*(run-1), w.GapCostCap)
 	}
+}
+
+// isCell reports whether line i may be a cell of a data table flattened
+// one cell a line ("19.8 mph", "$1,299", "12 kg"): a few words with a
+// number. findBody takes it for one when a line next to it is one too.
+func (x *extraction) isCell(i int) bool {
+	l := &x.lines[i]
+	if x.role[i] != roleNone && x.reason[i] != article.ReasonDuplicate {
+		return false // a column repeats its values ("265 lbs")
+	}
+	return l.digits > 0 && len(l.words) <= x.w.CellMaxWords && !l.isProse()
 }
 
 // gapStep is the gap cost step for a Focus: the recall focus bridges a
@@ -459,7 +474,17 @@ func (x *extraction) findBody(step int) (start, end, words int) {
 	for i := range x.lines {
 		scores[i] = x.lineScore(i)
 	}
-	gapScores(scores, step, x.w)
+	cells := make([]bool, len(x.lines))
+	for i := range x.lines {
+		cells[i] = x.isCell(i)
+	}
+	// A cell stands among cells: a lone number is not a table.
+	for i := range cells {
+		if cells[i] && !(i > 0 && x.isCell(i-1)) && !(i+1 < len(cells) && cells[i+1]) {
+			cells[i] = false
+		}
+	}
+	gapScores(scores, cells, step, x.w)
 	var segs []segment
 	cur, curStart := 0, 0
 	open := segment{start: -1}
