@@ -17,8 +17,9 @@ type line struct {
 	words []string // lower-cased words of letters and digits
 	key   string   // words joined by one space: the duplicate key
 	runes int
-	// sentence is true when the line ends like prose: . ! ? … or one of
-	// them followed by a closing quote or bracket.
+	// sentence is true when the line ends like prose: . ! ? … (or the
+	// full stops of Chinese, Japanese and Devanagari) or one of them
+	// followed by a closing quote or bracket.
 	sentence bool
 	// colon is true when the line ends with a colon, as a label does.
 	colon bool
@@ -88,7 +89,7 @@ func lineEnding(text string) (sentence, colon bool) {
 		case '"', '\'', '”', '’', '»', '«', '“', ')', ']', '*':
 			text = text[:len(text)-size]
 			continue
-		case '.', '!', '?', '…', '。', '！', '？', ';':
+		case '.', '!', '?', '…', '。', '！', '？', ';', '।', '॥':
 			return true, false
 		case ':':
 			return false, true

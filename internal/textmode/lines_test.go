@@ -89,6 +89,7 @@ func TestLineShape(t *testing.T) {
 		{line: "Customers Leave Without Paying Bill At Troy SteakhouseA party of six left without paying their bill after a fight.", sentence: true, prose: true, joined: true},
 		{line: "He posted it on LinkedIn and the post was shared widely across the network last week.", sentence: true, prose: true},
 		{line: "Home | News | Sport | Culture", linkLike: true},
+		{line: "राज्य सरकार ने छोटे किसानों के लिए सोलर पंप योजना का दूसरा चरण शुरू किया।", sentence: true, prose: true},
 		{line: "adote um amigo agua alerta ambiente amizade atendimento atirador bem estar biblioteca caminhada campanha capacitacao carnaval civil conselho cultura cidade", headline: false},
 	}
 	for _, tt := range tests {
