@@ -8,12 +8,16 @@
 //     the furniture phrases (share, follow, teaser, comments, ...) of many
 //     languages found in it (rules.Vocab, the vocabulary HTML mode reads
 //     too);
-//  2. labels: lines that are chrome by themselves, exact and near
-//     duplicates, and figures (an image's alt text, its caption printed
-//     again, and the photo credit);
+//  2. labels: lines that are chrome by themselves (a label printed twice
+//     back to back among them), inline teasers behind an arrow, exact and
+//     near duplicates, and figures (an image's alt text, its caption
+//     printed again, and the photo credit);
 //  3. body: the densest run of prose lines, found as the maximum-sum run of
-//     per-line scores, cut at a comments or footer section;
-//  4. head: the headline above the body, and the standfirst between them;
+//     per-line scores (a table flattened one cell a line does not break
+//     it), cut at a comments or footer section; on a page with no article,
+//     the densest list of items (a headline and a summary each);
+//  4. head: the headline above the byline and date nearest the body, and
+//     the standfirst between it and the body;
 //  5. blocks: paragraphs, subheads and figures inside the body, and a
 //     Removal with a Reason for every other line.
 //
