@@ -74,6 +74,12 @@ type TextWeights struct {
 	// of menus parts two stretches of prose but a subhead does not.
 	GapCostStep int
 	GapCostCap  int
+	// CellMaxWords and CellCost: a line of at most CellMaxWords words with
+	// a number in it is a table cell; it costs CellCost and does not
+	// lengthen a gap, so a table flattened one cell a line inside the
+	// body does not split it.
+	CellMaxWords int
+	CellCost     int
 	// HeadBonus multiplies the mass of a run with a dateline or byline in
 	// the HeadLookback lines above it: teaser lists and footers have none.
 	HeadBonus    int
@@ -86,8 +92,14 @@ type TextWeights struct {
 	// BarrierGap: prose within this many lines below a comments or footer
 	// line means it was a widget inside the article.
 	BarrierGap int
+	// ItemMaxScore: when a page has no article, a second body search
+	// scores each headline, excerpt and prose line by its words, up to
+	// this, so that the densest list of items wins.
+	ItemMaxScore int
 	// MinListItems and MinListItemWords: a closing list of at least this
-	// many lines, each this long with a number, joins the body.
+	// many lines, each this long with a number, joins the body. A page
+	// with no article is a list when the items search finds at least
+	// MinListItems headlines with a longer line under each.
 	MinListItems     int
 	MinListItemWords int
 
@@ -102,6 +114,12 @@ type TextWeights struct {
 	// this many words and is at most this many lines under the headline.
 	MinStandfirstWords int
 	StandfirstReach    int
+	// StandfirstHeadWords and StandfirstRatio: a line taken for the
+	// headline is the standfirst when the headline-shaped line right above
+	// it has at least StandfirstHeadWords words and it has StandfirstRatio
+	// times as many (a standfirst printed without a full stop).
+	StandfirstHeadWords int
+	StandfirstRatio     float64
 	// MinLineWords: a body line that is neither prose nor a subhead is kept
 	// as a paragraph when it has this many words (one less with a number).
 	MinLineWords int
@@ -174,6 +192,15 @@ type TextWeights struct {
 	ProseWords      int
 	LongProseWords  int
 	ProseCommaShare float64
+	// MaxRepeats and RepeatMinWords: a line that is one string of at
+	// least RepeatMinWords (and at most ShortLine) printed two to
+	// MaxRepeats times back to back is a label, so chrome.
+	MaxRepeats     int
+	RepeatMinWords int
+	// MarkerTeaserMinWords: a line of at least this many words opening
+	// with a rules.TeaserMarker, not prose, with no such line next to it,
+	// is an inline teaser.
+	MarkerTeaserMinWords int
 	// MinHeadlineWords and MaxHeadlineWords bound a headline's length;
 	// MinQuestionWords and MaxQuestionWords a subhead asked as a question.
 	MinHeadlineWords int
@@ -209,21 +236,26 @@ var DefaultTextWeights = TextWeights{
 	Lookaround:         40,
 	GapCostStep:        2,
 	GapCostCap:         12,
+	CellMaxWords:       4,
+	CellCost:           1,
 	HeadBonus:          2,
 	HeadLookback:       8,
 	BarrierMinProse:    80,
 	MassMinScore:       2,
 	BarrierGap:         3,
+	ItemMaxScore:       30,
 	MinListItems:       3,
 	MinListItemWords:   3,
 
-	TitleReach:         40,
-	MinTitleWords:      3,
-	MinStandfirstWords: 6,
-	StandfirstReach:    8,
-	MinLineWords:       4,
-	RecallMinLineWords: 2,
-	PrecisionMinWords:  8,
+	TitleReach:          40,
+	MinTitleWords:       3,
+	MinStandfirstWords:  6,
+	StandfirstReach:     8,
+	StandfirstHeadWords: 4,
+	StandfirstRatio:     1.5,
+	MinLineWords:        4,
+	RecallMinLineWords:  2,
+	PrecisionMinWords:   8,
 
 	MaxURLLineWords:      6,
 	MinMenuItems:         3,
@@ -253,6 +285,9 @@ var DefaultTextWeights = TextWeights{
 	ProseWords:           8,
 	LongProseWords:       25,
 	ProseCommaShare:      0.2,
+	MaxRepeats:           4,
+	RepeatMinWords:       2,
+	MarkerTeaserMinWords: 3,
 	MinHeadlineWords:     2,
 	MaxHeadlineWords:     25,
 	MinQuestionWords:     2,

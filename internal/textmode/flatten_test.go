@@ -42,6 +42,34 @@ func TestVisibleText(t *testing.T) {
 	}
 }
 
+// TestVisibleTextNoscript: a page whose <noscript> holds more words than
+// the rest (an application shell that serves its posts to clients without
+// scripts) is dumped with them; on any other page <noscript> stays out.
+func TestVisibleTextNoscript(t *testing.T) {
+	posts := `<noscript><div class="post"><p>I would not mind a brief discussion about valuation and how others think about it.</p></div>` +
+		`<div class="post"><p>I merely try to think about reasonable expectations for the next few years.</p></div></noscript>`
+	tests := []struct{ name, in, want string }{
+		{"empty shell", `<body><div id="app"></div>` + posts + `</body>`,
+			"I would not mind a brief discussion about valuation and how others think about it.\nI merely try to think about reasonable expectations for the next few years.\n"},
+		{"shell with a header", `<body><header>Community Forum</header><div id="app"></div>` + posts + `</body>`,
+			"Community Forum\nI would not mind a brief discussion about valuation and how others think about it.\nI merely try to think about reasonable expectations for the next few years.\n"},
+		{"page with text", `<body><p>The council met on Tuesday and voted to rebuild the wall before the winter storms.</p><noscript>Please enable JavaScript to see the comments.</noscript></body>`,
+			"The council met on Tuesday and voted to rebuild the wall before the winter storms.\n"},
+		{"tracking pixel", `<body><p>Short page.</p><noscript><img src="pixel.gif" alt=""></noscript></body>`, "Short page.\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parse.Parse([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(VisibleText(doc)); got != tt.want {
+				t.Errorf("VisibleText = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestVisibleTextDeep checks that pathological nesting, parsed as winnow
 // parses it (internal/parse flattens what x/net/html refuses), neither
 // panics nor loses the text before and inside it.

@@ -17,8 +17,9 @@ type line struct {
 	words []string // lower-cased words of letters and digits
 	key   string   // words joined by one space: the duplicate key
 	runes int
-	// sentence is true when the line ends like prose: . ! ? … or one of
-	// them followed by a closing quote or bracket.
+	// sentence is true when the line ends like prose: . ! ? … (or the
+	// full stops of Chinese, Japanese and Devanagari) or one of them
+	// followed by a closing quote or bracket.
 	sentence bool
 	// colon is true when the line ends with a colon, as a label does.
 	colon bool
@@ -42,7 +43,13 @@ type line struct {
 	// a word ("... the council said on..."): an excerpt cut short, as
 	// teaser lists print them.
 	truncated bool
-	matches   []rules.LineMatch
+	// unit is the string the line repeats back to back ("Send by
+	// e-mailSend by e-mail"), or "".
+	unit string
+	// marker is the arrow or pointer the line opens with (">>", "»",
+	// rules.TeaserMarkers), or "".
+	marker  string
+	matches []rules.LineMatch
 }
 
 // newLine computes the features of one trimmed line.
@@ -67,6 +74,8 @@ func newLine(text string, w *rules.TextWeights) line {
 	l.joined = hasJoin(text, w)
 	l.stops = innerStops(text)
 	l.truncated = isTruncated(text)
+	l.unit = repeatedUnit(text, w.MaxRepeats)
+	l.marker = rules.TeaserMarker(text)
 	l.matches = rules.Vocab.MatchLine(l.words)
 	return l
 }
@@ -80,7 +89,7 @@ func lineEnding(text string) (sentence, colon bool) {
 		case '"', '\'', '”', '’', '»', '«', '“', ')', ']', '*':
 			text = text[:len(text)-size]
 			continue
-		case '.', '!', '?', '…', '。', '！', '？', ';':
+		case '.', '!', '?', '…', '。', '！', '？', ';', '।', '॥':
 			return true, false
 		case ':':
 			return false, true
@@ -165,6 +174,26 @@ func isTruncated(text string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(rest)
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
+}
+
+// repeatedUnit returns the string that text is made of, printed two to
+// max times back to back, with or without a space between the copies
+// ("Send by e-mailSend by e-mail": a button's label and its copy for
+// another screen size, flattened together), or "".
+func repeatedUnit(text string, max int) string {
+	for k := 2; k <= max; k++ {
+		for _, sep := range []string{"", " "} {
+			n := len(text) - (k-1)*len(sep)
+			if n <= 0 || n%k != 0 {
+				continue
+			}
+			u := text[:n/k]
+			if strings.Repeat(u+sep, k-1)+u == text {
+				return u
+			}
+		}
+	}
+	return ""
 }
 
 // titleCase reports whether most words of s of four or more letters are
@@ -290,6 +319,9 @@ func (l *line) chrome() article.Reason {
 	if l.linkLike {
 		return article.ReasonNav
 	}
+	if r := l.repeatedLabel(); r != "" {
+		return r
+	}
 	if l.copyright && n <= w.MaxCopyrightWords {
 		// "© 2019 Example Media. All rights reserved." is a footer; "©
 		// Jane Doe" is a photo credit; "© Jane Doe Crowds in the square"
@@ -347,6 +379,25 @@ func (l *line) chrome() article.Reason {
 		}
 	}
 	return ""
+}
+
+// repeatedLabel returns why a line that is one short string printed twice
+// or more back to back is chrome: the reason of that string when it is
+// chrome by itself ("Share by e-mail" twice is share), else boilerplate,
+// since only buttons, labels and menu items are printed that way. A line
+// that repeats no string of RepeatMinWords to ShortLine words gives "".
+func (l *line) repeatedLabel() article.Reason {
+	if l.unit == "" {
+		return ""
+	}
+	u := newLine(strings.TrimSpace(l.unit), l.w)
+	if n := len(u.words); n < l.w.RepeatMinWords || n > l.w.ShortLine {
+		return ""
+	}
+	if r := u.chrome(); r != "" {
+		return r
+	}
+	return article.ReasonBoilerplate
 }
 
 // topReason is the chrome reason whose phrases cover most of the line; the

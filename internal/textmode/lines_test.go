@@ -1,6 +1,7 @@
 package textmode
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/winnow-go/winnow/article"
@@ -88,6 +89,7 @@ func TestLineShape(t *testing.T) {
 		{line: "Customers Leave Without Paying Bill At Troy SteakhouseA party of six left without paying their bill after a fight.", sentence: true, prose: true, joined: true},
 		{line: "He posted it on LinkedIn and the post was shared widely across the network last week.", sentence: true, prose: true},
 		{line: "Home | News | Sport | Culture", linkLike: true},
+		{line: "राज्य सरकार ने छोटे किसानों के लिए सोलर पंप योजना का दूसरा चरण शुरू किया।", sentence: true, prose: true},
 		{line: "adote um amigo agua alerta ambiente amizade atendimento atirador bem estar biblioteca caminhada campanha capacitacao carnaval civil conselho cultura cidade", headline: false},
 	}
 	for _, tt := range tests {
@@ -169,6 +171,111 @@ func TestIsTruncated(t *testing.T) {
 		t.Run(tt.line, func(t *testing.T) {
 			if got := isTruncated(tt.line); got != tt.want {
 				t.Errorf("isTruncated = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRepeatedLabel: a line that is one short string printed twice or more
+// back to back is chrome, with the string's own reason when it has one;
+// a line that repeats a single word, or a sentence that merely says
+// something twice, is not.
+func TestRepeatedLabel(t *testing.T) {
+	tests := []struct {
+		line string
+		want article.Reason
+	}{
+		// must match
+		{"Send in e-mailSend in e-mail", article.ReasonShare},
+		{"Share on Facebook Share on Facebook", article.ReasonShare},
+		{"Save for laterSave for later", article.ReasonShare},
+		{"Pass this story on to a friendPass this story on to a friend", article.ReasonBoilerplate},
+		{"Request A Quote Request A Quote", article.ReasonBoilerplate},
+		{"Kristian LarsenKristian Larsen", article.ReasonBoilerplate},
+		{"Toggle sidebar Toggle sidebar Toggle sidebar", article.ReasonBoilerplate},
+		{"30 January 2025 / 23:07 GMT30 January 2025 / 23:07 GMT", reasonMeta},
+		// must not match
+		{"KenKen", ""},
+		{"Bora Bora", ""},
+		{"New York, New York", ""},
+		{"The vote was close, very close, and the council said it would count again.", ""},
+		{"Send in e-mail", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			l := newLine(tt.line, &rules.DefaultTextWeights)
+			if got := l.repeatedLabel(); got != tt.want {
+				t.Errorf("repeatedLabel(%q) = %q, want %q (unit %q)", tt.line, got, tt.want, l.unit)
+			}
+		})
+	}
+}
+
+// TestInlineTeaser: a short line behind an arrow between two paragraphs is
+// a teaser; a long sentence behind an arrow, a Python prompt and the items
+// of a list of such lines stay.
+func TestInlineTeaser(t *testing.T) {
+	para := "The council said on Tuesday that most of those who voted supported the scheme to rebuild the wall."
+	tests := []struct {
+		name  string
+		lines []string
+		want  []bool
+	}{
+		{"double arrow", []string{para, ">> Supermarket price war hits small bakers hardest", para}, []bool{false, true, false}},
+		{"guillemet", []string{para, "» Related: How to save money on car rentals", para}, []bool{false, true, false}},
+		{"arrow", []string{para, "→ Flour prices expected to fall", para}, []bool{false, true, false}},
+		{"pointer", []string{para, "► Why the high street bets on coffee", para}, []bool{false, true, false}},
+		{"long sentence", []string{para, "→ The bottom line: the era of HR merely supporting technology is over, and it must now help steer how tools are chosen and used.", para}, []bool{false, false, false}},
+		{"python prompt", []string{para, ">>> import this as that", para}, []bool{false, false, false}},
+		{"two words", []string{para, "► Machine learning", para}, []bool{false, false, false}},
+		{"list", []string{para, "→ Forty new shops in market towns", "→ About six hundred new jobs", "→ A second bakery school", para}, []bool{false, false, false, false, false}},
+		{"no marker", []string{para, "Supermarket price war hits small bakers hardest", para}, []bool{false, false, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := newExtraction([]byte(strings.Join(tt.lines, "\n")), &rules.DefaultTextWeights)
+			for i := range tt.lines {
+				if got := x.inlineTeaser(i); got != tt.want[i] {
+					t.Errorf("inlineTeaser(%q) = %v, want %v", tt.lines[i], got, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestHeadline: the headline is the line above the byline and date, not
+// an image's alt text or a label between them and the body, and a long
+// line without a full stop right under a shorter headline is its
+// standfirst; a kicker above the headline is neither.
+func TestHeadline(t *testing.T) {
+	body := "The island's two ferry operators said on Tuesday that they would cut their winter timetables, blaming a rise in the price of fuel.\n" +
+		"Commuters who cross the strait every weekday said the cuts would force them to drive the long way round, a journey of almost two hours.\n" +
+		"The island council said it would ask the regional government for an emergency subsidy to keep at least one weekday sailing on each route.\n"
+	tests := []struct {
+		name, head, title, subtitle string
+	}{
+		{"standfirst without a stop",
+			"Travel\nFerry operators cut winter crossings as fuel prices climb\nTwo island routes will run only at weekends from November, leaving hundreds of commuters to find other ways across\nBy Tomas Reyes\n",
+			"Ferry operators cut winter crossings as fuel prices climb",
+			"Two island routes will run only at weekends from November, leaving hundreds of commuters to find other ways across"},
+		{"alt text under the byline",
+			"Ferry operators cut winter crossings as fuel prices climb\nBy Tomas Reyes\n6 November 2024\nA ferry leaving the harbour at dawn\n",
+			"Ferry operators cut winter crossings as fuel prices climb", ""},
+		{"kicker above the headline",
+			"Climate and environment\nFerry operators cut winter crossings as fuel prices climb\nBy Tomas Reyes\n",
+			"Ferry operators cut winter crossings as fuel prices climb", ""},
+		{"standfirst with a stop",
+			"Ferry operators cut winter crossings\nTwo island routes will run only at weekends from November.\nBy Tomas Reyes\n",
+			"Ferry operators cut winter crossings", "Two island routes will run only at weekends from November."},
+		{"no byline",
+			"Home\nFerry operators cut winter crossings as fuel prices climb\n",
+			"Ferry operators cut winter crossings as fuel prices climb", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _ := Extract([]byte(tt.head+body), Options{})
+			if a.Title != tt.title || a.Subtitle != tt.subtitle {
+				t.Errorf("title %q, subtitle %q; want %q, %q", a.Title, a.Subtitle, tt.title, tt.subtitle)
 			}
 		})
 	}

@@ -8,12 +8,16 @@
 //     the furniture phrases (share, follow, teaser, comments, ...) of many
 //     languages found in it (rules.Vocab, the vocabulary HTML mode reads
 //     too);
-//  2. labels: lines that are chrome by themselves, exact and near
-//     duplicates, and figures (an image's alt text, its caption printed
-//     again, and the photo credit);
+//  2. labels: lines that are chrome by themselves (a label printed twice
+//     back to back among them), inline teasers behind an arrow, exact and
+//     near duplicates, and figures (an image's alt text, its caption
+//     printed again, and the photo credit);
 //  3. body: the densest run of prose lines, found as the maximum-sum run of
-//     per-line scores, cut at a comments or footer section;
-//  4. head: the headline above the body, and the standfirst between them;
+//     per-line scores (a table flattened one cell a line does not break
+//     it), cut at a comments or footer section; on a page with no article,
+//     the densest list of items (a headline and a summary each);
+//  4. head: the headline above the byline and date nearest the body, and
+//     the standfirst between it and the body;
 //  5. blocks: paragraphs, subheads and figures inside the body, and a
 //     Removal with a Reason for every other line.
 //
@@ -56,10 +60,30 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 	if w == nil {
 		w = &rules.DefaultTextWeights
 	}
+	a, detail = extract(text, opts, w, false)
+	if a.Status != article.StatusOK {
+		// No article: the page may be a list whose items (a title and a
+		// line or two each) are its content, as on an index, a search
+		// result or a category page. It must hold MinListItems items.
+		if b, _ := extract(text, opts, w, true); b.Status == article.StatusOK {
+			return b, ""
+		}
+	}
+	return a, detail
+}
+
+// extract runs the passes once; items makes the body search count the
+// lines of a list of items as it counts prose.
+func extract(text []byte, opts Options, w *rules.TextWeights, items bool) (a *article.Article, detail string) {
 	x := newExtraction(text, w)
+	x.items = items
 	x.labelLines()
 	x.findFigures()
 	start, end, words := x.findBody(gapStep(opts.Focus, w))
+	if items && x.countItems(start, end) < w.MinListItems {
+		// Prose with no items in it: the page has no list either.
+		words = 0
+	}
 	a = &article.Article{}
 	if words == 0 {
 		a.Status = article.StatusNotArticle
@@ -105,6 +129,10 @@ type extraction struct {
 	bodyWords int
 	title     int
 	subtitle  int
+	// items makes the body search score the items of a list (headlines,
+	// excerpts, teaser summaries) as prose: the second search, on a page
+	// with no article.
+	items bool
 }
 
 func newExtraction(text []byte, w *rules.TextWeights) *extraction {
@@ -151,6 +179,10 @@ func (x *extraction) labelLines() {
 			x.chrome(i, r)
 			continue
 		}
+		if x.inlineTeaser(i) {
+			x.chrome(i, article.ReasonTeaser)
+			continue
+		}
 		if j, ok := seen[l.key]; ok && l.key != "" {
 			// A label or button printed twice in a row, a headline repeated
 			// in a teaser, a pull quote: the first copy stands for it.
@@ -160,6 +192,19 @@ func (x *extraction) labelLines() {
 		}
 		seen[l.key] = i
 	}
+}
+
+// inlineTeaser reports whether line i is a link to another story set
+// between paragraphs behind an arrow (">> Prices rise again", "» Related:
+// ..."): a short line that opens with a rules.TeaserMarker and is not
+// prose. The same marker on the line above or below makes it an item of
+// a list, which stays.
+func (x *extraction) inlineTeaser(i int) bool {
+	l := &x.lines[i]
+	if l.marker == "" || l.sentence || l.isProse() || len(l.words) < x.w.MarkerTeaserMinWords || len(l.words) > x.w.MaxHeadlineWords {
+		return false
+	}
+	return (i == 0 || x.lines[i-1].marker != l.marker) && (i+1 == len(x.lines) || x.lines[i+1].marker != l.marker)
 }
 
 // nearDuplicate reports whether a and b say the same thing: the words of
@@ -249,6 +294,9 @@ func (x *extraction) lineScore(i int) int {
 	case roleCaption, roleCredit:
 		return w.FigureScore
 	}
+	if x.items && (l.isProse() || l.isHeadline() || l.truncated) {
+		return min(len(l.words), w.ItemMaxScore)
+	}
 	switch {
 	case l.isProse() && l.joined:
 		// Headline and summary of a teaser run together.
@@ -272,6 +320,19 @@ func (x *extraction) lineScore(i int) int {
 		return w.ShortSentenceScore
 	}
 	return w.OtherScore
+}
+
+// countItems counts the items of a list between lines start and end: a
+// headline-shaped line with a longer line of text right under it.
+func (x *extraction) countItems(start, end int) int {
+	n := 0
+	for i := start; i < end; i++ {
+		h, s := &x.lines[i], &x.lines[i+1]
+		if x.role[i] == roleNone && x.role[i+1] == roleNone && h.isHeadline() && !h.sentence && len(s.words) > len(h.words) {
+			n++
+		}
+	}
+	return n
 }
 
 // teaserPair reports whether line i is a summary of one sentence or two
@@ -360,16 +421,31 @@ var insertReasons = []article.Reason{article.ReasonDuplicate, reasonMeta, articl
 // each line of a run of non-prose lines costs more than the one before, so
 // a long run of menus, tags and headlines parts two stretches of prose,
 // while a subhead or a figure inside the body costs little.
-func gapScores(scores []int, step int, w *rules.TextWeights) {
+func gapScores(scores []int, cells []bool, step int, w *rules.TextWeights) {
 	run := 0
 	for i, s := range scores {
 		if s > 0 {
 			run = 0
 			continue
 		}
+		if cells[i] {
+			scores[i] = -w.CellCost
+			continue
+		}
 		run++
 		scores[i] = s - min(step*(run-1), w.GapCostCap)
 	}
+}
+
+// isCell reports whether line i may be a cell of a data table flattened
+// one cell a line ("19.8 mph", "$1,299", "12 kg"): a few words with a
+// number. findBody takes it for one when a line next to it is one too.
+func (x *extraction) isCell(i int) bool {
+	l := &x.lines[i]
+	if x.role[i] != roleNone && x.reason[i] != article.ReasonDuplicate {
+		return false // a column repeats its values ("265 lbs")
+	}
+	return l.digits > 0 && len(l.words) <= x.w.CellMaxWords && !l.isProse()
 }
 
 // gapStep is the gap cost step for a Focus: the recall focus bridges a
@@ -402,7 +478,17 @@ func (x *extraction) findBody(step int) (start, end, words int) {
 	for i := range x.lines {
 		scores[i] = x.lineScore(i)
 	}
-	gapScores(scores, step, x.w)
+	cells := make([]bool, len(x.lines))
+	for i := range x.lines {
+		cells[i] = x.isCell(i)
+	}
+	// A cell stands among cells: a lone number is not a table.
+	for i := range cells {
+		if cells[i] && !(i > 0 && x.isCell(i-1)) && !(i+1 < len(cells) && cells[i+1]) {
+			cells[i] = false
+		}
+	}
+	gapScores(scores, cells, step, x.w)
 	var segs []segment
 	cur, curStart := 0, 0
 	open := segment{start: -1}
@@ -503,9 +589,12 @@ func (x *extraction) hasHead(i int) bool {
 }
 
 // findHead finds the headline above the body and the standfirst between
-// them. The headline is the nearest headline-shaped line above the first
-// prose line; the standfirst is a prose line right under it that is set
-// apart from the body by figures, bylines, dates or buttons.
+// them. The headline is the headline-shaped line just above the byline
+// and dateline nearest the body, or else the nearest headline-shaped line
+// above the first prose line; the standfirst is a prose line right under
+// it that is set apart from the body by figures, bylines, dates or
+// buttons, or a long line without a full stop right under a shorter
+// headline.
 func (x *extraction) findHead(start, end int) {
 	first := -1
 	for i := start; i <= end; i++ {
@@ -517,30 +606,26 @@ func (x *extraction) findHead(start, end int) {
 	if first < 0 {
 		return
 	}
-	lo := first - x.w.TitleReach
-	if lo < 0 {
-		lo = 0
-	}
-	for i := first - 1; i >= lo; i-- {
-		if x.role[i] != roleNone {
-			continue
-		}
-		if x.lines[i].isHeadline() && len(x.lines[i].words) >= x.w.MinTitleWords {
-			x.title = i
-			break
-		}
-		if x.lines[i].truncated {
-			// Teasers above the body: the headline is not past them.
-			break
-		}
+	lo := max(first-x.w.TitleReach, 0)
+	// The body reaches up to the nearest headline-shaped line; the
+	// headline may stand higher, above the byline.
+	top := x.nearestTitle(first, lo)
+	x.title = x.titleAboveHead(first, lo)
+	if x.title < 0 || top < 0 {
+		x.title = top
 	}
 	if x.title < 0 {
 		return
 	}
+	if u := x.title - 1; u >= lo && x.standfirstUnder(u, x.title) {
+		// The line taken for the headline is the standfirst under it.
+		x.subtitle, x.title = x.title, u
+		x.role[x.subtitle] = roleSubtitle
+	}
 	x.role[x.title] = roleTitle
 	// The standfirst: the first prose line below the title, when furniture
 	// separates it from the next prose line.
-	for i := x.title + 1; i <= end && i < len(x.lines); i++ {
+	for i := x.title + 1; x.subtitle < 0 && i <= end && i < len(x.lines); i++ {
 		if x.role[i] != roleNone {
 			continue
 		}
@@ -570,12 +655,87 @@ func (x *extraction) findHead(start, end int) {
 	for i := 0; i <= x.title && i < len(x.lines); i++ {
 		x.inBody[i] = false
 	}
-	for i := x.title + 1; i < first; i++ {
+	for i := top + 1; i < first; i++ {
 		x.inBody[i] = true
 	}
 	if x.subtitle >= 0 {
 		x.inBody[x.subtitle] = false
 	}
+}
+
+// nearestTitle returns the nearest headline-shaped line above line first
+// and not above lo, or -1; teasers cut short end the search.
+func (x *extraction) nearestTitle(first, lo int) int {
+	for i := first - 1; i >= lo; i-- {
+		if x.role[i] != roleNone {
+			continue
+		}
+		if x.lines[i].isHeadline() && len(x.lines[i].words) >= x.w.MinTitleWords {
+			return i
+		}
+		if x.lines[i].truncated {
+			return -1
+		}
+	}
+	return -1
+}
+
+// isHeadMark reports whether line i is a byline or a dateline.
+func (x *extraction) isHeadMark(i int) bool {
+	return x.role[i] == roleChrome && (x.reason[i] == reasonMeta || x.reason[i] == article.ReasonByline)
+}
+
+// titleAboveHead returns the headline that stands above the byline or
+// dateline nearest the first prose line (at most HeadLookback lines up),
+// or -1. A page sets its headline, perhaps a standfirst, then the byline
+// and date; what comes between them and the body (image alt text, share
+// labels, a table of contents) is not the headline, however it is shaped.
+func (x *extraction) titleAboveHead(first, lo int) int {
+	j := -1
+	for i := first - 1; i >= lo && i >= first-x.w.HeadLookback; i-- {
+		if x.isHeadMark(i) {
+			j = i
+			break
+		}
+		if x.role[i] == roleNone && x.lines[i].truncated {
+			return -1
+		}
+	}
+	if j < 0 {
+		return -1
+	}
+	// Up past the rest of the head block and the buttons around it.
+	for k := 0; k < x.w.HeadLookback && j > lo && x.role[j-1] == roleChrome; k++ {
+		j--
+	}
+	c := j - 1
+	if c < lo || x.role[c] != roleNone {
+		return -1
+	}
+	l := &x.lines[c]
+	switch {
+	case l.isHeadline() && len(l.words) >= x.w.MinTitleWords:
+		return c
+	case l.sentence && len(l.words) >= x.w.MinStandfirstWords && c > lo && x.role[c-1] == roleNone &&
+		x.lines[c-1].isHeadline() && len(x.lines[c-1].words) >= x.w.MinTitleWords:
+		// A standfirst that ends like a sentence, under the headline.
+		return c - 1
+	}
+	return -1
+}
+
+// standfirstUnder reports whether line s, taken for the headline, is the
+// standfirst under the headline u: both headline-shaped, u of at least
+// StandfirstHeadWords words and s StandfirstRatio times as long, as a
+// standfirst printed without a full stop is next to its headline. A
+// kicker ("World news") is shorter than StandfirstHeadWords.
+func (x *extraction) standfirstUnder(u, s int) bool {
+	if x.role[u] != roleNone {
+		return false
+	}
+	hl, sl := &x.lines[u], &x.lines[s]
+	return hl.isHeadline() && len(hl.words) >= x.w.StandfirstHeadWords && len(sl.words) >= x.w.MinStandfirstWords &&
+		float64(len(sl.words)) >= x.w.StandfirstRatio*float64(len(hl.words))
 }
 
 // buildBlocks turns the labelled lines into blocks and removals.
@@ -633,7 +793,8 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 		case l.isProse() || l.sentence || l.colon:
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
 			x.bodyWords += len(l.words)
-		case l.isHeadline() && x.nextIsProse(i):
+		case l.isHeadline() && l.marker == "" && x.nextIsProse(i):
+			// A line behind an arrow is a list item, not a subhead.
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Heading, Level: 2, Text: l.text})
 		case len(l.words) >= x.w.MinLineWords || (len(l.words) == x.w.MinLineWords-1 && l.digits > 0) || (opts.Focus == rules.Recall && len(l.words) >= x.w.RecallMinLineWords):
 			a.Blocks = append(a.Blocks, article.Block{Type: article.Paragraph, Text: l.text})
