@@ -62,16 +62,17 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		return nil, err
 	}
 	res := content.ExtractLabelled(labels, md, content.Options{
-		PageURL:    opts.URL,
-		Focus:      opts.Focus,
-		KeepLinks:  opts.KeepLinks,
-		DropImages: opts.DropImages,
-		Explain:    opts.Explain,
-		Weights:    weights,
+		PageURL:      opts.URL,
+		Focus:        opts.Focus,
+		KeepLinks:    opts.KeepLinks,
+		DropImages:   opts.DropImages,
+		Explain:      opts.Explain,
+		ArticlesOnly: opts.ArticlesOnly,
+		Weights:      weights,
 	})
 	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
 	if opts.Logger != nil {
-		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "blocks", len(a.Blocks), "removed", len(res.Removed))
+		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "page_type", a.PageType, "blocks", len(a.Blocks), "removed", len(res.Removed))
 	}
 	return finish(a, res.Detail, opts)
 }
@@ -151,5 +152,6 @@ func finish(a *article.Article, detail string, opts Options) (*article.Article, 
 }
 
 func textOptions(opts Options, tuning *rules.Tuning) textmode.Options {
-	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Focus: opts.Focus, Weights: tuning.TextWeights()}
+	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Focus: opts.Focus,
+		ArticlesOnly: opts.ArticlesOnly, Weights: tuning.TextWeights()}
 }

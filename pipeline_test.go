@@ -33,8 +33,8 @@ func TestFlattenErrors(t *testing.T) {
 	}
 }
 
-// TestNoArticleDetail: a page without an article says why in a few words,
-// in both modes. Detail used to be always empty.
+// TestNoArticleDetail: with ArticlesOnly, a page without an article says
+// why in a few words, in both modes. Detail used to be always empty.
 func TestNoArticleDetail(t *testing.T) {
 	var listing strings.Builder
 	listing.WriteString("<html><body><ul>")
@@ -55,7 +55,7 @@ func TestNoArticleDetail(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := winnow.Extract([]byte(tt.page), winnow.Options{Input: tt.input})
+			a, err := winnow.Extract([]byte(tt.page), winnow.Options{Input: tt.input, ArticlesOnly: true})
 			var na *winnow.NoArticleError
 			if !errors.As(err, &na) {
 				t.Fatalf("err = %v, want a NoArticleError", err)
@@ -65,6 +65,42 @@ func TestNoArticleDetail(t *testing.T) {
 			}
 			if !strings.Contains(na.Detail, tt.want) || !strings.Contains(err.Error(), na.Detail) {
 				t.Errorf("detail = %q (error %q), want it to mention %q", na.Detail, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestStatusWithoutArticlesOnly: by default a short page or a listing is
+// ok, with its content and a page type, and only a page with no main
+// content is refused, as empty; ArticlesOnly refuses both as before.
+func TestStatusWithoutArticlesOnly(t *testing.T) {
+	tests := []struct {
+		name, page         string
+		input              winnow.Input
+		want, articlesOnly article.Status
+	}{
+		{"html short", "<html><body><article><p>Just a few words here.</p></article></body></html>", winnow.InputHTML, article.StatusOK, article.StatusTooShort},
+		{"html nothing", "<html><head><title>A page</title></head><body><div></div></body></html>", winnow.InputHTML, article.StatusEmpty, article.StatusTooShort},
+		{"text short", "A headline of a page\nJust a few words of prose in this line, and then it ends.\n", winnow.InputText, article.StatusOK, article.StatusTooShort},
+		{"text no prose", "Home\nNews\nSport\n", winnow.InputText, article.StatusEmpty, article.StatusNotArticle},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, only := range []bool{false, true} {
+				a, err := winnow.Extract([]byte(tt.page), winnow.Options{Input: tt.input, ArticlesOnly: only})
+				want := tt.want
+				if only {
+					want = tt.articlesOnly
+				}
+				if a == nil || a.Status != want {
+					t.Fatalf("ArticlesOnly %v: article %+v, err %v; want status %s", only, a, err, want)
+				}
+				if (err == nil) != (want == article.StatusOK) || (err != nil) != errors.Is(err, winnow.ErrNoArticle) {
+					t.Errorf("ArticlesOnly %v: status %s with error %v", only, a.Status, err)
+				}
+				if want == article.StatusOK && a.Text == "" {
+					t.Errorf("ArticlesOnly %v: ok with no text", only)
+				}
 			}
 		})
 	}

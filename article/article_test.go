@@ -25,7 +25,7 @@ func TestJSONShape(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := "url title subtitle authors published modified site_name language description image canonical_url tags status text blocks removed"
+	want := "url title subtitle authors published modified site_name language description image canonical_url tags status page_type text blocks removed"
 	if got := strings.Join(keys, " "); got != want {
 		t.Errorf("keys = %s\nwant   %s", got, want)
 	}

@@ -222,12 +222,12 @@ func TestWriteRecord(t *testing.T) {
 		want string
 	}{
 		{"article", Record{Source: Source{File: "a.html"}, Article: a},
-			`{"source":{"file":"a.html"},"url":"","title":"T","subtitle":"","authors":[],"published":"","modified":"","site_name":"","language":"","description":"","image":"","canonical_url":"","tags":[],"status":"ok","text":"","blocks":[]}` + "\n"},
+			`{"source":{"file":"a.html"},"url":"","title":"T","subtitle":"","authors":[],"published":"","modified":"","site_name":"","language":"","description":"","image":"","canonical_url":"","tags":[],"status":"ok","page_type":"","text":"","blocks":[]}` + "\n"},
 		{"error only", Record{Source: Source{File: "b.html"}, Status: StatusError, Error: "empty input"},
 			`{"source":{"file":"b.html"},"url":"","status":"error","error":"empty input"}` + "\n"},
 		{"batch line", Record{Source: Source{File: "c.warc.gz", Offset: new(int64(7)), RecordID: "<urn:x>"}, Article: a,
 			Status: "filtered", WARCDate: "2024-05-06T07:08:09Z", Filter: "lang"},
-			`{"source":{"file":"c.warc.gz","offset":7,"record_id":"<urn:x>"},"url":"","title":"T","subtitle":"","authors":[],"published":"","modified":"","site_name":"","language":"","description":"","image":"","canonical_url":"","tags":[],"status":"filtered","text":"","blocks":[],"warc_date":"2024-05-06T07:08:09Z","filter":"lang"}` + "\n"},
+			`{"source":{"file":"c.warc.gz","offset":7,"record_id":"<urn:x>"},"url":"","title":"T","subtitle":"","authors":[],"published":"","modified":"","site_name":"","language":"","description":"","image":"","canonical_url":"","tags":[],"status":"filtered","page_type":"","text":"","blocks":[],"warc_date":"2024-05-06T07:08:09Z","filter":"lang"}` + "\n"},
 		{"html not escaped", Record{Source: Source{File: "<a&b>.html"}, Status: StatusError, Error: "bad <input>"},
 			`{"source":{"file":"<a&b>.html"},"url":"","status":"error","error":"bad <input>"}` + "\n"},
 	}

@@ -33,6 +33,10 @@ type Options struct {
 	KeepLinks  bool
 	DropImages bool
 	Explain    bool
+	// ArticlesOnly keeps the articles-only verdicts: a listing is
+	// not_article and a short page too_short. Without it both are ok
+	// when they hold any main content, and empty when they hold none.
+	ArticlesOnly bool
 	// Weights overrides rules.DefaultWeights when non-nil.
 	Weights *rules.Weights
 }

@@ -36,6 +36,11 @@ type Options struct {
 	Explain bool
 	// DropImages leaves figures out of the blocks.
 	DropImages bool
+	// ArticlesOnly keeps the articles-only verdicts: not_article for a
+	// text with no run of prose, too_short for a body under
+	// TextWeights.MinBodyWords. Without it the first is empty and the
+	// second ok.
+	ArticlesOnly bool
 	// Weights overrides rules.DefaultTextWeights when non-nil.
 	Weights *rules.TextWeights
 	// Focus trades precision against recall on doubtful lines, as in HTML
@@ -46,9 +51,10 @@ type Options struct {
 }
 
 // Extract reads a flattened page dump (one block per line) and returns the
-// article found in it. Status is ok, or too_short when the page has too
-// little prose, or not_article when it has none; detail then says so in a
-// few words (it is empty for ok). Text is left for the caller to fill from
+// article found in it. Status is ok, or empty when the page has no run of
+// prose; with ArticlesOnly it is too_short when the page has too little
+// prose and not_article when it has none. detail then says so in a few
+// words (it is empty for ok). Text is left for the caller to fill from
 // Blocks. Extract is safe for concurrent use and runs in time linear in the
 // size of text.
 func Extract(text []byte, opts Options) (a *article.Article, detail string) {
@@ -62,13 +68,16 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 	start, end, words := x.findBody(gapStep(opts.Focus, w))
 	a = &article.Article{}
 	if words == 0 {
-		a.Status = article.StatusNotArticle
+		a.Status = article.StatusEmpty
+		if opts.ArticlesOnly {
+			a.Status = article.StatusNotArticle
+		}
 		x.removeAll(opts, a)
 		return a, fmt.Sprintf("no run of prose in the text (line count %d)", len(x.lines))
 	}
 	x.findHead(start, end)
 	x.buildBlocks(a, opts)
-	if x.bodyWords < w.MinBodyWords {
+	if x.bodyWords < w.MinBodyWords && opts.ArticlesOnly {
 		a.Status = article.StatusTooShort
 		return a, fmt.Sprintf("body word count %d, under the %d of an article", x.bodyWords, w.MinBodyWords)
 	}
