@@ -11,6 +11,7 @@ import (
 	"github.com/winnow-go/winnow/internal/decode"
 	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/meta"
+	"github.com/winnow-go/winnow/internal/pagetype"
 	"github.com/winnow-go/winnow/internal/parse"
 	"github.com/winnow-go/winnow/internal/rules"
 	"github.com/winnow-go/winnow/internal/textmode"
@@ -57,7 +58,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	weights := tuning.HTMLWeights()
 	labels := label.LabelWith(doc, weights)
 	defer labels.Release()
-	md := meta.ExtractLabelled(labels, opts.URL)
+	md, kinds := meta.ExtractKinds(labels, opts.URL)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -71,6 +72,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		Weights:      weights,
 	})
 	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
+	a.PageType = pagetype.Classify(&pagetype.Page{URL: md.URL, Meta: md, Kinds: kinds, Labels: labels, Shape: res.Shape, Blocks: res.Blocks})
 	if opts.Logger != nil {
 		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "page_type", a.PageType, "blocks", len(a.Blocks), "removed", len(res.Removed))
 	}

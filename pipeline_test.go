@@ -95,6 +95,9 @@ func TestStatusWithoutArticlesOnly(t *testing.T) {
 				if a == nil || a.Status != want {
 					t.Fatalf("ArticlesOnly %v: article %+v, err %v; want status %s", only, a, err, want)
 				}
+				if a.PageType == "" {
+					t.Errorf("ArticlesOnly %v: no page type", only)
+				}
 				if (err == nil) != (want == article.StatusOK) || (err != nil) != errors.Is(err, winnow.ErrNoArticle) {
 					t.Errorf("ArticlesOnly %v: status %s with error %v", only, a.Status, err)
 				}

@@ -34,12 +34,15 @@ func (x *extraction) result() Result {
 	if !x.opts.ArticlesOnly {
 		res.Status, res.Detail = contentStatus(res.Status, res.Detail, words > 0 || captioned)
 	}
-	// A challenge page or an empty shell has nothing worth keeping. A
-	// page judged a listing keeps what was found: the status says what
-	// it is, and if the judgement is wrong the text is not lost.
+	// A challenge page or an empty shell has nothing worth keeping, and
+	// no shape to judge its kind by. A page judged a listing keeps what
+	// was found: the status says what it is, and if the judgement is
+	// wrong the text is not lost.
 	switch res.Status {
 	case article.StatusBlocked, article.StatusNeedsJS:
 		res.Blocks = nil
+	default:
+		res.Shape = x.shape(words)
 	}
 	return res
 }
@@ -90,6 +93,42 @@ func (x *extraction) status(words int) (article.Status, string) {
 		return article.StatusTooShort, fmt.Sprintf("body word count %d, under the %d of an article", words, w.MinArticleWords)
 	}
 	return article.StatusOK, ""
+}
+
+// shape sums what the kept body and the chosen root look like, for the
+// page-type classifier.
+func (x *extraction) shape(words int) Shape {
+	sh := Shape{Words: words, Root: x.root, Teasers: x.teaserCount(), RootArticle: x.rootLooksLikeArticle()}
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !b.keep {
+			continue
+		}
+		switch b.Type {
+		case article.Paragraph:
+			sh.Paragraphs++
+			sh.ParagraphWords += b.words
+		case article.Heading:
+			sh.Headings++
+		case article.List:
+			sh.Lists++
+			sh.ListItems += len(b.Items)
+			sh.ListWords += b.words
+		case article.Table:
+			sh.Tables++
+		case article.Code:
+			sh.Code++
+		case article.Figure:
+			sh.Figures++
+		}
+		sh.LinkWords += b.linkWords
+	}
+	for i := range x.nodes {
+		if x.nodes[i].card {
+			sh.Cards++
+		}
+	}
+	return sh
 }
 
 // rootLooksLikeArticle reports whether the chosen root is, or sits in,

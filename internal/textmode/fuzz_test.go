@@ -1,6 +1,7 @@
 package textmode
 
 import (
+	"github.com/winnow-go/winnow/article"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +76,9 @@ func TestExtractEdgeCases(t *testing.T) {
 			a, _ := Extract([]byte(tt.in), Options{})
 			if string(a.Status) != tt.want {
 				t.Errorf("status = %s, want %s", a.Status, tt.want)
+			}
+			if a.PageType != article.PageArticle {
+				t.Errorf("page type = %q, want article", a.PageType)
 			}
 			a, _ = Extract([]byte(tt.in), Options{ArticlesOnly: true})
 			if string(a.Status) != tt.articlesOnly {

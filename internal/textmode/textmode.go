@@ -54,7 +54,8 @@ type Options struct {
 // article found in it. Status is ok, or empty when the page has no run of
 // prose; with ArticlesOnly it is too_short when the page has too little
 // prose and not_article when it has none. detail then says so in a few
-// words (it is empty for ok). Text is left for the caller to fill from
+// words (it is empty for ok). PageType is article: flattened text keeps
+// too little of a page's structure to tell its kind. Text is left for the caller to fill from
 // Blocks. Extract is safe for concurrent use and runs in time linear in the
 // size of text.
 func Extract(text []byte, opts Options) (a *article.Article, detail string) {
@@ -66,7 +67,7 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 	x.labelLines()
 	x.findFigures()
 	start, end, words := x.findBody(gapStep(opts.Focus, w))
-	a = &article.Article{}
+	a = &article.Article{PageType: article.PageArticle}
 	if words == 0 {
 		a.Status = article.StatusEmpty
 		if opts.ArticlesOnly {
