@@ -44,6 +44,9 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	tuning := rules.TuningFrom(ctx)
 	if opts.Input == InputText || opts.Input == InputAuto && !decode.LooksLikeHTML(dec.Text) {
 		a, detail := textmode.Extract(dec.Text, textOptions(opts, tuning))
+		// Flattened text keeps no markup: the page's address is the only
+		// evidence of its kind (article when it says nothing).
+		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
 		return finish(a, detail, opts)
 	}
 	doc, err := parseInput(dec.Text)

@@ -108,3 +108,31 @@ func TestStatusWithoutArticlesOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestPageType: both modes fill Article.PageType; text mode goes by the
+// page's address only.
+func TestPageType(t *testing.T) {
+	story := "<html><head><title>Floods</title></head><body><article><h1>Floods</h1>" +
+		strings.Repeat("<p>The river rose overnight and the town woke to water in its streets, its squares and its cellars.</p>", 8) +
+		"</article></body></html>"
+	text := "Floods in the valley\n" +
+		"The river rose overnight and the town woke to water in its streets, its squares and its cellars.\n" +
+		"Emergency crews worked through the night to move families from the lowest houses to the school on the hill.\n" +
+		"The mayor said the flood defences built ten years ago had held, but that the water came in behind them.\n"
+	tests := []struct {
+		name, page, url string
+		input           winnow.Input
+		want            article.PageType
+	}{
+		{"html story", story, "https://news.example/2024/05/floods", winnow.InputHTML, article.PageArticle},
+		{"text story", text, "https://news.example/2024/05/floods", winnow.InputText, article.PageArticle},
+		{"text without URL", text, "", winnow.InputText, article.PageArticle},
+		{"text doc page", text, "https://example.com/docs/floods", winnow.InputText, article.PageDocumentation},
+	}
+	for _, tt := range tests {
+		a, err := winnow.Extract([]byte(tt.page), winnow.Options{URL: tt.url, Input: tt.input})
+		if err != nil || a.PageType != tt.want {
+			t.Errorf("%s: page type %q (err %v), want %s", tt.name, a.PageType, err, tt.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ package pagetype
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,13 +51,19 @@ func Explain(p *Page) (article.PageType, Signals) {
 	return Decide(s), s
 }
 
-// Decide weighs signals with rules.PageTypeVotes.
+// Decide weighs signals with rules.PageTypeVotes. The signals are summed
+// in name order, so that a close call comes out the same on every run.
 func Decide(s Signals) article.PageType {
+	sigs := make([]rules.PageSignal, 0, len(s))
+	for sig := range s {
+		sigs = append(sigs, sig)
+	}
+	slices.Sort(sigs)
 	best, bestScore := rules.PageTypes[0], 0.0
 	for i, t := range rules.PageTypes {
 		score := rules.PageTypePrior[t]
-		for sig, v := range s {
-			score += v * rules.PageTypeVotes[sig][t]
+		for _, sig := range sigs {
+			score += s[sig] * rules.PageTypeVotes[sig][t]
 		}
 		if i == 0 || score > bestScore {
 			best, bestScore = t, score

@@ -133,6 +133,41 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+// TestDecideIsStable: a close call comes out the same on every run,
+// whatever order the signals map gives.
+func TestDecideIsStable(t *testing.T) {
+	s := Signals{}
+	for sig := range rules.PageTypeVotes {
+		s[sig] = 1
+	}
+	first := Decide(s)
+	for range 50 {
+		if got := Decide(s); got != first {
+			t.Fatalf("Decide gave %s, then %s", first, got)
+		}
+	}
+}
+
+// TestTextModeKind: flattened text has no markup, so only the address
+// counts, and a page that says nothing is an article.
+func TestTextModeKind(t *testing.T) {
+	tests := []struct {
+		url  string
+		want article.PageType
+	}{
+		{"", article.PageArticle},
+		{"https://example.com/2024/05/06/a-story", article.PageArticle},
+		{"https://example.com/docs/install", article.PageDocumentation},
+		{"https://example.com/t/printer-offline/4411", article.PageForum},
+		{"https://example.com/p/a-newsletter-post", article.PageArticle},
+	}
+	for _, tt := range tests {
+		if got := Classify(&Page{URL: tt.url}); got != tt.want {
+			t.Errorf("%q: kind %s, want %s", tt.url, got, tt.want)
+		}
+	}
+}
+
 // TestURLShape: folders of the path are evidence, the host never is, and
 // a slug that happens to be a folder word is not.
 func TestURLShape(t *testing.T) {

@@ -185,7 +185,7 @@ var URLFolders = map[string]PageSignal{
 	"discussion": SigURLForum, "discussions": SigURLForum, "community": SigURLForum,
 	"comments": SigURLForum, "r": SigURLForum, "viewtopic": SigURLForum, "showthread": SigURLForum,
 
-	"product": SigURLProduct, "products": SigURLProduct, "p": SigURLProduct, "dp": SigURLProduct,
+	"product": SigURLProduct, "products": SigURLProduct, "dp": SigURLProduct,
 	"item": SigURLProduct, "itm": SigURLProduct, "sku": SigURLProduct, "app": SigURLProduct,
 
 	"category": SigURLCollection, "categories": SigURLCollection, "c": SigURLCollection,

@@ -55,7 +55,8 @@ type Options struct {
 // prose; with ArticlesOnly it is too_short when the page has too little
 // prose and not_article when it has none. detail then says so in a few
 // words (it is empty for ok). PageType is article: flattened text keeps
-// too little of a page's structure to tell its kind. Text is left for the caller to fill from
+// too little of a page's structure to tell its kind (the pipeline judges
+// it by the page's address). Text is left for the caller to fill from
 // Blocks. Extract is safe for concurrent use and runs in time linear in the
 // size of text.
 func Extract(text []byte, opts Options) (a *article.Article, detail string) {
