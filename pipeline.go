@@ -75,8 +75,10 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		Weights:      weights,
 	})
 	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
-	a.PageType = pagetype.Classify(&pagetype.Page{URL: md.URL, Meta: md, Kinds: kinds, Labels: labels, Shape: res.Shape, Blocks: res.Blocks})
+	kind, signals := pagetype.Explain(&pagetype.Page{URL: md.URL, Meta: md, Kinds: kinds, Labels: labels, Shape: res.Shape, Blocks: res.Blocks})
+	a.PageType = kind
 	if opts.Logger != nil {
+		opts.Logger.Debug("winnow: page type", "url", opts.URL, "page_type", kind, "signals", signals)
 		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "page_type", a.PageType, "blocks", len(a.Blocks), "removed", len(res.Removed))
 	}
 	return finish(a, res.Detail, opts)

@@ -1,8 +1,10 @@
 package winnow_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -134,5 +136,20 @@ func TestPageType(t *testing.T) {
 		if err != nil || a.PageType != tt.want {
 			t.Errorf("%s: page type %q (err %v), want %s", tt.name, a.PageType, err, tt.want)
 		}
+	}
+}
+
+// TestPageTypeLogged: the signals behind a page type reach the logger, so
+// a wrong kind can be traced to its evidence.
+func TestPageTypeLogged(t *testing.T) {
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	page := `<html><head><meta property="og:type" content="product"></head><body><main><h1>Mug</h1><p>A blue mug, $12.</p></main></body></html>`
+	a, _ := winnow.Extract([]byte(page), winnow.Options{URL: "https://shop.example/products/mug", Logger: log})
+	if a.PageType != article.PageProduct {
+		t.Errorf("page type %s, want product", a.PageType)
+	}
+	if out := buf.String(); !strings.Contains(out, "winnow: page type") || !strings.Contains(out, "og-product") {
+		t.Errorf("log lacks the page type and its signals:\n%s", out)
 	}
 }
