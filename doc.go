@@ -23,9 +23,13 @@
 // the plain text, the language, the status error — are filled the same way.
 //
 // Input that cannot be read gives a nil Article and one of ErrEmpty,
-// ErrBinary, ErrTooLarge or ErrTruncatedGzip. A page with no article gives
-// an Article whose Status says why (not_article, paywalled, blocked,
-// needs_js, too_short) and a *NoArticleError, which matches ErrNoArticle.
+// ErrBinary, ErrTooLarge or ErrTruncatedGzip. Every kind of page gives its
+// main content, and Article.PageType says which kind it is (article,
+// forum, product, listing, documentation, service, collection). A page
+// with no main content gives an Article whose Status says why (empty,
+// paywalled, blocked, needs_js; with Options.ArticlesOnly also
+// not_article and too_short) and a *NoArticleError, which matches
+// ErrNoArticle.
 //
 // Extract never fetches and never logs unless Options.Logger is set. It is
 // safe for concurrent use; nothing is shared between calls.

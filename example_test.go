@@ -47,9 +47,16 @@ func ExampleExtract() {
 func ExampleExtract_errors() {
 	_, err := winnow.Extract([]byte("   "), winnow.Options{})
 	fmt.Println(errors.Is(err, winnow.ErrEmpty))
-	_, err = winnow.Extract([]byte("<html><body><p>Hi.</p></body></html>"), winnow.Options{})
+	page := []byte("<html><body><p>Hi.</p></body></html>")
+	a, err := winnow.Extract(page, winnow.Options{})
+	fmt.Println(a.Status, err)
+	_, err = winnow.Extract(page, winnow.Options{ArticlesOnly: true})
+	fmt.Println(errors.Is(err, winnow.ErrNoArticle), err)
+	_, err = winnow.Extract([]byte("<html><body><div></div></body></html>"), winnow.Options{})
 	fmt.Println(errors.Is(err, winnow.ErrNoArticle), err)
 	// Output:
 	// true
+	// ok <nil>
 	// true no article: too_short: body word count 1, under the 25 of an article
+	// true no article: empty: no main content
 }

@@ -13,7 +13,7 @@ import (
 // internal/golden). "go test -run Golden -update" rewrites the goldens.
 func TestGolden(t *testing.T) {
 	golden.Run(t, "testdata/pages", "input.html", 12, func(t *testing.T, input []byte, e *golden.Expectation) *article.Article {
-		a, err := winnow.Extract(input, winnow.Options{URL: e.URL, Explain: true})
+		a, err := winnow.Extract(input, winnow.Options{URL: e.URL, Explain: true, ArticlesOnly: e.ArticlesOnly})
 		if a == nil {
 			t.Fatalf("Extract gave no article: %v", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/winnow-go/winnow/internal/decode"
 	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/meta"
+	"github.com/winnow-go/winnow/internal/pagetype"
 	"github.com/winnow-go/winnow/internal/parse"
 	"github.com/winnow-go/winnow/internal/rules"
 	"github.com/winnow-go/winnow/internal/textmode"
@@ -43,6 +44,9 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	tuning := rules.TuningFrom(ctx)
 	if opts.Input == InputText || opts.Input == InputAuto && !decode.LooksLikeHTML(dec.Text) {
 		a, detail := textmode.Extract(dec.Text, textOptions(opts, tuning))
+		// Flattened text keeps no markup: the page's address is the only
+		// evidence of its kind (article when it says nothing).
+		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
 		return finish(a, detail, opts)
 	}
 	doc, err := parseInput(dec.Text)
@@ -57,21 +61,25 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	weights := tuning.HTMLWeights()
 	labels := label.LabelWith(doc, weights)
 	defer labels.Release()
-	md := meta.ExtractLabelled(labels, opts.URL)
+	md, kinds := meta.ExtractKinds(labels, opts.URL)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	res := content.ExtractLabelled(labels, md, content.Options{
-		PageURL:    opts.URL,
-		Focus:      opts.Focus,
-		KeepLinks:  opts.KeepLinks,
-		DropImages: opts.DropImages,
-		Explain:    opts.Explain,
-		Weights:    weights,
+		PageURL:      opts.URL,
+		Focus:        opts.Focus,
+		KeepLinks:    opts.KeepLinks,
+		DropImages:   opts.DropImages,
+		Explain:      opts.Explain,
+		ArticlesOnly: opts.ArticlesOnly,
+		Weights:      weights,
 	})
 	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
+	kind, signals := pagetype.Explain(&pagetype.Page{URL: md.URL, Meta: md, Kinds: kinds, Labels: labels, Shape: res.Shape, Blocks: res.Blocks})
+	a.PageType = kind
 	if opts.Logger != nil {
-		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "blocks", len(a.Blocks), "removed", len(res.Removed))
+		opts.Logger.Debug("winnow: page type", "url", opts.URL, "page_type", kind, "signals", signals)
+		opts.Logger.Debug("winnow: extracted", "url", opts.URL, "status", a.Status, "page_type", a.PageType, "blocks", len(a.Blocks), "removed", len(res.Removed))
 	}
 	return finish(a, res.Detail, opts)
 }
@@ -151,5 +159,6 @@ func finish(a *article.Article, detail string, opts Options) (*article.Article, 
 }
 
 func textOptions(opts Options, tuning *rules.Tuning) textmode.Options {
-	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Focus: opts.Focus, Weights: tuning.TextWeights()}
+	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Focus: opts.Focus,
+		ArticlesOnly: opts.ArticlesOnly, Weights: tuning.TextWeights()}
 }

@@ -1,8 +1,10 @@
 package winnow_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -33,8 +35,8 @@ func TestFlattenErrors(t *testing.T) {
 	}
 }
 
-// TestNoArticleDetail: a page without an article says why in a few words,
-// in both modes. Detail used to be always empty.
+// TestNoArticleDetail: with ArticlesOnly, a page without an article says
+// why in a few words, in both modes. Detail used to be always empty.
 func TestNoArticleDetail(t *testing.T) {
 	var listing strings.Builder
 	listing.WriteString("<html><body><ul>")
@@ -55,7 +57,7 @@ func TestNoArticleDetail(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := winnow.Extract([]byte(tt.page), winnow.Options{Input: tt.input})
+			a, err := winnow.Extract([]byte(tt.page), winnow.Options{Input: tt.input, ArticlesOnly: true})
 			var na *winnow.NoArticleError
 			if !errors.As(err, &na) {
 				t.Fatalf("err = %v, want a NoArticleError", err)
@@ -67,5 +69,87 @@ func TestNoArticleDetail(t *testing.T) {
 				t.Errorf("detail = %q (error %q), want it to mention %q", na.Detail, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestStatusWithoutArticlesOnly: by default a short page or a listing is
+// ok, with its content and a page type, and only a page with no main
+// content is refused, as empty; ArticlesOnly refuses both as before.
+func TestStatusWithoutArticlesOnly(t *testing.T) {
+	tests := []struct {
+		name, page         string
+		input              winnow.Input
+		want, articlesOnly article.Status
+	}{
+		{"html short", "<html><body><article><p>Just a few words here.</p></article></body></html>", winnow.InputHTML, article.StatusOK, article.StatusTooShort},
+		{"html nothing", "<html><head><title>A page</title></head><body><div></div></body></html>", winnow.InputHTML, article.StatusEmpty, article.StatusTooShort},
+		{"text short", "A headline of a page\nJust a few words of prose in this line, and then it ends.\n", winnow.InputText, article.StatusOK, article.StatusTooShort},
+		{"text no prose", "Home\nNews\nSport\n", winnow.InputText, article.StatusEmpty, article.StatusNotArticle},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, only := range []bool{false, true} {
+				a, err := winnow.Extract([]byte(tt.page), winnow.Options{Input: tt.input, ArticlesOnly: only})
+				want := tt.want
+				if only {
+					want = tt.articlesOnly
+				}
+				if a == nil || a.Status != want {
+					t.Fatalf("ArticlesOnly %v: article %+v, err %v; want status %s", only, a, err, want)
+				}
+				if a.PageType == "" {
+					t.Errorf("ArticlesOnly %v: no page type", only)
+				}
+				if (err == nil) != (want == article.StatusOK) || (err != nil) != errors.Is(err, winnow.ErrNoArticle) {
+					t.Errorf("ArticlesOnly %v: status %s with error %v", only, a.Status, err)
+				}
+				if want == article.StatusOK && a.Text == "" {
+					t.Errorf("ArticlesOnly %v: ok with no text", only)
+				}
+			}
+		})
+	}
+}
+
+// TestPageType: both modes fill Article.PageType; text mode goes by the
+// page's address only.
+func TestPageType(t *testing.T) {
+	story := "<html><head><title>Floods</title></head><body><article><h1>Floods</h1>" +
+		strings.Repeat("<p>The river rose overnight and the town woke to water in its streets, its squares and its cellars.</p>", 8) +
+		"</article></body></html>"
+	text := "Floods in the valley\n" +
+		"The river rose overnight and the town woke to water in its streets, its squares and its cellars.\n" +
+		"Emergency crews worked through the night to move families from the lowest houses to the school on the hill.\n" +
+		"The mayor said the flood defences built ten years ago had held, but that the water came in behind them.\n"
+	tests := []struct {
+		name, page, url string
+		input           winnow.Input
+		want            article.PageType
+	}{
+		{"html story", story, "https://news.example/2024/05/floods", winnow.InputHTML, article.PageArticle},
+		{"text story", text, "https://news.example/2024/05/floods", winnow.InputText, article.PageArticle},
+		{"text without URL", text, "", winnow.InputText, article.PageArticle},
+		{"text doc page", text, "https://example.com/docs/floods", winnow.InputText, article.PageDocumentation},
+	}
+	for _, tt := range tests {
+		a, err := winnow.Extract([]byte(tt.page), winnow.Options{URL: tt.url, Input: tt.input})
+		if err != nil || a.PageType != tt.want {
+			t.Errorf("%s: page type %q (err %v), want %s", tt.name, a.PageType, err, tt.want)
+		}
+	}
+}
+
+// TestPageTypeLogged: the signals behind a page type reach the logger, so
+// a wrong kind can be traced to its evidence.
+func TestPageTypeLogged(t *testing.T) {
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	page := `<html><head><meta property="og:type" content="product"></head><body><main><h1>Mug</h1><p>A blue mug, $12.</p></main></body></html>`
+	a, _ := winnow.Extract([]byte(page), winnow.Options{URL: "https://shop.example/products/mug", Logger: log})
+	if a.PageType != article.PageProduct {
+		t.Errorf("page type %s, want product", a.PageType)
+	}
+	if out := buf.String(); !strings.Contains(out, "winnow: page type") || !strings.Contains(out, "og-product") {
+		t.Errorf("log lacks the page type and its signals:\n%s", out)
 	}
 }

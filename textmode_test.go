@@ -44,8 +44,12 @@ func TestExtractText(t *testing.T) {
 
 	_, err = winnow.Extract([]byte("Home\nNews\nShare\n"), winnow.Options{Input: winnow.InputText})
 	var na *winnow.NoArticleError
+	if !errors.As(err, &na) || na.Status != article.StatusEmpty {
+		t.Errorf("menu-only dump: err = %v, want an empty NoArticleError", err)
+	}
+	_, err = winnow.Extract([]byte("Home\nNews\nShare\n"), winnow.Options{Input: winnow.InputText, ArticlesOnly: true})
 	if !errors.As(err, &na) || na.Status != article.StatusNotArticle {
-		t.Errorf("menu-only dump: err = %v, want a not_article NoArticleError", err)
+		t.Errorf("menu-only dump, articles only: err = %v, want a not_article NoArticleError", err)
 	}
 }
 

@@ -49,7 +49,7 @@ func TestWeightsInContext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err = winnow.ExtractContext(rules.WithTuning(ctx, &tun), text, winnow.Options{Input: winnow.InputText})
+	a, err = winnow.ExtractContext(rules.WithTuning(ctx, &tun), text, winnow.Options{Input: winnow.InputText, ArticlesOnly: true})
 	if err == nil || a.Status != "too_short" {
 		t.Errorf("text with MinBodyWords 1000: status %s, err %v; want too_short", a.Status, err)
 	}

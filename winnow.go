@@ -62,6 +62,13 @@ type Options struct {
 	DropImages bool
 	// Explain fills Article.Removed with every piece that was cut and why.
 	Explain bool
+	// ArticlesOnly refuses pages that are not articles, for callers who
+	// want stories only: a listing, home or search page gets the status
+	// not_article and a page with too little text too_short, each with a
+	// *NoArticleError. Without it such pages are ok, with their main
+	// content and their Article.PageType, and only a page with no main
+	// content at all is refused (empty, blocked, needs_js, paywalled).
+	ArticlesOnly bool
 	// MaxBytes caps the input size (after gunzip); zero means DefaultMaxBytes.
 	MaxBytes int64
 	// Logger receives debug notes about decisions; nil logs nothing.
@@ -84,9 +91,11 @@ var (
 	ErrNoArticle = errors.New("no article on the page")
 )
 
-// NoArticleError reports a page on which no article was found, and which
-// kind of page it is. The Article returned beside it still carries the
-// page's metadata and the same Status.
+// NoArticleError reports a page whose status is not ok: one with no main
+// content (empty, blocked, needs_js, paywalled) or, with
+// Options.ArticlesOnly, one that is no article (not_article, too_short).
+// The Article returned beside it still carries the page's metadata, its
+// PageType and the same Status.
 type NoArticleError struct {
 	Status article.Status
 	Detail string
@@ -105,9 +114,11 @@ func (e *NoArticleError) Is(target error) bool { return target == ErrNoArticle }
 // Extract finds the article in one page. data may be HTML in any charset,
 // gzipped HTML, or flattened page text.
 //
-// On success it returns the article and a nil error. When the page holds no
-// article it returns the page's metadata in an Article whose Status says
-// why, and a *NoArticleError. Input that cannot be read (empty, binary, too
+// On success it returns the article and a nil error: the main content of
+// any kind of page (Article.PageType says which). When the page holds no
+// main content (or, with Options.ArticlesOnly, no article) it returns the
+// page's metadata in an Article whose Status says why, and a
+// *NoArticleError. Input that cannot be read (empty, binary, too
 // large) gives a nil Article and one of the Err values.
 //
 // Extract is safe for concurrent use.

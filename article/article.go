@@ -4,14 +4,16 @@
 // extraction lives in package winnow and the writers in package render.
 package article
 
-// Status says whether a page held an article and, if not, which kind of page
-// it was. The values are the same words in Go, JSON and the CLI.
+// Status says whether a page held main content and, if not, why. The values
+// are the same words in Go, JSON and the CLI.
 type Status string
 
 const (
-	// StatusOK means an article was found.
+	// StatusOK means main content was found: an article, or the content of
+	// another kind of page (see PageType).
 	StatusOK Status = "ok"
-	// StatusNotArticle is a home, section, listing or search page.
+	// StatusNotArticle is a home, section, listing or search page, refused
+	// only when the caller asked for articles only.
 	StatusNotArticle Status = "not_article"
 	// StatusPaywalled is a page that shows only a teaser and a paywall.
 	StatusPaywalled Status = "paywalled"
@@ -19,8 +21,11 @@ const (
 	StatusBlocked Status = "blocked"
 	// StatusNeedsJS is an empty application shell that renders in the browser.
 	StatusNeedsJS Status = "needs_js"
-	// StatusTooShort is a page whose main text is too short to be an article.
+	// StatusTooShort is a page whose main text is too short to be an
+	// article, refused only when the caller asked for articles only.
 	StatusTooShort Status = "too_short"
+	// StatusEmpty is a page with no main content at all.
+	StatusEmpty Status = "empty"
 )
 
 // PageType says what kind of page the main content came from. The values

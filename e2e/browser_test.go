@@ -264,7 +264,7 @@ func TestBrowserExtract(t *testing.T) {
 			t.Error("a removed item has no reason label")
 		}
 	}
-	if !strings.HasPrefix(status, "Done") && !strings.HasPrefix(status, "No article") {
+	if !strings.HasPrefix(status, "Done") && !strings.HasPrefix(status, "No main content") {
 		t.Errorf("status line = %q", status)
 	}
 	if !strings.Contains(md, "sea wall") {

@@ -51,6 +51,7 @@ func batchMain(args []string, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", 60*time.Second, "time limit for one page")
 	links := fs.Bool("links", false, "keep the links of each block")
 	noImages := fs.Bool("no-images", false, "leave figures out")
+	articlesOnly := fs.Bool("articles-only", false, "refuse pages that are not articles: listings get status not_article, short pages too_short")
 	quiet := fs.Bool("q", false, "no progress output")
 
 	var inputs []string
@@ -81,7 +82,7 @@ func batchMain(args []string, stderr io.Writer) int {
 		KeepFiltered:   *keepFiltered,
 		Fresh:          *fresh,
 		Process: batch.ProcessOptions{
-			Extract:  winnow.Options{KeepLinks: *links, DropImages: *noImages},
+			Extract:  winnow.Options{KeepLinks: *links, DropImages: *noImages, ArticlesOnly: *articlesOnly},
 			MinWords: *minWords,
 			Timeout:  *timeout,
 		},

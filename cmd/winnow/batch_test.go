@@ -57,3 +57,41 @@ func TestBatchLangWET(t *testing.T) {
 		t.Errorf("lines = %q, want [%q]\n%s", got, want, stderr.String())
 	}
 }
+
+// TestBatchArticlesOnly: a short record is ok with its page type by
+// default, and too_short with --articles-only.
+func TestBatchArticlesOnly(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.warc.wet.gz")
+	short := "Road closed\nRoute 9 is closed near the quarry after a crash, the police said.\n"
+	if err := batchtest.WriteWARC(in, true, []batchtest.Page{{Type: "conversion", URL: "https://a.test/news/road", Body: []byte(short)}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "ok article"},
+		{[]string{"--articles-only"}, "too_short article"},
+	} {
+		out := filepath.Join(dir, strings.Join(append([]string{"out"}, tt.args...), "")+".jsonl")
+		var stderr bytes.Buffer
+		if code := batchMain(append(append([]string{"-q"}, tt.args...), "-o", out, in), &stderr); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", tt.args, code, stderr.String())
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l struct {
+			Status   string `json:"status"`
+			PageType string `json:"page_type"`
+		}
+		if err := json.Unmarshal(bytes.TrimSpace(data), &l); err != nil {
+			t.Fatalf("%v: %s", err, data)
+		}
+		if got := l.Status + " " + l.PageType; got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.args, got, tt.want)
+		}
+	}
+}

@@ -117,8 +117,13 @@ func TestEvalWeights(t *testing.T) {
 	if got := metrics("--weights", write("defaults.json", defaults)); got != base {
 		t.Errorf("the printed defaults score %s, without --weights %s", got, base)
 	}
-	if got := metrics("--weights", write("short.json", `{"html": {"MinArticleWords": 1000}}`)); !strings.Contains(got, `"no_article":2`) {
-		t.Errorf("MinArticleWords 1000 should make both pages too_short: %s", got)
+	// A short body is no refusal (that is --articles-only), but the
+	// thresholds of an empty shell read the same count.
+	if got := metrics("--weights", write("short.json", `{"html": {"MinArticleWords": 1000}}`)); got != base {
+		t.Errorf("MinArticleWords 1000 alone changed the scores: %s, want %s", got, base)
+	}
+	if got := metrics("--weights", write("dup.json", `{"html": {"MinDuplicateText": 100000}}`)); got == base {
+		t.Errorf("MinDuplicateText 100000 should keep the repeated paragraphs and change the scores: %s", got)
 	}
 	code, _, stderr = run("--pages", pages, "--truth", truth, "--weights", write("bad.json", `{"html": {"MinArticleWord": 10}}`))
 	if code != 2 || !strings.Contains(stderr, "MinArticleWord") {
@@ -182,7 +187,7 @@ func TestEvalSets(t *testing.T) {
 		"statuses: ok 2 (non-ok 0)",
 		"false refusals: 0 of 0 pages with a reference over 500 characters (—%)",
 		"per page type:", "article", "forum",
-		"page type: accuracy 0.000 (0 of 2)", "none",
+		"page type: accuracy 0.500 (1 of 2)",
 		"worst 1 pages:",
 	} {
 		if !strings.Contains(got, s) {

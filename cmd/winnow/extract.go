@@ -23,8 +23,9 @@ One input prints in the chosen format; several inputs (or --format jsonl)
 print one JSON object per line, with "source": {"file": INPUT}.
 Files may be gzipped. Flags may come before or after the inputs.
 
-Exit status: 0 an article was found, 1 no article on the page,
-2 usage or I/O error; with several inputs, the worst of them.
+Exit status: 0 main content was found, 1 none on the page (status empty,
+blocked, needs_js or paywalled; with --articles-only also not_article or
+too_short), 2 usage or I/O error; with several inputs, the worst of them.
 
 Flags:
 `
@@ -86,6 +87,7 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	recall := fs.Bool("recall", false, "keep doubtful blocks: all of the body, perhaps some chrome")
 	fs.BoolVar(&cfg.opts.KeepLinks, "links", false, "keep the links of each block")
 	noImages := fs.Bool("no-images", false, "leave figures out")
+	fs.BoolVar(&cfg.opts.ArticlesOnly, "articles-only", false, "refuse pages that are not articles: listings get status not_article, short pages too_short")
 	input := fs.String("input", "auto", "read inputs as `kind`: auto, html or text (a flattened page dump)")
 	fs.StringVar(&cfg.opts.ContentType, "content-type", "", "the HTTP Content-Type of the inputs, for its `charset`")
 
@@ -174,7 +176,11 @@ func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEn
 	code := exitOK
 	var na *winnow.NoArticleError
 	if errors.As(err, &na) {
-		fmt.Fprintf(env.stderr, "winnow: %s: no article on the page (status %s)%s\n", displayName(in), a.Status, detailText(na.Detail))
+		what := "main content"
+		if a.Status == article.StatusNotArticle || a.Status == article.StatusTooShort {
+			what = "article"
+		}
+		fmt.Fprintf(env.stderr, "winnow: %s: no %s on the page (status %s)%s\n", displayName(in), what, a.Status, detailText(na.Detail))
 		code = exitNoArticle
 		// JSON callers get the metadata and the status; the other formats
 		// have no article to show.

@@ -166,12 +166,12 @@ func TestExtractCLI(t *testing.T) {
 func TestExtractOptions(t *testing.T) {
 	var got winnow.Options
 	r := runCLI(t, []string{"-", "--links", "--no-images", "--recall", "--input", "text",
-		"--content-type", "text/html; charset=koi8-r", "--url", "https://example.org/a", "--explain"}, "article", &got)
+		"--content-type", "text/html; charset=koi8-r", "--url", "https://example.org/a", "--explain", "--articles-only"}, "article", &got)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	want := winnow.Options{URL: "https://example.org/a", ContentType: "text/html; charset=koi8-r",
-		Focus: winnow.Recall, Input: winnow.InputText, KeepLinks: true, DropImages: true, Explain: true}
+		Focus: winnow.Recall, Input: winnow.InputText, KeepLinks: true, DropImages: true, Explain: true, ArticlesOnly: true}
 	if got != want {
 		t.Errorf("options %+v, want %+v", got, want)
 	}

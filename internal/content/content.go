@@ -33,6 +33,10 @@ type Options struct {
 	KeepLinks  bool
 	DropImages bool
 	Explain    bool
+	// ArticlesOnly keeps the articles-only verdicts: a listing is
+	// not_article and a short page too_short. Without it both are ok
+	// when they hold any main content, and empty when they hold none.
+	ArticlesOnly bool
 	// Weights overrides rules.DefaultWeights when non-nil.
 	Weights *rules.Weights
 }
@@ -45,6 +49,28 @@ type Result struct {
 	// Detail says in a few words why the page holds no article; it is
 	// empty when Status is ok.
 	Detail string
+	// Shape is what the kept body and its root look like.
+	Shape Shape
+}
+
+// Shape sums the kept body by kind of block, with the chosen root, for
+// the page-type classifier (internal/pagetype).
+type Shape struct {
+	Words          int // body words, figures left out
+	LinkWords      int // of which inside links
+	Paragraphs     int
+	ParagraphWords int
+	Headings       int
+	Lists          int
+	ListItems      int
+	ListWords      int
+	Tables         int
+	Code           int
+	Figures        int
+	Teasers        int   // link-heavy blocks, kept or not
+	Cards          int   // teaser cards: elements holding one linked headline among siblings holding more
+	Root           int32 // the root's label id
+	RootArticle    bool  // the root is, or sits in, article markup
 }
 
 // Extract finds the article body in doc. md is the page's metadata, used to

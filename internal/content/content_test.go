@@ -149,6 +149,9 @@ func TestExtractCaptionPrintedTwice(t *testing.T) {
 	}
 }
 
+// TestExtractStatus: by default only a page with no main content is
+// refused (empty, needs_js, blocked, paywalled); ArticlesOnly keeps the
+// articles-only verdicts exactly (not_article, too_short).
 func TestExtractStatus(t *testing.T) {
 	var listing strings.Builder
 	listing.WriteString("<html><body><main>")
@@ -157,16 +160,18 @@ func TestExtractStatus(t *testing.T) {
 	}
 	listing.WriteString("</main></body></html>")
 	tests := []struct {
-		name string
-		page string
-		want article.Status
+		name         string
+		page         string
+		want         article.Status // by default
+		articlesOnly article.Status // with ArticlesOnly
 	}{
-		{"article", "<html><body><article>" + body + "</article></body></html>", article.StatusOK},
-		{"too short", "<html><body><p>Just one line here.</p></body></html>", article.StatusTooShort},
-		{"app shell", `<html><head><script src="a.js"></script></head><body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div><script>boot()</script></body></html>`, article.StatusNeedsJS},
-		{"bot challenge", `<html><head><title>Just a moment...</title></head><body><p>Checking your browser before accessing the site.</p></body></html>`, article.StatusBlocked},
-		{"paywall", `<html><body><article><p>The council voted on Tuesday to close two branch libraries next spring.</p><div class="paywall"><p>Subscribe to continue reading.</p></div></article></body></html>`, article.StatusPaywalled},
-		{"listing", listing.String(), article.StatusNotArticle},
+		{"article", "<html><body><article>" + body + "</article></body></html>", article.StatusOK, article.StatusOK},
+		{"too short", "<html><body><p>Just one line here.</p></body></html>", article.StatusOK, article.StatusTooShort},
+		{"nothing", "<html><body><div></div></body></html>", article.StatusEmpty, article.StatusTooShort},
+		{"app shell", `<html><head><script src="a.js"></script></head><body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div><script>boot()</script></body></html>`, article.StatusNeedsJS, article.StatusNeedsJS},
+		{"bot challenge", `<html><head><title>Just a moment...</title></head><body><p>Checking your browser before accessing the site.</p></body></html>`, article.StatusBlocked, article.StatusBlocked},
+		{"paywall", `<html><body><article><p>The council voted on Tuesday to close two branch libraries next spring.</p><div class="paywall"><p>Subscribe to continue reading.</p></div></article></body></html>`, article.StatusPaywalled, article.StatusPaywalled},
+		{"listing", listing.String(), "", article.StatusNotArticle},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -174,8 +179,30 @@ func TestExtractStatus(t *testing.T) {
 			if strings.Contains(tt.page, "Just a moment") {
 				md.Title = "Just a moment..."
 			}
-			if got := extract(t, tt.page, md).Status; got != tt.want {
-				t.Errorf("status = %q, want %q", got, tt.want)
+			for _, only := range []bool{false, true} {
+				doc, err := html.Parse(strings.NewReader(tt.page))
+				if err != nil {
+					t.Fatal(err)
+				}
+				res := Extract(doc, md, Options{ArticlesOnly: only})
+				want := tt.want
+				if only {
+					want = tt.articlesOnly
+				}
+				if want == "" {
+					// What a listing keeps is the content stage's
+					// business; its status says whether anything was.
+					want = article.StatusOK
+					if len(res.Blocks) == 0 {
+						want = article.StatusEmpty
+					}
+				}
+				if res.Status != want {
+					t.Errorf("ArticlesOnly %v: status = %q, want %q", only, res.Status, want)
+				}
+				if (res.Status == article.StatusOK) != (res.Detail == "") {
+					t.Errorf("ArticlesOnly %v: status %q with detail %q", only, res.Status, res.Detail)
+				}
 			}
 		})
 	}

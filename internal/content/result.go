@@ -15,13 +15,15 @@ const maxRemovalText = 300
 // result assembles the kept blocks, the removals and the page's status.
 func (x *extraction) result() Result {
 	var res Result
-	words := 0
+	words, captioned := 0, false
 	for i := range x.blocks {
 		b := &x.blocks[i]
 		if b.keep {
 			res.Blocks = append(res.Blocks, b.Block)
 			if b.Type != article.Figure {
 				words += b.words
+			} else if b.words > 0 {
+				captioned = true
 			}
 		}
 	}
@@ -29,18 +31,41 @@ func (x *extraction) result() Result {
 		res.Removed = x.removals()
 	}
 	res.Status, res.Detail = x.status(words)
-	// A challenge page or an empty shell has nothing worth keeping. A
-	// page judged a listing keeps what was found: the status says what
-	// it is, and if the judgement is wrong the text is not lost.
+	if !x.opts.ArticlesOnly {
+		res.Status, res.Detail = contentStatus(res.Status, res.Detail, words > 0 || captioned)
+	}
+	// A challenge page or an empty shell has nothing worth keeping, and
+	// no shape to judge its kind by. A page judged a listing keeps what
+	// was found: the status says what it is, and if the judgement is
+	// wrong the text is not lost.
 	switch res.Status {
 	case article.StatusBlocked, article.StatusNeedsJS:
 		res.Blocks = nil
+	default:
+		res.Shape = x.shape(words)
 	}
 	return res
 }
 
+// contentStatus turns the statuses that judge a page's kind (not_article,
+// too_short) into ok when the page has main content, and into empty when
+// it has none: only the articles-only filter refuses a listing or a short
+// page. The statuses that say there is no main content to read (blocked,
+// needs_js, paywalled) stand.
+func contentStatus(st article.Status, detail string, hasContent bool) (article.Status, string) {
+	switch st {
+	case article.StatusNotArticle, article.StatusTooShort:
+		if !hasContent {
+			return article.StatusEmpty, "no main content"
+		}
+		return article.StatusOK, ""
+	}
+	return st, detail
+}
+
 // status tells an article from the pages that hold none, and says in a
-// few words why a page holds none.
+// few words why a page holds none. It is the articles-only verdict:
+// result relaxes it unless the caller asked for articles only.
 func (x *extraction) status(words int) (article.Status, string) {
 	w := &x.weights
 	small := x.totalText < w.SmallPageText
@@ -68,6 +93,42 @@ func (x *extraction) status(words int) (article.Status, string) {
 		return article.StatusTooShort, fmt.Sprintf("body word count %d, under the %d of an article", words, w.MinArticleWords)
 	}
 	return article.StatusOK, ""
+}
+
+// shape sums what the kept body and the chosen root look like, for the
+// page-type classifier.
+func (x *extraction) shape(words int) Shape {
+	sh := Shape{Words: words, Root: x.root, Teasers: x.teaserCount(), RootArticle: x.rootLooksLikeArticle()}
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !b.keep {
+			continue
+		}
+		switch b.Type {
+		case article.Paragraph:
+			sh.Paragraphs++
+			sh.ParagraphWords += b.words
+		case article.Heading:
+			sh.Headings++
+		case article.List:
+			sh.Lists++
+			sh.ListItems += len(b.Items)
+			sh.ListWords += b.words
+		case article.Table:
+			sh.Tables++
+		case article.Code:
+			sh.Code++
+		case article.Figure:
+			sh.Figures++
+		}
+		sh.LinkWords += b.linkWords
+	}
+	for i := range x.nodes {
+		if x.nodes[i].card {
+			sh.Cards++
+		}
+	}
+	return sh
 }
 
 // rootLooksLikeArticle reports whether the chosen root is, or sits in,

@@ -30,11 +30,14 @@ var update = flag.Bool("update", false, "rewrite the want.json and want.md golde
 // Expectation is a case's expect.json. Status is required; every other
 // field is checked only when it is given.
 type Expectation struct {
-	URL      string `json:"url"`    // passed to the extractor as the page's URL
-	Status   string `json:"status"` // the Article's Status
-	Title    string `json:"title"`
-	Subtitle string `json:"subtitle"`
-	Language string `json:"language"`
+	URL    string `json:"url"`    // passed to the extractor as the page's URL
+	Status string `json:"status"` // the Article's Status
+	// ArticlesOnly extracts with Options.ArticlesOnly.
+	ArticlesOnly bool   `json:"articles_only"`
+	PageType     string `json:"page_type"` // the Article's PageType
+	Title        string `json:"title"`
+	Subtitle     string `json:"subtitle"`
+	Language     string `json:"language"`
 
 	MustContain     []string `json:"must_contain"`      // phrases of the body
 	MustContainOnce []string `json:"must_contain_once"` // phrases that must appear exactly once
@@ -162,6 +165,9 @@ func Check(e *Expectation, a *article.Article) []string {
 	var out []string
 	if string(a.Status) != e.Status {
 		out = append(out, fmt.Sprintf("status %q, want %q", a.Status, e.Status))
+	}
+	if e.PageType != "" && string(a.PageType) != e.PageType {
+		out = append(out, fmt.Sprintf("page type %q, want %q", a.PageType, e.PageType))
 	}
 	if e.Title != "" && a.Title != e.Title {
 		out = append(out, fmt.Sprintf("title %q, want %q", a.Title, e.Title))

@@ -30,6 +30,7 @@ type ldInfo struct {
 	keywords    []string
 	language    string
 	url         string
+	types       []string // every object's types, in page order (Kinds.LD)
 }
 
 // ldAuthor is one author entry; org is set for Organization authors.
@@ -213,6 +214,9 @@ func readJSONLD(bodies []string) ldInfo {
 	var info ldInfo
 	var art, page map[string]any
 	for _, o := range g.objects {
+		if len(info.types) < maxKinds {
+			info.types = append(info.types, ldTypes(o)...)
+		}
 		switch {
 		case hasType(o, articleTypes):
 			if art == nil || str(art["headline"]) == "" && str(o["headline"]) != "" {

@@ -43,10 +43,33 @@ func Extract(doc *html.Node, pageURL string) article.Metadata {
 // pipeline labels once for the metadata and the content stages, so both
 // agree on what the page hides. It does not change t.
 func ExtractLabelled(t *label.Tree, pageURL string) article.Metadata {
+	m, _ := ExtractKinds(t, pageURL)
+	return m
+}
+
+// Kinds is what a page's markup declares about what kind of page it is:
+// the schema.org types of its JSON-LD objects and microdata items, and
+// its og:type. Types are lowercased names without their vocabulary
+// ("NewsArticle" of "https://schema.org/NewsArticle"), one entry per
+// object or item, in page order, so a count tells one product from a
+// grid of them.
+type Kinds struct {
+	LD        []string
+	Microdata []string
+	OGType    string
+}
+
+// maxKinds caps the types Kinds keeps from each source.
+const maxKinds = 256
+
+// ExtractKinds is ExtractLabelled that also returns what the page's
+// markup declares about its kind, read in the same pass.
+func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	m := article.Metadata{URL: pageURL}
 	c := newCollector(t)
 	c.walk(t.Root(), 0, walkState{})
 	ld := readJSONLD(c.jsonld)
+	kinds := Kinds{LD: ld.types, Microdata: c.itemTypes, OGType: strings.ToLower(strings.TrimSpace(c.metas["og:type"]))}
 
 	base := absoluteURL(pageURL)
 	m.CanonicalURL = resolveURL(firstNonEmpty(c.canonical, c.metas["og:url"]), base)
@@ -76,7 +99,7 @@ func ExtractLabelled(t *label.Tree, pageURL string) article.Metadata {
 	m.Language = c.language(ld, &m, head)
 	m.Image = resolveURL(firstNonEmpty(c.firstMeta(imageKeys), ld.image, c.imageSrc), base)
 	m.Tags = c.tags(ld)
-	return m
+	return m, kinds
 }
 
 // firstMeta returns the first non-empty meta value among keys.

@@ -61,6 +61,7 @@ type collector struct {
 	dateTexts []textCand
 	textPos   int
 	buf       []byte
+	itemTypes []string             // microdata item types (Kinds.Microdata)
 	classes   map[string]classFlag // flags per class value seen
 	labels    *label.Tree          // what the label pass says of each element
 }
@@ -195,6 +196,13 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 			role = a.Val
 		case "class", "id":
 			hasClass = true
+		}
+	}
+	if itemtype != "" {
+		for _, t := range strings.Fields(itemtype) {
+			if len(c.itemTypes) < maxKinds {
+				c.itemTypes = append(c.itemTypes, strings.ToLower(lastPathPart(t)))
+			}
 		}
 	}
 	if role == "main" || itemtype != "" && isArticleItemtype(itemtype) {

@@ -398,7 +398,8 @@ func fingerprint(cfg Config) string {
 	b, _ := json.Marshal(map[string]any{
 		"langs": p.Langs, "min_words": p.MinWords, "dedupe": cfg.Dedupe, "keep_filtered": cfg.KeepFiltered,
 		"max_record": cfg.MaxRecordBytes, "focus": p.Extract.Focus, "links": p.Extract.KeepLinks,
-		"no_images": p.Extract.DropImages, "explain": p.Extract.Explain, "output": filepath.Base(cfg.Output),
+		"no_images": p.Extract.DropImages, "explain": p.Extract.Explain,
+		"articles_only": p.Extract.ArticlesOnly, "output": filepath.Base(cfg.Output),
 	})
 	return string(b)
 }

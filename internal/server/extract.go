@@ -24,6 +24,8 @@ type extractRequest struct {
 	HTML    []byte // nil: fetch URL
 	Format  render.Format
 	Explain bool
+	// ArticlesOnly refuses pages that are not articles (Options.ArticlesOnly).
+	ArticlesOnly bool
 }
 
 // jsonRequest is the body of POST /v1/extract with Content-Type
@@ -33,6 +35,8 @@ type jsonRequest struct {
 	HTML    string `json:"html"`
 	Format  string `json:"format"`
 	Explain *bool  `json:"explain"`
+	// ArticlesOnly is the articles_only query parameter.
+	ArticlesOnly *bool `json:"articles_only"`
 }
 
 // contentTypes maps each output format to its media type.
@@ -112,11 +116,18 @@ func parseQuery(r *http.Request) (extractRequest, error) {
 		req.Format = format
 	}
 	if e := q.Get("explain"); e != "" {
-		b, err := parseBool(e)
+		b, err := parseBool("explain", e)
 		if err != nil {
 			return req, err
 		}
 		req.Explain = b
+	}
+	if e := q.Get("articles_only"); e != "" {
+		b, err := parseBool("articles_only", e)
+		if err != nil {
+			return req, err
+		}
+		req.ArticlesOnly = b
 	}
 	return req, nil
 }
@@ -130,14 +141,14 @@ func parseFormat(s string) (render.Format, error) {
 	return f, nil
 }
 
-func parseBool(s string) (bool, error) {
+func parseBool(name, s string) (bool, error) {
 	switch strings.ToLower(s) {
 	case "1", "true", "yes", "on":
 		return true, nil
 	case "0", "false", "no", "off":
 		return false, nil
 	}
-	return false, errorf(http.StatusBadRequest, "bad_parameter", fmt.Sprintf("explain=%q: want 1 or 0", s))
+	return false, errorf(http.StatusBadRequest, "bad_parameter", fmt.Sprintf("%s=%q: want 1 or 0", name, s))
 }
 
 // readBody reads a POST body into req: JSON {"url","html",...} when the
@@ -184,6 +195,9 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRe
 	if jr.Explain != nil {
 		req.Explain = *jr.Explain
 	}
+	if jr.ArticlesOnly != nil {
+		req.ArticlesOnly = *jr.ArticlesOnly
+	}
 	if req.HTML == nil && req.URL == "" {
 		return errorf(http.StatusBadRequest, "missing_input", `JSON body needs "html" or "url"`)
 	}
@@ -207,7 +221,7 @@ func (s *Server) run(ctx context.Context, req extractRequest) (*article.Article,
 		data, pageURL, contentType = page.Body, page.URL, page.ContentType
 	}
 	s.metrics.pageBytes.Observe(float64(len(data)))
-	a, err := s.extract(ctx, data, winnow.Options{URL: pageURL, ContentType: contentType, Explain: req.Explain})
+	a, err := s.extract(ctx, data, winnow.Options{URL: pageURL, ContentType: contentType, Explain: req.Explain, ArticlesOnly: req.ArticlesOnly})
 	var nae *winnow.NoArticleError
 	switch {
 	case err == nil:

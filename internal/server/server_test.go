@@ -292,6 +292,7 @@ func TestExtractErrors(t *testing.T) {
 		{"unknown format", "POST", "/v1/extract?format=pdf", "text/html", "<p>x</p>", 400, "bad_format"},
 		{"jsonl is not served", "POST", "/v1/extract?format=jsonl", "text/html", "<p>x</p>", 400, "bad_format"},
 		{"bad explain", "POST", "/v1/extract?explain=maybe", "text/html", "<p>x</p>", 400, "bad_parameter"},
+		{"bad articles_only", "POST", "/v1/extract?articles_only=maybe", "text/html", "<p>x</p>", 400, "bad_parameter"},
 		{"GET without url", "GET", "/v1/extract", "", "", 400, "missing_url"},
 		{"too big", "POST", "/v1/extract", "text/html", strings.Repeat("a", 2048), 413, "body_too_large"},
 		{"binary page", "POST", "/v1/extract", "text/html", "BINARY", 415, "binary_input"},
@@ -592,5 +593,34 @@ func TestRealEngine(t *testing.T) {
 		}
 	default:
 		errorCode(t, r)
+	}
+}
+
+// TestArticlesOnly: a short page is ok with its page type by default, and
+// too_short with articles_only, given as a query parameter or a JSON field.
+func TestArticlesOnly(t *testing.T) {
+	s := New(Config{})
+	page := `<html><head><title>Road closed</title></head><body><article><h1>Road closed</h1><p>Route 9 is closed near the quarry.</p></article></body></html>`
+	raw, _ := json.Marshal(map[string]any{"html": page, "articles_only": true})
+	tests := []struct {
+		name, target, contentType, body string
+		want                            article.Status
+	}{
+		{"default", "/v1/extract", "text/html", page, article.StatusOK},
+		{"query", "/v1/extract?articles_only=1", "text/html", page, article.StatusTooShort},
+		{"json field", "/v1/extract", "application/json", string(raw), article.StatusTooShort},
+	}
+	for _, tt := range tests {
+		r := do(t, s, "POST", tt.target, tt.contentType, strings.NewReader(tt.body))
+		var a article.Article
+		if r.code != 200 || json.Unmarshal(r.body, &a) != nil {
+			t.Fatalf("%s: %d %q", tt.name, r.code, r.body)
+		}
+		if a.Status != tt.want || r.header.Get("Winnow-Status") != string(tt.want) {
+			t.Errorf("%s: status %s (header %q), want %s", tt.name, a.Status, r.header.Get("Winnow-Status"), tt.want)
+		}
+		if a.PageType == "" {
+			t.Errorf("%s: no page_type", tt.name)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package textmode
 
 import (
+	"github.com/winnow-go/winnow/article"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,23 +58,31 @@ func FuzzTextmode(f *testing.F) {
 	})
 }
 
-// TestExtractEdgeCases covers inputs with no article at all.
+// TestExtractEdgeCases covers inputs with little or no article, by
+// default and with ArticlesOnly (the verdicts text mode always gave).
 func TestExtractEdgeCases(t *testing.T) {
 	tests := []struct {
-		name, in string
-		want     string
+		name, in           string
+		want, articlesOnly string
 	}{
-		{"empty", "", "not_article"},
-		{"blank lines", "\n \n\t\n", "not_article"},
-		{"menu only", "Home\nNews\nSport\nShare\nTweet\n", "not_article"},
-		{"one short sentence", "Breaking news\nThe mayor resigned on Monday after a long row with the council.\n", "too_short"},
-		{"long line without breaks", strings.Repeat("The storm flooded the town again. ", 3000), "ok"},
+		{"empty", "", "empty", "not_article"},
+		{"blank lines", "\n \n\t\n", "empty", "not_article"},
+		{"menu only", "Home\nNews\nSport\nShare\nTweet\n", "empty", "not_article"},
+		{"one short sentence", "Breaking news\nThe mayor resigned on Monday after a long row with the council.\n", "ok", "too_short"},
+		{"long line without breaks", strings.Repeat("The storm flooded the town again. ", 3000), "ok", "ok"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, _ := Extract([]byte(tt.in), Options{})
 			if string(a.Status) != tt.want {
 				t.Errorf("status = %s, want %s", a.Status, tt.want)
+			}
+			if a.PageType != article.PageArticle {
+				t.Errorf("page type = %q, want article", a.PageType)
+			}
+			a, _ = Extract([]byte(tt.in), Options{ArticlesOnly: true})
+			if string(a.Status) != tt.articlesOnly {
+				t.Errorf("ArticlesOnly: status = %s, want %s", a.Status, tt.articlesOnly)
 			}
 		})
 	}

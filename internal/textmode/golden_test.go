@@ -18,8 +18,8 @@ const goldenDir = "../../testdata/text"
 // and subhead in order, and every chrome line gone with its reason.
 // "go test -run Golden -update" rewrites the goldens.
 func TestGolden(t *testing.T) {
-	golden.Run(t, goldenDir, "input.txt", 3, func(t *testing.T, input []byte, _ *golden.Expectation) *article.Article {
-		a, _ := Extract(input, Options{Explain: true})
+	golden.Run(t, goldenDir, "input.txt", 3, func(t *testing.T, input []byte, e *golden.Expectation) *article.Article {
+		a, _ := Extract(input, Options{Explain: true, ArticlesOnly: e.ArticlesOnly})
 		a.Text = render.PlainText(a.Blocks)
 		return a
 	})

@@ -40,6 +40,11 @@ type Options struct {
 	Explain bool
 	// DropImages leaves figures out of the blocks.
 	DropImages bool
+	// ArticlesOnly keeps the articles-only verdicts: not_article for a
+	// text with no run of prose, too_short for a body under
+	// TextWeights.MinBodyWords. Without it the first is empty and the
+	// second ok.
+	ArticlesOnly bool
 	// Weights overrides rules.DefaultTextWeights when non-nil.
 	Weights *rules.TextWeights
 	// Focus trades precision against recall on doubtful lines, as in HTML
@@ -50,9 +55,12 @@ type Options struct {
 }
 
 // Extract reads a flattened page dump (one block per line) and returns the
-// article found in it. Status is ok, or too_short when the page has too
-// little prose, or not_article when it has none; detail then says so in a
-// few words (it is empty for ok). Text is left for the caller to fill from
+// article found in it. Status is ok, or empty when the page has no run of
+// prose; with ArticlesOnly it is too_short when the page has too little
+// prose and not_article when it has none. detail then says so in a few
+// words (it is empty for ok). PageType is article: flattened text keeps
+// too little of a page's structure to tell its kind (the pipeline judges
+// it by the page's address). Text is left for the caller to fill from
 // Blocks. Extract is safe for concurrent use and runs in time linear in the
 // size of text.
 func Extract(text []byte, opts Options) (a *article.Article, detail string) {
@@ -60,12 +68,13 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 	if w == nil {
 		w = &rules.DefaultTextWeights
 	}
-	a, detail = extract(text, opts, w, false)
-	if a.Status != article.StatusOK {
-		// No article: the page may be a list whose items (a title and a
-		// line or two each) are its content, as on an index, a search
-		// result or a category page. It must hold MinListItems items.
-		if b, _ := extract(text, opts, w, true); b.Status == article.StatusOK {
+	a, detail, short := extract(text, opts, w, false)
+	if (a.Status != article.StatusOK || short) && !opts.ArticlesOnly {
+		// No article, or a short one: the page may be a list whose items
+		// (a title and a line or two each) are its content, as on an
+		// index, a search result or a category page. It must hold
+		// MinListItems items.
+		if b, _, _ := extract(text, opts, w, true); b.Status == article.StatusOK {
 			return b, ""
 		}
 	}
@@ -74,7 +83,8 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 
 // extract runs the passes once; items makes the body search count the
 // lines of a list of items as it counts prose.
-func extract(text []byte, opts Options, w *rules.TextWeights, items bool) (a *article.Article, detail string) {
+// short reports a body under TextWeights.MinBodyWords.
+func extract(text []byte, opts Options, w *rules.TextWeights, items bool) (a *article.Article, detail string, short bool) {
 	x := newExtraction(text, w)
 	x.items = items
 	x.labelLines()
@@ -84,20 +94,24 @@ func extract(text []byte, opts Options, w *rules.TextWeights, items bool) (a *ar
 		// Prose with no items in it: the page has no list either.
 		words = 0
 	}
-	a = &article.Article{}
+	a = &article.Article{PageType: article.PageArticle}
 	if words == 0 {
-		a.Status = article.StatusNotArticle
+		a.Status = article.StatusEmpty
+		if opts.ArticlesOnly {
+			a.Status = article.StatusNotArticle
+		}
 		x.removeAll(opts, a)
-		return a, fmt.Sprintf("no run of prose in the text (line count %d)", len(x.lines))
+		return a, fmt.Sprintf("no run of prose in the text (line count %d)", len(x.lines)), false
 	}
 	x.findHead(start, end)
 	x.buildBlocks(a, opts)
-	if x.bodyWords < w.MinBodyWords {
+	short = x.bodyWords < w.MinBodyWords
+	if short && opts.ArticlesOnly {
 		a.Status = article.StatusTooShort
-		return a, fmt.Sprintf("body word count %d, under the %d of an article", x.bodyWords, w.MinBodyWords)
+		return a, fmt.Sprintf("body word count %d, under the %d of an article", x.bodyWords, w.MinBodyWords), true
 	}
 	a.Status = article.StatusOK
-	return a, ""
+	return a, "", short
 }
 
 // role is what a line turned out to be.

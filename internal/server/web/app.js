@@ -72,9 +72,10 @@
       $('results').hidden = false;
       await show(state.view);
       const words = (a.text || '').split(/\s+/).filter(Boolean).length;
+      const kind = a.page_type ? ' (' + a.page_type + ' page)' : '';
       setStatus(a.status === 'ok'
-        ? 'Done: ' + words + ' words kept, ' + (a.removed || []).length + ' pieces removed.'
-        : 'No article on this page: ' + a.status.replace('_', ' ') + '.', a.status !== 'ok');
+        ? 'Done' + kind + ': ' + words + ' words kept, ' + (a.removed || []).length + ' pieces removed.'
+        : 'No main content on this page: ' + a.status.replace('_', ' ') + '.', a.status !== 'ok');
     } catch (err) {
       setStatus(err.message, true);
     } finally {

@@ -1,0 +1,354 @@
+// Package pagetype decides what kind of page a page is: article, forum,
+// product, listing, documentation, service or collection.
+//
+// It reads what the earlier stages already know, and parses nothing
+// again: the types the page declares (JSON-LD, microdata, og:type, read
+// by internal/meta), the shape of its URL, the labels of internal/label
+// (one linear loop over the labelled elements) and the body the content
+// stage kept. Each piece of evidence is a signal of rules.PageTypeVotes;
+// the kind with the best total wins (see internal/rules/pagetype.go).
+package pagetype
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/content"
+	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
+	"github.com/winnow-go/winnow/internal/meta"
+	"github.com/winnow-go/winnow/internal/rules"
+)
+
+// Page is what the classifier reads of one page.
+type Page struct {
+	URL    string
+	Meta   article.Metadata
+	Kinds  meta.Kinds
+	Labels *label.Tree // may be nil (text mode)
+	Shape  content.Shape
+	Blocks []article.Block
+}
+
+// Signals holds the strength (0 to 1) of each signal seen on a page.
+type Signals map[rules.PageSignal]float64
+
+// Classify returns the kind of page p is.
+func Classify(p *Page) article.PageType {
+	t, _ := Explain(p)
+	return t
+}
+
+// Explain is Classify that also returns the signals it weighed.
+func Explain(p *Page) (article.PageType, Signals) {
+	s := Read(p, &rules.DefaultPageTypeWeights)
+	return Decide(s), s
+}
+
+// Decide weighs signals with rules.PageTypeVotes. The signals are summed
+// in name order, so that a close call comes out the same on every run.
+func Decide(s Signals) article.PageType {
+	sigs := make([]rules.PageSignal, 0, len(s))
+	for sig := range s {
+		sigs = append(sigs, sig)
+	}
+	slices.Sort(sigs)
+	best, bestScore := rules.PageTypes[0], 0.0
+	for i, t := range rules.PageTypes {
+		score := rules.PageTypePrior[t]
+		for _, sig := range sigs {
+			score += s[sig] * rules.PageTypeVotes[sig][t]
+		}
+		if i == 0 || score > bestScore {
+			best, bestScore = t, score
+		}
+	}
+	return best
+}
+
+// Read gathers the signals of a page.
+func Read(p *Page, w *rules.PageTypeWeights) Signals {
+	s := make(Signals, 16)
+	declared(s, p.Kinds, w)
+	urlShape(s, p.URL)
+	structure(s, p, w)
+	return s
+}
+
+// declared reads the types the page's markup declares.
+func declared(s Signals, k meta.Kinds, w *rules.PageTypeWeights) {
+	products, comments, webpage, art := 0, 0, false, false
+	for _, list := range [2][]string{k.LD, k.Microdata} {
+		for _, t := range list {
+			switch {
+			case rules.ProductKinds[t]:
+				products++
+			case rules.CommentKinds[t]:
+				comments++
+			case rules.WebPageKinds[t]:
+				webpage = true
+			}
+			if sig, ok := rules.DeclaredKinds[t]; ok {
+				s[sig] = 1
+				if sig == rules.SigDeclArticle || sig == rules.SigDeclTech {
+					art = true
+				}
+			}
+		}
+	}
+	switch {
+	case products >= w.ProductsMany:
+		s[rules.SigDeclProducts] = 1
+	case products > 0:
+		s[rules.SigDeclProduct] = 1
+	}
+	if comments >= w.MinComments {
+		s[rules.SigDeclComments] = 1
+	}
+	if webpage && !art {
+		s[rules.SigDeclWebPage] = 1
+	}
+	if sig, ok := rules.OGKinds[k.OGType]; ok {
+		s[sig] = 1
+	}
+}
+
+// urlShape reads the folders of the page's path: weak evidence, and never
+// its host.
+func urlShape(s Signals, pageURL string) {
+	if pageURL == "" {
+		return
+	}
+	u, err := url.Parse(pageURL)
+	if err != nil {
+		return
+	}
+	path := strings.ToLower(strings.Trim(u.Path, "/"))
+	if path == "" || path == "index.html" || path == "index.php" {
+		if u.RawQuery == "" {
+			s[rules.SigURLHome] = 1
+		}
+	} else {
+		segs := strings.Split(path, "/")
+		for i, seg := range segs {
+			if i < len(segs)-1 {
+				if sig, ok := rules.URLFolders[seg]; ok {
+					s[sig] = 1
+				}
+				if isYear(seg) && i+2 < len(segs) {
+					s[rules.SigURLArticle] = 1
+				}
+			} else if sig, ok := rules.URLLastFolders[seg]; ok {
+				s[sig] = 1
+			}
+		}
+	}
+	for _, kv := range strings.Split(u.RawQuery, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		if rules.URLListingParams[strings.ToLower(k)] {
+			s[rules.SigURLListing] = 1
+		}
+	}
+}
+
+// isYear reports a path folder that is a year, as in /2024/05/slug.
+func isYear(seg string) bool {
+	return len(seg) == 4 && (strings.HasPrefix(seg, "19") || strings.HasPrefix(seg, "20")) &&
+		strings.IndexFunc(seg, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
+
+// structure reads the body the content stage kept and the labelled page.
+// A page the content stage refused whole (an application shell, a bot
+// challenge) has a zero Shape and no structure to read: only what it
+// declares counts.
+func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
+	sh := p.Shape
+	if sh == (content.Shape{}) {
+		return
+	}
+	if sh.ParagraphWords >= w.LongProseWords && float64(sh.ParagraphWords) >= w.LongProseShare*float64(sh.Words) {
+		s[rules.SigLongProse] = 1
+	}
+	if sh.Words < w.ShortBodyWords {
+		s[rules.SigShortBody] = 1
+	}
+	if len(p.Meta.Authors) > 0 {
+		s[rules.SigByline] = 1
+	}
+	if p.Meta.Published != "" {
+		s[rules.SigDated] = 1
+	}
+	if sh.RootArticle {
+		s[rules.SigRootMarked] = 1
+	}
+	if sh.Code >= w.MinCodeBlocks {
+		s[rules.SigCode] = 1
+	}
+	if sh.Tables > 0 {
+		s[rules.SigTables] = 1
+	}
+	if sh.Cards >= w.MinCards {
+		s[rules.SigCards] = 1
+	}
+	if sh.Words > 0 && float64(sh.ListWords) > w.ListBodyShare*float64(sh.Words) {
+		s[rules.SigListBody] = 1
+	}
+	if sh.Headings >= w.MinSections && sh.ParagraphWords < w.SectionWords*sh.Headings {
+		s[rules.SigSections] = 1
+	}
+	prices := countPrices(p.Meta.Title)
+	for i := range p.Blocks {
+		prices += blockPrices(&p.Blocks[i])
+	}
+	switch {
+	case prices >= w.MinPrices:
+		s[rules.SigPrices] = 1
+	case prices > 0:
+		s[rules.SigPrice] = 1
+	}
+	if p.Labels == nil {
+		return
+	}
+	nodes := p.Labels.Nodes
+	if len(nodes) > 0 && nodes[0].TextLen > 0 && float64(nodes[0].LinkLen) > w.LinkHeavyShare*float64(nodes[0].TextLen) {
+		s[rules.SigLinkHeavy] = 1
+	}
+	times, comments, code, ctas, cart := 0, 0, 0, 0, false
+	for i := range nodes {
+		n := &nodes[i]
+		switch n.N.DataAtom {
+		case atom.Time:
+			times++
+		case atom.Code:
+			if n.Parent >= 0 && nodes[n.Parent].N.DataAtom != atom.Pre {
+				code++
+			}
+		case atom.Button:
+			t := dom.RawText(n.N, nil)
+			cart = cart || has(t, rules.CartPhrases)
+			if has(t, rules.CTAPhrases) {
+				ctas++
+			}
+		case atom.Input:
+			if strings.EqualFold(dom.Attr(n.N, "type"), "submit") {
+				cart = cart || has(dom.Attr(n.N, "value"), rules.CartPhrases)
+			}
+		case atom.A:
+			if n.TextLen > 0 && n.TextLen <= maxButtonText && buttonLike(dom.Attr(n.N, "class")) && has(dom.RawText(n.N, nil), rules.CTAPhrases) {
+				ctas++
+			}
+		}
+		if n.Mark == article.ReasonComments && n.TextLen > 0 && (n.Parent < 0 || nodes[n.Parent].Mark != article.ReasonComments) {
+			comments++
+		}
+	}
+	if times >= w.MinPosts || comments >= w.MinPosts {
+		s[rules.SigPosts] = 1
+	}
+	if cart {
+		s[rules.SigCart] = 1
+	}
+	if code >= w.MinInlineCode {
+		s[rules.SigInlineCode] = 1
+	}
+	if ctas >= w.MinCTAs {
+		s[rules.SigCTA] = 1
+	}
+}
+
+// maxButtonText is the longest text, in bytes, of a button.
+const maxButtonText = 60
+
+// has reports a short text (a button's) that holds one of the phrases.
+func has(text string, phrases []string) bool {
+	if len(text) > maxButtonText {
+		return false
+	}
+	f := rules.Fold(text)
+	for _, p := range phrases {
+		if strings.Contains(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// buttonLike reports a class value that styles a link as a button.
+func buttonLike(class string) bool {
+	c := strings.ToLower(class)
+	return strings.Contains(c, "btn") || strings.Contains(c, "button") || strings.Contains(c, "cta")
+}
+
+func blockPrices(b *article.Block) int {
+	switch b.Type {
+	case article.List:
+		n := 0
+		for _, it := range b.Items {
+			n += countPrices(it)
+		}
+		return n
+	case article.Table:
+		n := 0
+		for _, r := range b.Rows {
+			for _, c := range r {
+				n += countPrices(c)
+			}
+		}
+		return n
+	case article.Figure:
+		return countPrices(b.Caption)
+	}
+	return countPrices(b.Text)
+}
+
+// countPrices counts amounts of money in s: a currency sign or code next
+// to a number ("$19.99", "19,99 €", "EUR 20").
+func countPrices(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isCurrency(r) {
+			if digitNear(s, i, i+size) {
+				n++
+			}
+		}
+		i += size
+	}
+	return n
+}
+
+// isCurrency reports a currency sign.
+func isCurrency(r rune) bool {
+	switch r {
+	case '$', '€', '£', '¥', '₹', '₽', '₩', '₺', '₫', '₱', '₪':
+		return true
+	}
+	return false
+}
+
+// digitNear reports a digit right before s[i:] or right after s[:j],
+// allowing one space between.
+func digitNear(s string, i, j int) bool {
+	k := j
+	if k < len(s) && s[k] == ' ' {
+		k++
+	}
+	if k < len(s) && s[k] >= '0' && s[k] <= '9' {
+		return true
+	}
+	k = i - 1
+	if k >= 0 && s[k] == ' ' {
+		k--
+	}
+	if k >= 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:k+1])
+		return unicode.IsDigit(r)
+	}
+	return false
+}
