@@ -236,7 +236,7 @@ func TestEvalSets(t *testing.T) {
 	r := reps[0]
 	if r.Pages != 2 || r.Words["f1"] == nil || r.Snippets.WithTotal != 1 || r.Snippets.With != 1 ||
 		r.Statuses["ok"] != 2 || r.FalseRefusals["of"] == nil || len(r.Types) != 2 ||
-		len(r.Confusion.Truth) != 2 || len(r.Confusion.Counts) != 2 || r.Confusion.Counts[0][2] != 1 ||
+		len(r.Confusion.Truth) != 2 || len(r.Confusion.Counts) != 2 || r.Confusion.Counts[0][0] != 1 ||
 		r.Results[0]["type"] != "article" || r.Results[0]["word"] == nil {
 		t.Errorf("html report: %+v", r)
 	}
