@@ -38,6 +38,9 @@ func (x *extraction) filter() {
 			section = -1
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
+		if b.reason == article.ReasonLinkDensity && x.kinds.titles[i] {
+			b.reason = "" // an item's title in a run of items
+		}
 		if r := sectionOpener(b); r != "" {
 			// "More stories" set as a paragraph or a styled <div>: cut
 			// what follows it in the same container.

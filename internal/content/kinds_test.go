@@ -1,0 +1,116 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/render"
+)
+
+// posts are the replies of a thread, each a sentence long enough to be a post.
+var posts = []string{
+	"I had the same problem with the new firmware and rolling back to the previous release fixed it for me within minutes.",
+	"Check that the config file is the one under the firmware folder now, the old path is only a link and edits there are ignored.",
+	"Thanks, that was it: the settings were in the wrong file all along and the lights are finally off at night.",
+	"For the record the same trick works on the older boards too, though the option names differ a little between versions.",
+	"Mine still blinks once at boot, which I gather is the bootloader and cannot be changed from the config file at all.",
+	"Black tape over the lights is the answer nobody wants, but it has worked on every board I have owned since the first one.",
+}
+
+// items renders one element per text with the tag and class given, each
+// holding a byline and the text; open is put before each item's text.
+func items(tag, class string, texts []string, open func(i int) string) string {
+	var b strings.Builder
+	for i, t := range texts {
+		fmt.Fprintf(&b, `<%s class="%s"><div class="author">user%d</div>%s<p>%s</p></%s>`, tag, class, i, open(i), t, tag)
+	}
+	return b.String()
+}
+
+func noOpen(int) string { return "" }
+
+func TestRunsOfItems(t *testing.T) {
+	question := `<p>How do I turn off all the lights on the new board? I followed the tutorials for the old one and set every option, but the lights stay on.</p>`
+	cards := []string{
+		"The council opens a new library branch with longer hours and a room for study groups on weekdays.",
+		"A local bakery wins the regional prize for its rye bread, baked to a recipe from the owner's grandmother.",
+		"Road works on the bridge will close one lane for three weeks from Monday, the transport office said.",
+		"The swimming pool reopens after repairs to its roof, with a new timetable for school classes and clubs.",
+		"Volunteers plant two hundred trees along the river path, the first part of a plan to shade the whole walk.",
+		"The town hall clock is fixed after two years of showing the wrong time, thanks to a retired watchmaker.",
+		"A new bus line links the station with the hospital every twenty minutes, starting with the winter timetable.",
+		"The football club signs a young goalkeeper from the academy, who has played every match of the youth league.",
+	}
+	linkedTitle := func(i int) string {
+		return fmt.Sprintf(`<h3><a href="/story/%d">Story headline number %d</a></h3>`, i, i)
+	}
+	tests := []struct {
+		name string
+		page string
+		keep []string // texts that must be kept
+		drop []string // texts that must be cut
+	}{
+		{"forum posts named as comments, no body beside them",
+			`<h1>Lights on the new board</h1><form><div class="topic">` +
+				items("article", "comment post-entry", append([]string{question[3 : len(question)-4]}, posts...), noOpen) + `</div></form>`,
+			append([]string{"turn off all the lights"}, posts...), nil},
+		{"thread whose first post the article rules pick alone",
+			`<h1>Lights on the new board</h1><div class="thread">` +
+				items("article", "message message--post", append([]string{question[3 : len(question)-4]}, posts...), noOpen) + `</div>`,
+			append([]string{"turn off all the lights"}, posts...), nil},
+		{"phpBB-style posts each under a linked title",
+			`<h1>Lights on the new board</h1><div class="topic">` +
+				items("div", "post bg1", posts, func(i int) string { return fmt.Sprintf(`<h3><a href="#p%d">Re: Lights on the new board</a></h3>`, i) }) + `</div>`,
+			posts, nil},
+		{"comments under a news article stay cut",
+			`<article><h1>Council closes libraries</h1>` + body + `</article><ol class="comment-list">` +
+				items("li", "comment", posts, noOpen) + `</ol>`,
+			[]string{"branch libraries", "mobile library"}, posts},
+		{"a listing's cards are its content",
+			`<h1>Local news</h1><div class="results">` + items("div", "card", cards, linkedTitle) + `</div>`,
+			append([]string{"Story headline number 0", "Story headline number 3"}, cards...), nil},
+		{"a teaser row under an article stays cut",
+			`<article><h1>Council closes libraries</h1>` + body + `<h2>Related stories</h2><div class="row">` +
+				items("div", "card", cards, linkedTitle) + `</div></article>`,
+			[]string{"branch libraries", "mobile library"}, append([]string{"Story headline number 0"}, cards...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{})
+			text := render.PlainText(res.Blocks)
+			for _, k := range tt.keep {
+				if !strings.Contains(text, k) {
+					t.Errorf("lost %q; text:\n%s", k, text)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("kept %q; text:\n%s", d, text)
+				}
+			}
+		})
+	}
+}
+
+func TestFirstClass(t *testing.T) {
+	tests := []struct{ html, want string }{
+		{`<div class="post bg1">`, "post"},
+		{`<div class="post2 bg2">`, "post"},
+		{`<div id="p1">`, ""},
+		{`<article class="  message message--post ">`, "message"},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.FirstChild.LastChild.FirstChild // html > body > element
+		if got := firstClass(n); got != tt.want {
+			t.Errorf("firstClass(%s) = %q, want %q", tt.html, got, tt.want)
+		}
+	}
+}
