@@ -79,8 +79,9 @@ func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 		x.blocks, x.removedTrees = x.blocks[:0], x.removedTrees[:0]
 		x.buildBlocks(t.Root())
 		x.root = x.kinds.root
-		x.markItemTitles()
 	}
+	x.markItemTitles()
+	x.markItemLabels()
 	x.filter()
 	res := x.result()
 	x.reset()

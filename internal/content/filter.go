@@ -41,6 +41,9 @@ func (x *extraction) filter() {
 		if b.reason == article.ReasonLinkDensity && x.kinds.titles[i] {
 			b.reason = "" // an item's title in a run of items
 		}
+		if b.reason == "" && x.kinds.labels[i] {
+			b.reason = article.ReasonMeta // a label printed in every item
+		}
 		if r := sectionOpener(b); r != "" {
 			// "More stories" set as a paragraph or a styled <div>: cut
 			// what follows it in the same container.

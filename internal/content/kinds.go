@@ -31,6 +31,9 @@ type kindState struct {
 	// titles are the blocks that open an item: an item's title is kept
 	// however linked it is.
 	titles map[int]bool
+	// labels are the short lines printed in most items of the run alike
+	// ("Joined", "Messages", "Reply"): a post's furniture, not its text.
+	labels map[int]bool
 }
 
 // widenToItems runs after the first choice of root. It reports whether
@@ -54,14 +57,14 @@ func (x *extraction) widenToItems() bool {
 	case within >= 0:
 		own := x.nodes[within].TextLen - x.nodes[within].LinkLen
 		if float64(run.plain) < w.ThreadShare*float64(own) {
-			return false
+			return x.holdRun(run, root, rootPlain)
 		}
 	case float64(run.plain) < w.RegionShare*float64(rootPlain):
-		return false
+		return x.holdRun(run, root, rootPlain)
 	case x.namedRun(run) && rootPlain >= w.MaxNamedRootPlain:
 		// Comments or related stories beside an article body: the body
 		// is the content.
-		return false
+		return x.holdRun(run, root, rootPlain)
 	}
 	// Lift the soft removals of the run, its items and what lies between
 	// them and the run, and the teaser cards inside it.
@@ -88,6 +91,16 @@ func (x *extraction) widenToItems() bool {
 	x.kinds.run = run
 	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
 	return true
+}
+
+// holdRun keeps a run that the root holds and is mostly made of as the
+// root's items, so that their titles and labels are read as such; there
+// is nothing to lift. It returns false: the removals did not change.
+func (x *extraction) holdRun(run itemRun, root int32, rootPlain int) bool {
+	if x.ancestorOf(root, run.parent) && float64(run.plain) >= x.weights.Items.HeldShare*float64(rootPlain) {
+		x.kinds.run, x.kinds.root = run, root
+	}
+	return false
 }
 
 // itemsRoot is the root once the run is content: the old root when it
@@ -267,5 +280,54 @@ func (x *extraction) markItemTitles() {
 			x.kinds.titles[i] = true
 		}
 		k++ // only the first block of an item
+	}
+}
+
+// markItemLabels records the short lines that most items of the run
+// print alike: the labels of a post's author box or of a card's buttons.
+func (x *extraction) markItemLabels() {
+	run := &x.kinds.run
+	w := &x.weights.Items
+	// Only posts have furniture: on cards (a shop's, a listing's) the
+	// short repeated lines are the items' fields.
+	if len(run.items) == 0 || run.plain < w.MinPostPlain*len(run.items) {
+		return
+	}
+	seen := map[string][]int{} // folded text -> blocks
+	items := map[string]int{}  // folded text -> items holding it
+	last := map[string]int{}   // folded text -> the last item counted
+	k := 0
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if b.words == 0 || b.words > w.MaxLabelWords || b.Type != article.Paragraph && b.Type != article.Heading {
+			continue
+		}
+		for k < len(run.items) && b.owner >= x.nodes[run.items[k]].End {
+			k++
+		}
+		if k == len(run.items) {
+			break
+		}
+		if b.owner < run.items[k] {
+			continue
+		}
+		t := rules.Fold(b.Text)
+		seen[t] = append(seen[t], i)
+		if n, ok := last[t]; !ok || n != k {
+			items[t]++
+			last[t] = k
+		}
+	}
+	need := max(w.MinItems, int(w.LabelShare*float64(len(run.items))+0.5))
+	for t, n := range items {
+		if n < need {
+			continue
+		}
+		if x.kinds.labels == nil {
+			x.kinds.labels = map[int]bool{}
+		}
+		for _, i := range seen[t] {
+			x.kinds.labels[i] = true
+		}
 	}
 }

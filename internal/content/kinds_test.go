@@ -96,6 +96,37 @@ func TestRunsOfItems(t *testing.T) {
 	}
 }
 
+func TestItemLabels(t *testing.T) {
+	long := make([]string, len(posts))
+	for i, p := range posts {
+		long[i] = p + " " + posts[(i+1)%len(posts)] + " " + posts[(i+2)%len(posts)]
+	}
+	box := func(i int) string {
+		return fmt.Sprintf(`<dl><dt>Joined</dt><dd>Mar %d, 2015</dd><dt>Messages</dt><dd>%d</dd></dl>`, i+1, 100*i+7)
+	}
+	page := `<html><body><h1>Lights on the new board</h1><div class="thread">` +
+		items("article", "message", long, box) + `</div></body></html>`
+	text := render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	if strings.Contains(text, "Joined") || strings.Contains(text, "Messages") {
+		t.Errorf("kept the author box labels; text:\n%s", text)
+	}
+	if !strings.Contains(text, posts[3]) {
+		t.Errorf("lost a post; text:\n%s", text)
+	}
+
+	// On cards, short repeated lines are the items' fields.
+	cards := make([]string, 8)
+	for i := range cards {
+		cards[i] = fmt.Sprintf("Trail shoe model %d with a grippy sole and a roomy toe box for long days on rough ground.", i)
+	}
+	field := func(int) string { return `<p>Cushioning:</p><p>Maximum</p>` }
+	page = `<html><body><h1>Running shoes</h1><div class="grid">` + items("div", "product-card", cards, field) + `</div></body></html>`
+	text = render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	if !strings.Contains(text, "Cushioning:") || !strings.Contains(text, "Trail shoe model 5") {
+		t.Errorf("lost the cards' fields; text:\n%s", text)
+	}
+}
+
 func TestFirstClass(t *testing.T) {
 	tests := []struct{ html, want string }{
 		{`<div class="post bg1">`, "post"},

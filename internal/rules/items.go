@@ -32,6 +32,17 @@ type ItemWeights struct {
 	// both becomes the root if its unlinked text is at most this many
 	// times theirs; else the run alone.
 	JoinShare float64
+	// MaxLabelWords and LabelShare: a line of at most MaxLabelWords words
+	// printed alike in LabelShare of a run's items (and in MinItems at
+	// least) is a label of the items' furniture, cut, when the items
+	// are posts: they hold MinPostPlain characters of unlinked text on
+	// average. On shorter items, cards, such lines are their fields.
+	MaxLabelWords int
+	LabelShare    float64
+	MinPostPlain  int
+	// HeldShare: a run inside the root that holds this share of the
+	// root's kept text is the root's content, read item by item.
+	HeldShare float64
 	// MaxTitleWords: in a run, a linked line of at most this many words
 	// that opens an item is the item's title and is kept, however
 	// linked.
@@ -47,6 +58,10 @@ var DefaultItemWeights = ItemWeights{
 	RegionShare:       3,
 	MaxNamedRootPlain: 200,
 	JoinShare:         1.3,
+	MaxLabelWords:     4,
+	LabelShare:        0.5,
+	MinPostPlain:      300,
+	HeldShare:         0.5,
 	MaxTitleWords:     20,
 }
 
