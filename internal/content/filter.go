@@ -38,7 +38,7 @@ func (x *extraction) filter() {
 			section = -1
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
-		if b.reason == article.ReasonLinkDensity && x.kinds.titles[i] {
+		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.kinds.run.linked && x.inItem(b.owner)) {
 			b.reason = "" // an item's title in a run of items
 		}
 		if b.reason == "" && x.kinds.labels[i] {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"math"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -21,7 +22,10 @@ import (
 type itemRun struct {
 	parent int32
 	items  []int32
-	plain  int // unlinked text of the items, in characters
+	plain  int // text of the items, in characters: unlinked, plus linked at Items.LinkedText
+	// linked: most of the items' text is in links (cards that are
+	// links); their blocks are kept however linked.
+	linked bool
 }
 
 // kindState is what the items rule leaves for the filter.
@@ -55,8 +59,13 @@ func (x *extraction) widenToItems() bool {
 	}
 	switch {
 	case within >= 0:
-		own := x.nodes[within].TextLen - x.nodes[within].LinkLen
-		if float64(run.plain) < w.ThreadShare*float64(own) {
+		// The root's item is a post among posts, or a card among
+		// cards; an item of prose among cards that are links (the
+		// next stories of an endless page) is the one story shown whole.
+		own := x.itemText(within)
+		n := &x.nodes[within]
+		story := run.linked && 2*n.LinkLen <= n.TextLen
+		if story || float64(run.plain) < w.ThreadShare*float64(own) {
 			return x.holdRun(run, root, rootPlain)
 		}
 	case float64(run.plain) < w.RegionShare*float64(rootPlain):
@@ -150,6 +159,7 @@ func (x *extraction) bestRun() itemRun {
 		sig         string
 		items       []int32
 		plain, full int
+		text, link  int
 	}
 	var groups []group
 	for i := range x.nodes {
@@ -158,7 +168,7 @@ func (x *extraction) bestRun() itemRun {
 			hard[i] = true
 			continue
 		}
-		if e.TextLen-e.LinkLen < w.MinRunPlain || e.N.Type != html.ElementNode && e.N.Type != html.DocumentNode || chromeRegion[e.mark] {
+		if x.itemText(int32(i)) < w.MinRunPlain || e.N.Type != html.ElementNode && e.N.Type != html.DocumentNode || chromeRegion[e.mark] {
 			continue
 		}
 		groups = groups[:0]
@@ -186,18 +196,20 @@ func (x *extraction) bestRun() itemRun {
 				groups = append(groups, group{sig: sig})
 				g = len(groups) - 1
 			}
-			plain := ce.TextLen - ce.LinkLen
+			plain := x.itemText(id)
 			groups[g].items = append(groups[g].items, id)
 			groups[g].plain += plain
+			groups[g].text += ce.TextLen
+			groups[g].link += ce.LinkLen
 			if plain >= w.MinItemPlain {
 				groups[g].full++
 			}
 		}
 		for _, g := range groups {
-			if g.full < w.MinItems || 2*g.full < len(g.items) || g.plain < w.MinRunPlain || g.plain <= best.plain {
+			if g.full < w.MinItems || 2*g.full < len(g.items) || g.plain < w.MinRunPlain || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
 				continue
 			}
-			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain}
+			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text}
 		}
 	}
 	return best
@@ -207,6 +219,30 @@ func (x *extraction) bestRun() itemRun {
 // much of the page) whose children are still never a run of content.
 var chromeRegion = map[article.Reason]bool{
 	article.ReasonFooter: true, article.ReasonHeader: true, article.ReasonNav: true, article.ReasonSidebar: true,
+}
+
+// runScore ranks runs: by their text, and among runs of like text the
+// one of more items, so that a page's three wrappers do not outrank the
+// forty posts or sections inside one of them.
+func runScore(plain, items int) float64 {
+	return float64(plain) * math.Sqrt(float64(items))
+}
+
+// itemText is the text of the element at id as the items rule weighs
+// it: its unlinked text, and its linked text at Items.LinkedText.
+func (x *extraction) itemText(id int32) int {
+	n := &x.nodes[id]
+	return n.TextLen - n.LinkLen + int(x.weights.Items.LinkedText*float64(n.LinkLen))
+}
+
+// inItem reports whether the element at id sits in an item of the run.
+func (x *extraction) inItem(id int32) bool {
+	for _, it := range x.kinds.run.items {
+		if id >= it && id < x.nodes[it].End {
+			return true
+		}
+	}
+	return false
 }
 
 // itemTag reports an element that may be one item of a run: a block

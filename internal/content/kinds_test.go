@@ -96,6 +96,33 @@ func TestRunsOfItems(t *testing.T) {
 	}
 }
 
+// TestLinkedCards: cards that are links, title and summary inside the
+// link, are a listing's content when nothing else is; the same cards
+// beside a story shown whole (the next stories of an endless page) stay
+// cut.
+func TestLinkedCards(t *testing.T) {
+	var cards strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&cards, `<li class="result"><a href="/job/%d"><h3>Job opening number %d</h3><p>Role %d is a full-time job in the city office, working with a small team on the public records archive and its users. The role includes training, some weekend shifts and a pension plan from the first month. Applications close at the end of the month and interviews follow a week later.</p></a></li>`, i, i, i)
+	}
+	page := `<html><body><h1>Jobs</h1><ul class="results">` + cards.String() + `</ul></body></html>`
+	text := render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	if !strings.Contains(text, "Job opening number 5") || !strings.Contains(text, "public records archive") {
+		t.Errorf("lost the listing's cards; text:\n%s", text)
+	}
+
+	var next strings.Builder
+	next.WriteString(`<div class="story"><h1>Council closes libraries</h1>` + body + `</div>`)
+	for i := range 6 {
+		fmt.Fprintf(&next, `<div class="story"><a href="/s/%d"><h2>Next story number %d</h2><p>Story %d is another from the city desk about buses, schools and the new river path, told in a short summary. It runs to two sentences, as the cards of such pages often do, with a date.</p></a></div>`, i, i, i)
+	}
+	page = `<html><body><div class="stream">` + next.String() + `</div></body></html>`
+	text = render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	if !strings.Contains(text, "branch libraries") || strings.Contains(text, "Next story number") {
+		t.Errorf("want the story without the next ones; text:\n%s", text)
+	}
+}
+
 func TestItemLabels(t *testing.T) {
 	long := make([]string, len(posts))
 	for i, p := range posts {

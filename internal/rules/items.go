@@ -43,6 +43,9 @@ type ItemWeights struct {
 	// HeldShare: a run inside the root that holds this share of the
 	// root's kept text is the root's content, read item by item.
 	HeldShare float64
+	// LinkedText weighs an item's linked text against its unlinked text:
+	// cards that are links hold their text in links, menus too.
+	LinkedText float64
 	// MaxTitleWords: in a run, a linked line of at most this many words
 	// that opens an item is the item's title and is kept, however
 	// linked.
@@ -62,6 +65,7 @@ var DefaultItemWeights = ItemWeights{
 	LabelShare:        0.5,
 	MinPostPlain:      300,
 	HeldShare:         0.5,
+	LinkedText:        0.3,
 	MaxTitleWords:     20,
 }
 
