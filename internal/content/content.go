@@ -101,6 +101,13 @@ func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 	x.decide(t)
 	x.buildBlocks(t.Root())
 	x.pickRoot()
+	if x.widenToItems() {
+		x.blocks, x.removedTrees = x.blocks[:0], x.removedTrees[:0]
+		x.buildBlocks(t.Root())
+		x.root = x.kinds.root
+	}
+	x.markItemTitles()
+	x.markItemLabels()
 	x.filter()
 	res := x.result()
 	x.reset()
@@ -152,4 +159,5 @@ type extraction struct {
 	sawPaywall   bool
 	removedTrees []removedTree
 	scores       []float64 // root votes, by node
+	kinds        kindState // the repeated-items rule (kinds.go)
 }

@@ -38,6 +38,12 @@ func (x *extraction) filter() {
 			section = -1
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
+		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.kinds.run.linked && x.inItem(b.owner)) {
+			b.reason = "" // an item's title in a run of items
+		}
+		if b.reason == "" && x.kinds.labels[i] {
+			b.reason = article.ReasonMeta // a label printed in every item
+		}
 		if r := sectionOpener(b); r != "" {
 			// "More stories" set as a paragraph or a styled <div>: cut
 			// what follows it in the same container.

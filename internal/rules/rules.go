@@ -440,6 +440,9 @@ type Weights struct {
 	// StatusBlocks: how many blocks from the top are read for challenge,
 	// paywall and needs-JavaScript phrases.
 	StatusBlocks int
+
+	// Items are the weights of the repeated-items rule (items.go).
+	Items ItemWeights
 }
 
 // DefaultWeights are the weights winnow uses.
@@ -515,6 +518,8 @@ var DefaultWeights = Weights{
 	TeaserMinWords:   3,
 	TeaserLinkShare:  0.5,
 	StatusBlocks:     40,
+
+	Items: DefaultItemWeights,
 }
 
 // TeaserHeadingWords name a heading over other stories when a short

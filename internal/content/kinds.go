@@ -1,0 +1,369 @@
+package content
+
+import (
+	"math"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
+)
+
+// Pages other than articles: a forum thread's posts, a listing's items, a
+// category page's cards. Their main content is a run of sibling items of
+// one kind that together hold most of the page's prose, not one article
+// body; the article rules read such runs as comments or teasers and cut
+// them. widenToItems finds the run and, when the article root is one of
+// its items or small beside it, makes the run the root.
+
+// itemRun is a run of sibling items of one kind.
+type itemRun struct {
+	parent int32
+	items  []int32
+	plain  int // text of the items, in characters: unlinked, plus linked at Items.LinkedText
+	// linked: most of the items' text is in links (cards that are
+	// links); their blocks are kept however linked.
+	linked bool
+}
+
+// kindState is what the items rule leaves for the filter.
+type kindState struct {
+	run  itemRun
+	root int32 // the root once the run is content
+	// titles are the blocks that open an item: an item's title is kept
+	// however linked it is.
+	titles map[int]bool
+	// labels are the short lines printed in most items of the run alike
+	// ("Joined", "Messages", "Reply"): a post's furniture, not its text.
+	labels map[int]bool
+}
+
+// widenToItems runs after the first choice of root. It reports whether
+// it changed the removals, so that the blocks must be built again.
+func (x *extraction) widenToItems() bool {
+	w := &x.weights.Items
+	run := x.bestRun()
+	if run.parent < 0 {
+		return false
+	}
+	root := x.root
+	rootPlain := x.keptPlain(root)
+	var within int32 = -1 // the item that holds the root
+	for _, it := range run.items {
+		if x.ancestorOf(it, root) {
+			within = it
+			break
+		}
+	}
+	switch {
+	case within >= 0:
+		// The root's item is a post among posts, or a card among
+		// cards; an item of prose among cards that are links (the
+		// next stories of an endless page) is the one story shown whole.
+		own := x.itemText(within)
+		n := &x.nodes[within]
+		story := run.linked && 2*n.LinkLen <= n.TextLen
+		if story || float64(run.plain) < w.ThreadShare*float64(own) {
+			return x.holdRun(run, root, rootPlain)
+		}
+	case float64(run.plain) < w.RegionShare*float64(rootPlain):
+		return x.holdRun(run, root, rootPlain)
+	case x.namedRun(run) && rootPlain >= w.MaxNamedRootPlain:
+		// Comments or related stories beside an article body: the body
+		// is the content.
+		return x.holdRun(run, root, rootPlain)
+	}
+	// Lift the soft removals of the run, its items and what lies between
+	// them and the run, and the teaser cards inside it.
+	for id := run.parent; id >= 0; id = x.nodes[id].Parent {
+		if e := &x.nodes[id]; e.removed && rules.SoftItemReasons[e.mark] {
+			e.removed = false
+		}
+	}
+	for _, it := range run.items {
+		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
+			e.removed = false
+		}
+		// A post's body is named as a comment too; its author box and
+		// date keep their own marks.
+		for id := it + 1; id < x.nodes[it].End; id++ {
+			if e := &x.nodes[id]; e.removed && e.mark == article.ReasonComments {
+				e.removed = false
+			}
+		}
+	}
+	for id := run.parent; id < x.nodes[run.parent].End; id++ {
+		x.nodes[id].card = false
+	}
+	x.kinds.run = run
+	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
+	return true
+}
+
+// holdRun keeps a run that the root holds and is mostly made of as the
+// root's items, so that their titles and labels are read as such; there
+// is nothing to lift. It returns false: the removals did not change.
+func (x *extraction) holdRun(run itemRun, root int32, rootPlain int) bool {
+	if x.ancestorOf(root, run.parent) && float64(run.plain) >= x.weights.Items.HeldShare*float64(rootPlain) {
+		x.kinds.run, x.kinds.root = run, root
+	}
+	return false
+}
+
+// itemsRoot is the root once the run is content: the old root when it
+// holds the run, else the element that holds both when it adds little
+// around them (a listing's intro above its items), else the run.
+func (x *extraction) itemsRoot(run itemRun, root, within int32, rootPlain int) int32 {
+	if within < 0 && x.ancestorOf(root, run.parent) {
+		return root
+	}
+	if within >= 0 {
+		return run.parent
+	}
+	lca := run.parent
+	for !x.ancestorOf(lca, root) {
+		lca = x.nodes[lca].Parent
+	}
+	if n := &x.nodes[lca]; float64(n.TextLen-n.LinkLen) <= x.weights.Items.JoinShare*float64(run.plain+rootPlain) {
+		return lca
+	}
+	return run.parent
+}
+
+// namedRun reports a run named as comments or teasers (by its class, or
+// by a "Related stories" heading over it), on its parent or its items.
+func (x *extraction) namedRun(run itemRun) bool {
+	named := func(r article.Reason) bool { return r == article.ReasonComments || r == article.ReasonTeaser }
+	if named(x.nodes[run.parent].mark) {
+		return true
+	}
+	for _, it := range run.items {
+		if named(x.nodes[it].mark) {
+			return true
+		}
+	}
+	return false
+}
+
+// bestRun finds the run of sibling items with the most unlinked text;
+// its parent is -1 when the page has none.
+func (x *extraction) bestRun() itemRun {
+	w := &x.weights.Items
+	best := itemRun{parent: -1}
+	// hard[i]: the node is cut for a reason the items rule never lifts,
+	// itself or through an ancestor.
+	hard := make([]bool, len(x.nodes))
+	type group struct {
+		sig         string
+		items       []int32
+		plain, full int
+		text, link  int
+	}
+	var groups []group
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if e.Parent >= 0 && hard[e.Parent] || e.removed && !rules.SoftItemReasons[e.mark] {
+			hard[i] = true
+			continue
+		}
+		if x.itemText(int32(i)) < w.MinRunPlain || e.N.Type != html.ElementNode && e.N.Type != html.DocumentNode || chromeRegion[e.mark] {
+			continue
+		}
+		groups = groups[:0]
+		for c := e.N.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || !itemTag(c) {
+				continue
+			}
+			id := x.labels.ID(c)
+			if id < 0 {
+				continue
+			}
+			ce := &x.nodes[id]
+			if ce.removed && !rules.SoftItemReasons[ce.mark] {
+				continue
+			}
+			sig := c.Data + "." + firstClass(c)
+			g := -1
+			for j := range groups {
+				if groups[j].sig == sig {
+					g = j
+					break
+				}
+			}
+			if g < 0 {
+				groups = append(groups, group{sig: sig})
+				g = len(groups) - 1
+			}
+			plain := x.itemText(id)
+			groups[g].items = append(groups[g].items, id)
+			groups[g].plain += plain
+			groups[g].text += ce.TextLen
+			groups[g].link += ce.LinkLen
+			if plain >= w.MinItemPlain {
+				groups[g].full++
+			}
+		}
+		for _, g := range groups {
+			if g.full < w.MinItems || 2*g.full < len(g.items) || g.plain < w.MinRunPlain || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
+				continue
+			}
+			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text}
+		}
+	}
+	return best
+}
+
+// chromeRegion are the marks of a wrapper pardoned for its size (it holds
+// much of the page) whose children are still never a run of content.
+var chromeRegion = map[article.Reason]bool{
+	article.ReasonFooter: true, article.ReasonHeader: true, article.ReasonNav: true, article.ReasonSidebar: true,
+}
+
+// runScore ranks runs: by their text, and among runs of like text the
+// one of more items, so that a page's three wrappers do not outrank the
+// forty posts or sections inside one of them.
+func runScore(plain, items int) float64 {
+	return float64(plain) * math.Sqrt(float64(items))
+}
+
+// itemText is the text of the element at id as the items rule weighs
+// it: its unlinked text, and its linked text at Items.LinkedText.
+func (x *extraction) itemText(id int32) int {
+	n := &x.nodes[id]
+	return n.TextLen - n.LinkLen + int(x.weights.Items.LinkedText*float64(n.LinkLen))
+}
+
+// inItem reports whether the element at id sits in an item of the run.
+func (x *extraction) inItem(id int32) bool {
+	for _, it := range x.kinds.run.items {
+		if id >= it && id < x.nodes[it].End {
+			return true
+		}
+	}
+	return false
+}
+
+// itemTag reports an element that may be one item of a run: a block
+// container, not a paragraph, a heading or inline text.
+func itemTag(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Section, atom.Li, atom.Tr, atom.Dd:
+		return true
+	}
+	return false
+}
+
+// firstClass is the first class name of n with its digits taken out:
+// items of one kind share it ("post", "message"), while ids and
+// alternating row classes ("bg1", "bg2") differ.
+func firstClass(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key != "class" {
+			continue
+		}
+		f := strings.Fields(a.Val)
+		if len(f) == 0 {
+			return ""
+		}
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, f[0])
+	}
+	return ""
+}
+
+// keptPlain is the unlinked text (characters, no spaces) of the blocks
+// under id that vote for it as content.
+func (x *extraction) keptPlain(id int32) int {
+	n := 0
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if b.words == 0 || !x.ancestorOf(id, b.owner) || x.vote(b) <= 0 {
+			continue
+		}
+		chars := len(strings.Join(strings.Fields(b.Text), ""))
+		n += chars * (b.words - b.linkWords) / b.words
+	}
+	return n
+}
+
+// markItemTitles records the blocks that open an item of the run.
+func (x *extraction) markItemTitles() {
+	run := &x.kinds.run
+	if run.parent < 0 || len(run.items) == 0 {
+		return
+	}
+	x.kinds.titles = map[int]bool{}
+	k := 0
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		for k < len(run.items) && b.owner >= x.nodes[run.items[k]].End {
+			k++
+		}
+		if k == len(run.items) {
+			break
+		}
+		it := run.items[k]
+		if b.owner < it || b.Type == article.Figure {
+			continue
+		}
+		if b.words <= x.weights.Items.MaxTitleWords && (b.Type == article.Heading || b.Type == article.Paragraph) {
+			x.kinds.titles[i] = true
+		}
+		k++ // only the first block of an item
+	}
+}
+
+// markItemLabels records the short lines that most items of the run
+// print alike: the labels of a post's author box or of a card's buttons.
+func (x *extraction) markItemLabels() {
+	run := &x.kinds.run
+	w := &x.weights.Items
+	// Only posts have furniture: on cards (a shop's, a listing's) the
+	// short repeated lines are the items' fields.
+	if len(run.items) == 0 || run.plain < w.MinPostPlain*len(run.items) {
+		return
+	}
+	seen := map[string][]int{} // folded text -> blocks
+	items := map[string]int{}  // folded text -> items holding it
+	last := map[string]int{}   // folded text -> the last item counted
+	k := 0
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if b.words == 0 || b.words > w.MaxLabelWords || b.Type != article.Paragraph && b.Type != article.Heading {
+			continue
+		}
+		for k < len(run.items) && b.owner >= x.nodes[run.items[k]].End {
+			k++
+		}
+		if k == len(run.items) {
+			break
+		}
+		if b.owner < run.items[k] {
+			continue
+		}
+		t := rules.Fold(b.Text)
+		seen[t] = append(seen[t], i)
+		if n, ok := last[t]; !ok || n != k {
+			items[t]++
+			last[t] = k
+		}
+	}
+	need := max(w.MinItems, int(w.LabelShare*float64(len(run.items))+0.5))
+	for t, n := range items {
+		if n < need {
+			continue
+		}
+		if x.kinds.labels == nil {
+			x.kinds.labels = map[int]bool{}
+		}
+		for _, i := range seen[t] {
+			x.kinds.labels[i] = true
+		}
+	}
+}

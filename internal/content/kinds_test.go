@@ -1,0 +1,174 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/render"
+)
+
+// posts are the replies of a thread, each a sentence long enough to be a post.
+var posts = []string{
+	"I had the same problem with the new firmware and rolling back to the previous release fixed it for me within minutes.",
+	"Check that the config file is the one under the firmware folder now, the old path is only a link and edits there are ignored.",
+	"Thanks, that was it: the settings were in the wrong file all along and the lights are finally off at night.",
+	"For the record the same trick works on the older boards too, though the option names differ a little between versions.",
+	"Mine still blinks once at boot, which I gather is the bootloader and cannot be changed from the config file at all.",
+	"Black tape over the lights is the answer nobody wants, but it has worked on every board I have owned since the first one.",
+}
+
+// items renders one element per text with the tag and class given, each
+// holding a byline and the text; open is put before each item's text.
+func items(tag, class string, texts []string, open func(i int) string) string {
+	var b strings.Builder
+	for i, t := range texts {
+		fmt.Fprintf(&b, `<%s class="%s"><div class="author">user%d</div>%s<p>%s</p></%s>`, tag, class, i, open(i), t, tag)
+	}
+	return b.String()
+}
+
+func noOpen(int) string { return "" }
+
+func TestRunsOfItems(t *testing.T) {
+	question := `<p>How do I turn off all the lights on the new board? I followed the tutorials for the old one and set every option, but the lights stay on.</p>`
+	cards := []string{
+		"The council opens a new library branch with longer hours and a room for study groups on weekdays.",
+		"A local bakery wins the regional prize for its rye bread, baked to a recipe from the owner's grandmother.",
+		"Road works on the bridge will close one lane for three weeks from Monday, the transport office said.",
+		"The swimming pool reopens after repairs to its roof, with a new timetable for school classes and clubs.",
+		"Volunteers plant two hundred trees along the river path, the first part of a plan to shade the whole walk.",
+		"The town hall clock is fixed after two years of showing the wrong time, thanks to a retired watchmaker.",
+		"A new bus line links the station with the hospital every twenty minutes, starting with the winter timetable.",
+		"The football club signs a young goalkeeper from the academy, who has played every match of the youth league.",
+	}
+	linkedTitle := func(i int) string {
+		return fmt.Sprintf(`<h3><a href="/story/%d">Story headline number %d</a></h3>`, i, i)
+	}
+	tests := []struct {
+		name string
+		page string
+		keep []string // texts that must be kept
+		drop []string // texts that must be cut
+	}{
+		{"forum posts named as comments, no body beside them",
+			`<h1>Lights on the new board</h1><form><div class="topic">` +
+				items("article", "comment post-entry", append([]string{question[3 : len(question)-4]}, posts...), noOpen) + `</div></form>`,
+			append([]string{"turn off all the lights"}, posts...), nil},
+		{"thread whose first post the article rules pick alone",
+			`<h1>Lights on the new board</h1><div class="thread">` +
+				items("article", "message message--post", append([]string{question[3 : len(question)-4]}, posts...), noOpen) + `</div>`,
+			append([]string{"turn off all the lights"}, posts...), nil},
+		{"phpBB-style posts each under a linked title",
+			`<h1>Lights on the new board</h1><div class="topic">` +
+				items("div", "post bg1", posts, func(i int) string { return fmt.Sprintf(`<h3><a href="#p%d">Re: Lights on the new board</a></h3>`, i) }) + `</div>`,
+			posts, nil},
+		{"comments under a news article stay cut",
+			`<article><h1>Council closes libraries</h1>` + body + `</article><ol class="comment-list">` +
+				items("li", "comment", posts, noOpen) + `</ol>`,
+			[]string{"branch libraries", "mobile library"}, posts},
+		{"a listing's cards are its content",
+			`<h1>Local news</h1><div class="results">` + items("div", "card", cards, linkedTitle) + `</div>`,
+			append([]string{"Story headline number 0", "Story headline number 3"}, cards...), nil},
+		{"a teaser row under an article stays cut",
+			`<article><h1>Council closes libraries</h1>` + body + `<h2>Related stories</h2><div class="row">` +
+				items("div", "card", cards, linkedTitle) + `</div></article>`,
+			[]string{"branch libraries", "mobile library"}, append([]string{"Story headline number 0"}, cards...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{})
+			text := render.PlainText(res.Blocks)
+			for _, k := range tt.keep {
+				if !strings.Contains(text, k) {
+					t.Errorf("lost %q; text:\n%s", k, text)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("kept %q; text:\n%s", d, text)
+				}
+			}
+		})
+	}
+}
+
+// TestLinkedCards: cards that are links, title and summary inside the
+// link, are a listing's content when nothing else is; the same cards
+// beside a story shown whole (the next stories of an endless page) stay
+// cut.
+func TestLinkedCards(t *testing.T) {
+	var cards strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&cards, `<li class="result"><a href="/job/%d"><h3>Job opening number %d</h3><p>Role %d is a full-time job in the city office, working with a small team on the public records archive and its users. The role includes training, some weekend shifts and a pension plan from the first month. Applications close at the end of the month and interviews follow a week later.</p></a></li>`, i, i, i)
+	}
+	page := `<html><body><h1>Jobs</h1><ul class="results">` + cards.String() + `</ul></body></html>`
+	text := render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	if !strings.Contains(text, "Job opening number 5") || !strings.Contains(text, "public records archive") {
+		t.Errorf("lost the listing's cards; text:\n%s", text)
+	}
+
+	var next strings.Builder
+	next.WriteString(`<div class="story"><h1>Council closes libraries</h1>` + body + `</div>`)
+	for i := range 6 {
+		fmt.Fprintf(&next, `<div class="story"><a href="/s/%d"><h2>Next story number %d</h2><p>Story %d is another from the city desk about buses, schools and the new river path, told in a short summary. It runs to two sentences, as the cards of such pages often do, with a date.</p></a></div>`, i, i, i)
+	}
+	page = `<html><body><div class="stream">` + next.String() + `</div></body></html>`
+	text = render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	if !strings.Contains(text, "branch libraries") || strings.Contains(text, "Next story number") {
+		t.Errorf("want the story without the next ones; text:\n%s", text)
+	}
+}
+
+func TestItemLabels(t *testing.T) {
+	long := make([]string, len(posts))
+	for i, p := range posts {
+		long[i] = p + " " + posts[(i+1)%len(posts)] + " " + posts[(i+2)%len(posts)]
+	}
+	box := func(i int) string {
+		return fmt.Sprintf(`<dl><dt>Joined</dt><dd>Mar %d, 2015</dd><dt>Messages</dt><dd>%d</dd></dl>`, i+1, 100*i+7)
+	}
+	page := `<html><body><h1>Lights on the new board</h1><div class="thread">` +
+		items("article", "message", long, box) + `</div></body></html>`
+	text := render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	if strings.Contains(text, "Joined") || strings.Contains(text, "Messages") {
+		t.Errorf("kept the author box labels; text:\n%s", text)
+	}
+	if !strings.Contains(text, posts[3]) {
+		t.Errorf("lost a post; text:\n%s", text)
+	}
+
+	// On cards, short repeated lines are the items' fields.
+	cards := make([]string, 8)
+	for i := range cards {
+		cards[i] = fmt.Sprintf("Trail shoe model %d with a grippy sole and a roomy toe box for long days on rough ground.", i)
+	}
+	field := func(int) string { return `<p>Cushioning:</p><p>Maximum</p>` }
+	page = `<html><body><h1>Running shoes</h1><div class="grid">` + items("div", "product-card", cards, field) + `</div></body></html>`
+	text = render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	if !strings.Contains(text, "Cushioning:") || !strings.Contains(text, "Trail shoe model 5") {
+		t.Errorf("lost the cards' fields; text:\n%s", text)
+	}
+}
+
+func TestFirstClass(t *testing.T) {
+	tests := []struct{ html, want string }{
+		{`<div class="post bg1">`, "post"},
+		{`<div class="post2 bg2">`, "post"},
+		{`<div id="p1">`, ""},
+		{`<article class="  message message--post ">`, "message"},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.FirstChild.LastChild.FirstChild // html > body > element
+		if got := firstClass(n); got != tt.want {
+			t.Errorf("firstClass(%s) = %q, want %q", tt.html, got, tt.want)
+		}
+	}
+}
