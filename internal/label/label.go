@@ -45,6 +45,11 @@ type Node struct {
 	// Heads counts the linked headlines in the subtree: headings whose
 	// text is nearly all one link, the mark of a teaser card.
 	Heads int
+	// contested is set when the Mark comes from weak evidence only (weak
+	// tokens or role, a taxonomy or slug name) or the element names
+	// itself as content too: the mark is dropped if the element wraps
+	// prose.
+	contested bool
 }
 
 // Hidden reports whether the page hides the element (a hidden attribute,
@@ -70,7 +75,7 @@ type Tree struct {
 	// Index finds a node's id.
 	Index      map[*html.Node]int32
 	classCache map[string]nameInfo // what the token tables say of each class value
-	headShare  float64             // rules.Weights.LinkedHeadlineShare of this pass
+	w          *rules.Weights      // the weights of this pass
 }
 
 // Label labels the tree under root (normally the document). It does not
@@ -80,7 +85,7 @@ func Label(root *html.Node) *Tree { return LabelWith(root, &rules.DefaultWeights
 // LabelWith is Label with weights other than the defaults (for evaluation).
 func LabelWith(root *html.Node, w *rules.Weights) *Tree {
 	t := pool.Get().(*Tree)
-	t.headShare = w.LinkedHeadlineShare
+	t.w = w
 	t.label(root, -1, false, false)
 	return t
 }
@@ -185,12 +190,23 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		}
 	}
 	e := &t.Nodes[id]
-	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.headShare*float64(sum.text) {
+	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.w.LinkedHeadlineShare*float64(sum.text) {
 		sum.heads++
 	}
 	e.End = int32(len(t.Nodes))
 	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = sum.text, sum.link, sum.para, sum.heads
+	if e.contested && t.wrapsProse(e) {
+		e.Mark = ""
+	}
 	return sum
+}
+
+// wrapsProse reports whether an element holds prose rather than a
+// widget's links and labels: enough unlinked text, much of it in
+// paragraphs, little of it linked, and no row of linked headlines.
+func (t *Tree) wrapsProse(e *Node) bool {
+	plain := e.TextLen - e.LinkLen
+	return plain >= t.w.ContestedProse && 2*e.ParaLen >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
 }
 
 // mark sets Mark, Drop and ContentHint from the element's own tag and
@@ -210,6 +226,7 @@ func (t *Tree) mark(id int32) {
 		e.ContentHint = 1
 	}
 	var class, ident string
+	weakRole := false
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "role":
@@ -218,6 +235,7 @@ func (t *Tree) mark(id int32) {
 			role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Val)), " ")
 			if r, ok := rules.Roles[role]; ok && e.Mark != article.ReasonHidden {
 				e.Mark = r
+				weakRole = rules.WeakRoles[role] && e.Mark != "" && n.DataAtom != atom.Nav
 			} else if role == "main" || role == "article" {
 				e.ContentHint = max(e.ContentHint, 1)
 			}
@@ -254,14 +272,26 @@ func (t *Tree) mark(id int32) {
 		e.Mark = article.ReasonHidden
 		return
 	}
+	before, ownHint := e.Mark, e.ContentHint
 	cls.applyTo(e)
 	var idInfo nameInfo
 	if ident != "" {
-		idInfo = namesInfo(ident)
+		idInfo = namesInfo(ident, true)
 		idInfo.applyTo(e)
 	}
 	if cls.embed || idInfo.embed {
 		e.Mark = ""
+		return
+	}
+	// A mark from tokens is contested when every chrome token behind it
+	// is weak, or when the element also names itself as content (in
+	// another name, or by its tag or role); a weak role's mark likewise.
+	strong := cls.strong || idInfo.strong
+	switch {
+	case before == "" && e.Mark != "":
+		e.contested = !strong || cls.contentName || idInfo.contentName || ownHint > 0
+	case weakRole:
+		e.contested = !strong
 	}
 }
 
@@ -294,10 +324,12 @@ func lookupTag(byAtom map[atom.Atom]article.Reason, byName map[string]article.Re
 
 // nameInfo is what the token tables say of one class or id value.
 type nameInfo struct {
-	mark   article.Reason // the first chrome token's reason
-	hint   int8           // 2 for a strong content pair, 1 for a content token
-	embed  bool           // an embedded post
-	hidden bool           // a whole class name that hides the element
+	mark        article.Reason // the first chrome token's reason
+	hint        int8           // 2 for a strong content pair, 1 for a content token
+	embed       bool           // an embedded post
+	hidden      bool           // a whole class name that hides the element
+	strong      bool           // a chrome token that is not weak evidence
+	contentName bool           // a name with a content token and no chrome token
 }
 
 // applyTo merges what a name says into e: a mark already set (by tag or
@@ -320,35 +352,74 @@ func (t *Tree) classInfo(class string) nameInfo {
 	if ni, ok := t.classCache[class]; ok {
 		return ni
 	}
-	ni := namesInfo(class)
+	ni := namesInfo(class, false)
 	ni.hidden = rules.HasHiddenClass(class)
 	t.classCache[class] = ni
 	return ni
 }
 
-// namesInfo runs the token tables over a class or id value.
-func namesInfo(names string) nameInfo {
+// namesInfo runs the token tables over a class or id value, one
+// space-separated name at a time.
+func namesInfo(names string, isID bool) nameInfo {
 	var ni nameInfo
+	var buf [16]string
+	toks := buf[:0]
 	rules.SplitTokens(names, func(prev, tok string) {
+		if prev == "" && len(toks) > 0 {
+			ni.addName(toks, isID)
+			toks = toks[:0]
+		}
+		toks = append(toks, tok)
+	})
+	if len(toks) > 0 {
+		ni.addName(toks, isID)
+	}
+	return ni
+}
+
+// addName reads the tokens of one name.
+func (ni *nameInfo) addName(toks []string, isID bool) {
+	if len(toks) > 1 && rules.StatePrefixes[toks[0]] {
+		return // "no-sidebar", "has-ads": a state, not a part
+	}
+	// "tag-<slug>", "category-<slug>", and after a one-letter namespace
+	// ("s-tag-<slug>"): the post's taxonomy, whose slug may be any word.
+	taxonomy := len(toks) > 1 && rules.TaxonomyPrefixes[toks[0]] ||
+		len(toks) > 2 && len(toks[0]) == 1 && rules.TaxonomyPrefixes[toks[1]]
+	weak := taxonomy || isID && len(toks) >= rules.SlugIDTokens
+	chrome, content := false, false
+	for i, tok := range toks {
 		if rules.EmbedTokens[tok] {
 			ni.embed = true
-			return
+			continue
 		}
 		if rules.ContentTokens[tok] {
+			if taxonomy {
+				continue // "category-blog" files the post, it names nothing
+			}
+			content = true
 			// Every strong pair ends in a content token, so the pair
 			// table is only consulted here.
-			if prev != "" && rules.StrongContentTokens[[2]string{prev, tok}] {
+			if i > 0 && rules.StrongContentTokens[[2]string{toks[i-1], tok}] {
 				ni.hint = 2
 			} else if ni.hint == 0 {
 				ni.hint = 1
 			}
-			return
+			continue
 		}
-		if r, ok := rules.TokenReason(tok); ok && ni.mark == "" {
-			ni.mark = r
+		if r, ok := rules.TokenReason(tok); ok {
+			chrome = true
+			if ni.mark == "" {
+				ni.mark = r
+			}
+			if !weak && !rules.WeakTokens[tok] {
+				ni.strong = true
+			}
 		}
-	})
-	return ni
+	}
+	if content && !chrome {
+		ni.contentName = true
+	}
 }
 
 // hiddenStyle reports whether an inline style hides the element.

@@ -205,3 +205,53 @@ func TestReleaseDropsHugeTables(t *testing.T) {
 		t.Errorf("small page has %d nodes", len(small.Nodes))
 	}
 }
+
+// prose is a paragraph long enough to count as prose for a contested mark.
+const prose = `<p>The council voted on Tuesday to extend the cycle lanes along the river, after a year in which the number of people riding to work doubled. Residents who had opposed the plan said the consultation had been too short, and several shop owners asked for more loading bays. The works start in the spring and should take about four months to finish, the council said in a statement.</p><p>Cyclists welcomed the decision, and the mayor promised a second stretch of lanes on the east bank if the first one works.</p>`
+
+// TestContestedMarks checks that a chrome word in a class or id is
+// weighed against what the element wraps: taxonomy and state names,
+// page-builder widgets and a content name beside the chrome word keep an
+// element that holds prose, while chrome that holds links or no prose is
+// still marked.
+func TestContestedMarks(t *testing.T) {
+	for _, tc := range []struct {
+		name, el string
+		want     article.Reason
+	}{
+		// kept: the element holds prose
+		{"taxonomy class on the post", `<div id=x class="post tag-sidebar">` + prose + `</div>`, ""},
+		{"taxonomy classes on an article", `<article id=x class="entry hentry category-ads tag-sharing author-jane-doe">` + prose + `</article>`, ""},
+		{"namespaced taxonomy", `<div id=x class="s-tag-comments">` + prose + `</div>`, ""},
+		{"state class", `<div id=x class="layout no-sidebar">` + prose + `</div>`, ""},
+		{"state class, has", `<div id=x class="main-wrap has-rail-right">` + prose + `</div>`, ""},
+		{"state class, hide", `<aside id=x class="hide-on-print">` + prose + `</aside>`, article.ReasonSidebar},
+		{"utility variant", `<p id=x class="print:break-inside-avoid">The council voted.</p>`, ""},
+		{"page-builder text widget", `<div id=x class="elementor-widget elementor-widget-text-editor">` + prose + `</div>`, ""},
+		{"blogger post widget", `<div id=x class="widget Blog">` + prose + `</div>`, ""},
+		{"testimonial slider", `<div id=x class="testimonials-slider">` + prose + `</div>`, ""},
+		{"slug id", `<section id="x" class="menu-how-to-plan-a-dinner"><h2>How to plan</h2>` + prose + `</section>`, ""},
+		{"hash in an id", `<section id=x class="component-1ad269af0d">` + prose + `</section>`, ""},
+		{"accordion as a tablist", `<div id=x role=tablist>` + prose + `</div>`, ""},
+		// removed: chrome that holds no prose, or a strong chrome word alone
+		{"sidebar with links", `<div id=x class="sidebar"><ul><li><a href=/a>One story</a><li><a href=/b>Another story</a></ul></div>`, article.ReasonSidebar},
+		{"sidebar with prose", `<div id=x class="sidebar">` + prose + `</div>`, article.ReasonSidebar},
+		{"content word in the chrome name", `<div id=x class="post-sidebar">` + prose + `</div>`, article.ReasonSidebar},
+		{"widget of links", `<div id=x class="widget widget_recent_entries"><ul><li><a href=/a>One story here</a><li><a href=/b>Another story here</a></ul></div>`, article.ReasonSidebar},
+		{"short widget", `<div id=x class="widget"><p>Follow us for more.</p></div>`, article.ReasonSidebar},
+		{"post wrapper of teasers", `<div id=x class="post tag-list"><h3><a href=/a>A linked headline</a></h3><h3><a href=/b>Another linked headline</a></h3>` + prose + `</div>`, article.ReasonMeta},
+		{"tags box", `<div id=x class="tags"><a href=/t/a>Cycling</a> <a href=/t/b>Council</a></div>`, article.ReasonMeta},
+		{"comments with a content name", `<div id=x class="comment post">` + prose + `</div>`, ""},
+		{"comments alone", `<div id=x class="comments">` + prose + `</div>`, article.ReasonComments},
+		{"modal is no weak word", `<div id=x class="modal">` + prose + `</div>`, article.ReasonBoilerplate},
+		{"ad word, not a hash", `<div id=x class="ad300">` + prose + `</div>`, article.ReasonAd},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body>`+tc.el+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}

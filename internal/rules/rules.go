@@ -319,6 +319,14 @@ type Weights struct {
 	// CaptionStoryParagraphs: a caption-named element with this many <p>
 	// children is a photo story's text, kept.
 	CaptionStoryParagraphs int
+	// ContestedProse and ContestedLinkShare: an element whose chrome mark
+	// is contested (its tokens are weak, or it names itself as content
+	// too) keeps no mark when it wraps at least ContestedProse characters
+	// of unlinked text, half as much prose (in <p>), at most
+	// ContestedLinkShare of its text linked and at most one linked
+	// headline: it holds prose, not a widget.
+	ContestedProse     int
+	ContestedLinkShare float64
 
 	// Blocks pass.
 
@@ -470,6 +478,8 @@ var DefaultWeights = Weights{
 	MinPaywallText:         40,
 	MinProse:               400,
 	CaptionStoryParagraphs: 2,
+	ContestedProse:         400,
+	ContestedLinkShare:     0.3,
 
 	ParagraphBreaks:  2,
 	MinDataTableRows: 2,
