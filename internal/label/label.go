@@ -87,6 +87,7 @@ func LabelWith(root *html.Node, w *rules.Weights) *Tree {
 	t := pool.Get().(*Tree)
 	t.w = w
 	t.label(root, -1, false, false)
+	t.revealHidden()
 	return t
 }
 
@@ -272,6 +273,12 @@ func (t *Tree) mark(id int32) {
 		e.Mark = article.ReasonHidden
 		return
 	}
+	t.markNames(e, cls, ident, weakRole)
+}
+
+// markNames applies what the element's class (read as cls) and id say
+// to its mark and content hint.
+func (t *Tree) markNames(e *Node, cls nameInfo, ident string, weakRole bool) {
 	before, ownHint := e.Mark, e.ContentHint
 	cls.applyTo(e)
 	var idInfo nameInfo
@@ -292,6 +299,49 @@ func (t *Tree) mark(id int32) {
 		e.contested = !strong || cls.contentName || idInfo.contentName || ownHint > 0
 	case weakRole:
 		e.contested = !strong
+	}
+}
+
+// revealHidden shows the hidden elements that hold the page's prose
+// when the visible page is an empty shell: a page wrapper kept hidden
+// until a script has run ("root hide"). When the page shows less than
+// Weights.MaxShellText of unlinked text and less than MaxShellProse of
+// prose, a hidden element holding at
+// least Weights.MinHiddenProse of prose is shown; its class and id are
+// then read as for any element, so a modal or a menu stays marked.
+func (t *Tree) revealHidden() {
+	hiddenPara, hiddenPlain := 0, 0
+	for i := 0; i < len(t.Nodes); {
+		if e := &t.Nodes[i]; e.Hidden() {
+			hiddenPara += e.ParaLen
+			hiddenPlain += e.TextLen - e.LinkLen
+			i = int(e.End)
+			continue
+		}
+		i++
+	}
+	if hiddenPara < t.w.MinHiddenProse || t.Nodes[0].TextLen-t.Nodes[0].LinkLen-hiddenPlain >= t.w.MaxShellText ||
+		t.Nodes[0].ParaLen-hiddenPara >= t.w.MaxShellProse {
+		return
+	}
+	for i := 0; i < len(t.Nodes); {
+		e := &t.Nodes[i]
+		if !e.Hidden() {
+			i++
+			continue
+		}
+		if e.ParaLen >= t.w.MinHiddenProse {
+			e.Mark = ""
+			if r, ok := lookupTag(structuralTags, rules.StructuralTags, e.N); ok {
+				e.Mark = r
+			}
+			cls := namesInfo(dom.Attr(e.N, "class"), false)
+			t.markNames(e, cls, dom.Attr(e.N, "id"), false)
+			if e.contested && t.wrapsProse(e) {
+				e.Mark = ""
+			}
+		}
+		i = int(e.End)
 	}
 }
 

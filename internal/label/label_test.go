@@ -255,3 +255,29 @@ func TestContestedMarks(t *testing.T) {
 		})
 	}
 }
+
+// TestRevealHidden checks that a hidden element holding the page's prose
+// (a wrapper a script unhides) is shown, and that hidden menus, dialogs
+// and panels beside a visible article stay hidden.
+func TestRevealHidden(t *testing.T) {
+	story := strings.Repeat(prose, 3)
+	for _, tc := range []struct {
+		name, body string
+		want       article.Reason
+	}{
+		{"page wrapper hidden until a script runs", `<nav><a href=/>Home</a></nav><div id=x class="root hide">` + story + `</div>`, ""},
+		{"hidden attribute on the wrapper", `<div id=x hidden><h1>Title</h1>` + story + `</div><footer>© Site</footer>`, ""},
+		{"shown, then read as a modal", `<div id=x class="modal hidden">` + story + `</div>`, article.ReasonBoilerplate},
+		{"hidden copy beside the visible story", `<article>` + story + `</article><div id=x class="hidden">` + story + `</div>`, article.ReasonHidden},
+		{"hidden menu", `<p>Short visible text.</p><div id=x class="hidden"><ul><li><a href=/a>One</a><li><a href=/b>Two</a></ul></div>`, article.ReasonHidden},
+		{"small hidden note", `<div id=x class="hidden"><p>Thanks for signing up.</p></div>`, article.ReasonHidden},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}

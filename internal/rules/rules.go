@@ -327,6 +327,12 @@ type Weights struct {
 	// headline: it holds prose, not a widget.
 	ContestedProse     int
 	ContestedLinkShare float64
+	// MinHiddenProse and MaxShellProse: on a page that shows less
+	// unlinked text than MaxShellText and less prose than MaxShellProse
+	// (characters), an empty shell, a hidden element holding
+	// MinHiddenProse of prose is shown: a wrapper that a script unhides.
+	// Less is a closed menu or dialog.
+	MinHiddenProse, MaxShellProse int
 
 	// Blocks pass.
 
@@ -480,6 +486,8 @@ var DefaultWeights = Weights{
 	CaptionStoryParagraphs: 2,
 	ContestedProse:         400,
 	ContestedLinkShare:     0.3,
+	MinHiddenProse:         1000,
+	MaxShellProse:          200,
 
 	ParagraphBreaks:  2,
 	MinDataTableRows: 2,
