@@ -50,6 +50,9 @@ type Node struct {
 	// itself as content too: the mark is dropped if the element wraps
 	// prose.
 	contested bool
+	// disclosure is set on a hidden element named as a disclosure panel
+	// (an accordion's or a tab's panel): hidden until a click, not chrome.
+	disclosure bool
 }
 
 // Hidden reports whether the page hides the element (a hidden attribute,
@@ -196,7 +199,10 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	}
 	e.End = int32(len(t.Nodes))
 	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = sum.text, sum.link, sum.para, sum.heads
-	if e.contested && t.wrapsProse(e) {
+	if e.disclosure && e.Mark == article.ReasonHidden && e.TextLen > 0 &&
+		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) {
+		t.show(e)
+	} else if e.contested && t.wrapsProse(e) {
 		e.Mark = ""
 	}
 	return sum
@@ -265,12 +271,10 @@ func (t *Tree) mark(id int32) {
 		e.ContentHint = 0
 		return
 	}
-	if e.Mark == article.ReasonHidden {
-		return
-	}
 	cls := t.classInfo(class)
-	if cls.hidden {
+	if e.Mark == article.ReasonHidden || cls.hidden {
 		e.Mark = article.ReasonHidden
+		e.disclosure = cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure
 		return
 	}
 	t.markNames(e, cls, ident, weakRole)
@@ -331,18 +335,30 @@ func (t *Tree) revealHidden() {
 			continue
 		}
 		if e.ParaLen >= t.w.MinHiddenProse {
-			e.Mark = ""
-			if r, ok := lookupTag(structuralTags, rules.StructuralTags, e.N); ok {
-				e.Mark = r
-			}
-			cls := namesInfo(dom.Attr(e.N, "class"), false)
-			t.markNames(e, cls, dom.Attr(e.N, "id"), false)
-			if e.contested && t.wrapsProse(e) {
-				e.Mark = ""
-			}
+			t.show(e)
 		}
 		i = int(e.End)
 	}
+}
+
+// show unhides a hidden element whose sizes are known, and reads its
+// tag, class and id as for any element.
+func (t *Tree) show(e *Node) {
+	e.Mark = ""
+	if r, ok := lookupTag(structuralTags, rules.StructuralTags, e.N); ok {
+		e.Mark = r
+	}
+	cls := namesInfo(dom.Attr(e.N, "class"), false)
+	t.markNames(e, cls, dom.Attr(e.N, "id"), false)
+	if e.contested && t.wrapsProse(e) {
+		e.Mark = ""
+	}
+}
+
+// roleOf returns the first role of n's role attribute, lower-cased.
+func roleOf(n *html.Node) string {
+	role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(dom.Attr(n, "role"))), " ")
+	return role
 }
 
 // dropTags and structuralTags index the rules' tag tables by atom, so
@@ -380,6 +396,7 @@ type nameInfo struct {
 	hidden      bool           // a whole class name that hides the element
 	strong      bool           // a chrome token that is not weak evidence
 	contentName bool           // a name with a content token and no chrome token
+	disclosure  bool           // a disclosure panel's token (accordion, collapse)
 }
 
 // applyTo merges what a name says into e: a mark already set (by tag or
@@ -439,6 +456,9 @@ func (ni *nameInfo) addName(toks []string, isID bool) {
 	weak := taxonomy || isID && len(toks) >= rules.SlugIDTokens
 	chrome, content := false, false
 	for i, tok := range toks {
+		if rules.DisclosureTokens[tok] {
+			ni.disclosure = true
+		}
 		if rules.EmbedTokens[tok] {
 			ni.embed = true
 			continue

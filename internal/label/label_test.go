@@ -281,3 +281,31 @@ func TestRevealHidden(t *testing.T) {
 		})
 	}
 }
+
+// TestDisclosurePanels checks that the hidden panels of accordions and
+// tabs are read as the page's text, while a collapsed menu and other
+// hidden boxes stay hidden.
+func TestDisclosurePanels(t *testing.T) {
+	for _, tc := range []struct {
+		name, el string
+		want     article.Reason
+	}{
+		{"accordion panel", `<div id=x class="accordion__content accordion--closed" hidden>` + prose + `</div>`, ""},
+		{"tab panel by role", `<div id=x role=tabpanel hidden>` + prose + `</div>`, ""},
+		{"region by role", `<div id=x role=region class="is-hidden">` + prose + `</div>`, ""},
+		{"faq answer by class", `<div id=x class="faq__answer" style="display:none"><p>Yes, returns are free within thirty days.</p></div>`, ""},
+		{"collapse by id", `<div id=x class="hidden" data-x="collapse-3"><p>Hidden.</p></div>`, article.ReasonHidden},
+		{"collapsed menu", `<div id=x class="navbar-collapse collapse" hidden><a href=/a>Home</a> <a href=/b>News</a> <a href=/c>Sport</a></div>`, article.ReasonHidden},
+		{"shown panel still read for tokens", `<div id=x class="collapse sidebar" hidden>` + prose + `</div>`, article.ReasonSidebar},
+		{"hidden box", `<div id=x class="hidden">` + prose + `</div>`, article.ReasonHidden},
+		{"hidden modal", `<div id=x class="modal" hidden>` + prose + `</div>`, article.ReasonHidden},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+prose+`</article>`+tc.el+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}

@@ -42,3 +42,16 @@ var TaxonomyPrefixes = map[string]bool{
 // made from a heading, "how-to-plan-a-menu"), whose words say nothing of
 // the element, so its chrome tokens are weak.
 const SlugIDTokens = 4
+
+// DisclosureTokens name the panel of a disclosure widget: an accordion's
+// answer, a collapsed section, a tab's panel. Such a panel is hidden
+// until a click, and its text is the page's, so a hiding class or
+// attribute on it does not cut it (unless it is mostly links: a
+// collapsed menu).
+var DisclosureTokens = map[string]bool{
+	"accordion": true, "accordian": true, "collapse": true, "collapsible": true,
+	"expander": true, "expandable": true, "tabpanel": true, "faq": true, "answer": true,
+}
+
+// DisclosureRoles are the ARIA roles of a disclosure widget's panel.
+var DisclosureRoles = map[string]bool{"tabpanel": true, "region": true}
