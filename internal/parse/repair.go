@@ -85,7 +85,7 @@ var streamCall = regexp.MustCompile(`\$R([CS])\("([BPS]:[0-9a-zA-Z]+)","([BPS]:[
 
 // placeStreamedSegments moves React's streamed segments to their places,
 // in the order the page's scripts move them. A segment no script names
-// goes to the boundary of the same number.
+// goes to the boundary, or else the placeholder, of the same number.
 func placeStreamedSegments(doc *html.Node) {
 	templates := map[string]*html.Node{}
 	segments := map[string]*html.Node{}
@@ -129,8 +129,13 @@ func placeStreamedSegments(doc *html.Node) {
 		named[c[1]] = true
 	}
 	for id := range segments {
-		if !named[id] {
+		if named[id] {
+			continue
+		}
+		if templates["B:"+id[2:]] != nil {
 			calls = append(calls, [2]string{"B:" + id[2:], id})
+		} else {
+			calls = append(calls, [2]string{"P:" + id[2:], id})
 		}
 	}
 	for _, c := range calls {
