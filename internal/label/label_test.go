@@ -295,6 +295,8 @@ func TestDisclosurePanels(t *testing.T) {
 		{"region by role", `<div id=x role=region class="is-hidden">` + prose + `</div>`, ""},
 		{"faq answer by class", `<div id=x class="faq__answer" style="display:none"><p>Yes, returns are free within thirty days.</p></div>`, ""},
 		{"collapse by id", `<div id=x class="hidden" data-x="collapse-3"><p>Hidden.</p></div>`, article.ReasonHidden},
+		{"carousel slide", `<ul><li id=x class="carousel__cell" hidden>` + prose + `</li></ul>`, ""},
+		{"carousel of teasers", `<ul><li id=x class="carousel__cell" hidden><a href=/a>A story of the week, in full detail here</a></li></ul>`, article.ReasonHidden},
 		{"collapsed menu", `<div id=x class="navbar-collapse collapse" hidden><a href=/a>Home</a> <a href=/b>News</a> <a href=/c>Sport</a></div>`, article.ReasonHidden},
 		{"shown panel still read for tokens", `<div id=x class="collapse sidebar" hidden>` + prose + `</div>`, article.ReasonSidebar},
 		{"hidden box", `<div id=x class="hidden">` + prose + `</div>`, article.ReasonHidden},

@@ -44,13 +44,14 @@ var TaxonomyPrefixes = map[string]bool{
 const SlugIDTokens = 4
 
 // DisclosureTokens name the panel of a disclosure widget: an accordion's
-// answer, a collapsed section, a tab's panel. Such a panel is hidden
-// until a click, and its text is the page's, so a hiding class or
+// answer, a collapsed section, a tab's panel, a carousel's slide. Such a
+// panel is hidden until a click (or the next slide), and its text is the page's, so a hiding class or
 // attribute on it does not cut it (unless it is mostly links: a
 // collapsed menu).
 var DisclosureTokens = map[string]bool{
 	"accordion": true, "accordian": true, "collapse": true, "collapsible": true,
 	"expander": true, "expandable": true, "tabpanel": true, "faq": true, "answer": true,
+	"carousel": true, "slider": true, "slide": true,
 }
 
 // DisclosureRoles are the ARIA roles of a disclosure widget's panel.
