@@ -450,9 +450,10 @@ func (ni *nameInfo) addName(toks []string, isID bool) {
 		return // "no-sidebar", "has-ads": a state, not a part
 	}
 	// "tag-<slug>", "category-<slug>", and after a one-letter namespace
-	// ("s-tag-<slug>"): the post's taxonomy, whose slug may be any word.
+	// or a content word ("s-tag-<slug>", "entry-author-<name>"): the
+	// post's taxonomy, whose slug may be any word.
 	taxonomy := len(toks) > 1 && rules.TaxonomyPrefixes[toks[0]] ||
-		len(toks) > 2 && len(toks[0]) == 1 && rules.TaxonomyPrefixes[toks[1]]
+		len(toks) > 2 && (len(toks[0]) == 1 || rules.ContentTokens[toks[0]]) && rules.TaxonomyPrefixes[toks[1]]
 	weak := taxonomy || isID && len(toks) >= rules.SlugIDTokens
 	chrome, content := false, false
 	for i, tok := range toks {

@@ -222,6 +222,8 @@ func TestContestedMarks(t *testing.T) {
 		// kept: the element holds prose
 		{"taxonomy class on the post", `<div id=x class="post tag-sidebar">` + prose + `</div>`, ""},
 		{"taxonomy classes on an article", `<article id=x class="entry hentry category-ads tag-sharing author-jane-doe">` + prose + `</article>`, ""},
+		{"entry-author class on the post", `<div id=x class="entry-author-jane-doe">` + prose + `</div>`, ""},
+		{"entry-author byline", `<span id=x class="entry-author-name">Jane Doe</span>`, article.ReasonByline},
 		{"namespaced taxonomy", `<div id=x class="s-tag-comments">` + prose + `</div>`, ""},
 		{"state class", `<div id=x class="layout no-sidebar">` + prose + `</div>`, ""},
 		{"state class, has", `<div id=x class="main-wrap has-rail-right">` + prose + `</div>`, ""},
