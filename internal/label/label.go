@@ -91,6 +91,7 @@ func LabelWith(root *html.Node, w *rules.Weights) *Tree {
 	t.w = w
 	t.label(root, -1, false, false)
 	t.revealHidden()
+	t.unmarkSections()
 	return t
 }
 
@@ -338,6 +339,55 @@ func (t *Tree) revealHidden() {
 			t.show(e)
 		}
 		i = int(e.End)
+	}
+}
+
+// unmarkSections drops the marks of elements that share a marked class
+// and together hold the page's prose: the body set in
+// sections ("content-nav-section", "widget-spotlight-stories"), none of
+// which holds enough alone to be pardoned as the page's wrapper. Each
+// must read as prose (little linked, no linked headline), so a row of
+// teaser cards stays marked; comments are never pardoned so.
+func (t *Tree) unmarkSections() {
+	var groups map[string][]int32
+	for i := range t.Nodes {
+		e := &t.Nodes[i]
+		if e.Mark == "" || e.Mark == article.ReasonHidden || e.Mark == article.ReasonComments || e.Drop || e.Parent < 0 {
+			continue
+		}
+		class := dom.Attr(e.N, "class")
+		if class == "" {
+			continue
+		}
+		if groups == nil {
+			groups = make(map[string][]int32)
+		}
+		// Only the outermost of nested namesakes counts.
+		if g := groups[class]; len(g) > 0 && int32(i) < t.Nodes[g[len(g)-1]].End {
+			continue
+		}
+		groups[class] = append(groups[class], int32(i))
+	}
+	total := float64(t.Nodes[0].ParaLen)
+	for _, ids := range groups {
+		if len(ids) < 2 {
+			continue
+		}
+		para := 0
+		for _, id := range ids {
+			e := &t.Nodes[id]
+			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) {
+				para = -1
+				break
+			}
+			para += e.ParaLen
+		}
+		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
+			continue
+		}
+		for _, id := range ids {
+			t.Nodes[id].Mark = ""
+		}
 	}
 }
 

@@ -313,3 +313,27 @@ func TestDisclosurePanels(t *testing.T) {
 		})
 	}
 }
+
+// TestSectionsOfTheBody checks that elements sharing a marked class that
+// together hold the page's prose (the body set in sections) keep no
+// mark, while a row of teaser cards or comments sharing a class stays
+// marked.
+func TestSectionsOfTheBody(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       article.Reason
+	}{
+		{"body in nav-named sections", `<div id=x class="content-nav-section">` + prose + `</div><div><div class="content-nav-section">` + prose + `</div></div><aside><p>About us.</p></aside>`, ""},
+		{"one such section among more prose", `<div id=x class="content-nav-section">` + prose + `</div><article>` + prose + prose + prose + prose + `</article>`, article.ReasonNav},
+		{"teaser cards", `<div id=x class="related-card"><h3><a href=/a>A linked headline</a></h3>` + prose + `</div><div class="related-card"><h3><a href=/b>Another linked headline</a></h3>` + prose + `</div>`, article.ReasonTeaser},
+		{"comments", `<div id=x class="comment">` + prose + `</div><div class="comment">` + prose + `</div>`, article.ReasonComments},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
