@@ -40,8 +40,14 @@ func Parse(data []byte) (*html.Node, error) {
 			doc = doc2
 		}
 	}
-	placeStreamedSegments(doc)
-	revealNoscript(doc)
+	// The repairs walk the tree; a byte scan spares that walk on the
+	// pages that have nothing to repair.
+	if bytes.Contains(data, []byte(`id="S:`)) {
+		placeStreamedSegments(doc)
+	}
+	if bytes.Contains(data, []byte("noscript")) || bytes.Contains(data, []byte("NOSCRIPT")) {
+		revealNoscript(doc)
+	}
 	return doc, nil
 }
 
