@@ -51,7 +51,8 @@ type Node struct {
 	// prose.
 	contested bool
 	// disclosure is set on a hidden element named as a disclosure panel
-	// (an accordion's or a tab's panel): hidden until a click, not chrome.
+	// (an accordion's or a tab's panel, a carousel's slide): hidden until
+	// a click, not chrome.
 	disclosure bool
 }
 
@@ -311,9 +312,9 @@ func (t *Tree) markNames(e *Node, cls nameInfo, ident string, weakRole bool) {
 // when the visible page is an empty shell: a page wrapper kept hidden
 // until a script has run ("root hide"). When the page shows less than
 // Weights.MaxShellText of unlinked text and less than MaxShellProse of
-// prose, a hidden element holding at
-// least Weights.MinHiddenProse of prose is shown; its class and id are
-// then read as for any element, so a modal or a menu stays marked.
+// prose, a hidden element holding at least MinHiddenProse of prose is
+// shown; its class and id are then read as for any element, so a modal
+// or a menu stays marked.
 func (t *Tree) revealHidden() {
 	hiddenPara, hiddenPlain := 0, 0
 	for i := 0; i < len(t.Nodes); {
@@ -343,11 +344,11 @@ func (t *Tree) revealHidden() {
 }
 
 // unmarkSections drops the marks of elements that share a marked class
-// and together hold the page's prose: the body set in
-// sections ("content-nav-section", "widget-spotlight-stories"), none of
-// which holds enough alone to be pardoned as the page's wrapper. Each
-// must read as prose (little linked, no linked headline), so a row of
-// teaser cards stays marked; comments are never pardoned so.
+// and together hold Weights.ChromeProseShare of the page's prose: the
+// body set in sections ("content-nav-section"), none of which holds
+// enough alone to be pardoned as the page's wrapper. Each must read as
+// prose (at most ContestedLinkShare linked, no linked headline), so a
+// row of teaser cards stays marked; comments are never pardoned so.
 func (t *Tree) unmarkSections() {
 	var groups map[string][]int32
 	for i := range t.Nodes {
