@@ -45,6 +45,15 @@ type Node struct {
 	// Heads counts the linked headlines in the subtree: headings whose
 	// text is nearly all one link, the mark of a teaser card.
 	Heads int
+	// contested is set when the Mark comes from weak evidence only (weak
+	// tokens or role, a taxonomy or slug name) or the element names
+	// itself as content too: the mark is dropped if the element wraps
+	// prose.
+	contested bool
+	// disclosure is set on a hidden element named as a disclosure panel
+	// (an accordion's or a tab's panel, a carousel's slide): hidden until
+	// a click, not chrome.
+	disclosure bool
 }
 
 // Hidden reports whether the page hides the element (a hidden attribute,
@@ -70,7 +79,7 @@ type Tree struct {
 	// Index finds a node's id.
 	Index      map[*html.Node]int32
 	classCache map[string]nameInfo // what the token tables say of each class value
-	headShare  float64             // rules.Weights.LinkedHeadlineShare of this pass
+	w          *rules.Weights      // the weights of this pass
 }
 
 // Label labels the tree under root (normally the document). It does not
@@ -80,8 +89,10 @@ func Label(root *html.Node) *Tree { return LabelWith(root, &rules.DefaultWeights
 // LabelWith is Label with weights other than the defaults (for evaluation).
 func LabelWith(root *html.Node, w *rules.Weights) *Tree {
 	t := pool.Get().(*Tree)
-	t.headShare = w.LinkedHeadlineShare
+	t.w = w
 	t.label(root, -1, false, false)
+	t.revealHidden()
+	t.unmarkSections()
 	return t
 }
 
@@ -185,12 +196,26 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		}
 	}
 	e := &t.Nodes[id]
-	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.headShare*float64(sum.text) {
+	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.w.LinkedHeadlineShare*float64(sum.text) {
 		sum.heads++
 	}
 	e.End = int32(len(t.Nodes))
 	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = sum.text, sum.link, sum.para, sum.heads
+	if e.disclosure && e.Mark == article.ReasonHidden && e.TextLen > 0 &&
+		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) {
+		t.show(e)
+	} else if e.contested && t.wrapsProse(e) {
+		e.Mark = ""
+	}
 	return sum
+}
+
+// wrapsProse reports whether an element holds prose rather than a
+// widget's links and labels: enough unlinked text, much of it in
+// paragraphs, little of it linked, and no row of linked headlines.
+func (t *Tree) wrapsProse(e *Node) bool {
+	plain := e.TextLen - e.LinkLen
+	return plain >= t.w.ContestedProse && 2*e.ParaLen >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
 }
 
 // mark sets Mark, Drop and ContentHint from the element's own tag and
@@ -210,6 +235,7 @@ func (t *Tree) mark(id int32) {
 		e.ContentHint = 1
 	}
 	var class, ident string
+	weakRole := false
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "role":
@@ -218,6 +244,7 @@ func (t *Tree) mark(id int32) {
 			role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Val)), " ")
 			if r, ok := rules.Roles[role]; ok && e.Mark != article.ReasonHidden {
 				e.Mark = r
+				weakRole = rules.WeakRoles[role] && e.Mark != "" && n.DataAtom != atom.Nav
 			} else if role == "main" || role == "article" {
 				e.ContentHint = max(e.ContentHint, 1)
 			}
@@ -246,23 +273,143 @@ func (t *Tree) mark(id int32) {
 		e.ContentHint = 0
 		return
 	}
-	if e.Mark == article.ReasonHidden {
-		return
-	}
 	cls := t.classInfo(class)
-	if cls.hidden {
+	if e.Mark == article.ReasonHidden || cls.hidden {
 		e.Mark = article.ReasonHidden
+		e.disclosure = cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure
 		return
 	}
+	t.markNames(e, cls, ident, weakRole)
+}
+
+// markNames applies what the element's class (read as cls) and id say
+// to its mark and content hint.
+func (t *Tree) markNames(e *Node, cls nameInfo, ident string, weakRole bool) {
+	before, ownHint := e.Mark, e.ContentHint
 	cls.applyTo(e)
 	var idInfo nameInfo
 	if ident != "" {
-		idInfo = namesInfo(ident)
+		idInfo = namesInfo(ident, true)
 		idInfo.applyTo(e)
 	}
 	if cls.embed || idInfo.embed {
 		e.Mark = ""
+		return
 	}
+	// A mark from tokens is contested when every chrome token behind it
+	// is weak, or when the element also names itself as content (in
+	// another name, or by its tag or role); a weak role's mark likewise.
+	strong := cls.strong || idInfo.strong
+	switch {
+	case before == "" && e.Mark != "":
+		e.contested = !strong || cls.contentName || idInfo.contentName || ownHint > 0
+	case weakRole:
+		e.contested = !strong
+	}
+}
+
+// revealHidden shows the hidden elements that hold the page's prose
+// when the visible page is an empty shell: a page wrapper kept hidden
+// until a script has run ("root hide"). When the page shows less than
+// Weights.MaxShellText of unlinked text and less than MaxShellProse of
+// prose, a hidden element holding at least MinHiddenProse of prose is
+// shown; its class and id are then read as for any element, so a modal
+// or a menu stays marked.
+func (t *Tree) revealHidden() {
+	hiddenPara, hiddenPlain := 0, 0
+	for i := 0; i < len(t.Nodes); {
+		if e := &t.Nodes[i]; e.Hidden() {
+			hiddenPara += e.ParaLen
+			hiddenPlain += e.TextLen - e.LinkLen
+			i = int(e.End)
+			continue
+		}
+		i++
+	}
+	if hiddenPara < t.w.MinHiddenProse || t.Nodes[0].TextLen-t.Nodes[0].LinkLen-hiddenPlain >= t.w.MaxShellText ||
+		t.Nodes[0].ParaLen-hiddenPara >= t.w.MaxShellProse {
+		return
+	}
+	for i := 0; i < len(t.Nodes); {
+		e := &t.Nodes[i]
+		if !e.Hidden() {
+			i++
+			continue
+		}
+		if e.ParaLen >= t.w.MinHiddenProse {
+			t.show(e)
+		}
+		i = int(e.End)
+	}
+}
+
+// unmarkSections drops the marks of elements that share a marked class
+// and together hold Weights.ChromeProseShare of the page's prose: the
+// body set in sections ("content-nav-section"), none of which holds
+// enough alone to be pardoned as the page's wrapper. Each must read as
+// prose (at most ContestedLinkShare linked, no linked headline), so a
+// row of teaser cards stays marked; comments are never pardoned so.
+func (t *Tree) unmarkSections() {
+	var groups map[string][]int32
+	for i := range t.Nodes {
+		e := &t.Nodes[i]
+		if e.Mark == "" || e.Mark == article.ReasonHidden || e.Mark == article.ReasonComments || e.Drop || e.Parent < 0 {
+			continue
+		}
+		class := dom.Attr(e.N, "class")
+		if class == "" {
+			continue
+		}
+		if groups == nil {
+			groups = make(map[string][]int32)
+		}
+		// Only the outermost of nested namesakes counts.
+		if g := groups[class]; len(g) > 0 && int32(i) < t.Nodes[g[len(g)-1]].End {
+			continue
+		}
+		groups[class] = append(groups[class], int32(i))
+	}
+	total := float64(t.Nodes[0].ParaLen)
+	for _, ids := range groups {
+		if len(ids) < 2 {
+			continue
+		}
+		para := 0
+		for _, id := range ids {
+			e := &t.Nodes[id]
+			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) {
+				para = -1
+				break
+			}
+			para += e.ParaLen
+		}
+		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
+			continue
+		}
+		for _, id := range ids {
+			t.Nodes[id].Mark = ""
+		}
+	}
+}
+
+// show unhides a hidden element whose sizes are known, and reads its
+// tag, class and id as for any element.
+func (t *Tree) show(e *Node) {
+	e.Mark = ""
+	if r, ok := lookupTag(structuralTags, rules.StructuralTags, e.N); ok {
+		e.Mark = r
+	}
+	cls := namesInfo(dom.Attr(e.N, "class"), false)
+	t.markNames(e, cls, dom.Attr(e.N, "id"), false)
+	if e.contested && t.wrapsProse(e) {
+		e.Mark = ""
+	}
+}
+
+// roleOf returns the first role of n's role attribute, lower-cased.
+func roleOf(n *html.Node) string {
+	role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(dom.Attr(n, "role"))), " ")
+	return role
 }
 
 // dropTags and structuralTags index the rules' tag tables by atom, so
@@ -294,10 +441,13 @@ func lookupTag(byAtom map[atom.Atom]article.Reason, byName map[string]article.Re
 
 // nameInfo is what the token tables say of one class or id value.
 type nameInfo struct {
-	mark   article.Reason // the first chrome token's reason
-	hint   int8           // 2 for a strong content pair, 1 for a content token
-	embed  bool           // an embedded post
-	hidden bool           // a whole class name that hides the element
+	mark        article.Reason // the first chrome token's reason
+	hint        int8           // 2 for a strong content pair, 1 for a content token
+	embed       bool           // an embedded post
+	hidden      bool           // a whole class name that hides the element
+	strong      bool           // a chrome token that is not weak evidence
+	contentName bool           // a name with a content token and no chrome token
+	disclosure  bool           // a disclosure panel's token (accordion, collapse)
 }
 
 // applyTo merges what a name says into e: a mark already set (by tag or
@@ -320,35 +470,78 @@ func (t *Tree) classInfo(class string) nameInfo {
 	if ni, ok := t.classCache[class]; ok {
 		return ni
 	}
-	ni := namesInfo(class)
+	ni := namesInfo(class, false)
 	ni.hidden = rules.HasHiddenClass(class)
 	t.classCache[class] = ni
 	return ni
 }
 
-// namesInfo runs the token tables over a class or id value.
-func namesInfo(names string) nameInfo {
+// namesInfo runs the token tables over a class or id value, one
+// space-separated name at a time.
+func namesInfo(names string, isID bool) nameInfo {
 	var ni nameInfo
+	var buf [16]string
+	toks := buf[:0]
 	rules.SplitTokens(names, func(prev, tok string) {
+		if prev == "" && len(toks) > 0 {
+			ni.addName(toks, isID)
+			toks = toks[:0]
+		}
+		toks = append(toks, tok)
+	})
+	if len(toks) > 0 {
+		ni.addName(toks, isID)
+	}
+	return ni
+}
+
+// addName reads the tokens of one name.
+func (ni *nameInfo) addName(toks []string, isID bool) {
+	if len(toks) > 1 && rules.StatePrefixes[toks[0]] {
+		return // "no-sidebar", "has-ads": a state, not a part
+	}
+	// "tag-<slug>", "category-<slug>", and after a one-letter namespace
+	// or a content word ("s-tag-<slug>", "entry-author-<name>"): the
+	// post's taxonomy, whose slug may be any word.
+	taxonomy := len(toks) > 1 && rules.TaxonomyPrefixes[toks[0]] ||
+		len(toks) > 2 && (len(toks[0]) == 1 || rules.ContentTokens[toks[0]]) && rules.TaxonomyPrefixes[toks[1]]
+	weak := taxonomy || isID && len(toks) >= rules.SlugIDTokens
+	chrome, content := false, false
+	for i, tok := range toks {
+		if rules.DisclosureTokens[tok] {
+			ni.disclosure = true
+		}
 		if rules.EmbedTokens[tok] {
 			ni.embed = true
-			return
+			continue
 		}
 		if rules.ContentTokens[tok] {
+			if taxonomy {
+				continue // "category-blog" files the post, it names nothing
+			}
+			content = true
 			// Every strong pair ends in a content token, so the pair
 			// table is only consulted here.
-			if prev != "" && rules.StrongContentTokens[[2]string{prev, tok}] {
+			if i > 0 && rules.StrongContentTokens[[2]string{toks[i-1], tok}] {
 				ni.hint = 2
 			} else if ni.hint == 0 {
 				ni.hint = 1
 			}
-			return
+			continue
 		}
-		if r, ok := rules.TokenReason(tok); ok && ni.mark == "" {
-			ni.mark = r
+		if r, ok := rules.TokenReason(tok); ok {
+			chrome = true
+			if ni.mark == "" {
+				ni.mark = r
+			}
+			if !weak && !rules.WeakTokens[tok] {
+				ni.strong = true
+			}
 		}
-	})
-	return ni
+	}
+	if content && !chrome {
+		ni.contentName = true
+	}
 }
 
 // hiddenStyle reports whether an inline style hides the element.

@@ -205,3 +205,135 @@ func TestReleaseDropsHugeTables(t *testing.T) {
 		t.Errorf("small page has %d nodes", len(small.Nodes))
 	}
 }
+
+// prose is a paragraph long enough to count as prose for a contested mark.
+const prose = `<p>The council voted on Tuesday to extend the cycle lanes along the river, after a year in which the number of people riding to work doubled. Residents who had opposed the plan said the consultation had been too short, and several shop owners asked for more loading bays. The works start in the spring and should take about four months to finish, the council said in a statement.</p><p>Cyclists welcomed the decision, and the mayor promised a second stretch of lanes on the east bank if the first one works.</p>`
+
+// TestContestedMarks checks that a chrome word in a class or id is
+// weighed against what the element wraps: taxonomy and state names,
+// page-builder widgets and a content name beside the chrome word keep an
+// element that holds prose, while chrome that holds links or no prose is
+// still marked.
+func TestContestedMarks(t *testing.T) {
+	for _, tc := range []struct {
+		name, el string
+		want     article.Reason
+	}{
+		// kept: the element holds prose
+		{"taxonomy class on the post", `<div id=x class="post tag-sidebar">` + prose + `</div>`, ""},
+		{"taxonomy classes on an article", `<article id=x class="entry hentry category-ads tag-sharing author-jane-doe">` + prose + `</article>`, ""},
+		{"entry-author class on the post", `<div id=x class="entry-author-jane-doe">` + prose + `</div>`, ""},
+		{"entry-author byline", `<span id=x class="entry-author-name">Jane Doe</span>`, article.ReasonByline},
+		{"namespaced taxonomy", `<div id=x class="s-tag-comments">` + prose + `</div>`, ""},
+		{"state class", `<div id=x class="layout no-sidebar">` + prose + `</div>`, ""},
+		{"state class, has", `<div id=x class="main-wrap has-rail-right">` + prose + `</div>`, ""},
+		{"state class, hide", `<aside id=x class="hide-on-print">` + prose + `</aside>`, article.ReasonSidebar},
+		{"utility variant", `<p id=x class="print:break-inside-avoid">The council voted.</p>`, ""},
+		{"page-builder text widget", `<div id=x class="elementor-widget elementor-widget-text-editor">` + prose + `</div>`, ""},
+		{"blogger post widget", `<div id=x class="widget Blog">` + prose + `</div>`, ""},
+		{"testimonial slider", `<div id=x class="testimonials-slider">` + prose + `</div>`, ""},
+		{"slug id", `<section id="x" class="menu-how-to-plan-a-dinner"><h2>How to plan</h2>` + prose + `</section>`, ""},
+		{"hash in an id", `<section id=x class="component-1ad269af0d">` + prose + `</section>`, ""},
+		{"accordion as a tablist", `<div id=x role=tablist>` + prose + `</div>`, ""},
+		// removed: chrome that holds no prose, or a strong chrome word alone
+		{"sidebar with links", `<div id=x class="sidebar"><ul><li><a href=/a>One story</a><li><a href=/b>Another story</a></ul></div>`, article.ReasonSidebar},
+		{"sidebar with prose", `<div id=x class="sidebar">` + prose + `</div>`, article.ReasonSidebar},
+		{"content word in the chrome name", `<div id=x class="post-sidebar">` + prose + `</div>`, article.ReasonSidebar},
+		{"widget of links", `<div id=x class="widget widget_recent_entries"><ul><li><a href=/a>One story here</a><li><a href=/b>Another story here</a></ul></div>`, article.ReasonSidebar},
+		{"short widget", `<div id=x class="widget"><p>Follow us for more.</p></div>`, article.ReasonSidebar},
+		{"post wrapper of teasers", `<div id=x class="post tag-list"><h3><a href=/a>A linked headline</a></h3><h3><a href=/b>Another linked headline</a></h3>` + prose + `</div>`, article.ReasonMeta},
+		{"tags box", `<div id=x class="tags"><a href=/t/a>Cycling</a> <a href=/t/b>Council</a></div>`, article.ReasonMeta},
+		{"comments with a content name", `<div id=x class="comment post">` + prose + `</div>`, ""},
+		{"comments alone", `<div id=x class="comments">` + prose + `</div>`, article.ReasonComments},
+		{"modal is no weak word", `<div id=x class="modal">` + prose + `</div>`, article.ReasonBoilerplate},
+		{"ad word, not a hash", `<div id=x class="ad300">` + prose + `</div>`, article.ReasonAd},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body>`+tc.el+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
+// TestRevealHidden checks that a hidden element holding the page's prose
+// (a wrapper a script unhides) is shown, and that hidden menus, dialogs
+// and panels beside a visible article stay hidden.
+func TestRevealHidden(t *testing.T) {
+	story := strings.Repeat(prose, 3)
+	for _, tc := range []struct {
+		name, body string
+		want       article.Reason
+	}{
+		{"page wrapper hidden until a script runs", `<nav><a href=/>Home</a></nav><div id=x class="root hide">` + story + `</div>`, ""},
+		{"hidden attribute on the wrapper", `<div id=x hidden><h1>Title</h1>` + story + `</div><footer>© Site</footer>`, ""},
+		{"shown, then read as a modal", `<div id=x class="modal hidden">` + story + `</div>`, article.ReasonBoilerplate},
+		{"hidden copy beside the visible story", `<article>` + story + `</article><div id=x class="hidden">` + story + `</div>`, article.ReasonHidden},
+		{"hidden menu", `<p>Short visible text.</p><div id=x class="hidden"><ul><li><a href=/a>One</a><li><a href=/b>Two</a></ul></div>`, article.ReasonHidden},
+		{"small hidden note", `<div id=x class="hidden"><p>Thanks for signing up.</p></div>`, article.ReasonHidden},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
+// TestDisclosurePanels checks that the hidden panels of accordions and
+// tabs are read as the page's text, while a collapsed menu and other
+// hidden boxes stay hidden.
+func TestDisclosurePanels(t *testing.T) {
+	for _, tc := range []struct {
+		name, el string
+		want     article.Reason
+	}{
+		{"accordion panel", `<div id=x class="accordion__content accordion--closed" hidden>` + prose + `</div>`, ""},
+		{"tab panel by role", `<div id=x role=tabpanel hidden>` + prose + `</div>`, ""},
+		{"region by role", `<div id=x role=region class="is-hidden">` + prose + `</div>`, ""},
+		{"faq answer by class", `<div id=x class="faq__answer" style="display:none"><p>Yes, returns are free within thirty days.</p></div>`, ""},
+		{"collapse by id", `<div id=x class="hidden" data-x="collapse-3"><p>Hidden.</p></div>`, article.ReasonHidden},
+		{"carousel slide", `<ul><li id=x class="carousel__cell" hidden>` + prose + `</li></ul>`, ""},
+		{"carousel of teasers", `<ul><li id=x class="carousel__cell" hidden><a href=/a>A story of the week, in full detail here</a></li></ul>`, article.ReasonHidden},
+		{"collapsed menu", `<div id=x class="navbar-collapse collapse" hidden><a href=/a>Home</a> <a href=/b>News</a> <a href=/c>Sport</a></div>`, article.ReasonHidden},
+		{"shown panel still read for tokens", `<div id=x class="collapse sidebar" hidden>` + prose + `</div>`, article.ReasonSidebar},
+		{"hidden box", `<div id=x class="hidden">` + prose + `</div>`, article.ReasonHidden},
+		{"hidden modal", `<div id=x class="modal" hidden>` + prose + `</div>`, article.ReasonHidden},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+prose+`</article>`+tc.el+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
+// TestSectionsOfTheBody checks that elements sharing a marked class that
+// together hold the page's prose (the body set in sections) keep no
+// mark, while a row of teaser cards or comments sharing a class stays
+// marked.
+func TestSectionsOfTheBody(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       article.Reason
+	}{
+		{"body in nav-named sections", `<div id=x class="content-nav-section">` + prose + `</div><div><div class="content-nav-section">` + prose + `</div></div><aside><p>About us.</p></aside>`, ""},
+		{"one such section among more prose", `<div id=x class="content-nav-section">` + prose + `</div><article>` + prose + prose + prose + prose + `</article>`, article.ReasonNav},
+		{"teaser cards", `<div id=x class="related-card"><h3><a href=/a>A linked headline</a></h3>` + prose + `</div><div class="related-card"><h3><a href=/b>Another linked headline</a></h3>` + prose + `</div>`, article.ReasonTeaser},
+		{"comments", `<div id=x class="comment">` + prose + `</div><div class="comment">` + prose + `</div>`, article.ReasonComments},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}

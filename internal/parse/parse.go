@@ -23,7 +23,36 @@ var ErrParse = errors.New("html parse failed")
 // content is parsed as markup. A page nested too deep for the parser is
 // flattened: start and end tags below MaxDepth are dropped, their text
 // kept.
+//
+// Three kinds of damage are then repaired, as a browser would show the
+// page: a <title> left open, which swallows the document as its text, is
+// closed and the page parsed again; the segments that React streams in
+// hidden containers are moved to the places their scripts move them to;
+// and on an empty shell whose text is all inside <noscript>, that text is
+// shown.
 func Parse(data []byte) (*html.Node, error) {
+	doc, err := parseDeep(data)
+	if err != nil {
+		return nil, err
+	}
+	if fixed := closeTitle(doc, data); fixed != nil {
+		if doc2, err := parseDeep(fixed); err == nil {
+			doc = doc2
+		}
+	}
+	// The repairs walk the tree; a byte scan spares that walk on the
+	// pages that have nothing to repair.
+	if bytes.Contains(data, []byte(`id="S:`)) {
+		placeStreamedSegments(doc)
+	}
+	if bytes.Contains(data, []byte("noscript")) || bytes.Contains(data, []byte("NOSCRIPT")) {
+		revealNoscript(doc)
+	}
+	return doc, nil
+}
+
+// parseDeep parses data, flattening nesting too deep for the parser.
+func parseDeep(data []byte) (*html.Node, error) {
 	doc, err := parse(data)
 	if err == nil {
 		return doc, nil

@@ -319,6 +319,20 @@ type Weights struct {
 	// CaptionStoryParagraphs: a caption-named element with this many <p>
 	// children is a photo story's text, kept.
 	CaptionStoryParagraphs int
+	// ContestedProse and ContestedLinkShare: an element whose chrome mark
+	// is contested (its tokens are weak, or it names itself as content
+	// too) keeps no mark when it wraps at least ContestedProse characters
+	// of unlinked text, half as much prose (in <p>), at most
+	// ContestedLinkShare of its text linked and at most one linked
+	// headline: it holds prose, not a widget.
+	ContestedProse     int
+	ContestedLinkShare float64
+	// MinHiddenProse and MaxShellProse: on a page that shows less
+	// unlinked text than MaxShellText and less prose than MaxShellProse
+	// (characters), an empty shell, a hidden element holding
+	// MinHiddenProse of prose is shown: a wrapper that a script unhides.
+	// Less is a closed menu or dialog.
+	MinHiddenProse, MaxShellProse int
 
 	// Blocks pass.
 
@@ -473,6 +487,10 @@ var DefaultWeights = Weights{
 	MinPaywallText:         40,
 	MinProse:               400,
 	CaptionStoryParagraphs: 2,
+	ContestedProse:         400,
+	ContestedLinkShare:     0.3,
+	MinHiddenProse:         1000,
+	MaxShellProse:          200,
 
 	ParagraphBreaks:  2,
 	MinDataTableRows: 2,

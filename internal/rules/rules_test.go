@@ -62,6 +62,17 @@ func TestSplitTokens(t *testing.T) {
 		{"HTMLContent", "htmlcontent"},
 		{"col-md-8 ad_slot2", "col md | ad slot"},
 		{"", ""},
+		// utility variants say when a class applies, not what it names
+		{"md:hidden print:break-inside-avoid", "hidden | break inside avoid"},
+		{"[h2]:pt-0 lg:first:pt-[calc(1rem)]", "pt | pt calc rem"},
+		// hexadecimal hashes hold no words
+		{"component_1ad269af0d", "component"},
+		{"s-d153db7d-9667-4ad9-97fd", "s"},
+		{"ad300 fade2", "ad | fade"},
+		// nor the hash CSS modules append after a double underscore
+		{"mdx-table_root__adKqa", "mdx table root"},
+		{"WidgetWrapper_WidgetWrapper__R4uge", "widget wrapper widget wrapper"},
+		{"article__ad", "article ad"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -10,33 +10,105 @@ import (
 // '-', '_', digits and camelCase humps, calling fn for each token and the
 // one before it (prev is "" at the start of each space-separated name).
 // It allocates only for names with upper-case letters.
+//
+// Parts of a name that are not words are left out: the variants in front
+// of a utility class ("md:" and "print:" in "md:print:hidden" say when the
+// class applies, not what the element is), hexadecimal hashes ("1ad269af0d"
+// holds no "ad") and the hash that CSS modules append after a double
+// underscore ("root__adKqa").
 func SplitTokens(s string, fn func(prev, tok string)) {
+	for s != "" {
+		i := strings.IndexAny(s, " \t\n\r\f")
+		name := s
+		if i >= 0 {
+			name, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if name != "" {
+			splitName(stripVariants(name), fn)
+		}
+	}
+}
+
+// stripVariants returns name without its utility-class variants: what
+// comes before the last ':' outside square brackets.
+func stripVariants(name string) string {
+	depth := 0
+	cut := -1
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ':':
+			if depth == 0 {
+				cut = i
+			}
+		}
+	}
+	if cut < 0 {
+		return name
+	}
+	return name[cut+1:]
+}
+
+// splitName splits one name into tokens, part by part (the runs of
+// letters and digits between punctuation).
+func splitName(name string, fn func(prev, tok string)) {
 	prev := ""
+	emit := func(tok string) {
+		if hasUpper(tok) {
+			tok = strings.ToLower(tok)
+		}
+		fn(prev, tok)
+		prev = tok
+	}
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(name) {
+			r, size := utf8.DecodeRuneInString(name[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		part := name[i:j]
+		if !isHash(part) && !(j == len(name) && isModuleHash(name[:i], part)) {
+			splitPart(part, emit)
+		}
+		i = j
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// splitPart splits a run of letters and digits on digits and camelCase
+// humps.
+func splitPart(part string, emit func(string)) {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 && end > start {
-			tok := s[start:end]
-			if hasUpper(tok) {
-				tok = strings.ToLower(tok)
-			}
-			fn(prev, tok)
-			prev = tok
+			emit(part[start:end])
 		}
 		start = -1
 	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+	for i := 0; i < len(part); {
+		r, size := utf8.DecodeRuneInString(part[i:])
 		switch {
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f':
-			flush(i)
-			prev = ""
-		case r == '-' || r == '_' || r == '.' || r == ':' || r == '/' || unicode.IsDigit(r):
+		case unicode.IsDigit(r):
 			flush(i)
 		case unicode.IsUpper(r):
 			// A hump starts a new token unless it follows another capital
 			// ("ID", "HTML").
 			if start >= 0 {
-				pr, _ := utf8.DecodeLastRuneInString(s[:i])
+				pr, _ := utf8.DecodeLastRuneInString(part[:i])
 				if !unicode.IsUpper(pr) {
 					flush(i)
 				}
@@ -51,7 +123,52 @@ func SplitTokens(s string, fn func(prev, tok string)) {
 		}
 		i += size
 	}
-	flush(len(s))
+	flush(len(part))
+}
+
+// isHash reports whether a part is a hexadecimal hash: hex digits only,
+// with both letters and digits, and not a word followed by a number
+// ("ad300", "fade2" are words).
+func isHash(part string) bool {
+	letters, digits := false, false
+	wordThenNumber := true
+	for i := 0; i < len(part); i++ {
+		c := part[i]
+		switch {
+		case '0' <= c && c <= '9':
+			digits = true
+		case 'a' <= c && c <= 'f', 'A' <= c && c <= 'F':
+			letters = true
+			if digits {
+				wordThenNumber = false
+			}
+		default:
+			return false
+		}
+	}
+	return letters && digits && !wordThenNumber
+}
+
+// isModuleHash reports whether part, the last part of a name, is the
+// hash that CSS modules append: four to six characters after a double
+// underscore, in mixed case or with a digit ("__adKqa", "___dYTF",
+// "__R4uge"). A lower-case BEM element ("article__ad") is a word.
+func isModuleHash(before, part string) bool {
+	if len(part) < 4 || len(part) > 6 || !strings.HasSuffix(before, "__") {
+		return false
+	}
+	lower, upper, digit := false, false, false
+	for i := 0; i < len(part); i++ {
+		switch c := part[i]; {
+		case 'a' <= c && c <= 'z':
+			lower = true
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case '0' <= c && c <= '9':
+			digit = true
+		}
+	}
+	return lower && upper || digit && (lower || upper)
 }
 
 func hasUpper(s string) bool {

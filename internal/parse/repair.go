@@ -1,0 +1,309 @@
+package parse
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// MaxTitleText is the longest <title> text taken as a title: a longer
+// one that holds markup is the rest of the document, swallowed by a
+// <title> left open.
+const MaxTitleText = 1000
+
+// closeTitle returns data with its first <title> closed before the first
+// markup inside it, when the parsed title has swallowed the document;
+// otherwise nil.
+func closeTitle(doc *html.Node, data []byte) []byte {
+	title := findElement(doc, atom.Title)
+	if title == nil || title.FirstChild == nil || title.FirstChild.Type != html.TextNode {
+		return nil
+	}
+	text := title.FirstChild.Data
+	if len(text) <= MaxTitleText || !holdsMarkup(text) {
+		return nil
+	}
+	lower := bytes.ToLower(data)
+	start := bytes.Index(lower, []byte("<title"))
+	if start < 0 {
+		return nil
+	}
+	open := bytes.IndexByte(data[start:], '>')
+	if open < 0 {
+		return nil
+	}
+	at := start + open + 1
+	end := bytes.IndexByte(data[at:], '<')
+	if end < 0 {
+		return nil
+	}
+	at += end
+	out := make([]byte, 0, len(data)+8)
+	out = append(out, data[:at]...)
+	out = append(out, "</title>"...)
+	return append(out, data[at:]...)
+}
+
+// holdsMarkup reports whether text holds a start or end tag.
+func holdsMarkup(text string) bool {
+	for i := strings.IndexByte(text, '<'); i >= 0 && i+1 < len(text); {
+		c := text[i+1]
+		if c == '/' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func findElement(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+		if f := findElement(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// React's streaming renderer sends a page in pieces: a boundary
+// (<template id="B:0">, between <!--$?--> and <!--/$--> around a
+// fallback) or a placeholder (<template id="P:1">) marks where a segment
+// goes, the segment arrives later as <div hidden id="S:0">, and a script
+// moves it: $RC("B:0","S:0") replaces the boundary's fallback, $RS("S:1",
+// "P:1") the placeholder.
+var streamCall = regexp.MustCompile(`\$R([CS])\("([BPS]:[0-9a-zA-Z]+)","([BPS]:[0-9a-zA-Z]+)"`)
+
+// placeStreamedSegments moves React's streamed segments to their places,
+// in the order the page's scripts move them. A segment no script names
+// goes to the boundary, or else the placeholder, of the same number.
+func placeStreamedSegments(doc *html.Node) {
+	templates := map[string]*html.Node{}
+	segments := map[string]*html.Node{}
+	var calls [][2]string // (template id, segment id)
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Template:
+				if id := attr(c, "id"); len(id) > 2 && (id[:2] == "B:" || id[:2] == "P:") {
+					templates[id] = c
+				}
+			case atom.Div:
+				if id := attr(c, "id"); len(id) > 2 && id[:2] == "S:" && hasAttr(c, "hidden") {
+					segments[id] = c
+				}
+			case atom.Script:
+				if c.FirstChild != nil && strings.Contains(c.FirstChild.Data, "$R") {
+					for _, m := range streamCall.FindAllStringSubmatch(c.FirstChild.Data, -1) {
+						if m[1] == "C" {
+							calls = append(calls, [2]string{m[2], m[3]})
+						} else {
+							calls = append(calls, [2]string{m[3], m[2]})
+						}
+					}
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(segments) == 0 {
+		return
+	}
+	named := map[string]bool{}
+	for _, c := range calls {
+		named[c[1]] = true
+	}
+	for id := range segments {
+		if named[id] {
+			continue
+		}
+		if templates["B:"+id[2:]] != nil {
+			calls = append(calls, [2]string{"B:" + id[2:], id})
+		} else {
+			calls = append(calls, [2]string{"P:" + id[2:], id})
+		}
+	}
+	for _, c := range calls {
+		tpl, seg := templates[c[0]], segments[c[1]]
+		if tpl == nil || seg == nil || tpl.Parent == nil || seg.Parent == nil || isAncestor(seg, tpl) {
+			continue
+		}
+		delete(segments, c[1])
+		at := tpl
+		if c[0][0] == 'B' {
+			at = dropFallback(tpl)
+		}
+		parent := at.Parent
+		for ch := seg.FirstChild; ch != nil; {
+			next := ch.NextSibling
+			seg.RemoveChild(ch)
+			parent.InsertBefore(ch, at)
+			ch = next
+		}
+		if at == tpl {
+			parent.RemoveChild(tpl)
+		}
+		seg.Parent.RemoveChild(seg)
+	}
+}
+
+// dropFallback removes a boundary's template and the fallback after it,
+// up to the boundary's closing <!--/$--> comment, and returns that
+// comment, before which the segment goes. Without the comment it returns
+// the template.
+func dropFallback(tpl *html.Node) *html.Node {
+	depth := 0
+	var end *html.Node
+	for n := tpl.NextSibling; n != nil; n = n.NextSibling {
+		if n.Type != html.CommentNode {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(n.Data, "/$"):
+			if depth == 0 {
+				end = n
+			}
+			depth--
+		case strings.HasPrefix(n.Data, "$"):
+			depth++
+		}
+		if end != nil {
+			break
+		}
+	}
+	if end == nil {
+		return tpl
+	}
+	parent := tpl.Parent
+	for n := tpl; n != end; {
+		next := n.NextSibling
+		parent.RemoveChild(n)
+		n = next
+	}
+	return end
+}
+
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// An empty shell serves its text in <noscript> for readers without
+// scripts. MaxShellText is the most visible text (characters, spaces
+// left out) a page may have to be read that way, and MinNoscriptText the
+// least text a <noscript> must hold to be shown.
+const (
+	MaxShellText    = 600
+	MinNoscriptText = 500
+)
+
+// revealNoscript replaces each <noscript> in the body that holds
+// MinNoscriptText or more by its children, when the page shows less than
+// MaxShellText outside them.
+func revealNoscript(doc *html.Node) {
+	body := findElement(doc, atom.Body)
+	if body == nil {
+		return
+	}
+	var shown int
+	var boxes []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				shown += visibleLen(c.Data)
+			case html.ElementNode:
+				switch c.DataAtom {
+				case atom.Script, atom.Style, atom.Template:
+				case atom.Noscript:
+					if textLen(c) >= MinNoscriptText {
+						boxes = append(boxes, c)
+					}
+				default:
+					walk(c)
+				}
+			}
+		}
+	}
+	walk(body)
+	if len(boxes) == 0 || shown >= MaxShellText {
+		return
+	}
+	for _, box := range boxes {
+		parent := box.Parent
+		for ch := box.FirstChild; ch != nil; {
+			next := ch.NextSibling
+			box.RemoveChild(ch)
+			parent.InsertBefore(ch, box)
+			ch = next
+		}
+		parent.RemoveChild(box)
+	}
+}
+
+// textLen counts the visible characters of text under n, outside
+// scripts and styles.
+func textLen(n *html.Node) int {
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			total += visibleLen(c.Data)
+		case html.ElementNode:
+			if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+				total += textLen(c)
+			}
+		}
+	}
+	return total
+}
+
+func visibleLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+		default:
+			n++
+		}
+	}
+	return n
+}
