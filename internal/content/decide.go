@@ -109,7 +109,7 @@ func (x *extraction) parentRemoved(id int32) bool {
 func (x *extraction) findCards() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(e.N) || e.TextLen > x.weights.MaxCardText || e.ContentHint == 2 {
+		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(e.N) || e.TextLen > x.weights.MaxCardText || e.TextLen-e.LinkLen > x.weights.MaxCardProse || e.ContentHint == 2 {
 			continue
 		}
 		p := &x.nodes[e.Parent]

@@ -64,9 +64,36 @@ func (x *extraction) filter() {
 		x.dropBeforeTitle()
 	}
 	x.dropRepeatedCaptions()
+	x.keepLinkedItemHeadings()
 	x.dropTrailingFurniture()
 	x.dropTrailingSection()
 	x.dropOrphanHeadings()
+}
+
+// keepLinkedItemHeadings keeps a heading cut only for being a link when
+// prose that is kept follows it in the same container: the name of an
+// item in a list article ("1. The Corner Table", linked to the place),
+// not a teaser, whose card would have been cut whole. Only headings
+// under the body's first paragraph count: a linked heading above it is
+// the headline.
+func (x *extraction) keepLinkedItemHeadings() {
+	seenBody := false
+	for i := range x.blocks {
+		h := &x.blocks[i]
+		if h.keep && h.Type == article.Paragraph && h.words >= x.weights.BodyParagraphWords {
+			seenBody = true
+		}
+		if !seenBody || h.Type != article.Heading || h.reason != article.ReasonLinkDensity || h.teaser || i+1 >= len(x.blocks) {
+			continue
+		}
+		next := &x.blocks[i+1]
+		if !next.keep || next.Type != article.Paragraph && next.Type != article.List || next.words < x.weights.BodyParagraphWords {
+			continue
+		}
+		if p := x.nodes[h.owner].Parent; p >= 0 && x.ancestorOf(p, next.owner) {
+			h.keep, h.reason = true, ""
+		}
+	}
 }
 
 // dropTrailingSection cuts a last section that is about the publisher or

@@ -310,6 +310,10 @@ type Weights struct {
 	// MaxCardText: an element with more text than this (characters) is
 	// no teaser card, whatever its headline.
 	MaxCardText int
+	// MaxCardProse: an element with more prose than this (characters of
+	// <p> text outside links) is an item of a listicle, not a teaser card:
+	// a teaser's summary is a sentence or two.
+	MaxCardProse int
 	// MinPaywallText: a paywall-named box with this much unlinked text
 	// (characters) is a paywall even without a paywall phrase.
 	MinPaywallText int
@@ -467,6 +471,7 @@ var DefaultWeights = Weights{
 	LinkedHeadlineShare:    0.8,
 	CardRowHeads:           3,
 	MaxCardText:            800,
+	MaxCardProse:           200,
 	MinPaywallText:         40,
 	MinProse:               400,
 	CaptionStoryParagraphs: 2,

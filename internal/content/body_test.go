@@ -1,0 +1,81 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/render"
+)
+
+// bodyCase is a page with what its extraction must keep and must cut.
+type bodyCase struct {
+	name       string
+	page       string
+	title      string
+	keep, drop []string
+}
+
+func runBodyCases(t *testing.T, tests []bodyCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{Title: tt.title})
+			text := render.PlainText(res.Blocks)
+			for _, k := range tt.keep {
+				if !strings.Contains(text, k) {
+					t.Errorf("lost %q; text:\n%s", k, text)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("kept %q; text:\n%s", d, text)
+				}
+			}
+		})
+	}
+}
+
+// card is a teaser card: a linked headline and a one-line summary.
+func card(head, summary string) string {
+	return `<div class="item"><h3><a href="/s">` + head + `</a></h3><p>` + summary + `</p></div>`
+}
+
+// listicleItem is an item of a list article: a linked name and a
+// description of several sentences.
+func listicleItem(head, desc string) string {
+	return `<div class="item"><h3><a href="/s">` + head + `</a></h3><p>` + desc + `</p><ul><li>Open daily from noon until late in the evening</li><li>Walk-ins welcome at the bar</li></ul></div>`
+}
+
+func TestCardsAndListicleItems(t *testing.T) {
+	desc := func(what string) string {
+		return "This " + what + " serves a short menu that changes with the seasons, and the cooks work in full view of the dining room, which is small and often full by eight. Booking a week ahead is wise, and the staff will happily suggest a wine from the short list."
+	}
+	runBodyCases(t, []bodyCase{
+		{
+			name: "teaser cards beside the body are cut",
+			page: `<article>` + body + `</article><div class="row">` +
+				card("Mayor opens new pool", "The pool has a slide.") +
+				card("Bridge closes for repairs", "Traffic will be diverted.") +
+				card("School wins chess prize", "The team beat ten others.") + `</div>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Mayor opens new pool", "Traffic will be diverted"},
+		},
+		{
+			name: "items of a list article with linked names are kept",
+			page: `<article><h1>The best small restaurants in town</h1><p>We ate our way around the city this winter, and these are the places we would go back to.</p><div class="items">` +
+				listicleItem("The Corner Table", desc("bistro")) +
+				listicleItem("Harbour Kitchen", desc("fish restaurant")) +
+				listicleItem("Green Door", desc("vegetarian place")) +
+				listicleItem("Old Mill", desc("country inn")) + `</div></article>`,
+			title: "The best small restaurants in town",
+			keep:  []string{"Harbour Kitchen", "This fish restaurant serves", "This country inn serves", "Walk-ins welcome"},
+		},
+		{
+			name: "a linked heading above the body stays cut",
+			page: `<article><h2><a href="#top">Permalink to this page</a></h2>` + body + `</article>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Permalink to this page"},
+		},
+	})
+}
