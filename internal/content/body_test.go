@@ -79,3 +79,40 @@ func TestCardsAndListicleItems(t *testing.T) {
 		},
 	})
 }
+
+func TestLabelBoxAboveTheBody(t *testing.T) {
+	long := `<p>The council voted on Tuesday to close two branch libraries next spring, after a debate that ran past midnight and drew more than a hundred residents to the chamber to speak for and against.</p>`
+	runBodyCases(t, []bodyCase{
+		{
+			name:  "related box between headline and body cuts only itself",
+			page:  `<article><h1>Libraries to close</h1><h3>Related articles</h3><ul><li><a href="/a">Pool opens</a></li><li><a href="/b">Bridge shut</a></li></ul>` + long + body + `</article>`,
+			title: "Libraries to close",
+			keep:  []string{"drew more than a hundred", "mobile library"},
+			drop:  []string{"Pool opens", "Bridge shut"},
+		},
+		{
+			name:  "a comment count link above the body cuts only itself",
+			page:  `<article><h1>Libraries to close</h1><p><a href="#comments">12 Comments</a></p>` + long + body + `</article>`,
+			title: "Libraries to close",
+			keep:  []string{"drew more than a hundred", "mobile library"},
+			drop:  []string{"12 Comments"},
+		},
+		{
+			name: "a heading whose id holds a teaser word is kept with its prose",
+			page: `<article>` + body + `<h2 id="further-considerations">What comes next</h2>` + long + `</article>`,
+			keep: []string{"What comes next", "drew more than a hundred"},
+		},
+		{
+			name: "a related heading over text cards cuts them",
+			page: `<article>` + body + `</article><div><h3>You may also like</h3><div class="card"><a href="/s">Share</a><p>` + strings.Repeat("Another short reflection on hope and patience that the site offers to its readers. ", 4) + `</p></div><div class="card"><a href="/s">Share</a><p>` + strings.Repeat("A second reflection, on gratitude and the small joys of an ordinary day. ", 4) + `</p></div></div>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"hope and patience", "gratitude"},
+		},
+		{
+			name: "a related heading over a teaser paragraph cuts it",
+			page: `<article>` + body + `<h3>Related stories</h3><div><p>Another story about libraries in a different town that closed all of its branches last year.</p></div></article>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"different town"},
+		},
+	})
+}

@@ -62,18 +62,31 @@ func (x *extraction) sweepSections() {
 		if !dom.IsHeading(e.N) || e.TextLen == 0 || e.TextLen > x.weights.SectionHeadingText || x.parentRemoved(int32(i)) {
 			continue
 		}
-		reason := e.mark
-		if !e.removed {
-			text, _ := x.textOfAll(e.N)
-			reason = rules.Vocab.MatchBlockExact(text)
-			if reason == "" && rules.IsTeaserHeading(text) {
-				reason = article.ReasonTeaser
-			}
+		text, _ := x.textOfAll(e.N)
+		said := rules.Vocab.MatchBlockExact(text)
+		if said == "" && rules.IsTeaserHeading(text) {
+			said = article.ReasonTeaser
+		}
+		reason := said
+		if e.removed {
+			reason = e.mark
 		}
 		if reason != article.ReasonTeaser && reason != article.ReasonComments {
 			continue
 		}
+		// A heading marked "related" or "further" only by its class or
+		// id, over prose, is a section of the article whose slug holds
+		// the word ("further-considerations"); over a box it cuts only
+		// the box, not the prose after it.
+		markedOnly := reason == article.ReasonTeaser && said != article.ReasonTeaser
+		if markedOnly && x.proseFollows(e.N) && x.sectionHasNoTeasers(e.N) {
+			e.removed = false
+			continue
+		}
 		e.removed, e.mark = true, reason
+		// A "Related" box set between the headline and the body, its
+		// list beside the paragraphs, ends where the prose resumes.
+		box := false
 		for sib := e.N.NextSibling; sib != nil; sib = sib.NextSibling {
 			if sib.Type != html.ElementNode {
 				continue
@@ -85,11 +98,55 @@ func (x *extraction) sweepSections() {
 			if s.ContentHint == 2 {
 				break
 			}
+			if reason == article.ReasonTeaser && x.isProse(s) {
+				if markedOnly || box {
+					break
+				}
+			} else if s.TextLen > 0 {
+				box = true
+			}
 			if !s.removed {
 				s.removed, s.mark = true, reason
 			}
 		}
 	}
+}
+
+// isProse reports an element that reads as the article's prose, never
+// a teaser: a stretch of unlinked paragraph text with no linked headline.
+func (x *extraction) isProse(e *elem) bool {
+	return e.Heads == 0 && e.ParaLen >= x.weights.SweepProseText && float64(e.LinkLen) <= x.weights.SweepProseLinks*float64(e.TextLen)
+}
+
+// proseFollows reports whether the first element after the heading h
+// is prose.
+func (x *extraction) proseFollows(h *html.Node) bool {
+	for sib := h.NextSibling; sib != nil; sib = sib.NextSibling {
+		if sib.Type == html.ElementNode {
+			return x.isProse(&x.nodes[x.labels.Index[sib]])
+		}
+	}
+	return false
+}
+
+// sectionHasNoTeasers reports whether nothing from the heading h to the
+// next heading of its level or higher holds a linked headline.
+func (x *extraction) sectionHasNoTeasers(h *html.Node) bool {
+	for sib := h.NextSibling; sib != nil; sib = sib.NextSibling {
+		if sib.Type != html.ElementNode {
+			continue
+		}
+		if dom.IsHeading(sib) {
+			if sib.Data <= h.Data {
+				break
+			}
+			continue
+		}
+		if x.nodes[x.labels.Index[sib]].Heads > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // parentRemoved reports whether an ancestor of id is removed.

@@ -314,6 +314,12 @@ type Weights struct {
 	// <p> text outside links) is an item of a listicle, not a teaser card:
 	// a teaser's summary is a sentence or two.
 	MaxCardProse int
+	// SweepProseText and SweepProseLinks: an element with this much
+	// paragraph text (characters), at most this share of it linked and
+	// no linked headline, is prose: a "Related" heading does not sweep
+	// it into its section.
+	SweepProseText  int
+	SweepProseLinks float64
 	// MinPaywallText: a paywall-named box with this much unlinked text
 	// (characters) is a paywall even without a paywall phrase.
 	MinPaywallText int
@@ -473,6 +479,8 @@ var DefaultWeights = Weights{
 	MaxCardText:            800,
 	MaxCardProse:           200,
 	MinPaywallText:         40,
+	SweepProseText:         150,
+	SweepProseLinks:        0.2,
 	MinProse:               400,
 	CaptionStoryParagraphs: 2,
 
