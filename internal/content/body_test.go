@@ -116,3 +116,34 @@ func TestLabelBoxAboveTheBody(t *testing.T) {
 		},
 	})
 }
+
+func TestBodySplitAcrossSiblings(t *testing.T) {
+	more := `<p>Work on the new building starts in the autumn, and the council expects the first readers to walk through its doors two years later, if the budget holds.</p>
+<p>Until then the two branches will lend books from a van parked outside the old buildings every Saturday morning, staffed by the librarians who work there now.</p>`
+	runBodyCases(t, []bodyCase{
+		{
+			name:  "the body continued after an inline box in a sibling",
+			page:  `<h1>Libraries to close</h1><div class="story"><div class="article-body">` + body + `</div><div class="ad-slot"><a href="/ad">Advertisement</a></div><div class="more">` + more + `</div></div><div class="footer-links"><a href="/a">About</a></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries", "walk through its doors", "from a van"},
+			drop:  []string{"Advertisement", "About"},
+		},
+		{
+			name: "text modules of a page builder are one body",
+			page: `<h1>Libraries to close</h1><div class="builder"><div class="row"><div class="col"><div class="text-module">` + body + `</div></div></div>` +
+				`<div class="row"><div class="col"><div class="button"><a href="/x">Donate</a></div></div></div>` +
+				`<div class="row"><div class="col"><div class="text-module">` + more + `</div></div></div></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries", "walk through its doors", "from a van"},
+			drop:  []string{"Donate"},
+		},
+		{
+			name: "a sidebar with more prose than the story stays out",
+			page: `<div class="page"><div class="post"><h2>Libraries to close</h2><div class="content">` + body + `</div></div>` +
+				`<div class="side-box"><h3>About the trust</h3>` + more + more + `</div></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries"},
+			drop:  []string{"walk through its doors"},
+		},
+	})
+}

@@ -101,7 +101,8 @@ func (x *extraction) reset() {
 	clear(x.blocks)
 	clear(x.removedTrees)
 	clear(x.scores)
-	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0]}
+	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
+		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0]}
 }
 
 // maxPooledNodes is the most elements whose tables reset keeps for reuse.
@@ -126,4 +127,6 @@ type extraction struct {
 	sawPaywall   bool
 	removedTrees []removedTree
 	scores       []float64 // root votes, by node
+	posVotes     []float64 // the votes of body paragraphs, by node
+	negVotes     []float64 // the other votes, by node, as a magnitude
 }

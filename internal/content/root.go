@@ -18,13 +18,22 @@ func (x *extraction) pickRoot() {
 		scores = append(scores, 0)
 	}
 	x.scores = scores
+	x.posVotes = resize(x.posVotes, len(x.nodes))
+	x.negVotes = resize(x.negVotes, len(x.nodes))
 	for i := range x.blocks {
 		v := x.vote(&x.blocks[i])
 		if v == 0 {
 			continue
 		}
+		// For extendRoot: body paragraphs on one side, all else
+		// (chrome, lists, tables, labels) on the other.
+		side := x.negVotes
+		if v > 0 && x.blocks[i].Type == article.Paragraph && x.blocks[i].words >= x.weights.BodyParagraphWords {
+			side = x.posVotes
+		}
 		for id := x.blocks[i].owner; id >= 0; id = x.nodes[id].Parent {
 			scores[id] += v
+			side[id] += max(v, -v)
 		}
 	}
 	best, bestScore := int32(0), 0.0
@@ -62,7 +71,45 @@ func (x *extraction) pickRoot() {
 			break
 		}
 	}
-	x.root = x.anchorToTitle(best, scores)
+	x.root = x.extendRoot(x.anchorToTitle(best, scores))
+}
+
+// extendRoot widens the root to an ancestor when the root's siblings
+// hold more of the same prose: a body split into several sibling
+// containers (page-builder text modules, a lead in an intro box, the
+// rest of the story after an inline box, a cell per part of a layout
+// table). An ancestor is taken when the body paragraphs it adds are at
+// least Weights.ExtendProseShare of the root's, and all else it adds
+// (chrome, lists, tables, labels) at most Weights.ExtendChromeShare of
+// those paragraphs; wrappers that add nothing are climbed through, up
+// to Weights.ExtendLevels levels.
+func (x *extraction) extendRoot(root int32) int32 {
+	if x.weights.ExtendLevels <= 0 {
+		return root
+	}
+	// The headline bounds the climb: a root that holds it is the story's
+	// own container, and a root under it does not grow to take in the
+	// header (its dek, its kicker) or a sidebar beside the story.
+	head := x.titleHeading()
+	if head >= 0 && x.ancestorOf(root, head) {
+		return root
+	}
+	pos, neg := x.posVotes, x.negVotes
+	best := root
+	for id, depth := x.nodes[root].Parent, 0; id >= 0 && depth < x.weights.ExtendLevels; id, depth = x.nodes[id].Parent, depth+1 {
+		if x.nodes[id].removed || head >= 0 && x.ancestorOf(id, head) {
+			break
+		}
+		addPos, addNeg := pos[id]-pos[best], neg[id]-neg[best]
+		if addPos == 0 && addNeg == 0 {
+			continue
+		}
+		if addPos < x.weights.ExtendProseShare*pos[best] || addNeg > x.weights.ExtendChromeShare*addPos {
+			break
+		}
+		best = id
+	}
+	return best
 }
 
 // anchorToTitle narrows the root to the lowest element that holds both
@@ -87,6 +134,21 @@ func (x *extraction) anchorToTitle(best int32, scores []float64) int32 {
 		break
 	}
 	return best
+}
+
+// titleHeading returns the element of the first heading block that
+// repeats the page's headline, or -1.
+func (x *extraction) titleHeading() int32 {
+	title := rules.Fold(x.md.Title)
+	if title == "" {
+		return -1
+	}
+	for i := range x.blocks {
+		if b := &x.blocks[i]; b.Type == article.Heading && rules.Fold(b.Text) == title {
+			return b.owner
+		}
+	}
+	return -1
 }
 
 // vote is a block's contribution to the score of each of its ancestors.
@@ -128,6 +190,15 @@ func (x *extraction) vote(b *block) float64 {
 		return x.weights.ShortBlockVote
 	}
 	return words * (1 - density)
+}
+
+// resize returns s emptied to n zeros, reusing its storage.
+func resize(s []float64, n int) []float64 {
+	s = s[:0]
+	for range n {
+		s = append(s, 0)
+	}
+	return s
 }
 
 // ancestorOf reports whether a is b or one of b's ancestors.

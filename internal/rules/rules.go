@@ -291,6 +291,13 @@ type Weights struct {
 	// TitleShare: the lowest element around the headline replaces the
 	// root when it holds this share of the root's score.
 	TitleShare float64
+	// ExtendLevels, ExtendProseShare, ExtendChromeShare: the root is
+	// widened to an ancestor up to ExtendLevels above it when the
+	// ancestor adds at least ExtendProseShare of the root's prose votes
+	// with chrome votes at most ExtendChromeShare of what it adds.
+	ExtendLevels      int
+	ExtendProseShare  float64
+	ExtendChromeShare float64
 	// BadTextPenalty scales the words of chrome-looking blocks when an
 	// element's score as the article root is computed.
 	BadTextPenalty float64
@@ -472,6 +479,9 @@ var DefaultWeights = Weights{
 	ClimbShare:        0.5,
 	TitleShare:        0.2,
 	BadTextPenalty:    1.0,
+	ExtendLevels:      4,
+	ExtendProseShare:  0.3,
+	ExtendChromeShare: 0.25,
 
 	SectionHeadingText:     60,
 	LinkedHeadlineShare:    0.8,
