@@ -147,3 +147,37 @@ func TestBodySplitAcrossSiblings(t *testing.T) {
 		},
 	})
 }
+
+func TestSlideshowCaptions(t *testing.T) {
+	slide := func(n, caption string) string {
+		return `<div class="slide"><figure><img src="` + n + `.jpg"><figcaption>` + caption + `</figcaption></figure></div>`
+	}
+	slides := slide("1", "Crowds gather in the main square on New Year's Day to watch the fireworks over the river.") +
+		slide("2", "Farmers drive their tractors through the capital in February to protest against new fuel rules.") +
+		slide("3", "A firefighter rests after a night spent fighting the forest fires that swept the southern hills.") +
+		slide("4", "Children play in the snow outside the cathedral in December, the first white Christmas in years.")
+	runBodyCases(t, []bodyCase{
+		{
+			name:  "a slideshow's captions are its text",
+			page:  `<nav><a href="/">Home</a></nav><div class="gallery"><h1>The year in pictures</h1>` + slides + `</div><footer>Copyright 2024</footer>`,
+			title: "The year in pictures",
+			keep:  []string{"Crowds gather", "first white Christmas"},
+			drop:  []string{"Copyright"},
+		},
+		{
+			name: "an article's captions stay figures",
+			page: `<article>` + body + slides + `</article>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Crowds gather"},
+		},
+		{
+			name: "short captions do not make a body",
+			page: `<div class="gallery">` + slide("1", "Photo one") + slide("2", "Photo two") + slide("3", "Photo three") + `</div>`,
+			drop: []string{"Photo one"},
+		},
+	})
+	res := extract(t, `<html><body><div class="gallery">`+slides+`</div></body></html>`, article.Metadata{})
+	if res.Status != article.StatusOK {
+		t.Errorf("slideshow status = %s, want ok", res.Status)
+	}
+}

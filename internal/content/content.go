@@ -125,6 +125,7 @@ type extraction struct {
 	scripts      int
 	asksForJS    bool // a <noscript> says the page needs JavaScript
 	sawPaywall   bool
+	captionBody  bool // the page's only prose is its figures' captions
 	removedTrees []removedTree
 	scores       []float64 // root votes, by node
 	posVotes     []float64 // the votes of body paragraphs, by node

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -68,6 +69,27 @@ func (x *extraction) filter() {
 	x.dropTrailingFurniture()
 	x.dropTrailingSection()
 	x.dropOrphanHeadings()
+	if x.captionBody {
+		x.captionsToText()
+	}
+}
+
+// captionsToText turns the kept figures of a slideshow into paragraphs of
+// their captions: they are the page's text, and the plain text and the
+// word count read paragraphs.
+func (x *extraction) captionsToText() {
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !b.keep || b.Type != article.Figure || b.Caption == "" {
+			continue
+		}
+		text := b.Caption
+		if b.Credit != "" {
+			text += " " + b.Credit
+		}
+		b.Block = article.Block{Type: article.Paragraph, Text: text}
+		b.words = dom.CountWords(text)
+	}
 }
 
 // keepLinkedItemHeadings keeps a heading cut only for being a link when

@@ -2,6 +2,7 @@ package content
 
 import (
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -13,6 +14,18 @@ import (
 // the body text minus all the chrome, while the article's own container
 // collects the body text minus only the chrome inside it, and wins.
 func (x *extraction) pickRoot() {
+	x.voteAll()
+	if x.bestScore() < float64(x.weights.MinArticleWords) && x.captionsAreTheText() {
+		// A slideshow: its only prose is a caption per slide, so the
+		// captions vote and make the body.
+		x.captionBody = true
+		x.voteAll()
+	}
+	x.selectRoot()
+}
+
+// voteAll has every block vote for the elements that hold it.
+func (x *extraction) voteAll() {
 	scores := x.scores[:0]
 	for range x.nodes {
 		scores = append(scores, 0)
@@ -36,6 +49,44 @@ func (x *extraction) pickRoot() {
 			side[id] += max(v, -v)
 		}
 	}
+}
+
+// bestScore is the highest score of an element that is not removed.
+func (x *extraction) bestScore() float64 {
+	best := 0.0
+	for id, s := range x.scores {
+		if s > best && !x.nodes[id].removed {
+			best = s
+		}
+	}
+	return best
+}
+
+// captionsAreTheText reports a page with at least
+// Weights.CaptionBodyFigures figures whose captions run
+// Weights.CaptionBodyWords words or more.
+func (x *extraction) captionsAreTheText() bool {
+	n := 0
+	for i := range x.blocks {
+		if b := &x.blocks[i]; b.Type == article.Figure && !b.teaser && dom.CountWords(b.Caption) >= x.weights.CaptionBodyWords {
+			n++
+		}
+	}
+	return n >= x.weights.CaptionBodyFigures
+}
+
+// captionWords is the words of a figure's caption on a page whose body
+// is its captions, else 0.
+func (x *extraction) captionWords(b *block) int {
+	if !x.captionBody || b.Type != article.Figure {
+		return 0
+	}
+	return dom.CountWords(b.Caption)
+}
+
+// selectRoot picks the best-scoring element as the root and corrects it.
+func (x *extraction) selectRoot() {
+	scores := x.scores
 	best, bestScore := int32(0), 0.0
 	for id := range x.nodes {
 		s := scores[id]
@@ -153,6 +204,9 @@ func (x *extraction) titleHeading() int32 {
 
 // vote is a block's contribution to the score of each of its ancestors.
 func (x *extraction) vote(b *block) float64 {
+	if b.Type == article.Figure {
+		return float64(x.captionWords(b))
+	}
 	if b.words == 0 {
 		return 0
 	}
@@ -162,7 +216,7 @@ func (x *extraction) vote(b *block) float64 {
 	}
 	density := float64(b.linkWords) / words
 	switch b.Type {
-	case article.Heading, article.Figure:
+	case article.Heading:
 		return 0
 	case article.Table:
 		return words * (1 - density) * x.weights.TableVoteScale

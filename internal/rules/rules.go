@@ -298,6 +298,11 @@ type Weights struct {
 	ExtendLevels      int
 	ExtendProseShare  float64
 	ExtendChromeShare float64
+	// CaptionBodyFigures and CaptionBodyWords: a page with no prose
+	// root but this many figures with captions of this many words is a
+	// slideshow, whose captions vote and count as its body.
+	CaptionBodyFigures int
+	CaptionBodyWords   int
 	// BadTextPenalty scales the words of chrome-looking blocks when an
 	// element's score as the article root is computed.
 	BadTextPenalty float64
@@ -461,27 +466,29 @@ type Weights struct {
 
 // DefaultWeights are the weights winnow uses.
 var DefaultWeights = Weights{
-	ChromeOuterShare:  0.5,
-	ChromeProseShare:  0.4,
-	MaxLinkDensity:    0.5,
-	LongBlockWords:    60,
-	MinArticleWords:   25,
-	MaxBlockedWords:   150,
-	SmallPageText:     4000,
-	MaxShellText:      600,
-	MaxPaywalledWords: 200,
-	MaxListingWords:   100,
-	MinListingTeasers: 8,
-	NamedBodyBoost:    1.25,
-	ContentBoost:      1.05,
-	NamedBodyShare:    0.5,
-	ClimbLevels:       5,
-	ClimbShare:        0.5,
-	TitleShare:        0.2,
-	BadTextPenalty:    1.0,
-	ExtendLevels:      4,
-	ExtendProseShare:  0.3,
-	ExtendChromeShare: 0.25,
+	ChromeOuterShare:   0.5,
+	ChromeProseShare:   0.4,
+	MaxLinkDensity:     0.5,
+	LongBlockWords:     60,
+	MinArticleWords:    25,
+	MaxBlockedWords:    150,
+	SmallPageText:      4000,
+	MaxShellText:       600,
+	MaxPaywalledWords:  200,
+	MaxListingWords:    100,
+	MinListingTeasers:  8,
+	NamedBodyBoost:     1.25,
+	ContentBoost:       1.05,
+	NamedBodyShare:     0.5,
+	ClimbLevels:        5,
+	ClimbShare:         0.5,
+	TitleShare:         0.2,
+	BadTextPenalty:     1.0,
+	CaptionBodyFigures: 3,
+	CaptionBodyWords:   8,
+	ExtendLevels:       4,
+	ExtendProseShare:   0.3,
+	ExtendChromeShare:  0.25,
 
 	SectionHeadingText:     60,
 	LinkedHeadlineShare:    0.8,
