@@ -181,3 +181,31 @@ func TestSlideshowCaptions(t *testing.T) {
 		t.Errorf("slideshow status = %s, want ok", res.Status)
 	}
 }
+
+func TestLeadFigure(t *testing.T) {
+	head := `<header><h1>Libraries to close</h1><p>By Jane Roe, 3 March 2024</p></header>`
+	fig := `<figure><img src="library.jpg"><figcaption>The branch library on Mill Road.</figcaption></figure>`
+	tests := []struct {
+		name string
+		page string
+		want bool
+	}{
+		{"between the headline and the body", `<div class="page">` + head + fig + `<div class="article-body">` + body + `</div></div>`, true},
+		{"past a long block under the headline", `<div class="page">` + head + `<p>` + strings.Repeat("word ", 70) + `</p>` + fig + `<div class="article-body">` + body + `</div></div>`, false},
+		{"in a sidebar after the body", `<div class="page">` + head + `<div class="article-body">` + body + `</div><div class="rail">` + fig + `</div></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{Title: "Libraries to close"})
+			got := false
+			for _, b := range res.Blocks {
+				if b.Type == article.Figure && b.Src == "library.jpg" {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("lead figure kept = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -64,6 +64,7 @@ func (x *extraction) filter() {
 	if x.opts.Focus != rules.Recall {
 		x.dropBeforeTitle()
 	}
+	x.keepLeadFigure()
 	x.dropRepeatedCaptions()
 	x.keepLinkedItemHeadings()
 	x.dropTrailingFurniture()
@@ -114,6 +115,39 @@ func (x *extraction) keepLinkedItemHeadings() {
 		}
 		if p := x.nodes[h.owner].Parent; p >= 0 && x.ancestorOf(p, next.owner) {
 			h.keep, h.reason = true, ""
+		}
+	}
+}
+
+// keepLeadFigure keeps the lead picture that news templates set between
+// the headline and the body container the root was chosen as: the
+// first figure in the Weights.LeadReach blocks under the headline, when
+// nothing but bylines, dates and the standfirst stands between them.
+func (x *extraction) keepLeadFigure() {
+	title, start := -1, -1
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if title < 0 && b.reason == article.ReasonTitle && !x.ancestorOf(x.root, b.owner) {
+			title = i
+		}
+		if x.ancestorOf(x.root, b.owner) {
+			start = i
+			break
+		}
+	}
+	if title < 0 || start < 0 || start-title-1 > x.weights.LeadReach {
+		return
+	}
+	for i := title + 1; i < start; i++ {
+		b := &x.blocks[i]
+		if b.Type == article.Figure {
+			if !b.teaser && b.reason == article.ReasonOutsideArticle && b.Src != "" {
+				b.keep, b.reason = true, ""
+			}
+			return
+		}
+		if b.Type != article.Paragraph && b.Type != article.Heading || b.teaser || b.words > x.weights.MaxLeadWords {
+			return
 		}
 	}
 }

@@ -426,6 +426,11 @@ type Weights struct {
 	// TrailingSectionShare: a trailing contact or author section is cut
 	// when it holds at most 1/TrailingSectionShare of the body's words.
 	TrailingSectionShare int
+	// LeadReach and MaxLeadWords: the lead figure outside the root is
+	// looked for in the LeadReach blocks between the headline and the
+	// root, past blocks of at most MaxLeadWords (a dek, a byline).
+	LeadReach    int
+	MaxLeadWords int
 	// MaxPolicyWords bounds a comment policy block cut from the end.
 	MaxPolicyWords int
 	// MaxTimestampLen and MinTimestampDigits: a block of at most this
@@ -532,6 +537,8 @@ var DefaultWeights = Weights{
 	TitleProseWords:        30,
 	TrailingSectionShare:   3,
 	MaxPolicyWords:         80,
+	LeadReach:              6,
+	MaxLeadWords:           60,
 	MaxTimestampLen:        16,
 	MinTimestampDigits:     3,
 	MaxBylineWords:         12,
