@@ -209,3 +209,26 @@ func TestLeadFigure(t *testing.T) {
 		})
 	}
 }
+
+func TestItemRowInsideTheBody(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{
+			name: "a roundup's short items inside the named body are kept",
+			page: `<div class="article-body"><p>Ten weekend projects for the garden.</p><div class="list">` +
+				card("Cedar planter box", "A simple planter with solid sides that you can stain any colour.") +
+				card("Hanging plant holder", "A modern holder that adds style to any room of the house.") +
+				card("Outdoor coffee table", "Build a low table and add a fun stencil to its top.") +
+				card("Window cornice", "Dress up a window without curtains using one board.") + `</div></div>`,
+			keep: []string{"solid sides", "fun stencil", "Dress up a window"},
+		},
+		{
+			name: "a teaser row that is a small part of the named body is cut",
+			page: `<div class="article-body">` + body + body + `<div class="row">` +
+				card("Mayor opens new pool", "The pool has a slide.") +
+				card("Bridge closes for repairs", "Traffic will be diverted.") +
+				card("School wins chess prize", "The team beat ten others.") + `</div></div>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Mayor opens new pool", "Traffic will be diverted"},
+		},
+	})
+}

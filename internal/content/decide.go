@@ -21,6 +21,9 @@ type elem struct {
 	// card is set on an element that holds one linked headline among
 	// siblings that hold more: one teaser in a row of them.
 	card bool
+	// itemRow is set on a row of cards that is the article's own list;
+	// rowChecked once itemRow is known.
+	itemRow, rowChecked bool
 	// removed is the effective decision: the element's subtree is cut,
 	// for reason mark.
 	removed bool
@@ -170,10 +173,28 @@ func (x *extraction) findCards() {
 			continue
 		}
 		p := &x.nodes[e.Parent]
-		if p.Heads >= x.weights.CardRowHeads && !p.card {
+		if p.Heads >= x.weights.CardRowHeads && !p.card && !x.isItemRow(e.Parent) {
 			e.card = true
 		}
 	}
+}
+
+// isItemRow reports a row of cards that makes up most of the element
+// named as the article body around it (Weights.ItemRowBodyShare of its
+// text): the items of a list article, not teasers beside one.
+func (x *extraction) isItemRow(row int32) bool {
+	r := &x.nodes[row]
+	if r.rowChecked {
+		return r.itemRow
+	}
+	r.rowChecked = true
+	for id := row; id >= 0; id = x.nodes[id].Parent {
+		if a := &x.nodes[id]; a.ContentHint == 2 {
+			r.itemRow = float64(r.TextLen) >= x.weights.ItemRowBodyShare*float64(a.TextLen)
+			break
+		}
+	}
+	return r.itemRow
 }
 
 // decideRemovals turns marks into removals, top-down, keeping a marked

@@ -326,6 +326,10 @@ type Weights struct {
 	// <p> text outside links) is an item of a listicle, not a teaser card:
 	// a teaser's summary is a sentence or two.
 	MaxCardProse int
+	// ItemRowBodyShare: a row of cards holding this share of the text of
+	// the element named as the article body around it is the article's
+	// list of items, not a row of teasers.
+	ItemRowBodyShare float64
 	// SweepProseText and SweepProseLinks: an element with this much
 	// paragraph text (characters), at most this share of it linked and
 	// no linked headline, is prose: a "Related" heading does not sweep
@@ -500,6 +504,7 @@ var DefaultWeights = Weights{
 	CardRowHeads:           3,
 	MaxCardText:            800,
 	MaxCardProse:           200,
+	ItemRowBodyShare:       0.5,
 	MinPaywallText:         40,
 	SweepProseText:         150,
 	SweepProseLinks:        0.2,
