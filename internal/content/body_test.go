@@ -214,12 +214,12 @@ func TestItemRowInsideTheBody(t *testing.T) {
 	runBodyCases(t, []bodyCase{
 		{
 			name: "a roundup's short items inside the named body are kept",
-			page: `<div class="article-body"><p>Ten weekend projects for the garden.</p><div class="list">` +
+			page: `<div class="article-body"><p>Spring is here, and these are ten weekend projects for the garden that need only a few boards, a saw and an afternoon of work.</p><div class="list">` +
 				card("Cedar planter box", "A simple planter with solid sides that you can stain any colour.") +
 				card("Hanging plant holder", "A modern holder that adds style to any room of the house.") +
 				card("Outdoor coffee table", "Build a low table and add a fun stencil to its top.") +
 				card("Window cornice", "Dress up a window without curtains using one board.") + `</div></div>`,
-			keep: []string{"solid sides", "fun stencil", "Dress up a window"},
+			keep: []string{"solid sides", "fun stencil", "Dress up a window", "Cedar planter box", "Window cornice"},
 		},
 		{
 			name: "a teaser row that is a small part of the named body is cut",

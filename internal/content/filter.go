@@ -94,7 +94,8 @@ func (x *extraction) captionsToText() {
 }
 
 // keepLinkedItemHeadings keeps a heading cut only for being a link when
-// prose that is kept follows it in the same container: the name of an
+// a kept sentence (Weights.ShortBlockWords or more) follows it in the
+// same container: the name of an
 // item in a list article ("1. The Corner Table", linked to the place),
 // not a teaser, whose card would have been cut whole. Only headings
 // under the body's first paragraph count: a linked heading above it is
@@ -110,7 +111,7 @@ func (x *extraction) keepLinkedItemHeadings() {
 			continue
 		}
 		next := &x.blocks[i+1]
-		if !next.keep || next.Type != article.Paragraph && next.Type != article.List || next.words < x.weights.BodyParagraphWords {
+		if !next.keep || next.Type != article.Paragraph && next.Type != article.List || next.words < x.weights.ShortBlockWords {
 			continue
 		}
 		if p := x.nodes[h.owner].Parent; p >= 0 && x.ancestorOf(p, next.owner) {
