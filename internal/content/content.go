@@ -134,7 +134,8 @@ func (x *extraction) reset() {
 	clear(x.blocks)
 	clear(x.removedTrees)
 	clear(x.scores)
-	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0]}
+	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
+		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0]}
 }
 
 // maxPooledNodes is the most elements whose tables reset keeps for reuse.
@@ -157,7 +158,10 @@ type extraction struct {
 	scripts      int
 	asksForJS    bool // a <noscript> says the page needs JavaScript
 	sawPaywall   bool
+	captionBody  bool // the page's only prose is its figures' captions
 	removedTrees []removedTree
 	scores       []float64 // root votes, by node
 	kinds        kindState // the repeated-items rule (kinds.go)
+	posVotes     []float64 // the votes of body paragraphs, by node
+	negVotes     []float64 // the other votes, by node, as a magnitude
 }

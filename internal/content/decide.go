@@ -21,6 +21,9 @@ type elem struct {
 	// card is set on an element that holds one linked headline among
 	// siblings that hold more: one teaser in a row of them.
 	card bool
+	// itemRow is set on a row of cards that is the article's own list;
+	// rowChecked once itemRow is known.
+	itemRow, rowChecked bool
 	// removed is the effective decision: the element's subtree is cut,
 	// for reason mark.
 	removed bool
@@ -62,18 +65,31 @@ func (x *extraction) sweepSections() {
 		if !dom.IsHeading(e.N) || e.TextLen == 0 || e.TextLen > x.weights.SectionHeadingText || x.parentRemoved(int32(i)) {
 			continue
 		}
-		reason := e.mark
-		if !e.removed {
-			text, _ := x.textOfAll(e.N)
-			reason = rules.Vocab.MatchBlockExact(text)
-			if reason == "" && rules.IsTeaserHeading(text) {
-				reason = article.ReasonTeaser
-			}
+		text, _ := x.textOfAll(e.N)
+		said := rules.Vocab.MatchBlockExact(text)
+		if said == "" && rules.IsTeaserHeading(text) {
+			said = article.ReasonTeaser
+		}
+		reason := said
+		if e.removed {
+			reason = e.mark
 		}
 		if reason != article.ReasonTeaser && reason != article.ReasonComments {
 			continue
 		}
+		// A heading marked "related" or "further" only by its class or
+		// id, over prose, is a section of the article whose slug holds
+		// the word ("further-considerations"); over a box it cuts only
+		// the box, not the prose after it.
+		markedOnly := reason == article.ReasonTeaser && said != article.ReasonTeaser
+		if markedOnly && x.proseFollows(e.N) && x.sectionHasNoTeasers(e.N) {
+			e.removed = false
+			continue
+		}
 		e.removed, e.mark = true, reason
+		// A "Related" box set between the headline and the body, its
+		// list beside the paragraphs, ends where the prose resumes.
+		box := false
 		for sib := e.N.NextSibling; sib != nil; sib = sib.NextSibling {
 			if sib.Type != html.ElementNode {
 				continue
@@ -85,11 +101,55 @@ func (x *extraction) sweepSections() {
 			if s.ContentHint == 2 {
 				break
 			}
+			if reason == article.ReasonTeaser && x.isProse(s) {
+				if markedOnly || box {
+					break
+				}
+			} else if s.TextLen > 0 {
+				box = true
+			}
 			if !s.removed {
 				s.removed, s.mark = true, reason
 			}
 		}
 	}
+}
+
+// isProse reports an element that reads as the article's prose, never
+// a teaser: a stretch of unlinked paragraph text with no linked headline.
+func (x *extraction) isProse(e *elem) bool {
+	return e.Heads == 0 && e.ParaLen >= x.weights.SweepProseText && float64(e.LinkLen) <= x.weights.SweepProseLinks*float64(e.TextLen)
+}
+
+// proseFollows reports whether the first element after the heading h
+// is prose.
+func (x *extraction) proseFollows(h *html.Node) bool {
+	for sib := h.NextSibling; sib != nil; sib = sib.NextSibling {
+		if sib.Type == html.ElementNode {
+			return x.isProse(&x.nodes[x.labels.Index[sib]])
+		}
+	}
+	return false
+}
+
+// sectionHasNoTeasers reports whether nothing from the heading h to the
+// next heading of its level or higher holds a linked headline.
+func (x *extraction) sectionHasNoTeasers(h *html.Node) bool {
+	for sib := h.NextSibling; sib != nil; sib = sib.NextSibling {
+		if sib.Type != html.ElementNode {
+			continue
+		}
+		if dom.IsHeading(sib) {
+			if sib.Data <= h.Data {
+				break
+			}
+			continue
+		}
+		if x.nodes[x.labels.Index[sib]].Heads > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // parentRemoved reports whether an ancestor of id is removed.
@@ -109,14 +169,32 @@ func (x *extraction) parentRemoved(id int32) bool {
 func (x *extraction) findCards() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(e.N) || e.TextLen > x.weights.MaxCardText || e.ContentHint == 2 {
+		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(e.N) || e.TextLen > x.weights.MaxCardText || e.TextLen-e.LinkLen > x.weights.MaxCardProse || e.ContentHint == 2 {
 			continue
 		}
 		p := &x.nodes[e.Parent]
-		if p.Heads >= x.weights.CardRowHeads && !p.card {
+		if p.Heads >= x.weights.CardRowHeads && !p.card && !x.isItemRow(e.Parent) {
 			e.card = true
 		}
 	}
+}
+
+// isItemRow reports a row of cards that makes up most of the element
+// named as the article body around it (Weights.ItemRowBodyShare of its
+// text): the items of a list article, not teasers beside one.
+func (x *extraction) isItemRow(row int32) bool {
+	r := &x.nodes[row]
+	if r.rowChecked {
+		return r.itemRow
+	}
+	r.rowChecked = true
+	for id := row; id >= 0; id = x.nodes[id].Parent {
+		if a := &x.nodes[id]; a.ContentHint == 2 {
+			r.itemRow = float64(r.TextLen) >= x.weights.ItemRowBodyShare*float64(a.TextLen)
+			break
+		}
+	}
+	return r.itemRow
 }
 
 // decideRemovals turns marks into removals, top-down, keeping a marked

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -69,10 +70,93 @@ func (x *extraction) filter() {
 	if x.opts.Focus != rules.Recall {
 		x.dropBeforeTitle()
 	}
+	x.keepLeadFigure()
 	x.dropRepeatedCaptions()
+	x.keepLinkedItemHeadings()
 	x.dropTrailingFurniture()
 	x.dropTrailingSection()
 	x.dropOrphanHeadings()
+	if x.captionBody {
+		x.captionsToText()
+	}
+}
+
+// captionsToText turns the kept figures of a slideshow into paragraphs of
+// their captions: they are the page's text, and the plain text and the
+// word count read paragraphs.
+func (x *extraction) captionsToText() {
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !b.keep || b.Type != article.Figure || b.Caption == "" {
+			continue
+		}
+		text := b.Caption
+		if b.Credit != "" {
+			text += " " + b.Credit
+		}
+		b.Block = article.Block{Type: article.Paragraph, Text: text}
+		b.words = dom.CountWords(text)
+	}
+}
+
+// keepLinkedItemHeadings keeps a heading cut only for being a link when
+// a kept sentence (Weights.ShortBlockWords or more) follows it in the
+// same container: the name of an
+// item in a list article ("1. The Corner Table", linked to the place),
+// not a teaser, whose card would have been cut whole. Only headings
+// under the body's first paragraph count: a linked heading above it is
+// the headline.
+func (x *extraction) keepLinkedItemHeadings() {
+	seenBody := false
+	for i := range x.blocks {
+		h := &x.blocks[i]
+		if h.keep && h.Type == article.Paragraph && h.words >= x.weights.BodyParagraphWords {
+			seenBody = true
+		}
+		if !seenBody || h.Type != article.Heading || h.reason != article.ReasonLinkDensity || h.teaser || i+1 >= len(x.blocks) {
+			continue
+		}
+		next := &x.blocks[i+1]
+		if !next.keep || next.Type != article.Paragraph && next.Type != article.List || next.words < x.weights.ShortBlockWords {
+			continue
+		}
+		if p := x.nodes[h.owner].Parent; p >= 0 && x.ancestorOf(p, next.owner) {
+			h.keep, h.reason = true, ""
+		}
+	}
+}
+
+// keepLeadFigure keeps the lead picture that news templates set between
+// the headline and the body container the root was chosen as: the
+// first figure in the Weights.LeadReach blocks under the headline, when
+// nothing but bylines, dates and the standfirst stands between them.
+func (x *extraction) keepLeadFigure() {
+	title, start := -1, -1
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if title < 0 && b.reason == article.ReasonTitle && !x.ancestorOf(x.root, b.owner) {
+			title = i
+		}
+		if x.ancestorOf(x.root, b.owner) {
+			start = i
+			break
+		}
+	}
+	if title < 0 || start < 0 || start-title-1 > x.weights.LeadReach {
+		return
+	}
+	for i := title + 1; i < start; i++ {
+		b := &x.blocks[i]
+		if b.Type == article.Figure {
+			if !b.teaser && b.reason == article.ReasonOutsideArticle && b.Src != "" {
+				b.keep, b.reason = true, ""
+			}
+			return
+		}
+		if b.Type != article.Paragraph && b.Type != article.Heading || b.teaser || b.words > x.weights.MaxLeadWords {
+			return
+		}
+	}
 }
 
 // dropTrailingSection cuts a last section that is about the publisher or

@@ -2,6 +2,7 @@ package content
 
 import (
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -13,20 +14,79 @@ import (
 // the body text minus all the chrome, while the article's own container
 // collects the body text minus only the chrome inside it, and wins.
 func (x *extraction) pickRoot() {
+	x.voteAll()
+	if x.bestScore() < float64(x.weights.MinArticleWords) && x.captionsAreTheText() {
+		// A slideshow: its only prose is a caption per slide, so the
+		// captions vote and make the body.
+		x.captionBody = true
+		x.voteAll()
+	}
+	x.selectRoot()
+}
+
+// voteAll has every block vote for the elements that hold it.
+func (x *extraction) voteAll() {
 	scores := x.scores[:0]
 	for range x.nodes {
 		scores = append(scores, 0)
 	}
 	x.scores = scores
+	x.posVotes = resize(x.posVotes, len(x.nodes))
+	x.negVotes = resize(x.negVotes, len(x.nodes))
 	for i := range x.blocks {
 		v := x.vote(&x.blocks[i])
 		if v == 0 {
 			continue
 		}
+		// For extendRoot: body paragraphs on one side, all else
+		// (chrome, lists, tables, labels) on the other.
+		side := x.negVotes
+		if v > 0 && x.blocks[i].Type == article.Paragraph && x.blocks[i].words >= x.weights.BodyParagraphWords {
+			side = x.posVotes
+		}
 		for id := x.blocks[i].owner; id >= 0; id = x.nodes[id].Parent {
 			scores[id] += v
+			side[id] += max(v, -v)
 		}
 	}
+}
+
+// bestScore is the highest score of an element that is not removed.
+func (x *extraction) bestScore() float64 {
+	best := 0.0
+	for id, s := range x.scores {
+		if s > best && !x.nodes[id].removed {
+			best = s
+		}
+	}
+	return best
+}
+
+// captionsAreTheText reports a page with at least
+// Weights.CaptionBodyFigures figures whose captions run
+// Weights.CaptionBodyWords words or more.
+func (x *extraction) captionsAreTheText() bool {
+	n := 0
+	for i := range x.blocks {
+		if b := &x.blocks[i]; b.Type == article.Figure && !b.teaser && dom.CountWords(b.Caption) >= x.weights.CaptionBodyWords {
+			n++
+		}
+	}
+	return n >= x.weights.CaptionBodyFigures
+}
+
+// captionWords is the words of a figure's caption on a page whose body
+// is its captions, else 0.
+func (x *extraction) captionWords(b *block) int {
+	if !x.captionBody || b.Type != article.Figure {
+		return 0
+	}
+	return dom.CountWords(b.Caption)
+}
+
+// selectRoot picks the best-scoring element as the root and corrects it.
+func (x *extraction) selectRoot() {
+	scores := x.scores
 	best, bestScore := int32(0), 0.0
 	for id := range x.nodes {
 		s := scores[id]
@@ -62,7 +122,45 @@ func (x *extraction) pickRoot() {
 			break
 		}
 	}
-	x.root = x.anchorToTitle(best, scores)
+	x.root = x.extendRoot(x.anchorToTitle(best, scores))
+}
+
+// extendRoot widens the root to an ancestor when the root's siblings
+// hold more of the same prose: a body split into several sibling
+// containers (page-builder text modules, a lead in an intro box, the
+// rest of the story after an inline box, a cell per part of a layout
+// table). An ancestor is taken when the body paragraphs it adds are at
+// least Weights.ExtendProseShare of the root's, and all else it adds
+// (chrome, lists, tables, labels) at most Weights.ExtendChromeShare of
+// those paragraphs; wrappers that add nothing are climbed through, up
+// to Weights.ExtendLevels levels.
+func (x *extraction) extendRoot(root int32) int32 {
+	if x.weights.ExtendLevels <= 0 {
+		return root
+	}
+	// The headline bounds the climb: a root that holds it is the story's
+	// own container, and a root under it does not grow to take in the
+	// header (its dek, its kicker) or a sidebar beside the story.
+	head := x.titleHeading()
+	if head >= 0 && x.ancestorOf(root, head) {
+		return root
+	}
+	pos, neg := x.posVotes, x.negVotes
+	best := root
+	for id, depth := x.nodes[root].Parent, 0; id >= 0 && depth < x.weights.ExtendLevels; id, depth = x.nodes[id].Parent, depth+1 {
+		if x.nodes[id].removed || head >= 0 && x.ancestorOf(id, head) {
+			break
+		}
+		addPos, addNeg := pos[id]-pos[best], neg[id]-neg[best]
+		if addPos == 0 && addNeg == 0 {
+			continue
+		}
+		if addPos < x.weights.ExtendProseShare*pos[best] || addNeg > x.weights.ExtendChromeShare*addPos {
+			break
+		}
+		best = id
+	}
+	return best
 }
 
 // anchorToTitle narrows the root to the lowest element that holds both
@@ -89,8 +187,26 @@ func (x *extraction) anchorToTitle(best int32, scores []float64) int32 {
 	return best
 }
 
+// titleHeading returns the element of the first heading block that
+// repeats the page's headline, or -1.
+func (x *extraction) titleHeading() int32 {
+	title := rules.Fold(x.md.Title)
+	if title == "" {
+		return -1
+	}
+	for i := range x.blocks {
+		if b := &x.blocks[i]; b.Type == article.Heading && rules.Fold(b.Text) == title {
+			return b.owner
+		}
+	}
+	return -1
+}
+
 // vote is a block's contribution to the score of each of its ancestors.
 func (x *extraction) vote(b *block) float64 {
+	if b.Type == article.Figure {
+		return float64(x.captionWords(b))
+	}
 	if b.words == 0 {
 		return 0
 	}
@@ -100,7 +216,7 @@ func (x *extraction) vote(b *block) float64 {
 	}
 	density := float64(b.linkWords) / words
 	switch b.Type {
-	case article.Heading, article.Figure:
+	case article.Heading:
 		return 0
 	case article.Table:
 		return words * (1 - density) * x.weights.TableVoteScale
@@ -128,6 +244,15 @@ func (x *extraction) vote(b *block) float64 {
 		return x.weights.ShortBlockVote
 	}
 	return words * (1 - density)
+}
+
+// resize returns s emptied to n zeros, reusing its storage.
+func resize(s []float64, n int) []float64 {
+	s = s[:0]
+	for range n {
+		s = append(s, 0)
+	}
+	return s
 }
 
 // ancestorOf reports whether a is b or one of b's ancestors.

@@ -291,6 +291,18 @@ type Weights struct {
 	// TitleShare: the lowest element around the headline replaces the
 	// root when it holds this share of the root's score.
 	TitleShare float64
+	// ExtendLevels, ExtendProseShare, ExtendChromeShare: the root is
+	// widened to an ancestor up to ExtendLevels above it when the
+	// ancestor adds at least ExtendProseShare of the root's prose votes
+	// with chrome votes at most ExtendChromeShare of what it adds.
+	ExtendLevels      int
+	ExtendProseShare  float64
+	ExtendChromeShare float64
+	// CaptionBodyFigures and CaptionBodyWords: a page with no prose
+	// root but this many figures with captions of this many words is a
+	// slideshow, whose captions vote and count as its body.
+	CaptionBodyFigures int
+	CaptionBodyWords   int
 	// BadTextPenalty scales the words of chrome-looking blocks when an
 	// element's score as the article root is computed.
 	BadTextPenalty float64
@@ -310,6 +322,20 @@ type Weights struct {
 	// MaxCardText: an element with more text than this (characters) is
 	// no teaser card, whatever its headline.
 	MaxCardText int
+	// MaxCardProse: an element with more prose than this (characters of
+	// <p> text outside links) is an item of a listicle, not a teaser card:
+	// a teaser's summary is a sentence or two.
+	MaxCardProse int
+	// ItemRowBodyShare: a row of cards holding this share of the text of
+	// the element named as the article body around it is the article's
+	// list of items, not a row of teasers.
+	ItemRowBodyShare float64
+	// SweepProseText and SweepProseLinks: an element with this much
+	// paragraph text (characters), at most this share of it linked and
+	// no linked headline, is prose: a "Related" heading does not sweep
+	// it into its section.
+	SweepProseText  int
+	SweepProseLinks float64
 	// MinPaywallText: a paywall-named box with this much unlinked text
 	// (characters) is a paywall even without a paywall phrase.
 	MinPaywallText int
@@ -418,6 +444,11 @@ type Weights struct {
 	// TrailingSectionShare: a trailing contact or author section is cut
 	// when it holds at most 1/TrailingSectionShare of the body's words.
 	TrailingSectionShare int
+	// LeadReach and MaxLeadWords: the lead figure outside the root is
+	// looked for in the LeadReach blocks between the headline and the
+	// root, past blocks of at most MaxLeadWords (a dek, a byline).
+	LeadReach    int
+	MaxLeadWords int
 	// MaxPolicyWords bounds a comment policy block cut from the end.
 	MaxPolicyWords int
 	// MaxTimestampLen and MinTimestampDigits: a block of at most this
@@ -461,30 +492,39 @@ type Weights struct {
 
 // DefaultWeights are the weights winnow uses.
 var DefaultWeights = Weights{
-	ChromeOuterShare:  0.5,
-	ChromeProseShare:  0.4,
-	MaxLinkDensity:    0.5,
-	LongBlockWords:    60,
-	MinArticleWords:   25,
-	MaxBlockedWords:   150,
-	SmallPageText:     4000,
-	MaxShellText:      600,
-	MaxPaywalledWords: 200,
-	MaxListingWords:   100,
-	MinListingTeasers: 8,
-	NamedBodyBoost:    1.25,
-	ContentBoost:      1.05,
-	NamedBodyShare:    0.5,
-	ClimbLevels:       5,
-	ClimbShare:        0.5,
-	TitleShare:        0.2,
-	BadTextPenalty:    1.0,
+	ChromeOuterShare:   0.5,
+	ChromeProseShare:   0.4,
+	MaxLinkDensity:     0.5,
+	LongBlockWords:     60,
+	MinArticleWords:    25,
+	MaxBlockedWords:    150,
+	SmallPageText:      4000,
+	MaxShellText:       600,
+	MaxPaywalledWords:  200,
+	MaxListingWords:    100,
+	MinListingTeasers:  8,
+	NamedBodyBoost:     1.25,
+	ContentBoost:       1.05,
+	NamedBodyShare:     0.5,
+	ClimbLevels:        5,
+	ClimbShare:         0.5,
+	TitleShare:         0.2,
+	BadTextPenalty:     1.0,
+	CaptionBodyFigures: 3,
+	CaptionBodyWords:   8,
+	ExtendLevels:       4,
+	ExtendProseShare:   0.3,
+	ExtendChromeShare:  0.25,
 
 	SectionHeadingText:     60,
 	LinkedHeadlineShare:    0.8,
 	CardRowHeads:           3,
 	MaxCardText:            800,
+	MaxCardProse:           200,
+	ItemRowBodyShare:       0.5,
 	MinPaywallText:         40,
+	SweepProseText:         150,
+	SweepProseLinks:        0.2,
 	MinProse:               400,
 	CaptionStoryParagraphs: 2,
 	ContestedProse:         400,
@@ -523,6 +563,8 @@ var DefaultWeights = Weights{
 	TitleProseWords:        30,
 	TrailingSectionShare:   3,
 	MaxPolicyWords:         80,
+	LeadReach:              6,
+	MaxLeadWords:           60,
 	MaxTimestampLen:        16,
 	MinTimestampDigits:     3,
 	MaxBylineWords:         12,

@@ -1,0 +1,234 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/render"
+)
+
+// bodyCase is a page with what its extraction must keep and must cut.
+type bodyCase struct {
+	name       string
+	page       string
+	title      string
+	keep, drop []string
+}
+
+func runBodyCases(t *testing.T, tests []bodyCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{Title: tt.title})
+			text := render.PlainText(res.Blocks)
+			for _, k := range tt.keep {
+				if !strings.Contains(text, k) {
+					t.Errorf("lost %q; text:\n%s", k, text)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("kept %q; text:\n%s", d, text)
+				}
+			}
+		})
+	}
+}
+
+// card is a teaser card: a linked headline and a one-line summary.
+func card(head, summary string) string {
+	return `<div class="item"><h3><a href="/s">` + head + `</a></h3><p>` + summary + `</p></div>`
+}
+
+// listicleItem is an item of a list article: a linked name and a
+// description of several sentences.
+func listicleItem(head, desc string) string {
+	return `<div class="item"><h3><a href="/s">` + head + `</a></h3><p>` + desc + `</p><ul><li>Open daily from noon until late in the evening</li><li>Walk-ins welcome at the bar</li></ul></div>`
+}
+
+func TestCardsAndListicleItems(t *testing.T) {
+	desc := func(what string) string {
+		return "This " + what + " serves a short menu that changes with the seasons, and the cooks work in full view of the dining room, which is small and often full by eight. Booking a week ahead is wise, and the staff will happily suggest a wine from the short list."
+	}
+	runBodyCases(t, []bodyCase{
+		{
+			name: "teaser cards beside the body are cut",
+			page: `<article>` + body + `</article><div class="row">` +
+				card("Mayor opens new pool", "The pool has a slide.") +
+				card("Bridge closes for repairs", "Traffic will be diverted.") +
+				card("School wins chess prize", "The team beat ten others.") + `</div>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Mayor opens new pool", "Traffic will be diverted"},
+		},
+		{
+			name: "items of a list article with linked names are kept",
+			page: `<article><h1>The best small restaurants in town</h1><p>We ate our way around the city this winter, and these are the places we would go back to.</p><div class="items">` +
+				listicleItem("The Corner Table", desc("bistro")) +
+				listicleItem("Harbour Kitchen", desc("fish restaurant")) +
+				listicleItem("Green Door", desc("vegetarian place")) +
+				listicleItem("Old Mill", desc("country inn")) + `</div></article>`,
+			title: "The best small restaurants in town",
+			keep:  []string{"Harbour Kitchen", "This fish restaurant serves", "This country inn serves", "Walk-ins welcome"},
+		},
+		{
+			name: "a linked heading above the body stays cut",
+			page: `<article><h2><a href="#top">Permalink to this page</a></h2>` + body + `</article>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Permalink to this page"},
+		},
+	})
+}
+
+func TestLabelBoxAboveTheBody(t *testing.T) {
+	long := `<p>The council voted on Tuesday to close two branch libraries next spring, after a debate that ran past midnight and drew more than a hundred residents to the chamber to speak for and against.</p>`
+	runBodyCases(t, []bodyCase{
+		{
+			name:  "related box between headline and body cuts only itself",
+			page:  `<article><h1>Libraries to close</h1><h3>Related articles</h3><ul><li><a href="/a">Pool opens</a></li><li><a href="/b">Bridge shut</a></li></ul>` + long + body + `</article>`,
+			title: "Libraries to close",
+			keep:  []string{"drew more than a hundred", "mobile library"},
+			drop:  []string{"Pool opens", "Bridge shut"},
+		},
+		{
+			name:  "a comment count link above the body cuts only itself",
+			page:  `<article><h1>Libraries to close</h1><p><a href="#comments">12 Comments</a></p>` + long + body + `</article>`,
+			title: "Libraries to close",
+			keep:  []string{"drew more than a hundred", "mobile library"},
+			drop:  []string{"12 Comments"},
+		},
+		{
+			name: "a heading whose id holds a teaser word is kept with its prose",
+			page: `<article>` + body + `<h2 id="further-considerations">What comes next</h2>` + long + `</article>`,
+			keep: []string{"What comes next", "drew more than a hundred"},
+		},
+		{
+			name: "a related heading over text cards cuts them",
+			page: `<article>` + body + `</article><div><h3>You may also like</h3><div class="card"><a href="/s">Share</a><p>` + strings.Repeat("Another short reflection on hope and patience that the site offers to its readers. ", 4) + `</p></div><div class="card"><a href="/s">Share</a><p>` + strings.Repeat("A second reflection, on gratitude and the small joys of an ordinary day. ", 4) + `</p></div></div>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"hope and patience", "gratitude"},
+		},
+		{
+			name: "a related heading over a teaser paragraph cuts it",
+			page: `<article>` + body + `<h3>Related stories</h3><div><p>Another story about libraries in a different town that closed all of its branches last year.</p></div></article>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"different town"},
+		},
+	})
+}
+
+func TestBodySplitAcrossSiblings(t *testing.T) {
+	more := `<p>Work on the new building starts in the autumn, and the council expects the first readers to walk through its doors two years later, if the budget holds.</p>
+<p>Until then the two branches will lend books from a van parked outside the old buildings every Saturday morning, staffed by the librarians who work there now.</p>`
+	runBodyCases(t, []bodyCase{
+		{
+			name:  "the body continued after an inline box in a sibling",
+			page:  `<h1>Libraries to close</h1><div class="story"><div class="article-body">` + body + `</div><div class="ad-slot"><a href="/ad">Advertisement</a></div><div class="more">` + more + `</div></div><div class="footer-links"><a href="/a">About</a></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries", "walk through its doors", "from a van"},
+			drop:  []string{"Advertisement", "About"},
+		},
+		{
+			name: "text modules of a page builder are one body",
+			page: `<h1>Libraries to close</h1><div class="builder"><div class="row"><div class="col"><div class="text-module">` + body + `</div></div></div>` +
+				`<div class="row"><div class="col"><div class="button"><a href="/x">Donate</a></div></div></div>` +
+				`<div class="row"><div class="col"><div class="text-module">` + more + `</div></div></div></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries", "walk through its doors", "from a van"},
+			drop:  []string{"Donate"},
+		},
+		{
+			name: "a sidebar with more prose than the story stays out",
+			page: `<div class="page"><div class="post"><h2>Libraries to close</h2><div class="content">` + body + `</div></div>` +
+				`<div class="side-box"><h3>About the trust</h3>` + more + more + `</div></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries"},
+			drop:  []string{"walk through its doors"},
+		},
+	})
+}
+
+func TestSlideshowCaptions(t *testing.T) {
+	slide := func(n, caption string) string {
+		return `<div class="slide"><figure><img src="` + n + `.jpg"><figcaption>` + caption + `</figcaption></figure></div>`
+	}
+	slides := slide("1", "Crowds gather in the main square on New Year's Day to watch the fireworks over the river.") +
+		slide("2", "Farmers drive their tractors through the capital in February to protest against new fuel rules.") +
+		slide("3", "A firefighter rests after a night spent fighting the forest fires that swept the southern hills.") +
+		slide("4", "Children play in the snow outside the cathedral in December, the first white Christmas in years.")
+	runBodyCases(t, []bodyCase{
+		{
+			name:  "a slideshow's captions are its text",
+			page:  `<nav><a href="/">Home</a></nav><div class="gallery"><h1>The year in pictures</h1>` + slides + `</div><footer>Copyright 2024</footer>`,
+			title: "The year in pictures",
+			keep:  []string{"Crowds gather", "first white Christmas"},
+			drop:  []string{"Copyright"},
+		},
+		{
+			name: "an article's captions stay figures",
+			page: `<article>` + body + slides + `</article>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Crowds gather"},
+		},
+		{
+			name: "short captions do not make a body",
+			page: `<div class="gallery">` + slide("1", "Photo one") + slide("2", "Photo two") + slide("3", "Photo three") + `</div>`,
+			drop: []string{"Photo one"},
+		},
+	})
+	res := extract(t, `<html><body><div class="gallery">`+slides+`</div></body></html>`, article.Metadata{})
+	if res.Status != article.StatusOK {
+		t.Errorf("slideshow status = %s, want ok", res.Status)
+	}
+}
+
+func TestLeadFigure(t *testing.T) {
+	head := `<header><h1>Libraries to close</h1><p>By Jane Roe, 3 March 2024</p></header>`
+	fig := `<figure><img src="library.jpg"><figcaption>The branch library on Mill Road.</figcaption></figure>`
+	tests := []struct {
+		name string
+		page string
+		want bool
+	}{
+		{"between the headline and the body", `<div class="page">` + head + fig + `<div class="article-body">` + body + `</div></div>`, true},
+		{"past a long block under the headline", `<div class="page">` + head + `<p>` + strings.Repeat("word ", 70) + `</p>` + fig + `<div class="article-body">` + body + `</div></div>`, false},
+		{"in a sidebar after the body", `<div class="page">` + head + `<div class="article-body">` + body + `</div><div class="rail">` + fig + `</div></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{Title: "Libraries to close"})
+			got := false
+			for _, b := range res.Blocks {
+				if b.Type == article.Figure && b.Src == "library.jpg" {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("lead figure kept = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestItemRowInsideTheBody(t *testing.T) {
+	runBodyCases(t, []bodyCase{
+		{
+			name: "a roundup's short items inside the named body are kept",
+			page: `<div class="article-body"><p>Spring is here, and these are ten weekend projects for the garden that need only a few boards, a saw and an afternoon of work.</p><div class="list">` +
+				card("Cedar planter box", "A simple planter with solid sides that you can stain any colour.") +
+				card("Hanging plant holder", "A modern holder that adds style to any room of the house.") +
+				card("Outdoor coffee table", "Build a low table and add a fun stencil to its top.") +
+				card("Window cornice", "Dress up a window without curtains using one board.") + `</div></div>`,
+			keep: []string{"solid sides", "fun stencil", "Dress up a window", "Cedar planter box", "Window cornice"},
+		},
+		{
+			name: "a teaser row that is a small part of the named body is cut",
+			page: `<div class="article-body">` + body + body + `<div class="row">` +
+				card("Mayor opens new pool", "The pool has a slide.") +
+				card("Bridge closes for repairs", "Traffic will be diverted.") +
+				card("School wins chess prize", "The team beat ten others.") + `</div></div>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Mayor opens new pool", "Traffic will be diverted"},
+		},
+	})
+}
