@@ -37,10 +37,7 @@ var flattenInline = map[atom.Atom]bool{
 // its whitespace collapsed, script, style, noscript, template and the head
 // are dropped, and the alt text of each image is written as a line of its
 // own. Navigation, footers, share buttons and teasers are kept, as a real
-// dump keeps them. A page whose <noscript> blocks hold more words than the
-// rest of it is an empty shell that serves its text to clients without
-// scripts (forums do): such a client, and so the dump, shows those blocks.
-// A nil doc gives nil. VisibleText is safe for concurrent use.
+// dump keeps them. A nil doc gives nil. VisibleText is safe for concurrent use.
 func VisibleText(doc *html.Node) []byte {
 	if doc == nil {
 		return nil
@@ -48,21 +45,12 @@ func VisibleText(doc *html.Node) []byte {
 	f := &flattener{}
 	dom.Walk(doc, f.enter, f.leave)
 	f.breakLine()
-	if f.noscriptWords > dom.CountWords(f.out.Bytes()) {
-		f = &flattener{noscript: true}
-		dom.Walk(doc, f.enter, f.leave)
-		f.breakLine()
-	}
 	return f.out.Bytes()
 }
 
 type flattener struct {
 	out  bytes.Buffer
 	line []byte // the current line, white space collapsed
-	// noscript makes the walk show what <noscript> holds; without it,
-	// noscriptWords counts the words it skipped there.
-	noscript      bool
-	noscriptWords int
 }
 
 func (f *flattener) enter(n *html.Node) dom.Step {
@@ -74,12 +62,7 @@ func (f *flattener) enter(n *html.Node) dom.Step {
 	default:
 		return dom.Skip
 	}
-	if n.DataAtom == atom.Noscript {
-		if !f.noscript {
-			f.noscriptWords += dom.CountWords(dom.RawText(n, nil))
-			return dom.Skip
-		}
-	} else if flattenSkip[n.DataAtom] {
+	if flattenSkip[n.DataAtom] {
 		return dom.Skip
 	}
 	switch n.DataAtom {

@@ -42,17 +42,17 @@ func TestVisibleText(t *testing.T) {
 	}
 }
 
-// TestVisibleTextNoscript: a page whose <noscript> holds more words than
-// the rest (an application shell that serves its posts to clients without
-// scripts) is dumped with them; on any other page <noscript> stays out.
+// TestVisibleTextNoscript: an application shell that serves its posts in
+// <noscript> to clients without scripts is dumped with them (parse shows
+// them, for both modes); on any other page <noscript> stays out.
 func TestVisibleTextNoscript(t *testing.T) {
-	posts := `<noscript><div class="post"><p>I would not mind a brief discussion about valuation and how others think about it.</p></div>` +
-		`<div class="post"><p>I merely try to think about reasonable expectations for the next few years.</p></div></noscript>`
+	posts := `<noscript><div class="post"><p>I would not mind a brief discussion about valuation and how others think about it. The last three quarters have shown a steady rise in margins, and the new plant should add to that once it is running at full speed next spring, which the board expects by April.</p></div>` +
+		`<div class="post"><p>I merely try to think about reasonable expectations for the next few years. Nobody can see that far ahead with any confidence, so I keep my estimates modest and revisit them every time the company reports its results to the market.</p></div></noscript>`
 	tests := []struct{ name, in, want string }{
 		{"empty shell", `<body><div id="app"></div>` + posts + `</body>`,
-			"I would not mind a brief discussion about valuation and how others think about it.\nI merely try to think about reasonable expectations for the next few years.\n"},
+			"I would not mind a brief discussion about valuation and how others think about it. The last three quarters have shown a steady rise in margins, and the new plant should add to that once it is running at full speed next spring, which the board expects by April.\nI merely try to think about reasonable expectations for the next few years. Nobody can see that far ahead with any confidence, so I keep my estimates modest and revisit them every time the company reports its results to the market.\n"},
 		{"shell with a header", `<body><header>Community Forum</header><div id="app"></div>` + posts + `</body>`,
-			"Community Forum\nI would not mind a brief discussion about valuation and how others think about it.\nI merely try to think about reasonable expectations for the next few years.\n"},
+			"Community Forum\nI would not mind a brief discussion about valuation and how others think about it. The last three quarters have shown a steady rise in margins, and the new plant should add to that once it is running at full speed next spring, which the board expects by April.\nI merely try to think about reasonable expectations for the next few years. Nobody can see that far ahead with any confidence, so I keep my estimates modest and revisit them every time the company reports its results to the market.\n"},
 		{"page with text", `<body><p>The council met on Tuesday and voted to rebuild the wall before the winter storms.</p><noscript>Please enable JavaScript to see the comments.</noscript></body>`,
 			"The council met on Tuesday and voted to rebuild the wall before the winter storms.\n"},
 		{"tracking pixel", `<body><p>Short page.</p><noscript><img src="pixel.gif" alt=""></noscript></body>`, "Short page.\n"},
