@@ -71,6 +71,15 @@ type Shape struct {
 	Cards          int   // teaser cards: elements holding one linked headline among siblings holding more
 	Root           int32 // the root's label id
 	RootArticle    bool  // the root is, or sits in, article markup
+	// The run of repeated sibling items the content was read as (posts,
+	// cards, results; see kinds.go), zero when none: how many items,
+	// their average unlinked text in characters, whether most of their
+	// text is links, and whether the run was lifted out of what the
+	// article rules cut (rather than held inside the article root).
+	Items       int
+	ItemPlain   int
+	ItemsLinked bool
+	ItemsLifted bool
 }
 
 // Extract finds the article body in doc. md is the page's metadata, used to

@@ -32,6 +32,9 @@ type itemRun struct {
 type kindState struct {
 	run  itemRun
 	root int32 // the root once the run is content
+	// lifted: the run was lifted out of the removals (not held inside
+	// the article root).
+	lifted bool
 	// titles are the blocks that open an item: an item's title is kept
 	// however linked it is.
 	titles map[int]bool
@@ -97,7 +100,7 @@ func (x *extraction) widenToItems() bool {
 	for id := run.parent; id < x.nodes[run.parent].End; id++ {
 		x.nodes[id].card = false
 	}
-	x.kinds.run = run
+	x.kinds.run, x.kinds.lifted = run, true
 	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
 	return true
 }

@@ -172,3 +172,37 @@ func TestFirstClass(t *testing.T) {
 		}
 	}
 }
+
+// TestShapeItems: the shape says when the body was read as a run of
+// items, how many, and of what kind; an article body reports none.
+func TestShapeItems(t *testing.T) {
+	prose := strings.Repeat(`<p>The council voted on Tuesday to close two of the town's branch libraries next spring, saying the money saved would keep the central library open on Sundays.</p>`, 10)
+	tests := []struct {
+		name   string
+		page   string
+		items  bool // a run of items, at least three
+		lifted bool
+	}{
+		{"a listing's cards, cut as teasers and lifted", `<h1>Local news</h1><div class="results">` +
+			items("div", "card", posts, func(i int) string {
+				return fmt.Sprintf(`<h3><a href="/story/%d">Story headline number %d</a></h3>`, i, i)
+			}) + `</div>`, true, true},
+		{"posts the article root holds", `<h1>Lights on the new board</h1><div class="topic">` +
+			items("article", "comment post-entry", posts, noOpen) + `</div>`, true, false},
+		{"article body", `<article><h1>Libraries to close</h1>` + prose + `</article>`, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sh := extract(t, `<html><body>`+tt.page+`</body></html>`, article.Metadata{}).Shape
+			if got := sh.Items >= 3; got != tt.items {
+				t.Errorf("Items = %d, want a run: %v", sh.Items, tt.items)
+			}
+			if sh.ItemsLifted != tt.lifted {
+				t.Errorf("ItemsLifted = %v, want %v", sh.ItemsLifted, tt.lifted)
+			}
+			if tt.items && sh.ItemPlain < 60 {
+				t.Errorf("ItemPlain = %d, want the posts' average text", sh.ItemPlain)
+			}
+		})
+	}
+}

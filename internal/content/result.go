@@ -128,6 +128,12 @@ func (x *extraction) shape(words int) Shape {
 			sh.Cards++
 		}
 	}
+	if run := &x.kinds.run; run.parent >= 0 && len(run.items) > 0 {
+		sh.Items = len(run.items)
+		sh.ItemPlain = run.plain / len(run.items)
+		sh.ItemsLinked = run.linked
+		sh.ItemsLifted = x.kinds.lifted
+	}
 	return sh
 }
 

@@ -202,6 +202,7 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 	if sh.Headings >= w.MinSections && sh.ParagraphWords < w.SectionWords*sh.Headings {
 		s[rules.SigSections] = 1
 	}
+	items(s, sh, w)
 	prices := countPrices(p.Meta.Title)
 	for i := range p.Blocks {
 		prices += blockPrices(&p.Blocks[i])
@@ -259,6 +260,32 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 	}
 	if ctas >= w.MinCTAs {
 		s[rules.SigCTA] = 1
+	}
+}
+
+// items reads the run of repeated sibling items the content stage read
+// the body as, if any (see internal/content/kinds.go). A run lifted out
+// of what the article rules cut is a listing's results, a shop's cards or
+// a thread's posts; a run held inside the article root is a body built of
+// like blocks (a service page's feature boxes) rather than flowing prose.
+// Short or linked items are cards; long ones posts or sections.
+func items(s Signals, sh content.Shape, w *rules.PageTypeWeights) {
+	if sh.Items < w.MinItems {
+		return
+	}
+	if sh.ItemsLifted {
+		s[rules.SigItems] = 1
+	} else {
+		s[rules.SigItemBlocks] = 1
+	}
+	if sh.Items >= w.ManyItems {
+		s[rules.SigManyItems] = 1
+	}
+	switch {
+	case sh.ItemsLinked || sh.ItemPlain < w.CardItemPlain:
+		s[rules.SigItemCards] = 1
+	case sh.ItemPlain >= w.LongItemPlain:
+		s[rules.SigLongItems] = 1
 	}
 }
 

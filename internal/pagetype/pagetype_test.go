@@ -287,3 +287,80 @@ func TestEveryVoteIsForAKind(t *testing.T) {
 		t.Errorf("a page with no evidence is %s, want article", got)
 	}
 }
+
+// TestItems: a body read as a run of repeated items is evidence of its
+// kind; a body of prose, or a run of too few items, gives none.
+func TestItems(t *testing.T) {
+	w := &rules.DefaultPageTypeWeights
+	tests := []struct {
+		name string
+		sh   content.Shape
+		want []rules.PageSignal
+		not  []rules.PageSignal
+	}{
+		{"no run", content.Shape{Words: 900, Paragraphs: 12}, nil,
+			[]rules.PageSignal{rules.SigItems, rules.SigItemBlocks, rules.SigManyItems, rules.SigItemCards, rules.SigLongItems}},
+		{"two items are no run", content.Shape{Words: 300, Items: 2, ItemPlain: 600, ItemsLifted: true}, nil,
+			[]rules.PageSignal{rules.SigItems, rules.SigItemBlocks, rules.SigLongItems}},
+		{"lifted cards", content.Shape{Words: 300, Items: 12, ItemPlain: 90, ItemsLifted: true},
+			[]rules.PageSignal{rules.SigItems, rules.SigManyItems, rules.SigItemCards},
+			[]rules.PageSignal{rules.SigItemBlocks, rules.SigLongItems}},
+		{"linked items are cards however long", content.Shape{Words: 300, Items: 4, ItemPlain: 500, ItemsLinked: true, ItemsLifted: true},
+			[]rules.PageSignal{rules.SigItems, rules.SigItemCards},
+			[]rules.PageSignal{rules.SigManyItems, rules.SigLongItems}},
+		{"lifted posts", content.Shape{Words: 900, Items: 6, ItemPlain: 450, ItemsLifted: true},
+			[]rules.PageSignal{rules.SigItems, rules.SigLongItems},
+			[]rules.PageSignal{rules.SigItemCards, rules.SigItemBlocks}},
+		{"blocks held in the root", content.Shape{Words: 600, Items: 5, ItemPlain: 200},
+			[]rules.PageSignal{rules.SigItemBlocks},
+			[]rules.PageSignal{rules.SigItems, rules.SigItemCards, rules.SigLongItems}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Signals{}
+			items(s, tt.sh, w)
+			for _, sig := range tt.want {
+				if s[sig] != 1 {
+					t.Errorf("missing %s (signals %v)", sig, s)
+				}
+			}
+			for _, sig := range tt.not {
+				if s[sig] != 0 {
+					t.Errorf("unexpected %s (signals %v)", sig, s)
+				}
+			}
+		})
+	}
+}
+
+// TestItemsEndToEnd: pages whose only evidence of their kind is their
+// body's run of items (no declared type, no telling URL).
+func TestItemsEndToEnd(t *testing.T) {
+	results := page(`<title>Results</title>`,
+		`<main><h1>Results</h1>`+repeat(12, func(i int) string {
+			return fmt.Sprintf(`<div class="result"><h3><a href="/r/%d">Result number %d of the query</a></h3><p>A line or two of the result's text, cut short by the engine that found it.</p></div>`, i, i)
+		})+`</main>`)
+	tests := []struct {
+		name, page, url string
+		want            article.PageType
+		sig             rules.PageSignal
+	}{
+		{"results page", results, "https://find.example/results", article.PageListing, rules.SigItems},
+		{"story with comments", storyWithComments, "", article.PageArticle, ""},
+		{"news story", newsStory, "", article.PageArticle, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, sigs := read(t, tt.page, tt.url)
+			if got != tt.want {
+				t.Errorf("kind = %s, want %s (signals %v)", got, tt.want, sigs)
+			}
+			if tt.sig != "" && sigs[tt.sig] != 1 {
+				t.Errorf("missing %s (signals %v)", tt.sig, sigs)
+			}
+			if tt.sig == "" && sigs[rules.SigItems] != 0 {
+				t.Errorf("unexpected %s (signals %v)", rules.SigItems, sigs)
+			}
+		})
+	}
+}
