@@ -86,10 +86,10 @@ func (x *extraction) widenToItems() bool {
 		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
 			e.removed = false
 		}
-		// A post's body is named as a comment too; its author box and
-		// date keep their own marks.
+		// A post's body is named as a comment too, and a card's text as
+		// its caption; its author box and date keep their own marks.
 		for id := it + 1; id < x.nodes[it].End; id++ {
-			if e := &x.nodes[id]; e.removed && e.mark == article.ReasonComments {
+			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption) {
 				e.removed = false
 			}
 		}

@@ -211,6 +211,18 @@ func TestGridRuns(t *testing.T) {
 				return b.String()
 			}(),
 			[]string{"River number 0 of the northern plain", "River number 95 of the northern plain"}, nil},
+		{"a shop's cards whose text is named as a caption keep it",
+			`<h1>Desk lamps</h1><p>Lamps for the desk.</p><div class="products">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<div class="product"><a href="/p/%d"><img src="/i/%d.jpg"></a><div class="product-caption"><h3><a href="/p/%d">Walnut desk lamp model %d</a></h3><p>Brass arm, linen shade, warm light for reading at night. Price: $%d.00</p></div></div>`, i, i, i, i, 40+i)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"Walnut desk lamp model 0", "Walnut desk lamp model 11", "linen shade", "$45.00"}, nil},
+		{"a caption-named line in an article body stays cut",
+			`<article><h1>Council closes libraries</h1>` + body + `<div class="caption">Photo of the old reading room, by the city archive.</div>` + body + `</article>`,
+			[]string{"branch libraries"}, []string{"old reading room"}},
 		{"a grid under a news article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + body + body + `</article><h2>You may also like</h2>` + grid(12, "related"),
 			[]string{"branch libraries"}, []string{"Walnut desk lamp model 3"}},
