@@ -39,8 +39,10 @@ func (x *extraction) filter() {
 			section = -1
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
-		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.kinds.run.linked && x.inItem(b.owner)) {
-			b.reason = "" // an item's title in a run of items
+		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.kinds.run.linked && (x.inItem(b.owner) || b.owner == x.kinds.run.parent)) {
+			// an item's title in a run of items, or the run read as one
+			// list of linked items
+			b.reason = ""
 		}
 		if b.reason == "" && x.kinds.labels[i] {
 			b.reason = article.ReasonMeta // a label printed in every item

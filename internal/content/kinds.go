@@ -89,10 +89,10 @@ func (x *extraction) widenToItems() bool {
 		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
 			e.removed = false
 		}
-		// A post's body is named as a comment too; its author box and
-		// date keep their own marks.
+		// A post's body is named as a comment too, and a card's text as
+		// its caption; its author box and date keep their own marks.
 		for id := it + 1; id < x.nodes[it].End; id++ {
-			if e := &x.nodes[id]; e.removed && e.mark == article.ReasonComments {
+			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption) {
 				e.removed = false
 			}
 		}
@@ -158,13 +158,7 @@ func (x *extraction) bestRun() itemRun {
 	// hard[i]: the node is cut for a reason the items rule never lifts,
 	// itself or through an ancestor.
 	hard := make([]bool, len(x.nodes))
-	type group struct {
-		sig         string
-		items       []int32
-		plain, full int
-		text, link  int
-	}
-	var groups []group
+	var groups []itemGroup
 	for i := range x.nodes {
 		e := &x.nodes[i]
 		if e.Parent >= 0 && hard[e.Parent] || e.removed && !rules.SoftItemReasons[e.mark] {
@@ -196,7 +190,7 @@ func (x *extraction) bestRun() itemRun {
 				}
 			}
 			if g < 0 {
-				groups = append(groups, group{sig: sig})
+				groups = append(groups, itemGroup{sig: sig})
 				g = len(groups) - 1
 			}
 			plain := x.itemText(id)
@@ -207,15 +201,41 @@ func (x *extraction) bestRun() itemRun {
 			if plain >= w.MinItemPlain {
 				groups[g].full++
 			}
+			if ce.TextLen >= w.MinCardText {
+				groups[g].cards++
+			}
 		}
 		for _, g := range groups {
-			if g.full < w.MinItems || 2*g.full < len(g.items) || g.plain < w.MinRunPlain || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
+			if !g.posts(w) && !g.grid(w) || g.plain < w.MinRunPlain || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
 				continue
 			}
 			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text}
 		}
 	}
 	return best
+}
+
+// itemGroup is a candidate run: the children of one element that share
+// a tag and a first class.
+type itemGroup struct {
+	sig         string
+	items       []int32
+	plain, full int // full: items of Items.MinItemPlain or more
+	text, link  int
+	cards       int // items of Items.MinCardText or more
+}
+
+// posts reports a run of items that each hold some prose: a thread's
+// posts, a listing's entries with summaries.
+func (g *itemGroup) posts(w *rules.ItemWeights) bool {
+	return g.full >= w.MinItems && 2*g.full >= len(g.items)
+}
+
+// grid reports a run of many short items: a shop's product cards, a
+// category page's titled links, a table of results. Each holds little
+// text, but there are many, nearly all of them with some.
+func (g *itemGroup) grid(w *rules.ItemWeights) bool {
+	return len(g.items) >= w.MinGridItems && float64(g.cards) >= w.GridShare*float64(len(g.items))
 }
 
 // chromeRegion are the marks of a wrapper pardoned for its size (it holds

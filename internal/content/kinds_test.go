@@ -202,6 +202,82 @@ func TestShapeItems(t *testing.T) {
 			}
 			if tt.items && sh.ItemPlain < 60 {
 				t.Errorf("ItemPlain = %d, want the posts' average text", sh.ItemPlain)
+
+// TestGridRuns: a run of many short items (a shop's product cards, a
+// category's titled links) is a page's content when nothing else is;
+// the same grid under an article body, a short menu or a row of a few
+// cards stays cut.
+func TestGridRuns(t *testing.T) {
+	grid := func(n int, class string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, `<ul class="%s">`, class)
+		for i := range n {
+			fmt.Fprintf(&b, `<li class="product"><a href="/p/%d">Walnut desk lamp model %d</a><span class="price">$%d.00</span></li>`, i, i, 40+i)
+		}
+		b.WriteString(`</ul>`)
+		return b.String()
+	}
+	tests := []struct {
+		name string
+		page string
+		keep []string
+		drop []string
+	}{
+		{"a shop's grid of product cards is its content",
+			`<h1>Desk lamps</h1><p>Lamps for the desk.</p>` + grid(60, "grid"),
+			[]string{"Walnut desk lamp model 0", "Walnut desk lamp model 59", "$45.00"}, nil},
+		{"a category page of titled links is its content",
+			`<h1>Category: Rivers</h1><p>This category lists the rivers of the northern plain.</p>` + func() string {
+				var b strings.Builder
+				b.WriteString(`<div class="groups">`)
+				for i := range 24 {
+					fmt.Fprintf(&b, `<div class="group"><h3>%c</h3><ul>`, 'A'+i)
+					for j := range 4 {
+						fmt.Fprintf(&b, `<li><a href="/r/%d">River number %d of the northern plain</a></li>`, 4*i+j, 4*i+j)
+					}
+					b.WriteString(`</ul></div>`)
+				}
+				b.WriteString(`</div>`)
+				return b.String()
+			}(),
+			[]string{"River number 0 of the northern plain", "River number 95 of the northern plain"}, nil},
+		{"a shop's cards whose text is named as a caption keep it",
+			`<h1>Desk lamps</h1><p>Lamps for the desk.</p><div class="products">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<div class="product"><a href="/p/%d"><img src="/i/%d.jpg"></a><div class="product-caption"><h3><a href="/p/%d">Walnut desk lamp model %d</a></h3><p>Brass arm, linen shade, warm light for reading at night. Price: $%d.00</p></div></div>`, i, i, i, i, 40+i)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"Walnut desk lamp model 0", "Walnut desk lamp model 11", "linen shade", "$45.00"}, nil},
+		{"a caption-named line in an article body stays cut",
+			`<article><h1>Council closes libraries</h1>` + body + `<div class="caption">Photo of the old reading room, by the city archive.</div>` + body + `</article>`,
+			[]string{"branch libraries"}, []string{"old reading room"}},
+		{"a grid under a news article stays cut",
+			`<article><h1>Council closes libraries</h1>` + body + body + body + `</article><h2>You may also like</h2>` + grid(12, "related"),
+			[]string{"branch libraries"}, []string{"Walnut desk lamp model 3"}},
+		{"a teaser row of a few cards under a news article stays cut",
+			`<article><h1>Council closes libraries</h1>` + body + `</article><div class="row">` + func() string {
+				var b strings.Builder
+				for i := range 4 {
+					fmt.Fprintf(&b, `<div class="card"><a href="/s/%d">Next story number %d from the desk</a></div>`, i, i)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"branch libraries"}, []string{"Next story number 1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
+			for _, k := range tt.keep {
+				if !strings.Contains(text, k) {
+					t.Errorf("lost %q; text:\n%s", k, text)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("kept %q; text:\n%s", d, text)
+				}
 			}
 		})
 	}

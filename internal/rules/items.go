@@ -50,6 +50,14 @@ type ItemWeights struct {
 	// that opens an item is the item's title and is kept, however
 	// linked.
 	MaxTitleWords int
+	// MinGridItems, MinCardText and GridShare: a run of short items (a
+	// shop's grid, a category's links) counts when it has MinGridItems
+	// items at least and GridShare of them hold MinCardText characters
+	// of text or more, linked or not. Its text must still reach
+	// MinRunPlain.
+	MinGridItems int
+	MinCardText  int
+	GridShare    float64
 }
 
 // DefaultItemWeights are the item weights winnow uses.
@@ -67,6 +75,9 @@ var DefaultItemWeights = ItemWeights{
 	HeldShare:         0.5,
 	LinkedText:        0.3,
 	MaxTitleWords:     20,
+	MinGridItems:      8,
+	MinCardText:       20,
+	GridShare:         0.8,
 }
 
 // SoftItemReasons are the marks that a run of items may carry and still
