@@ -202,6 +202,10 @@ func TestShapeItems(t *testing.T) {
 			}
 			if tt.items && sh.ItemPlain < 60 {
 				t.Errorf("ItemPlain = %d, want the posts' average text", sh.ItemPlain)
+			}
+		})
+	}
+}
 
 // TestGridRuns: a run of many short items (a shop's product cards, a
 // category's titled links) is a page's content when nothing else is;
