@@ -72,6 +72,7 @@ func (x *extraction) filter() {
 	}
 	x.keepLeadFigure()
 	x.dropRepeatedCaptions()
+	x.dropProductReviews()
 	x.keepLinkedItemHeadings()
 	x.dropTrailingFurniture()
 	x.dropTrailingSection()
