@@ -15,6 +15,7 @@ func TestDeclaresProduct(t *testing.T) {
 		{"one JSON-LD product", meta.Kinds{LD: []string{"product", "breadcrumblist"}}, true},
 		{"one microdata product", meta.Kinds{Microdata: []string{"product", "review", "review"}}, true},
 		{"og:type product", meta.Kinds{OGType: "product"}, true},
+		{"a product group and its variants", meta.Kinds{LD: []string{"product", "product", "product", "productgroup"}}, true},
 		{"a grid of products", meta.Kinds{LD: []string{"product", "product", "product"}}, false},
 		{"an article", meta.Kinds{LD: []string{"newsarticle"}, OGType: "article"}, false},
 		{"nothing declared", meta.Kinds{}, false},

@@ -165,14 +165,17 @@ func textOptions(opts Options, tuning *rules.Tuning) textmode.Options {
 }
 
 // declaresProduct reports whether the page's markup declares one product
-// (fewer than a grid's worth of schema.org Product items, or og:type
-// product): the content stage then cuts the product's review widget.
+// (a ProductGroup, whose variants are Product items; fewer than a grid's
+// worth of Product items; or og:type product): the content stage then
+// cuts the product's review widget.
 func declaresProduct(k meta.Kinds) bool {
 	n := 0
 	for _, list := range [2][]string{k.LD, k.Microdata} {
 		for _, t := range list {
 			if rules.ProductKinds[t] {
 				n++
+			} else if rules.DeclaredKinds[t] == rules.SigDeclProduct {
+				return true // a ProductGroup: one product, its variants
 			}
 		}
 	}

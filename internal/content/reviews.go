@@ -11,7 +11,7 @@ import (
 // (rules.ReviewTokens): a shop's review widget holds the buyers' text,
 // ratings and "Report" buttons, not the product's description. The
 // article root itself is never read as the widget: a page whose body is
-// named as reviews is a review page. A widget holding most of the root's
+// named as reviews is a review page. A widget holding nearly all the root's
 // text (rules.Weights.MaxReviewShare) is the body too, not a part of it,
 // and one holding few words (rules.Weights.MinReviewWords) is a line of
 // ratings or a few quoted press blurbs, kept as the shop prints them.

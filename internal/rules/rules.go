@@ -440,7 +440,8 @@ type Weights struct {
 	MinDuplicateText int
 	// MaxReviewShare: on a page declaring one product, an element named
 	// as its reviews is cut when it holds less than this share of the
-	// article root's text; holding more, it is the body.
+	// article root's text; holding more, it is the body. A shop's reviews
+	// often outweigh its description, so only nearly all counts.
 	MaxReviewShare float64
 	// MinReviewWords: such an element is cut only when its kept blocks
 	// hold this many words: buyers' reviews run long, a row of press
@@ -572,7 +573,7 @@ var DefaultWeights = Weights{
 	MaxLongBlockDensity:    0.8,
 	BodyParagraphWords:     20,
 	MinDuplicateText:       40,
-	MaxReviewShare:         0.5,
+	MaxReviewShare:         0.8,
 	MinReviewWords:         80,
 	TitleHeadingLevel:      2,
 	MinTitleFragment:       12,
