@@ -39,6 +39,10 @@ type Options struct {
 	ArticlesOnly bool
 	// Weights overrides rules.DefaultWeights when non-nil.
 	Weights *rules.Weights
+	// Product is set when the page's markup declares one product (a
+	// schema.org Product, og:type product): its reviews are the
+	// buyers' text, not the page's (reviews.go).
+	Product bool
 }
 
 // Result is the body found on a page.

@@ -74,6 +74,7 @@ func (x *extraction) filter() {
 	}
 	x.keepLeadFigure()
 	x.dropRepeatedCaptions()
+	x.dropProductReviews()
 	x.keepLinkedItemHeadings()
 	x.dropTrailingFurniture()
 	x.dropTrailingSection()

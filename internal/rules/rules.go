@@ -116,6 +116,12 @@ var Tokens = map[string]article.Reason{
 	"caption": article.ReasonCaption,
 }
 
+// ReviewTokens are class or id tokens naming a product's reviews
+// ("reviews", "customer-reviews", "product_reviews"). Only the plural:
+// "review" names a review article's own body as often as a widget. They
+// are read only on pages declaring one product (content.Options.Product).
+var ReviewTokens = map[string]bool{"reviews": true}
+
 // HiddenClasses are whole class names that hide an element, folded by
 // FoldClassName ("sr-only", "sr_only" and "srOnly" are all "sronly").
 // They are matched as whole names, not tokens: "field-label-hidden" hides
@@ -432,6 +438,15 @@ type Weights struct {
 	// MinDuplicateText: paragraphs longer than this (bytes) are cut when
 	// printed twice; shorter ones ("Advertisement") may repeat.
 	MinDuplicateText int
+	// MaxReviewShare: on a page declaring one product, an element named
+	// as its reviews is cut when it holds less than this share of the
+	// article root's text; holding more, it is the body. A shop's reviews
+	// often outweigh its description, so only nearly all counts.
+	MaxReviewShare float64
+	// MinReviewWords: such an element is cut only when its kept blocks
+	// hold this many words: buyers' reviews run long, a row of press
+	// quotes or a rating line does not.
+	MinReviewWords int
 	// TitleHeadingLevel: a heading of this level or higher that repeats
 	// the headline is cut anywhere, lower ones only before the body.
 	TitleHeadingLevel int
@@ -558,6 +573,8 @@ var DefaultWeights = Weights{
 	MaxLongBlockDensity:    0.8,
 	BodyParagraphWords:     20,
 	MinDuplicateText:       40,
+	MaxReviewShare:         0.8,
+	MinReviewWords:         80,
 	TitleHeadingLevel:      2,
 	MinTitleFragment:       12,
 	TitleProseWords:        30,

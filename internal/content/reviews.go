@@ -1,0 +1,68 @@
+package content
+
+import (
+	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
+	"golang.org/x/net/html"
+)
+
+// dropProductReviews cuts, on a page that declares one product
+// (Options.Product), the kept blocks inside an element named as reviews
+// (rules.ReviewTokens): a shop's review widget holds the buyers' text,
+// ratings and "Report" buttons, not the product's description. The
+// article root itself is never read as the widget: a page whose body is
+// named as reviews is a review page. A widget holding nearly all the root's
+// text (rules.Weights.MaxReviewShare) is the body too, not a part of it,
+// and one holding few words (rules.Weights.MinReviewWords) is a line of
+// ratings or a few quoted press blurbs, kept as the shop prints them.
+func (x *extraction) dropProductReviews() {
+	if !x.opts.Product || x.root < 0 {
+		return
+	}
+	nodes := x.labels.Nodes
+	rootText := float64(nodes[x.root].TextLen)
+	named := make(map[int32]bool)
+	widget := make([]int32, len(x.blocks)) // the block's widget, or -1
+	words := make(map[int32]int)           // kept words in each widget
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		widget[i] = -1
+		if !b.keep {
+			continue
+		}
+		for id := b.owner; id > x.root && id >= 0; id = nodes[id].Parent {
+			r, seen := named[id]
+			if !seen {
+				r = namedReviews(nodes[id].N.Attr) && float64(nodes[id].TextLen) < x.weights.MaxReviewShare*rootText
+				named[id] = r
+			}
+			if r {
+				widget[i] = id
+				words[id] += b.words
+				break
+			}
+		}
+	}
+	for i := range x.blocks {
+		if w := widget[i]; w >= 0 && words[w] >= x.weights.MinReviewWords {
+			x.blocks[i].keep, x.blocks[i].reason = false, article.ReasonComments
+		}
+	}
+}
+
+// namedReviews reports whether a class or id token of the element is a
+// review token.
+func namedReviews(attrs []html.Attribute) bool {
+	found := false
+	for _, a := range attrs {
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		rules.SplitTokens(a.Val, func(_, tok string) {
+			if rules.ReviewTokens[tok] {
+				found = true
+			}
+		})
+	}
+	return found
+}
