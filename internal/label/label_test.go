@@ -235,6 +235,7 @@ func TestContestedMarks(t *testing.T) {
 		{"slug id", `<section id="x" class="menu-how-to-plan-a-dinner"><h2>How to plan</h2>` + prose + `</section>`, ""},
 		{"hash in an id", `<section id=x class="component-1ad269af0d">` + prose + `</section>`, ""},
 		{"accordion as a tablist", `<div id=x role=tablist>` + prose + `</div>`, ""},
+		{"signature dishes with prose", `<section id=x class="signature-dishes"><h2>Our dishes</h2>` + prose + `</section>`, ""},
 		// removed: chrome that holds no prose, or a strong chrome word alone
 		{"sidebar with links", `<div id=x class="sidebar"><ul><li><a href=/a>One story</a><li><a href=/b>Another story</a></ul></div>`, article.ReasonSidebar},
 		{"sidebar with prose", `<div id=x class="sidebar">` + prose + `</div>`, article.ReasonSidebar},
@@ -246,6 +247,8 @@ func TestContestedMarks(t *testing.T) {
 		{"comments with a content name", `<div id=x class="comment post">` + prose + `</div>`, ""},
 		{"comments alone", `<div id=x class="comments">` + prose + `</div>`, article.ReasonComments},
 		{"modal is no weak word", `<div id=x class="modal">` + prose + `</div>`, article.ReasonBoilerplate},
+		{"forum post signature", `<div id=x class="message-signature"><p>Ryzen 5 7600, 32 GB, RX 7800 XT. Quote me to get a reply.</p></div>`, article.ReasonByline},
+		{"signature of links", `<div id=x class="ipsSignature"><a href=/u/1>My build log</a> | <a href=/u/2>My photos</a></div>`, article.ReasonByline},
 		{"ad word, not a hash", `<div id=x class="ad300">` + prose + `</div>`, article.ReasonAd},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
