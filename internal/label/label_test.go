@@ -340,3 +340,30 @@ func TestSectionsOfTheBody(t *testing.T) {
 		})
 	}
 }
+
+// TestControlLabels checks that a link drawn as a button whose whole text
+// is a control's label is cut, while a role="button" that holds other
+// text (a clickable card, an accordion's question) is not.
+func TestControlLabels(t *testing.T) {
+	for _, tc := range []struct {
+		name, el string
+		want     article.Reason
+	}{
+		// cut: the text is a control's label
+		{"quote expander", `<blockquote><p>The first post said so.</p><div><a id=x role="button" tabindex=0>Click to expand...</a></div></blockquote>`, article.ReasonButton},
+		{"quote shrinker", `<blockquote><p>The first post said so.</p><span id=x role=button>Click to shrink</span></blockquote>`, article.ReasonButton},
+		// kept: other text under the role
+		{"accordion question", `<div id=x role=button aria-expanded=false>How long does delivery take?</div>`, ""},
+		{"clickable card", `<div id=x role=button>` + prose + `</div>`, ""},
+		{"phrase inside a sentence", `<a id=x role=button>Click to expand the map of the new cycle lanes</a>`, ""},
+		{"phrase without the role", `<p><a id=x href=/map>Click to expand</a></p>`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+tc.el+`</article></body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
