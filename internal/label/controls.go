@@ -8,10 +8,6 @@ import (
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
-// maxControlBytes bounds the text read from an element drawn as a button:
-// a control's label is a few words, a card made clickable is not one.
-const maxControlBytes = 64
-
 // controlLabel reports whether an element with role="button" is a
 // control whose whole text is the label of a [button] phrase of the
 // vocabulary ("Click to expand..." under a quoted forum post): a link
@@ -21,7 +17,7 @@ func controlLabel(n *html.Node) bool {
 	var text string
 	for c := range n.Descendants() {
 		if c.Type == html.TextNode {
-			if text += c.Data; len(text) > maxControlBytes {
+			if text += c.Data; len(text) > rules.MaxControlLabelBytes {
 				return false
 			}
 		}

@@ -58,3 +58,8 @@ var DisclosureTokens = map[string]bool{
 
 // DisclosureRoles are the ARIA roles of a disclosure widget's panel.
 var DisclosureRoles = map[string]bool{"tabpanel": true, "region": true}
+
+// MaxControlLabelBytes bounds the text of an element drawn as a button
+// (role="button") that the label pass reads as a control's label: a
+// label is a few words, a card made clickable holds more.
+const MaxControlLabelBytes = 64
