@@ -370,7 +370,7 @@ func (x *extraction) markItemLabels() {
 		if b.owner < run.items[k] {
 			continue
 		}
-		t := rules.Fold(b.Text)
+		t := labelKey(b.Text)
 		seen[t] = append(seen[t], i)
 		if n, ok := last[t]; !ok || n != k {
 			items[t]++

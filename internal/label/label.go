@@ -245,6 +245,8 @@ func (t *Tree) mark(id int32) {
 			if r, ok := rules.Roles[role]; ok && e.Mark != article.ReasonHidden {
 				e.Mark = r
 				weakRole = rules.WeakRoles[role] && e.Mark != "" && n.DataAtom != atom.Nav
+			} else if role == "button" && e.Mark == "" && controlLabel(n) {
+				e.Mark = article.ReasonButton
 			} else if role == "main" || role == "article" {
 				e.ContentHint = max(e.ContentHint, 1)
 			}

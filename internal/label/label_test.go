@@ -235,6 +235,7 @@ func TestContestedMarks(t *testing.T) {
 		{"slug id", `<section id="x" class="menu-how-to-plan-a-dinner"><h2>How to plan</h2>` + prose + `</section>`, ""},
 		{"hash in an id", `<section id=x class="component-1ad269af0d">` + prose + `</section>`, ""},
 		{"accordion as a tablist", `<div id=x role=tablist>` + prose + `</div>`, ""},
+		{"signature dishes with prose", `<section id=x class="signature-dishes"><h2>Our dishes</h2>` + prose + `</section>`, ""},
 		// removed: chrome that holds no prose, or a strong chrome word alone
 		{"sidebar with links", `<div id=x class="sidebar"><ul><li><a href=/a>One story</a><li><a href=/b>Another story</a></ul></div>`, article.ReasonSidebar},
 		{"sidebar with prose", `<div id=x class="sidebar">` + prose + `</div>`, article.ReasonSidebar},
@@ -246,6 +247,8 @@ func TestContestedMarks(t *testing.T) {
 		{"comments with a content name", `<div id=x class="comment post">` + prose + `</div>`, ""},
 		{"comments alone", `<div id=x class="comments">` + prose + `</div>`, article.ReasonComments},
 		{"modal is no weak word", `<div id=x class="modal">` + prose + `</div>`, article.ReasonBoilerplate},
+		{"forum post signature", `<div id=x class="message-signature"><p>Ryzen 5 7600, 32 GB, RX 7800 XT. Quote me to get a reply.</p></div>`, article.ReasonByline},
+		{"signature of links", `<div id=x class="ipsSignature"><a href=/u/1>My build log</a> | <a href=/u/2>My photos</a></div>`, article.ReasonByline},
 		{"ad word, not a hash", `<div id=x class="ad300">` + prose + `</div>`, article.ReasonAd},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -330,6 +333,33 @@ func TestSectionsOfTheBody(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
+// TestControlLabels checks that a link drawn as a button whose whole text
+// is a control's label is cut, while a role="button" that holds other
+// text (a clickable card, an accordion's question) is not.
+func TestControlLabels(t *testing.T) {
+	for _, tc := range []struct {
+		name, el string
+		want     article.Reason
+	}{
+		// cut: the text is a control's label
+		{"quote expander", `<blockquote><p>The first post said so.</p><div><a id=x role="button" tabindex=0>Click to expand...</a></div></blockquote>`, article.ReasonButton},
+		{"quote shrinker", `<blockquote><p>The first post said so.</p><span id=x role=button>Click to shrink</span></blockquote>`, article.ReasonButton},
+		// kept: other text under the role
+		{"accordion question", `<div id=x role=button aria-expanded=false>How long does delivery take?</div>`, ""},
+		{"clickable card", `<div id=x role=button>` + prose + `</div>`, ""},
+		{"phrase inside a sentence", `<a id=x role=button>Click to expand the map of the new cycle lanes</a>`, ""},
+		{"phrase without the role", `<p><a id=x href=/map>Click to expand</a></p>`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+tc.el+`</article></body>`))
 			defer tr.Release()
 			if m := byID(t, tr, "x").Mark; m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)

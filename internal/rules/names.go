@@ -8,11 +8,13 @@ package rules
 // WeakTokens are chrome tokens that name a kind of component, not a kind
 // of chrome: page builders call every block a "widget", service pages put
 // their testimonials in a "slider", a "banner" or "promo" may be the
-// page's hero text, and an accordion is a "menu" of sections.
+// page's hero text, and an accordion is a "menu" of sections. A
+// "signature" signs off a forum post, but may be a shop's "signature
+// dish" or a firm's "signature services".
 var WeakTokens = map[string]bool{
 	"widget": true, "carousel": true, "slider": true, "banner": true, "promo": true,
 	"tools": true, "jump": true, "skip": true, "toc": true, "print": true,
-	"infobox": true, "menu": true,
+	"infobox": true, "menu": true, "signature": true,
 }
 
 // WeakRoles are ARIA roles that mark chrome only weakly: an accordion
@@ -56,3 +58,8 @@ var DisclosureTokens = map[string]bool{
 
 // DisclosureRoles are the ARIA roles of a disclosure widget's panel.
 var DisclosureRoles = map[string]bool{"tabpanel": true, "region": true}
+
+// MaxControlLabelBytes bounds the text of an element drawn as a button
+// (role="button") that the label pass reads as a control's label: a
+// label is a few words, a card made clickable holds more.
+const MaxControlLabelBytes = 64

@@ -87,6 +87,8 @@ var Tokens = map[string]article.Reason{
 	// comments
 	"comment": article.ReasonComments, "comments": article.ReasonComments, "disqus": article.ReasonComments,
 	"respond": article.ReasonComments, "discussion": article.ReasonComments, "replies": article.ReasonComments,
+	// a forum post's signature: its author's line, printed under each of their posts
+	"signature": article.ReasonByline,
 	// subscriptions, accounts, paywalls
 	"newsletter": article.ReasonNewsletter, "signup": article.ReasonNewsletter,
 	"subscribe": article.ReasonSubscribe, "subscription": article.ReasonSubscribe,

@@ -63,6 +63,7 @@ var vocabSections = map[string]article.Reason{
 	"credit":     article.ReasonCredit,
 	"byline":     article.ReasonByline,
 	"meta":       article.ReasonMeta,
+	"button":     article.ReasonButton,
 }
 
 // Scope says which modes read a phrase.
