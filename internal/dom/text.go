@@ -128,3 +128,17 @@ func CountWords[T ~string | ~[]byte](b T) int {
 	}
 	return words + cjk/2
 }
+
+// VisibleLen counts the bytes of s that are not ASCII white space: cheap,
+// and proportional enough to compare the text of subtrees.
+func VisibleLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+		default:
+			n++
+		}
+	}
+	return n
+}

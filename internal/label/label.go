@@ -161,7 +161,7 @@ type sizes struct{ text, link, para, heads int }
 func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	switch n.Type {
 	case html.TextNode:
-		l := visibleLen(n.Data)
+		l := dom.VisibleLen(n.Data)
 		switch {
 		case inLink:
 			return sizes{text: l, link: l}
@@ -554,18 +554,4 @@ func hiddenStyle(style string) bool {
 	}
 	s = strings.Join(strings.Fields(s), "")
 	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
-}
-
-// visibleLen counts the non-space characters of s, in bytes; it is cheap
-// and proportional enough to compare subtrees.
-func visibleLen(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\n', '\t', '\r', '\f':
-		default:
-			n++
-		}
-	}
-	return n
 }

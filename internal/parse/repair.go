@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/winnow-go/winnow/internal/dom"
 )
 
 // MaxTitleText is the longest <title> text taken as a title: a longer
@@ -249,7 +251,7 @@ func revealNoscript(doc *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				shown += visibleLen(c.Data)
+				shown += dom.VisibleLen(c.Data)
 			case html.ElementNode:
 				switch c.DataAtom {
 				case atom.Script, atom.Style, atom.Template:
@@ -286,7 +288,7 @@ func textLen(n *html.Node) int {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			total += visibleLen(c.Data)
+			total += dom.VisibleLen(c.Data)
 		case html.ElementNode:
 			if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
 				total += textLen(c)
@@ -294,16 +296,4 @@ func textLen(n *html.Node) int {
 		}
 	}
 	return total
-}
-
-func visibleLen(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\n', '\t', '\r', '\f':
-		default:
-			n++
-		}
-	}
-	return n
 }
