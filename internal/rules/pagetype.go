@@ -195,10 +195,10 @@ var URLFolders = map[string]PageSignal{
 	"forum": SigURLForum, "forums": SigURLForum, "thread": SigURLForum, "threads": SigURLForum,
 	"t": SigURLForum, "topic": SigURLForum, "topics": SigURLForum, "questions": SigURLForum,
 	"discussion": SigURLForum, "discussions": SigURLForum, "community": SigURLForum,
-	"comments": SigURLForum, "r": SigURLForum, "viewtopic": SigURLForum, "showthread": SigURLForum,
+	"comments": SigURLForum, "viewtopic": SigURLForum, "showthread": SigURLForum,
 
-	"product": SigURLProduct, "products": SigURLProduct, "dp": SigURLProduct,
-	"item": SigURLProduct, "itm": SigURLProduct, "sku": SigURLProduct, "app": SigURLProduct,
+	"product": SigURLProduct, "products": SigURLProduct,
+	"item": SigURLProduct, "sku": SigURLProduct, "app": SigURLProduct,
 
 	"category": SigURLCollection, "categories": SigURLCollection, "c": SigURLCollection,
 	"cat": SigURLCollection, "collections": SigURLCollection, "collection": SigURLCollection,
