@@ -110,7 +110,26 @@ func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 		w = *opts.Weights
 	}
 	x := scratchPool.Get().(*extraction)
-	x.opts, x.weights, x.md = opts, w, md
+	res := x.run(t, md, opts, w, false)
+	if x.wantsFallback(res) {
+		x.reset()
+		res = x.run(t, md, opts, w, true)
+		if res.Shape.Words == 0 {
+			// The relaxed reading found no prose either: the first
+			// one stands.
+			x.reset()
+			res = x.run(t, md, opts, w, false)
+		}
+	}
+	x.reset()
+	scratchPool.Put(x)
+	return res
+}
+
+// run is one reading of the page; relaxed lifts the soft marks
+// (fallback.go).
+func (x *extraction) run(t *label.Tree, md article.Metadata, opts Options, w rules.Weights, relaxed bool) Result {
+	x.opts, x.weights, x.md, x.relaxed = opts, w, md, relaxed
 	x.decide(t)
 	x.buildBlocks(t.Root())
 	x.pickRoot()
@@ -122,10 +141,7 @@ func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 	x.markItemTitles()
 	x.markItemLabels()
 	x.filter()
-	res := x.result()
-	x.reset()
-	scratchPool.Put(x)
-	return res
+	return x.result()
 }
 
 // scratchPool keeps the per-call tables between calls: on a crawl the
@@ -177,4 +193,5 @@ type extraction struct {
 	kinds        kindState // the repeated-items rule (kinds.go)
 	posVotes     []float64 // the votes of body paragraphs, by node
 	negVotes     []float64 // the other votes, by node, as a magnitude
+	relaxed      bool      // the fallback reading: soft marks lifted (fallback.go)
 }

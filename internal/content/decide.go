@@ -206,7 +206,7 @@ func (x *extraction) decideRemovals() {
 			e.removed = true
 			continue
 		}
-		if e.mark == "" {
+		if e.mark == "" || x.relaxed && x.softMark(e) {
 			continue
 		}
 		// A paywall box says something ("Subscribe to read on"); a

@@ -118,6 +118,29 @@ var Tokens = map[string]article.Reason{
 	"caption": article.ReasonCaption,
 }
 
+// SoftMarks are the marks the content stage's fallback reading (a page
+// whose first reading kept no words) lifts: names that say what a box
+// usually is, not what it must be. Hidden is lifted only when the
+// element is not an overlay (OverlayNames).
+var SoftMarks = map[article.Reason]bool{
+	article.ReasonSidebar:     true,
+	article.ReasonTeaser:      true,
+	article.ReasonMeta:        true,
+	article.ReasonBoilerplate: true,
+	article.ReasonHidden:      true,
+	article.ReasonCaption:     true,
+	article.ReasonByline:      true,
+	article.ReasonCredit:      true,
+}
+
+// OverlayNames are parts of a class or id that name a box shown over
+// the page (a modal, a cookie or login dialog, a drawer menu). The
+// content stage's fallback reading (a page whose first reading kept
+// nothing) shows elements hidden by style or attribute, but never one
+// so named.
+var OverlayNames = []string{"modal", "dialog", "popup", "overlay", "lightbox", "cookie", "consent", "gdpr",
+	"drawer", "login", "signin", "newsletter", "subscribe", "cart", "search", "menu", "toast", "notice"}
+
 // ReviewTokens are class or id tokens naming a product's reviews
 // ("reviews", "customer-reviews", "product_reviews"). Only the plural:
 // "review" names a review article's own body as often as a widget. They
@@ -350,6 +373,12 @@ type Weights struct {
 	// MinProse: the least prose (characters) that pardons a marked
 	// wrapper holding ChromeProseShare of the page's prose.
 	MinProse int
+	// FallbackProseText: a page whose first reading keeps no words but
+	// that holds at least this many characters of unlinked text is read
+	// again with the soft, name-only marks (sidebar, teaser, meta, ...)
+	// lifted. Unlinked text, not <p> text: page builders set their prose
+	// in <div>s.
+	FallbackProseText int
 	// CaptionStoryParagraphs: a caption-named element with this many <p>
 	// children is a photo story's text, kept.
 	CaptionStoryParagraphs int
@@ -543,6 +572,7 @@ var DefaultWeights = Weights{
 	SweepProseText:         150,
 	SweepProseLinks:        0.2,
 	MinProse:               400,
+	FallbackProseText:      400,
 	CaptionStoryParagraphs: 2,
 	ContestedProse:         400,
 	ContestedLinkShare:     0.3,
