@@ -114,15 +114,8 @@ func run(cfg config, w io.Writer) error {
 	case len(sets) == 1:
 		cfg.pagesDir, cfg.truthPath = sets[0].Pages, sets[0].Truth
 	}
-	if cfg.pagesDir == "" {
-		d, err := defaultPagesDir()
-		if err != nil {
-			return err
-		}
-		cfg.pagesDir = d
-	}
-	if cfg.truthPath == "" {
-		cfg.truthPath = truthFor(cfg.pagesDir)
+	if err := cfg.defaultPages(); err != nil {
+		return err
 	}
 	pages, err := loadPages(cfg.pagesDir, cfg.truthPath)
 	if err != nil {
@@ -210,15 +203,8 @@ func findSets(cfg config) ([]dataset.Set, error) {
 // folder with its truth.
 func runQuality(cfg config, sets []dataset.Set, w io.Writer) error {
 	if len(sets) == 0 {
-		if cfg.pagesDir == "" {
-			d, err := defaultPagesDir()
-			if err != nil {
-				return err
-			}
-			cfg.pagesDir = d
-		}
-		if cfg.truthPath == "" {
-			cfg.truthPath = truthFor(cfg.pagesDir)
+		if err := cfg.defaultPages(); err != nil {
+			return err
 		}
 		if cfg.truthPath == "" {
 			return fmt.Errorf("-quality needs a ground truth beside %s (or -truth)", cfg.pagesDir)

@@ -25,6 +25,22 @@ func defaultPagesDir() (string, error) {
 	return filepath.Join(dir, "html"), nil
 }
 
+// defaultPages fills what -pages and -truth left empty: the AEB pages
+// beside the repository, and the truth file beside the pages.
+func (cfg *config) defaultPages() error {
+	if cfg.pagesDir == "" {
+		d, err := defaultPagesDir()
+		if err != nil {
+			return err
+		}
+		cfg.pagesDir = d
+	}
+	if cfg.truthPath == "" {
+		cfg.truthPath = truthFor(cfg.pagesDir)
+	}
+	return nil
+}
+
 // truthFor returns the ground-truth.json beside a pages folder (in the
 // folder itself or its parent), or "" when there is none.
 func truthFor(dir string) string {
