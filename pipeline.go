@@ -73,7 +73,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		Explain:      opts.Explain,
 		ArticlesOnly: opts.ArticlesOnly,
 		Weights:      weights,
-		Product:      declaresProduct(kinds),
+		Product:      pagetype.DeclaresProduct(kinds),
 	})
 	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
 	kind, signals := pagetype.Explain(&pagetype.Page{URL: md.URL, Meta: md, Kinds: kinds, Labels: labels, Shape: res.Shape, Blocks: res.Blocks})
@@ -162,25 +162,4 @@ func finish(a *article.Article, detail string, opts Options) (*article.Article, 
 func textOptions(opts Options, tuning *rules.Tuning) textmode.Options {
 	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Focus: opts.Focus,
 		ArticlesOnly: opts.ArticlesOnly, Weights: tuning.TextWeights()}
-}
-
-// declaresProduct reports whether the page's markup declares one product
-// (a ProductGroup, whose variants are Product items; fewer than a grid's
-// worth of Product items; or og:type product): the content stage then
-// cuts the product's review widget.
-func declaresProduct(k meta.Kinds) bool {
-	n := 0
-	for _, list := range [2][]string{k.LD, k.Microdata} {
-		for _, t := range list {
-			if rules.ProductKinds[t] {
-				n++
-			} else if rules.DeclaredKinds[t] == rules.SigDeclProduct {
-				return true // a ProductGroup: one product, its variants
-			}
-		}
-	}
-	if n >= rules.DefaultPageTypeWeights.ProductsMany {
-		return false
-	}
-	return n > 0 || rules.OGKinds[k.OGType] == rules.SigOGProduct
 }

@@ -81,6 +81,16 @@ func Read(p *Page, w *rules.PageTypeWeights) Signals {
 	return s
 }
 
+// DeclaresProduct reports whether the page's markup declares one product:
+// a ProductGroup (one product, its variants), fewer than a grid's worth of
+// Product items, or og:type product with no such grid. The content stage
+// then cuts the product's review widget.
+func DeclaresProduct(k meta.Kinds) bool {
+	s := make(Signals, 4)
+	declared(s, k, &rules.DefaultPageTypeWeights)
+	return s[rules.SigDeclProduct] > 0 || s[rules.SigOGProduct] > 0 && s[rules.SigDeclProducts] == 0
+}
+
 // declared reads the types the page's markup declares.
 func declared(s Signals, k meta.Kinds, w *rules.PageTypeWeights) {
 	products, comments, webpage, art := 0, 0, false, false

@@ -364,3 +364,28 @@ func TestItemsEndToEnd(t *testing.T) {
 		})
 	}
 }
+
+// TestDeclaresProduct: one product, or a group of its variants, is declared;
+// a grid of products or an article is not.
+func TestDeclaresProduct(t *testing.T) {
+	tests := []struct {
+		name  string
+		kinds meta.Kinds
+		want  bool
+	}{
+		{"one JSON-LD product", meta.Kinds{LD: []string{"product", "breadcrumblist"}}, true},
+		{"one microdata product", meta.Kinds{Microdata: []string{"product", "review", "review"}}, true},
+		{"og:type product", meta.Kinds{OGType: "product"}, true},
+		{"a product group and its variants", meta.Kinds{LD: []string{"product", "product", "product", "productgroup"}}, true},
+		{"a grid of products", meta.Kinds{LD: []string{"product", "product", "product"}}, false},
+		{"an article", meta.Kinds{LD: []string{"newsarticle"}, OGType: "article"}, false},
+		{"nothing declared", meta.Kinds{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DeclaresProduct(tt.kinds); got != tt.want {
+				t.Errorf("DeclaresProduct(%+v) = %v, want %v", tt.kinds, got, tt.want)
+			}
+		})
+	}
+}
