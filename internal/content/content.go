@@ -112,13 +112,11 @@ func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 	x := scratchPool.Get().(*extraction)
 	res := x.run(t, md, opts, w, false)
 	if x.wantsFallback(res) {
+		// The first result shares no memory with x, so it outlives the
+		// reset; it stands when the relaxed reading finds no prose either.
 		x.reset()
-		res = x.run(t, md, opts, w, true)
-		if res.Shape.Words == 0 {
-			// The relaxed reading found no prose either: the first
-			// one stands.
-			x.reset()
-			res = x.run(t, md, opts, w, false)
+		if relaxed := x.run(t, md, opts, w, true); relaxed.Shape.Words > 0 {
+			res = relaxed
 		}
 	}
 	x.reset()
