@@ -166,15 +166,8 @@ const maxHiddenClass = 32
 // class is a hiding class (HiddenClasses). It does not allocate.
 func HasHiddenClass(class string) bool {
 	var buf [maxHiddenClass]byte
-	for class != "" {
-		i := strings.IndexAny(class, " \t\n\r\f")
-		name := class
-		if i >= 0 {
-			name, class = class[:i], class[i+1:]
-		} else {
-			class = ""
-		}
-		if name == "" || len(name) > maxHiddenClass {
+	for name := range ClassNames(class) {
+		if len(name) > maxHiddenClass {
 			continue
 		}
 		if folded, ok := FoldClassName(buf[:0], name); ok && HiddenClasses[string(folded)] {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,18 +18,20 @@ import (
 // holds no "ad") and the hash that CSS modules append after a double
 // underscore ("root__adKqa").
 func SplitTokens(s string, fn func(prev, tok string)) {
-	for s != "" {
-		i := strings.IndexAny(s, " \t\n\r\f")
-		name := s
-		if i >= 0 {
-			name, s = s[:i], s[i+1:]
-		} else {
-			s = ""
-		}
-		if name != "" {
-			splitName(stripVariants(name), fn)
-		}
+	for name := range ClassNames(s) {
+		splitName(stripVariants(name), fn)
 	}
+}
+
+// ClassNames yields the names of a class attribute: the runs between
+// HTML white space (space, tab, newline, carriage return, form feed; a
+// no-break space belongs to a name).
+func ClassNames(class string) iter.Seq[string] {
+	return strings.FieldsFuncSeq(class, isHTMLSpace)
+}
+
+func isHTMLSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
 }
 
 // stripVariants returns name without its utility-class variants: what
