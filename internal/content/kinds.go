@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -282,20 +283,13 @@ func itemTag(n *html.Node) bool {
 // items of one kind share it ("post", "message"), while ids and
 // alternating row classes ("bg1", "bg2") differ.
 func firstClass(n *html.Node) string {
-	for _, a := range n.Attr {
-		if a.Key != "class" {
-			continue
-		}
-		f := strings.Fields(a.Val)
-		if len(f) == 0 {
-			return ""
-		}
+	for name := range rules.ClassNames(dom.Attr(n, "class")) {
 		return strings.Map(func(r rune) rune {
 			if r >= '0' && r <= '9' {
 				return -1
 			}
 			return r
-		}, f[0])
+		}, name)
 	}
 	return ""
 }
