@@ -36,7 +36,9 @@ func gz(b []byte) []byte {
 // panic or a silent empty success.
 func TestHostileInput(t *testing.T) {
 	deep := strings.Repeat("<div>", 10000) + prose + strings.Repeat("</div>", 10000)
-	big := page(strings.Repeat(prose, 50<<20/len(prose)))
+	big := page(strings.Repeat(prose, 12<<20/len(prose)))
+	// 20 MB once gunzipped, 60 KB on disk: over DefaultMaxBytes.
+	overDefault := gz([]byte(page(strings.Repeat(prose, 20<<20/len(prose)))))
 	cyrillic, _ := charmap.Windows1251.NewEncoder().String(page("<p>Городской совет во вторник проголосовал за закрытие двух районных библиотек следующей весной после долгих споров жителей.</p><p>Сторонники плана заявили, что экономия позволит центральной библиотеке работать по воскресеньям, а противники предупредили о последствиях.</p>"))
 	full := []byte(page(prose))
 	tests := []struct {
@@ -56,7 +58,8 @@ func TestHostileInput(t *testing.T) {
 		{"wrong charset declared", []byte(strings.Replace(page(prose), "<head>", `<head><meta charset="iso-8859-1">`, 1) + "é"), nil, "branch libraries"},
 		{"windows-1251 undeclared", []byte(cyrillic), nil, "библиотек"},
 		{"10000-deep nesting", []byte(page(deep)), nil, "branch libraries"},
-		{"50 MB page", []byte(big), nil, "branch libraries"},
+		{"12 MB page", []byte(big), nil, "branch libraries"},
+		{"gzipped page over the default cap", overDefault, winnow.ErrTooLarge, ""},
 		{"too large", bytes.Repeat([]byte("a"), 2048), winnow.ErrTooLarge, ""},
 	}
 	for _, tt := range tests {

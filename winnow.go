@@ -40,7 +40,11 @@ const (
 )
 
 // DefaultMaxBytes is the input size cap used when Options.MaxBytes is zero.
-const DefaultMaxBytes = 64 << 20
+// It caps the page as decoded (after gunzip), so a small gzip bomb stops at
+// it. 16 MB is three times the largest page of the test sets; extraction
+// needs many times a page's size in memory, so a larger cap lets a small
+// upload cost gigabytes.
+const DefaultMaxBytes = 16 << 20
 
 // Options tune one extraction. The zero value means the defaults.
 type Options struct {
@@ -69,7 +73,9 @@ type Options struct {
 	// content and their Article.PageType, and only a page with no main
 	// content at all is refused (empty, blocked, needs_js, paywalled).
 	ArticlesOnly bool
-	// MaxBytes caps the input size (after gunzip); zero means DefaultMaxBytes.
+	// MaxBytes caps the input size, compressed and after gunzip: a gzip
+	// stream stops inflating as soon as it passes the cap and the page
+	// gives ErrTooLarge. Zero means DefaultMaxBytes.
 	MaxBytes int64
 	// Logger receives debug notes about decisions; nil logs nothing.
 	Logger *slog.Logger

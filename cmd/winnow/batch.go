@@ -47,7 +47,7 @@ func batchMain(args []string, stderr io.Writer) int {
 	dedupe := fs.Bool("dedupe", false, "drop articles whose text is an exact duplicate of one already written")
 	keepFiltered := fs.Bool("keep-filtered", false, `write filtered articles with status "filtered" instead of leaving them out`)
 	fresh := fs.Bool("fresh", false, "ignore an existing checkpoint and start over")
-	maxRecord := fs.Int64("max-record-mb", batch.DefaultMaxRecordBytes>>20, "largest record in `MB`; larger ones get an error line")
+	maxRecord := fs.Int64("max-record-mb", batch.DefaultMaxRecordBytes>>20, "largest record in `MB`, compressed or once gunzipped; larger ones get an error line")
 	timeout := fs.Duration("timeout", 60*time.Second, "time limit for one page")
 	links := fs.Bool("links", false, "keep the links of each block")
 	noImages := fs.Bool("no-images", false, "leave figures out")
@@ -82,7 +82,8 @@ func batchMain(args []string, stderr io.Writer) int {
 		KeepFiltered:   *keepFiltered,
 		Fresh:          *fresh,
 		Process: batch.ProcessOptions{
-			Extract:  winnow.Options{KeepLinks: *links, DropImages: *noImages, ArticlesOnly: *articlesOnly},
+			// The record cap also caps the page once gunzipped.
+			Extract:  winnow.Options{KeepLinks: *links, DropImages: *noImages, ArticlesOnly: *articlesOnly, MaxBytes: *maxRecord << 20},
 			MinWords: *minWords,
 			Timeout:  *timeout,
 		},

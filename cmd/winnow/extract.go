@@ -42,8 +42,9 @@ type extractConfig struct {
 type extractEnv struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	fetch          func(ctx context.Context, url string) (*fetch.Page, error)
-	extract        func(ctx context.Context, data []byte, opts winnow.Options) (*article.Article, error)
+	// fetch gets a URL; maxBytes caps its body once decompressed.
+	fetch   func(ctx context.Context, url string, maxBytes int64) (*fetch.Page, error)
+	extract func(ctx context.Context, data []byte, opts winnow.Options) (*article.Article, error)
 }
 
 // runExtract is the "winnow extract" subcommand.
@@ -52,9 +53,18 @@ func runExtract(args []string) int {
 		stdin:   os.Stdin,
 		stdout:  os.Stdout,
 		stderr:  os.Stderr,
-		fetch:   fetch.New(fetch.Options{AllowPrivate: true}).Fetch,
+		fetch:   fetchCapped(fetch.Options{AllowPrivate: true}),
 		extract: winnow.ExtractContext,
 	})
+}
+
+// fetchCapped fetches with opts and the cap of each call.
+func fetchCapped(opts fetch.Options) func(ctx context.Context, url string, maxBytes int64) (*fetch.Page, error) {
+	return func(ctx context.Context, url string, maxBytes int64) (*fetch.Page, error) {
+		o := opts
+		o.MaxBytes = maxBytes
+		return fetch.New(o).Fetch(ctx, url)
+	}
 }
 
 func extract(args []string, env extractEnv) int {
@@ -90,6 +100,8 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	fs.BoolVar(&cfg.opts.ArticlesOnly, "articles-only", false, "refuse pages that are not articles: listings get status not_article, short pages too_short")
 	input := fs.String("input", "auto", "read inputs as `kind`: auto, html or text (a flattened page dump)")
 	fs.StringVar(&cfg.opts.ContentType, "content-type", "", "the HTTP Content-Type of the inputs, for its `charset`")
+	maxBytes := byteSize(winnow.DefaultMaxBytes)
+	fs.Var(&maxBytes, "max-bytes", "cap on each input's `size`, compressed and once gunzipped or fetched (bytes; KB/MB/GB suffixes allowed)")
 
 	inputs, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -124,6 +136,7 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 		return fail("unknown --input %q (want auto, html or text)", *input)
 	}
 	cfg.opts.DropImages = *noImages
+	cfg.opts.MaxBytes = int64(maxBytes)
 	cfg.opts.Explain = cfg.explain
 	cfg.inputs = inputs
 	if len(cfg.inputs) == 0 {
@@ -245,7 +258,7 @@ func extractInput(ctx context.Context, cfg extractConfig, in string, env extract
 		data, err = readCapped(env.stdin, opts)
 	case isURL(in):
 		var page *fetch.Page
-		page, err = env.fetch(ctx, in)
+		page, err = env.fetch(ctx, in, opts.MaxBytes)
 		if err == nil {
 			data = page.Body
 			if opts.URL == "" {
@@ -274,7 +287,7 @@ func extractInput(ctx context.Context, cfg extractConfig, in string, env extract
 
 // readCapped reads r up to the extraction size cap, so a huge input is
 // refused early instead of filling memory. Gzip is read as is: the library
-// gunzips and applies the cap to the unzipped size too.
+// gunzips under the same cap and stops as soon as it is passed.
 func readCapped(r io.Reader, opts winnow.Options) ([]byte, error) {
 	limit := opts.MaxBytes
 	if limit <= 0 {
@@ -335,4 +348,27 @@ func excerpt(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// byteSize is a flag holding a byte count, given as 1048576, 512KB or 16MB.
+type byteSize int64
+
+func (b *byteSize) String() string {
+	switch n := int64(*b); {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dMB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dKB", n>>10)
+	default:
+		return fmt.Sprint(n)
+	}
+}
+
+func (b *byteSize) Set(s string) error {
+	n, err := parseSize(s)
+	if err != nil {
+		return err
+	}
+	*b = byteSize(n)
+	return nil
 }

@@ -61,7 +61,7 @@ func runCLI(t *testing.T, args []string, stdin string, got *winnow.Options) cliR
 		stdin:   strings.NewReader(stdin),
 		stdout:  &out,
 		stderr:  &errOut,
-		fetch:   fetch.New(fetch.Options{AllowPrivate: true}).Fetch,
+		fetch:   fetchCapped(fetch.Options{AllowPrivate: true}),
 		extract: fakeExtract(got),
 	})
 	return cliResult{code, out.String(), errOut.String()}
@@ -166,17 +166,17 @@ func TestExtractCLI(t *testing.T) {
 func TestExtractOptions(t *testing.T) {
 	var got winnow.Options
 	r := runCLI(t, []string{"-", "--links", "--no-images", "--recall", "--input", "text",
-		"--content-type", "text/html; charset=koi8-r", "--url", "https://example.org/a", "--explain", "--articles-only"}, "article", &got)
+		"--content-type", "text/html; charset=koi8-r", "--url", "https://example.org/a", "--explain", "--articles-only", "--max-bytes", "2MB"}, "article", &got)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	want := winnow.Options{URL: "https://example.org/a", ContentType: "text/html; charset=koi8-r",
-		Focus: winnow.Recall, Input: winnow.InputText, KeepLinks: true, DropImages: true, Explain: true, ArticlesOnly: true}
+		Focus: winnow.Recall, Input: winnow.InputText, KeepLinks: true, DropImages: true, Explain: true, ArticlesOnly: true, MaxBytes: 2 << 20}
 	if got != want {
 		t.Errorf("options %+v, want %+v", got, want)
 	}
 	runCLI(t, []string{"--precision", "--input", "html", "-"}, "article", &got)
-	if got.Focus != winnow.Precision || got.Input != winnow.InputHTML || got.KeepLinks {
+	if got.Focus != winnow.Precision || got.Input != winnow.InputHTML || got.KeepLinks || got.MaxBytes != winnow.DefaultMaxBytes {
 		t.Errorf("options %+v", got)
 	}
 }
@@ -222,7 +222,7 @@ func TestExtractRealEngine(t *testing.T) {
 		"</main></body></html>"
 	var out, errOut bytes.Buffer
 	env := extractEnv{stdin: strings.NewReader(page), stdout: &out, stderr: &errOut,
-		fetch: fetch.New(fetch.Options{}).Fetch, extract: winnow.ExtractContext}
+		fetch: fetchCapped(fetch.Options{}), extract: winnow.ExtractContext}
 	if code := extract([]string{"--format", "json"}, env); code != 0 && code != 1 {
 		t.Errorf("page: exit %d, stderr %q", code, errOut.String())
 	}

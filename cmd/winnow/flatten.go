@@ -29,7 +29,8 @@ func runFlatten(args []string) int {
 func flatten(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("flatten", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	maxBytes := fs.Int64("max-bytes", winnow.DefaultMaxBytes, "cap on the input size, after gunzip")
+	maxBytes := byteSize(winnow.DefaultMaxBytes)
+	fs.Var(&maxBytes, "max-bytes", "cap on the input's `size`, compressed and once gunzipped (bytes; KB/MB/GB suffixes allowed)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, flattenUsage)
 		fs.PrintDefaults()
@@ -59,12 +60,12 @@ func flatten(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Close()
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, *maxBytes+1))
+	data, err := readCapped(r, winnow.Options{MaxBytes: int64(maxBytes)})
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow flatten: %s: %v\n", name, err)
 		return exitUsage
 	}
-	flat, err := winnow.Flatten(data, winnow.Options{MaxBytes: *maxBytes})
+	flat, err := winnow.Flatten(data, winnow.Options{MaxBytes: int64(maxBytes)})
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow flatten: %s: %s\n", name, errText(err))
 		return exitUsage

@@ -59,7 +59,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	fs.SetOutput(stderr)
 	var (
 		addr          = fs.String("addr", "127.0.0.1:8080", "listen address (host:port)")
-		maxBody       = fs.String("max-body", "10MB", "request body cap (bytes; KB/MB suffixes allowed)")
+		maxBody       = fs.String("max-body", "10MB", "cap on a request body and the page in it, on the wire and once gunzipped (bytes; KB/MB suffixes allowed)")
 		timeout       = fs.Duration("timeout", server.DefaultTimeout, "deadline of one extraction request, fetch included")
 		concurrency   = fs.Int("concurrency", 0, "extractions at once (0 = number of CPUs)")
 		queue         = fs.Int("queue", 0, "requests that may wait for a slot before 503 (0 = 4 x concurrency, -1 = none)")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -435,5 +436,60 @@ func TestDecodeUTF16BinaryIsBinary(t *testing.T) {
 	}
 	if _, err := Decode(data, Options{}); !errors.Is(err, ErrBinary) {
 		t.Fatalf("err = %v, want ErrBinary", err)
+	}
+}
+
+// gzipBomb is n bytes of unit repeated, gzipped, without ever holding the
+// n bytes.
+func gzipBomb(t testing.TB, unit string, n int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	chunk := []byte(strings.Repeat(unit, 64<<10/len(unit)))
+	for written := 0; written < n; written += len(chunk) {
+		if _, err := zw.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestGzipBombAllocation: a gzip bomb stops inflating as soon as it passes
+// the cap, whatever its shape, so what it costs is bounded by the cap and
+// not by what it would expand to.
+func TestGzipBombAllocation(t *testing.T) {
+	const max = 1 << 20
+	const bound = 4 << 20 // generous: the cap plus the reader's buffers
+	paras := gzipBomb(t, "<p>a</p>", 100<<20)
+	zeros := gzipBomb(t, "\x00", 100<<20)
+	lying := bytes.Clone(paras) // a trailer that claims 4 GB
+	copy(lying[len(lying)-4:], []byte{0xff, 0xff, 0xff, 0xff})
+	members := append(bytes.Clone(paras), paras...)
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"paragraphs", paras},
+		{"zeros", zeros},
+		{"gzip in gzip", gz(t, paras)},
+		{"lying size in the trailer", lying},
+		{"two members", members},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := Decode(c.data, Options{MaxBytes: max})
+			runtime.ReadMemStats(&after)
+			if !errors.Is(err, ErrTooLarge) {
+				t.Errorf("err = %v, want ErrTooLarge", err)
+			}
+			if n := after.TotalAlloc - before.TotalAlloc; n > bound {
+				t.Errorf("allocated %d KB for a %d KB bomb; want under %d KB", n>>10, len(c.data)>>10, bound>>10)
+			}
+		})
 	}
 }

@@ -52,7 +52,10 @@ type Page struct {
 	URL         string // final URL after redirects
 	StatusCode  int
 	ContentType string
-	Body        []byte // decompressed
+	// Body is decompressed from its Content-Encoding. A gzip file sent
+	// without one (a .gz served as is) is left gzipped: pass the same cap
+	// to the decoder, which inflates it.
+	Body []byte
 }
 
 // Fetcher gets pages. It is safe for concurrent use.

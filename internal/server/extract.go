@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"strings"
@@ -154,14 +153,10 @@ func parseBool(name, s string) (bool, error) {
 // readBody reads a POST body into req: JSON {"url","html",...} when the
 // Content-Type says JSON, the page's HTML otherwise.
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRequest) error {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	body, err := readCapped(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), r.Header.Get("Content-Encoding"), s.cfg.MaxBody)
 	s.metrics.bytesIn.WithLabelValues("body").Add(float64(len(body)))
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return errorf(http.StatusRequestEntityTooLarge, "body_too_large", fmt.Sprintf("request body over the cap of %d bytes", s.cfg.MaxBody))
-		}
-		return errorf(http.StatusBadRequest, "bad_body", "could not read the request body: "+err.Error())
+		return err
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "application/json" {
@@ -221,7 +216,16 @@ func (s *Server) run(ctx context.Context, req extractRequest) (*article.Article,
 		data, pageURL, contentType = page.Body, page.URL, page.ContentType
 	}
 	s.metrics.pageBytes.Observe(float64(len(data)))
-	a, err := s.extract(ctx, data, winnow.Options{URL: pageURL, ContentType: contentType, Explain: req.Explain, ArticlesOnly: req.ArticlesOnly})
+	// The cap that let the bytes in also caps the page they expand to: a
+	// gzipped page is inflated only up to it.
+	max := s.cfg.MaxBody
+	if req.HTML == nil {
+		max = s.cfg.Fetch.MaxBytes
+		if max <= 0 {
+			max = fetch.DefaultMaxBytes
+		}
+	}
+	a, err := s.extract(ctx, data, winnow.Options{URL: pageURL, ContentType: contentType, Explain: req.Explain, ArticlesOnly: req.ArticlesOnly, MaxBytes: max})
 	var nae *winnow.NoArticleError
 	switch {
 	case err == nil:
@@ -232,6 +236,14 @@ func (s *Server) run(ctx context.Context, req extractRequest) (*article.Article,
 		return a, nil
 	}
 	he := extractError(err)
+	if he.code == "too_large" {
+		if req.HTML == nil {
+			// The far server's page, not the client's request, is too large.
+			he = errorf(http.StatusBadGateway, "upstream_too_large", fmt.Sprintf("the fetched page is over the cap of %d bytes once decompressed", max))
+		} else {
+			he.message = fmt.Sprintf("the page is over the cap of %d bytes once decompressed", max)
+		}
+	}
 	s.metrics.pages.WithLabelValues("error", he.code).Inc()
 	return nil, he
 }

@@ -44,7 +44,9 @@ const (
 
 // Config sets up a Server. The zero value means the defaults.
 type Config struct {
-	// MaxBody caps a request body; a larger one gets 413. 0 = 10 MB.
+	// MaxBody caps a request body, and the page in it, once inflated (a
+	// Content-Encoding: gzip body, a gzipped page); a larger one gets 413.
+	// 0 = 10 MB. Fetch.MaxBytes caps a fetched page the same way.
 	MaxBody int64
 	// Timeout is the deadline of one extraction request, fetch included.
 	// 0 = 30s.
