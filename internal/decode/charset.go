@@ -80,6 +80,47 @@ func chooseCharset(data []byte, contentType string) choice {
 	return chooseInvalid(data, decls)
 }
 
+// declaredUTF16 reports whether data is UTF-16 without a byte order mark
+// that the Content-Type header, or a <meta> or <?xml?> written in UTF-16,
+// declares, and whether it is big-endian. The declaration is trusted only
+// when the bytes bear it out with utf16Pattern; the byte order is the
+// pattern's, whatever the label says.
+func declaredUTF16(data []byte, contentType string) (bigEndian bool, source string, ok bool) {
+	le, ok := utf16Pattern(data)
+	if !ok {
+		return false, "", false
+	}
+	if d, found := lookupLabel(charsetParam(contentType)); found && strings.HasPrefix(d.name, "utf-16") {
+		return !le, SourceHeader, true
+	}
+	if label := prescan(asciiOfUTF16(data, le)); label != "" {
+		if d, found := lookupLabel(label); found && strings.HasPrefix(d.name, "utf-16") {
+			return !le, SourceMeta, true
+		}
+	}
+	return false, "", false
+}
+
+// asciiOfUTF16 is the first prescanLen code units of UTF-16 data as bytes:
+// each ASCII character as itself, any other code unit as 0x80; prescan
+// reads a declaration written in UTF-16 from it.
+func asciiOfUTF16(data []byte, le bool) []byte {
+	n := min(len(data)/2, prescanLen)
+	out := make([]byte, n)
+	for i := range n {
+		lo, hi := data[2*i], data[2*i+1]
+		if !le {
+			lo, hi = hi, lo
+		}
+		if hi == 0 && lo < utf8.RuneSelf {
+			out[i] = lo
+		} else {
+			out[i] = 0x80
+		}
+	}
+	return out
+}
+
 // chooseValid picks the charset of bytes that are valid UTF-8.
 func chooseValid(data []byte, decls []declaration) choice {
 	var first *declaration
@@ -174,26 +215,49 @@ func isASCII(data []byte) bool {
 	return true
 }
 
-// mostlyUTF8 reports whether data is UTF-8 with some damage: it holds
-// multi-byte sequences, at least four valid ones for each invalid byte.
-// Legacy-encoded text practically never forms valid sequences that often.
+// mostlyUTF8 reports whether data is UTF-8 with some damage. It holds
+// multi-byte sequences, and either at least four valid ones for each
+// invalid byte (a page with a few broken bytes), or, for pages with whole
+// paragraphs pasted in from a legacy charset, valid words worth at least
+// half the invalid bytes. A valid word is a run of two or more multi-byte
+// sequences between ASCII bytes with no invalid byte in it: legacy text
+// forms a valid sequence now and then (CJK text about one per four
+// invalid bytes) but practically never a whole word of them, so such
+// words are UTF-8 the page was written in. Browsers would decode such a
+// page whole in one legacy charset and garble its UTF-8 half; staying in
+// UTF-8 keeps that half and replaces the bytes that are not UTF-8.
 func mostlyUTF8(data []byte) bool {
-	valid, invalid := 0, 0
+	valid, invalid, words := 0, 0, 0
+	run, broken := 0, false // the current run of bytes outside ASCII
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
+			if run >= 2 && !broken {
+				words += run
+			}
+			run, broken = 0, false
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size == 1 {
 			invalid++
+			broken = true
 		} else {
 			valid++
+			run++
 		}
 		i += size
 	}
-	return valid > 0 && valid >= 4*invalid
+	if run >= 2 && !broken {
+		words += run
+	}
+	return valid > 0 && (valid >= 4*invalid || words >= minUTF8Words && 2*words >= invalid)
 }
+
+// minUTF8Words is the fewest multi-byte sequences in valid words that
+// make a page with many invalid bytes UTF-8 (see mostlyUTF8): a name or
+// two in UTF-8 on a legacy page is too little to go by.
+const minUTF8Words = 32
 
 // charsetParam returns the charset parameter of a Content-Type value, or "".
 func charsetParam(contentType string) string {

@@ -9,7 +9,10 @@
 //     truncated page still has an article to extract) and sets
 //     Result.Truncated;
 //  2. the size cap, the byte order mark (UTF-8, UTF-16LE, UTF-16BE) and
-//     UTF-16 without a mark;
+//     UTF-16 without a mark: mostly ASCII (a NUL in every other byte), or
+//     declared as UTF-16 by the header or by a <meta> written in UTF-16
+//     and borne out by some NULs at one parity (text in Cyrillic or CJK
+//     has few), and decoding with few replacement characters;
 //  3. the empty and binary checks (known magic numbers, NUL and control
 //     bytes near the start);
 //  4. the charset: the Content-Type header, then <meta> or the XML
@@ -23,16 +26,22 @@
 //
 //   - bytes that are valid UTF-8 and hold multi-byte sequences are UTF-8,
 //     whatever is declared (legacy text is practically never valid UTF-8);
-//   - a declared UTF-8 is kept when the bytes are mostly valid UTF-8 (at
-//     least four valid multi-byte sequences per invalid one), so a page
-//     with a few broken bytes keeps its charset;
+//   - a declared UTF-8 is kept when the bytes are mostly valid UTF-8, so a
+//     page with a few broken bytes keeps its charset. Mostly valid means
+//     at least four valid multi-byte sequences per invalid byte, or, on a
+//     page with paragraphs pasted in from a legacy charset, whole words of
+//     valid sequences worth at least half the invalid bytes (legacy text
+//     practically never forms such words);
 //   - any other declared charset is kept unless the detector finds a
 //     decoding that is clearly more plausible: better by more than a nat
 //     per byte outside ASCII, with at least 16 such bytes to judge by.
 //
 // The header is tried before the meta, so when both are plausible the
 // header wins; when the header's decoding is implausible and the meta's is
-// not, the meta wins; when neither is, detection decides.
+// not, the meta wins; when neither is, mostly valid UTF-8 stays UTF-8
+// (with its invalid bytes replaced) and otherwise detection decides. So a
+// UTF-8 page with half its paragraphs in windows-1251 is UTF-8 unless
+// windows-1251 is declared.
 //
 // # Detection
 //
@@ -157,7 +166,21 @@ func Decode(data []byte, opts Options) (Result, error) {
 		return finishUTF16(res, data[2:], true, SourceBOM)
 	}
 	if le, ok := sniffUTF16(data); ok {
-		return finishUTF16(res, data, !le, SourceDetected)
+		source := SourceDetected
+		if _, s, declared := declaredUTF16(data, opts.ContentType); declared {
+			source = s
+		}
+		return finishUTF16(res, data, !le, source)
+	}
+	if err := sniffMagic(data); err != nil {
+		return Result{}, err
+	}
+	if bigEndian, source, ok := declaredUTF16(data, opts.ContentType); ok {
+		// Text mostly outside ASCII has too few NULs for sniffUTF16 and
+		// looks binary; a declaration the bytes bear out says what it is.
+		if r, err := finishUTF16(res, data, bigEndian, source); err == nil && plausibleText(r.Text) {
+			return r, nil
+		}
 	}
 	if err := sniffBinary(data); err != nil {
 		return Result{}, err
@@ -223,6 +246,14 @@ func finishUTF16(res Result, text []byte, bigEndian bool, source string) (Result
 	}
 	res.Text = out
 	return checkBlank(res)
+}
+
+// plausibleText reports whether decoded text has few replacement
+// characters (at most one rune in a hundred, as unpaired surrogates give
+// in binary data read as UTF-16).
+func plausibleText(text []byte) bool {
+	bad := bytes.Count(text, []byte("\uFFFD"))
+	return bad*100 <= utf8.RuneCount(text)
 }
 
 // transcode converts data to valid UTF-8 with enc.

@@ -58,13 +58,8 @@ var binaryMagics = []magic{
 // sniffBinary returns a *BinaryError when the start of data is a known
 // binary signature, or holds NUL bytes or too many control bytes for text.
 func sniffBinary(data []byte) error {
-	for _, m := range binaryMagics {
-		if len(data) >= m.Offset+len(m.Bytes) && string(data[m.Offset:m.Offset+len(m.Bytes)]) == m.Bytes {
-			if m.Bytes == "BZh" && !isBzip2(data) || m.Bytes == "RIFF" && !isRIFF(data) {
-				continue
-			}
-			return &BinaryError{Kind: m.Kind}
-		}
+	if err := sniffMagic(data); err != nil {
+		return err
 	}
 	head := data
 	if len(head) > sniffLen {
@@ -90,6 +85,20 @@ func sniffBinary(data []byte) error {
 			return &BinaryError{Kind: "data with NUL bytes"}
 		}
 		return &BinaryError{Kind: "data with control bytes"}
+	}
+	return nil
+}
+
+// sniffMagic returns a *BinaryError when data starts with a known binary
+// signature.
+func sniffMagic(data []byte) error {
+	for _, m := range binaryMagics {
+		if len(data) >= m.Offset+len(m.Bytes) && string(data[m.Offset:m.Offset+len(m.Bytes)]) == m.Bytes {
+			if m.Bytes == "BZh" && !isBzip2(data) || m.Bytes == "RIFF" && !isRIFF(data) {
+				continue
+			}
+			return &BinaryError{Kind: m.Kind}
+		}
 	}
 	return nil
 }
@@ -141,3 +150,36 @@ func sniffUTF16(data []byte) (le, ok bool) {
 	}
 	return false, false
 }
+
+// utf16Pattern reports whether the start of data has the NUL pattern of
+// UTF-16 text with some ASCII in it (markup, spaces, digits): NULs at one
+// parity, the high bytes of the ASCII characters, and next to none at the
+// other. It is much weaker than sniffUTF16's test, which wants mostly
+// ASCII: text in Cyrillic, Greek or CJK has few NULs. It is trusted only
+// beside a declaration (see declaredUTF16). le reports the byte order.
+func utf16Pattern(data []byte) (le, ok bool) {
+	n := min(len(data), utf16PatternLen) &^ 1
+	if n < 8 {
+		return false, false
+	}
+	evenNUL, oddNUL := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			evenNUL++
+		}
+		if data[i+1] == 0 {
+			oddNUL++
+		}
+	}
+	need := max(4, n/2/100) // NULs in at least 1% of the code units
+	switch {
+	case oddNUL >= need && evenNUL*8 <= oddNUL:
+		return true, true
+	case evenNUL >= need && oddNUL*8 <= evenNUL:
+		return false, true
+	}
+	return false, false
+}
+
+// utf16PatternLen is how much of the input utf16Pattern reads.
+const utf16PatternLen = 8192
