@@ -250,20 +250,20 @@ func readInputs(ctx context.Context, inputs []string, st *resumeState, win *wind
 		if i < st.wm.In {
 			continue
 		}
-		var start int64
+		var start batch.Position
 		if i == st.wm.In {
-			start = st.wm.Off
+			start = batch.Position{Offset: st.wm.Off, InMember: st.wm.Sub}
 		}
-		src, err := batch.OpenAt(in, start, ropts)
+		src, err := batch.OpenPosition(in, start, ropts)
 		if err != nil {
 			return err
 		}
 		for {
 			rec, err := src.Next()
 			if rec != nil {
-				k := key{i, rec.Offset}
+				k := key{i, rec.Offset, rec.InMember}
 				if st.done[k] {
-					win.advance(key{i, rec.Offset + 1})
+					win.advance(k.after())
 				} else {
 					seq++
 					win.dispatch(seq, k)
@@ -284,7 +284,7 @@ func readInputs(ctx context.Context, inputs []string, st *resumeState, win *wind
 			}
 		}
 		src.Close()
-		win.advance(key{i + 1, 0})
+		win.advance(key{i + 1, 0, 0})
 	}
 	return nil
 }
@@ -378,10 +378,10 @@ func (c *committer) commit(complete bool) error {
 		return fmt.Errorf("writing %s: %w", c.cfg.Output, err)
 	}
 	wm := c.win.finish(c.seqs)
-	cl := commitLine{Len: size, WM: [2]int64{int64(wm.In), wm.Off}, Hashes: c.hashes, Counts: c.counts, Complete: complete}
+	cl := commitLine{Len: size, WM: wm.ints(), Hashes: c.hashes, Counts: c.counts, Complete: complete}
 	for _, k := range c.keys {
 		if !k.less(wm) {
-			cl.Done = append(cl.Done, [2]int64{int64(k.In), k.Off})
+			cl.Done = append(cl.Done, k.ints())
 		}
 	}
 	if err := c.jr.appendLine(cl); err != nil {

@@ -95,8 +95,9 @@ type outLine struct {
 	Filter string `json:"filter"`
 	Error  string `json:"error"`
 	Source struct {
-		File   string `json:"file"`
-		Offset int64  `json:"offset"`
+		File     string `json:"file"`
+		Offset   int64  `json:"offset"`
+		RecordID string `json:"record_id"`
 	} `json:"source"`
 }
 
@@ -252,6 +253,31 @@ func TestReadJournalDropsCutLine(t *testing.T) {
 	}
 }
 
+// TestJournalKeys: a key inside a gzip member of several records is
+// written with its InMember and read back; a key of two numbers (InMember
+// 0) reads as before.
+func TestJournalKeys(t *testing.T) {
+	h := journalHeader{Version: 1, Inputs: []string{"x"}, Options: "o"}
+	hb, _ := json.Marshal(h)
+	for _, k := range []key{{0, 7, 0}, {1, 7, 3}} {
+		c := commitLine{Len: 10, WM: k.ints(), Done: [][]int64{k.after().ints(), {1, 9}}, Counts: map[string]int64{}}
+		cb, _ := json.Marshal(c)
+		st, _, err := readJournal(strings.NewReader(string(hb)+"\n"+string(cb)+"\n"), h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.wm != k || !st.done[k.after()] || !st.done[key{1, 9, 0}] || len(st.done) != 2 {
+			t.Errorf("%s: wm %v done %v", cb, st.wm, st.done)
+		}
+	}
+	if k := (key{0, 7, 0}).ints(); len(k) != 2 {
+		t.Errorf("key with InMember 0 written %v", k)
+	}
+	if _, _, err := readJournal(strings.NewReader(string(hb)+"\n"+`{"len":1,"wm":[0],"counts":{}}`+"\n"), h); err == nil {
+		t.Error("a key of one number was accepted")
+	}
+}
+
 // TestKillAndResume SIGKILLs a batch run at random points, reruns it each
 // time, and checks that the output ends up with the same records as an
 // uninterrupted run, none twice.
@@ -276,11 +302,21 @@ func TestKillAndResume(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	for _, gz := range []bool{true, false} {
-		name := map[bool]string{true: "gz", false: "plain"}[gz]
+	// Gzip layouts: a member per record, a WARC gzipped as one stream,
+	// and members of three records.
+	for _, name := range []string{"gz", "plain", "gz-stream", "gz-3"} {
 		t.Run(name, func(t *testing.T) {
 			in := filepath.Join(dir, name+".warc")
-			if err := batchtest.WriteWARC(in, gz, all); err != nil {
+			var err error
+			switch name {
+			case "gz-stream":
+				err = batchtest.WriteWARCMembers(in, []int{0}, all)
+			case "gz-3":
+				err = batchtest.WriteWARCMembers(in, []int{3}, all)
+			default:
+				err = batchtest.WriteWARC(in, name == "gz", all)
+			}
+			if err != nil {
 				t.Fatal(err)
 			}
 			want := filepath.Join(dir, name+"-want.jsonl.gz")
@@ -342,12 +378,13 @@ func TestKillAndResume(t *testing.T) {
 			if len(wantLines) != len(all)-1 {
 				t.Errorf("uninterrupted run wrote %d lines, want %d", len(wantLines), len(all)-1)
 			}
-			seen := map[int64]bool{}
+			seen := map[string]bool{}
 			for _, l := range parse(t, gotLines) {
-				if seen[l.Source.Offset] {
-					t.Errorf("record at %d written twice", l.Source.Offset)
+				k := fmt.Sprintf("%d %s", l.Source.Offset, l.Source.RecordID)
+				if seen[k] {
+					t.Errorf("record %s written twice", k)
 				}
-				seen[l.Source.Offset] = true
+				seen[k] = true
 			}
 			if strings.Join(wantLines, "\n") != strings.Join(gotLines, "\n") {
 				t.Errorf("resumed output differs: %d lines vs %d uninterrupted", len(gotLines), len(wantLines))
