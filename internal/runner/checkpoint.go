@@ -125,8 +125,9 @@ func (s *resumeState) apply(c *commitLine) error {
 
 // journal is the append-only checkpoint file.
 type journal struct {
-	mu sync.Mutex
-	f  *os.File
+	mu   sync.Mutex
+	f    *os.File
+	size int64 // its length after the last whole line
 }
 
 // createJournal starts a new journal with its header, durably.
@@ -162,7 +163,7 @@ func openJournal(path string, want journalHeader) (*journal, *resumeState, error
 		f.Close()
 		return nil, nil, fmt.Errorf("checkpoint %s: %w", path, err)
 	}
-	return &journal{f: f}, st, nil
+	return &journal{f: f, size: good}, st, nil
 }
 
 var errHeaderMismatch = errors.New("was written by a different command (other inputs or options)")
@@ -217,7 +218,8 @@ func sameHeader(a, b journalHeader) bool {
 	return true
 }
 
-// appendLine writes v as one JSON line and fsyncs.
+// appendLine writes v as one JSON line and fsyncs. When that fails the
+// file is cut back to its last whole line.
 func (j *journal) appendLine(v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -225,10 +227,18 @@ func (j *journal) appendLine(v any) error {
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if _, err := j.f.Write(append(b, '\n')); err != nil {
+	_, err = j.f.Write(append(b, '\n'))
+	if err == nil {
+		err = j.f.Sync()
+	}
+	if err != nil {
+		if j.f.Truncate(j.size) == nil {
+			_, _ = j.f.Seek(j.size, io.SeekStart)
+		}
 		return err
 	}
-	return j.f.Sync()
+	j.size += int64(len(b)) + 1
+	return nil
 }
 
 func (j *journal) Close() error { return j.f.Close() }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -49,6 +50,10 @@ type Config struct {
 	// comes first. Zero means 2s and 500.
 	CommitEvery time.Duration
 	CommitLines int
+
+	// wrapOutput, when set, stands between the run and its output file
+	// (for tests).
+	wrapOutput func(outFile) outFile
 }
 
 // Summary is the outcome of a run, counted over every run of the same
@@ -134,7 +139,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		sum.AlreadyComplete = true
 		return sum, nil
 	}
-	out, err := openOutput(cfg.Output, st.outLen)
+	out, err := openOutput(cfg.Output, st.outLen, cfg.wrapOutput)
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +174,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	c := &committer{cfg: cfg, st: st, out: out, jr: jr, win: win, counts: st.counts}
+	c := &committer{cfg: cfg, st: st, out: out, jr: jr, win: win, counts: st.counts, committed: maps.Clone(st.counts)}
 	prog := newProgress(cfg, total, startBytes, &bytesRead, &records, &errs)
 	every := cfg.CommitEvery
 	if every <= 0 {
@@ -210,7 +215,8 @@ loop:
 		cerr = c.commit(false)
 	}
 	prog.update(true)
-	sum.Counts = c.counts
+	// The counts of what OUT holds: those of the last commit.
+	sum.Counts = c.committed
 	sum.Records, sum.Bytes, sum.Elapsed = records.Load(), bytesRead.Load()-startBytes, time.Since(started)
 	switch {
 	case cerr != nil:
@@ -323,6 +329,8 @@ type committer struct {
 	jr     *journal
 	win    *window
 	counts map[string]int64
+	// committed is counts as of the last commit: what OUT holds.
+	committed map[string]int64
 
 	buf    []byte
 	seqs   []uint64
@@ -373,9 +381,10 @@ func (c *committer) commit(complete bool) error {
 	if len(c.seqs) == 0 && !complete {
 		return nil
 	}
+	before := c.out.size
 	size, err := c.out.write(c.buf)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", c.cfg.Output, err)
+		return fmt.Errorf("writing %s: %w (it ends at its last commit; the same command resumes from there)", c.cfg.Output, err)
 	}
 	wm := c.win.finish(c.seqs)
 	cl := commitLine{Len: size, WM: wm.ints(), Hashes: c.hashes, Counts: c.counts, Complete: complete}
@@ -385,8 +394,11 @@ func (c *committer) commit(complete bool) error {
 		}
 	}
 	if err := c.jr.appendLine(cl); err != nil {
-		return fmt.Errorf("writing checkpoint: %w", err)
+		// The chunk is not committed: OUT goes back to its last commit.
+		return fmt.Errorf("writing checkpoint: %w (%s ends at its last commit; the same command resumes from there)",
+			c.out.cut(before, err), c.cfg.Output)
 	}
+	c.committed = maps.Clone(c.counts)
 	c.buf, c.seqs, c.keys, c.hashes = c.buf[:0], c.seqs[:0], c.keys[:0], nil
 	return nil
 }
