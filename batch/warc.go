@@ -28,8 +28,9 @@ import (
 // at an end-of-record marker) the source reports it once, with Err set, and
 // then looks for the next record from the byte after the broken one's
 // start: gowarc skips bytes until a gzip header or "WARC/" line (inside a
-// gzip member, until a "WARC/" line of the same member) and candidates that
-// do not parse are passed over silently. A gzip member whose compressed
+// gzip member, until a "WARC/" line of the same member, decompressing the
+// member again from its start to get there) and candidates that do not
+// parse are passed over silently. A gzip member whose compressed
 // bytes are broken is reported once too, and the search goes on in the
 // file from the byte after the member's start. A record that is whole but
 // cannot be used (an HTTP part that does not parse, an unsupported
