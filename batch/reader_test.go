@@ -431,3 +431,34 @@ func TestUnusableRecordsInARow(t *testing.T) {
 		})
 	}
 }
+
+// TestGzipMemberChecksum: when a member of several records fails its
+// checksum, its last record gets the error (as a record alone in its
+// member does), the others are read, and so is the next member.
+func TestGzipMemberChecksum(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first.warc.gz")
+	if err := batchtest.WriteWARCMembers(first, []int{0}, []batchtest.Page{distinct("u1"), distinct("u2")}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-8] ^= 0xff // the first byte of the member's CRC-32
+	next, err := batchtest.Record(distinct("u3"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "a.warc.gz")
+	if err := os.WriteFile(path, append(data, next...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	recs := readAll(t, path, 0)
+	if got, want := outcomes(recs), "html:https://a.test/u1 error html:https://a.test/u3"; got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	if err := recs[1].Err; !strings.Contains(err.Error(), "checksum") || recs[1].URL != "https://a.test/u2" {
+		t.Errorf("record 2: %q %v", recs[1].URL, err)
+	}
+}
