@@ -5,7 +5,9 @@
 //
 // The flow for one record is:
 //
-//	Open / OpenAt   a path → a Reader (WARC, WARC.gz, WET, a folder of
+//	Open / OpenAt / OpenPosition
+//	                a path → a Reader (WARC, WARC.gz with any number of
+//	                records per gzip member, WET, a folder of
 //	                .html/.html.gz files, or JSONL of {"url","html"})
 //	Reader.Next     → *Record: URL, HTTP status, Content-Type, body (capped),
 //	                or the reason it is skipped, or the error reading it

@@ -29,9 +29,15 @@ type Record struct {
 	// Input is the path of the input as it was given to Open.
 	Input string
 	// Offset locates the record in Input: the byte offset where the record
-	// starts (in the compressed file for .gz), or the index of the file for
-	// a folder input. With Input it is the record's key.
+	// starts (for .gz, where its gzip member starts in the compressed file),
+	// or the index of the file for a folder input.
 	Offset int64
+	// InMember numbers the records of one gzip member, from 0. It is 0
+	// but where a member holds several records (a WARC gzipped as one
+	// stream, say), which then share the member's Offset. The numbers may
+	// skip where a broken record was passed over. With Input and Offset it
+	// is the record's key.
+	InMember int64
 	// File is the page's own file for folder inputs, else empty.
 	File string
 	// ID is the WARC-Record-ID, if any.
@@ -79,6 +85,11 @@ type Reader interface {
 	Close() error
 }
 
+// Position locates a record in an input: its Offset and InMember.
+type Position struct {
+	Offset, InMember int64
+}
+
 // Open opens an input from its start. See OpenAt.
 func Open(path string, opts ReaderOptions) (Reader, error) {
 	return OpenAt(path, 0, opts)
@@ -90,24 +101,59 @@ func Open(path string, opts ReaderOptions) (Reader, error) {
 // found from its content: a folder, a WARC (plain or gzipped, WARC or WET),
 // or JSONL (plain or gzipped).
 func OpenAt(path string, start int64, opts ReaderOptions) (Reader, error) {
+	return OpenPosition(path, Position{Offset: start}, opts)
+}
+
+// OpenPosition is OpenAt for a record inside a gzip member: the reader
+// yields the records from the one at start on, leaving out those of the
+// same Offset with a lower InMember (they are read, then dropped).
+func OpenPosition(path string, start Position, opts ReaderOptions) (Reader, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
+	var r Reader
 	if fi.IsDir() {
-		return openDir(path, start, opts)
+		r, err = openDir(path, start.Offset, opts)
+	} else {
+		var kind inputKind
+		if kind, err = sniff(path); err != nil {
+			return nil, err
+		}
+		switch kind {
+		case kindWARC:
+			r, err = openWARC(path, start.Offset, opts)
+		case kindJSONL:
+			r, err = openJSONL(path, start.Offset, opts)
+		default:
+			err = fmt.Errorf("%s: not a WARC, WET or JSONL file", path)
+		}
 	}
-	kind, err := sniff(path)
 	if err != nil {
 		return nil, err
 	}
-	switch kind {
-	case kindWARC:
-		return openWARC(path, start, opts)
-	case kindJSONL:
-		return openJSONL(path, start, opts)
+	if start.InMember == 0 {
+		return r, nil
 	}
-	return nil, fmt.Errorf("%s: not a WARC, WET or JSONL file", path)
+	return &fromReader{Reader: r, start: start}, nil
+}
+
+// fromReader drops the records before start.
+type fromReader struct {
+	Reader
+	start Position
+}
+
+func (r *fromReader) Next() (*Record, error) {
+	for {
+		rec, err := r.Reader.Next()
+		if rec == nil || rec.Offset != r.start.Offset || rec.InMember >= r.start.InMember {
+			return rec, err
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 type inputKind int

@@ -10,20 +10,32 @@ import (
 	"os"
 	"strings"
 
+	"github.com/klauspost/compress/gzip"
 	"github.com/nlnwa/gowarc"
 )
 
-// warcSource reads WARC and WET files, plain or gzipped (one gzip member per
-// record, or the whole file as one stream).
+// warcSource reads WARC and WET files, plain or gzipped: one gzip member
+// per record, several records per member, or the whole file as one gzip
+// stream, in any mix.
 //
 // Records are parsed by gowarc with validation off (digests are not checked)
 // and the HTTP part of a response is parsed here, so a record is read once,
-// as a stream, and only its first MaxRecordBytes are kept. When a record is
-// broken (a gzip member cut short, a Content-Length past the end of the
-// record) the source reports it once, with Err set, and then looks for the
-// next record from the byte after the broken one's start: gowarc skips bytes
-// until a gzip header or "WARC/" line and candidates that do not parse are
-// passed over silently.
+// as a stream, and only its first MaxRecordBytes are kept. A gzipped file is
+// read member by member: each member is decompressed here and its bytes are
+// read as a plain WARC holding one or more records.
+//
+// When a record is broken (cut short, or a Content-Length that does not end
+// at an end-of-record marker) the source reports it once, with Err set, and
+// then looks for the next record from the byte after the broken one's
+// start: gowarc skips bytes until a gzip header or "WARC/" line (inside a
+// gzip member, until a "WARC/" line of the same member, decompressing the
+// member again from its start to get there) and candidates that do not
+// parse are passed over silently. A gzip member whose compressed
+// bytes are broken is reported once too, and the search goes on in the
+// file from the byte after the member's start. A record that is whole but
+// cannot be used (an HTTP part that does not parse, an unsupported
+// Content-Encoding, a body over the cap) gets its error and the reading goes
+// on after it, whatever came before.
 type warcSource struct {
 	path     string
 	f        *os.File
@@ -33,8 +45,43 @@ type warcSource struct {
 	base     int64 // file offset at which cr started counting
 	u        gowarc.Unmarshaler
 	opts     ReaderOptions
-	resync   bool // scanning for a record after a broken one
+	resync   bool // scanning the file for a record after a broken one
 	finished bool
+
+	m   *member      // the gzip member being read, or nil between members
+	zr  *gzip.Reader // decompresses m, reused from member to member
+	mbr *bufio.Reader
+}
+
+// member is one gzip member being read. Its decompressed bytes are a plain
+// WARC of one or more records.
+type member struct {
+	start  int64           // file offset of its gzip header
+	cr     *countingReader // decompressed bytes read, from the member's start
+	br     *bufio.Reader
+	n      int64 // record starts found in it so far: the next one's InMember
+	resync bool  // scanning the member for a record after a broken one
+	err    error // the first decompression error (not io.EOF), sticky
+}
+
+// pos is the offset in the member's decompressed bytes of the next unread
+// byte.
+func (m *member) pos() int64 { return m.cr.n - int64(m.br.Buffered()) }
+
+// memberReader records the member's first decompression error, so that an
+// error reading a record can be told from a record cut short inside a sound
+// member, whatever gowarc makes of the error.
+type memberReader struct {
+	zr *gzip.Reader
+	m  *member
+}
+
+func (r *memberReader) Read(p []byte) (int, error) {
+	n, err := r.zr.Read(p)
+	if err != nil && err != io.EOF && r.m.err == nil {
+		r.m.err = err
+	}
+	return n, err
 }
 
 func openWARC(path string, start int64, opts ReaderOptions) (*warcSource, error) {
@@ -68,7 +115,11 @@ func (s *warcSource) seek(off int64) error {
 	}
 	s.cr = &countingReader{r: s.f, add: s.opts.Counter}
 	s.base = off
-	s.br = bufio.NewReaderSize(s.cr, 64<<10)
+	if s.br == nil {
+		s.br = bufio.NewReaderSize(s.cr, 64<<10)
+	} else {
+		s.br.Reset(s.cr)
+	}
 	return nil
 }
 
@@ -80,62 +131,292 @@ func (s *warcSource) pos() int64 {
 func (s *warcSource) Close() error { return s.f.Close() }
 
 func (s *warcSource) Next() (*Record, error) {
+	var rec *Record
+	if s.gz {
+		rec = s.nextGzip()
+	} else {
+		rec = s.nextPlain()
+	}
+	if rec == nil {
+		return nil, io.EOF
+	}
+	return rec, nil
+}
+
+// nextPlain returns the next record of a plain file, or nil at its end.
+func (s *warcSource) nextPlain() *Record {
 	for !s.finished {
-		if err := s.scan(); err != nil {
-			return nil, io.EOF
+		if err := scan(s.br, true); err != nil {
+			return nil
+		}
+		rec, end := s.fileRecord(true)
+		if end {
+			return nil
+		}
+		if rec != nil {
+			return rec
+		}
+	}
+	return nil
+}
+
+// nextGzip returns the next record of a gzipped file, or nil at its end.
+func (s *warcSource) nextGzip() *Record {
+	for !s.finished {
+		if s.m != nil {
+			if rec := s.memberRecord(); rec != nil {
+				return rec
+			}
+			continue
+		}
+		if err := scan(s.br, true); err != nil {
+			return nil
+		}
+		if b, _ := s.br.Peek(2); b[0] != 0x1f || b[1] != 0x8b {
+			// A plain record between gzip members.
+			rec, end := s.fileRecord(false)
+			if end {
+				return nil
+			}
+			if rec != nil {
+				return rec
+			}
+			continue
 		}
 		at := s.pos()
-		wr, _, _, err := s.u.Unmarshal(s.br)
-		if err != nil {
-			if wr != nil {
-				_ = wr.Close()
-			}
-			// EOF with nothing consumed is the end of the file; EOF
-			// inside a header is a record cut short.
-			if wr == nil && errors.Is(err, io.EOF) && (s.resync || s.pos() == at) {
-				return nil, io.EOF
-			}
+		m := &member{start: at}
+		if err := s.rewind(m, 0); err != nil {
 			wasResync := s.resync
 			s.skipPast(at)
 			if wasResync {
 				continue
 			}
-			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-				err = fmt.Errorf("%w: %v", ErrTruncated, err)
-			}
-			return &Record{Input: s.path, Offset: at, Err: fmt.Errorf("unreadable WARC record: %w", err)}, nil
+			return unreadable(s.path, at, 0, fmt.Errorf("gzip header: %w", err))
 		}
-		rec := s.record(wr, at)
-		if rec.Err != nil && !errors.Is(rec.Err, ErrRecordTooLarge) {
-			if s.resync {
-				// A false start found while scanning: not a record.
-				s.skipPast(at)
-				continue
-			}
-			s.skipPast(at)
-			return rec, nil
-		}
-		s.resync = false
-		return rec, nil
+		s.m = m
 	}
-	return nil, io.EOF
+	return nil
 }
 
-// scan skips to the next gzip header or "WARC/" line. It fails at the end
-// of the file.
-func (s *warcSource) scan() error {
+// fileRecord reads the record at the file's position, a "WARC/" line or a
+// gzip header that gowarc reads as one record. It returns nil when the
+// position held no record (a false start found while scanning), and end
+// at the end of the file. The end-of-record marker is checked when marker
+// is true.
+func (s *warcSource) fileRecord(marker bool) (rec *Record, end bool) {
+	at := s.pos()
+	wr, _, _, err := s.u.Unmarshal(s.br)
+	if err != nil {
+		if wr != nil {
+			_ = wr.Close()
+		}
+		// EOF with nothing consumed is the end of the file; EOF
+		// inside a header is a record cut short.
+		if wr == nil && errors.Is(err, io.EOF) && (s.resync || s.pos() == at) {
+			return nil, true
+		}
+		wasResync := s.resync
+		s.skipPast(at)
+		if wasResync {
+			return nil, false
+		}
+		return unreadable(s.path, at, 0, err), false
+	}
+	var check func() error
+	if marker {
+		check = func() error { return endMarker(s.br, false) }
+	}
+	rec, broken := s.record(wr, at, check)
+	if broken {
+		wasResync := s.resync
+		s.skipPast(at)
+		if wasResync {
+			// A false start found while scanning: not a record.
+			return nil, false
+		}
+		return rec, false
+	}
+	s.resync = false
+	return rec, false
+}
+
+// memberRecord returns the next record of the member being read. It
+// returns nil when the member is done, and then s.m is nil.
+func (s *warcSource) memberRecord() *Record {
+	m := s.m
 	for {
-		b, err := s.br.Peek(5)
+		if err := scan(m.br, false); err != nil {
+			if m.err != nil {
+				return s.memberBroken(nil)
+			}
+			// The member ended cleanly; the file goes on after it.
+			s.m = nil
+			return nil
+		}
+		at := m.pos()
+		inMember := m.n
+		m.n++
+		wr, _, _, err := s.u.Unmarshal(m.br)
+		var rec *Record
+		broken := true
+		if err == nil {
+			rec, broken = s.record(wr, m.start, func() error { return endMarker(m.br, true) })
+			rec.InMember = inMember
+		} else if wr != nil {
+			_ = wr.Close()
+		}
+		if broken && m.err != nil && m.br.Buffered() < 4 {
+			// The record ran into the point where the member cannot be
+			// decompressed further (its bytes are read ahead, so an
+			// error further on is not this record's).
+			if rec == nil {
+				rec = &Record{Input: s.path, Offset: m.start, InMember: inMember}
+			}
+			return s.memberBroken(rec)
+		}
+		if !broken {
+			s.resync, m.resync = false, false
+			// When the member cannot be decompressed right after this
+			// record (its end cut off, or a checksum that does not match),
+			// the record is not to be trusted, as when it is alone in its
+			// member.
+			if _, err := m.br.Peek(1); err != nil && m.err != nil {
+				m.resync = true // reported here, not again
+				setErr(rec, memberErr(m.err))
+			}
+			return rec
+		}
+		// Not a whole record: look for the next one in the member from
+		// the byte after its start.
+		quiet := s.resync || m.resync
+		if err := s.rewind(m, at+1); err != nil {
+			m.err = err
+			if rec == nil {
+				rec = &Record{Input: s.path, Offset: m.start, InMember: inMember}
+			}
+			return s.memberBroken(rec)
+		}
+		m.resync = true
+		if quiet {
+			continue
+		}
+		if rec == nil {
+			rec = unreadable(s.path, m.start, inMember, err)
+		}
+		return rec
+	}
+}
+
+// memberBroken ends the member being read after a decompression error,
+// reporting it once as rec's error (a record of its own when rec is nil),
+// and looks for the next record in the file from the byte after the
+// member's start. It returns nil when the error is not to be reported:
+// the member was a false start, or its error was reported already.
+func (s *warcSource) memberBroken(rec *Record) *Record {
+	m := s.m
+	quiet := s.resync || m.resync
+	s.m = nil
+	s.skipPast(m.start)
+	if quiet {
+		return nil
+	}
+	if rec == nil {
+		rec = &Record{Input: s.path, Offset: m.start, InMember: m.n}
+		m.n++
+	}
+	setErr(rec, memberErr(m.err))
+	return rec
+}
+
+// memberErr is the error of a record in a member that cannot be
+// decompressed.
+func memberErr(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		err = fmt.Errorf("%w: %v", ErrTruncated, err)
+	}
+	return fmt.Errorf("unreadable WARC record: gzip member: %w", err)
+}
+
+// rewind starts decompressing member m from its gzip header, and moves on
+// to the offset off in its decompressed bytes.
+func (s *warcSource) rewind(m *member, off int64) error {
+	if s.pos() != m.start {
+		if err := s.seek(m.start); err != nil {
+			return err
+		}
+	}
+	var err error
+	if s.zr == nil {
+		s.zr, err = gzip.NewReader(s.br)
+	} else {
+		err = s.zr.Reset(s.br)
+	}
+	if err != nil {
+		return err
+	}
+	s.zr.Multistream(false)
+	m.err = nil
+	m.cr = &countingReader{r: &memberReader{zr: s.zr, m: m}}
+	if s.mbr == nil {
+		s.mbr = bufio.NewReaderSize(m.cr, 64<<10)
+	} else {
+		s.mbr.Reset(m.cr)
+	}
+	m.br = s.mbr
+	if off > 0 {
+		// An error here is the member's, and shows on the next read.
+		_, _ = m.br.Discard(int(off))
+	}
+	return nil
+}
+
+// unreadable is the record of a WARC record that did not parse.
+func unreadable(path string, at, inMember int64, err error) *Record {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		err = fmt.Errorf("%w: %v", ErrTruncated, err)
+	}
+	return &Record{Input: path, Offset: at, InMember: inMember, Err: fmt.Errorf("unreadable WARC record: %w", err)}
+}
+
+// setErr marks rec as unreadable with err.
+func setErr(rec *Record, err error) {
+	rec.Err, rec.Skip, rec.Body = err, "", nil
+}
+
+// scan skips to the next "WARC/" line, or gzip header when gz is true. It
+// fails at the end of the input.
+func scan(br *bufio.Reader, gz bool) error {
+	for {
+		b, err := br.Peek(5)
 		if err != nil {
 			return err
 		}
-		if b[0] == 0x1f && b[1] == 0x8b || string(b) == "WARC/" {
+		if gz && b[0] == 0x1f && b[1] == 0x8b || string(b) == "WARC/" {
 			return nil
 		}
-		if _, err := s.br.Discard(1); err != nil {
+		// Skip to the next byte that could start one.
+		buf, _ := br.Peek(br.Buffered())
+		i := 1
+		for i < len(buf) && buf[i] != 'W' && (!gz || buf[i] != 0x1f) {
+			i++
+		}
+		if _, err := br.Discard(i); err != nil {
 			return err
 		}
 	}
+}
+
+// endMarker checks that the next bytes are a record's end marker, "\r\n\r\n".
+// At the end of a gzip member (atEnd true) a record may end without it.
+func endMarker(br *bufio.Reader, atEnd bool) error {
+	end, err := br.Peek(4)
+	if string(end) == "\r\n\r\n" {
+		return nil
+	}
+	if atEnd && errors.Is(err, io.EOF) && len(bytes.Trim(end, "\r\n")) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: no end-of-record marker after the block", ErrTruncated)
 }
 
 // skipPast starts a scan for the next record one byte after at.
@@ -146,10 +427,16 @@ func (s *warcSource) skipPast(at int64) {
 	}
 }
 
-// record turns one gowarc record into a Record, reading its block.
-func (s *warcSource) record(wr gowarc.WarcRecord, at int64) *Record {
+// record turns one gowarc record into a Record, reading its block, and
+// then checks its end marker with endMarker when that is not nil. broken
+// is true when the record is not whole: cut short, or its Content-Length
+// does not end at the end marker, so the reader must look for the next
+// record from the byte after its start. A whole record that cannot be used
+// (an HTTP part that does not parse, an unsupported Content-Encoding, a
+// body over the cap) has Err set and broken false.
+func (s *warcSource) record(wr gowarc.WarcRecord, at int64, endMarker func() error) (rec *Record, broken bool) {
 	h := wr.WarcHeader()
-	rec := &Record{
+	rec = &Record{
 		Input:  s.path,
 		Offset: at,
 		ID:     h.Get(gowarc.WarcRecordID),
@@ -159,45 +446,42 @@ func (s *warcSource) record(wr gowarc.WarcRecord, at int64) *Record {
 	length, _ := h.GetInt64(gowarc.ContentLength)
 	if len(h.GetAll(gowarc.WarcRecordID)) > 1 || len(h.GetAll(gowarc.WarcType)) > 1 {
 		// A header cut short ran on into the next record's header.
-		rec.Err = fmt.Errorf("%w: header runs into the next record", ErrTruncated)
+		setErr(rec, fmt.Errorf("%w: header runs into the next record", ErrTruncated))
 		_ = wr.Close()
-		return rec
+		return rec, true
 	}
 	raw, err := wr.Block().RawBytes()
 	if err != nil {
-		rec.Err = err
+		setErr(rec, err)
 		_ = wr.Close()
-		return rec
+		return rec, true
 	}
 	// The counting wrapper tells a short block from a complete one.
 	cr := &countingReader{r: raw}
-	rec.Err = s.fill(rec, wr.Type(), h.Get(gowarc.ContentType), cr)
-	if rec.Err == nil || errors.Is(rec.Err, ErrRecordTooLarge) || rec.Skip != "" {
-		// Read the rest, so a record cut short is told apart from a
-		// record that was merely not kept.
-		if _, err := io.Copy(io.Discard, cr); err != nil && rec.Err == nil {
-			rec.Err = err
-		}
-		if rec.Err == nil && cr.n < length {
-			rec.Err = fmt.Errorf("%w: %d of %d bytes", ErrTruncated, cr.n, length)
-		}
-		if rec.Err == nil && !s.gz {
-			if end, _ := s.br.Peek(4); string(end) != "\r\n\r\n" {
-				rec.Err = fmt.Errorf("%w: no end-of-record marker after %d bytes", ErrTruncated, length)
-			}
-		}
+	useErr := s.fill(rec, wr.Type(), h.Get(gowarc.ContentType), cr)
+	// Read the rest, so a record cut short is told apart from a record
+	// that was merely not kept.
+	_, wholeErr := io.Copy(io.Discard, cr)
+	if wholeErr == nil && cr.n < length {
+		wholeErr = fmt.Errorf("%w: %d of %d bytes", ErrTruncated, cr.n, length)
 	}
-	if err := wr.Close(); err != nil && rec.Err == nil {
-		rec.Err = err
+	if wholeErr == nil && endMarker != nil {
+		wholeErr = endMarker()
 	}
-	if rec.Err != nil {
-		rec.Skip = ""
-		rec.Body = nil
-		if errors.Is(rec.Err, io.ErrUnexpectedEOF) {
-			rec.Err = fmt.Errorf("%w: %v", ErrTruncated, rec.Err)
+	if err := wr.Close(); err != nil && wholeErr == nil {
+		wholeErr = err
+	}
+	switch {
+	case wholeErr != nil:
+		broken = true
+		if errors.Is(wholeErr, io.ErrUnexpectedEOF) {
+			wholeErr = fmt.Errorf("%w: %v", ErrTruncated, wholeErr)
 		}
+		setErr(rec, wholeErr)
+	case useErr != nil:
+		setErr(rec, useErr)
 	}
-	return rec
+	return rec, broken
 }
 
 // fill reads the block of one record into rec, or sets rec.Skip.

@@ -76,6 +76,30 @@ if [ "${1:-}" = quick ]; then
   exit 0
 fi
 
+# Each fuzz target of the main module fuzzes for FUZZTIME (default 10s),
+# found by name so that a new target is fuzzed too. -fuzzminimizetime
+# bounds the minimising of each input that finds new code: unbounded (60s
+# an input) it took all the fuzzer's time. A failing input is written to
+# the package's testdata/fuzz, and go test prints how to rerun it.
+FUZZTIME=${FUZZTIME:-10s}
+fuzz_targets=$(git grep -n '^func Fuzz[A-Za-z0-9_]*(' -- '*_test.go' ':!beam' ':!bench' 2>/dev/null ||
+  grep -rn --include='*_test.go' --exclude-dir=beam --exclude-dir=bench '^func Fuzz[A-Za-z0-9_]*(' .)
+step "fuzz each target for $FUZZTIME:" $(echo "$fuzz_targets" | sed -E 's/.*func (Fuzz[A-Za-z0-9_]*).*/\1/')
+fuzz_log=$(mktemp)
+while IFS=: read -r file _ decl; do
+  name=$(echo "$decl" | sed -E 's/^func (Fuzz[A-Za-z0-9_]*).*/\1/')
+  dir=$(dirname "${file#./}")
+  [ "$dir" = . ] || dir=./$dir
+  if go test -run '^$' -fuzz "^$name\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x "$dir" >"$fuzz_log" 2>&1; then
+    echo "$name ($dir): $(grep -o 'execs: [0-9]*' "$fuzz_log" | tail -1) in $FUZZTIME"
+  else
+    cat "$fuzz_log"
+    rm -f "$fuzz_log"
+    exit 1
+  fi
+done <<<"$fuzz_targets"
+rm -f "$fuzz_log"
+
 step "bench module builds (peers live only there)"
 (cd bench && go vet ./... && staticcheck ./... && go test -count=1 ./...)
 

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -30,6 +29,9 @@ type Page struct {
 	// for responses and text/plain for conversions.
 	ContentType string
 	Body        []byte
+	// Header holds extra HTTP header lines of a response, each ending in
+	// "\r\n", such as "Content-Encoding: br\r\n".
+	Header string
 	// CutTo, when above zero, cuts the record's bytes (compressed, for
 	// gzip output) to this many after writing, as a crash would.
 	CutTo int
@@ -43,6 +45,20 @@ var fixedDate = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 // Record returns one WARC record as bytes, gzipped as its own member when
 // compress is true.
 func Record(p Page, compress bool) ([]byte, error) {
+	b, err := marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	if compress {
+		if b, err = gzipBytes(b); err != nil {
+			return nil, err
+		}
+	}
+	return cut(b, p), nil
+}
+
+// marshal returns one WARC record as plain bytes, uncut.
+func marshal(p Page) ([]byte, error) {
 	typ := map[string]gowarc.RecordType{
 		"": gowarc.Response, "response": gowarc.Response, "request": gowarc.Request,
 		"conversion": gowarc.Conversion, "warcinfo": gowarc.Warcinfo,
@@ -68,7 +84,7 @@ func Record(p Page, compress bool) ([]byte, error) {
 		if ct == "" {
 			ct = "text/html; charset=utf-8"
 		}
-		fmt.Fprintf(rb, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n", status, statusText(status), ct, len(p.Body))
+		fmt.Fprintf(rb, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\n%sContent-Length: %d\r\n\r\n", status, statusText(status), ct, p.Header, len(p.Body))
 	case gowarc.Request:
 		rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=request")
 		fmt.Fprintf(rb, "GET / HTTP/1.1\r\nHost: example.test\r\n\r\n")
@@ -87,28 +103,34 @@ func Record(p Page, compress bool) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	var w io.Writer = &buf
-	var zw *gzip.Writer
-	if compress {
-		zw = gzip.NewWriter(&buf)
-		w = zw
-	}
-	if _, _, err := gowarc.NewMarshaler().Marshal(w, rec, 0); err != nil {
+	if _, _, err := gowarc.NewMarshaler().Marshal(&buf, rec, 0); err != nil {
 		return nil, err
 	}
-	if zw != nil {
-		if err := zw.Close(); err != nil {
-			return nil, err
-		}
+	return buf.Bytes(), nil
+}
+
+// gzipBytes returns b as one gzip member.
+func gzipBytes(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(b); err != nil {
+		return nil, err
 	}
-	b := buf.Bytes()
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// cut applies p's CutTo and Cut to b.
+func cut(b []byte, p Page) []byte {
 	if p.CutTo > 0 && p.CutTo < len(b) {
 		b = b[:p.CutTo]
 	}
 	if p.Cut > 0 && p.Cut < len(b) {
 		b = b[:len(b)-p.Cut]
 	}
-	return b, nil
+	return b
 }
 
 // WriteWARC writes pages to path as a WARC file, one gzip member per record
@@ -121,6 +143,41 @@ func WriteWARC(path string, compress bool, pages []Page) error {
 			return err
 		}
 		out.Write(b)
+	}
+	return os.WriteFile(path, out.Bytes(), 0o644)
+}
+
+// WriteWARCMembers writes pages to path as a gzipped WARC whose gzip
+// members hold several records each: the first member holds sizes[0]
+// records, the next sizes[1], and so on, the sizes taken again from the
+// start when they run out. A size of zero puts every remaining record in
+// one member, so sizes {0} gives a WARC gzipped as one stream (as "gzip
+// file.warc" does). The CutTo and Cut of a member's last page apply to the
+// member's compressed bytes.
+func WriteWARCMembers(path string, sizes []int, pages []Page) error {
+	if len(sizes) == 0 {
+		return fmt.Errorf("no member sizes")
+	}
+	var out bytes.Buffer
+	for i, g := 0, 0; i < len(pages); g++ {
+		n := sizes[g%len(sizes)]
+		if n <= 0 || i+n > len(pages) {
+			n = len(pages) - i
+		}
+		var plain []byte
+		for _, p := range pages[i : i+n] {
+			b, err := marshal(p)
+			if err != nil {
+				return err
+			}
+			plain = append(plain, b...)
+		}
+		b, err := gzipBytes(plain)
+		if err != nil {
+			return err
+		}
+		out.Write(cut(b, pages[i+n-1]))
+		i += n
 	}
 	return os.WriteFile(path, out.Bytes(), 0o644)
 }

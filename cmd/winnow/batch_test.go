@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,5 +94,77 @@ func TestBatchArticlesOnly(t *testing.T) {
 		if got := l.Status + " " + l.PageType; got != tt.want {
 			t.Errorf("%v: %q, want %q", tt.args, got, tt.want)
 		}
+	}
+}
+
+// TestBatchGzipLayouts: every record of a .warc.gz gets its line, once,
+// whether its gzip members hold one record, two, all of them (a WARC
+// gzipped as one stream, as "gzip file.warc" makes) or a mix; unusable
+// records in a row (an unsupported Content-Encoding) each get an error
+// line. A one-stream WARC used to give one line, two records per member
+// half of them, and error records after the first of a row none.
+func TestBatchGzipLayouts(t *testing.T) {
+	var pages []batchtest.Page
+	for i := range 9 {
+		body := fmt.Sprintf("<html><body><article><h1>Story %d</h1><p>%s</p></article></body></html>", i, strings.ReplaceAll(wetEnglish, "\n", "</p><p>"))
+		pages = append(pages, batchtest.Page{URL: fmt.Sprintf("https://a.test/%d", i), Body: []byte(body)})
+		if i == 4 {
+			for j := range 3 {
+				pages = append(pages, batchtest.Page{URL: fmt.Sprintf("https://a.test/br%d", j),
+					Header: "Content-Encoding: br\r\n", Body: []byte("\x1b\x2c\x00\xf8\x25")})
+			}
+		}
+	}
+	for _, tt := range []struct {
+		name  string
+		sizes []int
+	}{
+		{"one record per member", []int{1}},
+		{"one gzip stream", []int{0}},
+		{"two per member", []int{2}},
+		{"mixed", []int{1, 3, 2, 0}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "in.warc.gz")
+			if err := batchtest.WriteWARCMembers(in, tt.sizes, pages); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "out.jsonl")
+			var stderr bytes.Buffer
+			if code := batchMain([]string{"-j", "2", "-o", out, in}, &stderr); code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]string{}
+			for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+				var l struct{ URL, Status string }
+				if err := json.Unmarshal([]byte(line), &l); err != nil {
+					t.Fatalf("%v: %s", err, line)
+				}
+				if _, dup := seen[l.URL]; dup {
+					t.Errorf("%s has two lines", l.URL)
+				}
+				seen[l.URL] = l.Status
+			}
+			for _, p := range pages {
+				want := "ok"
+				if p.Header != "" {
+					want = "error"
+				}
+				if seen[p.URL] != want {
+					t.Errorf("%s: status %q, want %q", p.URL, seen[p.URL], want)
+				}
+			}
+			if len(seen) != len(pages) {
+				t.Errorf("%d lines, want %d", len(seen), len(pages))
+			}
+			if want := fmt.Sprintf("%d lines in", len(pages)); !strings.Contains(stderr.String(), want) {
+				t.Errorf("summary does not say %q:\n%s", want, stderr.String())
+			}
+		})
 	}
 }

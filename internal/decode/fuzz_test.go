@@ -8,7 +8,9 @@ import (
 
 // FuzzDecode feeds arbitrary bytes and Content-Type values to Decode: it
 // must not panic, must return one of its errors or valid UTF-8, and the
-// charset it reports must be named.
+// charset it reports must be named. Run it with
+//
+//	go test -run '^$' -fuzz '^FuzzDecode$' -fuzztime 5m -fuzzminimizetime 200x ./internal/decode
 func FuzzDecode(f *testing.F) {
 	for _, sc := range sampleCharsets {
 		for _, cs := range sc.charsets {

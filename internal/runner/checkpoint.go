@@ -13,13 +13,46 @@ import (
 )
 
 // key identifies a record in a run: the index of its input and its
-// batch.Record.Offset.
+// batch.Record.Offset and InMember.
 type key struct {
 	In  int
 	Off int64
+	Sub int64
 }
 
-func (a key) less(b key) bool { return a.In < b.In || a.In == b.In && a.Off < b.Off }
+func (a key) less(b key) bool {
+	if a.In != b.In {
+		return a.In < b.In
+	}
+	if a.Off != b.Off {
+		return a.Off < b.Off
+	}
+	return a.Sub < b.Sub
+}
+
+// after is the first key after a record's: the same input, offset and
+// gzip member, the next InMember.
+func (a key) after() key { return key{a.In, a.Off, a.Sub + 1} }
+
+// ints writes a key in the journal: [in, offset], with InMember after them
+// when it is not zero.
+func (a key) ints() []int64 {
+	if a.Sub == 0 {
+		return []int64{int64(a.In), a.Off}
+	}
+	return []int64{int64(a.In), a.Off, a.Sub}
+}
+
+// keyOf reads a key written by ints.
+func keyOf(v []int64) (key, error) {
+	switch len(v) {
+	case 2:
+		return key{int(v[0]), v[1], 0}, nil
+	case 3:
+		return key{int(v[0]), v[1], v[2]}, nil
+	}
+	return key{}, fmt.Errorf("bad record key %v", v)
+}
 
 // journalHeader is the first line of a checkpoint journal. A run resumes
 // only from a journal whose header equals its own.
@@ -32,8 +65,8 @@ type journalHeader struct {
 // commitLine is one line of the journal after the header.
 type commitLine struct {
 	Len      int64            `json:"len"`
-	WM       [2]int64         `json:"wm"`
-	Done     [][2]int64       `json:"done,omitempty"`
+	WM       []int64          `json:"wm"`
+	Done     [][]int64        `json:"done,omitempty"`
 	Hashes   []string         `json:"hashes,omitempty"`
 	Counts   map[string]int64 `json:"counts"`
 	Complete bool             `json:"complete,omitempty"`
@@ -57,10 +90,18 @@ func newResumeState() *resumeState {
 // apply folds one commit into the state, keeping only the done keys at or
 // past the watermark.
 func (s *resumeState) apply(c *commitLine) error {
+	wm, err := keyOf(c.WM)
+	if err != nil {
+		return err
+	}
 	s.outLen = c.Len
-	s.wm = key{int(c.WM[0]), c.WM[1]}
+	s.wm = wm
 	for _, d := range c.Done {
-		if k := (key{int(d[0]), d[1]}); !k.less(s.wm) {
+		k, err := keyOf(d)
+		if err != nil {
+			return err
+		}
+		if !k.less(s.wm) {
 			s.done[k] = true
 		}
 	}
@@ -84,8 +125,9 @@ func (s *resumeState) apply(c *commitLine) error {
 
 // journal is the append-only checkpoint file.
 type journal struct {
-	mu sync.Mutex
-	f  *os.File
+	mu   sync.Mutex
+	f    *os.File
+	size int64 // its length after the last whole line
 }
 
 // createJournal starts a new journal with its header, durably.
@@ -121,7 +163,7 @@ func openJournal(path string, want journalHeader) (*journal, *resumeState, error
 		f.Close()
 		return nil, nil, fmt.Errorf("checkpoint %s: %w", path, err)
 	}
-	return &journal{f: f}, st, nil
+	return &journal{f: f, size: good}, st, nil
 }
 
 var errHeaderMismatch = errors.New("was written by a different command (other inputs or options)")
@@ -176,7 +218,8 @@ func sameHeader(a, b journalHeader) bool {
 	return true
 }
 
-// appendLine writes v as one JSON line and fsyncs.
+// appendLine writes v as one JSON line and fsyncs. When that fails the
+// file is cut back to its last whole line.
 func (j *journal) appendLine(v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -184,10 +227,18 @@ func (j *journal) appendLine(v any) error {
 	}
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if _, err := j.f.Write(append(b, '\n')); err != nil {
+	_, err = j.f.Write(append(b, '\n'))
+	if err == nil {
+		err = j.f.Sync()
+	}
+	if err != nil {
+		if j.f.Truncate(j.size) == nil {
+			_, _ = j.f.Seek(j.size, io.SeekStart)
+		}
 		return err
 	}
-	return j.f.Sync()
+	j.size += int64(len(b)) + 1
+	return nil
 }
 
 func (j *journal) Close() error { return j.f.Close() }
@@ -212,7 +263,7 @@ func (w *window) dispatch(seq uint64, k key) {
 	w.mu.Lock()
 	w.order = append(w.order, seq)
 	w.keys[seq] = k
-	w.next = key{k.In, k.Off + 1}
+	w.next = k.after()
 	w.mu.Unlock()
 }
 

@@ -26,14 +26,16 @@
 //     watermark, the keys of the records the chunk finished at or past the
 //     watermark, the body hashes it added (for --dedupe) and the counters.
 //
-// A record's key is (input index, Record.Offset). The watermark is the key
-// of the oldest record not yet committed: every record before it is done.
+// A record's key is (input index, Record.Offset, Record.InMember), written
+// [in, offset, in_member], or [in, offset] when in_member is 0. The
+// watermark is the key of the oldest record not yet
+// committed: every record before it is done.
 //
 // On start, if OUT.ckpt exists and its header matches, the run resumes: it
 // reads the journal up to the last whole line (a line cut by a kill is
 // dropped), truncates OUT to the length of the last commit (dropping lines
-// written after it), opens the input of the watermark at its offset with
-// batch.OpenAt, skips the later records whose keys were committed, and
+// written after it), opens the input of the watermark at its position with
+// batch.OpenPosition, skips the later records whose keys were committed, and
 // goes on. A kill at any point (SIGKILL included) loses at most the lines
 // after the last commit, and those records are done again, so every record
 // is in OUT exactly once. Without OUT.ckpt, or with --fresh, OUT is

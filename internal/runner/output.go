@@ -11,10 +11,20 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
+// outFile is what output needs of its file; tests put a file that fails
+// in its place.
+type outFile interface {
+	io.Writer
+	io.Seeker
+	Sync() error
+	Truncate(size int64) error
+	Close() error
+}
+
 // output is the JSONL file, written in chunks that are each complete on
 // their own: plain text, one gzip member, or one zstd frame.
 type output struct {
-	f    *os.File
+	f    outFile
 	size int64
 	gz   bool
 	zenc *zstd.Encoder
@@ -24,7 +34,8 @@ type output struct {
 
 // openOutput opens path for appending after its first keep bytes,
 // dropping anything past them (a chunk written after the last commit).
-func openOutput(path string, keep int64) (*output, error) {
+// wrap, when not nil, stands between the output and its file.
+func openOutput(path string, keep int64, wrap func(outFile) outFile) (*output, error) {
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, err
@@ -44,6 +55,9 @@ func openOutput(path string, keep int64) (*output, error) {
 		return nil, err
 	}
 	o := &output{f: f, size: keep}
+	if wrap != nil {
+		o.f = wrap(f)
+	}
 	switch {
 	case strings.HasSuffix(path, ".gz"):
 		o.gz = true
@@ -57,6 +71,8 @@ func openOutput(path string, keep int64) (*output, error) {
 }
 
 // write appends one chunk of lines and fsyncs, returning the new size.
+// When that fails (a full disk, say) the file is cut back to its size
+// before the chunk, so that it never ends in a torn line.
 func (o *output) write(lines []byte) (int64, error) {
 	if len(lines) == 0 {
 		return o.size, nil
@@ -78,11 +94,31 @@ func (o *output) write(lines []byte) (int64, error) {
 		data = o.zbuf
 	}
 	n, err := o.f.Write(data)
-	o.size += int64(n)
-	if err != nil {
-		return o.size, err
+	if err == nil {
+		err = o.f.Sync()
 	}
-	return o.size, o.f.Sync()
+	if err != nil {
+		return o.size, o.cut(o.size, err)
+	}
+	o.size += int64(n)
+	return o.size, nil
+}
+
+// cut truncates the file to size, its length at an earlier commit, after
+// the error err, which it returns (with cut's own error, if any).
+func (o *output) cut(size int64, err error) error {
+	terr := o.f.Truncate(size)
+	if terr == nil {
+		_, terr = o.f.Seek(size, io.SeekStart)
+	}
+	if terr == nil {
+		terr = o.f.Sync()
+	}
+	o.size = size
+	if terr != nil {
+		return fmt.Errorf("%w; then cutting the file back to its last commit: %v", err, terr)
+	}
+	return err
 }
 
 func (o *output) Close() error {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -49,6 +50,10 @@ type Config struct {
 	// comes first. Zero means 2s and 500.
 	CommitEvery time.Duration
 	CommitLines int
+
+	// wrapOutput, when set, stands between the run and its output file
+	// (for tests).
+	wrapOutput func(outFile) outFile
 }
 
 // Summary is the outcome of a run, counted over every run of the same
@@ -134,7 +139,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		sum.AlreadyComplete = true
 		return sum, nil
 	}
-	out, err := openOutput(cfg.Output, st.outLen)
+	out, err := openOutput(cfg.Output, st.outLen, cfg.wrapOutput)
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +174,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	c := &committer{cfg: cfg, st: st, out: out, jr: jr, win: win, counts: st.counts}
+	c := &committer{cfg: cfg, st: st, out: out, jr: jr, win: win, counts: st.counts, committed: maps.Clone(st.counts)}
 	prog := newProgress(cfg, total, startBytes, &bytesRead, &records, &errs)
 	every := cfg.CommitEvery
 	if every <= 0 {
@@ -210,7 +215,8 @@ loop:
 		cerr = c.commit(false)
 	}
 	prog.update(true)
-	sum.Counts = c.counts
+	// The counts of what OUT holds: those of the last commit.
+	sum.Counts = c.committed
 	sum.Records, sum.Bytes, sum.Elapsed = records.Load(), bytesRead.Load()-startBytes, time.Since(started)
 	switch {
 	case cerr != nil:
@@ -250,20 +256,20 @@ func readInputs(ctx context.Context, inputs []string, st *resumeState, win *wind
 		if i < st.wm.In {
 			continue
 		}
-		var start int64
+		var start batch.Position
 		if i == st.wm.In {
-			start = st.wm.Off
+			start = batch.Position{Offset: st.wm.Off, InMember: st.wm.Sub}
 		}
-		src, err := batch.OpenAt(in, start, ropts)
+		src, err := batch.OpenPosition(in, start, ropts)
 		if err != nil {
 			return err
 		}
 		for {
 			rec, err := src.Next()
 			if rec != nil {
-				k := key{i, rec.Offset}
+				k := key{i, rec.Offset, rec.InMember}
 				if st.done[k] {
-					win.advance(key{i, rec.Offset + 1})
+					win.advance(k.after())
 				} else {
 					seq++
 					win.dispatch(seq, k)
@@ -284,7 +290,7 @@ func readInputs(ctx context.Context, inputs []string, st *resumeState, win *wind
 			}
 		}
 		src.Close()
-		win.advance(key{i + 1, 0})
+		win.advance(key{i + 1, 0, 0})
 	}
 	return nil
 }
@@ -323,6 +329,8 @@ type committer struct {
 	jr     *journal
 	win    *window
 	counts map[string]int64
+	// committed is counts as of the last commit: what OUT holds.
+	committed map[string]int64
 
 	buf    []byte
 	seqs   []uint64
@@ -373,20 +381,24 @@ func (c *committer) commit(complete bool) error {
 	if len(c.seqs) == 0 && !complete {
 		return nil
 	}
+	before := c.out.size
 	size, err := c.out.write(c.buf)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", c.cfg.Output, err)
+		return fmt.Errorf("writing %s: %w (it ends at its last commit; the same command resumes from there)", c.cfg.Output, err)
 	}
 	wm := c.win.finish(c.seqs)
-	cl := commitLine{Len: size, WM: [2]int64{int64(wm.In), wm.Off}, Hashes: c.hashes, Counts: c.counts, Complete: complete}
+	cl := commitLine{Len: size, WM: wm.ints(), Hashes: c.hashes, Counts: c.counts, Complete: complete}
 	for _, k := range c.keys {
 		if !k.less(wm) {
-			cl.Done = append(cl.Done, [2]int64{int64(k.In), k.Off})
+			cl.Done = append(cl.Done, k.ints())
 		}
 	}
 	if err := c.jr.appendLine(cl); err != nil {
-		return fmt.Errorf("writing checkpoint: %w", err)
+		// The chunk is not committed: OUT goes back to its last commit.
+		return fmt.Errorf("writing checkpoint: %w (%s ends at its last commit; the same command resumes from there)",
+			c.out.cut(before, err), c.cfg.Output)
 	}
+	c.committed = maps.Clone(c.counts)
 	c.buf, c.seqs, c.keys, c.hashes = c.buf[:0], c.seqs[:0], c.keys[:0], nil
 	return nil
 }

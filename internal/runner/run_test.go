@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -61,6 +62,9 @@ func readLines(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() == 0 {
+		return nil
+	}
 	var r io.Reader = f
 	switch {
 	case strings.HasSuffix(path, ".gz"):
@@ -95,8 +99,9 @@ type outLine struct {
 	Filter string `json:"filter"`
 	Error  string `json:"error"`
 	Source struct {
-		File   string `json:"file"`
-		Offset int64  `json:"offset"`
+		File     string `json:"file"`
+		Offset   int64  `json:"offset"`
+		RecordID string `json:"record_id"`
 	} `json:"source"`
 }
 
@@ -252,6 +257,31 @@ func TestReadJournalDropsCutLine(t *testing.T) {
 	}
 }
 
+// TestJournalKeys: a key inside a gzip member of several records is
+// written with its InMember and read back; a key of two numbers (InMember
+// 0) reads as before.
+func TestJournalKeys(t *testing.T) {
+	h := journalHeader{Version: 1, Inputs: []string{"x"}, Options: "o"}
+	hb, _ := json.Marshal(h)
+	for _, k := range []key{{0, 7, 0}, {1, 7, 3}} {
+		c := commitLine{Len: 10, WM: k.ints(), Done: [][]int64{k.after().ints(), {1, 9}}, Counts: map[string]int64{}}
+		cb, _ := json.Marshal(c)
+		st, _, err := readJournal(strings.NewReader(string(hb)+"\n"+string(cb)+"\n"), h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.wm != k || !st.done[k.after()] || !st.done[key{1, 9, 0}] || len(st.done) != 2 {
+			t.Errorf("%s: wm %v done %v", cb, st.wm, st.done)
+		}
+	}
+	if k := (key{0, 7, 0}).ints(); len(k) != 2 {
+		t.Errorf("key with InMember 0 written %v", k)
+	}
+	if _, _, err := readJournal(strings.NewReader(string(hb)+"\n"+`{"len":1,"wm":[0],"counts":{}}`+"\n"), h); err == nil {
+		t.Error("a key of one number was accepted")
+	}
+}
+
 // TestKillAndResume SIGKILLs a batch run at random points, reruns it each
 // time, and checks that the output ends up with the same records as an
 // uninterrupted run, none twice.
@@ -276,11 +306,21 @@ func TestKillAndResume(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	for _, gz := range []bool{true, false} {
-		name := map[bool]string{true: "gz", false: "plain"}[gz]
+	// Gzip layouts: a member per record, a WARC gzipped as one stream,
+	// and members of three records.
+	for _, name := range []string{"gz", "plain", "gz-stream", "gz-3"} {
 		t.Run(name, func(t *testing.T) {
 			in := filepath.Join(dir, name+".warc")
-			if err := batchtest.WriteWARC(in, gz, all); err != nil {
+			var err error
+			switch name {
+			case "gz-stream":
+				err = batchtest.WriteWARCMembers(in, []int{0}, all)
+			case "gz-3":
+				err = batchtest.WriteWARCMembers(in, []int{3}, all)
+			default:
+				err = batchtest.WriteWARC(in, name == "gz", all)
+			}
+			if err != nil {
 				t.Fatal(err)
 			}
 			want := filepath.Join(dir, name+"-want.jsonl.gz")
@@ -342,12 +382,13 @@ func TestKillAndResume(t *testing.T) {
 			if len(wantLines) != len(all)-1 {
 				t.Errorf("uninterrupted run wrote %d lines, want %d", len(wantLines), len(all)-1)
 			}
-			seen := map[int64]bool{}
+			seen := map[string]bool{}
 			for _, l := range parse(t, gotLines) {
-				if seen[l.Source.Offset] {
-					t.Errorf("record at %d written twice", l.Source.Offset)
+				k := fmt.Sprintf("%d %s", l.Source.Offset, l.Source.RecordID)
+				if seen[k] {
+					t.Errorf("record %s written twice", k)
 				}
-				seen[l.Source.Offset] = true
+				seen[k] = true
 			}
 			if strings.Join(wantLines, "\n") != strings.Join(gotLines, "\n") {
 				t.Errorf("resumed output differs: %d lines vs %d uninterrupted", len(gotLines), len(wantLines))
@@ -376,4 +417,92 @@ func afterOutput(path string, extra int) <-chan time.Time {
 		fire <- time.Now()
 	}()
 	return fire
+}
+
+// fullFile is a file on a disk that fills up: it takes left more bytes,
+// writing the first part of the write that goes past them, then fails
+// with ENOSPC.
+type fullFile struct {
+	outFile
+	left int
+}
+
+func (f *fullFile) Write(p []byte) (int, error) {
+	if len(p) <= f.left {
+		f.left -= len(p)
+		return f.outFile.Write(p)
+	}
+	n, _ := f.outFile.Write(p[:f.left])
+	f.left = 0
+	return n, syscall.ENOSPC
+}
+
+// TestDiskFull: when the output cannot be written, it is cut back to its
+// last commit (no torn line), the summary counts what it holds, and the
+// same command run again (with room on the disk) finishes the job with
+// every record once. The output used to end in a torn line, and the
+// summary counted lines that were never committed.
+func TestDiskFull(t *testing.T) {
+	var pages []batchtest.Page
+	for i := range 40 {
+		pages = append(pages, batchtest.Page{URL: fmt.Sprintf("https://s.test/%d", i), Body: []byte(smallPage)})
+	}
+	in := filepath.Join(t.TempDir(), "in.warc.gz")
+	if err := batchtest.WriteWARC(in, true, pages); err != nil {
+		t.Fatal(err)
+	}
+	for _, ext := range []string{".jsonl", ".jsonl.gz"} {
+		whole := filepath.Join(t.TempDir(), "whole"+ext)
+		if _, err := Run(context.Background(), Config{Inputs: []string{in}, Output: whole, Workers: 2, CommitLines: 2}); err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size := int(fi.Size())
+		for _, room := range []int{0, 100, size / 3, size - 10} {
+			t.Run(fmt.Sprint(ext, room), func(t *testing.T) {
+				out := filepath.Join(t.TempDir(), "out"+ext)
+				cfg := Config{Inputs: []string{in}, Output: out, Workers: 2, CommitLines: 2}
+				cfg.wrapOutput = func(f outFile) outFile { return &fullFile{outFile: f, left: room} }
+				sum, err := Run(context.Background(), cfg)
+				if !errors.Is(err, syscall.ENOSPC) {
+					t.Fatalf("error %v, want ENOSPC", err)
+				}
+				data, rerr := os.ReadFile(out)
+				if rerr != nil {
+					t.Fatal(rerr)
+				}
+				if ext == ".jsonl" && len(data) > 0 && data[len(data)-1] != '\n' {
+					t.Errorf("output ends in a torn line: %q", data[max(0, len(data)-40):])
+				}
+				lines := readLines(t, out)
+				if got := sum.Lines(); got != int64(len(lines)) {
+					t.Errorf("summary counts %d lines, the output holds %d (%v)", got, len(lines), sum.Counts)
+				}
+				if room >= size/3 && len(lines) == 0 {
+					t.Error("nothing committed before the disk filled")
+				}
+				// Room again: the same command finishes, every record once.
+				cfg.wrapOutput = nil
+				sum, err = Run(context.Background(), cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				seen := map[string]int{}
+				for _, l := range parse(t, readLines(t, out)) {
+					seen[l.URL]++
+				}
+				for _, p := range pages {
+					if seen[p.URL] != 1 {
+						t.Errorf("%s written %d times", p.URL, seen[p.URL])
+					}
+				}
+				if sum.Lines() != int64(len(pages)) {
+					t.Errorf("resumed summary counts %d lines, want %d", sum.Lines(), len(pages))
+				}
+			})
+		}
+	}
 }

@@ -2,6 +2,10 @@
 // records, for measuring `winnow batch`:
 //
 //	go run ./scripts/mkwarc -o aeb.warc.gz
+//
+// With -per N each gzip member holds N records (0: the whole file is one
+// gzip stream), the layouts a reader must handle besides one record per
+// member.
 package main
 
 import (
@@ -17,9 +21,14 @@ func main() {
 	dir := flag.String("aeb", "../shared/datasets/aeb", "the AEB dataset folder (html/ and ground-truth.json)")
 	out := flag.String("o", "aeb.warc.gz", "output WARC; gzip members per record when it ends in .gz")
 	n := flag.Int("n", 0, "at most this many pages (0: all)")
+	per := flag.Int("per", 1, "records per gzip `member` for .gz output (0: one gzip stream for the whole file)")
 	flag.Parse()
 	pages, err := batchtest.AEBPages(*dir, *n)
-	if err == nil {
+	switch {
+	case err != nil:
+	case strings.HasSuffix(*out, ".gz") && *per != 1:
+		err = batchtest.WriteWARCMembers(*out, []int{*per}, pages)
+	default:
 		err = batchtest.WriteWARC(*out, strings.HasSuffix(*out, ".gz"), pages)
 	}
 	if err != nil {
