@@ -72,7 +72,7 @@ func extractTree(ctx context.Context, doc *html.Node, opts Options, tuning *rule
 		return nil, err
 	}
 	res := content.ExtractLabelled(labels, md, content.Options{
-		PageURL:      opts.URL,
+		PageURL:      linkBase(doc, opts.URL),
 		Focus:        opts.Focus,
 		KeepLinks:    opts.KeepLinks,
 		DropImages:   opts.DropImages,
