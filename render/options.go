@@ -27,7 +27,7 @@ func WriteWith(w io.Writer, a *article.Article, f Format, o Options) error {
 		return fmt.Errorf("render: nil article")
 	}
 	if o.NoTables {
-		a = withoutTables(a)
+		a = WithoutTables(a)
 	}
 	if o.WithMetadata && (f == FormatText || f == FormatMarkdown) {
 		if _, err := io.WriteString(w, FrontMatter(a)); err != nil {
@@ -37,9 +37,9 @@ func WriteWith(w io.Writer, a *article.Article, f Format, o Options) error {
 	return Write(w, a, f)
 }
 
-// withoutTables returns a copy of a without its table blocks, its text
+// WithoutTables returns a copy of a without its table blocks, its text
 // made again from the blocks left; a itself is not changed.
-func withoutTables(a *article.Article) *article.Article {
+func WithoutTables(a *article.Article) *article.Article {
 	keep := make([]article.Block, 0, len(a.Blocks))
 	for _, bl := range a.Blocks {
 		if bl.Type != article.Table {

@@ -61,7 +61,6 @@ func runCLI(t *testing.T, args []string, stdin string, got *winnow.Options) cliR
 		stdin:   strings.NewReader(stdin),
 		stdout:  &out,
 		stderr:  &errOut,
-		fetch:   fetch.New(fetch.Options{AllowPrivate: true}).Fetch,
 		extract: fakeExtract(got),
 	})
 	return cliResult{code, out.String(), errOut.String()}
