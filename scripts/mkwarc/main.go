@@ -10,7 +10,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/winnow-go/winnow/batch/batchtest"
+	"github.com/winnow-go/winnow/internal/batchtest"
 )
 
 func main() {
