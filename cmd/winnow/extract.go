@@ -101,7 +101,7 @@ func extract(args []string, env extractEnv) int {
 	if env.fetch == nil {
 		env.fetch = fetch.New(fetch.Options{AllowPrivate: true, UserAgent: cfg.userAgent, Timeout: cfg.timeout}).Fetch
 	}
-	inputs, err := gatherInputs(cfg, env.stdin)
+	inputs, err := gatherInputs(cfg)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "winnow extract: %v\n", err)
 		return exitUsage
@@ -186,7 +186,7 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	case "text":
 		cfg.opts.Input = winnow.InputText
 	default:
-		return fail("unknown --input %q (want auto, html or text)", *input)
+		return fail("unknown --input %q (want auto, html or text; -i FILE reads a list of inputs)", *input)
 	}
 	cfg.opts.DropImages = *noImages
 	cfg.opts.Explain = cfg.explain

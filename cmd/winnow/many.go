@@ -21,7 +21,7 @@ import (
 // gatherInputs lists the inputs in the order given: the command line's,
 // then -i's lines, then the files under --input-dir (in lexical order).
 // With none of them it reads standard input.
-func gatherInputs(cfg extractConfig, stdin io.Reader) ([]input, error) {
+func gatherInputs(cfg extractConfig) ([]input, error) {
 	var ins []input
 	for _, p := range cfg.inputs {
 		ins = append(ins, input{path: p})
