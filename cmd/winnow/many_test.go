@@ -345,3 +345,39 @@ func TestExtractMetadataAndTables(t *testing.T) {
 		}
 	}
 }
+
+// TestForEachOrdered: results come out in index order even when later
+// ones finish first, and no more than 4×workers are held at once.
+func TestForEachOrdered(t *testing.T) {
+	for _, workers := range []int{1, 3, 8} {
+		var held, maxHeld atomic.Int64
+		var got []int
+		forEachOrdered(50, workers, func(i int) int {
+			if i%7 == 0 {
+				time.Sleep(2 * time.Millisecond) // later indexes overtake this one
+			}
+			if h := held.Add(1); h > maxHeld.Load() {
+				maxHeld.Store(h)
+			}
+			return i * i
+		}, func(i, r int) {
+			held.Add(-1)
+			if r != i*i {
+				t.Errorf("result %d for index %d", r, i)
+			}
+			got = append(got, i)
+		})
+		for i, v := range got {
+			if v != i {
+				t.Fatalf("workers %d: emitted %v, want 0..49 in order", workers, got)
+			}
+		}
+		if len(got) != 50 {
+			t.Errorf("workers %d: %d results, want 50", workers, len(got))
+		}
+		if m := maxHeld.Load(); m > int64(4*workers) {
+			t.Errorf("workers %d: %d results held at once, want at most %d", workers, m, 4*workers)
+		}
+	}
+	forEachOrdered(0, 4, func(int) int { t.Error("work called for n = 0"); return 0 }, func(int, int) {})
+}
