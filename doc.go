@@ -6,6 +6,8 @@
 // a small structured document (headings, paragraphs, lists, quotes,
 // tables, code and figures). With Options.Explain it also lists every
 // piece of page chrome it cut, each with the Reason it was cut for.
+// ExtractDocument does the same for a page already parsed with
+// golang.org/x/net/html, and leaves the caller's tree as it was.
 //
 // The work runs in stages, each a plain function over the output of the
 // one before:

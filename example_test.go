@@ -3,6 +3,9 @@ package winnow_test
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow"
 )
@@ -41,6 +44,30 @@ func ExampleExtract() {
 	// cut share: Facebook Twitter
 	// cut teaser: Read also: Flood defences to be raised
 	// cut footer: © Coast News
+}
+
+// A page already parsed with golang.org/x/net/html is read as it is; the
+// caller's tree is not changed.
+func ExampleExtractDocument() {
+	doc, err := html.Parse(strings.NewReader(`<html><head><base href="https://example.org/news/"></head><body>
+<article><h1>Harbour reopens</h1>
+<p>The harbour reopened on Sunday after two days of gales, and the first ferry left for the islands at noon.</p>
+<p>Repairs to the <a href="pier.html">north pier</a> will take until the spring, the port authority said.</p>
+</article></body></html>`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := winnow.ExtractDocument(doc, winnow.Options{KeepLinks: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(a.Title)
+	fmt.Println(a.Blocks[len(a.Blocks)-1].Links[0].Href)
+	// Output:
+	// Harbour reopens
+	// https://example.org/news/pier.html
 }
 
 // Input that is not a page gives an error to branch on.

@@ -56,6 +56,12 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	return extractTree(ctx, doc, opts, tuning)
+}
+
+// extractTree runs the stages after parse (label, meta, content, page
+// type) on doc; none of them changes the tree.
+func extractTree(ctx context.Context, doc *html.Node, opts Options, tuning *rules.Tuning) (*article.Article, error) {
 	// One label pass serves both stages, so that they agree on what the
 	// page hides.
 	weights := tuning.HTMLWeights()
@@ -66,7 +72,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		return nil, err
 	}
 	res := content.ExtractLabelled(labels, md, content.Options{
-		PageURL:      opts.URL,
+		PageURL:      linkBase(doc, opts.URL),
 		Focus:        opts.Focus,
 		KeepLinks:    opts.KeepLinks,
 		DropImages:   opts.DropImages,

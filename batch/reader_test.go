@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/winnow-go/winnow/batch"
-	"github.com/winnow-go/winnow/batch/batchtest"
+	"github.com/winnow-go/winnow/internal/batchtest"
 )
 
 const page = `<!doctype html><html><head><title>T</title></head><body><article><p>Hello.</p></article></body></html>`

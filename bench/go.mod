@@ -1,6 +1,6 @@
 module github.com/winnow-go/winnow/bench
 
-go 1.26.8
+go 1.26.0
 
 require github.com/winnow-go/winnow v0.0.0
 

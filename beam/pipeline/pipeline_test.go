@@ -13,7 +13,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
-	"github.com/winnow-go/winnow/batch/batchtest"
+	"github.com/winnow-go/winnow/internal/batchtest"
 )
 
 func TestMain(m *testing.M) { ptest.Main(m) }

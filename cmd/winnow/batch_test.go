@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/winnow-go/winnow/batch/batchtest"
+	"github.com/winnow-go/winnow/internal/batchtest"
 )
 
 const wetEnglish = `Harbour town votes to rebuild its flooded sea wall before winter

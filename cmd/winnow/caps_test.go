@@ -14,7 +14,7 @@ import (
 	"encoding/json"
 
 	"github.com/winnow-go/winnow"
-	"github.com/winnow-go/winnow/batch/batchtest"
+	"github.com/winnow-go/winnow/internal/batchtest"
 	"github.com/winnow-go/winnow/internal/fetch"
 )
 

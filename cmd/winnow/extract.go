@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/winnow-go/winnow"
@@ -19,9 +21,20 @@ import (
 const extractUsage = `Usage: winnow extract [flags] [FILE|URL|-]...
 
 Prints the article of each page. With no input, reads standard input.
-One input prints in the chosen format; several inputs (or --format jsonl)
-print one JSON object per line, with "source": {"file": INPUT}.
-Files may be gzipped. Flags may come before or after the inputs.
+Inputs are files (gzipped or not), http(s) URLs or - (standard input);
+-i FILE adds one input a line (blank lines and # comments skipped) and
+--input-dir DIR every file under DIR. Flags may come before or after the
+inputs.
+
+Output: one input prints in the chosen --format on standard output.
+Several inputs print one JSON object per line (JSON lines, in input order,
+each with "source": {"file": INPUT}); asking for another --format then
+needs -o. With -o DIR each page is written to its own file in DIR, in the
+chosen format: NAME.txt, .md, .html, .json or .jsonl, NAME being the
+input's file name without its extensions (its path under --input-dir, kept
+as folders), or a URL's host and path; "stdin" for -. Two inputs that
+would get one name get NAME-2, NAME-3 (in input order); a file already in
+DIR is replaced. A page without main content gets a file only in JSON.
 
 Exit status: 0 main content was found, 1 none on the page (status empty,
 blocked, needs_js or paywalled; with --articles-only also not_article or
@@ -32,17 +45,37 @@ Flags:
 
 // extractConfig is the parsed command line of "winnow extract".
 type extractConfig struct {
-	format  render.Format
-	opts    winnow.Options
-	inputs  []string
-	explain bool
+	format    render.Format
+	render    render.Options
+	opts      winnow.Options
+	inputs    []string // named on the command line
+	listFile  string   // -i: one input a line
+	inputDir  string   // --input-dir
+	outDir    string   // -o
+	parallel  int
+	userAgent string
+	timeout   time.Duration
+	explain   bool
+	version   bool
+	// formatSet says --format was given, so that several inputs do not
+	// quietly print JSON lines instead of the format asked for.
+	formatSet bool
+}
+
+// input is one page to read: path is a file, a URL or "-"; rel, for the
+// files found under --input-dir, is the path under it, which names the
+// output file.
+type input struct {
+	path, rel string
 }
 
 // extractEnv is what runExtract talks to, so tests can run it in-process.
 type extractEnv struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	// fetch gets a URL; maxBytes caps its body once decompressed.
+	// fetch gets a URL; maxBytes caps its body once decompressed. nil
+	// means winnow's fetcher, with the --user-agent and --timeout of the
+	// command line.
 	fetch   func(ctx context.Context, url string, maxBytes int64) (*fetch.Page, error)
 	extract func(ctx context.Context, data []byte, opts winnow.Options) (*article.Article, error)
 }
@@ -53,7 +86,6 @@ func runExtract(args []string) int {
 		stdin:   os.Stdin,
 		stdout:  os.Stdout,
 		stderr:  os.Stderr,
-		fetch:   fetchCapped(fetch.Options{AllowPrivate: true}),
 		extract: winnow.ExtractContext,
 	})
 }
@@ -72,15 +104,30 @@ func extract(args []string, env extractEnv) int {
 	if !ok {
 		return code
 	}
+	if cfg.version {
+		fmt.Fprintln(env.stdout, versionLine())
+		return exitOK
+	}
+	if env.fetch == nil {
+		env.fetch = fetchCapped(fetch.Options{AllowPrivate: true, UserAgent: cfg.userAgent, Timeout: cfg.timeout})
+	}
+	inputs, err := gatherInputs(cfg)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "winnow extract: %v\n", err)
+		return exitUsage
+	}
 	ctx := context.Background()
-	if len(cfg.inputs) == 1 && cfg.format != render.FormatJSONL {
-		return extractOne(ctx, cfg, cfg.inputs[0], env)
+	if cfg.outDir != "" {
+		return extractToDir(ctx, cfg, inputs, env)
 	}
-	worst := exitOK
-	for _, in := range cfg.inputs {
-		worst = max(worst, extractLine(ctx, cfg, in, env))
+	if len(inputs) == 1 && cfg.format != render.FormatJSONL {
+		return extractOne(ctx, cfg, inputs[0].path, env)
 	}
-	return worst
+	if cfg.formatSet && cfg.format != render.FormatJSONL {
+		fmt.Fprintf(env.stderr, "winnow extract: %d inputs print JSON lines on standard output: use -o DIR for one %s file per page, or --format jsonl\n", len(inputs), cfg.format)
+		return exitUsage
+	}
+	return extractLines(ctx, cfg, inputs, env)
 }
 
 func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int, ok bool) {
@@ -90,7 +137,7 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 		fmt.Fprint(stderr, extractUsage)
 		fs.PrintDefaults()
 	}
-	format := fs.String("format", "text", "output `format`: text, markdown, html, json or jsonl")
+	format := fs.String("format", "text", "output `format`: text, markdown, html, json or jsonl (several inputs without -o: jsonl)")
 	fs.StringVar(&cfg.opts.URL, "url", "", "the page's `URL`, to resolve links and images (fetched pages use their own)")
 	fs.BoolVar(&cfg.explain, "explain", false, "list what was removed and why (in JSON, or on standard error)")
 	precision := fs.Bool("precision", false, "drop doubtful blocks: less chrome, perhaps less body")
@@ -102,6 +149,17 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	fs.StringVar(&cfg.opts.ContentType, "content-type", "", "the HTTP Content-Type of the inputs, for its `charset`")
 	maxBytes := byteSize(winnow.DefaultMaxBytes)
 	fs.Var(&maxBytes, "max-bytes", "cap on each input's `size`, compressed and once gunzipped or fetched (bytes; KB/MB/GB suffixes allowed)")
+	fs.StringVar(&cfg.listFile, "i", "", "read inputs from `FILE`, one path or URL a line (# starts a comment)")
+	fs.StringVar(&cfg.listFile, "input-file", "", "same as -i `FILE`")
+	fs.StringVar(&cfg.inputDir, "input-dir", "", "read every file under `DIR` (hidden files skipped)")
+	fs.StringVar(&cfg.outDir, "o", "", "write each page to its own file in `DIR`, in the chosen format")
+	fs.StringVar(&cfg.outDir, "output-dir", "", "same as -o `DIR`")
+	fs.IntVar(&cfg.parallel, "parallel", runtime.GOMAXPROCS(0), "pages read at once, with several inputs (output stays in input order)")
+	fs.BoolVar(&cfg.render.WithMetadata, "with-metadata", false, "text and markdown: start with a YAML front matter block (title, authors, date, url, site, page_type)")
+	fs.BoolVar(&cfg.render.NoTables, "no-tables", false, "leave tables out")
+	fs.StringVar(&cfg.userAgent, "user-agent", fetch.DefaultUserAgent, "the User-Agent `string` sent with fetches")
+	fs.DurationVar(&cfg.timeout, "timeout", fetch.DefaultTimeout, "give up a fetch after this `duration` (whole request, body included)")
+	fs.BoolVar(&cfg.version, "version", false, "print winnow's version and exit")
 
 	inputs, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -116,6 +174,13 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	}
 	if cfg.format, err = render.ParseFormat(*format); err != nil {
 		return fail("%v", err)
+	}
+	fs.Visit(func(f *flag.Flag) { cfg.formatSet = cfg.formatSet || f.Name == "format" })
+	if cfg.parallel < 1 {
+		return fail("--parallel must be 1 or more")
+	}
+	if cfg.timeout <= 0 {
+		return fail("--timeout must be more than zero")
 	}
 	switch {
 	case *precision && *recall:
@@ -133,24 +198,12 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	case "text":
 		cfg.opts.Input = winnow.InputText
 	default:
-		return fail("unknown --input %q (want auto, html or text)", *input)
+		return fail("unknown --input %q (want auto, html or text; -i FILE reads a list of inputs)", *input)
 	}
 	cfg.opts.DropImages = *noImages
 	cfg.opts.MaxBytes = int64(maxBytes)
 	cfg.opts.Explain = cfg.explain
 	cfg.inputs = inputs
-	if len(cfg.inputs) == 0 {
-		cfg.inputs = []string{"-"}
-	}
-	stdin := 0
-	for _, in := range cfg.inputs {
-		if in == "-" {
-			stdin++
-		}
-	}
-	if stdin > 1 {
-		return fail("standard input (-) can be read only once")
-	}
 	return cfg, exitOK, true
 }
 
@@ -205,7 +258,7 @@ func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEn
 		fmt.Fprintf(env.stderr, "winnow: %s: %s\n", displayName(in), errText(err))
 		return exitUsage
 	}
-	if err := render.Write(env.stdout, a, cfg.format); err != nil {
+	if err := render.WriteWith(env.stdout, a, cfg.format, cfg.render); err != nil {
 		fmt.Fprintf(env.stderr, "winnow: write: %v\n", err)
 		return exitUsage
 	}
@@ -215,9 +268,39 @@ func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEn
 	return code
 }
 
-// extractLine handles one of several inputs: one JSON object on a line.
-func extractLine(ctx context.Context, cfg extractConfig, in string, env extractEnv) int {
+// extractLines handles several inputs: one JSON object a line, in input
+// order, --parallel pages at a time.
+func extractLines(ctx context.Context, cfg extractConfig, inputs []input, env extractEnv) int {
+	env.stderr = &lockedWriter{w: env.stderr}
+	worst := exitOK
+	failed := false
+	forEachOrdered(len(inputs), cfg.parallel, func(i int) lineResult {
+		return extractLine(ctx, cfg, inputs[i].path, env)
+	}, func(_ int, r lineResult) {
+		worst = max(worst, r.code)
+		if failed {
+			return
+		}
+		if err := render.WriteRecord(env.stdout, r.rec); err != nil {
+			fmt.Fprintf(env.stderr, "winnow: write: %v\n", err)
+			worst, failed = exitUsage, true
+		}
+	})
+	return worst
+}
+
+// lineResult is one input's JSON line and exit code.
+type lineResult struct {
+	rec  render.Record
+	code int
+}
+
+// extractLine reads one of several inputs into its JSON line.
+func extractLine(ctx context.Context, cfg extractConfig, in string, env extractEnv) lineResult {
 	a, err := extractInput(ctx, cfg, in, env)
+	if a != nil && cfg.render.NoTables {
+		a = render.WithoutTables(a)
+	}
 	rec := render.Record{Source: render.Source{File: in}, Article: a}
 	code := exitOK
 	var na *winnow.NoArticleError
@@ -234,11 +317,7 @@ func extractLine(ctx context.Context, cfg extractConfig, in string, env extractE
 		rec.Error = errText(err)
 		fmt.Fprintf(env.stderr, "winnow: %s: %s\n", displayName(in), rec.Error)
 	}
-	if err := render.WriteRecord(env.stdout, rec); err != nil {
-		fmt.Fprintf(env.stderr, "winnow: write: %v\n", err)
-		return exitUsage
-	}
-	return code
+	return lineResult{rec, code}
 }
 
 // extractInput reads one input (a file, "-" or an http(s) URL) and

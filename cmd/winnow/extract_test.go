@@ -61,7 +61,6 @@ func runCLI(t *testing.T, args []string, stdin string, got *winnow.Options) cliR
 		stdin:   strings.NewReader(stdin),
 		stdout:  &out,
 		stderr:  &errOut,
-		fetch:   fetchCapped(fetch.Options{AllowPrivate: true}),
 		extract: fakeExtract(got),
 	})
 	return cliResult{code, out.String(), errOut.String()}
@@ -120,6 +119,7 @@ func TestExtractCLI(t *testing.T) {
 		{name: "unknown flag", args: []string{"--nope", good}, wantCode: 2, wantOut: "", wantErr: "nope"},
 		{name: "precision and recall", args: []string{"--precision", "--recall", good}, wantCode: 2, wantOut: "", wantErr: "together"},
 		{name: "bad input kind", args: []string{"--input", "pdf", good}, wantCode: 2, wantOut: "", wantErr: "--input"},
+		{name: "--input given a list points to -i", args: []string{"--input", "urls.txt"}, wantCode: 2, wantOut: "", wantErr: "-i FILE reads a list"},
 		{name: "stdin twice", args: []string{"-", "-"}, wantCode: 2, wantOut: "", wantErr: "only once"},
 		{name: "help", args: []string{"-h"}, wantCode: 0, wantOut: "", wantErr: "Usage: winnow extract"},
 		{name: "after --, a flag-like name is a file", args: []string{"--", "--format"}, wantCode: 2, wantOut: "",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 )
 
 // Exit codes shared by every subcommand.
@@ -23,7 +24,8 @@ Usage:
   winnow serve   [flags]                   run the HTTP service and web page
   winnow batch   [flags] INPUT... -o OUT   extract crawl archives (WARC, WET, folders, JSONL)
 
-Run "winnow COMMAND -h" for a command's flags.
+Run "winnow COMMAND -h" for a command's flags; "winnow --version" prints
+the version.
 `
 
 func main() {
@@ -61,6 +63,9 @@ func run(args []string) int {
 		return runServe(rest)
 	case "batch":
 		return runBatch(rest)
+	case "--version", "-version", "version":
+		fmt.Fprintln(os.Stdout, versionLine())
+		return exitOK
 	case "-h", "--help", "help":
 		fmt.Fprint(os.Stdout, usage)
 		return exitOK
@@ -68,4 +73,47 @@ func run(args []string) int {
 		fmt.Fprintf(os.Stderr, "winnow: unknown command %q\n\n%s", cmd, usage)
 		return exitUsage
 	}
+}
+
+// versionLine is "winnow VERSION (REVISION, DATE, GOVERSION)" from the
+// build information: the module version for "go install ...@version", and
+// the commit for a build from a checkout.
+func versionLine() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "winnow (unknown version)"
+	}
+	version := bi.Main.Version
+	if version == "" {
+		version = "(devel)"
+	}
+	var rev, when, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	extra := []string{}
+	if rev != "" {
+		extra = append(extra, shortRev(rev)+dirty)
+	}
+	if when != "" {
+		extra = append(extra, when)
+	}
+	extra = append(extra, bi.GoVersion)
+	return "winnow " + version + " (" + strings.Join(extra, ", ") + ")"
+}
+
+func shortRev(rev string) string {
+	if len(rev) > 12 {
+		return rev[:12]
+	}
+	return rev
 }

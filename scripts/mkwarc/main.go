@@ -14,7 +14,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/winnow-go/winnow/batch/batchtest"
+	"github.com/winnow-go/winnow/internal/batchtest"
 )
 
 func main() {
