@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -37,7 +36,7 @@ func TestQuality(t *testing.T) {
 			if testing.Short() {
 				t.Skip("scores a whole page set; skipped with -short")
 			}
-			set, msg, fail := dataset.ForTest(s.name, os.Getenv("CI"))
+			set, msg, fail := dataset.ForTest(s.name, dataset.Required())
 			if fail {
 				t.Fatal(msg)
 			}

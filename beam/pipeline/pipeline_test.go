@@ -43,10 +43,7 @@ func lines(t *testing.T, paths ...string) []string {
 // TestSameAsBatchCLI runs the pipeline on Beam's local runner and
 // "winnow batch" on the same WARCs and compares the lines.
 func TestSameAsBatchCLI(t *testing.T) {
-	pages, err := batchtest.AEBPages("../../../shared/datasets/aeb", 20)
-	if err != nil {
-		t.Skipf("AEB dataset: %v", err)
-	}
+	pages := batchtest.AEBPagesTB(t, "../../../shared/datasets/aeb", 20)
 	dir := t.TempDir()
 	warcA := filepath.Join(dir, "a.warc.gz")
 	warcB := filepath.Join(dir, "b.warc")

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"testing"
 	"time"
 
 	"github.com/nlnwa/gowarc"
@@ -180,6 +181,22 @@ func WriteWARCMembers(path string, sizes []int, pages []Page) error {
 		i += n
 	}
 	return os.WriteFile(path, out.Bytes(), 0o644)
+}
+
+// AEBPagesTB is AEBPages for a test: when the set is missing the test
+// skips with one line, or fails when dataset.Required says data is required.
+func AEBPagesTB(tb testing.TB, dir string, n int) []Page {
+	tb.Helper()
+	pages, err := AEBPages(dir, n)
+	switch {
+	case err == nil:
+		return pages
+	case dataset.Required():
+		tb.Fatalf("AEB data set is missing under CI: %v", err)
+	default:
+		tb.Skipf("skipped, AEB data set not found (CI=true or WINNOW_REQUIRE_DATA=1 makes this a failure): %v", err)
+	}
+	return nil
 }
 
 // AEBPages reads up to n pages of the AEB dataset (the folder holding

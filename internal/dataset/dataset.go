@@ -262,23 +262,33 @@ func hasTruth(dir string) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
+// Required reports whether tests must fail, not skip, when a data set is
+// missing: under CI ($CI) or when $WINNOW_REQUIRE_DATA asks for it, each
+// set to anything but "", "0" or "false".
+func Required() bool {
+	return truthy(os.Getenv("CI")) || truthy(os.Getenv("WINNOW_REQUIRE_DATA"))
+}
+
+func truthy(v string) bool {
+	return v != "" && v != "0" && !strings.EqualFold(v, "false")
+}
+
 // ForTest finds the set arg (a name or a folder, as FindSet with the
 // default root) for a test that needs it. When it is missing, msg says so
-// in one line and fail says what the test must do: under CI (ci is the
-// value of $CI, anything but "", "0" or "false") missing data is a
-// failure; elsewhere the test skips, since the shared sets live outside
-// the repository. Any other error is a failure.
-func ForTest(arg, ci string) (s Set, msg string, fail bool) {
+// in one line and fail says what the test must do: when required (see
+// Required) missing data is a failure; elsewhere the test skips, since the
+// shared sets live outside the repository. Any other error is a failure.
+func ForTest(arg string, required bool) (s Set, msg string, fail bool) {
 	s, err := FindSet(arg, "")
 	switch {
 	case err == nil:
 		return s, "", false
 	case !errors.Is(err, ErrNotFound):
 		return Set{}, err.Error(), true
-	case ci != "" && ci != "0" && !strings.EqualFold(ci, "false"):
+	case required:
 		return Set{}, fmt.Sprintf("data set %s is missing under CI: %v", arg, err), true
 	}
-	return Set{}, fmt.Sprintf("skipped, data set %s not found (CI=true makes this a failure): %v", arg, err), false
+	return Set{}, fmt.Sprintf("skipped, data set %s not found (CI=true or WINNOW_REQUIRE_DATA=1 makes this a failure): %v", arg, err), false
 }
 
 // Digest is a SHA-256 over the pages' ids, urls and truth texts in id

@@ -137,21 +137,25 @@ func TestForTest(t *testing.T) {
 	writeSet(t, filepath.Join(root, "alpha"))
 	t.Setenv(EnvDatasets, root)
 	tests := []struct {
-		name, arg, ci string
-		wantMsg       string // "" when the set is found
-		wantFail      bool
+		name, arg, ci, require string
+		wantMsg                string // "" when the set is found
+		wantFail               bool
 	}{
-		{"present, CI unset", "alpha", "", "", false},
-		{"present under CI", "alpha", "true", "", false},
-		{"missing, CI unset", "beta", "", "skipped, data set beta not found", false},
-		{"missing, CI=false", "beta", "false", "skipped", false},
-		{"missing, CI=0", "beta", "0", "skipped", false},
-		{"missing under CI", "beta", "true", "data set beta is missing under CI", true},
-		{"missing under CI=1", "beta", "1", "missing under CI", true},
+		{"present, CI unset", "alpha", "", "", "", false},
+		{"present under CI", "alpha", "true", "", "", false},
+		{"missing, CI unset", "beta", "", "", "skipped, data set beta not found", false},
+		{"missing, CI=false", "beta", "false", "", "skipped", false},
+		{"missing, CI=0", "beta", "0", "", "skipped", false},
+		{"missing, WINNOW_REQUIRE_DATA=0", "beta", "", "0", "skipped", false},
+		{"missing under CI", "beta", "true", "", "data set beta is missing under CI", true},
+		{"missing under CI=1", "beta", "1", "", "missing under CI", true},
+		{"missing, WINNOW_REQUIRE_DATA=1", "beta", "", "1", "missing under CI", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, msg, fail := ForTest(tt.arg, tt.ci)
+			t.Setenv("CI", tt.ci)
+			t.Setenv("WINNOW_REQUIRE_DATA", tt.require)
+			s, msg, fail := ForTest(tt.arg, Required())
 			if fail != tt.wantFail || !strings.Contains(msg, tt.wantMsg) || (tt.wantMsg == "") != (msg == "") {
 				t.Errorf("ForTest(%q, CI=%q) = %q, fail %v; want %q, fail %v", tt.arg, tt.ci, msg, fail, tt.wantMsg, tt.wantFail)
 			}

@@ -289,10 +289,7 @@ func TestKillAndResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs child processes")
 	}
-	pages, err := batchtest.AEBPages(aebDir, 20)
-	if err != nil {
-		t.Skipf("AEB dataset: %v", err)
-	}
+	pages := batchtest.AEBPagesTB(t, aebDir, 20)
 	// 120 records: the AEB pages under several URLs, plus skipped and
 	// broken records.
 	var all []batchtest.Page

@@ -63,6 +63,9 @@ func LoadTB(tb testing.TB) []Page {
 	tb.Helper()
 	pages, err := Load()
 	if errors.Is(err, ErrNotFound) {
+		if dataset.Required() {
+			tb.Fatalf("AEB data set is missing under CI: %v", err)
+		}
 		tb.Skip(err)
 	}
 	if err != nil {
