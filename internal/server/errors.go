@@ -32,6 +32,7 @@ type httpError struct {
 	status  int
 	code    string
 	message string
+	retry   bool // answer with Retry-After
 }
 
 func (e *httpError) Error() string { return e.code + ": " + e.message }

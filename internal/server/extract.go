@@ -9,7 +9,9 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
@@ -64,26 +66,40 @@ func (s *Server) handleExtract(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, errorf(http.StatusBadRequest, "missing_url", "GET /v1/extract needs ?url=; to send HTML, POST it"))
 		return
 	}
+	// The request takes nothing while its client sends: the body is read
+	// first, under its own deadline, then the page is fetched in the
+	// fetch pool, and only then does the request wait for a slot.
+	rc := http.NewResponseController(w)
+	if r.Method == http.MethodPost {
+		rc.SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout))
+		held, err := s.readBody(w, r, &req)
+		defer s.bodies.give(held)
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+	}
+	// Past the body nothing more is read from the client: a read deadline
+	// left on the connection would cancel the request's context when it
+	// passed, in the middle of the work.
+	rc.SetReadDeadline(time.Time{})
+	in, err := s.input(r.Context(), req)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
 	release, ok := s.limit.acquire(r.Context())
 	if !ok {
-		s.metrics.rejected.Inc()
-		w.Header().Set("Retry-After", "1")
-		s.fail(w, errorf(http.StatusServiceUnavailable, "overloaded", "too many extractions in progress; retry shortly"))
+		s.fail(w, s.overload("extract", "too many extractions in progress; retry shortly"))
 		return
 	}
 	defer release()
 	s.metrics.inflight.Inc()
 	defer s.metrics.inflight.Dec()
 
-	if r.Method == http.MethodPost {
-		if err := s.readBody(w, r, &req); err != nil {
-			s.fail(w, err)
-			return
-		}
-	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	a, err := s.run(ctx, req)
+	a, err := s.run(ctx, req, in)
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -102,6 +118,13 @@ func (s *Server) handleExtract(w http.ResponseWriter, r *http.Request) {
 		h.Set("Content-Security-Policy", htmlOutputCSP)
 	}
 	w.Write(buf.Bytes())
+}
+
+// overload is the 503 of a request turned away because all of pool is
+// taken (extract, fetch or body); it asks the client to retry shortly.
+func (s *Server) overload(pool, message string) *httpError {
+	s.metrics.rejected.WithLabelValues(pool).Inc()
+	return &httpError{status: http.StatusServiceUnavailable, code: "overloaded", message: message, retry: true}
 }
 
 // parseQuery reads the query parameters shared by GET and POST.
@@ -152,17 +175,59 @@ func parseBool(name, s string) (bool, error) {
 }
 
 // readBody reads a POST body into req: JSON {"url","html",...} when the
-// Content-Type says JSON, the page's HTML otherwise.
-func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRequest) error {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+// Content-Type says JSON, the page's HTML otherwise. held is the bytes it
+// took from the body budget, to give back once the request is done.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRequest) (held int64, err error) {
+	body, held, err := s.readAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
 	s.metrics.bytesIn.WithLabelValues("body").Add(float64(len(body)))
 	if err != nil {
 		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return errorf(http.StatusRequestEntityTooLarge, "body_too_large", fmt.Sprintf("request body over the cap of %d bytes", s.cfg.MaxBody))
+		switch {
+		case errors.Is(err, errBodyBudget):
+			return held, s.overload("body", "too many request bodies in progress; retry shortly")
+		case errors.As(err, &mbe):
+			return held, errorf(http.StatusRequestEntityTooLarge, "body_too_large", fmt.Sprintf("request body over the cap of %d bytes", s.cfg.MaxBody))
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			return held, errorf(http.StatusRequestTimeout, "body_timeout", fmt.Sprintf("the request body took longer than %s to arrive", s.cfg.BodyTimeout))
 		}
-		return errorf(http.StatusBadRequest, "bad_body", "could not read the request body: "+err.Error())
+		return held, errorf(http.StatusBadRequest, "bad_body", "could not read the request body: "+err.Error())
 	}
+	return held, parseBody(r, body, req)
+}
+
+// errBodyBudget says that the bodies held at once would pass the budget.
+var errBodyBudget = errors.New("request bodies over the budget")
+
+// readAll reads r whole, taking the bytes of its buffer from s.bodies as
+// the buffer grows, so that a slow client holds only what it has sent.
+// held is what it took, given back by the caller when done with the data.
+func (s *Server) readAll(r io.Reader) (data []byte, held int64, err error) {
+	var buf []byte
+	for {
+		if len(buf) == cap(buf) {
+			// Double, but never past the most MaxBytesReader lets through.
+			grow := min(max(int64(cap(buf)), 4096), max(s.cfg.MaxBody+1-int64(cap(buf)), 4096))
+			if !s.bodies.take(grow) {
+				return nil, held, errBodyBudget
+			}
+			held += grow
+			nb := make([]byte, len(buf), int64(cap(buf))+grow)
+			copy(nb, buf)
+			buf = nb
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, held, nil
+		}
+		if err != nil {
+			return nil, held, err
+		}
+	}
+}
+
+// parseBody reads a body read whole into req.
+func parseBody(r *http.Request, body []byte, req *extractRequest) error {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "application/json" {
 		if len(body) > 0 {
@@ -204,22 +269,45 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRe
 	return nil
 }
 
-// run fetches the page if needed and extracts it. A page with no article
-// is not an error: its Article carries the status.
-func (s *Server) run(ctx context.Context, req extractRequest) (*article.Article, error) {
-	data, pageURL, contentType := req.HTML, req.URL, ""
-	if data == nil {
-		if req.URL == "" {
-			return nil, errorf(http.StatusBadRequest, "missing_input", "send the page's HTML in the body, or a url to fetch")
-		}
-		page, err := s.fetch(ctx, req.URL)
-		if err != nil {
-			s.metrics.fetchErrors.WithLabelValues(fetch.Kind(err)).Inc()
-			return nil, fetchError(err)
-		}
-		s.metrics.bytesIn.WithLabelValues("fetch").Add(float64(len(page.Body)))
-		data, pageURL, contentType = page.Body, page.URL, page.ContentType
+// inputPage is the input of one extraction: the page's bytes, its address
+// and its Content-Type.
+type inputPage struct {
+	data        []byte
+	url         string
+	contentType string
+}
+
+// input is the page req asks for: the HTML it carries, or else its URL
+// fetched in the fetch pool, under the fetch deadline.
+func (s *Server) input(ctx context.Context, req extractRequest) (inputPage, error) {
+	if req.HTML != nil {
+		return inputPage{data: req.HTML, url: req.URL}, nil
 	}
+	if req.URL == "" {
+		return inputPage{}, errorf(http.StatusBadRequest, "missing_input", "send the page's HTML in the body, or a url to fetch")
+	}
+	release, ok := s.fetches.acquire(ctx)
+	if !ok {
+		return inputPage{}, s.overload("fetch", "too many fetches in progress; retry shortly")
+	}
+	defer release()
+	s.metrics.fetching.Inc()
+	defer s.metrics.fetching.Dec()
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Fetch.Timeout)
+	defer cancel()
+	p, err := s.fetch(ctx, req.URL)
+	if err != nil {
+		s.metrics.fetchErrors.WithLabelValues(fetch.Kind(err)).Inc()
+		return inputPage{}, fetchError(err)
+	}
+	s.metrics.bytesIn.WithLabelValues("fetch").Add(float64(len(p.Body)))
+	return inputPage{data: p.Body, url: p.URL, contentType: p.ContentType}, nil
+}
+
+// run extracts the page. A page with no article is not an error: its
+// Article carries the status.
+func (s *Server) run(ctx context.Context, req extractRequest, in inputPage) (*article.Article, error) {
+	data, pageURL, contentType := in.data, in.url, in.contentType
 	s.metrics.pageBytes.Observe(float64(len(data)))
 	a, err := s.extract(ctx, data, winnow.Options{URL: pageURL, ContentType: contentType, Explain: req.Explain, ArticlesOnly: req.ArticlesOnly})
 	var nae *winnow.NoArticleError
@@ -293,6 +381,9 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		s.log.Debug("request canceled", "err", he.message)
 	case he.status >= 500:
 		s.log.Error("request failed", "code", he.code, "err", he.message)
+	}
+	if he.retry {
+		w.Header().Set("Retry-After", "1")
 	}
 	writeError(w, he.status, he.code, he.message)
 }

@@ -448,7 +448,7 @@ func TestConcurrencyLimit(t *testing.T) {
 			}
 			close(started)
 			m := do(t, s, "GET", "/metrics", "", nil)
-			if !bytes.Contains(m.body, []byte("winnow_overload_rejections_total 1")) {
+			if !bytes.Contains(m.body, []byte("winnow_overload_rejections_total{pool=\"extract\"} 1")) {
 				t.Error("metrics lack the rejection")
 			}
 		})
