@@ -190,7 +190,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRe
 		case errors.Is(err, os.ErrDeadlineExceeded):
 			return held, errorf(http.StatusRequestTimeout, "body_timeout", fmt.Sprintf("the request body took longer than %s to arrive", s.cfg.BodyTimeout))
 		}
-		return held, errorf(http.StatusBadRequest, "bad_body", "could not read the request body: "+err.Error())
+		return held, &httpError{status: http.StatusBadRequest, code: "bad_body", message: "could not read the request body", detail: err.Error()}
 	}
 	return held, parseBody(r, body, req)
 }
@@ -340,47 +340,60 @@ func extractError(err error) *httpError {
 	case errors.Is(err, context.Canceled):
 		return errorf(http.StatusServiceUnavailable, "canceled", "the request was canceled")
 	}
-	return &httpError{status: http.StatusInternalServerError, code: "internal", message: "extraction failed: " + err.Error()}
+	return &httpError{status: http.StatusInternalServerError, code: "internal", message: "extraction failed", detail: err.Error()}
 }
 
 // fetchErrors maps each fetch error kind to its response. Problems with
 // the URL are the client's (4xx); problems with the far server are 502/504.
+// The message says only what kind of failure it was: the error itself,
+// which may name the server's resolver or the address a name resolves to,
+// goes to the log.
 var fetchErrors = map[string]struct {
-	status int
-	code   string
+	status  int
+	code    string
+	message string
 }{
-	"forbidden_address":  {http.StatusForbidden, "forbidden_address"},
-	"scheme":             {http.StatusBadRequest, "bad_scheme"},
-	"bad_url":            {http.StatusBadRequest, "bad_url"},
-	"too_large":          {http.StatusBadGateway, "upstream_too_large"},
-	"too_many_redirects": {http.StatusBadGateway, "too_many_redirects"},
-	"status":             {http.StatusBadGateway, "upstream_status"},
-	"encoding":           {http.StatusBadGateway, "upstream_encoding"},
-	"timeout":            {http.StatusGatewayTimeout, "upstream_timeout"},
-	"dns":                {http.StatusBadGateway, "dns"},
-	"canceled":           {http.StatusServiceUnavailable, "canceled"},
+	"forbidden_address":  {http.StatusForbidden, "forbidden_address", "the URL's host is not a public address; loopback, private and link-local addresses are not fetched"},
+	"scheme":             {http.StatusBadRequest, "bad_scheme", "only http and https URLs are fetched"},
+	"bad_url":            {http.StatusBadRequest, "bad_url", "the URL is not a valid absolute http or https URL"},
+	"too_large":          {http.StatusBadGateway, "upstream_too_large", "the page is over the fetch size cap"},
+	"too_many_redirects": {http.StatusBadGateway, "too_many_redirects", "the page redirects too many times"},
+	"status":             {http.StatusBadGateway, "upstream_status", "the far server did not answer 2xx"},
+	"encoding":           {http.StatusBadGateway, "upstream_encoding", "the far server's answer could not be decoded"},
+	"timeout":            {http.StatusGatewayTimeout, "upstream_timeout", "the fetch took longer than the fetch deadline"},
+	"dns":                {http.StatusBadGateway, "dns", "the URL's host name could not be resolved"},
+	"canceled":           {http.StatusServiceUnavailable, "canceled", "the request was canceled"},
 }
 
 // fetchError maps a fetch error to a response; an unknown kind is a 502.
 func fetchError(err error) *httpError {
+	he := &httpError{status: http.StatusBadGateway, code: "fetch_failed", message: "could not connect to the far server or read its answer", detail: err.Error()}
 	if r, ok := fetchErrors[fetch.Kind(err)]; ok {
-		return errorf(r.status, r.code, err.Error())
+		he.status, he.code, he.message = r.status, r.code, r.message
 	}
-	return errorf(http.StatusBadGateway, "fetch_failed", err.Error())
+	var se *fetch.StatusError
+	if errors.As(err, &se) {
+		he.message = fmt.Sprintf("the far server answered %d", se.StatusCode)
+	}
+	return he
 }
 
-// fail writes err as a JSON error response.
+// fail writes err as a JSON error response and logs it: server errors and
+// failures with details kept from the client (detail) at once, the
+// client's own mistakes not at all.
 func (s *Server) fail(w http.ResponseWriter, err error) {
 	var he *httpError
 	if !errors.As(err, &he) {
-		he = &httpError{status: http.StatusInternalServerError, code: "internal", message: "internal server error"}
+		he = &httpError{status: http.StatusInternalServerError, code: "internal", message: "internal server error", detail: fmt.Sprint(err)}
 	}
 	switch {
 	case he.code == "canceled":
 		// The client went away; nobody reads this answer.
-		s.log.Debug("request canceled", "err", he.message)
+		s.log.Debug("request canceled", "err", he.message, "detail", he.detail)
 	case he.status >= 500:
-		s.log.Error("request failed", "code", he.code, "err", he.message)
+		s.log.Error("request failed", "status", he.status, "code", he.code, "err", he.message, "detail", he.detail)
+	case he.detail != "":
+		s.log.Info("request refused", "status", he.status, "code", he.code, "detail", he.detail)
 	}
 	if he.retry {
 		w.Header().Set("Retry-After", "1")

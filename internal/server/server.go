@@ -12,6 +12,11 @@
 //
 // Every error is JSON {"error":{"code","message"}} with a 4xx or 5xx status;
 // a panic in a handler becomes a 500 of that shape, never a stack trace.
+// A path that is not canonical (dot segments, doubled slashes) is a 400 of
+// that shape rather than a redirect. The only answers that are not JSON
+// are the ones net/http writes before any handler runs: a request it
+// cannot parse, and headers over HTTPServer's MaxHeaderBytes (headers
+// under that but over the server's own cap get a JSON 431).
 //
 // A request takes three kinds of resource, one after the other, and never
 // holds one while it waits for the next to arrive from the client or the
@@ -30,6 +35,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -46,6 +52,14 @@ const (
 	DefaultMaxBody     = 10 << 20
 	DefaultTimeout     = 30 * time.Second
 	DefaultBodyTimeout = 10 * time.Second
+)
+
+// maxHeaderBytes caps a request's line and headers; a larger request gets
+// a JSON 431. net/http reads up to httpMaxHeaderBytes before it answers
+// 431 itself, in plain text.
+const (
+	maxHeaderBytes     = 64 << 10
+	httpMaxHeaderBytes = 1 << 20
 )
 
 // Config sets up a Server. The zero value means the defaults.
@@ -156,14 +170,35 @@ func New(cfg Config) *Server {
 	mux.Handle("/metrics", s.route("/metrics", s.handleMetrics()))
 	mux.Handle("/openapi.json", s.route("/openapi.json", s.handleOpenAPI))
 	mux.Handle("/static/", s.route("/static", s.handleStatic(static)))
+	mux.Handle("/static", s.route("/static", s.handleStatic(static))) // a 404, not the mux's redirect to /static/
 	mux.Handle("/", s.route("/", s.handleRoot(static)))
 	s.handler = mux
 	return s
 }
 
-// ServeHTTP answers one request.
+// ServeHTTP answers one request. A path that is not canonical gets a 400
+// here, where http.ServeMux would answer with a redirect that is not JSON.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p := r.URL.Path; p != "" && p != canonicalPath(p) {
+		s.route("/", func(w http.ResponseWriter, r *http.Request) {
+			writeError(w, http.StatusBadRequest, "bad_path", "the path is not canonical (dot segments or doubled slashes)")
+		}).ServeHTTP(w, r)
+		return
+	}
 	s.handler.ServeHTTP(w, r)
+}
+
+// canonicalPath is p as http.ServeMux wants it: cleaned, keeping a
+// trailing slash.
+func canonicalPath(p string) string {
+	if p[0] != '/' {
+		p = "/" + p
+	}
+	np := path.Clean(p)
+	if p[len(p)-1] == '/' && np != "/" {
+		np += "/"
+	}
+	return np
 }
 
 // HTTPServer returns an http.Server for s with read, write and idle
@@ -177,7 +212,7 @@ func (s *Server) HTTPServer() *http.Server {
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      s.cfg.BodyTimeout + s.cfg.Fetch.Timeout + s.cfg.Timeout + 30*time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
+		MaxHeaderBytes:    httpMaxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 }
@@ -225,8 +260,25 @@ func (s *Server) route(name string, h http.HandlerFunc) http.Handler {
 			s.metrics.requests.WithLabelValues(name, strconv.Itoa(sw.status())).Inc()
 			s.metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
 		}()
+		if headerBytes(r) > maxHeaderBytes {
+			writeError(sw, http.StatusRequestHeaderFieldsTooLarge, "headers_too_large",
+				"the request line and headers are over the cap of "+strconv.Itoa(maxHeaderBytes)+" bytes")
+			return
+		}
 		h(sw, r)
 	})
+}
+
+// headerBytes is about the size of r's request line and headers, as
+// net/http counts them against MaxHeaderBytes.
+func headerBytes(r *http.Request) int {
+	n := len(r.Method) + len(r.RequestURI) + len(r.Proto) + len(r.Host) + 4
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4
+		}
+	}
+	return n
 }
 
 // statusWriter remembers the status code written.
