@@ -216,3 +216,19 @@ func TestBodyBudget(t *testing.T) {
 		t.Errorf("200 body is not JSON: %q", r.body)
 	}
 }
+
+// TestExtractionDeadline: the real engine on a page that takes far longer
+// than the extraction deadline answers a JSON 504, not the article late.
+func TestExtractionDeadline(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><article><h1>A long page</h1>")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "<div><h2>Part %d</h2><p>The council met again on the %dth day and voted to keep the library open.</p></div>", i, i)
+	}
+	b.WriteString("</article></body></html>")
+	s := New(Config{Timeout: time.Millisecond})
+	r := do(t, s, "POST", "/v1/extract", "text/html", strings.NewReader(b.String()))
+	if r.code != http.StatusGatewayTimeout || errorCode(t, r) != "timeout" {
+		t.Fatalf("slow page: %d %.200s, want 504 timeout", r.code, r.body)
+	}
+}
