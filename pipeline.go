@@ -14,6 +14,7 @@ import (
 	"github.com/winnow-go/winnow/internal/pagetype"
 	"github.com/winnow-go/winnow/internal/parse"
 	"github.com/winnow-go/winnow/internal/rules"
+	"github.com/winnow-go/winnow/internal/stop"
 	"github.com/winnow-go/winnow/internal/textmode"
 	"github.com/winnow-go/winnow/render"
 )
@@ -28,8 +29,11 @@ import (
 //	                           │        └─ content ────────────▶ finish
 //	                           └─ VisibleText (Flatten)
 
-// ExtractContext is Extract with a context that is checked between stages,
-// so a deadline stops the work on a page early.
+// ExtractContext is Extract with a context: once it is done (a deadline
+// passed, a cancel) the work on the page stops within a few thousand
+// nodes or lines of any stage but parsing, and ExtractContext returns the
+// context's error (errors.Is(err, context.DeadlineExceeded) after a
+// deadline) and no Article.
 func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Article, error) {
 	dec, err := decodeInput(data, opts)
 	if err != nil {
@@ -43,7 +47,12 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	// internal types.
 	tuning := rules.TuningFrom(ctx)
 	if opts.Input == InputText || opts.Input == InputAuto && !decode.LooksLikeHTML(dec.Text) {
-		a, detail := textmode.Extract(dec.Text, textOptions(opts, tuning))
+		to := textOptions(opts, tuning)
+		to.Check = stop.New(ctx)
+		a, detail := textmode.Extract(dec.Text, to)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		// Flattened text keeps no markup: the page's address is the only
 		// evidence of its kind (article when it says nothing).
 		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
@@ -63,10 +72,14 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 // type) on doc; none of them changes the tree.
 func extractTree(ctx context.Context, doc *html.Node, opts Options, tuning *rules.Tuning) (*article.Article, error) {
 	// One label pass serves both stages, so that they agree on what the
-	// page hides.
+	// page hides. The labels carry ctx's check to the stages that read
+	// them, whose walks stop once it is done.
 	weights := tuning.HTMLWeights()
-	labels := label.LabelWith(doc, weights)
+	labels := label.LabelContext(ctx, doc, weights)
 	defer labels.Release()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	md, kinds := meta.ExtractKinds(labels, opts.URL)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -81,6 +94,9 @@ func extractTree(ctx context.Context, doc *html.Node, opts Options, tuning *rule
 		Weights:      weights,
 		Product:      pagetype.DeclaresProduct(kinds),
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
 	kind, signals := pagetype.Explain(&pagetype.Page{URL: md.URL, Meta: md, Kinds: kinds, Labels: labels, Shape: res.Shape, Blocks: res.Blocks})
 	a.PageType = kind

@@ -26,8 +26,10 @@ var serveEnv = map[string]string{
 	"addr":            "WINNOW_ADDR",
 	"max-body":        "WINNOW_MAX_BODY",
 	"timeout":         "WINNOW_TIMEOUT",
+	"body-timeout":    "WINNOW_BODY_TIMEOUT",
 	"concurrency":     "WINNOW_CONCURRENCY",
 	"queue":           "WINNOW_QUEUE",
+	"fetches":         "WINNOW_FETCHES",
 	"allow-private":   "WINNOW_ALLOW_PRIVATE",
 	"fetch-timeout":   "WINNOW_FETCH_TIMEOUT",
 	"fetch-max-bytes": "WINNOW_FETCH_MAX_BYTES",
@@ -60,9 +62,11 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	var (
 		addr          = fs.String("addr", "127.0.0.1:8080", "listen address (host:port)")
 		maxBody       = fs.String("max-body", "10MB", "cap on a request body and the page in it, on the wire and once gunzipped (bytes; KB/MB suffixes allowed)")
-		timeout       = fs.Duration("timeout", server.DefaultTimeout, "deadline of one extraction request, fetch included")
+		timeout       = fs.Duration("timeout", server.DefaultTimeout, "deadline of one extraction, once the page is in hand (the body read, or the page fetched)")
+		bodyTimeout   = fs.Duration("body-timeout", server.DefaultBodyTimeout, "how long a client may take to send its request body (408 past it); read before the request takes a slot")
 		concurrency   = fs.Int("concurrency", 0, "extractions at once (0 = number of CPUs)")
 		queue         = fs.Int("queue", 0, "requests that may wait for a slot before 503 (0 = 4 x concurrency, -1 = none)")
+		fetches       = fs.Int("fetches", 0, "fetches at once, apart from the extraction slots (0 = 2 x (concurrency + queue))")
 		allowPrivate  = fs.Bool("allow-private", false, "let GET /v1/extract fetch loopback, private and link-local addresses (tests, intranets)")
 		fetchTimeout  = fs.Duration("fetch-timeout", fetch.DefaultTimeout, "deadline of one fetch")
 		fetchMaxBytes = fs.String("fetch-max-bytes", "10MB", "cap on a fetched page, after decompression")
@@ -109,7 +113,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
 		return fail("-log-level: %v", err)
 	}
-	if *timeout <= 0 || *fetchTimeout <= 0 || *grace < 0 {
+	if *timeout <= 0 || *bodyTimeout <= 0 || *fetchTimeout <= 0 || *grace < 0 {
 		return fail("timeouts must be positive")
 	}
 	if *redirects == 0 {
@@ -122,8 +126,10 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		config: server.Config{
 			MaxBody:     body,
 			Timeout:     *timeout,
+			BodyTimeout: *bodyTimeout,
 			Concurrency: *concurrency,
 			Queue:       *queue,
+			Fetches:     *fetches,
 			Fetch: fetch.Options{
 				MaxBytes:     fetchMax,
 				Timeout:      *fetchTimeout,

@@ -23,9 +23,11 @@ func TestParseServe(t *testing.T) {
 			"WINNOW_ADDR": "127.0.0.1:9999", "WINNOW_MAX_BODY": "512KB", "WINNOW_TIMEOUT": "3s",
 			"WINNOW_CONCURRENCY": "7", "WINNOW_QUEUE": "-1", "WINNOW_ALLOW_PRIVATE": "true",
 			"WINNOW_FETCH_MAX_BYTES": "2MB", "WINNOW_REDIRECTS": "0",
+			"WINNOW_BODY_TIMEOUT": "4s", "WINNOW_FETCHES": "9",
 		}, check: func(t *testing.T, st serveSettings) {
 			c := st.config
 			if st.addr != "127.0.0.1:9999" || c.MaxBody != 512<<10 || c.Timeout != 3*time.Second ||
+				c.BodyTimeout != 4*time.Second || c.Fetches != 9 ||
 				c.Concurrency != 7 || c.Queue != -1 || !c.Fetch.AllowPrivate || c.Fetch.MaxBytes != 2<<20 ||
 				c.Fetch.MaxRedirects != -1 {
 				t.Errorf("from env = %+v", st)
@@ -45,6 +47,7 @@ func TestParseServe(t *testing.T) {
 		{name: "negative size", args: []string{"-max-body", "-5"}, wantErr: true},
 		{name: "bad log level", args: []string{"-log-level", "loud"}, wantErr: true},
 		{name: "zero timeout", args: []string{"-timeout", "0s"}, wantErr: true},
+		{name: "zero body timeout", args: []string{"-body-timeout", "0s"}, wantErr: true},
 		{name: "unknown flag", args: []string{"-nope"}, wantErr: true},
 		{name: "stray argument", args: []string{"extra"}, wantErr: true},
 	}

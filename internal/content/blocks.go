@@ -61,6 +61,9 @@ func (f *flow) walk(n *html.Node, nid, owner int32, inLink bool) {
 		case html.TextNode:
 			f.text(c.Data, owner, inLink)
 		case html.ElementNode:
+			if f.x.labels.Check().Stop() {
+				return
+			}
 			id := f.x.labels.ChildID(next, c)
 			next = f.x.nodes[id].End
 			f.element(c, id, owner, inLink)

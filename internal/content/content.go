@@ -111,7 +111,7 @@ func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 	}
 	x := scratchPool.Get().(*extraction)
 	res := x.run(t, md, opts, w, false)
-	if x.wantsFallback(res) {
+	if !t.Check().Done() && x.wantsFallback(res) {
 		// The first result shares no memory with x, so it outlives the
 		// reset; it stands when the relaxed reading finds no prose either.
 		x.reset()
@@ -128,9 +128,18 @@ func ExtractLabelled(t *label.Tree, md article.Metadata, opts Options) Result {
 // (fallback.go).
 func (x *extraction) run(t *label.Tree, md article.Metadata, opts Options, w rules.Weights, relaxed bool) Result {
 	x.opts, x.weights, x.md, x.relaxed = opts, w, md, relaxed
+	// Once the extraction's context is done the steps end early, and the
+	// reading is dropped by the caller, which returns the context's error.
+	chk := t.Check()
 	x.decide(t)
+	if chk.Done() {
+		return Result{Status: article.StatusEmpty}
+	}
 	x.buildBlocks(t.Root())
 	x.pickRoot()
+	if chk.Done() {
+		return Result{Status: article.StatusEmpty}
+	}
 	if x.widenToItems() {
 		x.blocks, x.removedTrees = x.blocks[:0], x.removedTrees[:0]
 		x.buildBlocks(t.Root())
@@ -139,6 +148,9 @@ func (x *extraction) run(t *label.Tree, md article.Metadata, opts Options, w rul
 	x.markItemTitles()
 	x.markItemLabels()
 	x.filter()
+	if chk.Done() {
+		return Result{Status: article.StatusEmpty}
+	}
 	return x.result()
 }
 

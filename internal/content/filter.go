@@ -22,7 +22,11 @@ func (x *extraction) filter() {
 	seenBody := false
 	seen := map[string]bool{}
 	section, sectionReason := int32(-1), article.Reason("")
+	chk := x.labels.Check()
 	for i := range x.blocks {
+		if chk.Stop() {
+			return
+		}
 		b := &x.blocks[i]
 		if !x.ancestorOf(x.root, b.owner) {
 			b.reason = article.ReasonOutsideArticle

@@ -33,7 +33,11 @@ func (x *extraction) voteAll() {
 	x.scores = scores
 	x.posVotes = resize(x.posVotes, len(x.nodes))
 	x.negVotes = resize(x.negVotes, len(x.nodes))
+	chk := x.labels.Check()
 	for i := range x.blocks {
+		if chk.Stop() {
+			return
+		}
 		v := x.vote(&x.blocks[i])
 		if v == 0 {
 			continue

@@ -11,6 +11,7 @@
 package label
 
 import (
+	"context"
 	"strings"
 	"sync"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
+	"github.com/winnow-go/winnow/internal/stop"
 )
 
 // Node is what the label pass learns about one element, or the document.
@@ -80,6 +82,7 @@ type Tree struct {
 	Index      map[*html.Node]int32
 	classCache map[string]nameInfo // what the token tables say of each class value
 	w          *rules.Weights      // the weights of this pass
+	stop       *stop.Check         // the context of the extraction, for every stage that reads t
 }
 
 // Label labels the tree under root (normally the document). It does not
@@ -88,13 +91,29 @@ func Label(root *html.Node) *Tree { return LabelWith(root, &rules.DefaultWeights
 
 // LabelWith is Label with weights other than the defaults (for evaluation).
 func LabelWith(root *html.Node, w *rules.Weights) *Tree {
+	return LabelContext(context.Background(), root, w)
+}
+
+// LabelContext is LabelWith that ends early, with the nodes labelled so
+// far, once ctx is done; the caller then drops the tree. The tree keeps
+// ctx's Check for the stages that read it next (Check).
+func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree {
 	t := pool.Get().(*Tree)
 	t.w = w
+	t.stop = stop.New(ctx)
 	t.label(root, -1, false, false)
+	if t.stop.Done() {
+		return t
+	}
 	t.revealHidden()
 	t.unmarkSections()
 	return t
 }
+
+// Check is the Check of the context the tree was labelled under (nil for
+// none): the metadata and content stages poll it in their walks of the
+// tree, so that one deadline ends every stage.
+func (t *Tree) Check() *stop.Check { return t.stop }
 
 // Root returns the node the tree was labelled from.
 func (t *Tree) Root() *html.Node { return t.Nodes[0].N }
@@ -134,6 +153,7 @@ func (t *Tree) Release() {
 	// A tree that held a huge page is left to the garbage collector:
 	// clearing a map costs its capacity, and maps never shrink, so every
 	// later page would pay for it.
+	t.stop = nil
 	if cap(t.Nodes) <= maxPooledNodes {
 		clear(t.Index)
 		clear(t.classCache)
@@ -171,6 +191,9 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		return sizes{text: l}
 	case html.ElementNode, html.DocumentNode:
 	default:
+		return sizes{}
+	}
+	if t.stop.Stop() {
 		return sizes{}
 	}
 	id := int32(len(t.Nodes))

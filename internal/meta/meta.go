@@ -68,6 +68,9 @@ func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	m := article.Metadata{URL: pageURL}
 	c := newCollector(t)
 	c.walk(t.Root(), 0, walkState{})
+	if c.stop.Done() {
+		return m, Kinds{} // the caller drops it and returns the context's error
+	}
 	ld := readJSONLD(c.jsonld)
 	kinds := Kinds{LD: ld.types, Microdata: c.itemTypes, OGType: strings.ToLower(strings.TrimSpace(c.metas["og:type"]))}
 

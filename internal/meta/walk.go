@@ -9,6 +9,7 @@ import (
 	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
+	"github.com/winnow-go/winnow/internal/stop"
 )
 
 // Limits that keep one pass cheap on pathological pages.
@@ -64,11 +65,13 @@ type collector struct {
 	itemTypes []string             // microdata item types (Kinds.Microdata)
 	classes   map[string]classFlag // flags per class value seen
 	labels    *label.Tree          // what the label pass says of each element
+	stop      *stop.Check          // ends the walk once the extraction's context is done
 }
 
 func newCollector(t *label.Tree) *collector {
 	return &collector{
 		labels:  t,
+		stop:    t.Check(),
 		metas:   make(map[string]string, 32),
 		multi:   make(map[string][]string, 4),
 		buf:     make([]byte, 0, 64),
@@ -104,6 +107,9 @@ func (c *collector) walk(n *html.Node, id int32, st walkState) {
 				c.text(ch.Data, st.inP)
 			}
 		case html.ElementNode:
+			if c.stop.Stop() {
+				return
+			}
 			cid := int32(-1)
 			if id >= 0 {
 				if cid = c.labels.ChildID(next, ch); cid >= 0 {

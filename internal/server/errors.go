@@ -31,7 +31,9 @@ func writeError(w http.ResponseWriter, status int, code, message string) {
 type httpError struct {
 	status  int
 	code    string
-	message string
+	message string // sent to the client
+	detail  string // logged, never sent: addresses, resolver errors, internals
+	retry   bool   // answer with Retry-After
 }
 
 func (e *httpError) Error() string { return e.code + ": " + e.message }

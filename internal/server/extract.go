@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
@@ -63,26 +65,40 @@ func (s *Server) handleExtract(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, errorf(http.StatusBadRequest, "missing_url", "GET /v1/extract needs ?url=; to send HTML, POST it"))
 		return
 	}
+	// The request takes nothing while its client sends: the body is read
+	// first, under its own deadline, then the page is fetched in the
+	// fetch pool, and only then does the request wait for a slot.
+	rc := http.NewResponseController(w)
+	if r.Method == http.MethodPost {
+		rc.SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout))
+		held, err := s.readBody(w, r, &req)
+		defer s.bodies.give(held)
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+	}
+	// Past the body nothing more is read from the client: a read deadline
+	// left on the connection would cancel the request's context when it
+	// passed, in the middle of the work.
+	rc.SetReadDeadline(time.Time{})
+	in, err := s.input(r.Context(), req)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
 	release, ok := s.limit.acquire(r.Context())
 	if !ok {
-		s.metrics.rejected.Inc()
-		w.Header().Set("Retry-After", "1")
-		s.fail(w, errorf(http.StatusServiceUnavailable, "overloaded", "too many extractions in progress; retry shortly"))
+		s.fail(w, s.overload("extract", "too many extractions in progress; retry shortly"))
 		return
 	}
 	defer release()
 	s.metrics.inflight.Inc()
 	defer s.metrics.inflight.Dec()
 
-	if r.Method == http.MethodPost {
-		if err := s.readBody(w, r, &req); err != nil {
-			s.fail(w, err)
-			return
-		}
-	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	a, err := s.run(ctx, req)
+	a, err := s.run(ctx, req, in)
 	if err != nil {
 		s.fail(w, err)
 		return
@@ -101,6 +117,13 @@ func (s *Server) handleExtract(w http.ResponseWriter, r *http.Request) {
 		h.Set("Content-Security-Policy", htmlOutputCSP)
 	}
 	w.Write(buf.Bytes())
+}
+
+// overload is the 503 of a request turned away because all of pool is
+// taken (extract, fetch or body); it asks the client to retry shortly.
+func (s *Server) overload(pool, message string) *httpError {
+	s.metrics.rejected.WithLabelValues(pool).Inc()
+	return &httpError{status: http.StatusServiceUnavailable, code: "overloaded", message: message, retry: true}
 }
 
 // parseQuery reads the query parameters shared by GET and POST.
@@ -151,13 +174,50 @@ func parseBool(name, s string) (bool, error) {
 }
 
 // readBody reads a POST body into req: JSON {"url","html",...} when the
-// Content-Type says JSON, the page's HTML otherwise.
-func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRequest) error {
-	body, err := readCapped(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), r.Header.Get("Content-Encoding"), s.cfg.MaxBody)
+// Content-Type says JSON, the page's HTML otherwise. held is the bytes it
+// took from the body budget, to give back once the request is done.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRequest) (held int64, err error) {
+	body, held, err := s.readCapped(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), r.Header.Get("Content-Encoding"), s.cfg.MaxBody)
 	s.metrics.bytesIn.WithLabelValues("body").Add(float64(len(body)))
 	if err != nil {
-		return err
+		return held, err
 	}
+	return held, parseBody(r, body, req)
+}
+
+// errBodyBudget says that the bodies held at once would pass the budget.
+var errBodyBudget = errors.New("request bodies over the budget")
+
+// readAll reads r whole, taking the bytes of its buffer from s.bodies as
+// the buffer grows, so that a slow client holds only what it has sent.
+// held is what it took, given back by the caller when done with the data.
+func (s *Server) readAll(r io.Reader) (data []byte, held int64, err error) {
+	var buf []byte
+	for {
+		if len(buf) == cap(buf) {
+			// Double, but never past the most MaxBytesReader lets through.
+			grow := min(max(int64(cap(buf)), 4096), max(s.cfg.MaxBody+1-int64(cap(buf)), 4096))
+			if !s.bodies.take(grow) {
+				return nil, held, errBodyBudget
+			}
+			held += grow
+			nb := make([]byte, len(buf), int64(cap(buf))+grow)
+			copy(nb, buf)
+			buf = nb
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, held, nil
+		}
+		if err != nil {
+			return nil, held, err
+		}
+	}
+}
+
+// parseBody reads a body read whole into req.
+func parseBody(r *http.Request, body []byte, req *extractRequest) error {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "application/json" {
 		if len(body) > 0 {
@@ -199,22 +259,45 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, req *extractRe
 	return nil
 }
 
-// run fetches the page if needed and extracts it. A page with no article
-// is not an error: its Article carries the status.
-func (s *Server) run(ctx context.Context, req extractRequest) (*article.Article, error) {
-	data, pageURL, contentType := req.HTML, req.URL, ""
-	if data == nil {
-		if req.URL == "" {
-			return nil, errorf(http.StatusBadRequest, "missing_input", "send the page's HTML in the body, or a url to fetch")
-		}
-		page, err := s.fetch(ctx, req.URL)
-		if err != nil {
-			s.metrics.fetchErrors.WithLabelValues(fetch.Kind(err)).Inc()
-			return nil, fetchError(err)
-		}
-		s.metrics.bytesIn.WithLabelValues("fetch").Add(float64(len(page.Body)))
-		data, pageURL, contentType = page.Body, page.URL, page.ContentType
+// inputPage is the input of one extraction: the page's bytes, its address
+// and its Content-Type.
+type inputPage struct {
+	data        []byte
+	url         string
+	contentType string
+}
+
+// input is the page req asks for: the HTML it carries, or else its URL
+// fetched in the fetch pool, under the fetch deadline.
+func (s *Server) input(ctx context.Context, req extractRequest) (inputPage, error) {
+	if req.HTML != nil {
+		return inputPage{data: req.HTML, url: req.URL}, nil
 	}
+	if req.URL == "" {
+		return inputPage{}, errorf(http.StatusBadRequest, "missing_input", "send the page's HTML in the body, or a url to fetch")
+	}
+	release, ok := s.fetches.acquire(ctx)
+	if !ok {
+		return inputPage{}, s.overload("fetch", "too many fetches in progress; retry shortly")
+	}
+	defer release()
+	s.metrics.fetching.Inc()
+	defer s.metrics.fetching.Dec()
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Fetch.Timeout)
+	defer cancel()
+	p, err := s.fetch(ctx, req.URL)
+	if err != nil {
+		s.metrics.fetchErrors.WithLabelValues(fetch.Kind(err)).Inc()
+		return inputPage{}, fetchError(err)
+	}
+	s.metrics.bytesIn.WithLabelValues("fetch").Add(float64(len(p.Body)))
+	return inputPage{data: p.Body, url: p.URL, contentType: p.ContentType}, nil
+}
+
+// run extracts the page. A page with no article is not an error: its
+// Article carries the status.
+func (s *Server) run(ctx context.Context, req extractRequest, in inputPage) (*article.Article, error) {
+	data, pageURL, contentType := in.data, in.url, in.contentType
 	s.metrics.pageBytes.Observe(float64(len(data)))
 	// The cap that let the bytes in also caps the page they expand to: a
 	// gzipped page is inflated only up to it.
@@ -264,47 +347,63 @@ func extractError(err error) *httpError {
 	case errors.Is(err, context.Canceled):
 		return errorf(http.StatusServiceUnavailable, "canceled", "the request was canceled")
 	}
-	return &httpError{status: http.StatusInternalServerError, code: "internal", message: "extraction failed: " + err.Error()}
+	return &httpError{status: http.StatusInternalServerError, code: "internal", message: "extraction failed", detail: err.Error()}
 }
 
 // fetchErrors maps each fetch error kind to its response. Problems with
 // the URL are the client's (4xx); problems with the far server are 502/504.
+// The message says only what kind of failure it was: the error itself,
+// which may name the server's resolver or the address a name resolves to,
+// goes to the log.
 var fetchErrors = map[string]struct {
-	status int
-	code   string
+	status  int
+	code    string
+	message string
 }{
-	"forbidden_address":  {http.StatusForbidden, "forbidden_address"},
-	"scheme":             {http.StatusBadRequest, "bad_scheme"},
-	"bad_url":            {http.StatusBadRequest, "bad_url"},
-	"too_large":          {http.StatusBadGateway, "upstream_too_large"},
-	"too_many_redirects": {http.StatusBadGateway, "too_many_redirects"},
-	"status":             {http.StatusBadGateway, "upstream_status"},
-	"encoding":           {http.StatusBadGateway, "upstream_encoding"},
-	"timeout":            {http.StatusGatewayTimeout, "upstream_timeout"},
-	"dns":                {http.StatusBadGateway, "dns"},
-	"canceled":           {http.StatusServiceUnavailable, "canceled"},
+	"forbidden_address":  {http.StatusForbidden, "forbidden_address", "the URL's host is not a public address; loopback, private and link-local addresses are not fetched"},
+	"scheme":             {http.StatusBadRequest, "bad_scheme", "only http and https URLs are fetched"},
+	"bad_url":            {http.StatusBadRequest, "bad_url", "the URL is not a valid absolute http or https URL"},
+	"too_large":          {http.StatusBadGateway, "upstream_too_large", "the page is over the fetch size cap"},
+	"too_many_redirects": {http.StatusBadGateway, "too_many_redirects", "the page redirects too many times"},
+	"status":             {http.StatusBadGateway, "upstream_status", "the far server did not answer 2xx"},
+	"encoding":           {http.StatusBadGateway, "upstream_encoding", "the far server's answer could not be decoded"},
+	"timeout":            {http.StatusGatewayTimeout, "upstream_timeout", "the fetch took longer than the fetch deadline"},
+	"dns":                {http.StatusBadGateway, "dns", "the URL's host name could not be resolved"},
+	"canceled":           {http.StatusServiceUnavailable, "canceled", "the request was canceled"},
 }
 
 // fetchError maps a fetch error to a response; an unknown kind is a 502.
 func fetchError(err error) *httpError {
+	he := &httpError{status: http.StatusBadGateway, code: "fetch_failed", message: "could not connect to the far server or read its answer", detail: err.Error()}
 	if r, ok := fetchErrors[fetch.Kind(err)]; ok {
-		return errorf(r.status, r.code, err.Error())
+		he.status, he.code, he.message = r.status, r.code, r.message
 	}
-	return errorf(http.StatusBadGateway, "fetch_failed", err.Error())
+	var se *fetch.StatusError
+	if errors.As(err, &se) {
+		he.message = fmt.Sprintf("the far server answered %d", se.StatusCode)
+	}
+	return he
 }
 
-// fail writes err as a JSON error response.
+// fail writes err as a JSON error response and logs it: server errors and
+// failures with details kept from the client (detail) at once, the
+// client's own mistakes not at all.
 func (s *Server) fail(w http.ResponseWriter, err error) {
 	var he *httpError
 	if !errors.As(err, &he) {
-		he = &httpError{status: http.StatusInternalServerError, code: "internal", message: "internal server error"}
+		he = &httpError{status: http.StatusInternalServerError, code: "internal", message: "internal server error", detail: fmt.Sprint(err)}
 	}
 	switch {
 	case he.code == "canceled":
 		// The client went away; nobody reads this answer.
-		s.log.Debug("request canceled", "err", he.message)
+		s.log.Debug("request canceled", "err", he.message, "detail", he.detail)
 	case he.status >= 500:
-		s.log.Error("request failed", "code", he.code, "err", he.message)
+		s.log.Error("request failed", "status", he.status, "code", he.code, "err", he.message, "detail", he.detail)
+	case he.detail != "":
+		s.log.Info("request refused", "status", he.status, "code", he.code, "detail", he.detail)
+	}
+	if he.retry {
+		w.Header().Set("Retry-After", "1")
 	}
 	writeError(w, he.status, he.code, he.message)
 }

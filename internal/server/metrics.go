@@ -19,7 +19,8 @@ type metrics struct {
 	pages       *prometheus.CounterVec
 	fetchErrors *prometheus.CounterVec
 	inflight    prometheus.Gauge
-	rejected    prometheus.Counter
+	fetching    prometheus.Gauge
+	rejected    *prometheus.CounterVec
 }
 
 func newMetrics() *metrics {
@@ -55,12 +56,16 @@ func newMetrics() *metrics {
 			Name: "winnow_extractions_in_flight",
 			Help: "Extraction requests holding a slot.",
 		}),
-		rejected: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "winnow_overload_rejections_total",
-			Help: "Extraction requests answered 503 because every slot and the queue were taken.",
+		fetching: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "winnow_fetches_in_flight",
+			Help: "Fetches holding a place in the fetch pool.",
 		}),
+		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "winnow_overload_rejections_total",
+			Help: "Requests answered 503 because a pool was full, by pool: extract (every slot and the queue), fetch (the fetch pool), body (the bytes of request bodies held).",
+		}, []string{"pool"}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.bytesIn, m.pageBytes, m.pages, m.fetchErrors, m.inflight, m.rejected,
+	m.reg.MustRegister(m.requests, m.latency, m.bytesIn, m.pageBytes, m.pages, m.fetchErrors, m.inflight, m.fetching, m.rejected,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

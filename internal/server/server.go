@@ -12,9 +12,19 @@
 //
 // Every error is JSON {"error":{"code","message"}} with a 4xx or 5xx status;
 // a panic in a handler becomes a 500 of that shape, never a stack trace.
-// Extractions run under a concurrency limit: when all slots and the wait
-// queue are taken, the server answers 503 with Retry-After at once rather
-// than queueing without bound.
+// A path that is not canonical (dot segments, doubled slashes) is a 400 of
+// that shape rather than a redirect. The only answers that are not JSON
+// are the ones net/http writes before any handler runs: a request it
+// cannot parse, and headers over HTTPServer's MaxHeaderBytes (headers
+// under that but over the server's own cap get a JSON 431).
+//
+// A request takes three kinds of resource, one after the other, and never
+// holds one while it waits for the next to arrive from the client or the
+// far server: its body is read first, under its own deadline and a cap on
+// the bytes of all bodies held at once; a fetch runs in a pool of its own,
+// under the fetch deadline; only then does the request take one of the
+// extraction slots. When a pool is full the server answers 503 with
+// Retry-After at once rather than queueing without bound.
 package server
 
 import (
@@ -25,6 +35,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -38,8 +49,17 @@ import (
 
 // Defaults used when a Config field is zero.
 const (
-	DefaultMaxBody = 10 << 20
-	DefaultTimeout = 30 * time.Second
+	DefaultMaxBody     = 10 << 20
+	DefaultTimeout     = 30 * time.Second
+	DefaultBodyTimeout = 10 * time.Second
+)
+
+// maxHeaderBytes caps a request's line and headers; a larger request gets
+// a JSON 431. net/http reads up to httpMaxHeaderBytes before it answers
+// 431 itself, in plain text.
+const (
+	maxHeaderBytes     = 64 << 10
+	httpMaxHeaderBytes = 1 << 20
 )
 
 // Config sets up a Server. The zero value means the defaults.
@@ -48,15 +68,28 @@ type Config struct {
 	// Content-Encoding: gzip body, a gzipped page); a larger one gets 413.
 	// 0 = 10 MB. Fetch.MaxBytes caps a fetched page the same way.
 	MaxBody int64
-	// Timeout is the deadline of one extraction request, fetch included.
-	// 0 = 30s.
+	// BodyTimeout is how long a client may take to send its request body;
+	// a slower one gets 408. It is read before the request takes an
+	// extraction slot. 0 = 10s.
+	BodyTimeout time.Duration
+	// BodyBytes caps the bytes of request bodies held at once, being read
+	// or waiting for their extraction; a body that would pass it gets 503.
+	// 0 = 2 × (Concurrency + Queue) × MaxBody.
+	BodyBytes int64
+	// Timeout is the deadline of one extraction, from the moment the page
+	// is in hand (read from the body, or fetched). 0 = 30s.
 	Timeout time.Duration
 	// Concurrency is how many extractions run at once. 0 = GOMAXPROCS.
 	Concurrency int
 	// Queue is how many more extraction requests may wait for a slot
 	// before the server answers 503. 0 = 4 × Concurrency; negative = none.
 	Queue int
-	// Fetch configures fetching for GET /v1/extract and JSON {"url"}.
+	// Fetches is how many fetches run at once, apart from the extraction
+	// slots; a request that needs a fetch when all are taken gets 503.
+	// 0 = 2 × (Concurrency + Queue).
+	Fetches int
+	// Fetch configures fetching for GET /v1/extract and JSON {"url"}; its
+	// Timeout is the deadline of one fetch.
 	Fetch fetch.Options
 	// Logger receives errors and panics; nil logs nothing.
 	Logger *slog.Logger
@@ -74,7 +107,9 @@ type Server struct {
 	log     *slog.Logger
 	handler http.Handler
 	metrics *metrics
-	limit   *limiter
+	limit   *limiter // extraction slots and their queue
+	fetches *limiter // fetches, no queue
+	bodies  *budget  // bytes of request bodies held
 	extract extractFunc
 	fetch   fetchFunc
 }
@@ -101,6 +136,18 @@ func New(cfg Config) *Server {
 	} else if cfg.Queue < 0 {
 		cfg.Queue = 0
 	}
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = DefaultBodyTimeout
+	}
+	if cfg.BodyBytes <= 0 {
+		cfg.BodyBytes = 2 * int64(cfg.Concurrency+cfg.Queue) * cfg.MaxBody
+	}
+	if cfg.Fetches <= 0 {
+		cfg.Fetches = 2 * (cfg.Concurrency + cfg.Queue)
+	}
+	if cfg.Fetch.Timeout <= 0 {
+		cfg.Fetch.Timeout = fetch.DefaultTimeout
+	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -110,6 +157,8 @@ func New(cfg Config) *Server {
 		log:     log,
 		metrics: newMetrics(),
 		limit:   newLimiter(cfg.Concurrency, cfg.Queue),
+		fetches: newLimiter(cfg.Fetches, 0),
+		bodies:  &budget{max: cfg.BodyBytes},
 		extract: winnow.ExtractContext,
 		fetch:   fetch.New(cfg.Fetch).Fetch,
 	}
@@ -123,26 +172,49 @@ func New(cfg Config) *Server {
 	mux.Handle("/metrics", s.route("/metrics", s.handleMetrics()))
 	mux.Handle("/openapi.json", s.route("/openapi.json", s.handleOpenAPI))
 	mux.Handle("/static/", s.route("/static", s.handleStatic(static)))
+	mux.Handle("/static", s.route("/static", s.handleStatic(static))) // a 404, not the mux's redirect to /static/
 	mux.Handle("/", s.route("/", s.handleRoot(static)))
 	s.handler = mux
 	return s
 }
 
-// ServeHTTP answers one request.
+// ServeHTTP answers one request. A path that is not canonical gets a 400
+// here, where http.ServeMux would answer with a redirect that is not JSON.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p := r.URL.Path; p != "" && p != canonicalPath(p) {
+		s.route("/", func(w http.ResponseWriter, r *http.Request) {
+			writeError(w, http.StatusBadRequest, "bad_path", "the path is not canonical (dot segments or doubled slashes)")
+		}).ServeHTTP(w, r)
+		return
+	}
 	s.handler.ServeHTTP(w, r)
+}
+
+// canonicalPath is p as http.ServeMux wants it: cleaned, keeping a
+// trailing slash.
+func canonicalPath(p string) string {
+	if p[0] != '/' {
+		p = "/" + p
+	}
+	np := path.Clean(p)
+	if p[len(p)-1] == '/' && np != "/" {
+		np += "/"
+	}
+	return np
 }
 
 // HTTPServer returns an http.Server for s with read, write and idle
 // timeouts set, so slow clients cannot hold connections open for ever.
+// The extraction route reads its body under Config.BodyTimeout; the write
+// timeout covers the longest request: body, fetch and extraction.
 func (s *Server) HTTPServer() *http.Server {
 	return &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
-		WriteTimeout:      s.cfg.Timeout + 30*time.Second,
+		WriteTimeout:      s.cfg.BodyTimeout + s.cfg.Fetch.Timeout + s.cfg.Timeout + 30*time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
+		MaxHeaderBytes:    httpMaxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 }
@@ -190,8 +262,25 @@ func (s *Server) route(name string, h http.HandlerFunc) http.Handler {
 			s.metrics.requests.WithLabelValues(name, strconv.Itoa(sw.status())).Inc()
 			s.metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
 		}()
+		if headerBytes(r) > maxHeaderBytes {
+			writeError(sw, http.StatusRequestHeaderFieldsTooLarge, "headers_too_large",
+				"the request line and headers are over the cap of "+strconv.Itoa(maxHeaderBytes)+" bytes")
+			return
+		}
 		h(sw, r)
 	})
+}
+
+// headerBytes is about the size of r's request line and headers, as
+// net/http counts them against MaxHeaderBytes.
+func headerBytes(r *http.Request) int {
+	n := len(r.Method) + len(r.RequestURI) + len(r.Proto) + len(r.Host) + 4
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4
+		}
+	}
+	return n
 }
 
 // statusWriter remembers the status code written.

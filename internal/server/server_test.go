@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"sync"
 	"testing"
@@ -308,6 +310,11 @@ func TestExtractErrors(t *testing.T) {
 		{"static dir", "GET", "/static/", "", "", 404, "not_found"},
 		{"static missing", "GET", "/static/nope.js", "", "", 404, "not_found"},
 		{"page bad method", "POST", "/", "", "", 405, "method_not_allowed"},
+		{"static without slash", "GET", "/static", "", "", 404, "not_found"},
+		{"dot segments", "GET", "/static/../..", "", "", 400, "bad_path"},
+		{"dot segment to a file", "GET", "/static/./app.js", "", "", 400, "bad_path"},
+		{"doubled slash", "GET", "//healthz", "", "", 400, "bad_path"},
+		{"huge URL", "GET", "/v1/extract?url=https://example.com/" + strings.Repeat("a", 70<<10), "", "", 431, "headers_too_large"},
 		{"metrics bad method", "POST", "/metrics", "", "", 405, "method_not_allowed"},
 	}
 	s := newTestServer(t, Config{MaxBody: 1024, Timeout: 20 * time.Millisecond})
@@ -332,34 +339,77 @@ func TestExtractErrors(t *testing.T) {
 }
 
 func TestFetchErrorCodes(t *testing.T) {
+	// Each error names addresses a client must not learn: the server's
+	// resolver, the internal address a name resolves to.
 	cases := []struct {
 		err      error
 		wantCode int
 		wantErr  string
 	}{
-		{&fetch.ForbiddenAddressError{Class: "loopback"}, 403, "forbidden_address"},
-		{fmt.Errorf("x: %w", fetch.ErrScheme), 400, "bad_scheme"},
-		{fmt.Errorf("x: %w", fetch.ErrBadURL), 400, "bad_url"},
-		{fmt.Errorf("x: %w", fetch.ErrTooLarge), 502, "upstream_too_large"},
-		{fmt.Errorf("x: %w", fetch.ErrTooManyRedirects), 502, "too_many_redirects"},
-		{&fetch.StatusError{URL: "u", StatusCode: 404}, 502, "upstream_status"},
-		{fmt.Errorf("x: %w", fetch.ErrEncoding), 502, "upstream_encoding"},
-		{fmt.Errorf("x: %w", fetch.ErrTimeout), 504, "upstream_timeout"},
-		{&net.DNSError{Err: "no such host", Name: "nope.example"}, 502, "dns"},
-		{errors.New("connection reset by peer"), 502, "fetch_failed"},
+		{&fetch.ForbiddenAddressError{Addr: netip.MustParseAddr("10.1.2.3"), Class: "private"}, 403, "forbidden_address"},
+		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrScheme), 400, "bad_scheme"},
+		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrBadURL), 400, "bad_url"},
+		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrTooLarge), 502, "upstream_too_large"},
+		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrTooManyRedirects), 502, "too_many_redirects"},
+		{&fetch.StatusError{URL: "http://10.1.2.3/", StatusCode: 404}, 502, "upstream_status"},
+		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrEncoding), 502, "upstream_encoding"},
+		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrTimeout), 504, "upstream_timeout"},
+		{&net.DNSError{Err: "no such host", Name: "nope.example", Server: "10.1.2.3:53"}, 502, "dns"},
+		{errors.New("dial tcp 10.1.2.3:80: connection reset by peer"), 502, "fetch_failed"},
 	}
 	for _, c := range cases {
 		t.Run(c.wantErr, func(t *testing.T) {
-			s := newTestServer(t, Config{})
+			var log bytes.Buffer
+			s := newTestServer(t, Config{Logger: slog.New(slog.NewTextHandler(&log, nil))})
 			s.fetch = func(ctx context.Context, url string) (*fetch.Page, error) { return nil, c.err }
 			r := do(t, s, "GET", "/v1/extract?url=https://example.com/", "", nil)
 			if r.code != c.wantCode || errorCode(t, r) != c.wantErr {
 				t.Fatalf("got %d %s, want %d %s", r.code, r.body, c.wantCode, c.wantErr)
 			}
+			if bytes.Contains(r.body, []byte("10.1.2.3")) {
+				t.Errorf("error body shows the address: %s", r.body)
+			}
+			if !strings.Contains(log.String(), "10.1.2.3") {
+				t.Errorf("log lacks the details: %s", log.String())
+			}
 			m := do(t, s, "GET", "/metrics", "", nil)
 			want := fmt.Sprintf(`winnow_fetch_errors_total{kind=%q} 1`, fetch.Kind(c.err))
 			if !bytes.Contains(m.body, []byte(want)) {
 				t.Errorf("metrics lack %s", want)
+			}
+		})
+	}
+}
+
+// TestErrorsAreJSON sends, over a real connection, the requests that
+// net/http or http.ServeMux would answer themselves: every answer must be
+// a JSON error.
+func TestErrorsAreJSON(t *testing.T) {
+	s := newTestServer(t, Config{})
+	ts := serveReal(t, s)
+	cases := []struct {
+		name     string
+		request  string
+		wantCode int
+		wantErr  string
+	}{
+		{"huge URL", "GET /v1/extract?url=https://example.com/" + strings.Repeat("a", 70<<10) + " HTTP/1.1\r\nHost: x\r\n\r\n", 431, "headers_too_large"},
+		{"huge header", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("a", 70<<10) + "\r\n\r\n", 431, "headers_too_large"},
+		{"dot segments", "GET /static/../.. HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad_path"},
+		{"static without slash", "GET /static HTTP/1.1\r\nHost: x\r\n\r\n", 404, "not_found"},
+		{"doubled slash", "GET //v1/extract HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad_path"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			io.WriteString(conn, c.request)
+			r := readResponse(t, conn)
+			if r.code != c.wantCode || errorCode(t, r) != c.wantErr {
+				t.Fatalf("got %d %s, want %d %s", r.code, r.body, c.wantCode, c.wantErr)
 			}
 		})
 	}
@@ -448,7 +498,7 @@ func TestConcurrencyLimit(t *testing.T) {
 			}
 			close(started)
 			m := do(t, s, "GET", "/metrics", "", nil)
-			if !bytes.Contains(m.body, []byte("winnow_overload_rejections_total 1")) {
+			if !bytes.Contains(m.body, []byte("winnow_overload_rejections_total{pool=\"extract\"} 1")) {
 				t.Error("metrics lack the rejection")
 			}
 		})

@@ -233,7 +233,7 @@ func TestInlineTeaser(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := newExtraction([]byte(strings.Join(tt.lines, "\n")), &rules.DefaultTextWeights)
+			x := newExtraction([]byte(strings.Join(tt.lines, "\n")), &rules.DefaultTextWeights, nil)
 			for i := range tt.lines {
 				if got := x.inlineTeaser(i); got != tt.want[i] {
 					t.Errorf("inlineTeaser(%q) = %v, want %v", tt.lines[i], got, tt.want[i])

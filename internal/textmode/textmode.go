@@ -32,6 +32,7 @@ import (
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
+	"github.com/winnow-go/winnow/internal/stop"
 )
 
 // Options for Extract.
@@ -52,6 +53,9 @@ type Options struct {
 	// end like a sentence; Recall bridges longer runs of non-prose lines
 	// and keeps body lines of two words or more.
 	Focus rules.Focus
+	// Check, when set, ends the passes early once its context is done;
+	// the caller then drops the result and returns the context's error.
+	Check *stop.Check
 }
 
 // Extract reads a flattened page dump (one block per line) and returns the
@@ -69,7 +73,7 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 		w = &rules.DefaultTextWeights
 	}
 	a, detail, short := extract(text, opts, w, false)
-	if (a.Status != article.StatusOK || short) && !opts.ArticlesOnly {
+	if (a.Status != article.StatusOK || short) && !opts.ArticlesOnly && !opts.Check.Done() {
 		// No article, or a short one: the page may be a list whose items
 		// (a title and a line or two each) are its content, as on an
 		// index, a search result or a category page. It must hold
@@ -85,10 +89,13 @@ func Extract(text []byte, opts Options) (a *article.Article, detail string) {
 // lines of a list of items as it counts prose.
 // short reports a body under TextWeights.MinBodyWords.
 func extract(text []byte, opts Options, w *rules.TextWeights, items bool) (a *article.Article, detail string, short bool) {
-	x := newExtraction(text, w)
+	x := newExtraction(text, w, opts.Check)
 	x.items = items
 	x.labelLines()
 	x.findFigures()
+	if opts.Check.Done() {
+		return &article.Article{PageType: article.PageArticle, Status: article.StatusEmpty}, "stopped", false
+	}
 	start, end, words := x.findBody(gapStep(opts.Focus, w))
 	if items && x.countItems(start, end) < w.MinListItems {
 		// Prose with no items in it: the page has no list either.
@@ -146,13 +153,14 @@ type extraction struct {
 	// items makes the body search score the items of a list (headlines,
 	// excerpts, teaser summaries) as prose: the second search, on a page
 	// with no article.
-	items bool
+	items bool // stop ends the passes early once the caller's context is done.
+	stop  *stop.Check
 }
 
-func newExtraction(text []byte, w *rules.TextWeights) *extraction {
-	x := &extraction{w: w, title: -1, subtitle: -1}
+func newExtraction(text []byte, w *rules.TextWeights, chk *stop.Check) *extraction {
+	x := &extraction{w: w, title: -1, subtitle: -1, stop: chk}
 	x.lines = make([]line, 0, bytes.Count(text, []byte{'\n'})+1)
-	for len(text) > 0 {
+	for len(text) > 0 && !chk.Stop() {
 		var ln []byte
 		if i := bytes.IndexByte(text, '\n'); i >= 0 {
 			ln, text = text[:i], text[i+1:]
@@ -250,7 +258,7 @@ func nearDuplicate(a, b *line) bool {
 // findFigures finds images: alt text followed by the same caption (the
 // first copy is removed as a duplicate), with a photo credit next to it.
 func (x *extraction) findFigures() {
-	for i := 0; i+1 < len(x.lines); i++ {
+	for i := 0; i+1 < len(x.lines) && !x.stop.Stop(); i++ {
 		a, b := &x.lines[i], &x.lines[i+1]
 		if x.role[i] == roleChrome && x.reason[i] != article.ReasonDuplicate {
 			continue
@@ -764,6 +772,9 @@ func (x *extraction) buildBlocks(a *article.Article, opts Options) {
 	section := article.Reason("")
 	teaserNext := false
 	for i := range x.lines {
+		if x.stop.Stop() {
+			return
+		}
 		l := &x.lines[i]
 		if i == x.title || i == x.subtitle {
 			continue
