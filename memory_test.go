@@ -16,6 +16,7 @@ package winnow_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -216,5 +217,32 @@ func BenchmarkMemory(b *testing.B) {
 			}
 			u.report(b)
 		})
+	}
+}
+
+// TestMemoryBound: the pipeline allocates a bounded multiple of its input
+// on every page shape. The bound is generous (the figures are in
+// BenchmarkMemory): it catches a stage that copies every block again, as
+// the content stage did (415 bytes per input byte on tiny paragraphs, 161
+// on a big table).
+func TestMemoryBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and reads pages of 1 MB")
+	}
+	const bound = 120
+	for _, s := range memShapes {
+		page := s.page(1 << 20)
+		u := measure(len(page), func() {
+			a, err := winnow.Extract(page, winnow.Options{})
+			if err != nil && !errors.Is(err, winnow.ErrNoArticle) {
+				t.Fatalf("%s: %v", s.name, err)
+			}
+			sink = a
+		})
+		sink = nil
+		t.Logf("%-16s alloc %.1f B/B, peak heap %.1f B/B", s.name, u.alloc, u.peakHeap)
+		if u.alloc > bound {
+			t.Errorf("%s: %.0f bytes allocated per input byte, want at most %d", s.name, u.alloc, bound)
+		}
 	}
 }

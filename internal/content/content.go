@@ -132,7 +132,8 @@ func (x *extraction) run(t *label.Tree, md article.Metadata, opts Options, w rul
 	x.buildBlocks(t.Root())
 	x.pickRoot()
 	if x.widenToItems() {
-		x.blocks, x.removedTrees = x.blocks[:0], x.removedTrees[:0]
+		clear(x.out)
+		x.blocks, x.out, x.removedTrees = x.blocks[:0], x.out[:0], x.removedTrees[:0]
 		x.buildBlocks(t.Root())
 		x.root = x.kinds.root
 	}
@@ -177,7 +178,10 @@ type extraction struct {
 	labels *label.Tree
 	nodes  []elem // by label id
 	blocks []block
-	root   int32 // chosen article root, an index into nodes
+	// out holds the blocks' article.Block, by the same index; result
+	// hands it over to the caller (it is never pooled).
+	out  []article.Block
+	root int32 // chosen article root, an index into nodes
 
 	totalText    int
 	totalPara    int

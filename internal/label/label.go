@@ -90,10 +90,40 @@ func Label(root *html.Node) *Tree { return LabelWith(root, &rules.DefaultWeights
 func LabelWith(root *html.Node, w *rules.Weights) *Tree {
 	t := pool.Get().(*Tree)
 	t.w = w
+	if n := countElements(root); n > maxPooledNodes {
+		// A huge page gets tables of its size at once: grown by
+		// appending, they would be copied many times over. Release
+		// leaves them to the garbage collector.
+		t.Nodes = make([]Node, 0, n)
+		t.Index = make(map[*html.Node]int32, n)
+	}
 	t.label(root, -1, false, false)
 	t.revealHidden()
 	t.unmarkSections()
 	return t
+}
+
+// countElements counts the elements under root, root included: an upper
+// bound of the nodes the pass labels.
+func countElements(root *html.Node) int {
+	n := 0
+	for c := root; c != nil; {
+		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+			n++
+		}
+		if c.FirstChild != nil {
+			c = c.FirstChild
+			continue
+		}
+		for c != root && c.NextSibling == nil {
+			c = c.Parent
+		}
+		if c == root {
+			break
+		}
+		c = c.NextSibling
+	}
+	return n
 }
 
 // Root returns the node the tree was labelled from.
