@@ -246,3 +246,37 @@ func TestMemoryBound(t *testing.T) {
 		}
 	}
 }
+
+// TestTooComplex: a page holding more elements than the budget is
+// refused before it is parsed, with ErrTooComplex, instead of costing
+// hundreds of bytes of memory per byte of input; a page under it, or
+// with the budget turned off, extracts.
+func TestTooComplex(t *testing.T) {
+	tiny := func(n int) []byte {
+		return []byte("<html><body><article>" + prose + strings.Repeat("<p>w</p>", n) + "</article></body></html>")
+	}
+	tests := []struct {
+		name    string
+		page    []byte
+		max     int
+		wantErr bool
+	}{
+		{"default budget, a million tiny paragraphs", tiny(1_000_000), 0, true},
+		{"default budget, a page of a few elements", tiny(10), 0, false},
+		{"a budget of 1000, 2000 paragraphs", tiny(2000), 1000, true},
+		{"a budget of 1000, 900 paragraphs", tiny(900), 1000, false},
+		{"no budget", tiny(2000), -1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := winnow.Extract(tt.page, winnow.Options{MaxElements: tt.max})
+			if got := errors.Is(err, winnow.ErrTooComplex); got != tt.wantErr {
+				t.Errorf("Extract error %v, want ErrTooComplex %v", err, tt.wantErr)
+			}
+			_, err = winnow.Flatten(tt.page, winnow.Options{MaxElements: tt.max})
+			if got := errors.Is(err, winnow.ErrTooComplex); got != tt.wantErr {
+				t.Errorf("Flatten error %v, want ErrTooComplex %v", err, tt.wantErr)
+			}
+		})
+	}
+}
