@@ -162,7 +162,8 @@ func (x *extraction) reset() {
 	clear(x.blocks)
 	clear(x.removedTrees)
 	clear(x.scores)
-	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
+	clear(x.out) // nil when handed over to the result
+	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], out: x.out[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
 		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0]}
 }
 
@@ -179,7 +180,8 @@ type extraction struct {
 	nodes  []elem // by label id
 	blocks []block
 	// out holds the blocks' article.Block, by the same index; result
-	// hands it over to the caller (it is never pooled).
+	// hands it over to the caller, or copies the kept ones out of it and
+	// leaves it to be reused.
 	out  []article.Block
 	root int32 // chosen article root, an index into nodes
 

@@ -79,6 +79,7 @@ type Tree struct {
 	// Index finds a node's id.
 	Index      map[*html.Node]int32
 	classCache map[string]nameInfo // what the token tables say of each class value
+	indexSize  int                 // the entries Index was made for
 	w          *rules.Weights      // the weights of this pass
 }
 
@@ -90,12 +91,15 @@ func Label(root *html.Node) *Tree { return LabelWith(root, &rules.DefaultWeights
 func LabelWith(root *html.Node, w *rules.Weights) *Tree {
 	t := pool.Get().(*Tree)
 	t.w = w
-	if n := countElements(root); n > maxPooledNodes {
-		// A huge page gets tables of its size at once: grown by
-		// appending, they would be copied many times over. Release
-		// leaves them to the garbage collector.
+	if n := countElements(root); n > cap(t.Nodes) {
+		// A page bigger than the pooled tables gets tables of its
+		// size at once: grown by appending, they would be copied many
+		// times over.
 		t.Nodes = make([]Node, 0, n)
-		t.Index = make(map[*html.Node]int32, n)
+		if n > t.indexSize {
+			t.Index = make(map[*html.Node]int32, n)
+			t.indexSize = n
+		}
 	}
 	t.label(root, -1, false, false)
 	t.revealHidden()
@@ -179,6 +183,7 @@ const maxPooledNodes = 1 << 16
 var pool = sync.Pool{New: func() any {
 	return &Tree{
 		Index:      make(map[*html.Node]int32, 1024),
+		indexSize:  1024,
 		Nodes:      make([]Node, 0, 1024),
 		classCache: make(map[string]nameInfo, 256),
 	}
