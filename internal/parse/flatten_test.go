@@ -160,3 +160,24 @@ func TestParseDeepParagraphs(t *testing.T) {
 		t.Errorf("%d text nodes for 600 levels: %.200q", len(texts), texts)
 	}
 }
+
+// FuzzFlatten: flatten never panics, and at the last limit whatever it
+// writes parses.
+//
+//	go test -run '^$' -fuzz FuzzFlatten -fuzztime 30s ./internal/parse
+func FuzzFlatten(f *testing.F) {
+	for _, s := range []string{"<table><tr><td>", "<div><div></i>", "<div><b class=k%d></div>", "<svg><desc><div>", "<template><div>", "<select><option><div>", "<li><ul>"} {
+		f.Add(deepShape(s, 20))
+	}
+	f.Add([]byte("<p>a<b>b<div>c</b>d</p></br><table><caption><form></table></form>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, limit := range flatLimits {
+			out := flatten(data, limit)
+			if limit == flatLimits[len(flatLimits)-1] {
+				if _, err := parse(out); err != nil {
+					t.Fatalf("the last limit does not parse: %v", err)
+				}
+			}
+		}
+	})
+}
