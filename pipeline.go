@@ -1,7 +1,9 @@
 package winnow
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 
 	"golang.org/x/net/html"
@@ -58,7 +60,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
 		return finish(a, detail, opts)
 	}
-	doc, err := parseInput(dec.Text)
+	doc, err := parseInput(dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +120,7 @@ func Flatten(data []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := parseInput(dec.Text)
+	doc, err := parseInput(dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -139,13 +141,56 @@ func decodeInput(data []byte, opts Options) (decode.Result, error) {
 }
 
 // parseInput builds the tree the later stages share; nesting too deep for
-// the HTML parser is flattened rather than refused.
-func parseInput(text []byte) (*html.Node, error) {
+// the HTML parser is flattened rather than refused. A page with more
+// elements than opts allows is refused before it is parsed.
+func parseInput(text []byte, opts Options) (*html.Node, error) {
+	if limit := opts.maxElements(); limit > 0 {
+		if n := countStartTags(text, limit); n > limit {
+			return nil, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
+		}
+	}
 	doc, err := parse.Parse(text)
 	if err != nil {
 		return nil, fmt.Errorf("winnow: %w", err)
 	}
 	return doc, nil
+}
+
+// DefaultMaxElements is the element budget used when Options.MaxElements
+// is zero. The largest page of the benchmark sets holds about 16,000
+// elements; each costs the parsed tree and the later stages some hundreds
+// of bytes, so a page of a million tiny paragraphs would take gigabytes.
+const DefaultMaxElements = 500_000
+
+// ErrTooComplex is returned for a page holding more elements than
+// Options.MaxElements: one that would cost far more memory than its size
+// to read.
+var ErrTooComplex = errors.New("page too complex")
+
+func (o Options) maxElements() int {
+	if o.MaxElements != 0 {
+		return o.MaxElements
+	}
+	return DefaultMaxElements
+}
+
+// countStartTags counts the start tags ('<' and a letter) in text, and
+// stops counting past limit.
+func countStartTags(text []byte, limit int) int {
+	n := 0
+	for i := bytes.IndexByte(text, '<'); i >= 0 && n <= limit; {
+		if i+1 < len(text) {
+			if c := text[i+1] | 0x20; 'a' <= c && c <= 'z' {
+				n++
+			}
+		}
+		j := bytes.IndexByte(text[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n
 }
 
 // finish fills the derived fields the same way for both modes and turns a

@@ -77,6 +77,10 @@ type Options struct {
 	// stream stops inflating as soon as it passes the cap and the page
 	// gives ErrTooLarge. Zero means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxElements caps the start tags an HTML page may hold before it is
+	// parsed; a page over it fails with ErrTooComplex. Zero means
+	// DefaultMaxElements, a negative value no cap.
+	MaxElements int
 	// Logger receives debug notes about decisions; nil logs nothing.
 	Logger *slog.Logger
 }

@@ -13,9 +13,12 @@ import (
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
-// block is one candidate piece of the body, before filtering.
+// block is one candidate piece of the body, before filtering. Its
+// article.Block lives in extraction.out, at the same index, so that the
+// kept blocks become the result where they are, without a copy; the
+// pointer is set once the blocks are built (linkBlocks).
 type block struct {
-	article.Block
+	*article.Block
 	owner     int32 // the element that holds the block
 	words     int   // size in words (CJK characters count half a word each)
 	linkWords int   // of which inside links
@@ -35,9 +38,44 @@ type removedTree struct {
 
 // buildBlocks runs the second pass: it flattens the kept tree into blocks.
 func (x *extraction) buildBlocks(doc *html.Node) {
+	if n := len(x.nodes); n > maxPooledNodes && cap(x.out) == 0 {
+		// A huge page gets its block tables sized at once: grown by
+		// appending, they would be copied many times over.
+		est := maxBlocks(doc)
+		x.out = make([]article.Block, 0, est)
+		x.blocks = make([]block, 0, est)
+	}
 	f := &flow{x: x, owner: 0}
 	f.walk(doc, 0, 0, false)
 	f.flush()
+	x.linkBlocks()
+}
+
+// maxBlocks bounds the blocks a page can make: every block but a figure
+// holds text of its own, so there are no more of them than text nodes
+// that are not blank, plus images.
+func maxBlocks(doc *html.Node) int {
+	n := 1
+	for c := doc; c != nil; {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			n++
+		case c.Type == html.ElementNode && c.DataAtom == atom.Img:
+			n++
+		}
+		if c.FirstChild != nil {
+			c = c.FirstChild
+			continue
+		}
+		for c != doc && c.NextSibling == nil {
+			c = c.Parent
+		}
+		if c == doc {
+			break
+		}
+		c = c.NextSibling
+	}
+	return n
 }
 
 // flow accumulates the inline text of the element being walked.
@@ -263,7 +301,16 @@ func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
 		}
 		words = dom.CountWords(b.Text)
 	}
-	x.blocks = append(x.blocks, block{Block: b, owner: owner, words: words, linkWords: min(linkWords, words), teaser: x.inCard(owner)})
+	x.out = append(x.out, b)
+	x.blocks = append(x.blocks, block{owner: owner, words: words, linkWords: min(linkWords, words), teaser: x.inCard(owner)})
+}
+
+// linkBlocks points each block at its article.Block, once x.out no
+// longer grows.
+func (x *extraction) linkBlocks() {
+	for i := range x.blocks {
+		x.blocks[i].Block = &x.out[i]
+	}
 }
 
 // inCard reports whether the element at id is, or sits in, a teaser card.

@@ -141,7 +141,8 @@ func (x *extraction) run(t *label.Tree, md article.Metadata, opts Options, w rul
 		return Result{Status: article.StatusEmpty}
 	}
 	if x.widenToItems() {
-		x.blocks, x.removedTrees = x.blocks[:0], x.removedTrees[:0]
+		clear(x.out)
+		x.blocks, x.out, x.removedTrees = x.blocks[:0], x.out[:0], x.removedTrees[:0]
 		x.buildBlocks(t.Root())
 		x.root = x.kinds.root
 	}
@@ -173,7 +174,8 @@ func (x *extraction) reset() {
 	clear(x.blocks)
 	clear(x.removedTrees)
 	clear(x.scores)
-	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
+	clear(x.out) // nil when handed over to the result
+	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], out: x.out[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
 		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0]}
 }
 
@@ -189,7 +191,11 @@ type extraction struct {
 	labels *label.Tree
 	nodes  []elem // by label id
 	blocks []block
-	root   int32 // chosen article root, an index into nodes
+	// out holds the blocks' article.Block, by the same index; result
+	// hands it over to the caller, or copies the kept ones out of it and
+	// leaves it to be reused.
+	out  []article.Block
+	root int32 // chosen article root, an index into nodes
 
 	totalText    int
 	totalPara    int

@@ -32,6 +32,9 @@ type elem struct {
 // decide reads the labels of the page and turns them into removals.
 func (x *extraction) decide(t *label.Tree) {
 	x.labels = t
+	if cap(x.nodes) < len(t.Nodes) {
+		x.nodes = make([]elem, 0, len(t.Nodes))
+	}
 	for i := range t.Nodes {
 		n := &t.Nodes[i]
 		x.nodes = append(x.nodes, elem{Node: n, mark: n.Mark})

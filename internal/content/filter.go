@@ -101,7 +101,7 @@ func (x *extraction) captionsToText() {
 		if b.Credit != "" {
 			text += " " + b.Credit
 		}
-		b.Block = article.Block{Type: article.Paragraph, Text: text}
+		*b.Block = article.Block{Type: article.Paragraph, Text: text}
 		b.words = dom.CountWords(text)
 	}
 }

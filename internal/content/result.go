@@ -15,11 +15,11 @@ const maxRemovalText = 300
 // result assembles the kept blocks, the removals and the page's status.
 func (x *extraction) result() Result {
 	var res Result
-	words, captioned := 0, false
+	words, captioned, kept := 0, false, 0
 	for i := range x.blocks {
 		b := &x.blocks[i]
 		if b.keep {
-			res.Blocks = append(res.Blocks, b.Block)
+			kept++
 			if b.Type != article.Figure {
 				words += b.words
 			} else if b.words > 0 {
@@ -40,11 +40,44 @@ func (x *extraction) result() Result {
 	// wrong the text is not lost.
 	switch res.Status {
 	case article.StatusBlocked, article.StatusNeedsJS:
-		res.Blocks = nil
 	default:
 		res.Shape = x.shape(words)
+		res.Blocks = x.keptBlocks(kept)
 	}
 	return res
+}
+
+// keptBlocks returns the kept blocks, the last use of x.blocks: when
+// most are kept they are moved to the front of x.out, which is handed
+// over to the result (x drops it), else they are copied out, so that a
+// page that cut most of its blocks does not keep them all alive.
+func (x *extraction) keptBlocks(kept int) []article.Block {
+	if kept == 0 {
+		return nil
+	}
+	if 2*kept < cap(x.out) {
+		out := make([]article.Block, 0, kept)
+		for i := range x.blocks {
+			if x.blocks[i].keep {
+				out = append(out, x.out[i])
+			}
+		}
+		return out
+	}
+	k := 0
+	for i := range x.blocks {
+		if x.blocks[i].keep {
+			x.out[k] = x.out[i]
+			k++
+		}
+	}
+	clear(x.out[k:])
+	out := x.out[:k:k]
+	x.out = nil
+	for i := range x.blocks {
+		x.blocks[i].Block = nil
+	}
+	return out
 }
 
 // contentStatus turns the statuses that judge a page's kind (not_article,

@@ -26,11 +26,8 @@ func (x *extraction) pickRoot() {
 
 // voteAll has every block vote for the elements that hold it.
 func (x *extraction) voteAll() {
-	scores := x.scores[:0]
-	for range x.nodes {
-		scores = append(scores, 0)
-	}
-	x.scores = scores
+	x.scores = resize(x.scores, len(x.nodes))
+	scores := x.scores
 	x.posVotes = resize(x.posVotes, len(x.nodes))
 	x.negVotes = resize(x.negVotes, len(x.nodes))
 	chk := x.labels.Check()
@@ -252,10 +249,11 @@ func (x *extraction) vote(b *block) float64 {
 
 // resize returns s emptied to n zeros, reusing its storage.
 func resize(s []float64, n int) []float64 {
-	s = s[:0]
-	for range n {
-		s = append(s, 0)
+	if cap(s) < n {
+		return make([]float64, n)
 	}
+	s = s[:n]
+	clear(s)
 	return s
 }
 

@@ -81,6 +81,7 @@ type Tree struct {
 	// Index finds a node's id.
 	Index      map[*html.Node]int32
 	classCache map[string]nameInfo // what the token tables say of each class value
+	indexSize  int                 // the entries Index was made for
 	w          *rules.Weights      // the weights of this pass
 	stop       *stop.Check         // the context of the extraction, for every stage that reads t
 }
@@ -101,6 +102,16 @@ func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree 
 	t := pool.Get().(*Tree)
 	t.w = w
 	t.stop = stop.New(ctx)
+	if n := countElements(root); n > cap(t.Nodes) {
+		// A page bigger than the pooled tables gets tables of its
+		// size at once: grown by appending, they would be copied many
+		// times over.
+		t.Nodes = make([]Node, 0, n)
+		if n > t.indexSize {
+			t.Index = make(map[*html.Node]int32, n)
+			t.indexSize = n
+		}
+	}
 	t.label(root, -1, false, false)
 	if t.stop.Done() {
 		return t
@@ -114,6 +125,29 @@ func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree 
 // none): the metadata and content stages poll it in their walks of the
 // tree, so that one deadline ends every stage.
 func (t *Tree) Check() *stop.Check { return t.stop }
+
+// countElements counts the elements under root, root included: an upper
+// bound of the nodes the pass labels.
+func countElements(root *html.Node) int {
+	n := 0
+	for c := root; c != nil; {
+		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+			n++
+		}
+		if c.FirstChild != nil {
+			c = c.FirstChild
+			continue
+		}
+		for c != root && c.NextSibling == nil {
+			c = c.Parent
+		}
+		if c == root {
+			break
+		}
+		c = c.NextSibling
+	}
+	return n
+}
 
 // Root returns the node the tree was labelled from.
 func (t *Tree) Root() *html.Node { return t.Nodes[0].N }
@@ -169,6 +203,7 @@ const maxPooledNodes = 1 << 16
 var pool = sync.Pool{New: func() any {
 	return &Tree{
 		Index:      make(map[*html.Node]int32, 1024),
+		indexSize:  1024,
 		Nodes:      make([]Node, 0, 1024),
 		classCache: make(map[string]nameInfo, 256),
 	}

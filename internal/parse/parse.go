@@ -14,7 +14,8 @@ import (
 
 // MaxDepth is how deep the fallback lets elements nest. x/net/html
 // refuses documents nested deeper than 512 open elements; such pages
-// (generated or hostile) are flattened below this depth and parsed again.
+// (generated or hostile) are flattened below this depth and parsed again
+// (see flatten).
 const MaxDepth = 400
 
 // ErrParse wraps a failure of the HTML parser.
@@ -22,8 +23,8 @@ var ErrParse = errors.New("html parse failed")
 
 // Parse parses UTF-8 HTML into a tree. Scripting is off, so <noscript>
 // content is parsed as markup. A page nested too deep for the parser is
-// flattened: start and end tags below MaxDepth are dropped, their text
-// kept.
+// flattened: elements below MaxDepth are taken out, their text kept, a
+// block turned into a break so that paragraphs stay apart.
 //
 // Three kinds of damage are then repaired, as a browser would show the
 // page: a <title> left open, which swallows the document as its text, is
@@ -58,58 +59,28 @@ func parseDeep(data []byte) (*html.Node, error) {
 	if err == nil {
 		return doc, nil
 	}
-	if !strings.Contains(err.Error(), "open stack of elements exceeds") {
-		return nil, fmt.Errorf("%w: %v", ErrParse, err)
+	for _, limit := range flatLimits {
+		if !tooDeep(err) {
+			break
+		}
+		doc, err = parse(flatten(data, limit))
+		if err == nil {
+			return doc, nil
+		}
 	}
-	doc, err = parse(dropDeepTags(data, MaxDepth))
-	if err != nil {
+	if tooDeep(err) {
 		return nil, fmt.Errorf("%w: after flattening deep nesting: %v", ErrParse, err)
 	}
-	return doc, nil
+	return nil, fmt.Errorf("%w: %v", ErrParse, err)
+}
+
+// tooDeep reports the parser's refusal of a page nested too deep.
+func tooDeep(err error) bool {
+	return strings.Contains(err.Error(), "open stack of elements exceeds")
 }
 
 func parse(data []byte) (*html.Node, error) {
 	return html.ParseWithOptions(bytes.NewReader(data), html.ParseOptionEnableScripting(false))
-}
-
-// voidElements never take an end tag, so they do not nest.
-var voidElements = map[string]bool{
-	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
-}
-
-// dropDeepTags copies data, leaving out the start and end tags of elements
-// that open deeper than maxDepth. Text and shallower markup are kept as
-// written.
-func dropDeepTags(data []byte, maxDepth int) []byte {
-	z := html.NewTokenizer(bytes.NewReader(data))
-	out := make([]byte, 0, len(data))
-	depth := 0
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			return out
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			if voidElements[string(name)] {
-				break
-			}
-			depth++
-			if depth > maxDepth {
-				continue
-			}
-		case html.EndTagToken:
-			depth--
-			if depth >= maxDepth {
-				continue
-			}
-			if depth < 0 {
-				depth = 0
-			}
-		}
-		out = append(out, z.Raw()...)
-	}
 }
 
 // Copy returns a deep copy of a tree parsed elsewhere, with the repairs

@@ -340,6 +340,8 @@ func extractError(err error) *httpError {
 		return errorf(http.StatusUnsupportedMediaType, "binary_input", "the page is binary, not text or HTML")
 	case errors.Is(err, winnow.ErrTooLarge):
 		return errorf(http.StatusRequestEntityTooLarge, "too_large", "the page is too large once decompressed")
+	case errors.Is(err, winnow.ErrTooComplex):
+		return errorf(http.StatusUnprocessableEntity, "too_complex", "the page holds too many elements")
 	case errors.Is(err, winnow.ErrTruncatedGzip):
 		return errorf(http.StatusBadRequest, "truncated_gzip", "the gzipped page ends early")
 	case errors.Is(err, context.DeadlineExceeded):
