@@ -223,3 +223,7 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", "
 // genericSeparators may split off a short trailing segment even when it
 // matches no known site name.
 var genericSeparators = map[string]bool{" | ": true, " – ": true, " — ": true, " - ": true, " :: ": true, " » ": true}
+
+// updateWords introduce an update date in a dateline ("Updated Dec 12,
+// 2025", "Aktualisiert am 12.12.2025"), from data/date_updated.txt.
+var updateWords = readList("data/date_updated.txt")

@@ -149,7 +149,8 @@ func cleanTitle(t string) string {
 // titleCandidate is one source of the headline.
 type titleCandidate struct {
 	raw     string
-	trusted bool // a headline field that never carries the site name
+	trusted bool   // a headline field that never carries the site name
+	src     string // where it was read, for Metadata.Sources
 }
 
 // isTitleTail reports whether key is the part of a candidate title after
@@ -172,7 +173,9 @@ func isTitleTail(key string, cands []titleCandidate) bool {
 // chooseTitle picks the headline. A candidate that, once its site name is
 // cut, equals the on-page h1 wins; then the h1 itself when a candidate
 // contains it; then the first candidate in trust order.
-func chooseTitle(cands []titleCandidate, h1 string, sites []string) string {
+//
+// It returns the title and where it was read.
+func chooseTitle(cands []titleCandidate, h1 string, sites []string) (string, string) {
 	h1 = cleanTitle(h1)
 	h1Key := normKey(h1)
 	if h1Key != "" && (matchesSite(h1, sites) && len(strings.Fields(h1)) <= 4 || isTitleTail(h1Key, cands)) {
@@ -184,15 +187,15 @@ func chooseTitle(cands []titleCandidate, h1 string, sites []string) string {
 		cleaned[i] = stripSite(cleanTitle(c.raw), sites)
 	}
 	if h1Key != "" {
-		for _, c := range cleaned {
+		for i, c := range cleaned {
 			if normKey(c) == h1Key {
-				return c
+				return c, cands[i].src
 			}
 		}
 		for _, c := range cands {
 			k := normKey(c.raw)
 			if k != "" && strings.Contains(k, h1Key) && 100*len(h1Key) >= h1MinShare*len(k) {
-				return h1
+				return h1, srcH1
 			}
 		}
 	}
@@ -205,18 +208,21 @@ func chooseTitle(cands []titleCandidate, h1 string, sites []string) string {
 		if cands[i].trusted {
 			if len(c) >= 100 {
 				k := normKey(strings.TrimSuffix(c, "…"))
-				for _, o := range cleaned[i+1:] {
+				for j, o := range cleaned[i+1:] {
 					if len(o) > len(c) && strings.HasPrefix(normKey(o), k) {
-						return o
+						return o, cands[i+1+j].src
 					}
 				}
 			}
-			return c
+			return c, cands[i].src
 		}
 		if h1Key == "" || !strings.Contains(normKey(c), h1Key) {
-			return stripGenericTail(c)
+			return stripGenericTail(c), cands[i].src
 		}
-		return c
+		return c, cands[i].src
 	}
-	return h1
+	if h1 == "" {
+		return "", ""
+	}
+	return h1, srcH1
 }

@@ -16,6 +16,7 @@ const (
 	maxDepth       = 512 // deeper elements are not visited
 	maxCandidates  = 16  // per kind of DOM candidate
 	afterH1Bytes   = 800 // text kept after a headline for subtitle and dateline checks
+	beforeH1Bytes  = 300 // text kept before a headline for dateline checks
 	bylineMaxBytes = 240 // a byline element longer than this is an author box
 	subtitleMin    = 20  // shortest subtitle, in bytes
 	subtitleMax    = 600 // longest subtitle, in bytes
@@ -29,6 +30,7 @@ type heading struct {
 	node    *html.Node
 	text    string
 	textEnd int             // text position at its end
+	before  string          // visible text just before it (up to beforeH1Bytes)
 	after   strings.Builder // visible text that follows it
 	afterNP strings.Builder // the same, leaving out text inside <p>
 	open    bool            // still capturing after
@@ -37,10 +39,11 @@ type heading struct {
 // textCand is a piece of text found in the DOM with where it was found.
 type textCand struct {
 	text      string
-	rank      int  // lower is more trusted
-	inArticle bool // inside <article>, <main> or an article microdata scope
-	textPos   int  // text position at its start
-	modified  bool // a date marked as an update
+	rank      int    // lower is more trusted
+	inArticle bool   // inside <article>, <main> or an article microdata scope
+	textPos   int    // text position at its start
+	modified  bool   // a date marked as an update
+	shown     string // a <time> element's visible text
 }
 
 // collector gathers every metadata candidate of a page in one pass.
@@ -59,6 +62,8 @@ type collector struct {
 	bylines   []textCand
 	times     []textCand
 	dateTexts []textCand
+	attrDates []textCand // ISO dates in title, content or datetime attributes of other elements
+	recent    []byte     // the last visible text, for heading.before
 	textPos   int
 	buf       []byte
 	itemTypes []string             // microdata item types (Kinds.Microdata)
@@ -122,6 +127,10 @@ func (c *collector) text(s string, inP bool) {
 		return
 	}
 	c.textPos += len(t) + 1
+	if len(c.recent) > 2*beforeH1Bytes {
+		c.recent = append(c.recent[:0], c.recent[len(c.recent)-beforeH1Bytes:]...)
+	}
+	c.recent = append(append(c.recent, t...), ' ')
 	for i, h := range [2]*heading{c.h1All, c.h1Art} {
 		if h != nil && h.open && (i == 0 || h != c.h1All) {
 			h.after.WriteString(t)
@@ -180,6 +189,12 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		if !st.hidden {
 			c.anchor(n, st)
 		}
+		if st.inDate && len(c.attrDates) < maxCandidates {
+			// A date's link to its day's archive: "/2019/11/19/".
+			if d := urlDate(dom.Attr(n, "href")); d != "" {
+				c.attrDates = append(c.attrDates, textCand{text: d, inArticle: st.inArticle})
+			}
+		}
 	}
 	if skipTag(n.DataAtom) {
 		return
@@ -188,6 +203,10 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 	hasClass := false
 	for _, a := range n.Attr {
 		switch a.Key {
+		case "datetime", "title", "content", "data-time", "data-date", "data-datetime", "data-timestamp":
+			if n.DataAtom != atom.Time {
+				c.attrDate(a.Key, a.Val, st)
+			}
 		case "itemprop":
 			itemprop = a.Val
 		case "itemtype":
@@ -210,6 +229,13 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 	}
 	if itemprop != "" {
 		c.itemprop(n, strings.ToLower(itemprop), st)
+		if len(c.attrDates) > 0 && c.attrDates[len(c.attrDates)-1].rank == attrDateOpen {
+			// An itemprop's content is read as that property.
+			c.attrDates = c.attrDates[:len(c.attrDates)-1]
+		}
+	}
+	if len(c.attrDates) > 0 && c.attrDates[len(c.attrDates)-1].rank == attrDateOpen {
+		c.attrDates[len(c.attrDates)-1].rank = 0
 	}
 	if hasClass {
 		f := classFlags(n, c.classes, &c.buf)
@@ -329,7 +355,11 @@ func (c *collector) h1(n *html.Node, id int32, st walkState) {
 		return
 	}
 	c.textPos += len(t) + 1
-	h := &heading{node: n, text: t, textEnd: c.textPos, open: true}
+	before := c.recent
+	if len(before) > beforeH1Bytes {
+		before = before[len(before)-beforeH1Bytes:]
+	}
+	h := &heading{node: n, text: t, textEnd: c.textPos, open: true, before: string(before)}
 	if c.h1All == nil {
 		c.h1All = h
 	}
@@ -346,6 +376,13 @@ func (c *collector) time(n *html.Node, st walkState) {
 	if v == "" {
 		v, _ = dom.LookupAttr(n, "content")
 	}
+	shown := ""
+	if !st.hidden {
+		shown = c.nodeText(n, 100)
+	}
+	if v == "" {
+		v = shown
+	}
 	if v == "" {
 		return
 	}
@@ -354,7 +391,7 @@ func (c *collector) time(n *html.Node, st walkState) {
 	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
 		mod = classFlags(n.Parent, c.classes, &c.buf)&flagModified != 0
 	}
-	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod})
+	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod, shown: shown})
 }
 
 func (c *collector) anchor(n *html.Node, st walkState) {
@@ -514,4 +551,30 @@ func (c *collector) addSubtitle(n *html.Node, st walkState) {
 func startsWithByline(t string) bool {
 	_, ok := rules.CutBylinePrefix(t)
 	return ok || strings.HasPrefix(t, "@")
+}
+
+// attrDateOpen marks the attribute date of the element being read, until
+// its itemprop (which reads the same value as a property) is known.
+const attrDateOpen = -1
+
+// attrDate records an ISO date with a time of day ("2019-11-19T08:03"),
+// or a plain ISO day in a datetime attribute, found in an attribute of an
+// element other than <meta> and <time>: a tooltip, a content or datetime
+// attribute on a <span>, a data-time.
+func (c *collector) attrDate(key, v string, st walkState) {
+	if len(c.attrDates) >= maxCandidates || len(v) < 10 || len(v) > 40 || v[0] < '0' || v[0] > '9' {
+		return
+	}
+	if !allDigits(v[:4]) || v[4] != '-' {
+		if key != "data-timestamp" && key != "data-time" || !allDigits(v) {
+			return
+		}
+	} else if key != "datetime" && (len(v) < 16 || v[10] != 'T' && v[10] != ' ') {
+		return
+	}
+	d := parseDate(v)
+	if d == "" {
+		return
+	}
+	c.attrDates = append(c.attrDates, textCand{text: d, inArticle: st.inArticle, rank: attrDateOpen})
 }
