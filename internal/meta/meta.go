@@ -98,7 +98,7 @@ func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	m.Description = dom.Collapse(firstNonEmpty(c.firstMeta(descriptionKeys[:1]), ld.description, c.firstMeta(descriptionKeys[1:])))
 	m.Subtitle = c.subtitle(head, m.Title, ld, m.Description)
 	var authorSrc string
-	m.Authors, authorSrc = c.authors(ld, sites)
+	m.Authors, authorSrc = c.authors(ld, head, sites)
 	m.Sources = addSource(m.Sources, "authors", authorSrc)
 	var pubSrc, modSrc string
 	m.Published, m.Modified, pubSrc, modSrc = c.dates(ld, head, pageURL, m.CanonicalURL)
@@ -231,7 +231,7 @@ func (c *collector) subtitle(head *heading, title string, ld ldInfo, desc string
 
 // authors takes names from the most trusted source that has any:
 // JSON-LD, then meta tags, then bylines in the page.
-func (c *collector) authors(ld ldInfo, sites []string) ([]string, string) {
+func (c *collector) authors(ld ldInfo, head *heading, sites []string) ([]string, string) {
 	var people, orgs []string
 	for _, a := range ld.authors {
 		if a.org {
@@ -253,7 +253,9 @@ func (c *collector) authors(ld ldInfo, sites []string) ([]string, string) {
 		}
 	}
 	// Bylines: in the article before elsewhere, microdata before rel=author
-	// before class names; all names of the best group.
+	// before class names; the names of the first byline of the best group
+	// and of the bylines right after it (co-authors), not those further on
+	// (the authors of comments, posts or teasers).
 	sort.SliceStable(c.bylines, func(i, j int) bool {
 		a, b := c.bylines[i], c.bylines[j]
 		if a.inArticle != b.inArticle {
@@ -263,20 +265,79 @@ func (c *collector) authors(ld ldInfo, sites []string) ([]string, string) {
 	})
 	for i := 0; i < len(c.bylines); {
 		j := i
-		var group []string
 		for j < len(c.bylines) && c.bylines[j].inArticle == c.bylines[i].inArticle && c.bylines[j].rank == c.bylines[i].rank {
-			group = append(group, c.bylines[j].text)
 			j++
 		}
-		if names := cleanAuthors(group, true, sites); len(names) > 0 {
-			return names, srcByline
+		// The first byline of the group with a name anchors it.
+		for a := i; a < j; a++ {
+			names := cleanAuthors([]string{c.bylines[a].text}, true, sites)
+			if len(names) == 0 {
+				continue
+			}
+			group := []string{c.bylines[a].text}
+			for _, b := range c.bylines[a+1 : j] {
+				if p := b.textPos - c.bylines[a].textPos; p >= 0 && p <= coAuthorReach {
+					group = append(group, b.text)
+				}
+			}
+			return cleanAuthors(group, true, sites), srcByline
 		}
 		i = j
+	}
+	if names := c.visibleBylineNames(head, sites); len(names) > 0 {
+		return names, srcText
 	}
 	if names := cleanAuthors(orgs, false, sites); len(names) > 0 {
 		return names, srcJSONLD
 	}
 	return nil, ""
+}
+
+// coAuthorReach is how much text may stand between the first byline and
+// a co-author's.
+const coAuthorReach = 200
+
+// Where a visible "By ..." line may stand: this much text before the
+// headline or after it.
+const (
+	byLineBefore = 300
+	byLineAfter  = 600
+)
+
+// visibleBylineNames reads the names of the first visible "By ..." line
+// near the headline: its first piece, and a further piece only after a
+// joining word ("and", "&", "und").
+func (c *collector) visibleBylineNames(head *heading, sites []string) []string {
+	if head == nil {
+		return nil
+	}
+	start := head.textEnd - len(head.text) - 1
+	for _, l := range c.byLines {
+		if l.textPos < start-byLineBefore || l.textPos > head.textEnd+byLineAfter {
+			continue
+		}
+		var keep []string
+		joined := true
+		for _, piece := range strings.Split(l.text, bylinePieceSep) {
+			piece = strings.TrimSpace(piece)
+			if piece == "" {
+				continue
+			}
+			if authorJoiners[strings.ToLower(piece)] || piece == "," {
+				joined = true
+				continue
+			}
+			if !joined {
+				break
+			}
+			keep = append(keep, piece)
+			joined = false
+		}
+		if names := cleanAuthors(keep, true, sites); len(names) > 0 {
+			return names
+		}
+	}
+	return nil
 }
 
 // Sources of the dates, as Metadata.Sources gives them.

@@ -124,7 +124,9 @@ var (
 	// imageKeys name the lead image.
 	imageKeys = []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image", "thumbnail", "thumbnailurl"}
 	// authorKeys name the author in meta tags; URL values are skipped.
-	authorKeys = []string{"author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator", "byl", "citation_author", "twitter:creator"}
+	// Dublin Core's creator, written for catalogues, wins over
+	// name=author, which templates often fill with the site's owner.
+	authorKeys = []string{"dc.creator", "dcterms.creator", "author", "article:author", "sailthru.author", "parsely-author", "byl", "citation_author", "twitter:creator"}
 	// languageKeys name the language in meta tags, after <html lang>.
 	languageKeys = []string{"content-language", "language", "dc.language", "og:locale", "inlanguage"}
 	// keywordKeys hold comma-separated tags; article:tag is read apart

@@ -64,6 +64,8 @@ type collector struct {
 	dateTexts []textCand
 	attrDates []textCand // ISO dates in title, content or datetime attributes of other elements
 	recent    []byte     // the last visible text, for heading.before
+	byLines   []textCand // visible "By ..." lines: the name pieces joined by bylinePieceSep
+	byOpen    int        // text nodes still to add to the last of byLines
 	textPos   int
 	buf       []byte
 	itemTypes []string             // microdata item types (Kinds.Microdata)
@@ -131,6 +133,7 @@ func (c *collector) text(s string, inP bool) {
 		c.recent = append(c.recent[:0], c.recent[len(c.recent)-beforeH1Bytes:]...)
 	}
 	c.recent = append(append(c.recent, t...), ' ')
+	c.visibleByline(t)
 	for i, h := range [2]*heading{c.h1All, c.h1Art} {
 		if h != nil && h.open && (i == 0 || h != c.h1All) {
 			h.after.WriteString(t)
@@ -246,7 +249,7 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		}
 		if f&flagByline != 0 && f&(flagNotByline|flagMedia) == 0 && !st.inByline && len(c.bylines) < maxCandidates {
 			if t := c.nodeText(n, bylineMaxBytes+1); t != "" && len(t) <= bylineMaxBytes {
-				c.bylines = append(c.bylines, textCand{text: t, rank: 3, inArticle: st.inArticle})
+				c.bylines = append(c.bylines, textCand{text: t, rank: 3, inArticle: st.inArticle, textPos: c.textPos})
 				st.inByline = true
 			}
 		}
@@ -410,7 +413,7 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 		case "author":
 			if len(c.bylines) < maxCandidates {
 				if t := c.nodeText(n, bylineMaxBytes); t != "" {
-					c.bylines = append(c.bylines, textCand{text: t, rank: 2, inArticle: st.inArticle})
+					c.bylines = append(c.bylines, textCand{text: t, rank: 2, inArticle: st.inArticle, textPos: c.textPos})
 				}
 			}
 		}
@@ -426,7 +429,7 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 				return
 			}
 			if t := c.itemName(n); t != "" {
-				c.bylines = append(c.bylines, textCand{text: t, rank: 1, inArticle: st.inArticle})
+				c.bylines = append(c.bylines, textCand{text: t, rank: 1, inArticle: st.inArticle, textPos: c.textPos})
 			}
 		case "datepublished", "datemodified", "datecreated":
 			v := dom.Attr(n, "content")
@@ -577,4 +580,40 @@ func (c *collector) attrDate(key, v string, st walkState) {
 		return
 	}
 	c.attrDates = append(c.attrDates, textCand{text: d, inArticle: st.inArticle, rank: attrDateOpen})
+}
+
+// Limits of a visible "By ..." line read from the text nodes.
+const (
+	byLineNodes    = 4   // text nodes after the prefix
+	byLineMaxBytes = 120 // a longer text node is prose, not a byline
+	byLineMax      = 8   // lines kept
+)
+
+// bylinePieceSep joins the text nodes of a visible byline, so that each
+// node is one piece.
+const bylinePieceSep = " | "
+
+// visibleByline reads bylines written as text: a short text node opening
+// with a byline prefix ("By Jane Doe", "Par", "Von", "Written by") or
+// made of the prefix alone, and the few text nodes after it, where the
+// names often stand in their own elements. Photo credits are left out.
+func (c *collector) visibleByline(t string) {
+	if c.byOpen > 0 {
+		l := &c.byLines[len(c.byLines)-1]
+		l.text += bylinePieceSep + t
+		c.byOpen--
+		if len(t) > byLineMaxBytes {
+			c.byOpen = 0
+		}
+		return
+	}
+	if len(t) > byLineMaxBytes || len(c.byLines) >= byLineMax {
+		return
+	}
+	rest, ok := rules.CutBylinePrefix(strings.TrimRight(t, ": ") + " ")
+	if !ok || strings.HasPrefix(strings.ToLower(t), "photo") {
+		return
+	}
+	c.byLines = append(c.byLines, textCand{text: strings.TrimSpace(rest), textPos: c.textPos - len(t) - 1})
+	c.byOpen = byLineNodes
 }
