@@ -88,12 +88,12 @@ func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	if head == nil {
 		head = c.h1All
 	}
-	h1 := ""
+	h1 := c.headline // a page without <h1> may name its headline by class
 	if head != nil {
 		h1 = head.text
 	}
 	var titleSrc string
-	m.Title, titleSrc = chooseTitle(c.titleCandidates(ld), h1, sites)
+	m.Title, titleSrc = chooseTitle(c.titleCandidates(ld), h1, head == nil, sites)
 	m.Sources = addSource(m.Sources, "title", titleSrc)
 	m.Description = dom.Collapse(firstNonEmpty(c.firstMeta(descriptionKeys[:1]), ld.description, c.firstMeta(descriptionKeys[1:])))
 	m.Subtitle = c.subtitle(head, m.Title, ld, m.Description)

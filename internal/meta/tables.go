@@ -150,6 +150,7 @@ const (
 	flagModified                        // an update date, not the publication date
 	flagKicker                          // a label above the headline, never a subtitle
 	flagMedia                           // an image, video or caption holder
+	flagHeadline                        // the headline, written without <h1>
 )
 
 // classTokenFlags maps a class token to what it says about the element.
@@ -166,6 +167,9 @@ var classTokenFlags = map[string]classFlag{
 	"bajada": flagSubtitle, "entradilla": flagSubtitle, "occhiello": flagSubtitle,
 	"catenaccio": flagSubtitle, "vorspann": flagSubtitle, "des": flagSubtitle,
 	"desc": flagSubtitle,
+	// Headline: read when the page has no <h1>.
+	"headline": flagHeadline, "entrytitle": flagHeadline, "posttitle": flagHeadline,
+	"articletitle": flagHeadline, "storytitle": flagHeadline,
 	// Kicker: the label above a headline.
 	"kicker": flagKicker, "eyebrow": flagKicker, "overline": flagKicker,
 	"rubric": flagKicker, "label": flagKicker, "category": flagKicker,

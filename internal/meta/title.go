@@ -74,10 +74,34 @@ func stripSite(t string, sites []string) string {
 			}
 		}
 		if !cut {
+			t, cut = stripSiteAffix(t, sites)
+		}
+		if !cut {
 			break
 		}
 	}
 	return t
+}
+
+// stripSiteAffix cuts the site's name written without a spaced
+// separator: "Headline(Site)", "Headline（Site）", "Headline_Site".
+func stripSiteAffix(t string, sites []string) (string, bool) {
+	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}} {
+		if !strings.HasSuffix(t, br[1]) {
+			continue
+		}
+		if i := strings.LastIndex(t, br[0]); i > 0 && matchesSite(t[i+len(br[0]):len(t)-len(br[1])], sites) {
+			if head := strings.TrimSpace(t[:i]); head != "" {
+				return head, true
+			}
+		}
+	}
+	if i := strings.LastIndex(t, "_"); i > 0 && matchesSite(t[i+1:], sites) {
+		if head := strings.TrimSpace(t[:i]); head != "" {
+			return head, true
+		}
+	}
+	return t, false
 }
 
 // stripSections drops short section labels left at the end of a title
@@ -174,8 +198,14 @@ func isTitleTail(key string, cands []titleCandidate) bool {
 // cut, equals the on-page h1 wins; then the h1 itself when a candidate
 // contains it; then the first candidate in trust order.
 //
+// A candidate that is only the site's name gives way to h1 when
+// articleHead says h1 is an element named as the headline on a page
+// without <h1>. (Doing the same for an <h1> finds better titles, but the
+// content stage anchors its root on the title's heading, which moves
+// the body on some pages: that waits for the content stage.)
+//
 // It returns the title and where it was read.
-func chooseTitle(cands []titleCandidate, h1 string, sites []string) (string, string) {
+func chooseTitle(cands []titleCandidate, h1 string, articleHead bool, sites []string) (string, string) {
 	h1 = cleanTitle(h1)
 	h1Key := normKey(h1)
 	if h1Key != "" && (matchesSite(h1, sites) && len(strings.Fields(h1)) <= 4 || isTitleTail(h1Key, cands)) {
@@ -185,6 +215,10 @@ func chooseTitle(cands []titleCandidate, h1 string, sites []string) (string, str
 	cleaned := make([]string, len(cands))
 	for i, c := range cands {
 		cleaned[i] = stripSite(cleanTitle(c.raw), sites)
+		if articleHead && h1Key != "" && isSiteKey(normKey(cleaned[i]), sites) {
+			// The site's name alone: the named headline is better.
+			cleaned[i] = ""
+		}
 	}
 	if h1Key != "" {
 		for i, c := range cleaned {

@@ -58,6 +58,7 @@ type collector struct {
 	jsonld    []string
 	h1All     *heading
 	h1Art     *heading
+	headline  string // the first element named as the headline (flagHeadline)
 	subs      []textCand
 	bylines   []textCand
 	times     []textCand
@@ -251,6 +252,11 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 			if t := c.nodeText(n, bylineMaxBytes+1); t != "" && len(t) <= bylineMaxBytes {
 				c.bylines = append(c.bylines, textCand{text: t, rank: 3, inArticle: st.inArticle, textPos: c.textPos})
 				st.inByline = true
+			}
+		}
+		if f&flagHeadline != 0 && f&(flagSubtitle|flagKicker|flagMedia|flagByline) == 0 && !st.hidden && c.headline == "" {
+			if t := c.nodeText(n, subtitleMax+1); len(t) <= subtitleMax {
+				c.headline = t
 			}
 		}
 		if f&flagSubtitle != 0 && f&(flagKicker|flagMedia|flagByline) == 0 {
