@@ -429,16 +429,28 @@ func tokenizeDate(s string) []dateToken {
 		fields = fields[:120]
 	}
 	for _, f := range fields {
-		if parts := strings.FieldsFunc(f, func(r rune) bool { return r == '-' || r == '.' || r == '/' }); len(parts) == 3 &&
-			monthNames[strings.ToLower(parts[1])] > 0 && allDigits(parts[0]) && allDigits(parts[2]) {
-			for _, p := range parts {
-				toks = appendDateToken(toks, p)
-			}
+		if a, m, y, ok := splitJoinedDate(f); ok {
+			toks = appendDateToken(appendDateToken(appendDateToken(toks, a), m), y)
 			continue
 		}
 		toks = appendDateToken(toks, f)
 	}
 	return toks
+}
+
+// splitJoinedDate splits "04-ago-2021" or "17.Dez.2023" into day, month
+// name and year, without allocating.
+func splitJoinedDate(f string) (day, month, year string, ok bool) {
+	i := strings.IndexAny(f, "-./")
+	if i <= 0 || i > 2 || !allDigits(f[:i]) {
+		return "", "", "", false
+	}
+	rest := f[i+1:]
+	j := strings.IndexAny(rest, "-./")
+	if j <= 0 || j+1 >= len(rest) || !allDigits(rest[j+1:]) || monthNames[strings.ToLower(rest[:j])] == 0 {
+		return "", "", "", false
+	}
+	return f[:i], rest[:j], rest[j+1:], true
 }
 
 // ordinalSuffixes follow a day number: "19th", "1er", "1º".

@@ -397,7 +397,9 @@ func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod, p
 	// headline, bylines.
 	printed := c.printedTexts(head)
 	for _, t := range printed {
-		if pub != "" && mod != "" {
+		if pub != "" {
+			// A modification date is looked for only in the text that
+			// gave the publication date ("Published ... Updated ...").
 			break
 		}
 		scanTextDates(t.text, func(p printedDate) bool {
@@ -420,8 +422,10 @@ func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod, p
 	for _, u := range urls {
 		set(&pub, &pubSrc, urlDate(u), srcURL)
 	}
-	if day := c.printedDay(pub, printed, urls); day != "" && pubSrc != srcURL && oneDayOffUTC(pub, day) {
-		pub, pubSrc = day, pubSrc+srcPrinted
+	if strings.HasSuffix(pub, "Z") && pubSrc != srcURL {
+		if day := c.printedDay(pub, printed, urls); day != "" && oneDayOffUTC(pub, day) {
+			pub, pubSrc = day, pubSrc+srcPrinted
+		}
 	}
 	if pub == "" && mod != "" {
 		// A page that dates itself only by its last update: that is the

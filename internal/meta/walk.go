@@ -590,9 +590,10 @@ func (c *collector) attrDate(key, v string, st walkState) {
 
 // Limits of a visible "By ..." line read from the text nodes.
 const (
-	byLineNodes    = 4   // text nodes after the prefix
-	byLineMaxBytes = 120 // a longer text node is prose, not a byline
-	byLineMax      = 8   // lines kept
+	byLineNodes     = 4   // text nodes after the prefix
+	byLineMaxBytes  = 120 // a longer text node is prose, not a byline
+	byLineMax       = 8   // lines kept
+	byLabelMaxBytes = 24  // the longest byline label standing alone
 )
 
 // bylinePieceSep joins the text nodes of a visible byline, so that each
@@ -616,8 +617,13 @@ func (c *collector) visibleByline(t string) {
 	if len(t) > byLineMaxBytes || len(c.byLines) >= byLineMax {
 		return
 	}
-	rest, ok := rules.CutBylinePrefix(strings.TrimRight(t, ": ") + " ")
-	if !ok || strings.HasPrefix(strings.ToLower(t), "photo") {
+	rest, ok := rules.CutBylinePrefix(t)
+	if !ok && len(t) <= byLabelMaxBytes && (len(t) <= 6 || t[len(t)-1] == ':' || len(t) > 3 && strings.EqualFold(t[len(t)-3:], " by")) {
+		// The label alone ("By", "Von", "Written by", "Autor:"): the
+		// names follow. Only text shaped like one is tried.
+		rest, ok = rules.CutBylinePrefix(strings.TrimRight(t, ": ") + " ")
+	}
+	if !ok || len(t) >= 5 && strings.EqualFold(t[:5], "photo") {
 		return
 	}
 	c.byLines = append(c.byLines, textCand{text: strings.TrimSpace(rest), textPos: c.textPos - len(t) - 1})
