@@ -4,6 +4,8 @@
 // extraction lives in package winnow and the writers in package render.
 package article
 
+import "time"
+
 // Status says whether a page held main content and, if not, why. The values
 // are the same words in Go, JSON and the CLI.
 type Status string
@@ -83,6 +85,33 @@ type Metadata struct {
 	Image        string   `json:"image"`
 	CanonicalURL string   `json:"canonical_url"`
 	Tags         []string `json:"tags"`
+	// Sources says where each of the title, authors, published and
+	// modified fields was read: "json-ld", "meta:<key>", "time", "text",
+	// "byline", "attribute", "url", "h1", "title" ("+printed-day" when
+	// the day printed on the page replaced a UTC timestamp's). Fields
+	// left empty have no entry.
+	Sources map[string]string `json:"sources,omitempty"`
+}
+
+// PublishedTime returns Published as a time.Time, and whether there is
+// one. A full date without a time of day ("2019-11-19") is midnight UTC
+// of that day: read its calendar day with t.Date(), not in another zone.
+func (m Metadata) PublishedTime() (time.Time, bool) { return parseStamp(m.Published) }
+
+// ModifiedTime is PublishedTime for Modified.
+func (m Metadata) ModifiedTime() (time.Time, bool) { return parseStamp(m.Modified) }
+
+func parseStamp(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
 }
 
 // BlockType names the kind of a Block.

@@ -30,3 +30,32 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("keys = %s\nwant   %s", got, want)
 	}
 }
+
+func TestPublishedTime(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // RFC 3339 of the time, "" when there is none
+	}{
+		{"2019-11-19T08:03:00-05:00", "2019-11-19T08:03:00-05:00"},
+		{"2019-11-19T13:03:00Z", "2019-11-19T13:03:00Z"},
+		{"2019-11-19", "2019-11-19T00:00:00Z"},
+		{"", ""},
+		{"Nov 19, 2019", ""},
+	}
+	for _, tt := range tests {
+		m := Metadata{Published: tt.in, Modified: tt.in}
+		pt, ok := m.PublishedTime()
+		mt, mok := m.ModifiedTime()
+		got := ""
+		if ok {
+			got = pt.Format("2006-01-02T15:04:05Z07:00")
+		}
+		if got != tt.want || ok != (tt.want != "") || mok != ok || !mt.Equal(pt) {
+			t.Errorf("PublishedTime(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	// The offset written is kept, so the calendar day is the page's.
+	if pt, _ := (Metadata{Published: "2019-11-19T23:30:00-05:00"}).PublishedTime(); pt.Day() != 19 {
+		t.Errorf("day = %d, want the page's own 19", pt.Day())
+	}
+}

@@ -46,6 +46,19 @@ Every set and mode gets:
 and, where the truth has page types, a row per type and the confusion
 matrix of truth type × the page type winnow gave.
 
+Where the truth has title, author or date fields, each is scored on the
+pages that carry it:
+  title    exact: equal with white space collapsed; relaxed: equal folded
+           (lower case, letters and digits only), or one contains the
+           other and the shorter is at least half the longer
+  authors  names split on , ; & | / and "and"/"und"/"et"/"y"/"e", compared
+           folded; exact: the same set; relaxed: a name in common (one
+           name's words all in the other's)
+  date     the published value's calendar day as written (its own offset);
+           exact: the truth's day; relaxed: at most a day apart
+missing counts pages with no prediction, extra the pages whose truth has
+no such field that got one anyway.
+
 --print-weights prints the weights of both modes as JSON; edit a copy and
 score it with --weights FILE (fields left out keep their default).
 
@@ -266,6 +279,18 @@ func writeDetails(w io.Writer, rep *eval.Report) {
 	fr := s.FalseRefusals
 	fmt.Fprintf(w, "false refusals: %d of %d pages with a reference over %d characters (%s%%)\n",
 		fr.Pages, fr.Of, eval.RefusalMinChars, pct(fr.Share, fr.Of))
+	if m := s.Meta; m != nil {
+		fmt.Fprintln(w, "\nmetadata (over the pages whose truth has the field):")
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "field\tpages\texact\trelaxed\tmissing\textra\t\n")
+		for _, f := range []struct {
+			name string
+			s    eval.FieldSummary
+		}{{eval.FieldTitle, m.Title}, {eval.FieldAuthors, m.Authors}, {eval.FieldPublished, m.Published}} {
+			fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%d\t%d\t\n", f.name, f.s.Pages, f.s.ExactShare, f.s.RelaxedShare, f.s.Missing, f.s.Extra)
+		}
+		tw.Flush()
+	}
 	if len(s.Types) > 0 {
 		fmt.Fprintln(w, "\nper page type:")
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)

@@ -408,11 +408,17 @@ func displayName(in string) string {
 	return in
 }
 
-// writeExplain lists the removed pieces on w, one "reason: excerpt" a line,
+// writeExplain lists where the metadata fields were read (one "source
+// field: source" a line), then the removed pieces, one "reason: excerpt" a line,
 // when --explain was given and the output format has no room for them.
 func writeExplain(w io.Writer, cfg extractConfig, a *article.Article) {
 	if !cfg.explain {
 		return
+	}
+	for _, f := range []string{"title", "authors", "published", "modified"} {
+		if src := a.Sources[f]; src != "" {
+			fmt.Fprintf(w, "source  %-16s %s\n", f+":", src)
+		}
 	}
 	for _, r := range a.Removed {
 		fmt.Fprintf(w, "removed %-16s %s\n", string(r.Reason)+":", excerpt(r.Text, 100))

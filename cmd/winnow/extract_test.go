@@ -80,6 +80,8 @@ func TestExtractCLI(t *testing.T) {
 	boom := file("boom.html", "<p>boom</p>")
 	empty := file("empty.html", "")
 	missing := filepath.Join(dir, "missing.html")
+	dated := file("dated.html", `<meta name="date" content="2024-01-02"><body><h1>Storm hits coast</h1>`+
+		`<p>The storm hit the coast overnight and the town woke to flooded streets and fallen trees.</p></body>`)
 
 	tests := []struct {
 		name       string
@@ -102,6 +104,8 @@ func TestExtractCLI(t *testing.T) {
 		{name: "html", args: []string{"--format", "html", good}, wantCode: 0, wantOut: "~<h1>Storm</h1>"},
 		{name: "explain on stderr", args: []string{"--explain", good}, wantCode: 0,
 			wantOut: "The storm hit.\n", wantErr: "removed share:"},
+		{name: "explain names the metadata sources", args: []string{"--explain", dated}, wantCode: 0,
+			wantOut: "~flooded streets", wantErr: "source  published:       meta:date"},
 		{name: "no article", args: []string{listing}, wantCode: 1, wantOut: "",
 			wantErr: "no article on the page (status not_article)", errOneLine: true},
 		{name: "no article as json keeps status", args: []string{listing, "--format", "json"}, wantCode: 1,

@@ -64,6 +64,8 @@ type PageResult struct {
 	// TruthChars is the reference text's length in characters.
 	TruthChars int    `json:"truth_chars"`
 	Counts     Counts `json:"-"`
+	// Meta scores the title, authors and date, when the truth has any.
+	Meta *MetaResult `json:"meta,omitempty"`
 }
 
 // Report is the outcome of a run over a data set: its Summary and every
@@ -126,11 +128,13 @@ func runPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (res Pa
 	defer func() {
 		if r := recover(); r != nil {
 			res = ScorePage(p, "", StatusError, "")
+			res.Meta = ScoreMeta(p, MetaPred{})
 			res.Error = fmt.Sprintf("panic: %v", r)
 		}
 	}()
-	pred, status, pageType, err := extractPage(ctx, p, mode, focus)
+	pred, status, pageType, meta, err := extractPage(ctx, p, mode, focus)
 	res = ScorePage(p, pred, status, pageType)
+	res.Meta = ScoreMeta(p, meta)
 	if err != nil {
 		res.Error = err.Error()
 	}
@@ -151,16 +155,17 @@ func ScorePage(p Page, pred, status, pageType string) PageResult {
 	return r
 }
 
-// extractPage returns the predicted text, the page status and page type.
-func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (text, status, pageType string, err error) {
+// extractPage returns the predicted text, the page status, page type and
+// metadata.
+func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (text, status, pageType string, meta MetaPred, err error) {
 	data, err := p.Read()
 	if err != nil {
-		return "", StatusError, "", err
+		return "", StatusError, "", meta, err
 	}
 	opts := winnow.Options{URL: p.URL, Focus: focus}
 	if mode == ModeText {
 		if data, err = winnow.Flatten(data, winnow.Options{}); err != nil {
-			return "", StatusError, "", err
+			return "", StatusError, "", meta, err
 		}
 		opts.Input = winnow.InputText
 	}
@@ -169,9 +174,10 @@ func extractPage(ctx context.Context, p Page, mode Mode, focus winnow.Focus) (te
 		if err == nil {
 			err = errors.New("no article and no error")
 		}
-		return "", StatusError, "", err
+		return "", StatusError, "", meta, err
 	}
-	return a.Text, string(a.Status), string(a.PageType), err
+	meta = MetaPred{Title: a.Title, Authors: a.Authors, Published: a.Published}
+	return a.Text, string(a.Status), string(a.PageType), meta, err
 }
 
 // Worst returns the n results with the lowest F1, lowest first; ties go

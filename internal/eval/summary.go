@@ -30,6 +30,9 @@ type Summary struct {
 	// Confusion is truth type × predicted page type, when the truth gives
 	// types.
 	Confusion *Confusion `json:"confusion,omitempty"`
+	// Meta is the metadata figures, when the truth has title, author or
+	// date fields (see ScoreMeta).
+	Meta *MetaSummary `json:"meta,omitempty"`
 }
 
 // Snippets are the with/without snippet figures: With is the share of all
@@ -128,6 +131,7 @@ func Summarize(results []PageResult) Summary {
 	s.FalseRefusals.Share = share(s.FalseRefusals.Pages, s.FalseRefusals.Of)
 	s.Metrics = Aggregate(scores)
 	s.CI = Bootstrap(scores)
+	s.Meta = summarizeMeta(results)
 	if len(byType) > 0 {
 		s.Types = typeRows(byType)
 		s.Confusion = confusion(results)

@@ -18,7 +18,7 @@ const (
 
 // bylineSeparators split a byline into pieces that each hold one name or
 // one role.
-var bylineSeparators = []string{",", ";", "|", " / ", "•", "·", " - ", " – ", " — ", "\n"}
+var bylineSeparators = []string{",", ";", "|", " / ", "•", "·", "»", " - ", " – ", " — ", "\n"}
 
 // cleanAuthors turns raw byline strings into de-duplicated names. strict
 // is for text taken from the page body, which needs every word of a name
@@ -28,8 +28,14 @@ func cleanAuthors(raw []string, strict bool, sites []string) []string {
 	var out []string
 	seen := make(map[string]bool)
 	for _, r := range raw {
-		for _, piece := range splitByline(r) {
+		pieces := splitByline(r)
+		for _, piece := range pieces {
 			name := cleanName(piece, strict)
+			if name == "" && strict && len(pieces) == 1 && isHandle(strings.TrimSpace(piece)) {
+				// A byline element holding one user name and nothing
+				// else ("jdoe" beside a forum post).
+				name = strings.TrimSpace(piece)
+			}
 			if name == "" {
 				continue
 			}
@@ -247,4 +253,27 @@ func looksLikeName(words []string) bool {
 		// Scripts without case (CJK, Arabic, ...) pass.
 	}
 	return true
+}
+
+// isHandle reports a user name as forums print it beside a post: one
+// word of letters and digits, with dots, hyphens or underscores inside
+// ("jdoe", "b.scherer", "user_447"), that holds a letter and is no
+// common word of a post's furniture (data/author_nonnames.txt).
+func isHandle(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 3 || n > 30 || authorNonNames[strings.ToLower(s)] || authorStops[strings.ToLower(s)] || authorRoleSet[strings.ToLower(s)] {
+		return false
+	}
+	letters := 0
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+		case (r == '.' || r == '-' || r == '_') && i > 0 && i < len(s)-1:
+		default:
+			return false
+		}
+	}
+	return letters > 0
 }

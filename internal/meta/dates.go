@@ -251,38 +251,110 @@ type dateToken struct {
 	month int    // month number when raw is a month name, else 0
 }
 
+// printedDate is a date written for people, found in a piece of text.
+type printedDate struct {
+	y, m, d int
+	// updated is set when an update word ("Updated", "Aktualisiert",
+	// "mis à jour") stands just before the date.
+	updated bool
+}
+
 // findTextDate finds the first date written for people in s: "Nov. 19,
 // 2019", "19 November 2019", "19. November 2019", "19 de noviembre de
-// 2019", "2019-11-19", "19.11.2019", "2019年11月19日", "2019년 11월 19일".
+// 2019", "04-ago-2021", "2019-11-19", "19.11.2019", "19.11.19",
+// "2019年11月19日", "2019년 11월 19일".
 func findTextDate(s string) (y, m, d int, ok bool) {
-	if y, m, d, ok = findCJKDate(s); ok {
-		return
+	p, ok := firstTextDate(s, false)
+	return p.y, p.m, p.d, ok
+}
+
+// firstTextDate is findTextDate that also tells an update date; with
+// skipUpdated it passes over dates introduced by an update word.
+func firstTextDate(s string, skipUpdated bool) (printedDate, bool) {
+	var out printedDate
+	found := false
+	scanTextDates(s, func(p printedDate) bool {
+		if skipUpdated && p.updated {
+			return true
+		}
+		out, found = p, true
+		return false
+	})
+	return out, found
+}
+
+// scanTextDates calls fn with each date written for people in s, in
+// order, until fn returns false.
+func scanTextDates(s string, fn func(printedDate) bool) {
+	if y, m, d, ok := findCJKDate(s); ok {
+		if !fn(printedDate{y: y, m: m, d: d}) {
+			return
+		}
 	}
 	toks := tokenizeDate(s)
-	for i, t := range toks {
+	last := 0 // the first token after the previous date
+	emit := func(start, end, y, m, d int) bool {
+		p := printedDate{y: y, m: m, d: d, updated: afterUpdateWord(toks[max(last, start-4):start])}
+		last = end
+		return fn(p)
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i < last {
+			continue
+		}
 		if t.month > 0 {
 			// Month day year: "Nov 19, 2019".
 			if i+2 < len(toks) && isDayTok(toks[i+1]) && isYearTok(toks[i+2]) && validDay(toks[i+2].num, t.month, toks[i+1].num) {
-				return toks[i+2].num, t.month, toks[i+1].num, true
+				if !emit(i, i+3, toks[i+2].num, t.month, toks[i+1].num) {
+					return
+				}
+				continue
 			}
 			// Day month year: "19 November 2019".
 			if i >= 1 && i+1 < len(toks) && isDayTok(toks[i-1]) && isYearTok(toks[i+1]) && validDay(toks[i+1].num, t.month, toks[i-1].num) {
-				return toks[i+1].num, t.month, toks[i-1].num, true
+				if !emit(i-1, i+2, toks[i+1].num, t.month, toks[i-1].num) {
+					return
+				}
+				continue
 			}
 			// Day de month de year: "19 de noviembre de 2019".
 			if i >= 2 && i+2 < len(toks) && isDayTok(toks[i-2]) && isLinkWord(toks[i-1].raw) && isLinkWord(toks[i+1].raw) &&
 				isYearTok(toks[i+2]) && validDay(toks[i+2].num, t.month, toks[i-2].num) {
-				return toks[i+2].num, t.month, toks[i-2].num, true
+				if !emit(i-2, i+3, toks[i+2].num, t.month, toks[i-2].num) {
+					return
+				}
 			}
 			continue
 		}
-		if t.num < 0 && len(t.raw) >= 8 {
-			if y, m, d, ok = numericDate(t.raw); ok {
-				return
+		if t.num < 0 && len(t.raw) >= 6 {
+			if y, m, d, ok := numericDate(t.raw); ok {
+				if !emit(i, i+1, y, m, d) {
+					return
+				}
 			}
 		}
 	}
-	return 0, 0, 0, false
+}
+
+// afterUpdateWord reports tokens before a date that say it is an update.
+func afterUpdateWord(toks []dateToken) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range toks {
+		b.WriteString(strings.ToLower(t.raw))
+		b.WriteByte(' ')
+	}
+	s := b.String()
+	for _, w := range updateWords {
+		if strings.Contains(s, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // isLinkWord reports the small words between day, month and year in
@@ -292,25 +364,44 @@ func isLinkWord(s string) bool { return s == "de" || s == "del" }
 func isDayTok(t dateToken) bool  { return t.num >= 1 && t.num <= 31 && len(t.raw) <= 2 }
 func isYearTok(t dateToken) bool { return t.num >= minYear && t.num <= maxYear && len(t.raw) == 4 }
 
-// numericDate reads "2019-11-19", "2019/11/19", "19.11.2019" and
-// "19/11/2019"; a day/month order that could be read both ways is refused.
+// numericDate reads "2019-11-19", "2019/11/19", "19.11.2019",
+// "19/11/2019" and, with two-digit years, "19.11.19" and "19/11/19"; a
+// day/month order that could be read both ways is refused, except with
+// dots, which are day first wherever they are written.
 func numericDate(s string) (y, m, d int, ok bool) {
 	if len(s) > 10 {
 		s = s[:10]
 	}
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == '.' })
-	if len(parts) != 3 {
+	if len(parts) != 3 || len(parts[0]) > 4 || len(parts[1]) > 2 || len(parts[2]) > 4 {
 		return 0, 0, 0, false
 	}
 	a, b, c := atoi(parts[0]), atoi(parts[1]), atoi(parts[2])
+	if a < 0 || b < 0 || c < 0 {
+		return 0, 0, 0, false
+	}
+	dots := strings.Contains(s, ".")
 	switch {
 	case len(parts[0]) == 4:
 		y, m, d = a, b, c
-	case len(parts[2]) == 4 && strings.Contains(s, "."):
+	case len(parts[2]) == 2 && len(parts[0]) <= 2:
+		// A two-digit year: only where the order is sure.
+		c = twoDigitYear(c)
+		switch {
+		case dots || a > 12:
+			y, m, d = c, b, a
+		case b > 12 && !strings.Contains(s, "-"):
+			y, m, d = c, a, b
+		default:
+			return 0, 0, 0, false
+		}
+	case len(parts[2]) != 4 || len(parts[0]) > 2:
+		return 0, 0, 0, false
+	case dots:
 		y, m, d = c, b, a // 19.11.2019 is day first wherever it is written
-	case len(parts[2]) == 4 && a > 12:
+	case a > 12:
 		y, m, d = c, b, a
-	case len(parts[2]) == 4 && b > 12:
+	case b > 12:
 		y, m, d = c, a, b
 	default:
 		return 0, 0, 0, false
@@ -318,40 +409,77 @@ func numericDate(s string) (y, m, d int, ok bool) {
 	return y, m, d, validDay(y, m, d)
 }
 
-// tokenizeDate splits s into words for findTextDate.
+// twoDigitYear reads "19" as 2019 and "98" as 1998.
+func twoDigitYear(n int) int {
+	if 2000+n <= maxYear {
+		return 2000 + n
+	}
+	return 1900 + n
+}
+
+// tokenizeDate splits s into words for findTextDate. A word that joins a
+// day, a month name and a year with hyphens, dots or slashes
+// ("04-ago-2021", "17.Dez.2023") is split into the three.
 func tokenizeDate(s string) []dateToken {
 	var toks []dateToken
 	fields := strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•'
+		return unicode.IsSpace(r) || r == ',' || r == '|' || r == '(' || r == ')' || r == '·' || r == '•' || r == '»' || r == '«'
 	})
 	if len(fields) > 120 {
 		fields = fields[:120]
 	}
 	for _, f := range fields {
-		f = strings.TrimRight(f, ".:;")
-		if f == "" {
+		if a, m, y, ok := splitJoinedDate(f); ok {
+			toks = appendDateToken(appendDateToken(appendDateToken(toks, a), m), y)
 			continue
 		}
-		t := dateToken{raw: f, num: -1}
-		if f[0] >= '0' && f[0] <= '9' {
-			// Ordinals: 1st, 2nd, 3rd, 19th.
-			if n := len(f); n > 2 && !allDigits(f) && allDigits(f[:n-2]) {
-				switch strings.ToLower(f[n-2:]) {
-				case "st", "nd", "rd", "th":
-					f = f[:n-2]
-					t.raw = f
-				}
-			}
-			if allDigits(f) {
-				t.num = atoi(f)
-			}
-		} else if r, _ := utf8.DecodeRuneInString(f); unicode.IsLetter(r) {
-			t.raw = strings.ToLower(f)
-			t.month = monthNames[t.raw]
-		}
-		toks = append(toks, t)
+		toks = appendDateToken(toks, f)
 	}
 	return toks
+}
+
+// splitJoinedDate splits "04-ago-2021" or "17.Dez.2023" into day, month
+// name and year, without allocating.
+func splitJoinedDate(f string) (day, month, year string, ok bool) {
+	i := strings.IndexAny(f, "-./")
+	if i <= 0 || i > 2 || !allDigits(f[:i]) {
+		return "", "", "", false
+	}
+	rest := f[i+1:]
+	j := strings.IndexAny(rest, "-./")
+	if j <= 0 || j+1 >= len(rest) || !allDigits(rest[j+1:]) || monthNames[strings.ToLower(rest[:j])] == 0 {
+		return "", "", "", false
+	}
+	return f[:i], rest[:j], rest[j+1:], true
+}
+
+// ordinalSuffixes follow a day number: "19th", "1er", "1º".
+var ordinalSuffixes = []string{"st", "nd", "rd", "th", "er", "º", "ª", "°"}
+
+func appendDateToken(toks []dateToken, f string) []dateToken {
+	f = strings.TrimRight(f, ".:;")
+	if f == "" {
+		return toks
+	}
+	t := dateToken{raw: f, num: -1}
+	if f[0] >= '0' && f[0] <= '9' {
+		if !allDigits(f) {
+			for _, suf := range ordinalSuffixes {
+				if n := len(f) - len(suf); n > 0 && n <= 2 && strings.EqualFold(f[n:], suf) && allDigits(f[:n]) {
+					f = f[:n]
+					t.raw = f
+					break
+				}
+			}
+		}
+		if allDigits(f) {
+			t.num = atoi(f)
+		}
+	} else if r, _ := utf8.DecodeRuneInString(f); unicode.IsLetter(r) {
+		t.raw = strings.ToLower(f)
+		t.month = monthNames[t.raw]
+	}
+	return append(toks, t)
 }
 
 // cjkDateMarks are the year, month and day signs of Chinese, Japanese and

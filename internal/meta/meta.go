@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -90,15 +91,22 @@ func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	if head == nil {
 		head = c.h1All
 	}
-	h1 := ""
+	h1 := c.headline // a page without <h1> may name its headline by class
 	if head != nil {
 		h1 = head.text
 	}
-	m.Title = chooseTitle(c.titleCandidates(ld), h1, sites)
+	var titleSrc string
+	m.Title, titleSrc = chooseTitle(c.titleCandidates(ld), h1, head == nil, sites)
+	m.Sources = addSource(m.Sources, "title", titleSrc)
 	m.Description = dom.Collapse(firstNonEmpty(c.firstMeta(descriptionKeys[:1]), ld.description, c.firstMeta(descriptionKeys[1:])))
 	m.Subtitle = c.subtitle(head, m.Title, ld, m.Description)
-	m.Authors = c.authors(ld, sites)
-	m.Published, m.Modified = c.dates(ld, head, pageURL, m.CanonicalURL)
+	var authorSrc string
+	m.Authors, authorSrc = c.authors(ld, head, sites)
+	m.Sources = addSource(m.Sources, "authors", authorSrc)
+	var pubSrc, modSrc string
+	m.Published, m.Modified, pubSrc, modSrc = c.dates(ld, head, pageURL, m.CanonicalURL)
+	m.Sources = addSource(m.Sources, "published", pubSrc)
+	m.Sources = addSource(m.Sources, "modified", modSrc)
 	m.Language = c.language(ld, &m, head)
 	m.Image = resolveURL(firstNonEmpty(c.firstMeta(imageKeys), ld.image, c.imageSrc), base)
 	m.Tags = c.tags(ld)
@@ -126,13 +134,13 @@ func firstNonEmpty(vals ...string) string {
 
 // titleCandidates lists the headline sources in trust order.
 func (c *collector) titleCandidates(ld ldInfo) []titleCandidate {
-	cands := []titleCandidate{{raw: ld.headline, trusted: true}}
+	cands := []titleCandidate{{raw: ld.headline, trusted: true, src: srcJSONLD}}
 	for _, k := range titleKeys {
 		if v := c.metas[k]; v != "" {
-			cands = append(cands, titleCandidate{raw: v, trusted: k == "headline" || k == "article.headline"})
+			cands = append(cands, titleCandidate{raw: v, trusted: k == "headline" || k == "article.headline", src: srcMeta + k})
 		}
 	}
-	return append(cands, titleCandidate{raw: c.title})
+	return append(cands, titleCandidate{raw: c.title, src: srcTitle})
 }
 
 // siteKeys lists the folded names the site goes by: its declared names
@@ -226,7 +234,7 @@ func (c *collector) subtitle(head *heading, title string, ld ldInfo, desc string
 
 // authors takes names from the most trusted source that has any:
 // JSON-LD, then meta tags, then bylines in the page.
-func (c *collector) authors(ld ldInfo, sites []string) []string {
+func (c *collector) authors(ld ldInfo, head *heading, sites []string) ([]string, string) {
 	var people, orgs []string
 	for _, a := range ld.authors {
 		if a.org {
@@ -236,7 +244,7 @@ func (c *collector) authors(ld ldInfo, sites []string) []string {
 		}
 	}
 	if names := cleanAuthors(people, false, sites); len(names) > 0 {
-		return names
+		return names, srcJSONLD
 	}
 	for _, k := range authorKeys {
 		vals := c.multi[k]
@@ -244,11 +252,13 @@ func (c *collector) authors(ld ldInfo, sites []string) []string {
 			vals = []string{c.metas[k]}
 		}
 		if names := cleanAuthors(vals, false, sites); len(names) > 0 {
-			return names
+			return names, srcMeta + k
 		}
 	}
 	// Bylines: in the article before elsewhere, microdata before rel=author
-	// before class names; all names of the best group.
+	// before class names; the names of the first byline of the best group
+	// and of the bylines right after it (co-authors), not those further on
+	// (the authors of comments, posts or teasers).
 	sort.SliceStable(c.bylines, func(i, j int) bool {
 		a, b := c.bylines[i], c.bylines[j]
 		if a.inArticle != b.inArticle {
@@ -258,30 +268,119 @@ func (c *collector) authors(ld ldInfo, sites []string) []string {
 	})
 	for i := 0; i < len(c.bylines); {
 		j := i
-		var group []string
 		for j < len(c.bylines) && c.bylines[j].inArticle == c.bylines[i].inArticle && c.bylines[j].rank == c.bylines[i].rank {
-			group = append(group, c.bylines[j].text)
 			j++
 		}
-		if names := cleanAuthors(group, true, sites); len(names) > 0 {
-			return names
+		// The first byline of the group with a name anchors it.
+		for a := i; a < j; a++ {
+			names := cleanAuthors([]string{c.bylines[a].text}, true, sites)
+			if len(names) == 0 {
+				continue
+			}
+			group := []string{c.bylines[a].text}
+			for _, b := range c.bylines[a+1 : j] {
+				if p := b.textPos - c.bylines[a].textPos; p >= 0 && p <= coAuthorReach {
+					group = append(group, b.text)
+				}
+			}
+			return cleanAuthors(group, true, sites), srcByline
 		}
 		i = j
 	}
-	return cleanAuthors(orgs, false, sites)
+	if names := c.visibleBylineNames(head, sites); len(names) > 0 {
+		return names, srcText
+	}
+	if names := cleanAuthors(orgs, false, sites); len(names) > 0 {
+		return names, srcJSONLD
+	}
+	return nil, ""
 }
 
-// dates picks the publication and modification dates in trust order:
-// JSON-LD, meta tags, <time> elements (in the article first), the URL,
-// then date text in the page.
-func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod string) {
-	pub = parseDate(ld.published)
-	mod = parseDate(ld.modified)
+// coAuthorReach is how much text may stand between the first byline and
+// a co-author's.
+const coAuthorReach = 200
+
+// Where a visible "By ..." line may stand: this much text before the
+// headline or after it.
+const (
+	byLineBefore = 300
+	byLineAfter  = 600
+)
+
+// visibleBylineNames reads the names of the first visible "By ..." line
+// near the headline: its first piece, and a further piece only after a
+// joining word ("and", "&", "und").
+func (c *collector) visibleBylineNames(head *heading, sites []string) []string {
+	if head == nil {
+		return nil
+	}
+	start := head.textEnd - len(head.text) - 1
+	for _, l := range c.byLines {
+		if l.textPos < start-byLineBefore || l.textPos > head.textEnd+byLineAfter {
+			continue
+		}
+		var keep []string
+		joined := true
+		for _, piece := range strings.Split(l.text, bylinePieceSep) {
+			piece = strings.TrimSpace(piece)
+			if piece == "" {
+				continue
+			}
+			if authorJoiners[strings.ToLower(piece)] || piece == "," {
+				joined = true
+				continue
+			}
+			if !joined {
+				break
+			}
+			keep = append(keep, piece)
+			joined = false
+		}
+		if names := cleanAuthors(keep, true, sites); len(names) > 0 {
+			return names
+		}
+	}
+	return nil
+}
+
+// Sources of the dates, as Metadata.Sources gives them.
+const (
+	srcJSONLD    = "json-ld"
+	srcMeta      = "meta:" // followed by the key
+	srcTime      = "time"
+	srcText      = "text"
+	srcByline    = "byline"
+	srcAttribute = "attribute"
+	srcURL       = "url"
+	srcTitle     = "title" // the <title> element
+	srcH1        = "h1"
+	srcPrinted   = "+printed-day" // appended when the printed day replaced a UTC timestamp's
+	srcModified  = "modified:"    // published taken from the modification date, then its source
+)
+
+// dates picks the publication and modification dates, each with its
+// source, in trust order: JSON-LD, meta tags, <time> elements (in the
+// article first), dates printed near the headline or in date and byline
+// elements, ISO dates in other elements' attributes, and last the
+// /yyyy/mm/dd/ of the URL. A publication timestamp in UTC whose day is
+// one off the day the page prints gives way to the printed day.
+func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod, pubSrc, modSrc string) {
+	set := func(dst, src *string, v, from string) {
+		if *dst == "" && v != "" {
+			*dst, *src = v, from
+		}
+	}
+	set(&pub, &pubSrc, parseDate(ld.published), srcJSONLD)
+	set(&mod, &modSrc, parseDate(ld.modified), srcJSONLD)
 	if pub == "" {
-		pub = c.metaDate(publishedKeys)
+		if v, k := c.metaDate(publishedKeys, isPublishedKey); v != "" {
+			pub, pubSrc = v, srcMeta+k
+		}
 	}
 	if mod == "" {
-		mod = c.metaDate(modifiedKeys)
+		if v, k := c.metaDate(modifiedKeys, isModifiedKey); v != "" {
+			mod, modSrc = v, srcMeta+k
+		}
 	}
 	for _, inArt := range []bool{true, false} {
 		for _, t := range c.times {
@@ -289,52 +388,171 @@ func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod st
 				continue
 			}
 			if d := parseDate(t.text); d != "" {
-				if t.modified && mod == "" {
-					mod = d
-				} else if !t.modified && pub == "" {
-					pub = d
+				if t.modified {
+					set(&mod, &modSrc, d, srcTime)
+				} else {
+					set(&pub, &pubSrc, d, srcTime)
 				}
 			}
 		}
 	}
-	if pub == "" {
-		for _, u := range urls {
-			if pub = urlDate(u); pub != "" {
-				break
-			}
+	// Dates printed for people: date elements, the text around the
+	// headline, bylines.
+	printed := c.printedTexts(head)
+	for _, t := range printed {
+		if pub != "" {
+			// A modification date is looked for only in the text that
+			// gave the publication date ("Published ... Updated ...").
+			break
 		}
+		scanTextDates(t.text, func(p printedDate) bool {
+			d := formatDay(p.y, p.m, p.d)
+			if p.updated || t.modified {
+				set(&mod, &modSrc, d, t.src)
+				return pub == ""
+			}
+			set(&pub, &pubSrc, d, t.src)
+			return mod == "" && t.src == srcText
+		})
 	}
 	for _, inArt := range []bool{true, false} {
-		for _, t := range c.dateTexts {
-			if t.inArticle != inArt || (t.modified && mod != "") || (!t.modified && pub != "") {
-				continue
-			}
-			if y, mo, d, ok := findTextDate(t.text); ok {
-				if t.modified {
-					mod = formatDay(y, mo, d)
-				} else {
-					pub = formatDay(y, mo, d)
-				}
+		for _, t := range c.attrDates {
+			if t.inArticle == inArt && !t.modified {
+				set(&pub, &pubSrc, t.text, srcAttribute)
 			}
 		}
 	}
-	if pub == "" && head != nil {
-		if y, mo, d, ok := findTextDate(head.after.String()); ok {
-			pub = formatDay(y, mo, d)
+	for _, u := range urls {
+		set(&pub, &pubSrc, urlDate(u), srcURL)
+	}
+	if strings.HasSuffix(pub, "Z") && pubSrc != srcURL {
+		if day := c.printedDay(pub, printed, urls); day != "" && oneDayOffUTC(pub, day) {
+			pub, pubSrc = day, pubSrc+srcPrinted
 		}
 	}
-	return pub, mod
+	if pub == "" && mod != "" {
+		// A page that dates itself only by its last update: that is the
+		// best date there is, and the source says so.
+		pub, pubSrc = mod, srcModified+modSrc
+	}
+	return pub, mod, pubSrc, modSrc
 }
 
-func (c *collector) metaDate(keys []string) string {
-	for _, k := range keys {
-		if v := c.metas[k]; v != "" {
-			if d := parseDate(v); d != "" {
-				return d
+// printedText is a piece of visible text that may hold a date.
+type printedText struct {
+	text     string
+	src      string
+	modified bool
+}
+
+// printedTexts lists the visible texts that may print the page's dates,
+// in trust order: date elements in the article, then elsewhere, the text
+// after the headline, the text before it, then bylines.
+func (c *collector) printedTexts(head *heading) []printedText {
+	var out []printedText
+	for _, inArt := range []bool{true, false} {
+		for _, t := range c.dateTexts {
+			if t.inArticle == inArt {
+				out = append(out, printedText{text: t.text, src: srcText, modified: t.modified})
 			}
+		}
+	}
+	if head != nil {
+		out = append(out, printedText{text: head.after.String(), src: srcText}, printedText{text: head.before, src: srcText})
+	}
+	for _, b := range c.bylines {
+		out = append(out, printedText{text: b.text, src: srcByline})
+	}
+	return out
+}
+
+// printedDay is the first publication day the page prints: in the text
+// of the <time> element that holds the timestamp pub, in a date element
+// or near the headline, else in the URL's path. Bylines are left out.
+func (c *collector) printedDay(pub string, printed []printedText, urls []string) string {
+	for _, t := range c.times {
+		if t.shown == "" || t.modified || parseDate(t.text) != pub {
+			continue
+		}
+		if p, ok := firstTextDate(t.shown, true); ok {
+			return formatDay(p.y, p.m, p.d)
+		}
+	}
+	for _, t := range printed {
+		if t.modified || t.src != srcText {
+			continue
+		}
+		if p, ok := firstTextDate(t.text, true); ok {
+			return formatDay(p.y, p.m, p.d)
+		}
+	}
+	for _, u := range urls {
+		if d := urlDate(u); d != "" {
+			return d
 		}
 	}
 	return ""
+}
+
+// oneDayOffUTC reports a timestamp in UTC whose day is one day off day,
+// at an hour some time zone (UTC-12 to UTC+14) puts on day. A timestamp
+// with its own offset is kept: its day is already the local one.
+func oneDayOffUTC(ts, day string) bool {
+	if len(ts) <= 10 || !strings.HasSuffix(ts, "Z") {
+		return false
+	}
+	t, err1 := time.Parse(time.RFC3339, ts)
+	d, err2 := time.Parse(time.DateOnly, day)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	utcDay := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	switch d.Sub(utcDay) {
+	case 24 * time.Hour: // east of Greenwich, already the next day
+		return t.Hour() >= 10
+	case -24 * time.Hour: // west of it, still the day before
+		return t.Hour() < 12
+	}
+	return false
+}
+
+// metaDate returns the first date among the meta keys, then among any
+// other meta key that generic says names the same date, with its key.
+func (c *collector) metaDate(keys []string, generic func(string) bool) (string, string) {
+	for _, k := range keys {
+		if v := c.metas[k]; v != "" {
+			if d := parseDate(v); d != "" {
+				return d, k
+			}
+		}
+	}
+	// Map order is random: take the generic keys in name order.
+	var other []string
+	for k := range c.metas {
+		if generic(k) {
+			other = append(other, k)
+		}
+	}
+	sort.Strings(other)
+	for _, k := range other {
+		if d := parseDate(c.metas[k]); d != "" {
+			return d, k
+		}
+	}
+	return "", ""
+}
+
+// isPublishedKey reports a meta key that names a publication date though
+// it is in no table: "published", "w-published-date", "publication-date".
+func isPublishedKey(k string) bool {
+	return (strings.Contains(k, "publish") || strings.Contains(k, "publication")) &&
+		!strings.Contains(k, "publisher") && !isModifiedKey(k)
+}
+
+// isModifiedKey reports a meta key that names a modification date:
+// "updated", "last-modified-date", "revised".
+func isModifiedKey(k string) bool {
+	return strings.Contains(k, "modif") || strings.Contains(k, "updated") || strings.Contains(k, "revised")
 }
 
 // language reads the declared language, else detects it from the
@@ -419,4 +637,16 @@ func siteNameOf(name string) string {
 		return name
 	}
 	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// addSource records where a field came from.
+func addSource(m map[string]string, field, src string) map[string]string {
+	if src == "" {
+		return m
+	}
+	if m == nil {
+		m = make(map[string]string, 4)
+	}
+	m[field] = src
+	return m
 }

@@ -124,7 +124,9 @@ var (
 	// imageKeys name the lead image.
 	imageKeys = []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image", "thumbnail", "thumbnailurl"}
 	// authorKeys name the author in meta tags; URL values are skipped.
-	authorKeys = []string{"author", "article:author", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator", "byl", "citation_author", "twitter:creator"}
+	// Dublin Core's creator, written for catalogues, wins over
+	// name=author, which templates often fill with the site's owner.
+	authorKeys = []string{"dc.creator", "dcterms.creator", "author", "article:author", "sailthru.author", "parsely-author", "byl", "citation_author", "twitter:creator"}
 	// languageKeys name the language in meta tags, after <html lang>.
 	languageKeys = []string{"content-language", "language", "dc.language", "og:locale", "inlanguage"}
 	// keywordKeys hold comma-separated tags; article:tag is read apart
@@ -148,6 +150,7 @@ const (
 	flagModified                        // an update date, not the publication date
 	flagKicker                          // a label above the headline, never a subtitle
 	flagMedia                           // an image, video or caption holder
+	flagHeadline                        // the headline, written without <h1>
 )
 
 // classTokenFlags maps a class token to what it says about the element.
@@ -164,6 +167,9 @@ var classTokenFlags = map[string]classFlag{
 	"bajada": flagSubtitle, "entradilla": flagSubtitle, "occhiello": flagSubtitle,
 	"catenaccio": flagSubtitle, "vorspann": flagSubtitle, "des": flagSubtitle,
 	"desc": flagSubtitle,
+	// Headline: read when the page has no <h1>.
+	"headline": flagHeadline, "entrytitle": flagHeadline, "posttitle": flagHeadline,
+	"articletitle": flagHeadline, "storytitle": flagHeadline,
 	// Kicker: the label above a headline.
 	"kicker": flagKicker, "eyebrow": flagKicker, "overline": flagKicker,
 	"rubric": flagKicker, "label": flagKicker, "category": flagKicker,
@@ -223,3 +229,7 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", "
 // genericSeparators may split off a short trailing segment even when it
 // matches no known site name.
 var genericSeparators = map[string]bool{" | ": true, " – ": true, " — ": true, " - ": true, " :: ": true, " » ": true}
+
+// updateWords introduce an update date in a dateline ("Updated Dec 12,
+// 2025", "Aktualisiert am 12.12.2025"), from data/date_updated.txt.
+var updateWords = readList("data/date_updated.txt")

@@ -74,10 +74,34 @@ func stripSite(t string, sites []string) string {
 			}
 		}
 		if !cut {
+			t, cut = stripSiteAffix(t, sites)
+		}
+		if !cut {
 			break
 		}
 	}
 	return t
+}
+
+// stripSiteAffix cuts the site's name written without a spaced
+// separator: "Headline(Site)", "Headline（Site）", "Headline_Site".
+func stripSiteAffix(t string, sites []string) (string, bool) {
+	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}} {
+		if !strings.HasSuffix(t, br[1]) {
+			continue
+		}
+		if i := strings.LastIndex(t, br[0]); i > 0 && matchesSite(t[i+len(br[0]):len(t)-len(br[1])], sites) {
+			if head := strings.TrimSpace(t[:i]); head != "" {
+				return head, true
+			}
+		}
+	}
+	if i := strings.LastIndex(t, "_"); i > 0 && matchesSite(t[i+1:], sites) {
+		if head := strings.TrimSpace(t[:i]); head != "" {
+			return head, true
+		}
+	}
+	return t, false
 }
 
 // stripSections drops short section labels left at the end of a title
@@ -149,7 +173,8 @@ func cleanTitle(t string) string {
 // titleCandidate is one source of the headline.
 type titleCandidate struct {
 	raw     string
-	trusted bool // a headline field that never carries the site name
+	trusted bool   // a headline field that never carries the site name
+	src     string // where it was read, for Metadata.Sources
 }
 
 // isTitleTail reports whether key is the part of a candidate title after
@@ -172,7 +197,15 @@ func isTitleTail(key string, cands []titleCandidate) bool {
 // chooseTitle picks the headline. A candidate that, once its site name is
 // cut, equals the on-page h1 wins; then the h1 itself when a candidate
 // contains it; then the first candidate in trust order.
-func chooseTitle(cands []titleCandidate, h1 string, sites []string) string {
+//
+// A candidate that is only the site's name gives way to h1 when
+// articleHead says h1 is an element named as the headline on a page
+// without <h1>. (Doing the same for an <h1> finds better titles, but the
+// content stage anchors its root on the title's heading, which moves
+// the body on some pages: that waits for the content stage.)
+//
+// It returns the title and where it was read.
+func chooseTitle(cands []titleCandidate, h1 string, articleHead bool, sites []string) (string, string) {
 	h1 = cleanTitle(h1)
 	h1Key := normKey(h1)
 	if h1Key != "" && (matchesSite(h1, sites) && len(strings.Fields(h1)) <= 4 || isTitleTail(h1Key, cands)) {
@@ -182,17 +215,21 @@ func chooseTitle(cands []titleCandidate, h1 string, sites []string) string {
 	cleaned := make([]string, len(cands))
 	for i, c := range cands {
 		cleaned[i] = stripSite(cleanTitle(c.raw), sites)
+		if articleHead && h1Key != "" && isSiteKey(normKey(cleaned[i]), sites) {
+			// The site's name alone: the named headline is better.
+			cleaned[i] = ""
+		}
 	}
 	if h1Key != "" {
-		for _, c := range cleaned {
+		for i, c := range cleaned {
 			if normKey(c) == h1Key {
-				return c
+				return c, cands[i].src
 			}
 		}
 		for _, c := range cands {
 			k := normKey(c.raw)
 			if k != "" && strings.Contains(k, h1Key) && 100*len(h1Key) >= h1MinShare*len(k) {
-				return h1
+				return h1, srcH1
 			}
 		}
 	}
@@ -205,18 +242,21 @@ func chooseTitle(cands []titleCandidate, h1 string, sites []string) string {
 		if cands[i].trusted {
 			if len(c) >= 100 {
 				k := normKey(strings.TrimSuffix(c, "…"))
-				for _, o := range cleaned[i+1:] {
+				for j, o := range cleaned[i+1:] {
 					if len(o) > len(c) && strings.HasPrefix(normKey(o), k) {
-						return o
+						return o, cands[i+1+j].src
 					}
 				}
 			}
-			return c
+			return c, cands[i].src
 		}
 		if h1Key == "" || !strings.Contains(normKey(c), h1Key) {
-			return stripGenericTail(c)
+			return stripGenericTail(c), cands[i].src
 		}
-		return c
+		return c, cands[i].src
 	}
-	return h1
+	if h1 == "" {
+		return "", ""
+	}
+	return h1, srcH1
 }

@@ -17,6 +17,7 @@ const (
 	maxDepth       = 512 // deeper elements are not visited
 	maxCandidates  = 16  // per kind of DOM candidate
 	afterH1Bytes   = 800 // text kept after a headline for subtitle and dateline checks
+	beforeH1Bytes  = 300 // text kept before a headline for dateline checks
 	bylineMaxBytes = 240 // a byline element longer than this is an author box
 	subtitleMin    = 20  // shortest subtitle, in bytes
 	subtitleMax    = 600 // longest subtitle, in bytes
@@ -30,6 +31,7 @@ type heading struct {
 	node    *html.Node
 	text    string
 	textEnd int             // text position at its end
+	before  string          // visible text just before it (up to beforeH1Bytes)
 	after   strings.Builder // visible text that follows it
 	afterNP strings.Builder // the same, leaving out text inside <p>
 	open    bool            // still capturing after
@@ -38,10 +40,11 @@ type heading struct {
 // textCand is a piece of text found in the DOM with where it was found.
 type textCand struct {
 	text      string
-	rank      int  // lower is more trusted
-	inArticle bool // inside <article>, <main> or an article microdata scope
-	textPos   int  // text position at its start
-	modified  bool // a date marked as an update
+	rank      int    // lower is more trusted
+	inArticle bool   // inside <article>, <main> or an article microdata scope
+	textPos   int    // text position at its start
+	modified  bool   // a date marked as an update
+	shown     string // a <time> element's visible text
 }
 
 // collector gathers every metadata candidate of a page in one pass.
@@ -56,10 +59,15 @@ type collector struct {
 	jsonld    []string
 	h1All     *heading
 	h1Art     *heading
+	headline  string // the first element named as the headline (flagHeadline)
 	subs      []textCand
 	bylines   []textCand
 	times     []textCand
 	dateTexts []textCand
+	attrDates []textCand // ISO dates in title, content or datetime attributes of other elements
+	recent    []byte     // the last visible text, for heading.before
+	byLines   []textCand // visible "By ..." lines: the name pieces joined by bylinePieceSep
+	byOpen    int        // text nodes still to add to the last of byLines
 	textPos   int
 	buf       []byte
 	itemTypes []string             // microdata item types (Kinds.Microdata)
@@ -128,6 +136,11 @@ func (c *collector) text(s string, inP bool) {
 		return
 	}
 	c.textPos += len(t) + 1
+	if len(c.recent) > 2*beforeH1Bytes {
+		c.recent = append(c.recent[:0], c.recent[len(c.recent)-beforeH1Bytes:]...)
+	}
+	c.recent = append(append(c.recent, t...), ' ')
+	c.visibleByline(t)
 	for i, h := range [2]*heading{c.h1All, c.h1Art} {
 		if h != nil && h.open && (i == 0 || h != c.h1All) {
 			h.after.WriteString(t)
@@ -186,6 +199,12 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		if !st.hidden {
 			c.anchor(n, st)
 		}
+		if st.inDate && len(c.attrDates) < maxCandidates {
+			// A date's link to its day's archive: "/2019/11/19/".
+			if d := urlDate(dom.Attr(n, "href")); d != "" {
+				c.attrDates = append(c.attrDates, textCand{text: d, inArticle: st.inArticle})
+			}
+		}
 	}
 	if skipTag(n.DataAtom) {
 		return
@@ -194,6 +213,10 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 	hasClass := false
 	for _, a := range n.Attr {
 		switch a.Key {
+		case "datetime", "title", "content", "data-time", "data-date", "data-datetime", "data-timestamp":
+			if n.DataAtom != atom.Time {
+				c.attrDate(a.Key, a.Val, st)
+			}
 		case "itemprop":
 			itemprop = a.Val
 		case "itemtype":
@@ -216,6 +239,13 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 	}
 	if itemprop != "" {
 		c.itemprop(n, strings.ToLower(itemprop), st)
+		if len(c.attrDates) > 0 && c.attrDates[len(c.attrDates)-1].rank == attrDateOpen {
+			// An itemprop's content is read as that property.
+			c.attrDates = c.attrDates[:len(c.attrDates)-1]
+		}
+	}
+	if len(c.attrDates) > 0 && c.attrDates[len(c.attrDates)-1].rank == attrDateOpen {
+		c.attrDates[len(c.attrDates)-1].rank = 0
 	}
 	if hasClass {
 		f := classFlags(n, c.classes, &c.buf)
@@ -226,8 +256,13 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		}
 		if f&flagByline != 0 && f&(flagNotByline|flagMedia) == 0 && !st.inByline && len(c.bylines) < maxCandidates {
 			if t := c.nodeText(n, bylineMaxBytes+1); t != "" && len(t) <= bylineMaxBytes {
-				c.bylines = append(c.bylines, textCand{text: t, rank: 3, inArticle: st.inArticle})
+				c.bylines = append(c.bylines, textCand{text: t, rank: 3, inArticle: st.inArticle, textPos: c.textPos})
 				st.inByline = true
+			}
+		}
+		if f&flagHeadline != 0 && f&(flagSubtitle|flagKicker|flagMedia|flagByline) == 0 && !st.hidden && c.headline == "" {
+			if t := c.nodeText(n, subtitleMax+1); len(t) <= subtitleMax {
+				c.headline = t
 			}
 		}
 		if f&flagSubtitle != 0 && f&(flagKicker|flagMedia|flagByline) == 0 {
@@ -335,7 +370,11 @@ func (c *collector) h1(n *html.Node, id int32, st walkState) {
 		return
 	}
 	c.textPos += len(t) + 1
-	h := &heading{node: n, text: t, textEnd: c.textPos, open: true}
+	before := c.recent
+	if len(before) > beforeH1Bytes {
+		before = before[len(before)-beforeH1Bytes:]
+	}
+	h := &heading{node: n, text: t, textEnd: c.textPos, open: true, before: string(before)}
 	if c.h1All == nil {
 		c.h1All = h
 	}
@@ -352,6 +391,13 @@ func (c *collector) time(n *html.Node, st walkState) {
 	if v == "" {
 		v, _ = dom.LookupAttr(n, "content")
 	}
+	shown := ""
+	if !st.hidden {
+		shown = c.nodeText(n, 100)
+	}
+	if v == "" {
+		v = shown
+	}
 	if v == "" {
 		return
 	}
@@ -360,7 +406,7 @@ func (c *collector) time(n *html.Node, st walkState) {
 	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
 		mod = classFlags(n.Parent, c.classes, &c.buf)&flagModified != 0
 	}
-	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod})
+	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod, shown: shown})
 }
 
 func (c *collector) anchor(n *html.Node, st walkState) {
@@ -379,7 +425,7 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 		case "author":
 			if len(c.bylines) < maxCandidates {
 				if t := c.nodeText(n, bylineMaxBytes); t != "" {
-					c.bylines = append(c.bylines, textCand{text: t, rank: 2, inArticle: st.inArticle})
+					c.bylines = append(c.bylines, textCand{text: t, rank: 2, inArticle: st.inArticle, textPos: c.textPos})
 				}
 			}
 		}
@@ -395,7 +441,7 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 				return
 			}
 			if t := c.itemName(n); t != "" {
-				c.bylines = append(c.bylines, textCand{text: t, rank: 1, inArticle: st.inArticle})
+				c.bylines = append(c.bylines, textCand{text: t, rank: 1, inArticle: st.inArticle, textPos: c.textPos})
 			}
 		case "datepublished", "datemodified", "datecreated":
 			v := dom.Attr(n, "content")
@@ -520,4 +566,72 @@ func (c *collector) addSubtitle(n *html.Node, st walkState) {
 func startsWithByline(t string) bool {
 	_, ok := rules.CutBylinePrefix(t)
 	return ok || strings.HasPrefix(t, "@")
+}
+
+// attrDateOpen marks the attribute date of the element being read, until
+// its itemprop (which reads the same value as a property) is known.
+const attrDateOpen = -1
+
+// attrDate records an ISO date with a time of day ("2019-11-19T08:03"),
+// or a plain ISO day in a datetime attribute, found in an attribute of an
+// element other than <meta> and <time>: a tooltip, a content or datetime
+// attribute on a <span>, a data-time.
+func (c *collector) attrDate(key, v string, st walkState) {
+	if len(c.attrDates) >= maxCandidates || len(v) < 10 || len(v) > 40 || v[0] < '0' || v[0] > '9' {
+		return
+	}
+	if !allDigits(v[:4]) || v[4] != '-' {
+		if key != "data-timestamp" && key != "data-time" || !allDigits(v) {
+			return
+		}
+	} else if key != "datetime" && (len(v) < 16 || v[10] != 'T' && v[10] != ' ') {
+		return
+	}
+	d := parseDate(v)
+	if d == "" {
+		return
+	}
+	c.attrDates = append(c.attrDates, textCand{text: d, inArticle: st.inArticle, rank: attrDateOpen})
+}
+
+// Limits of a visible "By ..." line read from the text nodes.
+const (
+	byLineNodes     = 4   // text nodes after the prefix
+	byLineMaxBytes  = 120 // a longer text node is prose, not a byline
+	byLineMax       = 8   // lines kept
+	byLabelMaxBytes = 24  // the longest byline label standing alone
+)
+
+// bylinePieceSep joins the text nodes of a visible byline, so that each
+// node is one piece.
+const bylinePieceSep = " | "
+
+// visibleByline reads bylines written as text: a short text node opening
+// with a byline prefix ("By Jane Doe", "Par", "Von", "Written by") or
+// made of the prefix alone, and the few text nodes after it, where the
+// names often stand in their own elements. Photo credits are left out.
+func (c *collector) visibleByline(t string) {
+	if c.byOpen > 0 {
+		l := &c.byLines[len(c.byLines)-1]
+		l.text += bylinePieceSep + t
+		c.byOpen--
+		if len(t) > byLineMaxBytes {
+			c.byOpen = 0
+		}
+		return
+	}
+	if len(t) > byLineMaxBytes || len(c.byLines) >= byLineMax {
+		return
+	}
+	rest, ok := rules.CutBylinePrefix(t)
+	if !ok && len(t) <= byLabelMaxBytes && (len(t) <= 6 || t[len(t)-1] == ':' || len(t) > 3 && strings.EqualFold(t[len(t)-3:], " by")) {
+		// The label alone ("By", "Von", "Written by", "Autor:"): the
+		// names follow. Only text shaped like one is tried.
+		rest, ok = rules.CutBylinePrefix(strings.TrimRight(t, ": ") + " ")
+	}
+	if !ok || len(t) >= 5 && strings.EqualFold(t[:5], "photo") {
+		return
+	}
+	c.byLines = append(c.byLines, textCand{text: strings.TrimSpace(rest), textPos: c.textPos - len(t) - 1})
+	c.byOpen = byLineNodes
 }

@@ -67,6 +67,9 @@ func qualityOf(c contenders.Contender, pages []page, workers int) qualityResult 
 				p := pages[i]
 				o := c.Judge(contenders.NewInput(p.HTML, p.URL))
 				results[i] = eval.ScorePage(p.Page, o.Text, o.Status, o.PageType)
+				if c.HasMeta() {
+					results[i].Meta = eval.ScoreMeta(p.Page, eval.MetaPred(o.Meta))
+				}
 				if o.Err != nil {
 					results[i].Error = o.Err.Error()
 				}
@@ -109,6 +112,7 @@ func writeQuality(w io.Writer, env environment, workers int, sets []qualitySet) 
 				pct(r.Snippets.With, r.Snippets.WithTotal), pct(r.Snippets.Without, r.Snippets.WithoutTotal),
 				r.NonOK, fr.Pages, fr.Of, pct(fr.Share, fr.Of), r.Seconds)
 		}
+		writeMetaRows(w, qs)
 		if len(qs.Results) == 0 || len(qs.Results[0].Types) == 0 {
 			continue
 		}
@@ -130,5 +134,26 @@ func writeQuality(w io.Writer, env environment, workers int, sets []qualitySet) 
 				fmt.Fprintf(w, "\n%s page type accuracy: %.3f (%d of %d); the matrix: winnow eval --set %s\n", r.Name, c.Accuracy, c.Correct, c.Pages, qs.Set)
 			}
 		}
+	}
+}
+
+// writeMetaRows prints the metadata figures of the contenders that read
+// metadata, when the set's truth has title, author or date fields.
+func writeMetaRows(w io.Writer, qs qualitySet) {
+	header := false
+	for _, r := range qs.Results {
+		m := r.Meta
+		if m == nil {
+			continue
+		}
+		if !header {
+			fmt.Fprintf(w, "\nmetadata, exact / relaxed share over the pages whose truth has the field (as winnow eval):\n\n")
+			fmt.Fprintf(w, "| contender | title (%d) | authors (%d) | published (%d) | authors extra | published extra |\n", m.Title.Pages, m.Authors.Pages, m.Published.Pages)
+			fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|")
+			header = true
+		}
+		fmt.Fprintf(w, "| %s | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %d | %d |\n", r.Name,
+			m.Title.ExactShare, m.Title.RelaxedShare, m.Authors.ExactShare, m.Authors.RelaxedShare,
+			m.Published.ExactShare, m.Published.RelaxedShare, m.Authors.Extra, m.Published.Extra)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	readeck "codeberg.org/readeck/go-readability/v2"
 	shiori "github.com/go-shiori/go-readability"
@@ -51,14 +52,29 @@ type Contender struct {
 	// judge, when set, gives the contender's own status and page type for
 	// quality scoring (winnow's); see Judge.
 	judge func(in Input) Outcome
+	// meta is set for the contenders whose Outcome carries metadata.
+	meta bool
 }
+
+// HasMeta reports a contender whose Judge gives the page's metadata.
+func (c Contender) HasMeta() bool { return c.meta }
 
 // Outcome is what a contender said of one page, for quality scoring.
 type Outcome struct {
 	Text     string
 	Status   string // "ok", winnow's other statuses, "empty" or "error"
 	PageType string // winnow's page type; "" for the others
-	Err      error
+	// Meta is the title, authors and publication date the contender
+	// gave, for those that read metadata (winnow and go-trafilatura).
+	Meta Meta
+	Err  error
+}
+
+// Meta is a contender's metadata of one page.
+type Meta struct {
+	Title     string
+	Authors   []string
+	Published string // RFC 3339 or YYYY-MM-DD; "" when none
 }
 
 // Judge runs c on one page for quality scoring. winnow reports its own
@@ -87,9 +103,9 @@ func (c Contender) Judge(in Input) (o Outcome) {
 // All returns every contender, winnow first.
 func All() []Contender {
 	return []Contender{
-		{Name: "winnow", Module: winnowModule, HasText: true, Run: Winnow, judge: judgeWinnow},
-		{Name: "go-trafilatura", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: Trafilatura},
-		{Name: "go-trafilatura+fallback", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: TrafilaturaFallback},
+		{Name: "winnow", Module: winnowModule, HasText: true, Run: Winnow, judge: judgeWinnow, meta: true},
+		{Name: "go-trafilatura", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: Trafilatura, judge: judgeTrafilatura(false), meta: true},
+		{Name: "go-trafilatura+fallback", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: TrafilaturaFallback, judge: judgeTrafilatura(true), meta: true},
 		{Name: "go-shiori/readability", Module: "github.com/go-shiori/go-readability", HasText: true, Run: Shiori},
 		{Name: "readeck/readability", Module: "codeberg.org/readeck/go-readability/v2", HasText: true, Run: Readeck},
 		{Name: "floor: html.Parse", Module: "golang.org/x/net", Run: Parse},
@@ -179,7 +195,40 @@ func judgeWinnow(in Input) Outcome {
 	if a == nil {
 		return Outcome{Status: "error", Err: err}
 	}
-	return Outcome{Text: a.Text, Status: string(a.Status), PageType: string(a.PageType)}
+	return Outcome{Text: a.Text, Status: string(a.Status), PageType: string(a.PageType),
+		Meta: Meta{Title: a.Title, Authors: a.Authors, Published: a.Published}}
+}
+
+// judgeTrafilatura runs go-trafilatura (with its fallback extractors when
+// fallback is set) for quality scoring, with the status rules of Judge and
+// its metadata: its Author string holds names joined by "; ", its Date is
+// written as the calendar day it carries.
+func judgeTrafilatura(fallback bool) func(in Input) Outcome {
+	return func(in Input) Outcome {
+		res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL, EnableFallback: fallback})
+		if err != nil || res == nil {
+			return Outcome{Status: "error", Err: err}
+		}
+		o := Outcome{Text: res.ContentText, Status: "ok", Meta: trafilaturaMeta(res.Metadata)}
+		if strings.TrimSpace(o.Text) == "" {
+			o.Text, o.Status = "", "empty"
+		}
+		return o
+	}
+}
+
+// trafilaturaMeta turns go-trafilatura's metadata into a Meta.
+func trafilaturaMeta(m trafilatura.Metadata) Meta {
+	out := Meta{Title: m.Title}
+	for _, a := range strings.Split(m.Author, ";") {
+		if a = strings.TrimSpace(a); a != "" {
+			out.Authors = append(out.Authors, a)
+		}
+	}
+	if !m.Date.IsZero() {
+		out.Published = m.Date.Format(time.DateOnly)
+	}
+	return out
 }
 
 // Trafilatura runs go-trafilatura with its default options.

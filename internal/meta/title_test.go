@@ -1,0 +1,44 @@
+package meta
+
+import "testing"
+
+// TestTitleClasses holds must-match and must-not-match pages for each
+// separator style and for the fallback to the headline on the page.
+func TestTitleClasses(t *testing.T) {
+	const site = `<meta property="og:site_name" content="Daily Ledger">`
+	tests := []struct {
+		class, html, url, want string
+	}{
+		{"Headline - Section - Site",
+			site + `<title>Rates rise again - Business - Daily Ledger</title>`, "", "Rates rise again"},
+		{"Site: Section: Headline",
+			site + `<title>Daily Ledger: Business: Rates rise again</title><body><main><h1>Rates rise again</h1></main>`, "", "Rates rise again"},
+		{"a colon inside a headline stays",
+			site + `<title>Rates: why they rise again</title>`, "", "Rates: why they rise again"},
+		{"Headline | Site",
+			site + `<title>Rates rise again | Daily Ledger</title>`, "", "Rates rise again"},
+		{"Headline(Site)",
+			site + `<title>Rates rise again(Daily Ledger)</title>`, "", "Rates rise again"},
+		{"Headline (Site), full-width brackets",
+			site + `<title>Rates rise again（Daily Ledger）</title>`, "", "Rates rise again"},
+		{"brackets that are not the site stay",
+			site + `<title>Rates rise again (2025)</title>`, "", "Rates rise again (2025)"},
+		{"Headline_Site",
+			site + `<title>Rates rise again_Daily Ledger</title>`, "", "Rates rise again"},
+		{"an underscore inside a word stays",
+			site + `<title>The snake_case debate</title>`, "", "The snake_case debate"},
+		{"title only the site name, headline in a headline class",
+			site + `<title>Daily Ledger</title><body><main><div class="article-headline">Rates rise again</div><p>Text.</p></main>`, "", "Rates rise again"},
+		{"no title: itemprop headline",
+			`<body><main><span itemprop="headline">Rates rise again</span></main>`, "", "Rates rise again"},
+		{"a site-name title with nothing else stays",
+			site + `<title>Daily Ledger</title>`, "", "Daily Ledger"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class, func(t *testing.T) {
+			if got := Extract(parse(t, tt.html), tt.url).Title; got != tt.want {
+				t.Errorf("Title = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
