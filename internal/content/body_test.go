@@ -145,6 +145,23 @@ func TestBodySplitAcrossSiblings(t *testing.T) {
 			keep:  []string{"branch libraries"},
 			drop:  []string{"walk through its doors"},
 		},
+		{
+			name: "the body continued in a section of its own kind after the headline's",
+			page: `<div class="page"><div class="intro"><h1>Libraries to close</h1><div class="content-section"><div class="copy">` + body + `</div></div></div>` +
+				`<div class="promo"><a href="/join">Join the trust</a></div>` +
+				`<div class="content-section"><div class="copy">` + more + `</div></div></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries", "walk through its doors", "from a van"},
+			drop:  []string{"Join the trust"},
+		},
+		{
+			name: "a sidebar in classes of its own stays out when the story is narrowed to its headline",
+			page: `<div class="page"><div class="intro"><h1>Libraries to close</h1><div class="content-section"><div class="copy">` + body + `</div></div></div>` +
+				`<div class="side-box"><div class="widget-text">` + more + more + `</div></div></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries"},
+			drop:  []string{"walk through its doors"},
+		},
 	})
 }
 
