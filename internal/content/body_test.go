@@ -249,3 +249,36 @@ func TestItemRowInsideTheBody(t *testing.T) {
 		},
 	})
 }
+
+func TestFillerText(t *testing.T) {
+	filler := strings.Repeat("word ", 60)
+	cjk := `<p>市议会周二投票决定明年春天关闭两家分馆图书馆，辩论一直持续到午夜之后，吸引了一百多名居民前往会议厅旁听。支持者表示节省下来的资金将使中央图书馆在周日继续开放。</p>`
+	var items strings.Builder
+	for range 12 {
+		items.WriteString("<li>Opening hours and opening days</li>")
+	}
+	runBodyCases(t, []bodyCase{
+		{
+			name: "a font-metrics probe after the story is cut",
+			page: `<article><h1>Libraries to close</h1>` + body + `</article><div>` + filler + `</div><span>mmMwWLliI0fiflO&amp;1</span>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"word word word"},
+		},
+		{
+			name: "a probe longer than the story does not become the root",
+			page: `<div class="listing"><h2><a href="/a">Mayor opens new pool</a></h2><p>The pool has a slide and a café, and opens every day of the week from spring.</p></div><div>` + filler + filler + filler + `</div>`,
+			keep: []string{"The pool has a slide"},
+			drop: []string{"word word word"},
+		},
+		{
+			name: "unspaced script is not filler",
+			page: `<article><h1>图书馆</h1>` + cjk + cjk + `</article>`,
+			keep: []string{"市议会周二投票决定"},
+		},
+		{
+			name: "a list repeating its words is not filler",
+			page: `<article><h1>Libraries to close</h1>` + body + `<ul>` + items.String() + `</ul></article>`,
+			keep: []string{"branch libraries", "Opening hours and opening days"},
+		},
+	})
+}

@@ -304,6 +304,9 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	if r := rules.Vocab.MatchBlock(b.Text); r != "" {
 		return r
 	}
+	if x.filler(b) {
+		return article.ReasonBoilerplate
+	}
 	if b.Type == article.Paragraph && rules.IsCookieNotice(b.Text) {
 		return article.ReasonCookie
 	}

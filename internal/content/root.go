@@ -2,6 +2,7 @@ package content
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
@@ -263,7 +264,7 @@ func (x *extraction) vote(b *block) float64 {
 		return 0
 	}
 	words := float64(b.words)
-	if b.teaser {
+	if b.teaser || x.filler(b) {
 		return -words
 	}
 	density := float64(b.linkWords) / words
@@ -315,4 +316,31 @@ func (x *extraction) ancestorOf(a, b int32) bool {
 		}
 	}
 	return false
+}
+
+// filler reports a block of Weights.FillerWords words or more that
+// repeats at most Weights.FillerDistinct different ones: a font-metrics
+// probe or a placeholder ("word word word ..."), not prose. Lists and
+// tables (no Text) are never filler.
+func (x *extraction) filler(b *block) bool {
+	if b.words < x.weights.FillerWords || b.Type == article.Code || b.Text == "" {
+		return false
+	}
+	// Words as written between spaces: unspaced scripts (Chinese,
+	// Japanese, Thai) run as one and are never filler.
+	var seen [8]string
+	n, fields := 0, 0
+	for w := range strings.FieldsSeq(b.Text) {
+		fields++
+		w = strings.ToLower(w)
+		if slices.Contains(seen[:n], w) {
+			continue
+		}
+		if n == x.weights.FillerDistinct || n == len(seen) {
+			return false
+		}
+		seen[n] = w
+		n++
+	}
+	return fields >= x.weights.FillerWords
 }

@@ -443,6 +443,12 @@ type Weights struct {
 	// sentence votes ShortBlockVote (a label, a date).
 	ShortBlockWords int
 	ShortBlockVote  float64
+	// FillerWords, FillerDistinct: a block of at least FillerWords words
+	// with at most FillerDistinct different ones ("word word word ...",
+	// a font-metrics probe or a placeholder) is no prose: it votes
+	// against its containers and is cut.
+	FillerWords    int
+	FillerDistinct int
 
 	// Filter.
 
@@ -591,6 +597,8 @@ var DefaultWeights = Weights{
 	ListVoteScale:       0.5,
 	ShortBlockWords:     8,
 	ShortBlockVote:      -1,
+	FillerWords:         20,
+	FillerDistinct:      3,
 
 	PrecisionDensityScale:  0.7,
 	RecallDensityScale:     1.4,
