@@ -282,3 +282,34 @@ func TestFillerText(t *testing.T) {
 		},
 	})
 }
+
+func TestFlatIndexOfEntries(t *testing.T) {
+	entry := func(title, summary string) string {
+		return `<p class="entry-title"><a href="/p">` + title + `</a>, <span class="date">27 February 2026</span></p><p class="summary">` + summary + `</p>`
+	}
+	label := func(tag, text string) string {
+		return `<p class="filed">Posted in <a href="/t">` + tag + `</a></p><p>` + text + `</p>`
+	}
+	s1 := "A description of the recent changes to the compiler that move many small allocations from the heap to the stack, and what they save."
+	s2 := "The new release brings a faster garbage collector, a simpler way to write tests that depend on time, and many small fixes."
+	s3 := "A new tool rewrites old code to use the language's modern features, one package at a time, and explains every change it makes."
+	runBodyCases(t, []bodyCase{
+		{
+			name: "the titles of a flat index are kept",
+			page: `<div class="index"><h1>The Blog</h1>` + entry("Allocating on the Stack", s1) + entry("Release notes for spring", s2) + entry("Modernize your old code with the fixer", s3) + `</div>`,
+			keep: []string{"Allocating on the Stack", "Release notes for spring", "Modernize your old code", "heap to the stack"},
+		},
+		{
+			name: "two linked lines are no index",
+			page: `<article><h1>Libraries to close</h1>` + body + entry("Allocating on the Stack", s1) + entry("Release notes for spring", s2) + `</article>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Allocating on the Stack", "Release notes for spring"},
+		},
+		{
+			name: "label lines that do not open with their link stay cut",
+			page: `<article><h1>Libraries to close</h1>` + body + label("Releases and news of the week", s1) + label("Tools and tips for the garden", s2) + label("Events around the valley this month", s3) + `</article>`,
+			keep: []string{"branch libraries", "heap to the stack"},
+			drop: []string{"Posted in"},
+		},
+	})
+}

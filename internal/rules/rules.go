@@ -449,6 +449,10 @@ type Weights struct {
 	// against its containers and is cut.
 	FillerWords    int
 	FillerDistinct int
+	// MinEntryTitles: linked title lines, each followed by its summary,
+	// kept when at least this many of one kind share a parent (a flat
+	// index of entries).
+	MinEntryTitles int
 
 	// Filter.
 
@@ -599,6 +603,7 @@ var DefaultWeights = Weights{
 	ShortBlockVote:      -1,
 	FillerWords:         20,
 	FillerDistinct:      3,
+	MinEntryTitles:      3,
 
 	PrecisionDensityScale:  0.7,
 	RecallDensityScale:     1.4,
