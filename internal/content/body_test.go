@@ -145,6 +145,23 @@ func TestBodySplitAcrossSiblings(t *testing.T) {
 			keep:  []string{"branch libraries"},
 			drop:  []string{"walk through its doors"},
 		},
+		{
+			name: "the body continued in a section of its own kind after the headline's",
+			page: `<div class="page"><div class="intro"><h1>Libraries to close</h1><div class="content-section"><div class="copy">` + body + `</div></div></div>` +
+				`<div class="promo"><a href="/join">Join the trust</a></div>` +
+				`<div class="content-section"><div class="copy">` + more + `</div></div></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries", "walk through its doors", "from a van"},
+			drop:  []string{"Join the trust"},
+		},
+		{
+			name: "a sidebar in classes of its own stays out when the story is narrowed to its headline",
+			page: `<div class="page"><div class="intro"><h1>Libraries to close</h1><div class="content-section"><div class="copy">` + body + `</div></div></div>` +
+				`<div class="side-box"><div class="widget-text">` + more + more + `</div></div></div>`,
+			title: "Libraries to close",
+			keep:  []string{"branch libraries"},
+			drop:  []string{"walk through its doors"},
+		},
 	})
 }
 
@@ -229,6 +246,70 @@ func TestItemRowInsideTheBody(t *testing.T) {
 				card("School wins chess prize", "The team beat ten others.") + `</div></div>`,
 			keep: []string{"branch libraries"},
 			drop: []string{"Mayor opens new pool", "Traffic will be diverted"},
+		},
+	})
+}
+
+func TestFillerText(t *testing.T) {
+	filler := strings.Repeat("word ", 60)
+	cjk := `<p>市议会周二投票决定明年春天关闭两家分馆图书馆，辩论一直持续到午夜之后，吸引了一百多名居民前往会议厅旁听。支持者表示节省下来的资金将使中央图书馆在周日继续开放。</p>`
+	var items strings.Builder
+	for range 12 {
+		items.WriteString("<li>Opening hours and opening days</li>")
+	}
+	runBodyCases(t, []bodyCase{
+		{
+			name: "a font-metrics probe after the story is cut",
+			page: `<article><h1>Libraries to close</h1>` + body + `</article><div>` + filler + `</div><span>mmMwWLliI0fiflO&amp;1</span>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"word word word"},
+		},
+		{
+			name: "a probe longer than the story does not become the root",
+			page: `<div class="listing"><h2><a href="/a">Mayor opens new pool</a></h2><p>The pool has a slide and a café, and opens every day of the week from spring.</p></div><div>` + filler + filler + filler + `</div>`,
+			keep: []string{"The pool has a slide"},
+			drop: []string{"word word word"},
+		},
+		{
+			name: "unspaced script is not filler",
+			page: `<article><h1>图书馆</h1>` + cjk + cjk + `</article>`,
+			keep: []string{"市议会周二投票决定"},
+		},
+		{
+			name: "a list repeating its words is not filler",
+			page: `<article><h1>Libraries to close</h1>` + body + `<ul>` + items.String() + `</ul></article>`,
+			keep: []string{"branch libraries", "Opening hours and opening days"},
+		},
+	})
+}
+
+func TestFlatIndexOfEntries(t *testing.T) {
+	entry := func(title, summary string) string {
+		return `<p class="entry-title"><a href="/p">` + title + `</a>, <span class="date">27 February 2026</span></p><p class="summary">` + summary + `</p>`
+	}
+	label := func(tag, text string) string {
+		return `<p class="filed">Posted in <a href="/t">` + tag + `</a></p><p>` + text + `</p>`
+	}
+	s1 := "A description of the recent changes to the compiler that move many small allocations from the heap to the stack, and what they save."
+	s2 := "The new release brings a faster garbage collector, a simpler way to write tests that depend on time, and many small fixes."
+	s3 := "A new tool rewrites old code to use the language's modern features, one package at a time, and explains every change it makes."
+	runBodyCases(t, []bodyCase{
+		{
+			name: "the titles of a flat index are kept",
+			page: `<div class="index"><h1>The Blog</h1>` + entry("Allocating on the Stack", s1) + entry("Release notes for spring", s2) + entry("Modernize your old code with the fixer", s3) + `</div>`,
+			keep: []string{"Allocating on the Stack", "Release notes for spring", "Modernize your old code", "heap to the stack"},
+		},
+		{
+			name: "two linked lines are no index",
+			page: `<article><h1>Libraries to close</h1>` + body + entry("Allocating on the Stack", s1) + entry("Release notes for spring", s2) + `</article>`,
+			keep: []string{"branch libraries"},
+			drop: []string{"Allocating on the Stack", "Release notes for spring"},
+		},
+		{
+			name: "label lines that do not open with their link stay cut",
+			page: `<article><h1>Libraries to close</h1>` + body + label("Releases and news of the week", s1) + label("Tools and tips for the garden", s2) + label("Events around the valley this month", s3) + `</article>`,
+			keep: []string{"branch libraries", "heap to the stack"},
+			drop: []string{"Posted in"},
 		},
 	})
 }

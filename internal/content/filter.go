@@ -3,6 +3,9 @@ package content
 import (
 	"strings"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
@@ -80,6 +83,7 @@ func (x *extraction) filter() {
 	x.dropRepeatedCaptions()
 	x.dropProductReviews()
 	x.keepLinkedItemHeadings()
+	x.keepEntryTitles()
 	x.dropTrailingFurniture()
 	x.dropTrailingSection()
 	x.dropOrphanHeadings()
@@ -131,6 +135,78 @@ func (x *extraction) keepLinkedItemHeadings() {
 			h.keep, h.reason = true, ""
 		}
 	}
+}
+
+// keepEntryTitles keeps the title lines of a flat index of entries (a
+// blog's front page set as paragraphs, not as cards): a paragraph cut
+// only for being a link, followed within CaptionReach blocks by a kept
+// sentence (its summary) that is not inside it, counts when at least
+// Weights.MinEntryTitles paragraphs of the same element and class under
+// the same parent count. One linked line before a paragraph ("Read
+// more: ...") stays cut.
+func (x *extraction) keepEntryTitles() {
+	type key struct {
+		parent int32
+		tag    string
+		class  string
+	}
+	var groups map[key][]int
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if b.reason != article.ReasonLinkDensity || b.Type != article.Paragraph || b.teaser || !x.ancestorOf(x.root, b.owner) {
+			continue
+		}
+		class := dom.Attr(x.nodes[b.owner].N, "class")
+		if class == "" || !opensWithLink(x.nodes[b.owner].N) {
+			continue
+		}
+		summary := false
+		for j := i + 1; j < len(x.blocks) && j <= i+x.weights.CaptionReach; j++ {
+			n := &x.blocks[j]
+			if n.keep && n.Type == article.Paragraph && n.words >= x.weights.ShortBlockWords && !x.ancestorOf(b.owner, n.owner) {
+				summary = true
+				break
+			}
+		}
+		if !summary {
+			continue
+		}
+		if groups == nil {
+			groups = make(map[key][]int)
+		}
+		k := key{x.nodes[b.owner].Parent, x.nodes[b.owner].N.Data, class}
+		groups[k] = append(groups[k], i)
+	}
+	for _, ids := range groups {
+		if len(ids) < x.weights.MinEntryTitles {
+			continue
+		}
+		for _, i := range ids {
+			x.blocks[i].keep, x.blocks[i].reason = true, ""
+		}
+	}
+}
+
+// opensWithLink reports whether n's text opens with a link: an entry's
+// title names it first ("<a>Title</a>, date"), a label line does not
+// ("Posted in <a>News</a>").
+func opensWithLink(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return false
+		case c.Type == html.ElementNode && c.DataAtom == atom.A:
+			return true
+		case c.Type == html.ElementNode && c.FirstChild != nil:
+			c = c.FirstChild
+			continue
+		}
+		for c.NextSibling == nil && c.Parent != n {
+			c = c.Parent
+		}
+		c = c.NextSibling
+	}
+	return false
 }
 
 // keepLeadFigure keeps the lead picture that news templates set between
@@ -307,6 +383,9 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	}
 	if r := rules.Vocab.MatchBlock(b.Text); r != "" {
 		return r
+	}
+	if x.filler(b) {
+		return article.ReasonBoilerplate
 	}
 	if b.Type == article.Paragraph && rules.IsCookieNotice(b.Text) {
 		return article.ReasonCookie

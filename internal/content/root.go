@@ -1,6 +1,9 @@
 package content
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
@@ -123,7 +126,7 @@ func (x *extraction) selectRoot() {
 			break
 		}
 	}
-	x.root = x.extendRoot(x.anchorToTitle(best, scores))
+	x.root = x.extendRoot(x.anchorToTitle(best, scores), best)
 }
 
 // extendRoot widens the root to an ancestor when the root's siblings
@@ -135,21 +138,24 @@ func (x *extraction) selectRoot() {
 // (chrome, lists, tables, labels) at most Weights.ExtendChromeShare of
 // those paragraphs; wrappers that add nothing are climbed through, up
 // to Weights.ExtendLevels levels.
-func (x *extraction) extendRoot(root int32) int32 {
+func (x *extraction) extendRoot(root, top int32) int32 {
 	if x.weights.ExtendLevels <= 0 {
 		return root
 	}
 	// The headline bounds the climb: a root that holds it is the story's
 	// own container, and a root under it does not grow to take in the
-	// header (its dek, its kicker) or a sidebar beside the story.
+	// header (its dek, its kicker) or a sidebar beside the story. A root
+	// narrowed to the headline (anchorToTitle) may grow back towards
+	// the element it was narrowed from, top.
 	head := x.titleHeading()
-	if head >= 0 && x.ancestorOf(root, head) {
+	holds := head >= 0 && x.ancestorOf(root, head)
+	if holds && (top == root || !x.ancestorOf(top, root)) {
 		return root
 	}
 	pos, neg := x.posVotes, x.negVotes
 	best := root
 	for id, depth := x.nodes[root].Parent, 0; id >= 0 && depth < x.weights.ExtendLevels; id, depth = x.nodes[id].Parent, depth+1 {
-		if x.nodes[id].removed || head >= 0 && x.ancestorOf(id, head) {
+		if x.nodes[id].removed || !holds && head >= 0 && x.ancestorOf(id, head) || holds && !x.ancestorOf(top, id) {
 			break
 		}
 		addPos, addNeg := pos[id]-pos[best], neg[id]-neg[best]
@@ -159,9 +165,56 @@ func (x *extraction) extendRoot(root int32) int32 {
 		if addPos < x.weights.ExtendProseShare*pos[best] || addNeg > x.weights.ExtendChromeShare*addPos {
 			break
 		}
+		if holds && 2*x.sharedProse(root, best, id) < addPos {
+			break
+		}
 		best = id
 	}
 	return best
+}
+
+// sharedProse is the vote of the body paragraphs that id adds to cur
+// whose nearest classed container (below id) bears a class that also
+// holds a body paragraph inside root: the story continued in a sibling
+// section of its own kind, not a sidebar beside it.
+func (x *extraction) sharedProse(root, cur, id int32) float64 {
+	var classes []string
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if x.bodyParagraph(b) && x.ancestorOf(root, b.owner) {
+			if c := x.nearestClass(b.owner, root); c != "" && !slices.Contains(classes, c) {
+				classes = append(classes, c)
+			}
+		}
+	}
+	sum := 0.0
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !x.bodyParagraph(b) || !x.ancestorOf(id, b.owner) || x.ancestorOf(cur, b.owner) {
+			continue
+		}
+		if c := x.nearestClass(b.owner, id); c != "" && slices.Contains(classes, c) {
+			sum += x.vote(b)
+		}
+	}
+	return sum
+}
+
+// bodyParagraph reports a paragraph long enough to be the body's that
+// votes for its containers.
+func (x *extraction) bodyParagraph(b *block) bool {
+	return b.Type == article.Paragraph && b.words >= x.weights.BodyParagraphWords && x.vote(b) > 0
+}
+
+// nearestClass is the class of the nearest element from id up to, and
+// not including, stop that has one.
+func (x *extraction) nearestClass(id, stop int32) string {
+	for ; id >= 0 && id != stop; id = x.nodes[id].Parent {
+		if c := dom.Attr(x.nodes[id].N, "class"); c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 // anchorToTitle narrows the root to the lowest element that holds both
@@ -212,7 +265,7 @@ func (x *extraction) vote(b *block) float64 {
 		return 0
 	}
 	words := float64(b.words)
-	if b.teaser {
+	if b.teaser || x.filler(b) {
 		return -words
 	}
 	density := float64(b.linkWords) / words
@@ -265,4 +318,31 @@ func (x *extraction) ancestorOf(a, b int32) bool {
 		}
 	}
 	return false
+}
+
+// filler reports a block of Weights.FillerWords words or more that
+// repeats at most Weights.FillerDistinct different ones: a font-metrics
+// probe or a placeholder ("word word word ..."), not prose. Lists and
+// tables (no Text) are never filler.
+func (x *extraction) filler(b *block) bool {
+	if b.words < x.weights.FillerWords || b.Type == article.Code || b.Text == "" {
+		return false
+	}
+	// Words as written between spaces: unspaced scripts (Chinese,
+	// Japanese, Thai) run as one and are never filler.
+	var seen [8]string
+	n, fields := 0, 0
+	for w := range strings.FieldsSeq(b.Text) {
+		fields++
+		w = strings.ToLower(w)
+		if slices.Contains(seen[:n], w) {
+			continue
+		}
+		if n == x.weights.FillerDistinct || n == len(seen) {
+			return false
+		}
+		seen[n] = w
+		n++
+	}
+	return fields >= x.weights.FillerWords
 }

@@ -336,7 +336,8 @@ func (t *Tree) mark(id int32) {
 	cls := t.classInfo(class)
 	if e.Mark == article.ReasonHidden || cls.hidden {
 		e.Mark = article.ReasonHidden
-		e.disclosure = cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure
+		e.disclosure = cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure ||
+			t.afterToggle(n)
 		return
 	}
 	t.markNames(e, cls, ident, weakRole)
@@ -464,6 +465,36 @@ func (t *Tree) show(e *Node) {
 	if e.contested && t.wrapsProse(e) {
 		e.Mark = ""
 	}
+}
+
+// afterToggle reports whether n's previous element sibling is a
+// disclosure toggle: a <button>, or an element that says whether it is
+// expanded (aria-expanded), showing a label (a question, "Read more").
+// The hidden element after it is the panel the toggle opens, an
+// accordion's answer or the rest of a text, whatever its class; an icon
+// without a label opens a tooltip or a popover, which stays hidden.
+func (t *Tree) afterToggle(n *html.Node) bool {
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	if p == nil {
+		return false
+	}
+	toggle := p.DataAtom == atom.Button
+	if !toggle {
+		_, toggle = dom.LookupAttr(p, "aria-expanded")
+	}
+	if !toggle {
+		return false
+	}
+	// The toggle's own text: a dropped <button> was never measured.
+	for c := range p.Descendants() {
+		if c.Type == html.TextNode && dom.VisibleLen(c.Data) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // roleOf returns the first role of n's role attribute, lower-cased.

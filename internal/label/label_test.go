@@ -306,6 +306,11 @@ func TestDisclosurePanels(t *testing.T) {
 		{"shown panel still read for tokens", `<div id=x class="collapse sidebar" hidden>` + prose + `</div>`, article.ReasonSidebar},
 		{"hidden box", `<div id=x class="hidden">` + prose + `</div>`, article.ReasonHidden},
 		{"hidden modal", `<div id=x class="modal" hidden>` + prose + `</div>`, article.ReasonHidden},
+		{"answer after its question's button", `<div><button type=button><h5>How much does it cost?</h5></button><div id=x class="text-sm hidden"><p>The final cost depends on many factors, and we give an estimate after a call.</p></div></div>`, ""},
+		{"rest after an expanding link", `<div><a href=#more aria-expanded=false>Read more</a><div id=x style="display:none">` + prose + `</div></div>`, ""},
+		{"tooltip after an icon button", `<div><button aria-label="About shipping weight"><svg><use href=#i></use></svg></button><div id=x style="display:none"><p>The shipping weight includes the packaging and the box.</p></div></div>`, article.ReasonHidden},
+		{"menu after its button", `<div><button>Menu</button><div id=x class="hidden"><a href=/a>Home</a> <a href=/b>News</a> <a href=/c>Sport</a></div></div>`, article.ReasonHidden},
+		{"hidden box after a paragraph", `<div><p>Some words.</p><div id=x class="hidden">` + prose + `</div></div>`, article.ReasonHidden},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body><article>`+prose+prose+`</article>`+tc.el+`</body>`))

@@ -443,6 +443,16 @@ type Weights struct {
 	// sentence votes ShortBlockVote (a label, a date).
 	ShortBlockWords int
 	ShortBlockVote  float64
+	// FillerWords, FillerDistinct: a block of at least FillerWords words
+	// with at most FillerDistinct different ones ("word word word ...",
+	// a font-metrics probe or a placeholder) is no prose: it votes
+	// against its containers and is cut.
+	FillerWords    int
+	FillerDistinct int
+	// MinEntryTitles: linked title lines, each followed by its summary,
+	// kept when at least this many of one kind share a parent (a flat
+	// index of entries).
+	MinEntryTitles int
 
 	// Filter.
 
@@ -591,6 +601,9 @@ var DefaultWeights = Weights{
 	ListVoteScale:       0.5,
 	ShortBlockWords:     8,
 	ShortBlockVote:      -1,
+	FillerWords:         20,
+	FillerDistinct:      3,
+	MinEntryTitles:      3,
 
 	PrecisionDensityScale:  0.7,
 	RecallDensityScale:     1.4,
