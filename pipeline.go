@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 
 	"golang.org/x/net/html"
 
@@ -100,6 +101,9 @@ func extractTree(ctx context.Context, doc *html.Node, opts Options, tuning *rule
 		return nil, err
 	}
 	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
+	if kinds.Headline != "" {
+		useHeadline(a, kinds.Headline, opts.Explain)
+	}
 	kind, signals := pagetype.Explain(&pagetype.Page{URL: md.URL, Meta: md, Kinds: kinds, Labels: labels, Shape: res.Shape, Blocks: res.Blocks})
 	a.PageType = kind
 	if opts.Logger != nil {
@@ -230,3 +234,33 @@ func textOptions(opts Options, tuning *rules.Tuning) textmode.Options {
 	return textmode.Options{Explain: opts.Explain, DropImages: opts.DropImages, Focus: opts.Focus,
 		ArticlesOnly: opts.ArticlesOnly, Weights: tuning.TextWeights()}
 }
+
+// useHeadline makes the page's <h1> the title of a page whose <title>
+// names only the site, once the body is chosen, and takes the heading that
+// repeats it out of the body, as the content stage does with the heading
+// of a title.
+func useHeadline(a *article.Article, headline string, explain bool) {
+	a.Title = headline
+	a.Sources = maps.Clone(a.Sources)
+	if a.Sources == nil {
+		a.Sources = map[string]string{}
+	}
+	a.Sources["title"] = "h1"
+	key := rules.Fold(headline)
+	for i, b := range a.Blocks {
+		if i >= maxBlocksBeforeHeadline {
+			break
+		}
+		if b.Type == article.Heading && rules.Fold(b.Text) == key {
+			a.Blocks = append(a.Blocks[:i:i], a.Blocks[i+1:]...)
+			if explain {
+				a.Removed = append(a.Removed, article.Removal{Text: b.Text, Reason: article.ReasonTitle})
+			}
+			return
+		}
+	}
+}
+
+// maxBlocksBeforeHeadline bounds how far into the body useHeadline looks
+// for the headline: a kicker, a byline or a lead figure may come first.
+const maxBlocksBeforeHeadline = 4

@@ -153,3 +153,36 @@ func TestPageTypeLogged(t *testing.T) {
 		t.Errorf("log lacks the page type and its signals:\n%s", out)
 	}
 }
+
+// TestSiteOnlyTitle: a page whose <title> names only the site is titled
+// with its <h1>, which then leaves the body as a title's heading does; a
+// front page keeps the site's name and its heading.
+func TestSiteOnlyTitle(t *testing.T) {
+	const page = `<html><head><title>Daily Ledger</title><meta property="og:site_name" content="Daily Ledger"></head>
+<body><main><article><h1>Council backs the river park plan</h1>
+<p>The city council voted on Tuesday to expand the river park, ending a debate that had lasted for more than three years.</p>
+<p>Supporters said the new paths, trees and playgrounds would give families a safe place to walk near the old market.</p>
+</article></main></body></html>`
+	tests := []struct {
+		url, title    string
+		headingInBody bool
+	}{
+		{"https://ledger.example/local/river-park", "Council backs the river park plan", false},
+		{"https://ledger.example/", "Daily Ledger", true},
+	}
+	for _, tt := range tests {
+		a, err := winnow.Extract([]byte(page), winnow.Options{URL: tt.url, Explain: true})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.url, err)
+		}
+		if a.Title != tt.title {
+			t.Errorf("%s: Title = %q, want %q", tt.url, a.Title, tt.title)
+		}
+		if got := strings.Contains(a.Text, "Council backs the river park plan"); got != tt.headingInBody {
+			t.Errorf("%s: headline in the body = %v, want %v:\n%s", tt.url, got, tt.headingInBody, a.Text)
+		}
+		if !tt.headingInBody && a.Sources["title"] != "h1" {
+			t.Errorf("%s: title source = %q, want h1", tt.url, a.Sources["title"])
+		}
+	}
+}

@@ -58,6 +58,11 @@ type Kinds struct {
 	LD        []string
 	Microdata []string
 	OGType    string
+	// Headline is the page's <h1> when the title chosen is only the
+	// site's name, else "". The content stage anchors its root on the
+	// heading that repeats the title, so the pipeline gives this the
+	// title only once the body is chosen (see pipeline.go).
+	Headline string
 }
 
 // maxKinds caps the types Kinds keeps from each source.
@@ -97,6 +102,10 @@ func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	}
 	var titleSrc string
 	m.Title, titleSrc = chooseTitle(c.titleCandidates(ld), h1, head == nil, sites)
+	if head != nil && titleSrc != srcH1 && !isSiteRoot(firstNonEmpty(m.CanonicalURL, m.URL)) {
+		// A site's front page is rightly titled with the site's name.
+		kinds.Headline = siteOnlyTitle(m.Title, h1, sites)
+	}
 	m.Sources = addSource(m.Sources, "title", titleSrc)
 	m.Description = dom.Collapse(firstNonEmpty(c.firstMeta(descriptionKeys[:1]), ld.description, c.firstMeta(descriptionKeys[1:])))
 	m.Subtitle = c.subtitle(head, m.Title, ld, m.Description)

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -192,6 +193,34 @@ func isTitleTail(key string, cands []titleCandidate) bool {
 		}
 	}
 	return false
+}
+
+// An <h1> that replaces a title naming only the site has this many words:
+// fewer is a label, more a paragraph set in a heading.
+const (
+	minHeadlineWords = 2
+	maxHeadlineWords = 40
+)
+
+// siteOnlyTitle returns the <h1> text h1 when title is only the site's
+// name and h1 reads as a headline (not the site's name or logo again), or
+// "".
+func siteOnlyTitle(title, h1 string, sites []string) string {
+	h1 = cleanTitle(h1)
+	if !isSiteKey(normKey(title), sites) || h1 == "" || matchesSite(h1, sites) || normKey(h1) == normKey(title) {
+		return ""
+	}
+	if n := len(strings.Fields(h1)); n < minHeadlineWords || n > maxHeadlineWords {
+		return ""
+	}
+	return h1
+}
+
+// isSiteRoot reports whether u is the address of a site's front page
+// (no path beyond "/").
+func isSiteRoot(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && p.Host != "" && strings.Trim(p.Path, "/") == ""
 }
 
 // chooseTitle picks the headline. A candidate that, once its site name is

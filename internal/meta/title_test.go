@@ -1,6 +1,10 @@
 package meta
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/winnow-go/winnow/internal/label"
+)
 
 // TestTitleClasses holds must-match and must-not-match pages for each
 // separator style and for the fallback to the headline on the page.
@@ -38,6 +42,34 @@ func TestTitleClasses(t *testing.T) {
 		t.Run(tt.class, func(t *testing.T) {
 			if got := Extract(parse(t, tt.html), tt.url).Title; got != tt.want {
 				t.Errorf("Title = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSiteOnlyTitleHeadline: a <title> that names only the site leaves the
+// page's <h1> in Kinds.Headline, for the pipeline to make it the title once
+// the body is chosen; any other title, a front page and an <h1> that is the
+// site's name again leave it empty.
+func TestSiteOnlyTitleHeadline(t *testing.T) {
+	const site = `<meta property="og:site_name" content="Daily Ledger">`
+	const body = `<body><main><h1>Rates rise again this spring</h1><p>Text.</p></main>`
+	tests := []struct {
+		name, html, url, want string
+	}{
+		{"site-only title, headline in h1", site + `<title>Daily Ledger</title>` + body, "https://ledger.example/business/rates", "Rates rise again this spring"},
+		{"site-only title, no URL", site + `<title>Daily Ledger</title>` + body, "", "Rates rise again this spring"},
+		{"front page keeps the site's name", site + `<title>Daily Ledger</title>` + body, "https://ledger.example/", ""},
+		{"a headline title needs nothing", site + `<title>Rates rise | Daily Ledger</title>` + body, "https://ledger.example/a", ""},
+		{"h1 is the logo", site + `<title>Daily Ledger</title><body><h1>Daily Ledger</h1><p>Text.</p>`, "https://ledger.example/a", ""},
+		{"h1 is one word", site + `<title>Daily Ledger</title><body><h1>Business</h1><p>Text.</p>`, "https://ledger.example/a", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lt := label.Label(parse(t, tt.html))
+			defer lt.Release()
+			if _, k := ExtractKinds(lt, tt.url); k.Headline != tt.want {
+				t.Errorf("Headline = %q, want %q", k.Headline, tt.want)
 			}
 		})
 	}
