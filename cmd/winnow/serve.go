@@ -67,7 +67,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		concurrency   = fs.Int("concurrency", 0, "extractions at once (0 = number of CPUs)")
 		queue         = fs.Int("queue", 0, "requests that may wait for a slot before 503 (0 = 4 x concurrency, -1 = none)")
 		fetches       = fs.Int("fetches", 0, "fetches at once, apart from the extraction slots (0 = 2 x (concurrency + queue))")
-		allowPrivate  = fs.Bool("allow-private", false, "let GET /v1/extract fetch loopback, private and link-local addresses (tests, intranets)")
+		allowPrivate  = fs.Bool("allow-private", false, "let fetches (GET /v1/extract, GET /{url}) reach loopback, private and link-local addresses (tests, intranets)")
 		fetchTimeout  = fs.Duration("fetch-timeout", fetch.DefaultTimeout, "deadline of one fetch")
 		fetchMaxBytes = fs.String("fetch-max-bytes", "10MB", "cap on a fetched page, after decompression")
 		redirects     = fs.Int("redirects", fetch.DefaultMaxRedirects, "redirects a fetch follows (0 = none)")
@@ -75,7 +75,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		logLevel      = fs.String("log-level", "info", "log level: debug, info, warn or error")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: winnow serve [flags]\n\nRuns the HTTP API (POST/GET /v1/extract, /healthz, /metrics, /openapi.json) and the web page at /.\nEach flag's default comes from its environment variable when set; a flag on the command line wins.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: winnow serve [flags]\n\nRuns the HTTP API (POST/GET /v1/extract, GET /{url} Reader-style, /healthz, /metrics, /openapi.json)\nand the web page at /.\nEach flag's default comes from its environment variable when set; a flag on the command line wins.\n\nFlags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nEnvironment:\n")
 		fs.VisitAll(func(f *flag.Flag) { fmt.Fprintf(stderr, "  %-24s -%s\n", serveEnv[f.Name], f.Name) })
