@@ -96,6 +96,9 @@ func (s *Server) handleExtract(w http.ResponseWriter, r *http.Request) {
 // fetch pool), extracts it in an extraction slot and writes it in
 // req.Format. Both extraction routes end here.
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, req extractRequest) {
+	if req.URL != "" {
+		noteURL(w, req.URL)
+	}
 	in, err := s.input(r.Context(), req)
 	if err != nil {
 		s.fail(w, err)
@@ -117,6 +120,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, req extractReque
 		s.fail(w, err)
 		return
 	}
+	notePage(w, a.Status)
 	var buf bytes.Buffer
 	if err := render.Write(&buf, a, req.Format); err != nil {
 		s.log.Error("render", "format", req.Format, "err", err)

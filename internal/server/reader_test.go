@@ -1,9 +1,11 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -388,5 +390,103 @@ func TestReaderRefusesPrivate(t *testing.T) {
 	}
 	if hits() != 0 {
 		t.Errorf("the private fixture was fetched %d times", hits())
+	}
+}
+
+// TestAccessLog: one structured line per request, with the fields it
+// promises and no query string, nor the user info of a target URL.
+func TestAccessLog(t *testing.T) {
+	var buf bytes.Buffer
+	s := newTestServer(t, Config{AccessLog: slog.New(slog.NewJSONHandler(&buf, nil))})
+	s.fetch = (&countingFetch{}).fetch
+	type line map[string]any
+	logged := func() []line {
+		var out []line
+		for _, l := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
+			var m line
+			if err := json.Unmarshal(l, &m); err != nil {
+				t.Fatalf("log line is not JSON: %q", l)
+			}
+			out = append(out, m)
+		}
+		buf.Reset()
+		return out
+	}
+	cases := []struct {
+		method, target string
+		want           line // fields that must match; nil value = must be absent
+	}{
+		{"GET", "/https://user:pw@example.com/a/b?token=SECRET#frag",
+			line{"msg": "request", "method": "GET", "path": "/https://example.com/a/b", "status": 200.0, "page": "ok", "error": nil, "url": nil}},
+		{"GET", "/example.com/a?token=SECRET",
+			line{"path": "/https://example.com/a", "status": 200.0, "page": "ok"}},
+		{"GET", "/https%3A%2F%2Fexample.com%2Fa%3Ftoken%3DSECRET",
+			line{"path": "/https://example.com/a", "status": 200.0}},
+		{"GET", "/v1/extract?url=https://example.com/c%3Ftoken%3DSECRET&token=SECRET",
+			line{"path": "/v1/extract", "url": "https://example.com/c", "status": 200.0, "page": "ok"}},
+		{"POST", "/https://example.com/a?token=SECRET",
+			line{"path": "/https://example.com/a", "status": 405.0, "error": "method_not_allowed", "page": nil}},
+		{"GET", "/v1/extract?format=pdf&url=x",
+			line{"path": "/v1/extract", "status": 400.0, "error": "bad_format", "page": nil}},
+		{"GET", "/healthz?token=SECRET",
+			line{"path": "/healthz", "status": 200.0, "page": nil, "url": nil, "error": nil}},
+		{"GET", "/nothing",
+			line{"path": "/nothing", "status": 404.0, "error": "not_found"}},
+	}
+	for _, c := range cases {
+		r := do(t, s, c.method, c.target, "", nil)
+		lines := logged()
+		if len(lines) != 1 {
+			t.Errorf("%s %s: %d log lines, want 1", c.method, c.target, len(lines))
+			continue
+		}
+		l := lines[0]
+		for k, v := range c.want {
+			if got, ok := l[k]; v == nil && ok {
+				t.Errorf("%s %s: %s=%v, want none", c.method, c.target, k, got)
+			} else if v != nil && got != v {
+				t.Errorf("%s %s: %s=%v, want %v", c.method, c.target, k, got, v)
+			}
+		}
+		if l["bytes"] != float64(len(r.body)) {
+			t.Errorf("%s %s: bytes=%v, body is %d", c.method, c.target, l["bytes"], len(r.body))
+		}
+		if _, ok := l["duration"].(float64); !ok {
+			t.Errorf("%s %s: no duration: %v", c.method, c.target, l)
+		}
+		if l["level"] != "INFO" {
+			t.Errorf("%s %s: level %v", c.method, c.target, l["level"])
+		}
+		raw, _ := json.Marshal(l)
+		for _, secret := range []string{"SECRET", "pw@", "frag"} {
+			if bytes.Contains(raw, []byte(secret)) {
+				t.Errorf("%s %s: log line holds %q: %s", c.method, c.target, secret, raw)
+			}
+		}
+	}
+	// Without an access logger nothing is written.
+	quiet := newTestServer(t, Config{})
+	quiet.fetch = (&countingFetch{}).fetch
+	do(t, quiet, "GET", "/https://example.com/a", "", nil)
+	if buf.Len() != 0 {
+		t.Errorf("a server without AccessLog logged %q", buf.String())
+	}
+}
+
+// TestAccessLogHugeHeaders: a path-form request refused before its
+// handler runs is logged under its target all the same.
+func TestAccessLogHugeHeaders(t *testing.T) {
+	var buf bytes.Buffer
+	s := newTestServer(t, Config{AccessLog: slog.New(slog.NewJSONHandler(&buf, nil))})
+	r := get(t, s, "/https://example.com/a?token=SECRET", map[string]string{"X-Big": strings.Repeat("a", 70<<10)})
+	if r.code != 431 {
+		t.Fatalf("code %d", r.code)
+	}
+	var l map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &l); err != nil {
+		t.Fatalf("log %q: %v", buf.String(), err)
+	}
+	if l["path"] != "/https://example.com/a" || l["status"] != 431.0 || l["error"] != "headers_too_large" {
+		t.Errorf("log line %v", l)
 	}
 }

@@ -94,6 +94,9 @@ type Config struct {
 	Fetch fetch.Options
 	// Logger receives errors and panics; nil logs nothing.
 	Logger *slog.Logger
+	// AccessLog receives one line per request (accesslog.go); nil logs
+	// none.
+	AccessLog *slog.Logger
 }
 
 // extractFunc is the extraction step; tests replace it.
@@ -269,6 +272,7 @@ func (s *Server) route(name string, h http.HandlerFunc) http.Handler {
 			}
 			s.metrics.requests.WithLabelValues(name, strconv.Itoa(sw.status())).Inc()
 			s.metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
+			s.logAccess(r, name, sw, time.Since(start))
 		}()
 		if headerBytes(r) > maxHeaderBytes {
 			writeError(sw, http.StatusRequestHeaderFieldsTooLarge, "headers_too_large",
@@ -291,11 +295,14 @@ func headerBytes(r *http.Request) int {
 	return n
 }
 
-// statusWriter remembers the status code written.
+// statusWriter remembers the status code and the bytes written, and what
+// the handler notes for the access log.
 type statusWriter struct {
 	http.ResponseWriter
 	code  int
 	wrote bool
+	bytes int64
+	entry accessEntry
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -309,7 +316,9 @@ func (w *statusWriter) Write(p []byte) (int, error) {
 	if !w.wrote {
 		w.code, w.wrote = http.StatusOK, true
 	}
-	return w.ResponseWriter.Write(p)
+	n, err := w.ResponseWriter.Write(p)
+	w.bytes += int64(n)
+	return n, err
 }
 
 // Unwrap lets http.ResponseController reach the underlying writer.
