@@ -36,6 +36,7 @@ var serveEnv = map[string]string{
 	"redirects":       "WINNOW_REDIRECTS",
 	"grace":           "WINNOW_GRACE",
 	"log-level":       "WINNOW_LOG_LEVEL",
+	"access-log":      "WINNOW_ACCESS_LOG",
 }
 
 // runServe is the "winnow serve" subcommand: the HTTP API and web page.
@@ -48,6 +49,7 @@ type serveSettings struct {
 	addr   string
 	grace  time.Duration
 	level  slog.Level
+	access bool // log a line per request
 	config server.Config
 }
 
@@ -67,15 +69,16 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		concurrency   = fs.Int("concurrency", 0, "extractions at once (0 = number of CPUs)")
 		queue         = fs.Int("queue", 0, "requests that may wait for a slot before 503 (0 = 4 x concurrency, -1 = none)")
 		fetches       = fs.Int("fetches", 0, "fetches at once, apart from the extraction slots (0 = 2 x (concurrency + queue))")
-		allowPrivate  = fs.Bool("allow-private", false, "let GET /v1/extract fetch loopback, private and link-local addresses (tests, intranets)")
+		allowPrivate  = fs.Bool("allow-private", false, "let fetches (GET /v1/extract, GET /{url}) reach loopback, private and link-local addresses (tests, intranets)")
 		fetchTimeout  = fs.Duration("fetch-timeout", fetch.DefaultTimeout, "deadline of one fetch")
 		fetchMaxBytes = fs.String("fetch-max-bytes", "10MB", "cap on a fetched page, after decompression")
 		redirects     = fs.Int("redirects", fetch.DefaultMaxRedirects, "redirects a fetch follows (0 = none)")
 		grace         = fs.Duration("grace", 30*time.Second, "how long shutdown waits for requests in flight")
 		logLevel      = fs.String("log-level", "info", "log level: debug, info, warn or error")
+		accessLog     = fs.Bool("access-log", true, "log a line per request to stderr (method, path without query, status, duration, bytes, page status), whatever -log-level says")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: winnow serve [flags]\n\nRuns the HTTP API (POST/GET /v1/extract, /healthz, /metrics, /openapi.json) and the web page at /.\nEach flag's default comes from its environment variable when set; a flag on the command line wins.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: winnow serve [flags]\n\nRuns the HTTP API (POST/GET /v1/extract, GET /{url} Reader-style, /healthz, /metrics, /openapi.json)\nand the web page at /.\nEach flag's default comes from its environment variable when set; a flag on the command line wins.\n\nFlags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nEnvironment:\n")
 		fs.VisitAll(func(f *flag.Flag) { fmt.Fprintf(stderr, "  %-24s -%s\n", serveEnv[f.Name], f.Name) })
@@ -120,9 +123,10 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		*redirects = -1 // fetch.Options reads 0 as the default
 	}
 	return serveSettings{
-		addr:  *addr,
-		grace: *grace,
-		level: level,
+		addr:   *addr,
+		grace:  *grace,
+		level:  level,
+		access: *accessLog,
 		config: server.Config{
 			MaxBody:     body,
 			Timeout:     *timeout,
@@ -151,6 +155,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: st.level}))
 	st.config.Logger = log
+	if st.access {
+		// Its own logger: -log-level warn quiets the server's notes, not this.
+		st.config.AccessLog = slog.New(slog.NewTextHandler(stderr, nil))
+	}
 	srv := server.New(st.config)
 	ln, err := net.Listen("tcp", st.addr)
 	if err != nil {

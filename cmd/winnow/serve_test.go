@@ -2,6 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -15,7 +21,7 @@ func TestParseServe(t *testing.T) {
 		check   func(t *testing.T, st serveSettings)
 	}{
 		{name: "defaults", check: func(t *testing.T, st serveSettings) {
-			if st.addr != "127.0.0.1:8080" || st.config.MaxBody != 10<<20 || st.config.Fetch.AllowPrivate {
+			if st.addr != "127.0.0.1:8080" || st.config.MaxBody != 10<<20 || st.config.Fetch.AllowPrivate || !st.access {
 				t.Errorf("defaults = %+v", st)
 			}
 		}},
@@ -41,6 +47,16 @@ func TestParseServe(t *testing.T) {
 					t.Errorf("flags over env = %+v", st)
 				}
 			}},
+		{name: "access log off", args: []string{"-access-log=false"}, check: func(t *testing.T, st serveSettings) {
+			if st.access {
+				t.Error("-access-log=false left the access log on")
+			}
+		}},
+		{name: "access log off by env", env: map[string]string{"WINNOW_ACCESS_LOG": "false"}, check: func(t *testing.T, st serveSettings) {
+			if st.access {
+				t.Error("WINNOW_ACCESS_LOG=false left the access log on")
+			}
+		}},
 		{name: "bad env", env: map[string]string{"WINNOW_CONCURRENCY": "many"}, wantErr: true},
 		{name: "bad env bool", env: map[string]string{"WINNOW_ALLOW_PRIVATE": "perhaps"}, wantErr: true},
 		{name: "bad size", args: []string{"-max-body", "lots"}, wantErr: true},
@@ -107,6 +123,61 @@ func TestParseSize(t *testing.T) {
 		}
 		if err != nil || got != c.want {
 			t.Errorf("parseSize(%q) = %d, %v; want %d", c.in, got, err, c.want)
+		}
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for the server's goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestServeAccessLog: "winnow serve" logs a line per request to stderr
+// by default, and none with -access-log=false.
+func TestServeAccessLog(t *testing.T) {
+	listening := regexp.MustCompile(`msg=listening addr=(http://\S+/)`)
+	for _, on := range []bool{true, false} {
+		var stderr lockedBuffer
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan int)
+		args := []string{"-addr", "127.0.0.1:0", "-access-log=" + strconv.FormatBool(on)}
+		go func() { done <- serve(ctx, args, func(string) string { return "" }, &stderr) }()
+		var base string
+		for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			if m := listening.FindStringSubmatch(stderr.String()); m != nil {
+				base = m[1]
+			}
+		}
+		if base == "" {
+			cancel()
+			t.Fatalf("serve did not start: %s", stderr.String())
+		}
+		resp, err := http.Get(base + "healthz?token=SECRET")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		cancel()
+		<-done
+		logged := strings.Contains(stderr.String(), "msg=request method=GET path=/healthz status=200")
+		if logged != on {
+			t.Errorf("-access-log=%v: stderr %q", on, stderr.String())
+		}
+		if strings.Contains(stderr.String(), "SECRET") {
+			t.Errorf("the query string was logged: %q", stderr.String())
 		}
 	}
 }

@@ -17,6 +17,7 @@ type errorBody struct {
 
 // writeError writes {"error":{"code","message"}} with status.
 func writeError(w http.ResponseWriter, status int, code, message string) {
+	noteError(w, code)
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Cache-Control", "no-store")

@@ -27,6 +27,10 @@ type extractRequest struct {
 	Explain bool
 	// ArticlesOnly refuses pages that are not articles (Options.ArticlesOnly).
 	ArticlesOnly bool
+	// Links, NoImages and Focus are Options.KeepLinks, DropImages and Focus.
+	Links    bool
+	NoImages bool
+	Focus    winnow.Focus
 }
 
 // jsonRequest is the body of POST /v1/extract with Content-Type
@@ -37,7 +41,10 @@ type jsonRequest struct {
 	Format  string `json:"format"`
 	Explain *bool  `json:"explain"`
 	// ArticlesOnly is the articles_only query parameter.
-	ArticlesOnly *bool `json:"articles_only"`
+	ArticlesOnly *bool  `json:"articles_only"`
+	Links        *bool  `json:"links"`
+	Images       *bool  `json:"images"`
+	Focus        string `json:"focus"`
 }
 
 // contentTypes maps each output format to its media type.
@@ -82,6 +89,16 @@ func (s *Server) handleExtract(w http.ResponseWriter, r *http.Request) {
 	// left on the connection would cancel the request's context when it
 	// passed, in the middle of the work.
 	rc.SetReadDeadline(time.Time{})
+	s.answer(w, r, req)
+}
+
+// answer gets the page req asks for (its HTML, or its URL fetched in the
+// fetch pool), extracts it in an extraction slot and writes it in
+// req.Format. Both extraction routes end here.
+func (s *Server) answer(w http.ResponseWriter, r *http.Request, req extractRequest) {
+	if req.URL != "" {
+		noteURL(w, req.URL)
+	}
 	in, err := s.input(r.Context(), req)
 	if err != nil {
 		s.fail(w, err)
@@ -103,6 +120,7 @@ func (s *Server) handleExtract(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
+	notePage(w, a.Status)
 	var buf bytes.Buffer
 	if err := render.Write(&buf, a, req.Format); err != nil {
 		s.log.Error("render", "format", req.Format, "err", err)
@@ -151,12 +169,49 @@ func parseQuery(r *http.Request) (extractRequest, error) {
 		}
 		req.ArticlesOnly = b
 	}
+	if e := q.Get("links"); e != "" {
+		b, err := parseBool("links", e)
+		if err != nil {
+			return req, err
+		}
+		req.Links = b
+	}
+	if e := q.Get("images"); e != "" {
+		b, err := parseBool("images", e)
+		if err != nil {
+			return req, err
+		}
+		req.NoImages = !b
+	}
+	if e := q.Get("focus"); e != "" {
+		f, err := parseFocus("focus", e)
+		if err != nil {
+			return req, err
+		}
+		req.Focus = f
+	}
 	return req, nil
+}
+
+// parseFocus reads a focus: precision, balanced or recall.
+func parseFocus(name, s string) (winnow.Focus, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "balanced":
+		return winnow.Balanced, nil
+	case "precision":
+		return winnow.Precision, nil
+	case "recall":
+		return winnow.Recall, nil
+	}
+	return 0, errorf(http.StatusBadRequest, "bad_parameter", fmt.Sprintf("%s=%q: want precision, balanced or recall", name, s))
 }
 
 // parseFormat accepts the formats that answer one request.
 func parseFormat(s string) (render.Format, error) {
 	f := render.Format(strings.ToLower(s))
+	if f == "md" {
+		f = render.FormatMarkdown
+	}
 	if _, ok := contentTypes[f]; !ok {
 		return "", errorf(http.StatusBadRequest, "bad_format", fmt.Sprintf("unknown format %q; want json, text, markdown or html", s))
 	}
@@ -253,6 +308,19 @@ func parseBody(r *http.Request, body []byte, req *extractRequest) error {
 	if jr.ArticlesOnly != nil {
 		req.ArticlesOnly = *jr.ArticlesOnly
 	}
+	if jr.Links != nil {
+		req.Links = *jr.Links
+	}
+	if jr.Images != nil {
+		req.NoImages = !*jr.Images
+	}
+	if jr.Focus != "" {
+		f, err := parseFocus("focus", jr.Focus)
+		if err != nil {
+			return err
+		}
+		req.Focus = f
+	}
 	if req.HTML == nil && req.URL == "" {
 		return errorf(http.StatusBadRequest, "missing_input", `JSON body needs "html" or "url"`)
 	}
@@ -308,7 +376,10 @@ func (s *Server) run(ctx context.Context, req extractRequest, in inputPage) (*ar
 			max = fetch.DefaultMaxBytes
 		}
 	}
-	a, err := s.extract(ctx, data, winnow.Options{URL: pageURL, ContentType: contentType, Explain: req.Explain, ArticlesOnly: req.ArticlesOnly, MaxBytes: max})
+	a, err := s.extract(ctx, data, winnow.Options{
+		URL: pageURL, ContentType: contentType, Explain: req.Explain, ArticlesOnly: req.ArticlesOnly, MaxBytes: max,
+		KeepLinks: req.Links, DropImages: req.NoImages, Focus: req.Focus,
+	})
 	var nae *winnow.NoArticleError
 	switch {
 	case err == nil:

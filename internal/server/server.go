@@ -9,6 +9,7 @@
 //	GET  /metrics        Prometheus metrics
 //	GET  /openapi.json   the API described in OpenAPI 3
 //	GET  /               the web page
+//	GET  /{url}          fetch url and extract, Reader-style (reader.go)
 //
 // Every error is JSON {"error":{"code","message"}} with a 4xx or 5xx status;
 // a panic in a handler becomes a 500 of that shape, never a stack trace.
@@ -93,6 +94,9 @@ type Config struct {
 	Fetch fetch.Options
 	// Logger receives errors and panics; nil logs nothing.
 	Logger *slog.Logger
+	// AccessLog receives one line per request (accesslog.go); nil logs
+	// none.
+	AccessLog *slog.Logger
 }
 
 // extractFunc is the extraction step; tests replace it.
@@ -106,6 +110,7 @@ type Server struct {
 	cfg     Config
 	log     *slog.Logger
 	handler http.Handler
+	reader  http.Handler // GET /{url}
 	metrics *metrics
 	limit   *limiter // extraction slots and their queue
 	fetches *limiter // fetches, no queue
@@ -175,12 +180,18 @@ func New(cfg Config) *Server {
 	mux.Handle("/static", s.route("/static", s.handleStatic(static))) // a 404, not the mux's redirect to /static/
 	mux.Handle("/", s.route("/", s.handleRoot(static)))
 	s.handler = mux
+	s.reader = s.route(readerRoute, s.handleReader)
 	return s
 }
 
-// ServeHTTP answers one request. A path that is not canonical gets a 400
+// ServeHTTP answers one request. A path that names a page to fetch goes to
+// GET /{url} as it is; any other path that is not canonical gets a 400
 // here, where http.ServeMux would answer with a redirect that is not JSON.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if isReaderPath(r.URL.Path) {
+		s.reader.ServeHTTP(w, r) // its target may hold doubled slashes
+		return
+	}
 	if p := r.URL.Path; p != "" && p != canonicalPath(p) {
 		s.route("/", func(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, "bad_path", "the path is not canonical (dot segments or doubled slashes)")
@@ -261,6 +272,7 @@ func (s *Server) route(name string, h http.HandlerFunc) http.Handler {
 			}
 			s.metrics.requests.WithLabelValues(name, strconv.Itoa(sw.status())).Inc()
 			s.metrics.latency.WithLabelValues(name).Observe(time.Since(start).Seconds())
+			s.logAccess(r, name, sw, time.Since(start))
 		}()
 		if headerBytes(r) > maxHeaderBytes {
 			writeError(sw, http.StatusRequestHeaderFieldsTooLarge, "headers_too_large",
@@ -283,11 +295,14 @@ func headerBytes(r *http.Request) int {
 	return n
 }
 
-// statusWriter remembers the status code written.
+// statusWriter remembers the status code and the bytes written, and what
+// the handler notes for the access log.
 type statusWriter struct {
 	http.ResponseWriter
 	code  int
 	wrote bool
+	bytes int64
+	entry accessEntry
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -301,7 +316,9 @@ func (w *statusWriter) Write(p []byte) (int, error) {
 	if !w.wrote {
 		w.code, w.wrote = http.StatusOK, true
 	}
-	return w.ResponseWriter.Write(p)
+	n, err := w.ResponseWriter.Write(p)
+	w.bytes += int64(n)
+	return n, err
 }
 
 // Unwrap lets http.ResponseController reach the underlying writer.

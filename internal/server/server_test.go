@@ -127,6 +127,7 @@ func TestOpenAPI(t *testing.T) {
 		"/metrics":      {"get"},
 		"/openapi.json": {"get"},
 		"/":             {"get"},
+		"/{url}":        {"get"},
 	}
 	for path, methods := range want {
 		for _, m := range methods {
