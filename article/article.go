@@ -205,4 +205,9 @@ const (
 type Removal struct {
 	Text   string `json:"text"`
 	Reason Reason `json:"reason"`
+	// Before places the piece among the kept blocks: it stood on the page
+	// after Blocks[Before-1] and before Blocks[Before] (0: before them
+	// all; len(Blocks): after them all). Removals come in page order, so
+	// Blocks and Removed interleave back into the page.
+	Before int `json:"before"`
 }

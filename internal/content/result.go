@@ -44,6 +44,11 @@ func (x *extraction) result() Result {
 		res.Shape = x.shape(words)
 		res.Blocks = x.keptBlocks(kept)
 	}
+	if len(res.Blocks) == 0 {
+		for i := range res.Removed {
+			res.Removed[i].Before = 0 // no blocks to stand among
+		}
+	}
 	return res
 }
 
@@ -207,14 +212,15 @@ func (x *extraction) teaserCount() int {
 	return n
 }
 
-// removals lists what was cut, in page order.
+// removals lists what was cut, in page order, each placed among the
+// kept blocks.
 func (x *extraction) removals() []article.Removal {
 	var out []article.Removal
-	t := 0
+	t, kept := 0, 0 // kept: the kept blocks before block i
 	add := func(text string, r article.Reason) {
 		text = truncate(strings.ReplaceAll(text, "\n", " "), maxRemovalText)
 		if text != "" {
-			out = append(out, article.Removal{Text: text, Reason: r})
+			out = append(out, article.Removal{Text: text, Reason: r, Before: kept})
 		}
 	}
 	for i := 0; i <= len(x.blocks); i++ {
@@ -226,7 +232,9 @@ func (x *extraction) removals() []article.Removal {
 		if i == len(x.blocks) {
 			break
 		}
-		if b := &x.blocks[i]; !b.keep && b.reason != "" {
+		if b := &x.blocks[i]; b.keep {
+			kept++
+		} else if b.reason != "" {
 			add(blockText(b), b.reason)
 		}
 	}

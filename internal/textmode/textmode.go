@@ -933,6 +933,6 @@ func (x *extraction) removeAll(opts Options, a *article.Article) {
 
 func (x *extraction) remove(a *article.Article, opts Options, i int, r article.Reason) {
 	if opts.Explain {
-		a.Removed = append(a.Removed, article.Removal{Text: x.lines[i].text, Reason: r})
+		a.Removed = append(a.Removed, article.Removal{Text: x.lines[i].text, Reason: r, Before: len(a.Blocks)})
 	}
 }
