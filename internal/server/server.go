@@ -5,6 +5,7 @@
 //
 //	POST /v1/extract     extract from HTML in the body, or from JSON {"url","html"}
 //	GET  /v1/extract     fetch ?url= and extract
+//	GET  /v1/reasons     every removal reason with its explanation
 //	GET  /healthz        liveness
 //	GET  /metrics        Prometheus metrics
 //	GET  /openapi.json   the API described in OpenAPI 3
@@ -173,6 +174,7 @@ func New(cfg Config) *Server {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/v1/extract", s.route("/v1/extract", s.handleExtract))
+	mux.Handle("/v1/reasons", s.route("/v1/reasons", s.handleReasons))
 	mux.Handle("/healthz", s.route("/healthz", s.handleHealth))
 	mux.Handle("/metrics", s.route("/metrics", s.handleMetrics()))
 	mux.Handle("/openapi.json", s.route("/openapi.json", s.handleOpenAPI))
@@ -369,7 +371,9 @@ func (s *Server) handleOpenAPI(w http.ResponseWriter, r *http.Request) {
 
 // pageCSP is the Content-Security-Policy of the web page: only our own
 // script, style and API; no inline code, no frames, no plugins.
-const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+// Figures show the page's own images, from any http or https address,
+// sent with no referrer.
+const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; " +
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 func (s *Server) handleRoot(static fs.FS) http.HandlerFunc {

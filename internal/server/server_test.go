@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -126,6 +127,7 @@ func TestOpenAPI(t *testing.T) {
 		"/healthz":      {"get"},
 		"/metrics":      {"get"},
 		"/openapi.json": {"get"},
+		"/v1/reasons":   {"get"},
 		"/":             {"get"},
 		"/{url}":        {"get"},
 	}
@@ -673,5 +675,58 @@ func TestArticlesOnly(t *testing.T) {
 		if a.PageType == "" {
 			t.Errorf("%s: no page_type", tt.name)
 		}
+	}
+}
+
+// TestReasons: GET /v1/reasons lists every reason with its explanation,
+// and the OpenAPI document's Reason enum holds the same reasons.
+func TestReasons(t *testing.T) {
+	s := newTestServer(t, Config{})
+	r := do(t, s, "GET", "/v1/reasons", "", nil)
+	if r.code != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
+		t.Fatalf("GET /v1/reasons = %d %s", r.code, r.header.Get("Content-Type"))
+	}
+	var body struct {
+		Reasons []struct {
+			Reason      article.Reason `json:"reason"`
+			Explanation string         `json:"explanation"`
+		} `json:"reasons"`
+	}
+	if err := json.Unmarshal(r.body, &body); err != nil {
+		t.Fatal(err)
+	}
+	var got []article.Reason
+	for _, e := range body.Reasons {
+		got = append(got, e.Reason)
+		if e.Explanation != e.Reason.Explanation() || e.Explanation == "" {
+			t.Errorf("%s: explanation %q, want %q", e.Reason, e.Explanation, e.Reason.Explanation())
+		}
+	}
+	if !slices.Equal(got, article.Reasons()) {
+		t.Errorf("reasons = %v\nwant      %v", got, article.Reasons())
+	}
+	if r := do(t, s, "POST", "/v1/reasons", "", nil); r.code != 405 {
+		t.Errorf("POST /v1/reasons = %d, want 405", r.code)
+	}
+	var doc struct {
+		Components struct {
+			Schemas struct {
+				Reason struct {
+					Enum []article.Reason `json:"enum"`
+				} `json:"Reason"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(openAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	enum := doc.Components.Schemas.Reason.Enum
+	for _, r := range article.Reasons() {
+		if !slices.Contains(enum, r) {
+			t.Errorf("openapi.json's Reason enum lacks %q", r)
+		}
+	}
+	if len(enum) != len(article.Reasons()) {
+		t.Errorf("openapi.json's Reason enum has %d values, want %d", len(enum), len(article.Reasons()))
 	}
 }
