@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 
 	"golang.org/x/net/html"
 
@@ -253,9 +254,19 @@ func useHeadline(a *article.Article, headline string, explain bool) {
 		}
 		if b.Type == article.Heading && rules.Fold(b.Text) == key {
 			a.Blocks = append(a.Blocks[:i:i], a.Blocks[i+1:]...)
-			if explain {
-				a.Removed = append(a.Removed, article.Removal{Text: b.Text, Reason: article.ReasonTitle})
+			if !explain {
+				return
 			}
+			// The removals after it now stand one kept block earlier, and
+			// the heading takes its place among them, in page order.
+			at := len(a.Removed)
+			for j := range a.Removed {
+				if a.Removed[j].Before > i {
+					a.Removed[j].Before--
+					at = min(at, j)
+				}
+			}
+			a.Removed = slices.Insert(a.Removed, at, article.Removal{Text: b.Text, Reason: article.ReasonTitle, Before: i})
 			return
 		}
 	}

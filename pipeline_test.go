@@ -184,5 +184,13 @@ func TestSiteOnlyTitle(t *testing.T) {
 		if !tt.headingInBody && a.Sources["title"] != "h1" {
 			t.Errorf("%s: title source = %q, want h1", tt.url, a.Sources["title"])
 		}
+		for _, r := range a.Removed {
+			if r.Before > len(a.Blocks) {
+				t.Errorf("%s: removal %q placed before block %d of %d", tt.url, r.Text, r.Before, len(a.Blocks))
+			}
+			if r.Reason == article.ReasonTitle && r.Before != 0 {
+				t.Errorf("%s: the headline is placed before block %d, want 0", tt.url, r.Before)
+			}
+		}
 	}
 }
