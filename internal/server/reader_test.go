@@ -345,7 +345,7 @@ func TestReaderFetchesFixture(t *testing.T) {
 	if code, _, body := fetchAs("/"+host+"/story", nil); code != http.StatusBadGateway {
 		t.Errorf("bare host over http = %d %s, want a 502 from trying https", code, body)
 	}
-	code, h, body = fetchAs("/"+fx.URL+"/story?id=7", map[string]string{"X-With-Links": "1", "X-No-Images": "1"})
+	code, _, body = fetchAs("/"+fx.URL+"/story?id=7", map[string]string{"X-With-Links": "1", "X-No-Images": "1"})
 	if code != 200 || !strings.Contains(body, "[the map]("+fx.URL+"/map)") || strings.Contains(body, "flooded square") {
 		t.Errorf("links and no images: %d\n%s", code, body)
 	}
