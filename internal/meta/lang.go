@@ -108,7 +108,7 @@ var scriptLangs = [...]struct {
 // scriptCounts tallies letters per script.
 type scriptCounts struct {
 	letters, latin, cyrillic, arabic, persian, urdu, kana, han,
-	ukrainian, russianOnly, belarusian, serbian, macedonian, kazakh, vietnamese int
+	ukrainian, russianOnly, belarusian, serbian, macedonian, kazakh, uzbek, vietnamese int
 	// script counts the letters of each of scriptLangs.
 	script [len(scriptLangs)]int
 }
@@ -131,6 +131,10 @@ func countScripts(text string) scriptCounts {
 			case 'ы', 'э', 'ё':
 				c.russianOnly++
 			}
+			// Letters of one language among those written in Cyrillic:
+			// ў is Belarusian, and Uzbek's (which has ҳ, қ and ғ too);
+			// қ and ұ are Kazakh (Mongolian and Kyrgyz have only ө, ү
+			// and ң, Tatar and Bashkir ә and һ).
 			switch unicode.ToLower(r) {
 			case 'ў':
 				c.belarusian++
@@ -138,8 +142,10 @@ func countScripts(text string) scriptCounts {
 				c.serbian++
 			case 'ѓ', 'ќ', 'ѕ':
 				c.macedonian++
-			case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ':
+			case 'қ', 'ұ':
 				c.kazakh++
+			case 'ҳ', 'ғ':
+				c.uzbek++
 			}
 		case unicode.Is(unicode.Arabic, r):
 			c.arabic++
@@ -221,8 +227,10 @@ func ConfidentLanguage(text string) (lang string, confident bool) {
 		return "ar", long
 	case share(c.cyrillic):
 		switch {
-		case c.kazakh >= letterMinCount:
+		case c.kazakh >= letterMinCount && c.kazakh >= c.uzbek:
 			return "kk", long
+		case c.uzbek > 0:
+			return "", false // Uzbek, which the detector does not know
 		case c.belarusian >= letterMinCount:
 			return "be", long
 		case c.macedonian >= letterMinCount:

@@ -74,6 +74,8 @@ func TestDetectLanguageNotConfused(t *testing.T) {
 		{"bg", "ru", "Той каза, че това е била много трудна година, но сега всичко отново е наред и работата продължава."},
 		{"ur", "fa", "انہوں نے کہا کہ یہ بہت مشکل سال تھا لیکن اب سب کچھ دوبارہ ٹھیک ہے اور کام جاری ہے۔"},
 		{"ar", "fa", "وقال إن هذا العام كان صعبا جدا، لكن كل شيء أصبح الآن على ما يرام والعمل مستمر."},
+		{"az", "tr", "O dedi ki, bu çox çətin bir il idi, amma indi hər şey yenə qaydasındadır və iş davam edir."},
+		{"tr", "az", "Bunun çok zor bir yıl olduğunu, ama şimdi her şeyin yeniden yolunda olduğunu ve işin devam ettiğini söyledi."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want+"-not-"+tt.not, func(t *testing.T) {
@@ -96,6 +98,10 @@ func TestDetectLanguageUnsure(t *testing.T) {
 		"Nairobi, Mombasa, Kisumu",
 		"OK", "Login", "Home | News | Sport | Weather",
 		"iPhone 15 Pro Max 256GB — $1,199.00",
+		// Languages written in Cyrillic the detector does not know, with
+		// letters of ones it knows: Mongolian (ө, ү), Uzbek (ў, қ, ҳ).
+		"Засгийн газар даваа гарагт төлөвлөгөөгөө өөрчлөхгүй гэдгээ мэдэгдсэн боловч хохирсон хүмүүс тусламж хүсч болно.",
+		"Ҳукумат душанба куни режани ўзгартирмаслигини, аммо зарар кўрганлар ёрдам сўраши мумкинлигини маълум қилди.",
 	} {
 		if got := DetectLanguage(text); got != "" {
 			t.Errorf("DetectLanguage(%q) = %q, want \"\"", text, got)
