@@ -200,8 +200,9 @@ func countStartTags(text []byte, limit int) int {
 
 // finish fills the derived fields the same way for both modes and turns a
 // no-article status into an error whose Detail is the stage's reason. The
-// language is the declared one if the stage found any, else detected from
-// the body text.
+// language is the declared one if the stage found any, unless the body text
+// is confidently in another (meta.DecideLanguage); else detected from the
+// body text.
 func finish(a *article.Article, detail string, opts Options) (*article.Article, error) {
 	if a.URL == "" {
 		a.URL = opts.URL
@@ -219,9 +220,7 @@ func finish(a *article.Article, detail string, opts Options) (*article.Article, 
 		a.Removed = nil
 	}
 	a.Text = render.PlainText(a.Blocks)
-	if a.Language == "" {
-		a.Language = meta.DetectLanguage(a.Text)
-	}
+	a.Language, a.DeclaredLanguage = meta.DecideLanguage(a.Language, a.DeclaredLanguage, a.Text)
 	if a.Status == "" {
 		a.Status = article.StatusOK
 	}

@@ -194,3 +194,33 @@ func TestSiteOnlyTitle(t *testing.T) {
 		}
 	}
 }
+
+// A page's declared language gives way to its text only when the text is
+// long and clearly in another language.
+func TestLanguageDeclaredAndDetected(t *testing.T) {
+	body := `<p>The council said on Monday that the new bridge over the river would be built before the winter, because the old one is in a very bad state and can no longer carry the buses.</p>
+<p>It added that the work would cost more than it had planned, but that the people who live on both sides of the river have waited for it for many years and will not have to wait much longer.</p>
+<p>The money will come from the city and from the state, and the road will be closed while the work is done, which the council expects to take about six months from the start of next year.</p>`
+	page := func(lang, body string) []byte {
+		return []byte(`<!doctype html><html lang="` + lang + `"><head><title>Bridge</title></head><body><article><h1>A new bridge for the river</h1>` + body + `</article></body></html>`)
+	}
+	tests := []struct {
+		name, declared, body, want, wantDeclared string
+	}{
+		{"declared and written in English", "en", body, "en", ""},
+		{"declared German, written in English", "de", body, "en", "de"},
+		{"a short English text keeps the declaration", "de", `<p>The council said on Monday that the new bridge would be built before the winter.</p>`, "de", ""},
+		{"a language the detector does not know stands", "gl", body, "gl", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _ := winnow.Extract(page(tt.declared, tt.body), winnow.Options{})
+			if a == nil {
+				t.Fatal("no article")
+			}
+			if a.Language != tt.want || a.DeclaredLanguage != tt.wantDeclared {
+				t.Errorf("Language %q, DeclaredLanguage %q; want %q, %q", a.Language, a.DeclaredLanguage, tt.want, tt.wantDeclared)
+			}
+		})
+	}
+}

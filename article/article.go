@@ -73,18 +73,26 @@ type Article struct {
 // Metadata is the part of an Article that describes the page rather than
 // holding its body. Extraction stages fill it before the body is known.
 type Metadata struct {
-	URL          string   `json:"url"`
-	Title        string   `json:"title"`
-	Subtitle     string   `json:"subtitle"`
-	Authors      []string `json:"authors"`
-	Published    string   `json:"published"` // RFC 3339, or empty
-	Modified     string   `json:"modified"`  // RFC 3339, or empty
-	SiteName     string   `json:"site_name"`
-	Language     string   `json:"language"`
-	Description  string   `json:"description"`
-	Image        string   `json:"image"`
-	CanonicalURL string   `json:"canonical_url"`
-	Tags         []string `json:"tags"`
+	URL       string   `json:"url"`
+	Title     string   `json:"title"`
+	Subtitle  string   `json:"subtitle"`
+	Authors   []string `json:"authors"`
+	Published string   `json:"published"` // RFC 3339, or empty
+	Modified  string   `json:"modified"`  // RFC 3339, or empty
+	SiteName  string   `json:"site_name"`
+	// Language is the ISO 639-1 code of the text: the one the page
+	// declares, unless its body text is confidently in another language
+	// the detector knows (then DeclaredLanguage keeps the declaration);
+	// detected from the text when the page declares none.
+	Language string `json:"language"`
+	// DeclaredLanguage is the language the page declares (<html lang>,
+	// Content-Language, og:locale or JSON-LD inLanguage) when it is not
+	// Language. It is empty when the two agree or nothing is declared.
+	DeclaredLanguage string   `json:"declared_language,omitempty"`
+	Description      string   `json:"description"`
+	Image            string   `json:"image"`
+	CanonicalURL     string   `json:"canonical_url"`
+	Tags             []string `json:"tags"`
 	// Sources says where each of the title, authors, published and
 	// modified fields was read: "json-ld", "meta:<key>", "time", "text",
 	// "byline", "attribute", "url", "h1", "title" ("+printed-day" when

@@ -42,7 +42,7 @@ func batchMain(args []string, stderr io.Writer) int {
 	}
 	out := fs.String("o", "", "output `file` (.jsonl, .jsonl.gz or .jsonl.zst)")
 	workers := fs.Int("j", 0, "number of workers (0: all cores)")
-	langs := fs.String("lang", "", "keep only articles in these languages (comma-separated ISO 639-1 codes)")
+	langs := fs.String("lang", "", "keep only articles in these `languages` (comma-separated ISO 639-1 codes), as read from the text when it is clearly not the declared one")
 	minWords := fs.Int("min-words", 0, "keep only articles with at least `N` words")
 	dedupe := fs.Bool("dedupe", false, "drop articles whose text is an exact duplicate of one already written")
 	keepFiltered := fs.Bool("keep-filtered", false, `write filtered articles with status "filtered" instead of leaving them out`)
@@ -88,10 +88,10 @@ func batchMain(args []string, stderr io.Writer) int {
 			Timeout:  *timeout,
 		},
 	}
-	for _, l := range strings.Split(*langs, ",") {
-		if l = strings.TrimSpace(l); l != "" {
-			cfg.Process.Langs = append(cfg.Process.Langs, l)
-		}
+	var err error
+	if cfg.Process.Langs, err = parseLangs(*langs); err != nil {
+		fmt.Fprintf(stderr, "winnow batch: --lang: %v\n", err)
+		return exitUsage
 	}
 	if !*quiet {
 		cfg.Log = stderr
@@ -126,4 +126,22 @@ func batchMain(args []string, stderr io.Writer) int {
 		return exitUsage
 	}
 	return exitOK
+}
+
+// parseLangs reads a comma-separated list of language codes (--lang,
+// --target-language): ISO 639-1 codes the language detector knows, in
+// any case; an unknown code is an error that lists the known ones.
+func parseLangs(list string) ([]string, error) {
+	var out []string
+	for _, l := range strings.Split(list, ",") {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if l == "" {
+			continue
+		}
+		if !winnow.KnownLanguage(l) {
+			return nil, fmt.Errorf("unknown language %q: want ISO 639-1 codes among %s", l, strings.Join(winnow.Languages(), " "))
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }

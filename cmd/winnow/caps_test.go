@@ -14,8 +14,8 @@ import (
 	"encoding/json"
 
 	"github.com/winnow-go/winnow"
+	"github.com/winnow-go/winnow/fetch"
 	"github.com/winnow-go/winnow/internal/batchtest"
-	"github.com/winnow-go/winnow/internal/fetch"
 )
 
 // gzipBomb is n bytes of unit repeated, gzipped, without ever holding the

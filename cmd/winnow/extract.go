@@ -8,13 +8,15 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
-	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/batch"
+	"github.com/winnow-go/winnow/fetch"
 	"github.com/winnow-go/winnow/render"
 )
 
@@ -57,6 +59,9 @@ type extractConfig struct {
 	timeout   time.Duration
 	explain   bool
 	version   bool
+	// targetLangs, from --target-language, keeps only pages in one of
+	// these languages; the others are reported as filtered.
+	targetLangs []string
 	// formatSet says --format was given, so that several inputs do not
 	// quietly print JSON lines instead of the format asked for.
 	formatSet bool
@@ -160,6 +165,7 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	fs.StringVar(&cfg.userAgent, "user-agent", fetch.DefaultUserAgent, "the User-Agent `string` sent with fetches")
 	fs.DurationVar(&cfg.timeout, "timeout", fetch.DefaultTimeout, "give up a fetch after this `duration` (whole request, body included)")
 	fs.BoolVar(&cfg.version, "version", false, "print winnow's version and exit")
+	targetLang := fs.String("target-language", "", "keep only pages in these `languages` (comma-separated ISO 639-1 codes), as read from the text when it is clearly not the declared one; others get status filtered")
 
 	inputs, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -199,6 +205,9 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 		cfg.opts.Input = winnow.InputText
 	default:
 		return fail("unknown --input %q (want auto, html or text; -i FILE reads a list of inputs)", *input)
+	}
+	if cfg.targetLangs, err = parseLangs(*targetLang); err != nil {
+		return fail("--target-language: %v", err)
 	}
 	cfg.opts.DropImages = *noImages
 	cfg.opts.MaxBytes = int64(maxBytes)
@@ -246,7 +255,11 @@ func extractOne(ctx context.Context, cfg extractConfig, in string, env extractEn
 		if a.Status == article.StatusNotArticle || a.Status == article.StatusTooShort {
 			what = "article"
 		}
-		fmt.Fprintf(env.stderr, "winnow: %s: no %s on the page (status %s)%s\n", displayName(in), what, a.Status, detailText(na.Detail))
+		if na.Status == batch.StatusFiltered {
+			fmt.Fprintf(env.stderr, "winnow: %s: filtered: %s\n", displayName(in), na.Detail)
+		} else {
+			fmt.Fprintf(env.stderr, "winnow: %s: no %s on the page (status %s)%s\n", displayName(in), what, a.Status, detailText(na.Detail))
+		}
 		code = exitNoArticle
 		// JSON callers get the metadata and the status; the other formats
 		// have no article to show.
@@ -310,6 +323,9 @@ func extractLine(ctx context.Context, cfg extractConfig, in string, env extractE
 		rec.Status = render.StatusError
 	case errors.As(err, &na):
 		code = exitNoArticle
+		if na.Status == batch.StatusFiltered {
+			rec.Status, rec.Filter = batch.StatusFiltered, batch.FilterLang
+		}
 	case err != nil:
 		code = exitUsage
 	}
@@ -360,6 +376,16 @@ func extractInput(ctx context.Context, cfg extractConfig, in string, env extract
 	a, err = env.extract(ctx, data, opts)
 	if a == nil && err == nil {
 		err = errors.New("no result")
+	}
+	if err == nil && len(cfg.targetLangs) > 0 && !slices.Contains(cfg.targetLangs, a.Language) {
+		filtered := *a
+		filtered.Status = article.Status(batch.StatusFiltered)
+		lang := a.Language
+		if lang == "" {
+			lang = "unknown"
+		}
+		return &filtered, &winnow.NoArticleError{Status: filtered.Status,
+			Detail: fmt.Sprintf("language %s, not %s (--target-language)", lang, strings.Join(cfg.targetLangs, ", "))}
 	}
 	return a, err
 }

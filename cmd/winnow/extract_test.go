@@ -13,7 +13,7 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
-	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/fetch"
 )
 
 // fakeArticle is what the fake engine finds on a page holding "article".

@@ -15,6 +15,7 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/batch"
 	"github.com/winnow-go/winnow/render"
 )
 
@@ -270,7 +271,11 @@ func extractFile(ctx context.Context, cfg extractConfig, in, out string, env ext
 	code := exitOK
 	var na *winnow.NoArticleError
 	if errors.As(err, &na) {
-		fmt.Fprintf(env.stderr, "winnow: %s: no main content on the page (status %s)%s\n", displayName(in), a.Status, detailText(na.Detail))
+		if na.Status == batch.StatusFiltered {
+			fmt.Fprintf(env.stderr, "winnow: %s: filtered: %s\n", displayName(in), na.Detail)
+		} else {
+			fmt.Fprintf(env.stderr, "winnow: %s: no main content on the page (status %s)%s\n", displayName(in), a.Status, detailText(na.Detail))
+		}
 		code = exitNoArticle
 	} else if err != nil {
 		fmt.Fprintf(env.stderr, "winnow: %s: %s\n", displayName(in), errText(err))

@@ -15,7 +15,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/fetch"
 	"github.com/winnow-go/winnow/internal/server"
 )
 

@@ -3,6 +3,7 @@ package meta
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,13 +11,24 @@ import (
 
 // Thresholds of the language detector.
 const (
-	detectMaxBytes   = 4096 // text read by DetectLanguage
-	detectMinLetters = 20   // fewer letters give ""
-	detectMinWords   = 4    // fewer words give "" for word-scored scripts
-	detectMinHits    = 2.0  // weighted frequent-word hits needed
-	detectMinShare   = 0.08 // hits as a share of all words
-	detectMinMargin  = 1.25 // best score over the runner-up
-	scriptMinShare   = 0.3  // share of letters that decides a script
+	detectMaxBytes    = 4096  // text read by DetectLanguage
+	detectMinLetters  = 20    // fewer letters give ""
+	detectMinWords    = 4     // fewer words give "" for word-scored scripts
+	detectMinHits     = 2.0   // weighted frequent-word hits needed
+	detectMinDistinct = 3     // different frequent words needed: one word repeated ("mi" for miles) is no language
+	detectMinShare    = 0.065 // hits as a share of all words
+	detectMinMargin   = 1.25  // best score over the runner-up
+	scriptMinShare    = 0.3   // share of letters that decides a script
+	letterHintWeight  = 0.5   // a word holding a letter of data/lang_letters.txt
+	letterMinCount    = 2     // letters of one language (Cyrillic ў, ђ, ә...) that decide it
+
+	// A confident guess, strong enough to overrule the language a page
+	// declares (ConfidentLanguage), needs much more text and evidence.
+	confidentMinLetters  = 200  // script-decided languages
+	confidentMinWords    = 40   // word-scored languages
+	confidentMinDistinct = 6    // different frequent words of the winner
+	confidentMinShare    = 0.15 // hits as a share of all words
+	confidentMinMargin   = 2.0  // best score over the runner-up
 )
 
 // langWord is one language that a frequent word belongs to, with the
@@ -49,10 +61,56 @@ var frequentWords = func() map[string][]langWord {
 	return m
 }()
 
+// letterHints maps a Latin letter to the languages it points to, with the
+// hint's weight, from data/lang_letters.txt.
+var letterHints = func() map[rune][]langWord {
+	m := make(map[rune][]langWord)
+	for _, line := range readList("data/lang_letters.txt") {
+		f := strings.Fields(line)
+		r, size := utf8.DecodeRuneInString(f[0])
+		if len(f) < 2 || size != len(f[0]) {
+			panic("meta: bad line in data/lang_letters.txt: " + line)
+		}
+		for _, code := range f[1:] {
+			m[r] = append(m[r], langWord{lang: code, weight: letterHintWeight / float64(len(f)-1)})
+		}
+	}
+	return m
+}()
+
+// scriptLangs are the scripts written by one main language, which decide
+// it alone, in the order they are tried.
+var scriptLangs = [...]struct {
+	code  string
+	table *unicode.RangeTable
+}{
+	{"ko", unicode.Hangul},
+	{"el", unicode.Greek},
+	{"he", unicode.Hebrew},
+	{"hi", unicode.Devanagari},
+	{"bn", unicode.Bengali},
+	{"pa", unicode.Gurmukhi},
+	{"gu", unicode.Gujarati},
+	{"ta", unicode.Tamil},
+	{"te", unicode.Telugu},
+	{"kn", unicode.Kannada},
+	{"ml", unicode.Malayalam},
+	{"si", unicode.Sinhala},
+	{"th", unicode.Thai},
+	{"lo", unicode.Lao},
+	{"km", unicode.Khmer},
+	{"my", unicode.Myanmar},
+	{"ka", unicode.Georgian},
+	{"hy", unicode.Armenian},
+	{"am", unicode.Ethiopic},
+}
+
 // scriptCounts tallies letters per script.
 type scriptCounts struct {
-	letters, latin, cyrillic, greek, hebrew, arabic, persian, devanagari,
-	thai, hangul, kana, han, ukrainian, russianOnly, vietnamese int
+	letters, latin, cyrillic, arabic, persian, urdu, kana, han,
+	ukrainian, russianOnly, belarusian, serbian, macedonian, kazakh, uzbek, vietnamese int
+	// script counts the letters of each of scriptLangs.
+	script [len(scriptLangs)]int
 }
 
 func countScripts(text string) scriptCounts {
@@ -67,28 +125,36 @@ func countScripts(text string) scriptCounts {
 			c.latin++
 		case unicode.Is(unicode.Cyrillic, r):
 			c.cyrillic++
-			switch r {
-			case 'і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ':
+			switch unicode.ToLower(r) {
+			case 'і', 'ї', 'є', 'ґ':
 				c.ukrainian++
-			case 'ы', 'э', 'ё', 'Ы', 'Э', 'Ё':
+			case 'ы', 'э', 'ё':
 				c.russianOnly++
 			}
-		case unicode.Is(unicode.Greek, r):
-			c.greek++
-		case unicode.Is(unicode.Hebrew, r):
-			c.hebrew++
+			// Letters of one language among those written in Cyrillic:
+			// ў is Belarusian, and Uzbek's (which has ҳ, қ and ғ too);
+			// қ and ұ are Kazakh (Mongolian and Kyrgyz have only ө, ү
+			// and ң, Tatar and Bashkir ә and һ).
+			switch unicode.ToLower(r) {
+			case 'ў':
+				c.belarusian++
+			case 'ђ', 'ћ', 'ј', 'љ', 'њ', 'џ':
+				c.serbian++
+			case 'ѓ', 'ќ', 'ѕ':
+				c.macedonian++
+			case 'қ', 'ұ':
+				c.kazakh++
+			case 'ҳ', 'ғ':
+				c.uzbek++
+			}
 		case unicode.Is(unicode.Arabic, r):
 			c.arabic++
 			switch r {
 			case 'پ', 'چ', 'ژ', 'گ', 'ی', 'ک':
 				c.persian++
+			case 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ':
+				c.urdu++
 			}
-		case unicode.Is(unicode.Devanagari, r):
-			c.devanagari++
-		case unicode.Is(unicode.Thai, r):
-			c.thai++
-		case unicode.Is(unicode.Hangul, r):
-			c.hangul++
 		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r):
 			c.kana++
 		case unicode.Is(unicode.Han, r):
@@ -97,6 +163,13 @@ func countScripts(text string) scriptCounts {
 			// Latin Extended Additional: Vietnamese tone marks.
 			c.latin++
 			c.vietnamese++
+		default:
+			for i, s := range scriptLangs {
+				if unicode.Is(s.table, r) {
+					c.script[i]++
+					break
+				}
+			}
 		}
 	}
 	return c
@@ -104,11 +177,23 @@ func countScripts(text string) scriptCounts {
 
 // DetectLanguage guesses the ISO 639-1 code of text, or "" when the text
 // is too short or the guess is unsure. Scripts used by one language (or
-// one main language) decide alone: ko, ja, zh, el, he, ar, fa, hi, th.
-// Latin and Cyrillic text is scored by its most frequent short words in
-// about twenty languages. Only the first few kilobytes are read. It is
+// one main language) decide alone: ko, ja, zh, el, he, ar, fa, ur, hi,
+// bn, ta, th, ka, hy and the others of Languages. Cyrillic letters of one
+// language decide it (uk, be, sr, mk, kk); other Latin and Cyrillic text
+// is scored by its most frequent short words, with a few letters proper
+// to one language as hints. Only the first few kilobytes are read. It is
 // safe for concurrent use.
 func DetectLanguage(text string) string {
+	lang, _ := ConfidentLanguage(text)
+	return lang
+}
+
+// ConfidentLanguage is DetectLanguage, and also says whether the guess
+// is sure enough to overrule the language a page declares: a long text
+// (a couple of hundred letters of a script, or forty words of which the
+// language's frequent words make a sixth, with twice the runner-up's
+// score). A short text is never confident.
+func ConfidentLanguage(text string) (lang string, confident bool) {
 	if len(text) > detectMaxBytes {
 		i := detectMaxBytes
 		for i > 0 && !utf8.RuneStart(text[i]) {
@@ -118,61 +203,88 @@ func DetectLanguage(text string) string {
 	}
 	c := countScripts(text)
 	if c.letters < detectMinLetters {
-		return ""
+		return "", false
 	}
+	long := c.letters >= confidentMinLetters
 	share := func(n int) bool { return float64(n) >= scriptMinShare*float64(c.letters) }
-	switch {
-	case share(c.hangul):
-		return "ko"
-	case c.kana > 0 && share(c.kana+c.han) && float64(c.kana) >= 0.1*float64(c.kana+c.han):
-		return "ja"
-	case share(c.han):
-		return "zh"
-	case share(c.greek):
-		return "el"
-	case share(c.hebrew):
-		return "he"
-	case share(c.arabic):
-		if c.persian*20 >= c.arabic {
-			return "fa"
+	for i, s := range scriptLangs {
+		if share(c.script[i]) {
+			return s.code, long
 		}
-		return "ar"
-	case share(c.devanagari):
-		return "hi"
-	case share(c.thai):
-		return "th"
+	}
+	switch {
+	case c.kana > 0 && share(c.kana+c.han) && float64(c.kana) >= 0.1*float64(c.kana+c.han):
+		return "ja", long
+	case share(c.han):
+		return "zh", long
+	case share(c.arabic):
+		switch {
+		case c.urdu >= letterMinCount:
+			return "ur", long
+		case c.persian*20 >= c.arabic:
+			return "fa", long
+		}
+		return "ar", long
 	case share(c.cyrillic):
-		if c.ukrainian > 0 && c.russianOnly == 0 {
-			return "uk"
+		switch {
+		case c.kazakh >= letterMinCount && c.kazakh >= c.uzbek:
+			return "kk", long
+		case c.uzbek > 0:
+			return "", false // Uzbek, which the detector does not know
+		case c.belarusian >= letterMinCount:
+			return "be", long
+		case c.macedonian >= letterMinCount:
+			return "mk", long
+		case c.serbian >= letterMinCount:
+			return "sr", long
+		case c.ukrainian > 0 && c.russianOnly == 0:
+			return "uk", long
 		}
 		return scoreWords(text, c.russianOnly > 0)
 	case share(c.latin):
 		if c.vietnamese*20 >= c.latin {
-			return "vi"
+			return "vi", long
 		}
 		return scoreWords(text, false)
 	}
-	return ""
+	return "", false
 }
 
-// scoreWords scores text against the frequent-word lists. notBG rules
-// out Bulgarian (the text has letters Bulgarian lacks).
-func scoreWords(text string, notBG bool) string {
+// scoreWords scores text against the frequent-word lists and the letter
+// hints. notBG rules out Bulgarian (the text has letters Bulgarian lacks).
+func scoreWords(text string, notBG bool) (string, bool) {
 	scores := make(map[string]float64, 8)
+	distinct := make(map[string]int, 8)
+	seen := make(map[string]bool, 64)
 	words := 0
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	}) {
 		words++
-		for _, lw := range frequentWords[strings.ToLower(w)] {
+		w = strings.ToLower(w)
+		first := !seen[w]
+		seen[w] = true
+		for _, lw := range frequentWords[w] {
 			if notBG && lw.lang == "bg" {
 				continue
 			}
 			scores[lw.lang] += lw.weight
+			if first {
+				distinct[lw.lang]++
+			}
+		}
+		hinted := ""
+		for _, r := range w {
+			for _, lw := range letterHints[r] {
+				if !strings.Contains(hinted, lw.lang) {
+					hinted += lw.lang + " "
+					scores[lw.lang] += lw.weight
+				}
+			}
 		}
 	}
 	if words < detectMinWords {
-		return ""
+		return "", false
 	}
 	best, top, second := "", 0.0, 0.0
 	for l, s := range scores {
@@ -185,10 +297,13 @@ func scoreWords(text string, notBG bool) string {
 			second = s
 		}
 	}
-	if best == "" || top < detectMinHits || top < detectMinShare*float64(words) || top < detectMinMargin*second {
-		return ""
+	if best == "" || top < detectMinHits || distinct[best] < detectMinDistinct ||
+		top < detectMinShare*float64(words) || top < detectMinMargin*second {
+		return "", false
 	}
-	return best
+	confident := words >= confidentMinWords && distinct[best] >= confidentMinDistinct &&
+		top >= confidentMinShare*float64(words) && top >= confidentMinMargin*second
+	return best, confident
 }
 
 // normalizeLang turns a language tag ("en-US", "pt_BR", "EN") into its
@@ -208,4 +323,72 @@ func normalizeLang(tag string) string {
 		}
 	}
 	return tag
+}
+
+// languageGroups joins codes the detector cannot tell apart (or one of
+// them it does not know): a text detected as one of a group never
+// overrules a declaration of another.
+var languageGroups = map[string]string{
+	"nb": "no", "nn": "no", "no": "no", "da": "no",
+	"hr": "sh", "sr": "sh", "bs": "sh", "sh": "sh", "cnr": "sh",
+	"id": "ms", "ms": "ms",
+	"cs": "cs", "sk": "cs",
+}
+
+// sameLanguage reports two codes of one language or group.
+func sameLanguage(a, b string) bool {
+	return a == b || languageGroups[a] != "" && languageGroups[a] == languageGroups[b]
+}
+
+// Languages returns the ISO 639-1 codes DetectLanguage can return, sorted.
+func Languages() []string { return slices.Clone(knownLanguages) }
+
+// KnownLanguage reports whether DetectLanguage can return code.
+func KnownLanguage(code string) bool {
+	_, ok := slices.BinarySearch(knownLanguages, code)
+	return ok
+}
+
+var knownLanguages = func() []string {
+	set := map[string]bool{"ja": true, "zh": true, "ar": true, "fa": true, "ur": true,
+		"uk": true, "be": true, "sr": true, "mk": true, "kk": true, "vi": true}
+	for _, s := range scriptLangs {
+		set[s.code] = true
+	}
+	for _, ls := range frequentWords {
+		for _, l := range ls {
+			set[l.lang] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for l := range set {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}()
+
+// DecideLanguage chooses the language of an article from lang (what the
+// metadata stage found: the declared language, else a guess from the
+// head of the page), declared (the declared language, "" if none) and
+// the body text. A declaration stands unless the text is confidently in
+// another language (ConfidentLanguage) and the declared one is a
+// language the detector knows and does not confuse with the detected
+// one (Norwegian and Danish, Croatian and Serbian, Indonesian and Malay,
+// Czech and Slovak): pages declare the template's language, not always
+// the text's. It returns the language and, when the text overruled the
+// declaration, the declared language ("" otherwise). With nothing found
+// at all, the text's guess is taken however sure.
+func DecideLanguage(lang, declared, text string) (string, string) {
+	if declared != "" {
+		detected, sure := ConfidentLanguage(text)
+		if sure && !sameLanguage(declared, detected) && (KnownLanguage(declared) || languageGroups[declared] != "") {
+			return detected, declared
+		}
+		return declared, ""
+	}
+	if lang == "" {
+		lang = DetectLanguage(text)
+	}
+	return lang, ""
 }

@@ -49,7 +49,7 @@ func TestDetectLanguage(t *testing.T) {
 
 func TestDetectLanguageLongInput(t *testing.T) {
 	// A long text is cut on a rune boundary and still detected.
-	text := strings.Repeat("Правительство заявило, что не будет менять план. ", 200)
+	text := strings.Repeat("Правительство заявило, что не будет менять план и что это было бы ошибкой. ", 200)
 	if got := DetectLanguage(text); got != "ru" {
 		t.Errorf("DetectLanguage(long Russian) = %q, want ru", got)
 	}

@@ -116,7 +116,7 @@ func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	m.Published, m.Modified, pubSrc, modSrc = c.dates(ld, head, pageURL, m.CanonicalURL)
 	m.Sources = addSource(m.Sources, "published", pubSrc)
 	m.Sources = addSource(m.Sources, "modified", modSrc)
-	m.Language = c.language(ld, &m, head)
+	m.Language, m.DeclaredLanguage = c.language(ld, &m, head)
 	m.Image = resolveURL(firstNonEmpty(c.firstMeta(imageKeys), ld.image, c.imageSrc), base)
 	m.Tags = c.tags(ld)
 	return m, kinds
@@ -565,11 +565,13 @@ func isModifiedKey(k string) bool {
 }
 
 // language reads the declared language, else detects it from the
-// headline, description and the text after the headline.
-func (c *collector) language(ld ldInfo, m *article.Metadata, head *heading) string {
+// headline, description and the text after the headline. The declared
+// language is returned twice: the pipeline weighs it against the body
+// text once that is known (DecideLanguage).
+func (c *collector) language(ld ldInfo, m *article.Metadata, head *heading) (lang, declared string) {
 	for _, v := range []string{c.htmlLang, c.firstMeta(languageKeys[:1]), c.firstMeta(languageKeys[1:]), ld.language} {
 		if l := normalizeLang(v); l != "" {
-			return l
+			return l, l
 		}
 	}
 	var b strings.Builder
@@ -580,7 +582,7 @@ func (c *collector) language(ld ldInfo, m *article.Metadata, head *heading) stri
 	if head != nil {
 		b.WriteString(head.after.String())
 	}
-	return DetectLanguage(b.String())
+	return DetectLanguage(b.String()), ""
 }
 
 // tags gathers article:tag, JSON-LD keywords, keyword meta tags and

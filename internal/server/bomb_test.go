@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/fetch"
 )
 
 // gzipBomb is n bytes of unit repeated, gzipped, without ever holding the

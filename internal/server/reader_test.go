@@ -14,7 +14,7 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
-	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/fetch"
 	"github.com/winnow-go/winnow/render"
 )
 

@@ -46,7 +46,7 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
-	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/fetch"
 )
 
 // Defaults used when a Config field is zero.

@@ -20,7 +20,7 @@ import (
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/article"
-	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/fetch"
 )
 
 // fakeExtract stands in for the engine, so these tests check the server

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/winnow-go/winnow/internal/fetch"
+	"github.com/winnow-go/winnow/fetch"
 )
 
 // testDeadline bounds how long these tests wait for anything; it is a

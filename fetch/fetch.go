@@ -1,4 +1,9 @@
-// Package fetch gets pages over HTTP safely, for the CLI and the server.
+// Package fetch gets web pages over HTTP without letting a URL reach the
+// machine's own network (server-side request forgery), with caps on size,
+// time and redirects. It is the fetcher of winnow's CLI and HTTP service;
+// Go programs that extract pages from URLs they are given can use it the
+// same way: fetch.New(fetch.Options{}).Fetch(ctx, url), then hand the
+// Page's Body, URL and ContentType to winnow.Extract.
 //
 // A Fetcher only speaks http and https, and it refuses to connect to any
 // address that is not public: loopback, private, carrier-grade NAT,
@@ -40,17 +45,33 @@ const (
 
 // Options for a Fetcher. The zero value means the defaults.
 type Options struct {
-	MaxBytes     int64         // body cap, after decompression; 0 = 10 MB
-	Timeout      time.Duration // whole-request deadline, body included; 0 = 20s
-	MaxRedirects int           // 0 = 5; negative = follow none
-	UserAgent    string        // "" = winnow's own
-	AllowPrivate bool          // allow loopback/private/link-local targets
+	// MaxBytes caps the body, also once decompressed; 0 means
+	// DefaultMaxBytes. A longer body fails with ErrTooLarge.
+	MaxBytes int64
+	// Timeout bounds the whole fetch, redirects and body included; 0
+	// means DefaultTimeout. Passing it fails with ErrTimeout.
+	Timeout time.Duration
+	// MaxRedirects is how many redirects are followed; 0 means
+	// DefaultMaxRedirects, a negative number none.
+	MaxRedirects int
+	// UserAgent is sent with every request; "" means DefaultUserAgent.
+	UserAgent string
+	// AllowPrivate lets fetches reach loopback, private and link-local
+	// addresses. Leave it false whenever the URL comes from someone else:
+	// the CLI sets it (its user may fetch their own machine), the service
+	// does not.
+	AllowPrivate bool
 }
 
 // Page is a fetched response.
 type Page struct {
-	URL         string // final URL after redirects
-	StatusCode  int
+	// URL is the final URL, after redirects: the one to resolve the
+	// page's links against.
+	URL string
+	// StatusCode is the response's HTTP status, always 2xx.
+	StatusCode int
+	// ContentType is the response's Content-Type header, which may name
+	// the page's charset.
 	ContentType string
 	// Body is decompressed from its Content-Encoding. A gzip file sent
 	// without one (a .gz served as is) is left gzipped: pass the same cap
@@ -69,7 +90,8 @@ type Fetcher struct {
 	dialIP  func(ctx context.Context, network string, ap netip.AddrPort) (net.Conn, error)
 }
 
-// New returns a Fetcher.
+// New returns a Fetcher with opts, its zero fields set to the defaults.
+// Fetchers keep their connections for reuse: make one and share it.
 func New(opts Options) *Fetcher {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
