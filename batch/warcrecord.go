@@ -107,7 +107,7 @@ func readWARCHeader(br *bufio.Reader) (*warcHeader, error) {
 		}
 		return nil, eofUnexpected(err)
 	}
-	version, ok := strings.CutPrefix(string(line), "WARC/")
+	version, ok := strings.CutPrefix(string(trimSpace(line)), "WARC/")
 	if !ok || !isVersion(version) {
 		return nil, fmt.Errorf("%w: not a WARC version line: %.40q", errWARCSyntax, line)
 	}

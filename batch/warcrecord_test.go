@@ -24,6 +24,7 @@ func TestReadWARCHeader(t *testing.T) {
 	}{
 		{"WARC 1.1", "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 3\r\n\r\nabc", "WARC-Type=response|Content-Length=3", nil, "abc"},
 		{"WARC 1.0", "WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n", "WARC-Type=warcinfo", nil, ""},
+		{"white space after the version", "WARC/1.0 \r\nA: b\r\n\r\n", "A=b", nil, ""},
 		{"no fields", "WARC/1.0\r\n\r\nx", "", nil, "x"},
 		{"white space around values", "WARC/1.0\r\nA:\t  b c \t\r\nB:\r\n\r\n", "A=b c|B=", nil, ""},
 		{"continuation lines", "WARC/1.0\r\nA: one\r\n two\r\n\t three\r\nB: x\r\n\r\n", "A=one two three|B=x", nil, ""},
