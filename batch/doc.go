@@ -8,7 +8,9 @@
 //	Open / OpenAt / OpenPosition
 //	                a path → a Reader (WARC, WARC.gz with any number of
 //	                records per gzip member, WET, a folder of
-//	                .html/.html.gz files, or JSONL of {"url","html"})
+//	                .html/.html.gz files, one such file, or JSONL of
+//	                {"url","html"}); WARC records are parsed by the
+//	                package's own read-only reader (warcrecord.go)
 //	Reader.Next     → *Record: URL, HTTP status, Content-Type, body (capped),
 //	                or the reason it is skipped, or the error reading it
 //	Process         *Record → render.Record: the extraction (with recover),

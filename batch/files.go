@@ -43,6 +43,11 @@ func openDir(root string, start int64, opts ReaderOptions) (*dirSource, error) {
 	return &dirSource{root: root, files: files, next: int(min(start, int64(len(files)))), opts: opts}, nil
 }
 
+// openFile reads a single page as a folder of that one file.
+func openFile(path string, start int64, opts ReaderOptions) *dirSource {
+	return &dirSource{root: path, files: []string{path}, next: int(min(start, 1)), opts: opts}
+}
+
 func (s *dirSource) Close() error { return nil }
 
 func (s *dirSource) Next() (*Record, error) {

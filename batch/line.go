@@ -55,6 +55,12 @@ type ProcessOptions struct {
 	MinWords int
 	// Timeout bounds one extraction; zero means none.
 	Timeout time.Duration
+	// Format, when render.FormatMarkdown or render.FormatHTML, adds the
+	// article rendered in that format to its line, as a field of that
+	// name ("markdown" or "html"), for lines with an article (status ok
+	// or filtered). Empty or render.FormatText adds nothing: the line's
+	// "text" is the plain text already.
+	Format render.Format
 }
 
 // Process extracts one record into its line of output, a render.Record
@@ -96,8 +102,32 @@ func Process(ctx context.Context, rec *Record, opts ProcessOptions) render.Recor
 		if f := filter(a, opts); f != "" {
 			l.Status, l.Filter = StatusFiltered, f
 		}
+		if err := rendered(&l, opts.Format); err != nil {
+			l.Article, l.Status, l.Filter, l.Error = nil, StatusError, "", err.Error()
+		}
 	}
 	return l
+}
+
+// rendered adds the article rendered in format f to its line.
+func rendered(l *render.Record, f render.Format) error {
+	var b strings.Builder
+	switch f {
+	case render.FormatMarkdown, render.FormatHTML:
+		if err := render.Write(&b, l.Article, f); err != nil {
+			return fmt.Errorf("rendering %s: %w", f, err)
+		}
+	case "", render.FormatText:
+		return nil
+	default:
+		return fmt.Errorf("batch lines cannot hold format %q", f)
+	}
+	if f == render.FormatMarkdown {
+		l.Markdown = b.String()
+	} else {
+		l.HTML = b.String()
+	}
+	return nil
 }
 
 // extract runs the extractor with a recover, so one page cannot stop a run.

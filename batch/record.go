@@ -99,7 +99,9 @@ func Open(path string, opts ReaderOptions) (Reader, error) {
 // start (a value taken from an earlier Record.Offset of the same input), so
 // a resumed run does not read again what it has done. The kind of input is
 // found from its content: a folder, a WARC (plain or gzipped, WARC or WET),
-// or JSONL (plain or gzipped).
+// JSONL (plain or gzipped), or a single page (plain or gzipped; named
+// .html, .htm or .xhtml, or starting with "<"), read as a folder of one
+// file.
 func OpenAt(path string, start int64, opts ReaderOptions) (Reader, error) {
 	return OpenPosition(path, Position{Offset: start}, opts)
 }
@@ -125,8 +127,10 @@ func OpenPosition(path string, start Position, opts ReaderOptions) (Reader, erro
 			r, err = openWARC(path, start.Offset, opts)
 		case kindJSONL:
 			r, err = openJSONL(path, start.Offset, opts)
+		case kindHTML:
+			r = openFile(path, start.Offset, opts)
 		default:
-			err = fmt.Errorf("%s: not a WARC, WET or JSONL file", path)
+			err = fmt.Errorf("%s: not a WARC, WET, JSONL or HTML file", path)
 		}
 	}
 	if err != nil {
@@ -162,9 +166,11 @@ const (
 	kindUnknown inputKind = iota
 	kindWARC
 	kindJSONL
+	kindHTML
 )
 
-// sniff tells a WARC from JSONL by the first bytes, looking inside gzip.
+// sniff tells a WARC from JSONL and a page by the first bytes, looking
+// inside gzip, and by the name for a page.
 func sniff(path string) (inputKind, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -184,6 +190,9 @@ func sniff(path string) (inputKind, error) {
 	n, err := io.ReadFull(r, head)
 	if err != nil && n == 0 {
 		if err == io.EOF {
+			if hasHTMLExt(path) {
+				return kindHTML, nil // an empty page: its line says so
+			}
 			return kindUnknown, fmt.Errorf("%s: empty input", path)
 		}
 		return kindUnknown, fmt.Errorf("%s: %w", path, err)
@@ -194,6 +203,8 @@ func sniff(path string) (inputKind, error) {
 		return kindWARC, nil
 	case bytes.HasPrefix(head, []byte("{")):
 		return kindJSONL, nil
+	case hasHTMLExt(path) || bytes.HasPrefix(head, []byte("<")):
+		return kindHTML, nil
 	}
 	return kindUnknown, nil
 }

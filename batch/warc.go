@@ -11,23 +11,24 @@ import (
 	"strings"
 
 	"github.com/klauspost/compress/gzip"
-	"github.com/nlnwa/gowarc"
 )
 
 // warcSource reads WARC and WET files, plain or gzipped: one gzip member
 // per record, several records per member, or the whole file as one gzip
 // stream, in any mix.
 //
-// Records are parsed by gowarc with validation off (digests are not checked)
-// and the HTTP part of a response is parsed here, so a record is read once,
-// as a stream, and only its first MaxRecordBytes are kept. A gzipped file is
-// read member by member: each member is decompressed here and its bytes are
-// read as a plain WARC holding one or more records.
+// Records are parsed by the reader in warcrecord.go (digests are not
+// checked) and the HTTP part of a response is parsed here, so a record is
+// read once, as a stream, and only its first MaxRecordBytes are kept. A
+// gzipped file is read member by member: each member is decompressed here
+// and its bytes are read as a plain WARC holding one or more records. A
+// plain file may hold gzip members too, and a gzipped one plain records
+// between its members.
 //
 // When a record is broken (cut short, or a Content-Length that does not end
 // at an end-of-record marker) the source reports it once, with Err set, and
 // then looks for the next record from the byte after the broken one's
-// start: gowarc skips bytes until a gzip header or "WARC/" line (inside a
+// start: it skips bytes until a gzip header or "WARC/" line (inside a
 // gzip member, until a "WARC/" line of the same member, decompressing the
 // member again from its start to get there) and candidates that do not
 // parse are passed over silently. A gzip member whose compressed
@@ -43,7 +44,6 @@ type warcSource struct {
 	cr       *countingReader
 	br       *bufio.Reader
 	base     int64 // file offset at which cr started counting
-	u        gowarc.Unmarshaler
 	opts     ReaderOptions
 	resync   bool // scanning the file for a record after a broken one
 	finished bool
@@ -70,7 +70,7 @@ func (m *member) pos() int64 { return m.cr.n - int64(m.br.Buffered()) }
 
 // memberReader records the member's first decompression error, so that an
 // error reading a record can be told from a record cut short inside a sound
-// member, whatever gowarc makes of the error.
+// member.
 type memberReader struct {
 	zr *gzip.Reader
 	m  *member
@@ -95,10 +95,6 @@ func openWARC(path string, start int64, opts ReaderOptions) (*warcSource, error)
 		path: path,
 		f:    f,
 		gz:   n == 2 && magic[0] == 0x1f && magic[1] == 0x8b,
-		// Syntax errors must fail: with a lenient policy gowarc's header
-		// parser loops at the end of a file cut inside a header. Bytes
-		// between records are skipped here instead (see scan).
-		u:    gowarc.NewUnmarshaler(gowarc.WithNoValidation(), gowarc.WithSyntaxErrorPolicy(gowarc.ErrFail)),
 		opts: opts,
 	}
 	if err := s.seek(start); err != nil {
@@ -131,37 +127,14 @@ func (s *warcSource) pos() int64 {
 func (s *warcSource) Close() error { return s.f.Close() }
 
 func (s *warcSource) Next() (*Record, error) {
-	var rec *Record
-	if s.gz {
-		rec = s.nextGzip()
-	} else {
-		rec = s.nextPlain()
+	if rec := s.next(); rec != nil {
+		return rec, nil
 	}
-	if rec == nil {
-		return nil, io.EOF
-	}
-	return rec, nil
+	return nil, io.EOF
 }
 
-// nextPlain returns the next record of a plain file, or nil at its end.
-func (s *warcSource) nextPlain() *Record {
-	for !s.finished {
-		if err := scan(s.br, true); err != nil {
-			return nil
-		}
-		rec, end := s.fileRecord(true)
-		if end {
-			return nil
-		}
-		if rec != nil {
-			return rec
-		}
-	}
-	return nil
-}
-
-// nextGzip returns the next record of a gzipped file, or nil at its end.
-func (s *warcSource) nextGzip() *Record {
+// next returns the next record of the file, or nil at its end.
+func (s *warcSource) next() *Record {
 	for !s.finished {
 		if s.m != nil {
 			if rec := s.memberRecord(); rec != nil {
@@ -173,8 +146,9 @@ func (s *warcSource) nextGzip() *Record {
 			return nil
 		}
 		if b, _ := s.br.Peek(2); b[0] != 0x1f || b[1] != 0x8b {
-			// A plain record between gzip members.
-			rec, end := s.fileRecord(false)
+			// A plain record: the end-of-record marker is checked in a
+			// plain file, not between the members of a gzipped one.
+			rec, end := s.fileRecord(!s.gz)
 			if end {
 				return nil
 			}
@@ -198,21 +172,18 @@ func (s *warcSource) nextGzip() *Record {
 	return nil
 }
 
-// fileRecord reads the record at the file's position, a "WARC/" line or a
-// gzip header that gowarc reads as one record. It returns nil when the
+// fileRecord reads the plain record at the file's position, at a "WARC/"
+// line. It returns nil when the
 // position held no record (a false start found while scanning), and end
 // at the end of the file. The end-of-record marker is checked when marker
 // is true.
 func (s *warcSource) fileRecord(marker bool) (rec *Record, end bool) {
 	at := s.pos()
-	wr, _, _, err := s.u.Unmarshal(s.br)
+	h, err := readWARCHeader(s.br)
 	if err != nil {
-		if wr != nil {
-			_ = wr.Close()
-		}
 		// EOF with nothing consumed is the end of the file; EOF
 		// inside a header is a record cut short.
-		if wr == nil && errors.Is(err, io.EOF) && (s.resync || s.pos() == at) {
+		if errors.Is(err, io.EOF) && s.pos() == at {
 			return nil, true
 		}
 		wasResync := s.resync
@@ -220,13 +191,13 @@ func (s *warcSource) fileRecord(marker bool) (rec *Record, end bool) {
 		if wasResync {
 			return nil, false
 		}
-		return unreadable(s.path, at, 0, err), false
+		return named(unreadable(s.path, at, 0, err), h), false
 	}
 	var check func() error
 	if marker {
 		check = func() error { return endMarker(s.br, false) }
 	}
-	rec, broken := s.record(wr, at, check)
+	rec, broken := s.record(h, s.br, at, check)
 	if broken {
 		wasResync := s.resync
 		s.skipPast(at)
@@ -256,21 +227,19 @@ func (s *warcSource) memberRecord() *Record {
 		at := m.pos()
 		inMember := m.n
 		m.n++
-		wr, _, _, err := s.u.Unmarshal(m.br)
+		h, err := readWARCHeader(m.br)
 		var rec *Record
 		broken := true
 		if err == nil {
-			rec, broken = s.record(wr, m.start, func() error { return endMarker(m.br, true) })
+			rec, broken = s.record(h, m.br, m.start, func() error { return endMarker(m.br, true) })
 			rec.InMember = inMember
-		} else if wr != nil {
-			_ = wr.Close()
 		}
 		if broken && m.err != nil && m.br.Buffered() < 4 {
 			// The record ran into the point where the member cannot be
 			// decompressed further (its bytes are read ahead, so an
 			// error further on is not this record's).
 			if rec == nil {
-				rec = &Record{Input: s.path, Offset: m.start, InMember: inMember}
+				rec = named(&Record{Input: s.path, Offset: m.start, InMember: inMember}, h)
 			}
 			return s.memberBroken(rec)
 		}
@@ -301,7 +270,7 @@ func (s *warcSource) memberRecord() *Record {
 			continue
 		}
 		if rec == nil {
-			rec = unreadable(s.path, m.start, inMember, err)
+			rec = named(unreadable(s.path, m.start, inMember, err), h)
 		}
 		return rec
 	}
@@ -427,49 +396,49 @@ func (s *warcSource) skipPast(at int64) {
 	}
 }
 
-// record turns one gowarc record into a Record, reading its block, and
-// then checks its end marker with endMarker when that is not nil. broken
-// is true when the record is not whole: cut short, or its Content-Length
-// does not end at the end marker, so the reader must look for the next
-// record from the byte after its start. A whole record that cannot be used
-// (an HTTP part that does not parse, an unsupported Content-Encoding, a
-// body over the cap) has Err set and broken false.
-func (s *warcSource) record(wr gowarc.WarcRecord, at int64, endMarker func() error) (rec *Record, broken bool) {
-	h := wr.WarcHeader()
-	rec = &Record{
-		Input:  s.path,
-		Offset: at,
-		ID:     h.Get(gowarc.WarcRecordID),
-		URL:    h.Get(gowarc.WarcTargetURI),
-		Date:   h.Get(gowarc.WarcDate),
-	}
-	length, _ := h.GetInt64(gowarc.ContentLength)
-	if len(h.GetAll(gowarc.WarcRecordID)) > 1 || len(h.GetAll(gowarc.WarcType)) > 1 {
+// record reads the block of the record whose header is h from br, at
+// the first byte of the block, into a Record, and then checks its end
+// marker with endMarker when that is not nil. broken is true when the
+// record is not whole: cut short, or its Content-Length does not end at
+// the end marker, so the reader must look for the next record from the
+// byte after its start. A whole record that cannot be used (an HTTP part
+// that does not parse, an unsupported Content-Encoding, a body over the
+// cap) has Err set and broken false.
+func (s *warcSource) record(h *warcHeader, br *bufio.Reader, at int64, endMarker func() error) (rec *Record, broken bool) {
+	rec = named(&Record{Input: s.path, Offset: at}, h)
+	if h.count(fieldRecordID) > 1 || h.count(fieldType) > 1 {
 		// A header cut short ran on into the next record's header.
 		setErr(rec, fmt.Errorf("%w: header runs into the next record", ErrTruncated))
-		_ = wr.Close()
 		return rec, true
 	}
-	raw, err := wr.Block().RawBytes()
+	length, err := h.contentLength()
 	if err != nil {
 		setErr(rec, err)
-		_ = wr.Close()
 		return rec, true
 	}
 	// The counting wrapper tells a short block from a complete one.
-	cr := &countingReader{r: raw}
-	useErr := s.fill(rec, wr.Type(), h.Get(gowarc.ContentType), cr)
-	// Read the rest, so a record cut short is told apart from a record
+	cr := &countingReader{r: io.LimitReader(br, length)}
+	useErr := s.fill(rec, h.recordType(), h.get(fieldContentType), cr)
+	// Skip the rest, so a record cut short is told apart from a record
 	// that was merely not kept.
-	_, wholeErr := io.Copy(io.Discard, cr)
-	if wholeErr == nil && cr.n < length {
-		wholeErr = fmt.Errorf("%w: %d of %d bytes", ErrTruncated, cr.n, length)
+	var wholeErr error
+	if rest := length - cr.n; rest > 0 {
+		var n int
+		n, wholeErr = br.Discard(int(rest))
+		if wholeErr == nil && int64(n) < rest {
+			wholeErr = io.ErrUnexpectedEOF
+		}
+		if errors.Is(wholeErr, io.EOF) {
+			wholeErr = fmt.Errorf("%w: %d of %d bytes", ErrTruncated, cr.n+int64(n), length)
+		}
 	}
 	if wholeErr == nil && endMarker != nil {
 		wholeErr = endMarker()
 	}
-	if err := wr.Close(); err != nil && wholeErr == nil {
-		wholeErr = err
+	if wholeErr == nil {
+		if b, _ := br.Peek(4); string(b) == "\r\n\r\n" {
+			_, _ = br.Discard(4)
+		}
 	}
 	switch {
 	case wholeErr != nil:
@@ -484,24 +453,39 @@ func (s *warcSource) record(wr gowarc.WarcRecord, at int64, endMarker func() err
 	return rec, broken
 }
 
+// named gives rec the record ID, URL and date of a header, which may be
+// nil or cut short.
+func named(rec *Record, h *warcHeader) *Record {
+	if h != nil {
+		rec.ID, rec.URL, rec.Date = h.get(fieldRecordID), h.get(fieldTargetURI), h.get(fieldDate)
+	}
+	return rec
+}
+
 // fill reads the block of one record into rec, or sets rec.Skip.
-func (s *warcSource) fill(rec *Record, typ gowarc.RecordType, ctype string, block io.Reader) error {
+func (s *warcSource) fill(rec *Record, typ string, ctype string, block io.Reader) error {
 	max := s.opts.maxBytes()
 	switch typ {
-	case gowarc.Conversion:
+	case "conversion":
 		rec.Text = true
 		rec.ContentType = ctype
 		body, err := readCapped(block, max)
 		rec.Body = body
 		return err
-	case gowarc.Response:
+	case "response":
 		if !strings.HasPrefix(strings.ToLower(ctype), "application/http") {
 			rec.Skip = "not_http"
 			return nil
 		}
 		return s.fillHTTP(rec, block, max)
 	}
-	rec.Skip = "warc_" + strings.ToLower(typ.String())
+	switch typ {
+	case "warcinfo", "resource", "request", "metadata", "revisit", "continuation":
+		rec.Skip = "warc_" + typ
+	default:
+		// Counter names stay few: any other type counts as unknown.
+		rec.Skip = "warc_unknown"
+	}
 	return nil
 }
 

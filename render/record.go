@@ -14,8 +14,8 @@ import (
 // there is no Article.
 //
 // Its JSON is "source" first, then the Article's fields in their usual
-// order (a nil Article gives "url" and "status" only), then "warc_date",
-// "filter" and "error" when set.
+// order (a nil Article gives "url" and "status" only), then "markdown",
+// "html", "warc_date", "filter" and "error" when set.
 type Record struct {
 	// Source says where the input came from.
 	Source Source
@@ -33,6 +33,10 @@ type Record struct {
 	Filter string
 	// Error is the message of an input that failed.
 	Error string
+	// Markdown and HTML, when set, hold the article rendered in that
+	// format, as "winnow extract --format markdown|html" prints it (winnow
+	// batch --format).
+	Markdown, HTML string
 }
 
 // StatusError is the Status of a Record whose input could not be read or
@@ -88,7 +92,7 @@ func (r Record) MarshalJSON() ([]byte, error) {
 			return nil, err
 		}
 	}
-	for _, f := range []struct{ name, v string }{{"warc_date", r.WARCDate}, {"filter", r.Filter}, {"error", r.Error}} {
+	for _, f := range []struct{ name, v string }{{"markdown", r.Markdown}, {"html", r.HTML}, {"warc_date", r.WARCDate}, {"filter", r.Filter}, {"error", r.Error}} {
 		if f.v != "" {
 			if err := field(f.name, f.v); err != nil {
 				return nil, err

@@ -15,15 +15,25 @@ import (
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/batch"
 	"github.com/winnow-go/winnow/internal/runner"
+	"github.com/winnow-go/winnow/render"
 )
 
 const batchUsage = `Usage: winnow batch [flags] INPUT... -o OUT.jsonl[.gz|.zst]
 
 INPUT is a WARC or WET file (plain or .gz), a folder of .html/.html.gz files,
-or JSONL of {"url","html"}. One JSON line per page goes to OUT. Only HTTP 200
-text/html and application/xhtml+xml responses are extracted; other records
-are counted and skipped. A killed run resumes when started again with the
-same command (checkpoint in OUT.ckpt).
+a single .html file, or JSONL of {"url","html"}. One JSON line per page goes
+to OUT. Only HTTP 200 text/html and application/xhtml+xml responses are
+extracted; other records are counted and skipped.
+
+A killed run resumes when started again with the same command (checkpoint
+in OUT.ckpt, removed once the run is complete; running a complete command
+again does it again). -o - writes plain JSON lines to standard output, with
+no checkpoint: an interrupted run cannot be resumed, and running it again
+starts over.
+
+Each line holds the article's "text" and "blocks"; --format markdown or
+html adds a "markdown" or "html" field with the article as "winnow extract
+--format markdown|html" prints it.
 
 Flags:
 `
@@ -34,13 +44,18 @@ func runBatch(args []string) int {
 }
 
 func batchMain(args []string, stderr io.Writer) int {
+	return batchMainIO(args, os.Stdout, stderr)
+}
+
+// batchMainIO is batchMain with the standard output that -o - writes to.
+func batchMainIO(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("batch", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, batchUsage)
 		fs.PrintDefaults()
 	}
-	out := fs.String("o", "", "output `file` (.jsonl, .jsonl.gz or .jsonl.zst)")
+	out := fs.String("o", "", "output `file` (.jsonl, .jsonl.gz or .jsonl.zst), or - for standard output")
 	workers := fs.Int("j", 0, "number of workers (0: all cores)")
 	langs := fs.String("lang", "", "keep only articles in these `languages` (comma-separated ISO 639-1 codes), as read from the text when it is clearly not the declared one")
 	minWords := fs.Int("min-words", 0, "keep only articles with at least `N` words")
@@ -53,6 +68,10 @@ func batchMain(args []string, stderr io.Writer) int {
 	noImages := fs.Bool("no-images", false, "leave figures out")
 	articlesOnly := fs.Bool("articles-only", false, "refuse pages that are not articles: listings get status not_article, short pages too_short")
 	quiet := fs.Bool("q", false, "no progress output")
+	explain := fs.Bool("explain", false, `list in each line what was removed and why ("removed") and where the metadata was read ("sources")`)
+	precision := fs.Bool("precision", false, "drop doubtful blocks: less chrome, perhaps less body")
+	recall := fs.Bool("recall", false, "keep doubtful blocks: all of the body, perhaps some chrome")
+	format := fs.String("format", "text", "content `format` of each line: text (the line as is), markdown or html (adds that field)")
 
 	var inputs []string
 	for {
@@ -73,6 +92,24 @@ func batchMain(args []string, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+	lineFormat, err := render.ParseFormat(*format)
+	if err == nil && lineFormat != render.FormatText && lineFormat != render.FormatMarkdown && lineFormat != render.FormatHTML {
+		err = fmt.Errorf("--format %s: batch always writes JSON lines; --format picks text, markdown or html for their content", lineFormat)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "winnow batch: %v\n", err)
+		return exitUsage
+	}
+	focus := winnow.Balanced
+	switch {
+	case *precision && *recall:
+		fmt.Fprintln(stderr, "winnow batch: --precision and --recall cannot be used together")
+		return exitUsage
+	case *precision:
+		focus = winnow.Precision
+	case *recall:
+		focus = winnow.Recall
+	}
 	cfg := runner.Config{
 		Inputs:         inputs,
 		Output:         *out,
@@ -81,14 +118,16 @@ func batchMain(args []string, stderr io.Writer) int {
 		Dedupe:         *dedupe,
 		KeepFiltered:   *keepFiltered,
 		Fresh:          *fresh,
+		Stdout:         stdout,
 		Process: batch.ProcessOptions{
 			// The record cap also caps the page once gunzipped.
-			Extract:  winnow.Options{KeepLinks: *links, DropImages: *noImages, ArticlesOnly: *articlesOnly, MaxBytes: *maxRecord << 20},
+			Extract: winnow.Options{KeepLinks: *links, DropImages: *noImages, ArticlesOnly: *articlesOnly,
+				MaxBytes: *maxRecord << 20, Explain: *explain, Focus: focus},
 			MinWords: *minWords,
 			Timeout:  *timeout,
+			Format:   lineFormat,
 		},
 	}
-	var err error
 	if cfg.Process.Langs, err = parseLangs(*langs); err != nil {
 		fmt.Fprintf(stderr, "winnow batch: --lang: %v\n", err)
 		return exitUsage
@@ -108,18 +147,26 @@ func batchMain(args []string, stderr io.Writer) int {
 	if sum != nil {
 		switch {
 		case sum.AlreadyComplete:
-			fmt.Fprintf(stderr, "winnow batch: %s is already complete (checkpoint %s.ckpt); use --fresh to redo it\n", cfg.Output, cfg.Output)
+			fmt.Fprintf(stderr, "winnow batch: %s was complete (its checkpoint %s.ckpt is now removed; the same command again redoes it)\n", cfg.Output, cfg.Output)
 		case sum.Resumed:
 			fmt.Fprintln(stderr, "winnow batch: resumed from checkpoint")
 		}
 		secs := sum.Elapsed.Seconds()
+		where := cfg.Output
+		if where == runner.StdoutName {
+			where = "standard output"
+		}
 		fmt.Fprintf(stderr, "winnow batch: %d lines in %s; this run: %d records in %.1fs (%.1f records/s, %.1f MB/s)\n",
-			sum.Lines(), cfg.Output, sum.Records, secs, float64(sum.Records)/max(secs, 1e-9), float64(sum.Bytes)/1e6/max(secs, 1e-9))
+			sum.Lines(), where, sum.Records, secs, float64(sum.Records)/max(secs, 1e-9), float64(sum.Bytes)/1e6/max(secs, 1e-9))
 		sum.Format(stderr)
 	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			fmt.Fprintln(stderr, "winnow batch: interrupted; run the same command again to resume")
+			if cfg.Output == runner.StdoutName {
+				fmt.Fprintln(stderr, "winnow batch: interrupted; with -o - there is no checkpoint, the same command starts over")
+			} else {
+				fmt.Fprintln(stderr, "winnow batch: interrupted; run the same command again to resume")
+			}
 		} else {
 			fmt.Fprintf(stderr, "winnow batch: %v\n", err)
 		}

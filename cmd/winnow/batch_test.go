@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -166,5 +167,180 @@ func TestBatchGzipLayouts(t *testing.T) {
 				t.Errorf("summary does not say %q:\n%s", want, stderr.String())
 			}
 		})
+	}
+}
+
+// storyPage is an HTML page with one article.
+func storyPage(title string) []byte {
+	return []byte("<!doctype html><html lang=\"en\"><head><title>" + title + "</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article><h1>" +
+		title + "</h1><p>" + strings.ReplaceAll(strings.TrimSpace(wetEnglish), "\n", "</p><p>") + "</p><p>Read <b>more</b> at the <a href=\"/town\">town page</a>.</p></article><footer>© Town paper</footer></body></html>")
+}
+
+// batchLines runs winnow batch with args and returns the JSON lines it
+// wrote to standard output (-o -) and its standard error.
+func batchLines(t *testing.T, args ...string) ([]map[string]any, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := batchMainIO(append([]string{"-q", "-o", "-"}, args...), &stdout, &stderr)
+	var lines []map[string]any
+	for _, l := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+		if l == "" {
+			continue
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("%v: %s", err, l)
+		}
+		lines = append(lines, m)
+	}
+	return lines, stderr.String(), code
+}
+
+// TestBatchStdout: -o - writes the lines to standard output, with no
+// file named "-" and no checkpoint. It used to create a file named "-".
+func TestBatchStdout(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.warc.gz")
+	if err := batchtest.WriteWARC(in, true, []batchtest.Page{
+		{URL: "https://a.test/1", Body: storyPage("One")},
+		{URL: "https://a.test/2", Body: storyPage("Two")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	lines, stderr, code := batchLines(t, in)
+	if code != exitOK || len(lines) != 2 {
+		t.Fatalf("exit %d, %d lines: %s", code, len(lines), stderr)
+	}
+	if !strings.Contains(stderr, "2 lines in standard output") {
+		t.Errorf("summary: %s", stderr)
+	}
+	for _, name := range []string{"-", "-.ckpt"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s was written", name)
+		}
+	}
+}
+
+// TestBatchHTMLFile: a single .html file (or a file that starts with
+// "<") is an input, as a folder of one page. It used to be refused as
+// "not a WARC, WET or JSONL file".
+func TestBatchHTMLFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"story.html", "story.htm.gz", "story"} {
+		path := filepath.Join(dir, name)
+		body := storyPage("One")
+		if strings.HasSuffix(name, ".gz") {
+			var b bytes.Buffer
+			zw := gzip.NewWriter(&b)
+			zw.Write(body)
+			zw.Close()
+			body = b.Bytes()
+		}
+		if err := os.WriteFile(path, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		lines, stderr, code := batchLines(t, path)
+		if code != exitOK || len(lines) != 1 || lines[0]["status"] != "ok" || lines[0]["title"] != "One" {
+			t.Fatalf("%s: exit %d, lines %v: %s", name, code, lines, stderr)
+		}
+		if src, _ := lines[0]["source"].(map[string]any); src["file"] != path {
+			t.Errorf("%s: source %v", name, lines[0]["source"])
+		}
+	}
+	notPage := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notPage, []byte("just text"), 0o644)
+	if _, _, code := batchLines(t, notPage); code != exitUsage {
+		t.Errorf("a text file: exit %d", code)
+	}
+}
+
+// TestBatchExtractFlags: --explain, --precision, --recall and --format
+// work as in extract; --format adds the article in that format to each
+// line. They used to be unknown flags.
+func TestBatchExtractFlags(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.warc")
+	if err := batchtest.WriteWARC(in, false, []batchtest.Page{{URL: "https://a.test/1", Body: storyPage("One")}}); err != nil {
+		t.Fatal(err)
+	}
+	one := func(args ...string) map[string]any {
+		t.Helper()
+		lines, stderr, code := batchLines(t, append(args, in)...)
+		if code != exitOK || len(lines) != 1 {
+			t.Fatalf("%v: exit %d, %d lines: %s", args, code, len(lines), stderr)
+		}
+		return lines[0]
+	}
+	plain := one()
+	for _, f := range []string{"removed", "markdown", "html"} {
+		if _, ok := plain[f]; ok {
+			t.Errorf("default line has %q", f)
+		}
+	}
+	if l := one("--explain"); l["removed"] == nil {
+		t.Errorf("--explain: no removed list in %v", l)
+	}
+	if md, _ := one("--format", "markdown")["markdown"].(string); !strings.HasPrefix(md, "# One\n") || !strings.Contains(md, "\n\nVoters in the harbour town") {
+		t.Errorf("--format markdown: %q", md)
+	}
+	if h, _ := one("--format", "html", "--links")["html"].(string); !strings.HasPrefix(h, "<!DOCTYPE html>") || !strings.Contains(h, "<h1>One</h1>") {
+		t.Errorf("--format html: %q", h)
+	}
+	if l := one("--format", "text"); l["text"] != plain["text"] || l["markdown"] != nil {
+		t.Errorf("--format text changed the line: %v", l)
+	}
+	prec, rec := one("--precision"), one("--recall")
+	if len(prec["text"].(string)) > len(rec["text"].(string)) {
+		t.Errorf("--precision kept more than --recall:\n%s\n%s", prec["text"], rec["text"])
+	}
+	for _, bad := range [][]string{{"--format", "json"}, {"--format", "pdf"}, {"--precision", "--recall"}} {
+		if _, _, code := batchLines(t, append(bad, in)...); code != exitUsage {
+			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}
+
+// TestBatchKeepFilteredSummary: with --keep-filtered the summary counts
+// the filtered lines it wrote. It used to leave them out.
+func TestBatchKeepFilteredSummary(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.warc.gz")
+	if err := batchtest.WriteWARC(in, true, []batchtest.Page{
+		{URL: "https://a.test/1", Body: storyPage("One")},
+		{URL: "https://a.test/2", Body: storyPage("One")},
+		{URL: "https://a.test/3", Body: storyPage("One")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	lines, stderr, code := batchLines(t, "--dedupe", "--keep-filtered", in)
+	if code != exitOK || len(lines) != 3 {
+		t.Fatalf("exit %d, %d lines: %s", code, len(lines), stderr)
+	}
+	if !strings.Contains(stderr, "3 lines in standard output") {
+		t.Errorf("summary does not count the 3 lines written:\n%s", stderr)
+	}
+}
+
+// TestBatchCheckpointRemoved: the checkpoint is removed once the run is
+// complete, and the same command again does the run again.
+func TestBatchCheckpointRemoved(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.warc.gz")
+	if err := batchtest.WriteWARC(in, true, []batchtest.Page{{URL: "https://a.test/1", Body: storyPage("One")}}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.jsonl")
+	for range 2 {
+		var stderr bytes.Buffer
+		if code := batchMain([]string{"-q", "-o", out, in}, &stderr); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		if _, err := os.Stat(out + ".ckpt"); err == nil {
+			t.Error("checkpoint left after a complete run")
+		}
+		if data, _ := os.ReadFile(out); bytes.Count(data, []byte("\n")) != 1 {
+			t.Errorf("output:\n%s", data)
+		}
 	}
 }

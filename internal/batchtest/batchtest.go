@@ -6,13 +6,13 @@ package batchtest
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha1"
+	"encoding/base32"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/nlnwa/gowarc"
 
 	"github.com/winnow-go/winnow/internal/dataset"
 )
@@ -58,56 +58,72 @@ func Record(p Page, compress bool) ([]byte, error) {
 	return cut(b, p), nil
 }
 
-// marshal returns one WARC record as plain bytes, uncut.
+// marshal returns one WARC record as plain bytes, uncut: a WARC/1.1
+// header (type, target URI, date, content type, record ID, length, block
+// digest, and a payload digest for HTTP and resource records), the block,
+// and the end-of-record marker.
 func marshal(p Page) ([]byte, error) {
-	typ := map[string]gowarc.RecordType{
-		"": gowarc.Response, "response": gowarc.Response, "request": gowarc.Request,
-		"conversion": gowarc.Conversion, "warcinfo": gowarc.Warcinfo,
-		"metadata": gowarc.Metadata, "resource": gowarc.Resource,
-	}[p.Type]
-	if typ == 0 {
+	typ := p.Type
+	if typ == "" {
+		typ = "response"
+	}
+	switch typ {
+	case "response", "request", "conversion", "warcinfo", "metadata", "resource":
+	default:
 		return nil, fmt.Errorf("unknown record type %q", p.Type)
 	}
-	rb := gowarc.NewRecordBuilder(typ, gowarc.WithRecordIdFunc(func() (string, error) {
-		return fmt.Sprintf("<urn:test:%x>", fnv(p.Type+p.URL+string(p.Body))), nil
-	}))
-	if p.URL != "" {
-		rb.AddWarcHeader(gowarc.WarcTargetURI, p.URL)
-	}
-	rb.AddWarcHeaderTime(gowarc.WarcDate, fixedDate)
+	var block bytes.Buffer
+	ctype := p.ContentType
 	switch typ {
-	case gowarc.Response:
-		rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
-		status, ct := p.Status, p.ContentType
+	case "response":
+		status := p.Status
 		if status == 0 {
 			status = 200
 		}
-		if ct == "" {
-			ct = "text/html; charset=utf-8"
+		if ctype == "" {
+			ctype = "text/html; charset=utf-8"
 		}
-		fmt.Fprintf(rb, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\n%sContent-Length: %d\r\n\r\n", status, statusText(status), ct, p.Header, len(p.Body))
-	case gowarc.Request:
-		rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=request")
-		fmt.Fprintf(rb, "GET / HTTP/1.1\r\nHost: example.test\r\n\r\n")
+		fmt.Fprintf(&block, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\n%sContent-Length: %d\r\n\r\n", status, statusText(status), ctype, p.Header, len(p.Body))
+		ctype = "application/http;msgtype=response"
+	case "request":
+		block.WriteString("GET / HTTP/1.1\r\nHost: example.test\r\n\r\n")
+		ctype = "application/http;msgtype=request"
 	default:
-		ct := p.ContentType
-		if ct == "" {
-			ct = "text/plain"
+		if ctype == "" {
+			ctype = "text/plain"
 		}
-		rb.AddWarcHeader(gowarc.ContentType, ct)
 	}
-	if _, err := rb.Write(p.Body); err != nil {
-		return nil, err
+	head := block.Len()
+	block.Write(p.Body)
+
+	var b bytes.Buffer
+	b.WriteString("WARC/1.1\r\n")
+	field := func(name, value string) { b.WriteString(name + ": " + value + "\r\n") }
+	field("WARC-Type", typ)
+	if p.URL != "" {
+		field("WARC-Target-URI", p.URL)
 	}
-	rec, _, err := rb.Build()
-	if err != nil {
-		return nil, err
+	field("WARC-Date", fixedDate.Format(time.RFC3339))
+	field("Content-Type", ctype)
+	field("WARC-Record-ID", fmt.Sprintf("<urn:test:%x>", fnv(p.Type+p.URL+string(p.Body))))
+	field("Content-Length", fmt.Sprint(block.Len()))
+	field("WARC-Block-Digest", digest(block.Bytes()))
+	switch typ {
+	case "response", "request":
+		field("WARC-Payload-Digest", digest(block.Bytes()[head:]))
+	case "resource":
+		field("WARC-Payload-Digest", digest(block.Bytes()))
 	}
-	var buf bytes.Buffer
-	if _, _, err := gowarc.NewMarshaler().Marshal(&buf, rec, 0); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	b.WriteString("\r\n")
+	b.Write(block.Bytes())
+	b.WriteString("\r\n\r\n")
+	return b.Bytes(), nil
+}
+
+// digest is a WARC digest field's value: "sha1:" and the SHA-1 in base 32.
+func digest(b []byte) string {
+	sum := sha1.Sum(b)
+	return "sha1:" + base32.StdEncoding.EncodeToString(sum[:])
 }
 
 // gzipBytes returns b as one gzip member.

@@ -41,7 +41,12 @@
 // is in OUT exactly once. Without OUT.ckpt, or with --fresh, OUT is
 // written anew. A journal whose header does not match is an error rather
 // than a silent restart. When the run ends, a final commit marks the journal
-// complete; running the same command again then does nothing.
+// complete and the journal is removed; running the same command again then
+// does the run again. A journal found complete (the run was killed before
+// removing it) is removed and nothing else is done.
+//
+// Output "-" is standard output: plain JSON lines, no journal, so an
+// interrupted run cannot be resumed and starts over when run again.
 //
 // Memory for the resume is bounded too: only keys at or past the watermark
 // are kept, at most the records in flight. The --dedupe set grows with the
@@ -51,7 +56,8 @@
 //
 // Records dropped by --lang, --min-words or --dedupe are counted under
 // "filtered_<filter>" and omitted from OUT, unless --keep-filtered, which
-// writes them with status "filtered" and a "filter" field. Records that are
+// writes them with status "filtered" and a "filter" field (and counts them
+// in Summary.Lines). Records that are
 // not pages (requests, non-200 responses, non-HTML) are counted under their
 // skip reason and have no line. Every page gets a line: its article, its
 // no-article status, or its error.

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,6 +21,19 @@ type outFile interface {
 	Truncate(size int64) error
 	Close() error
 }
+
+// StdoutName is the Output that writes to standard output.
+const StdoutName = "-"
+
+// streamFile is an output that can only be written: standard output.
+// Nothing is synced, and it cannot be cut back after a failed write.
+type streamFile struct{ w io.Writer }
+
+func (s streamFile) Write(p []byte) (int, error)  { return s.w.Write(p) }
+func (streamFile) Seek(int64, int) (int64, error) { return 0, nil }
+func (streamFile) Sync() error                    { return nil }
+func (streamFile) Truncate(int64) error           { return errors.New("standard output cannot be cut back") }
+func (streamFile) Close() error                   { return nil }
 
 // output is the JSONL file, written in chunks that are each complete on
 // their own: plain text, one gzip member, or one zstd frame.

@@ -25,8 +25,12 @@ import (
 // Config is one batch run. Inputs and Output are required.
 type Config struct {
 	Inputs []string
-	// Output is the JSONL path; a .gz or .zst suffix compresses it.
+	// Output is the JSONL path; a .gz or .zst suffix compresses it. "-"
+	// writes plain JSON lines to Stdout, with no checkpoint: an
+	// interrupted run cannot be resumed, and running it again starts over.
 	Output string
+	// Stdout receives the lines when Output is "-"; nil means os.Stdout.
+	Stdout io.Writer
 	// Workers is the number of extraction goroutines; zero means all cores.
 	Workers int
 	// Process tunes the extraction and the --lang and --min-words filters.
@@ -63,19 +67,23 @@ type Summary struct {
 	// no-article statuses, "error", "skipped_<reason>", "filtered_<filter>".
 	Counts map[string]int64
 	// Resumed is true when the run went on from a checkpoint;
-	// AlreadyComplete when that checkpoint was of a finished run.
+	// AlreadyComplete when that checkpoint was of a finished run (one
+	// killed before it could remove its checkpoint), which is then removed.
 	Resumed, AlreadyComplete bool
 	// Records and Bytes are what this run itself read; Elapsed its time.
 	Records int64
 	Bytes   int64
 	Elapsed time.Duration
+	// keptFiltered says the filtered records have lines (--keep-filtered).
+	keptFiltered bool
 }
 
-// Lines is the number of lines in the output.
+// Lines is the number of lines in the output: every count but the
+// skipped records, and but the filtered ones unless they were kept.
 func (s *Summary) Lines() int64 {
 	var n int64
 	for k, v := range s.Counts {
-		if !strings.HasPrefix(k, "skipped_") && !strings.HasPrefix(k, "filtered_") {
+		if !strings.HasPrefix(k, "skipped_") && (s.keptFiltered || !strings.HasPrefix(k, "filtered_")) {
 			n += v
 		}
 	}
@@ -129,21 +137,39 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	}
 	hdr := journalHeader{Version: 1, Inputs: cfg.Inputs, Options: fingerprint(cfg)}
 	ckpt := cfg.Output + ".ckpt"
-	st, jr, err := startJournal(ckpt, hdr, cfg.Fresh)
-	if err != nil {
-		return nil, err
-	}
-	defer jr.Close()
-	sum := &Summary{Counts: st.counts, Resumed: st.commits > 0}
-	if st.complete {
-		sum.AlreadyComplete = true
-		return sum, nil
-	}
-	out, err := openOutput(cfg.Output, st.outLen, cfg.wrapOutput)
-	if err != nil {
-		return nil, err
+	var (
+		st  *resumeState
+		jr  *journal
+		out *output
+		err error
+	)
+	if cfg.Output == StdoutName {
+		// No checkpoint: standard output cannot be cut back to a commit.
+		st = newResumeState()
+		w := cfg.Stdout
+		if w == nil {
+			w = os.Stdout
+		}
+		out = &output{f: streamFile{w}}
+	} else {
+		st, jr, err = startJournal(ckpt, hdr, cfg.Fresh)
+		if err != nil {
+			return nil, err
+		}
+		defer jr.Close()
+		if st.complete {
+			// Killed after its last commit, before removing the checkpoint.
+			sum := &Summary{Counts: st.counts, Resumed: true, AlreadyComplete: true, keptFiltered: cfg.KeepFiltered}
+			jr.Close()
+			return sum, os.Remove(ckpt)
+		}
+		out, err = openOutput(cfg.Output, st.outLen, cfg.wrapOutput)
+		if err != nil {
+			return nil, err
+		}
 	}
 	defer out.Close()
+	sum := &Summary{Counts: st.counts, Resumed: st.commits > 0, keptFiltered: cfg.KeepFiltered}
 
 	workers := cfg.Workers
 	if workers <= 0 {
@@ -226,7 +252,12 @@ loop:
 	case ctx.Err() != nil:
 		return sum, ctx.Err()
 	}
-	return sum, c.commit(true)
+	if err := c.commit(true); err != nil || jr == nil {
+		return sum, err
+	}
+	// The run is complete: its checkpoint has nothing left to say.
+	jr.Close()
+	return sum, os.Remove(ckpt)
 }
 
 // startJournal opens the checkpoint to resume from, or starts a new one.
@@ -393,7 +424,9 @@ func (c *committer) commit(complete bool) error {
 			cl.Done = append(cl.Done, k.ints())
 		}
 	}
-	if err := c.jr.appendLine(cl); err != nil {
+	if c.jr == nil {
+		// Standard output: nothing to journal.
+	} else if err := c.jr.appendLine(cl); err != nil {
 		// The chunk is not committed: OUT goes back to its last commit.
 		return fmt.Errorf("writing checkpoint: %w (%s ends at its last commit; the same command resumes from there)",
 			c.out.cut(before, err), c.cfg.Output)
@@ -407,12 +440,17 @@ func (c *committer) commit(complete bool) error {
 // only resumed by the same command.
 func fingerprint(cfg Config) string {
 	p := cfg.Process
-	b, _ := json.Marshal(map[string]any{
+	opts := map[string]any{
 		"langs": p.Langs, "min_words": p.MinWords, "dedupe": cfg.Dedupe, "keep_filtered": cfg.KeepFiltered,
 		"max_record": cfg.MaxRecordBytes, "focus": p.Extract.Focus, "links": p.Extract.KeepLinks,
 		"no_images": p.Extract.DropImages, "explain": p.Extract.Explain,
 		"articles_only": p.Extract.ArticlesOnly, "output": filepath.Base(cfg.Output),
-	})
+	}
+	if p.Format != "" && p.Format != render.FormatText {
+		// Only when set, so the checkpoints of earlier runs still match.
+		opts["format"] = p.Format
+	}
+	b, _ := json.Marshal(opts)
 	return string(b)
 }
 

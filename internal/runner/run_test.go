@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -172,9 +173,13 @@ func TestRunOutputs(t *testing.T) {
 			if sum.Lines() != 4 {
 				t.Errorf("Lines() = %d", sum.Lines())
 			}
-			// The same command again finds the run complete.
+			// The checkpoint is gone once the run is complete; the same
+			// command again does the run again, into the same lines.
+			if _, err := os.Stat(out + ".ckpt"); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("checkpoint left after a complete run: %v", err)
+			}
 			again, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out, Workers: 2})
-			if err != nil || !again.AlreadyComplete || len(readLines(t, out)) != 4 {
+			if err != nil || again.AlreadyComplete || again.Resumed || again.Lines() != 4 || len(readLines(t, out)) != 4 {
 				t.Errorf("rerun: %v %+v", err, again)
 			}
 		})
@@ -204,6 +209,9 @@ func TestRunFilters(t *testing.T) {
 			if len(lines) != tt.lines {
 				t.Errorf("%d lines, want %d", len(lines), tt.lines)
 			}
+			if sum.Lines() != int64(len(lines)) {
+				t.Errorf("summary counts %d lines, the output holds %d", sum.Lines(), len(lines))
+			}
 			for k, v := range tt.counts {
 				if sum.Counts[k] != v {
 					t.Errorf("count %s = %d, want %d (%v)", k, sum.Counts[k], v, sum.Counts)
@@ -216,14 +224,64 @@ func TestRunFilters(t *testing.T) {
 func TestCheckpointMismatch(t *testing.T) {
 	in := fixture(t)
 	out := filepath.Join(t.TempDir(), "o.jsonl")
-	if _, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out}); err != nil {
-		t.Fatal(err)
+	// An interrupted run leaves its checkpoint.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Run(ctx, Config{Inputs: []string{in}, Output: out}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled run: %v", err)
 	}
 	if _, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out, Dedupe: true}); err == nil {
 		t.Error("a checkpoint of other options was resumed")
 	}
 	if sum, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out, Dedupe: true, Fresh: true}); err != nil || sum.AlreadyComplete {
 		t.Errorf("--fresh: %v", err)
+	}
+}
+
+// TestCompleteCheckpointLeft: a run killed after its last commit, before
+// it removed its checkpoint, is found complete by the same command, which
+// removes the checkpoint.
+func TestCompleteCheckpointLeft(t *testing.T) {
+	in := fixture(t)
+	out := filepath.Join(t.TempDir(), "o.jsonl")
+	cfg := Config{Inputs: []string{in}, Output: out}
+	if _, err := Run(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	jr, err := createJournal(out+".ckpt", journalHeader{Version: 1, Inputs: cfg.Inputs, Options: fingerprint(cfg)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := jr.appendLine(commitLine{Len: 10, WM: []int64{1, 0}, Counts: map[string]int64{"ok": 3}, Complete: true}); err != nil {
+		t.Fatal(err)
+	}
+	jr.Close()
+	sum, err := Run(context.Background(), cfg)
+	if err != nil || !sum.AlreadyComplete || sum.Lines() != 3 {
+		t.Errorf("%v %+v", err, sum)
+	}
+	if _, err := os.Stat(out + ".ckpt"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("checkpoint left: %v", err)
+	}
+}
+
+// TestRunStdout: Output "-" writes the lines to Stdout, with no file
+// named "-" and no checkpoint. It used to create a file named "-".
+func TestRunStdout(t *testing.T) {
+	in := fixture(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	var stdout bytes.Buffer
+	sum, err := Run(context.Background(), Config{Inputs: []string{in}, Output: "-", Stdout: &stdout, Workers: 2, CommitLines: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := parse(t, strings.Split(strings.TrimSpace(stdout.String()), "\n"))
+	if len(lines) != 4 || sum.Lines() != 4 {
+		t.Errorf("%d lines on stdout, summary %d", len(lines), sum.Lines())
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("files written: %v", names)
 	}
 }
 
