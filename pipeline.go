@@ -92,6 +92,8 @@ func extractTree(ctx context.Context, doc *html.Node, opts Options, tuning *rule
 		PageURL:      linkBase(doc, opts.URL),
 		Focus:        opts.Focus,
 		KeepLinks:    opts.KeepLinks,
+		Formatting:   opts.Formatting,
+		Comments:     opts.Comments,
 		DropImages:   opts.DropImages,
 		Explain:      opts.Explain,
 		ArticlesOnly: opts.ArticlesOnly,
@@ -101,7 +103,7 @@ func extractTree(ctx context.Context, doc *html.Node, opts Options, tuning *rule
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	a := &article.Article{Metadata: md, Blocks: res.Blocks, Removed: res.Removed, Status: res.Status}
+	a := &article.Article{Metadata: md, Blocks: res.Blocks, Comments: res.Comments, Removed: res.Removed, Status: res.Status}
 	if kinds.Headline != "" {
 		useHeadline(a, kinds.Headline, opts.Explain)
 	}

@@ -62,6 +62,16 @@ type Options struct {
 	// no effect on flattened text (text mode, and InputAuto on input that is
 	// not HTML): such text holds no links, so Block.Links stays empty.
 	KeepLinks bool
+	// Formatting keeps the inline formatting of the blocks' text (bold,
+	// italic, inline code) in Block.Marks and the language of code
+	// blocks in Block.Lang, for the Markdown and HTML writers. Plain text
+	// is the same with it or without. Like KeepLinks it has no effect on
+	// flattened text.
+	Formatting bool
+	// Comments keeps the page's comment sections in Article.Comments,
+	// still cut from the body. A forum thread's posts are its body, not
+	// comments. It has no effect on flattened text.
+	Comments bool
 	// DropImages leaves figures out of the body. Figures are kept by default.
 	DropImages bool
 	// Explain fills Article.Removed with every piece that was cut and why.

@@ -65,6 +65,11 @@ type Article struct {
 	// captions or credits, which live in their figure blocks.
 	Text   string  `json:"text"`
 	Blocks []Block `json:"blocks"`
+	// Comments holds the page's comment section as blocks of its own,
+	// cut from the body as always, when the caller asked to keep
+	// comments (Options.Comments); it is absent otherwise, and when the
+	// page has none. A forum thread's posts are its body, not comments.
+	Comments []Block `json:"comments,omitempty"`
 	// Removed lists what was cut and why. It is filled only when the caller
 	// asks for an explanation.
 	Removed []Removal `json:"removed,omitempty"`
@@ -143,8 +148,10 @@ const (
 //	list       Items, Ordered
 //	quote      Text
 //	table      Rows (the first row is the header when it was marked up so)
-//	code       Text (verbatim)
+//	code       Text (verbatim), Lang
 //	figure     Src, Caption, Credit, Alt
+//
+// Marks and Lang are set only when the caller asked to keep formatting.
 type Block struct {
 	Type    BlockType  `json:"type"`
 	Level   int        `json:"level,omitempty"`
@@ -159,6 +166,34 @@ type Block struct {
 	// Links holds the links of the block, in order, when the caller asked
 	// to keep links.
 	Links []Link `json:"links,omitempty"`
+	// Marks holds the inline formatting of a heading, paragraph, quote or
+	// list (bold, italic, inline code), in order of Start, when the
+	// caller asked to keep formatting. Their offsets count as a Link's
+	// do. Marks nest as the page's elements did: a bold word inside an
+	// italic sentence is a bold mark inside an italic one, and one range
+	// may carry two kinds.
+	Marks []Mark `json:"marks,omitempty"`
+	// Lang is a code block's language, as the page named it (a
+	// "language-x" or "lang-x" class, a data-lang attribute), when the
+	// caller asked to keep formatting.
+	Lang string `json:"lang,omitempty"`
+}
+
+// MarkKind names the kind of a Mark.
+type MarkKind string
+
+const (
+	Bold       MarkKind = "bold"   // <b>, <strong>
+	Italic     MarkKind = "italic" // <i>, <em>
+	InlineCode MarkKind = "code"   // <code>, <kbd>, <samp>, <tt>
+)
+
+// Mark is inline formatting inside a block: Text[Start:End] is set in
+// Kind (in a list, the offsets count in the items joined by "\n").
+type Mark struct {
+	Kind  MarkKind `json:"kind"`
+	Start int      `json:"start"`
+	End   int      `json:"end"`
 }
 
 // Link is a hyperlink inside a block. Start and End are the byte offsets

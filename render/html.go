@@ -43,7 +43,9 @@ func writeHTML(w io.Writer, a *article.Article) error {
 			b.WriteString(s + "\n")
 		}
 	}
-	b.WriteString("</article>\n</body>\n</html>\n")
+	b.WriteString("</article>\n")
+	writeHTMLComments(&b, a.Comments)
+	b.WriteString("</body>\n</html>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -93,7 +95,7 @@ func htmlBlock(bl article.Block) string {
 			return ""
 		}
 		tag := "h" + strconv.Itoa(min(max(bl.Level, 1), 6))
-		return "<" + tag + ">" + links.html(t) + "</" + tag + ">"
+		return "<" + tag + ">" + headingLine(t, bl.Text, links, links.html) + "</" + tag + ">"
 	case article.Paragraph:
 		return htmlParagraphs(bl.Text, links)
 	case article.List:
@@ -110,6 +112,9 @@ func htmlBlock(bl article.Block) string {
 		text := strings.Trim(bl.Text, "\n")
 		if strings.TrimSpace(text) == "" {
 			return ""
+		}
+		if bl.Lang != "" {
+			return `<pre><code class="language-` + html.EscapeString(bl.Lang) + `">` + html.EscapeString(text) + "</code></pre>"
 		}
 		return "<pre><code>" + html.EscapeString(text) + "</code></pre>"
 	case article.Figure:
@@ -210,6 +215,25 @@ func htmlFigure(bl article.Block) string {
 	}
 	b.WriteString("</figure>")
 	return b.String()
+}
+
+// writeHTMLComments writes the page's comments after the article, in a
+// section under a "Comments" heading.
+func writeHTMLComments(b *strings.Builder, comments []article.Block) {
+	var parts []string
+	for _, bl := range comments {
+		if s := htmlBlock(bl); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	b.WriteString(`<section class="comments">` + "\n<h2>" + commentsHeading + "</h2>\n")
+	for _, s := range parts {
+		b.WriteString(s + "\n")
+	}
+	b.WriteString("</section>\n")
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -15,16 +15,18 @@ import (
 type linker struct {
 	src    string         // the text the offsets count in
 	links  []article.Link // with checked offsets, in order, not overlapping
+	marks  []article.Mark // with checked offsets (inline.go)
 	next   int            // the first link not wholly rendered yet
 	cursor int            // where the previous line ended in src
 }
 
-// newLinker returns the linker of bl, or nil when bl has no links. A link
+// newLinker returns the linker of bl, or nil when bl has no links and no
+// marks. A link
 // whose offsets do not point at its text (one built by hand) is placed on
 // the first match of its text after the previous link; one that cannot be
 // placed, or whose address is unsafe, is left out.
 func newLinker(bl article.Block) *linker {
-	if len(bl.Links) == 0 {
+	if len(bl.Links) == 0 && len(bl.Marks) == 0 {
 		return nil
 	}
 	l := &linker{src: bl.Text}
@@ -51,12 +53,16 @@ func newLinker(bl article.Block) *linker {
 		l.links = append(l.links, lk)
 		end = lk.End
 	}
+	l.marks = checkMarks(bl.Marks, l.src)
 	return l
 }
 
 // markdown escapes line as Markdown, turning the links inside it into
 // [text](href).
 func (l *linker) markdown(line string) string {
+	if l != nil && len(l.marks) > 0 {
+		return l.renderSpans(line, &mdInline)
+	}
 	return l.render(line, escapeMarkdown, func(text, href string) string {
 		return "[" + escapeMarkdown(text) + "](" + markdownURL(href) + ")"
 	})
@@ -64,6 +70,9 @@ func (l *linker) markdown(line string) string {
 
 // html escapes line as HTML, turning the links inside it into <a>.
 func (l *linker) html(line string) string {
+	if l != nil && len(l.marks) > 0 {
+		return l.renderSpans(line, &htmlInline)
+	}
 	return l.render(line, html.EscapeString, func(text, href string) string {
 		return `<a href="` + html.EscapeString(href) + `">` + html.EscapeString(text) + "</a>"
 	})

@@ -23,11 +23,25 @@ func writeMarkdown(w io.Writer, a *article.Article) error {
 			parts = append(parts, s)
 		}
 	}
+	if c := markdownBlocks(a.Comments); len(c) > 0 {
+		parts = append(parts, "## "+commentsHeading)
+		parts = append(parts, c...)
+	}
 	if len(parts) == 0 {
 		return nil
 	}
 	_, err := io.WriteString(w, strings.Join(parts, "\n\n")+"\n")
 	return err
+}
+
+func markdownBlocks(blocks []article.Block) []string {
+	var parts []string
+	for _, bl := range blocks {
+		if s := markdownBlock(bl); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return parts
 }
 
 func markdownBlock(bl article.Block) string {
@@ -39,7 +53,7 @@ func markdownBlock(bl article.Block) string {
 		if t == "" {
 			return ""
 		}
-		return strings.Repeat("#", level) + " " + links.markdown(t)
+		return strings.Repeat("#", level) + " " + headingLine(t, bl.Text, links, links.markdown)
 	case article.Paragraph:
 		return markdownLines(bl.Text, links)
 	case article.List:
@@ -53,7 +67,7 @@ func markdownBlock(bl article.Block) string {
 	case article.Table:
 		return markdownTable(bl.Rows)
 	case article.Code:
-		return markdownCode(bl.Text)
+		return markdownCode(bl.Text, bl.Lang)
 	case article.Figure:
 		return markdownFigure(bl)
 	}
@@ -134,7 +148,7 @@ func markdownTable(rows [][]string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-func markdownCode(text string) string {
+func markdownCode(text, lang string) string {
 	text = strings.Trim(text, "\n")
 	if strings.TrimSpace(text) == "" {
 		return ""
@@ -144,7 +158,10 @@ func markdownCode(text string) string {
 	for strings.Contains(text, fence) {
 		fence += "`"
 	}
-	return fence + "\n" + text + "\n" + fence
+	if strings.ContainsAny(lang, "` \t\n") {
+		lang = "" // an info string cannot hold a backtick
+	}
+	return fence + lang + "\n" + text + "\n" + fence
 }
 
 func markdownFigure(bl article.Block) string {
@@ -243,4 +260,23 @@ func subtitle(a *article.Article) string {
 		}
 	}
 	return s
+}
+
+// commentsHeading is the heading the page's comments are written under.
+const commentsHeading = "Comments"
+
+// headingLine writes a heading's text, t, on one line. A heading with
+// marks whose text runs over several lines is written a line at a
+// time, so that the marks find their words.
+func headingLine(t, text string, links *linker, write func(string) string) string {
+	if links == nil || len(links.marks) == 0 || !strings.Contains(text, "\n") {
+		return write(t)
+	}
+	var parts []string
+	for _, ln := range strings.Split(text, "\n") {
+		if ln = oneLine(ln); ln != "" {
+			parts = append(parts, write(ln))
+		}
+	}
+	return strings.Join(parts, " ")
 }

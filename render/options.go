@@ -37,22 +37,31 @@ func WriteWith(w io.Writer, a *article.Article, f Format, o Options) error {
 	return Write(w, a, f)
 }
 
-// WithoutTables returns a copy of a without its table blocks, its text
-// made again from the blocks left; a itself is not changed.
+// WithoutTables returns a copy of a without its table blocks (in the body
+// and in the comments), its text made again from the blocks left; a
+// itself is not changed.
 func WithoutTables(a *article.Article) *article.Article {
-	keep := make([]article.Block, 0, len(a.Blocks))
-	for _, bl := range a.Blocks {
+	keep, comments := withoutTables(a.Blocks), withoutTables(a.Comments)
+	if len(keep) == len(a.Blocks) && len(comments) == len(a.Comments) {
+		return a
+	}
+	c := *a
+	c.Blocks, c.Comments = keep, comments
+	c.Text = PlainText(keep)
+	return &c
+}
+
+func withoutTables(blocks []article.Block) []article.Block {
+	if blocks == nil {
+		return nil
+	}
+	keep := make([]article.Block, 0, len(blocks))
+	for _, bl := range blocks {
 		if bl.Type != article.Table {
 			keep = append(keep, bl)
 		}
 	}
-	if len(keep) == len(a.Blocks) {
-		return a
-	}
-	c := *a
-	c.Blocks = keep
-	c.Text = PlainText(keep)
-	return &c
+	return keep
 }
 
 // FrontMatter returns a's metadata as a YAML front matter block, between

@@ -68,10 +68,19 @@ func writeJSON(w io.Writer, v any, indent string) error {
 	return enc.Encode(v)
 }
 
+// writeText writes the body's text and then, when the article holds
+// comments, a "Comments" line and their text.
 func writeText(w io.Writer, a *article.Article) error {
-	if a.Text == "" {
+	text := a.Text
+	if c := PlainText(a.Comments); c != "" {
+		if text != "" {
+			text += "\n\n"
+		}
+		text += commentsHeading + "\n\n" + c
+	}
+	if text == "" {
 		return nil
 	}
-	_, err := io.WriteString(w, a.Text+"\n")
+	_, err := io.WriteString(w, text+"\n")
 	return err
 }

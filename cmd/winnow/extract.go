@@ -162,6 +162,8 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	fs.IntVar(&cfg.parallel, "parallel", runtime.GOMAXPROCS(0), "pages read at once, with several inputs (output stays in input order)")
 	fs.BoolVar(&cfg.render.WithMetadata, "with-metadata", false, "text and markdown: start with a YAML front matter block (title, authors, date, url, site, page_type)")
 	fs.BoolVar(&cfg.render.NoTables, "no-tables", false, "leave tables out")
+	fs.BoolVar(&cfg.opts.Formatting, "formatting", false, "markdown and html: keep bold, italic, inline code and code-block languages (json: a block's marks and lang)")
+	fs.BoolVar(&cfg.opts.Comments, "comments", false, "keep the page's comments, after the body under a \"Comments\" heading (json: the comments field)")
 	fs.StringVar(&cfg.userAgent, "user-agent", fetch.DefaultUserAgent, "the User-Agent `string` sent with fetches")
 	fs.DurationVar(&cfg.timeout, "timeout", fetch.DefaultTimeout, "give up a fetch after this `duration` (whole request, body included)")
 	fs.BoolVar(&cfg.version, "version", false, "print winnow's version and exit")

@@ -45,6 +45,7 @@ func (x *extraction) buildBlocks(doc *html.Node) {
 		x.out = make([]article.Block, 0, est)
 		x.blocks = make([]block, 0, est)
 	}
+	x.comments = x.comments[:0]
 	f := &flow{x: x, owner: 0}
 	f.walk(doc, 0, 0, false)
 	f.flush()
@@ -84,6 +85,7 @@ type flow struct {
 	buf       []byte
 	linkWords int
 	links     []pendingLink
+	marks     []pendingMark // with Options.Formatting
 	owner     int32
 	brs       int // consecutive <br>s at the end of buf
 	flushes   int // paragraphs flushed so far, to tell when buf restarted
@@ -127,12 +129,18 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 	x := f.x
 	e := &x.nodes[id]
 	inline := rules.InlineTags[n.Data]
-	if e.removed {
+	if x.cut(e) {
 		if !inline {
 			f.flush()
 		}
+		if x.inComments {
+			return
+		}
 		if x.opts.Explain && !e.Drop {
 			x.removedTrees = append(x.removedTrees, removedTree{id: id, reason: e.mark, before: len(x.blocks)})
+		}
+		if x.opts.Comments && e.mark == article.ReasonComments && !e.Drop {
+			x.collectComments(n, id)
 		}
 		return
 	}
@@ -172,14 +180,23 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 		return
 	}
 	if inline {
+		if k := rules.MarkTags[n.Data]; k != "" && x.opts.Formatting {
+			start, flushes := len(f.buf), f.flushes
+			f.walk(n, id, owner, inLink)
+			if f.flushes != flushes {
+				start = 0 // as for a link
+			}
+			f.addMark(start, k)
+			return
+		}
 		f.walk(n, id, owner, inLink)
 		return
 	}
 	f.flush()
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		text, lw := x.textOf(n)
-		x.addBlock(article.Block{Type: article.Heading, Level: int(n.Data[1] - '0'), Text: text}, id, lw)
+		text, lw, marks := x.textMarks(n)
+		x.addBlock(article.Block{Type: article.Heading, Level: int(n.Data[1] - '0'), Text: text, Marks: headingMarks(text, marks)}, id, lw)
 	case atom.Ul, atom.Ol:
 		if x.isLayoutList(n) {
 			f.walk(n, id, id, inLink)
@@ -191,11 +208,15 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 			f.walk(n, id, id, inLink) // a quote used as a layout wrapper
 			break
 		}
-		text, lw := x.textOf(n)
-		x.addBlock(article.Block{Type: article.Quote, Text: text}, id, lw)
+		text, lw, marks := x.textMarks(n)
+		x.addBlock(article.Block{Type: article.Quote, Text: text, Marks: marks}, id, lw)
 	case atom.Pre:
 		text := x.codeText(n)
-		x.addBlock(article.Block{Type: article.Code, Text: strings.Trim(text, "\n")}, id, 0)
+		var lang string
+		if x.opts.Formatting {
+			lang = codeLang(n)
+		}
+		x.addBlock(article.Block{Type: article.Code, Text: strings.Trim(text, "\n"), Lang: lang}, id, 0)
 	case atom.Table:
 		if x.isDataTable(n, id) {
 			x.table(n, id)
@@ -217,18 +238,23 @@ func (f *flow) flush() {
 	}
 	var text string
 	var links []article.Link
-	if len(f.links) == 0 {
-		text = cleanLines(string(f.buf))
-	} else {
+	var marks []article.Mark
+	switch {
+	case len(f.marks) > 0:
+		text, links, marks = f.placeSpans()
+	case len(f.links) > 0:
 		text, links = f.placeLinks()
+	default:
+		text = cleanLines(string(f.buf))
 	}
 	if text != "" {
-		f.x.addBlock(article.Block{Type: article.Paragraph, Text: text, Links: links}, f.owner, f.linkWords)
+		f.x.addBlock(article.Block{Type: article.Paragraph, Text: text, Links: links, Marks: marks}, f.owner, f.linkWords)
 	}
 	f.buf = f.buf[:0]
 	f.flushes++
 	f.linkWords = 0
 	f.links = nil
+	f.marks = nil
 	f.brs = 0
 }
 
@@ -281,6 +307,8 @@ func (f *flow) image(n *html.Node, id int32) {
 	x.addBlock(article.Block{Type: article.Figure, Src: src, Alt: strings.TrimSpace(dom.Attr(n, "alt"))}, id, 0)
 }
 
+// addBlock adds a block of the body, or, while a comment section is
+// read (collectComments), of the comments.
 func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
 	var words int
 	switch b.Type {
@@ -300,6 +328,10 @@ func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
 			return
 		}
 		words = dom.CountWords(b.Text)
+	}
+	if x.inComments {
+		x.addComment(b, words, linkWords)
+		return
 	}
 	x.out = append(x.out, b)
 	x.blocks = append(x.blocks, block{owner: owner, words: words, linkWords: min(linkWords, words), teaser: x.inCard(owner)})
@@ -326,9 +358,10 @@ func (x *extraction) inCard(id int32) bool {
 // list turns a <ul> or <ol> into one list block, an item per <li>.
 func (x *extraction) list(n *html.Node, id int32) {
 	var items []string
-	linkWords, cards := 0, 0
+	var marks []article.Mark
+	linkWords, cards, pos := 0, 0, 0 // pos: where the next item starts in the items joined by "\n"
 	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.nodes[x.labels.Index[c]].removed {
+		if c.Type != html.ElementNode || x.cut(&x.nodes[x.labels.Index[c]]) {
 			return dom.Skip
 		}
 		if c.DataAtom != atom.Li {
@@ -337,17 +370,21 @@ func (x *extraction) list(n *html.Node, id int32) {
 		if x.nodes[x.labels.Index[c]].card {
 			cards++
 		}
-		if t, lw := x.textOf(c); t != "" {
+		if t, lw, ms := x.textMarks(c); t != "" {
 			items = append(items, t)
 			linkWords += lw
+			for _, m := range ms {
+				marks = append(marks, article.Mark{Kind: m.Kind, Start: pos + m.Start, End: pos + m.End})
+			}
+			pos += len(t) + 1
 		}
 		return dom.Skip
 	}, nil)
 	if len(items) == 0 {
 		return
 	}
-	x.addBlock(article.Block{Type: article.List, Items: items, Ordered: n.DataAtom == atom.Ol}, id, linkWords)
-	if float64(cards) >= x.weights.TeaserListShare*float64(len(items)) && cards >= x.weights.TeaserListCards {
+	x.addBlock(article.Block{Type: article.List, Items: items, Ordered: n.DataAtom == atom.Ol, Marks: marks}, id, linkWords)
+	if !x.inComments && float64(cards) >= x.weights.TeaserListShare*float64(len(items)) && cards >= x.weights.TeaserListCards {
 		x.blocks[len(x.blocks)-1].teaser = true
 	}
 }
@@ -409,7 +446,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 	var rows [][]string
 	linkWords := 0
 	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.nodes[x.labels.Index[c]].removed {
+		if c.Type != html.ElementNode || x.cut(&x.nodes[x.labels.Index[c]]) {
 			return dom.Skip
 		}
 		if c.DataAtom != atom.Tr {
@@ -417,7 +454,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 		}
 		var row []string
 		for cell := range dom.Elements(c) {
-			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.nodes[x.labels.Index[cell]].removed {
+			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.cut(&x.nodes[x.labels.Index[cell]]) {
 				t, lw := x.textOf(cell)
 				row = append(row, t)
 				linkWords += lw
@@ -512,7 +549,21 @@ func (x *extraction) textOfAll(n *html.Node) (string, int) {
 // collectText gathers the text of n's subtree. Removed elements are
 // skipped unless read says to read them.
 func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, int) {
+	text, lw, _ := x.collectSpans(n, read, false)
+	return text, lw
+}
+
+// textMarks is textOf with the marks of the text when the caller asked
+// for formatting.
+func (x *extraction) textMarks(n *html.Node) (string, int, []article.Mark) {
+	return x.collectSpans(n, nil, x.opts.Formatting)
+}
+
+// collectSpans is collectText that also returns the marks of the text
+// when withMarks is set.
+func (x *extraction) collectSpans(n *html.Node, read func(*elem) bool, withMarks bool) (string, int, []article.Mark) {
 	var buf []byte
+	var open, marks []pendingMark // open: the mark elements entered, start only
 	linkWords := 0
 	links := 0 // links entered; n itself counts when it is one
 	if n.DataAtom == atom.A {
@@ -529,7 +580,7 @@ func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, i
 			return dom.Skip
 		case html.ElementNode:
 			e := &x.nodes[x.labels.Index[c]]
-			if e.Drop || e.removed && (read == nil || !read(e)) {
+			if e.Drop || x.cut(e) && (read == nil || !read(e)) {
 				return dom.Skip
 			}
 			if c.DataAtom == atom.Br {
@@ -542,6 +593,11 @@ func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, i
 			if c.DataAtom == atom.A {
 				links++
 			}
+			if withMarks {
+				if k := rules.MarkTags[c.Data]; k != "" {
+					open = append(open, pendingMark{start: len(buf), kind: k})
+				}
+			}
 			return dom.Descend
 		}
 		return dom.Skip
@@ -552,8 +608,19 @@ func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, i
 		if c.DataAtom == atom.A {
 			links--
 		}
+		if withMarks && len(open) > 0 && rules.MarkTags[c.Data] != "" {
+			m := open[len(open)-1]
+			open = open[:len(open)-1]
+			if s, e := trimSpan(buf, m.start, len(buf)); s < e {
+				marks = append(marks, pendingMark{start: s, end: e, kind: m.kind})
+			}
+		}
 	})
-	return cleanLines(string(buf)), linkWords
+	if len(marks) == 0 {
+		return cleanLines(string(buf)), linkWords, nil
+	}
+	text, _, ms := cleanSpans(buf, nil, marks)
+	return text, linkWords, ms
 }
 
 func (x *extraction) hasBlockChildren(n *html.Node) bool {
@@ -625,7 +692,7 @@ func cleanLinesAt(s string, offs []int) string {
 // codeText returns the text of a <pre> as written, without the pieces the
 // label pass removed (a "Copy" button, a hidden line-number gutter).
 func (x *extraction) codeText(n *html.Node) string {
-	return dom.RawText(n, func(c *html.Node) bool { return x.nodes[x.labels.Index[c]].removed })
+	return dom.RawText(n, func(c *html.Node) bool { return x.cut(&x.nodes[x.labels.Index[c]]) })
 }
 
 // imageSrc returns an image's address, preferring lazy-loading attributes

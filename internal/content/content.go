@@ -39,6 +39,12 @@ type Options struct {
 	ArticlesOnly bool
 	// Weights overrides rules.DefaultWeights when non-nil.
 	Weights *rules.Weights
+	// Formatting keeps the bold, italic and code marks of the blocks'
+	// text and the language of code blocks (spans.go).
+	Formatting bool
+	// Comments keeps the page's comment sections in Result.Comments
+	// (comments.go).
+	Comments bool
 	// Product is set when the page's markup declares one product (a
 	// schema.org Product, og:type product): its reviews are the
 	// buyers' text, not the page's (reviews.go).
@@ -47,9 +53,12 @@ type Options struct {
 
 // Result is the body found on a page.
 type Result struct {
-	Blocks  []article.Block
-	Removed []article.Removal
-	Status  article.Status
+	Blocks []article.Block
+	// Comments are the blocks of the page's comments, with
+	// Options.Comments.
+	Comments []article.Block
+	Removed  []article.Removal
+	Status   article.Status
 	// Detail says in a few words why the page holds no article; it is
 	// empty when Status is ok.
 	Detail string
@@ -175,8 +184,9 @@ func (x *extraction) reset() {
 	clear(x.removedTrees)
 	clear(x.scores)
 	clear(x.out) // nil when handed over to the result
+	clear(x.comments)
 	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], out: x.out[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
-		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0]}
+		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0], comments: x.comments[:0]}
 }
 
 // maxPooledNodes is the most elements whose tables reset keeps for reuse.
@@ -210,4 +220,9 @@ type extraction struct {
 	posVotes     []float64 // the votes of body paragraphs, by node
 	negVotes     []float64 // the other votes, by node, as a magnitude
 	relaxed      bool      // the fallback reading: soft marks lifted (fallback.go)
+	// comments are the blocks of the comment sections, with
+	// Options.Comments; inComments is set while one is read
+	// (comments.go).
+	comments   []commentBlock
+	inComments bool
 }

@@ -42,6 +42,9 @@ func (x *extraction) result() Result {
 	case article.StatusBlocked, article.StatusNeedsJS:
 	default:
 		res.Shape = x.shape(words)
+		if x.opts.Comments {
+			res.Comments = x.keptComments()
+		}
 		res.Blocks = x.keptBlocks(kept)
 	}
 	if len(res.Blocks) == 0 {
