@@ -187,7 +187,7 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 		}
 		x.list(n, id)
 	case atom.Blockquote:
-		if x.hasBlockChildren(n) && x.nodes[id].TextLen > x.weights.LayoutQuoteText {
+		if x.hasBlockChildren(n) && int(x.nodes[id].TextLen) > x.weights.LayoutQuoteText {
 			f.walk(n, id, id, inLink) // a quote used as a layout wrapper
 			break
 		}
@@ -376,7 +376,7 @@ func (x *extraction) isLayoutList(n *html.Node) bool {
 // A data table has two rows or a header, and short cells with no
 // sections, lists or tables of their own.
 func (x *extraction) isDataTable(n *html.Node, id int32) bool {
-	if x.nodes[id].TextLen > x.weights.MaxDataTableText {
+	if int(x.nodes[id].TextLen) > x.weights.MaxDataTableText {
 		return false
 	}
 	rows, header := 0, false
@@ -388,7 +388,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Table, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
 			return dom.Stop
 		case atom.P, atom.Div:
-			if x.nodes[x.labels.Index[c]].TextLen > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+			if int(x.nodes[x.labels.Index[c]].TextLen) > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
 				return dom.Stop
 			}
 		case atom.Tr:
@@ -396,7 +396,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Th, atom.Thead, atom.Caption:
 			header = true
 		}
-		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.labels.Index[c]].TextLen > x.weights.MaxDataCell {
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && int(x.nodes[x.labels.Index[c]].TextLen) > x.weights.MaxDataCell {
 			return dom.Stop
 		}
 		return dom.Descend
