@@ -17,16 +17,19 @@ import (
 // article.Block lives in extraction.out, at the same index, so that the
 // kept blocks become the result where they are, without a copy; the
 // pointer is set once the blocks are built (linkBlocks).
+//
+// The fields are ordered so that the struct has no padding (48 bytes): a
+// page may hold a block per few bytes of input.
 type block struct {
 	*article.Block
-	owner     int32 // the element that holds the block
-	words     int   // size in words (CJK characters count half a word each)
-	linkWords int   // of which inside links
+	owner int32 // the element that holds the block
 	// teaser is set for a block inside a teaser card, or a list of them.
 	teaser bool
 	// reason is set when the block is cut; keep when it is kept.
-	reason article.Reason
-	keep   bool
+	keep      bool
+	reason    article.Reason
+	words     int // size in words (CJK characters count half a word each)
+	linkWords int // of which inside links
 }
 
 // removedTree is a marked subtree cut in the label pass, kept for --explain.
@@ -328,13 +331,13 @@ func (x *extraction) list(n *html.Node, id int32) {
 	var items []string
 	linkWords, cards := 0, 0
 	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.nodes[x.labels.Index[c]].removed {
+		if c.Type != html.ElementNode || x.nodes[x.labels.Index(c)].removed {
 			return dom.Skip
 		}
 		if c.DataAtom != atom.Li {
 			return dom.Descend
 		}
-		if x.nodes[x.labels.Index[c]].card {
+		if x.nodes[x.labels.Index(c)].card {
 			cards++
 		}
 		if t, lw := x.textOf(c); t != "" {
@@ -388,7 +391,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Table, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
 			return dom.Stop
 		case atom.P, atom.Div:
-			if int(x.nodes[x.labels.Index[c]].TextLen) > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+			if int(x.nodes[x.labels.Index(c)].TextLen) > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
 				return dom.Stop
 			}
 		case atom.Tr:
@@ -396,7 +399,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Th, atom.Thead, atom.Caption:
 			header = true
 		}
-		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && int(x.nodes[x.labels.Index[c]].TextLen) > x.weights.MaxDataCell {
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && int(x.nodes[x.labels.Index(c)].TextLen) > x.weights.MaxDataCell {
 			return dom.Stop
 		}
 		return dom.Descend
@@ -409,7 +412,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 	var rows [][]string
 	linkWords := 0
 	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.nodes[x.labels.Index[c]].removed {
+		if c.Type != html.ElementNode || x.nodes[x.labels.Index(c)].removed {
 			return dom.Skip
 		}
 		if c.DataAtom != atom.Tr {
@@ -417,7 +420,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 		}
 		var row []string
 		for cell := range dom.Elements(c) {
-			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.nodes[x.labels.Index[cell]].removed {
+			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.nodes[x.labels.Index(cell)].removed {
 				t, lw := x.textOf(cell)
 				row = append(row, t)
 				linkWords += lw
@@ -443,7 +446,7 @@ func (x *extraction) figure(n *html.Node, id int32) {
 		if c.Type != html.ElementNode {
 			return dom.Skip
 		}
-		e := &x.nodes[x.labels.Index[c]]
+		e := &x.nodes[x.labels.Index(c)]
 		switch {
 		case e.removed && e.mark != article.ReasonCredit && e.mark != article.ReasonCaption:
 			// hidden or chrome inside the figure; credits and
@@ -528,7 +531,7 @@ func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, i
 			}
 			return dom.Skip
 		case html.ElementNode:
-			e := &x.nodes[x.labels.Index[c]]
+			e := &x.nodes[x.labels.Index(c)]
 			if e.Drop || e.removed && (read == nil || !read(e)) {
 				return dom.Skip
 			}
@@ -625,7 +628,7 @@ func cleanLinesAt(s string, offs []int) string {
 // codeText returns the text of a <pre> as written, without the pieces the
 // label pass removed (a "Copy" button, a hidden line-number gutter).
 func (x *extraction) codeText(n *html.Node) string {
-	return dom.RawText(n, func(c *html.Node) bool { return x.nodes[x.labels.Index[c]].removed })
+	return dom.RawText(n, func(c *html.Node) bool { return x.nodes[x.labels.Index(c)].removed })
 }
 
 // imageSrc returns an image's address, preferring lazy-loading attributes

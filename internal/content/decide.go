@@ -100,7 +100,7 @@ func (x *extraction) sweepSections() {
 			if dom.IsHeading(sib) && sib.Data <= e.N.Data {
 				break
 			}
-			s := &x.nodes[x.labels.Index[sib]]
+			s := &x.nodes[x.labels.Index(sib)]
 			if s.ContentHint == 2 {
 				break
 			}
@@ -129,7 +129,7 @@ func (x *extraction) isProse(e *elem) bool {
 func (x *extraction) proseFollows(h *html.Node) bool {
 	for sib := h.NextSibling; sib != nil; sib = sib.NextSibling {
 		if sib.Type == html.ElementNode {
-			return x.isProse(&x.nodes[x.labels.Index[sib]])
+			return x.isProse(&x.nodes[x.labels.Index(sib)])
 		}
 	}
 	return false
@@ -148,7 +148,7 @@ func (x *extraction) sectionHasNoTeasers(h *html.Node) bool {
 			}
 			continue
 		}
-		if x.nodes[x.labels.Index[sib]].Heads > 0 {
+		if x.nodes[x.labels.Index(sib)].Heads > 0 {
 			return false
 		}
 	}

@@ -81,10 +81,9 @@ type Tree struct {
 	// Nodes are the labelled nodes in document order; Nodes[0] is the
 	// root the pass was given. A parent comes before its children.
 	Nodes []Node
-	// Index finds a node's id.
-	Index      map[*html.Node]int32
+	// index finds a node's id (ID, Index).
+	index      nodeIndex
 	classCache map[string]nameInfo // what the token tables say of each class value
-	indexSize  int                 // the entries Index was made for
 	w          *rules.Weights      // the weights of this pass
 	stop       *stop.Check         // the context of the extraction, for every stage that reads t
 }
@@ -110,11 +109,8 @@ func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree 
 		// size at once: grown by appending, they would be copied many
 		// times over.
 		t.Nodes = make([]Node, 0, n)
-		if n > t.indexSize {
-			t.Index = make(map[*html.Node]int32, n)
-			t.indexSize = n
-		}
 	}
+	t.index.reset(cap(t.Nodes))
 	t.label(root, -1, false, false)
 	if t.stop.Done() {
 		return t
@@ -158,10 +154,13 @@ func (t *Tree) Root() *html.Node { return t.Nodes[0].N }
 // ID returns n's id, or -1 when n is not labelled (it is not an element,
 // or it sits inside a dropped element).
 func (t *Tree) ID(n *html.Node) int32 {
-	if id, ok := t.Index[n]; ok {
-		return id
-	}
-	return -1
+	return t.index.find(t.Nodes, n)
+}
+
+// Index returns n's id, or 0 (the root's) when n is not labelled: for
+// the walks that only meet labelled elements.
+func (t *Tree) Index(n *html.Node) int32 {
+	return max(t.index.find(t.Nodes, n), 0)
 }
 
 // IsHidden reports whether n is a labelled element that the page hides.
@@ -188,11 +187,10 @@ func (t *Tree) ChildID(next int32, c *html.Node) int32 {
 // Release returns t to the pool. t must not be used afterwards.
 func (t *Tree) Release() {
 	// A tree that held a huge page is left to the garbage collector:
-	// clearing a map costs its capacity, and maps never shrink, so every
-	// later page would pay for it.
+	// clearing a table costs its capacity, and the pool would keep it
+	// for every later page.
 	t.stop = nil
 	if cap(t.Nodes) <= maxPooledNodes {
-		clear(t.Index)
 		clear(t.classCache)
 		clear(t.Nodes)
 		t.Nodes = t.Nodes[:0]
@@ -205,8 +203,6 @@ const maxPooledNodes = 1 << 16
 
 var pool = sync.Pool{New: func() any {
 	return &Tree{
-		Index:      make(map[*html.Node]int32, 1024),
-		indexSize:  1024,
 		Nodes:      make([]Node, 0, 1024),
 		classCache: make(map[string]nameInfo, 256),
 	}
@@ -236,7 +232,7 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	}
 	id := int32(len(t.Nodes))
 	t.Nodes = append(t.Nodes, Node{N: n, Parent: parent})
-	t.Index[n] = id
+	t.index.add(t.Nodes, id)
 	if n.Type == html.ElementNode {
 		t.mark(id)
 		switch n.DataAtom {
