@@ -98,3 +98,32 @@ func TestTinyDeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadlineInsideParse: a deadline that passes once the page is
+// decoded stops the HTML parser too, with the context's error. Before
+// the parser read the context, it built the whole tree of a big page
+// (16 bytes allocated per byte of a table, seconds for tens of MB) before
+// the pipeline looked at the deadline again; now it stops within its
+// first reads, so the call allocates a small part of the page's size.
+func TestDeadlineInsideParse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and reads a page of 4 MB")
+	}
+	page := memShapes[2].page(4 << 20) // a big table
+	// The context's first read, after decode, says nil; every later
+	// one, the parser's first included, says the deadline passed.
+	var err error
+	u := measure(len(page), func() {
+		_, err = winnow.ExtractContext(&flipContext{Context: context.Background(), ok: 1}, page, winnow.Options{MaxElements: -1})
+	})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err %v, want DeadlineExceeded", err)
+	}
+	if errors.Is(err, winnow.ErrParse) {
+		t.Errorf("err %v is also a parse failure", err)
+	}
+	t.Logf("%.2f bytes allocated per input byte", u.alloc)
+	if u.alloc > 2 {
+		t.Errorf("%.1f bytes allocated per input byte: the parser went on after the deadline", u.alloc)
+	}
+}

@@ -35,9 +35,9 @@ import (
 
 // ExtractContext is Extract with a context: once it is done (a deadline
 // passed, a cancel) the work on the page stops within a few thousand
-// nodes or lines of any stage but parsing, and ExtractContext returns the
-// context's error (errors.Is(err, context.DeadlineExceeded) after a
-// deadline) and no Article.
+// nodes or lines of any stage, or 64 KB of parsing, and ExtractContext
+// returns the context's error (errors.Is(err, context.DeadlineExceeded)
+// after a deadline) and no Article.
 func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Article, error) {
 	dec, err := decodeInput(data, opts)
 	if err != nil {
@@ -62,7 +62,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
 		return finish(a, detail, opts)
 	}
-	doc, err := parseInput(dec.Text, opts)
+	doc, err := parseInput(ctx, dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func Flatten(data []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := parseInput(dec.Text, opts)
+	doc, err := parseInput(context.Background(), dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -149,14 +149,15 @@ func decodeInput(data []byte, opts Options) (decode.Result, error) {
 
 // parseInput builds the tree the later stages share; nesting too deep for
 // the HTML parser is flattened rather than refused. A page with more
-// elements than opts allows is refused before it is parsed.
-func parseInput(text []byte, opts Options) (*html.Node, error) {
+// elements than opts allows is refused before it is parsed. The parser
+// stops once ctx is done, with ctx's error.
+func parseInput(ctx context.Context, text []byte, opts Options) (*html.Node, error) {
 	if limit := opts.maxElements(); limit > 0 {
 		if n := countStartTags(text, limit); n > limit {
 			return nil, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
 		}
 	}
-	doc, err := parse.Parse(text)
+	doc, err := parse.ParseContext(ctx, text)
 	if err != nil {
 		return nil, fmt.Errorf("winnow: %w", err)
 	}

@@ -30,6 +30,10 @@ var (
 	// ErrEncoding means the server sent a Content-Encoding we did not ask
 	// for, or a gzip body that is not valid.
 	ErrEncoding = errors.New("bad content encoding")
+	// ErrTruncated means the far server ended the body before its end:
+	// the connection closed short of the Content-Length or inside a
+	// chunk.
+	ErrTruncated = errors.New("response body cut short")
 )
 
 // ForbiddenAddressError reports an address that a fetch refused to reach,
@@ -62,8 +66,8 @@ func (e *StatusError) Is(target error) bool { return target == ErrStatus }
 
 // Kind names the class of a fetch error in a few lowercase words, for
 // metrics and logs: "forbidden_address", "too_large", "too_many_redirects",
-// "scheme", "bad_url", "timeout", "status", "encoding", "dns", "canceled" or
-// "network".
+// "scheme", "bad_url", "timeout", "status", "encoding", "truncated", "dns",
+// "canceled" or "network".
 func Kind(err error) string {
 	var dnsErr *net.DNSError
 	switch {
@@ -85,6 +89,8 @@ func Kind(err error) string {
 		return "status"
 	case errors.Is(err, ErrEncoding):
 		return "encoding"
+	case errors.Is(err, ErrTruncated):
+		return "truncated"
 	case errors.As(err, &dnsErr):
 		return "dns"
 	case errors.Is(err, context.Canceled):

@@ -183,10 +183,14 @@ func (f *Fetcher) wrap(ctx context.Context, u string, err error) error {
 }
 
 // readBody reads the body, inflating gzip, and stops once the cap on
-// either the wire bytes or the inflated bytes is passed.
+// either the wire bytes or the inflated bytes is passed. A body the far
+// server cut short is ErrTruncated, gzipped or not; a gzip stream that
+// came whole but is broken or ends early is ErrEncoding.
 func (f *Fetcher) readBody(resp *http.Response) ([]byte, error) {
 	max := f.opts.MaxBytes
-	var r io.Reader = &capReader{r: resp.Body, left: max, max: max}
+	wire := &capReader{r: resp.Body, left: max, max: max}
+	var r io.Reader = wire
+	gzipped := false
 	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
 	case "gzip", "x-gzip":
@@ -195,19 +199,25 @@ func (f *Fetcher) readBody(resp *http.Response) ([]byte, error) {
 			if errors.Is(err, ErrTooLarge) {
 				return nil, err
 			}
+			if wire.cut() {
+				return nil, fmt.Errorf("%w: %v", ErrTruncated, wire.err)
+			}
 			return nil, fmt.Errorf("%w: gzip: %v", ErrEncoding, err)
 		}
 		defer zr.Close()
 		r = &capReader{r: zr, left: max, max: max, inflated: true}
+		gzipped = true
 	default:
 		return nil, fmt.Errorf("%w: unsupported Content-Encoding %q", ErrEncoding, enc)
 	}
 	data, err := io.ReadAll(r)
 	if err != nil {
-		if errors.Is(err, ErrTooLarge) {
+		switch {
+		case errors.Is(err, ErrTooLarge):
 			return nil, err
-		}
-		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF) {
+		case wire.cut():
+			return nil, fmt.Errorf("%w: %v", ErrTruncated, wire.err)
+		case gzipped && (errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF)):
 			return nil, fmt.Errorf("%w: gzip: %v", ErrEncoding, err)
 		}
 		return nil, err
@@ -222,24 +232,31 @@ type capReader struct {
 	left     int64
 	max      int64
 	inflated bool
+	err      error // the last error r returned
 }
+
+// cut reports whether r, the body on the wire, ended before its end.
+func (c *capReader) cut() bool { return errors.Is(c.err, io.ErrUnexpectedEOF) }
 
 func (c *capReader) Read(p []byte) (int, error) {
 	if c.left < 0 {
-		return 0, c.err()
+		return 0, c.tooLarge()
 	}
 	if int64(len(p)) > c.left+1 {
 		p = p[:c.left+1]
 	}
 	n, err := c.r.Read(p)
+	if err != nil {
+		c.err = err
+	}
 	c.left -= int64(n)
 	if c.left < 0 {
-		return n, c.err()
+		return n, c.tooLarge()
 	}
 	return n, err
 }
 
-func (c *capReader) err() error {
+func (c *capReader) tooLarge() error {
 	if c.inflated {
 		return fmt.Errorf("%w: more than %d bytes after gzip decompression", ErrTooLarge, c.max)
 	}

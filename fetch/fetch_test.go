@@ -427,3 +427,57 @@ func TestKind(t *testing.T) {
 		})
 	}
 }
+
+// TestFetchCutShort: a body the far server stops sending before its end
+// (the connection closed short of its Content-Length, or inside a chunk)
+// is reported as ErrTruncated, gzipped or not; only a gzip stream that
+// is itself cut, sent whole, is a bad encoding.
+func TestFetchCutShort(t *testing.T) {
+	page := []byte(strings.Repeat("<p>Some words of the page.</p>\n", 200))
+	z := gzipped(t, page)
+	// cut writes head, then the first n bytes of body, and closes the
+	// connection.
+	cut := func(head string, body []byte) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			conn, buf, err := w.(http.Hijacker).Hijack()
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer conn.Close()
+			buf.WriteString(head)
+			buf.Write(body)
+			buf.Flush()
+		}
+	}
+	cases := []struct {
+		name     string
+		handler  http.HandlerFunc
+		wantErr  error
+		wantKind string
+	}{
+		{"plain, short of its Content-Length", cut(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n", len(page)), page[:len(page)/2]),
+			ErrTruncated, "truncated"},
+		{"plain, chunked, cut inside a chunk", cut(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n", len(page)), page[:len(page)/2]),
+			ErrTruncated, "truncated"},
+		{"gzip, short of its Content-Length", cut(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n", len(z)), z[:len(z)/2]),
+			ErrTruncated, "truncated"},
+		{"gzip stream cut, sent whole", cut(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n", len(z)/2), z[:len(z)/2]),
+			ErrEncoding, "encoding"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, base, _ := newFakePublic(t, Options{}, c.handler, nil)
+			_, err := f.Fetch(context.Background(), base+"/")
+			if !errors.Is(err, c.wantErr) {
+				t.Fatalf("err = %v, want %v", err, c.wantErr)
+			}
+			if c.wantErr == ErrTruncated && errors.Is(err, ErrEncoding) {
+				t.Errorf("err = %v, also a bad encoding", err)
+			}
+			if got := Kind(err); got != c.wantKind {
+				t.Errorf("Kind = %q, want %q", got, c.wantKind)
+			}
+		})
+	}
+}

@@ -13,6 +13,13 @@ import (
 // their captions and credits live in the figure blocks.
 func PlainText(blocks []article.Block) string {
 	var b strings.Builder
+	// Sized at once: grown by appending, a long body would be copied
+	// several times over.
+	size := 0
+	for i := range blocks {
+		size += textSize(&blocks[i]) + 2
+	}
+	b.Grow(size)
 	for _, bl := range blocks {
 		s := blockText(bl)
 		if s == "" {
@@ -24,6 +31,20 @@ func PlainText(blocks []article.Block) string {
 		b.WriteString(s)
 	}
 	return b.String()
+}
+
+// textSize is about the length of blockText(*bl), without building it.
+func textSize(bl *article.Block) int {
+	n := len(bl.Text)
+	for _, it := range bl.Items {
+		n += len(it) + 1
+	}
+	for _, r := range bl.Rows {
+		for _, c := range r {
+			n += len(c) + 1
+		}
+	}
+	return n
 }
 
 func blockText(bl article.Block) string {

@@ -17,16 +17,19 @@ import (
 // article.Block lives in extraction.out, at the same index, so that the
 // kept blocks become the result where they are, without a copy; the
 // pointer is set once the blocks are built (linkBlocks).
+//
+// The fields are ordered so that the struct has no padding (48 bytes): a
+// page may hold a block per few bytes of input.
 type block struct {
 	*article.Block
-	owner     int32 // the element that holds the block
-	words     int   // size in words (CJK characters count half a word each)
-	linkWords int   // of which inside links
+	owner int32 // the element that holds the block
 	// teaser is set for a block inside a teaser card, or a list of them.
 	teaser bool
 	// reason is set when the block is cut; keep when it is kept.
-	reason article.Reason
-	keep   bool
+	keep      bool
+	reason    article.Reason
+	words     int // size in words (CJK characters count half a word each)
+	linkWords int // of which inside links
 }
 
 // removedTree is a marked subtree cut in the label pass, kept for --explain.
@@ -204,7 +207,7 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 		}
 		x.list(n, id)
 	case atom.Blockquote:
-		if x.hasBlockChildren(n) && x.nodes[id].TextLen > x.weights.LayoutQuoteText {
+		if x.hasBlockChildren(n) && int(x.nodes[id].TextLen) > x.weights.LayoutQuoteText {
 			f.walk(n, id, id, inLink) // a quote used as a layout wrapper
 			break
 		}
@@ -361,13 +364,13 @@ func (x *extraction) list(n *html.Node, id int32) {
 	var marks []article.Mark
 	linkWords, cards, pos := 0, 0, 0 // pos: where the next item starts in the items joined by "\n"
 	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.cut(&x.nodes[x.labels.Index[c]]) {
+		if c.Type != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
 			return dom.Skip
 		}
 		if c.DataAtom != atom.Li {
 			return dom.Descend
 		}
-		if x.nodes[x.labels.Index[c]].card {
+		if x.nodes[x.labels.Index(c)].card {
 			cards++
 		}
 		if t, lw, ms := x.textMarks(c); t != "" {
@@ -413,7 +416,7 @@ func (x *extraction) isLayoutList(n *html.Node) bool {
 // A data table has two rows or a header, and short cells with no
 // sections, lists or tables of their own.
 func (x *extraction) isDataTable(n *html.Node, id int32) bool {
-	if x.nodes[id].TextLen > x.weights.MaxDataTableText {
+	if int(x.nodes[id].TextLen) > x.weights.MaxDataTableText {
 		return false
 	}
 	rows, header := 0, false
@@ -425,7 +428,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Table, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
 			return dom.Stop
 		case atom.P, atom.Div:
-			if x.nodes[x.labels.Index[c]].TextLen > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+			if int(x.nodes[x.labels.Index(c)].TextLen) > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
 				return dom.Stop
 			}
 		case atom.Tr:
@@ -433,7 +436,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Th, atom.Thead, atom.Caption:
 			header = true
 		}
-		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && x.nodes[x.labels.Index[c]].TextLen > x.weights.MaxDataCell {
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && int(x.nodes[x.labels.Index(c)].TextLen) > x.weights.MaxDataCell {
 			return dom.Stop
 		}
 		return dom.Descend
@@ -446,7 +449,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 	var rows [][]string
 	linkWords := 0
 	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.cut(&x.nodes[x.labels.Index[c]]) {
+		if c.Type != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
 			return dom.Skip
 		}
 		if c.DataAtom != atom.Tr {
@@ -454,7 +457,7 @@ func (x *extraction) table(n *html.Node, id int32) {
 		}
 		var row []string
 		for cell := range dom.Elements(c) {
-			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.cut(&x.nodes[x.labels.Index[cell]]) {
+			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.cut(&x.nodes[x.labels.Index(cell)]) {
 				t, lw := x.textOf(cell)
 				row = append(row, t)
 				linkWords += lw
@@ -480,7 +483,7 @@ func (x *extraction) figure(n *html.Node, id int32) {
 		if c.Type != html.ElementNode {
 			return dom.Skip
 		}
-		e := &x.nodes[x.labels.Index[c]]
+		e := &x.nodes[x.labels.Index(c)]
 		switch {
 		case e.removed && e.mark != article.ReasonCredit && e.mark != article.ReasonCaption:
 			// hidden or chrome inside the figure; credits and
@@ -579,7 +582,7 @@ func (x *extraction) collectSpans(n *html.Node, read func(*elem) bool, withMarks
 			}
 			return dom.Skip
 		case html.ElementNode:
-			e := &x.nodes[x.labels.Index[c]]
+			e := &x.nodes[x.labels.Index(c)]
 			if e.Drop || x.cut(e) && (read == nil || !read(e)) {
 				return dom.Skip
 			}
@@ -692,7 +695,7 @@ func cleanLinesAt(s string, offs []int) string {
 // codeText returns the text of a <pre> as written, without the pieces the
 // label pass removed (a "Copy" button, a hidden line-number gutter).
 func (x *extraction) codeText(n *html.Node) string {
-	return dom.RawText(n, func(c *html.Node) bool { return x.cut(&x.nodes[x.labels.Index[c]]) })
+	return dom.RawText(n, func(c *html.Node) bool { return x.cut(&x.nodes[x.labels.Index(c)]) })
 }
 
 // imageSrc returns an image's address, preferring lazy-loading attributes

@@ -50,9 +50,9 @@ func (x *extraction) decide(t *label.Tree) {
 		}
 	}
 	if len(x.nodes) > 0 {
-		x.totalText = x.nodes[0].TextLen
-		x.totalPara = x.nodes[0].ParaLen
-		x.totalPlain = x.totalText - x.nodes[0].LinkLen
+		x.totalText = int(x.nodes[0].TextLen)
+		x.totalPara = int(x.nodes[0].ParaLen)
+		x.totalPlain = x.totalText - int(x.nodes[0].LinkLen)
 	}
 	x.decideRemovals()
 	x.sweepSections()
@@ -65,7 +65,7 @@ func (x *extraction) decide(t *label.Tree) {
 func (x *extraction) sweepSections() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if !dom.IsHeading(e.N) || e.TextLen == 0 || e.TextLen > x.weights.SectionHeadingText || x.parentRemoved(int32(i)) {
+		if !dom.IsHeading(e.N) || e.TextLen == 0 || int(e.TextLen) > x.weights.SectionHeadingText || x.parentRemoved(int32(i)) {
 			continue
 		}
 		text, _ := x.textOfAll(e.N)
@@ -100,7 +100,7 @@ func (x *extraction) sweepSections() {
 			if dom.IsHeading(sib) && sib.Data <= e.N.Data {
 				break
 			}
-			s := &x.nodes[x.labels.Index[sib]]
+			s := &x.nodes[x.labels.Index(sib)]
 			if s.ContentHint == 2 {
 				break
 			}
@@ -121,7 +121,7 @@ func (x *extraction) sweepSections() {
 // isProse reports an element that reads as the article's prose, never
 // a teaser: a stretch of unlinked paragraph text with no linked headline.
 func (x *extraction) isProse(e *elem) bool {
-	return e.Heads == 0 && e.ParaLen >= x.weights.SweepProseText && float64(e.LinkLen) <= x.weights.SweepProseLinks*float64(e.TextLen)
+	return e.Heads == 0 && int(e.ParaLen) >= x.weights.SweepProseText && float64(e.LinkLen) <= x.weights.SweepProseLinks*float64(e.TextLen)
 }
 
 // proseFollows reports whether the first element after the heading h
@@ -129,7 +129,7 @@ func (x *extraction) isProse(e *elem) bool {
 func (x *extraction) proseFollows(h *html.Node) bool {
 	for sib := h.NextSibling; sib != nil; sib = sib.NextSibling {
 		if sib.Type == html.ElementNode {
-			return x.isProse(&x.nodes[x.labels.Index[sib]])
+			return x.isProse(&x.nodes[x.labels.Index(sib)])
 		}
 	}
 	return false
@@ -148,7 +148,7 @@ func (x *extraction) sectionHasNoTeasers(h *html.Node) bool {
 			}
 			continue
 		}
-		if x.nodes[x.labels.Index[sib]].Heads > 0 {
+		if x.nodes[x.labels.Index(sib)].Heads > 0 {
 			return false
 		}
 	}
@@ -172,11 +172,11 @@ func (x *extraction) parentRemoved(id int32) bool {
 func (x *extraction) findCards() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(e.N) || e.TextLen > x.weights.MaxCardText || e.TextLen-e.LinkLen > x.weights.MaxCardProse || e.ContentHint == 2 {
+		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(e.N) || int(e.TextLen) > x.weights.MaxCardText || int(e.TextLen)-int(e.LinkLen) > x.weights.MaxCardProse || e.ContentHint == 2 {
 			continue
 		}
 		p := &x.nodes[e.Parent]
-		if p.Heads >= x.weights.CardRowHeads && !p.card && !x.isItemRow(e.Parent) {
+		if int(p.Heads) >= x.weights.CardRowHeads && !p.card && !x.isItemRow(e.Parent) {
 			e.card = true
 		}
 	}
@@ -216,7 +216,7 @@ func (x *extraction) decideRemovals() {
 		// "Log in" link in a paywall-named wrapper is not one.
 		if e.mark == article.ReasonPaywall && !x.sawPaywall {
 			text, _ := x.textOfAll(e.N)
-			x.sawPaywall = e.TextLen-e.LinkLen >= x.weights.MinPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
+			x.sawPaywall = int(e.TextLen)-int(e.LinkLen) >= x.weights.MinPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
 		}
 		switch e.N.DataAtom {
 		case atom.Html, atom.Body, atom.Main:
@@ -242,10 +242,10 @@ func (x *extraction) decideRemovals() {
 			continue
 		}
 		if e.mark != article.ReasonComments {
-			if e.ParaLen >= x.weights.MinProse && float64(e.ParaLen) >= x.weights.ChromeProseShare*float64(x.totalPara) {
+			if int(e.ParaLen) >= x.weights.MinProse && float64(e.ParaLen) >= x.weights.ChromeProseShare*float64(x.totalPara) {
 				continue
 			}
-			if plain := e.TextLen - e.LinkLen; plain >= x.weights.MinProse && float64(plain) >= x.weights.ChromeOuterShare*float64(x.totalPlain) {
+			if plain := int(e.TextLen) - int(e.LinkLen); plain >= x.weights.MinProse && float64(plain) >= x.weights.ChromeOuterShare*float64(x.totalPlain) {
 				continue
 			}
 		}

@@ -497,7 +497,7 @@ func looksLikeByline(text string, words int, w *rules.Weights) bool {
 	if endsSentence(text) {
 		return false
 	}
-	for _, w := range strings.Fields(rules.Fold(text)) {
+	for w := range strings.FieldsSeq(rules.Fold(text)) {
 		if rules.DatelineWords[w] {
 			return true
 		}

@@ -68,7 +68,7 @@ func (x *extraction) widenToItems() bool {
 		// next stories of an endless page) is the one story shown whole.
 		own := x.itemText(within)
 		n := &x.nodes[within]
-		story := run.linked && 2*n.LinkLen <= n.TextLen
+		story := run.linked && 2*int(n.LinkLen) <= int(n.TextLen)
 		if story || float64(run.plain) < w.ThreadShare*float64(own) {
 			return x.holdRun(run, root, rootPlain)
 		}
@@ -197,12 +197,12 @@ func (x *extraction) bestRun() itemRun {
 			plain := x.itemText(id)
 			groups[g].items = append(groups[g].items, id)
 			groups[g].plain += plain
-			groups[g].text += ce.TextLen
-			groups[g].link += ce.LinkLen
+			groups[g].text += int(ce.TextLen)
+			groups[g].link += int(ce.LinkLen)
 			if plain >= w.MinItemPlain {
 				groups[g].full++
 			}
-			if ce.TextLen >= w.MinCardText {
+			if int(ce.TextLen) >= w.MinCardText {
 				groups[g].cards++
 			}
 		}
@@ -256,7 +256,7 @@ func runScore(plain, items int) float64 {
 // it: its unlinked text, and its linked text at Items.LinkedText.
 func (x *extraction) itemText(id int32) int {
 	n := &x.nodes[id]
-	return n.TextLen - n.LinkLen + int(x.weights.Items.LinkedText*float64(n.LinkLen))
+	return int(n.TextLen) - int(n.LinkLen) + int(x.weights.Items.LinkedText*float64(n.LinkLen))
 }
 
 // inItem reports whether the element at id sits in an item of the run.

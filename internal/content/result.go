@@ -124,7 +124,7 @@ func (x *extraction) status(words int) (article.Status, string) {
 		page := x.nodes[0]
 		if float64(page.LinkLen) > w.ListingLinkShare*float64(page.TextLen) {
 			return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, %d%% of the page's text in links)",
-				words, 100*page.LinkLen/max(page.TextLen, 1))
+				words, 100*int(page.LinkLen)/max(int(page.TextLen), 1))
 		}
 		if n := x.teaserCount(); n >= w.MinListingTeasers {
 			return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, teaser link count %d)", words, n)

@@ -12,6 +12,7 @@ package label
 
 import (
 	"context"
+	"math"
 	"strings"
 	"sync"
 
@@ -41,12 +42,6 @@ type Node struct {
 	// ("article-body", itemprop=articleBody), 1 for a weaker content
 	// token or an <article>/<main> tag, else 0.
 	ContentHint int8
-	TextLen     int // characters of visible text in the subtree
-	LinkLen     int // of which inside links
-	ParaLen     int // of which inside <p> and not in links: the prose
-	// Heads counts the linked headlines in the subtree: headings whose
-	// text is nearly all one link, the mark of a teaser card.
-	Heads int
 	// contested is set when the Mark comes from weak evidence only (weak
 	// tokens or role, a taxonomy or slug name) or the element names
 	// itself as content too: the mark is dropped if the element wraps
@@ -56,6 +51,14 @@ type Node struct {
 	// (an accordion's or a tab's panel, a carousel's slide): hidden until
 	// a click, not chrome.
 	disclosure bool
+	// The sizes are int32, as the ids are, to keep the table small (it
+	// has a row per element); a size past 2^31-1 is stored as that.
+	TextLen int32 // characters of visible text in the subtree
+	LinkLen int32 // of which inside links
+	ParaLen int32 // of which inside <p> and not in links: the prose
+	// Heads counts the linked headlines in the subtree: headings whose
+	// text is nearly all one link, the mark of a teaser card.
+	Heads int32
 }
 
 // Hidden reports whether the page hides the element (a hidden attribute,
@@ -78,10 +81,9 @@ type Tree struct {
 	// Nodes are the labelled nodes in document order; Nodes[0] is the
 	// root the pass was given. A parent comes before its children.
 	Nodes []Node
-	// Index finds a node's id.
-	Index      map[*html.Node]int32
+	// index finds a node's id (ID, Index).
+	index      nodeIndex
 	classCache map[string]nameInfo // what the token tables say of each class value
-	indexSize  int                 // the entries Index was made for
 	w          *rules.Weights      // the weights of this pass
 	stop       *stop.Check         // the context of the extraction, for every stage that reads t
 }
@@ -107,11 +109,8 @@ func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree 
 		// size at once: grown by appending, they would be copied many
 		// times over.
 		t.Nodes = make([]Node, 0, n)
-		if n > t.indexSize {
-			t.Index = make(map[*html.Node]int32, n)
-			t.indexSize = n
-		}
 	}
+	t.index.reset(cap(t.Nodes))
 	t.label(root, -1, false, false)
 	if t.stop.Done() {
 		return t
@@ -155,10 +154,13 @@ func (t *Tree) Root() *html.Node { return t.Nodes[0].N }
 // ID returns n's id, or -1 when n is not labelled (it is not an element,
 // or it sits inside a dropped element).
 func (t *Tree) ID(n *html.Node) int32 {
-	if id, ok := t.Index[n]; ok {
-		return id
-	}
-	return -1
+	return t.index.find(t.Nodes, n)
+}
+
+// Index returns n's id, or 0 (the root's) when n is not labelled: for
+// the walks that only meet labelled elements.
+func (t *Tree) Index(n *html.Node) int32 {
+	return max(t.index.find(t.Nodes, n), 0)
 }
 
 // IsHidden reports whether n is a labelled element that the page hides.
@@ -185,11 +187,10 @@ func (t *Tree) ChildID(next int32, c *html.Node) int32 {
 // Release returns t to the pool. t must not be used afterwards.
 func (t *Tree) Release() {
 	// A tree that held a huge page is left to the garbage collector:
-	// clearing a map costs its capacity, and maps never shrink, so every
-	// later page would pay for it.
+	// clearing a table costs its capacity, and the pool would keep it
+	// for every later page.
 	t.stop = nil
 	if cap(t.Nodes) <= maxPooledNodes {
-		clear(t.Index)
 		clear(t.classCache)
 		clear(t.Nodes)
 		t.Nodes = t.Nodes[:0]
@@ -202,8 +203,6 @@ const maxPooledNodes = 1 << 16
 
 var pool = sync.Pool{New: func() any {
 	return &Tree{
-		Index:      make(map[*html.Node]int32, 1024),
-		indexSize:  1024,
 		Nodes:      make([]Node, 0, 1024),
 		classCache: make(map[string]nameInfo, 256),
 	}
@@ -233,7 +232,7 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	}
 	id := int32(len(t.Nodes))
 	t.Nodes = append(t.Nodes, Node{N: n, Parent: parent})
-	t.Index[n] = id
+	t.index.add(t.Nodes, id)
 	if n.Type == html.ElementNode {
 		t.mark(id)
 		switch n.DataAtom {
@@ -258,7 +257,7 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		sum.heads++
 	}
 	e.End = int32(len(t.Nodes))
-	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = sum.text, sum.link, sum.para, sum.heads
+	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = clamp32(sum.text), clamp32(sum.link), clamp32(sum.para), clamp32(sum.heads)
 	if e.disclosure && e.Mark == article.ReasonHidden && e.TextLen > 0 &&
 		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) {
 		t.show(e)
@@ -268,12 +267,17 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	return sum
 }
 
+// clamp32 is n as an int32, or the largest int32 when n is larger.
+func clamp32(n int) int32 {
+	return int32(min(n, math.MaxInt32))
+}
+
 // wrapsProse reports whether an element holds prose rather than a
 // widget's links and labels: enough unlinked text, much of it in
 // paragraphs, little of it linked, and no row of linked headlines.
 func (t *Tree) wrapsProse(e *Node) bool {
-	plain := e.TextLen - e.LinkLen
-	return plain >= t.w.ContestedProse && 2*e.ParaLen >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
+	plain := int(e.TextLen) - int(e.LinkLen)
+	return plain >= t.w.ContestedProse && 2*int(e.ParaLen) >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
 }
 
 // mark sets Mark, Drop and ContentHint from the element's own tag and
@@ -380,15 +384,15 @@ func (t *Tree) revealHidden() {
 	hiddenPara, hiddenPlain := 0, 0
 	for i := 0; i < len(t.Nodes); {
 		if e := &t.Nodes[i]; e.Hidden() {
-			hiddenPara += e.ParaLen
-			hiddenPlain += e.TextLen - e.LinkLen
+			hiddenPara += int(e.ParaLen)
+			hiddenPlain += int(e.TextLen) - int(e.LinkLen)
 			i = int(e.End)
 			continue
 		}
 		i++
 	}
-	if hiddenPara < t.w.MinHiddenProse || t.Nodes[0].TextLen-t.Nodes[0].LinkLen-hiddenPlain >= t.w.MaxShellText ||
-		t.Nodes[0].ParaLen-hiddenPara >= t.w.MaxShellProse {
+	if hiddenPara < t.w.MinHiddenProse || int(t.Nodes[0].TextLen)-int(t.Nodes[0].LinkLen)-hiddenPlain >= t.w.MaxShellText ||
+		int(t.Nodes[0].ParaLen)-hiddenPara >= t.w.MaxShellProse {
 		return
 	}
 	for i := 0; i < len(t.Nodes); {
@@ -397,7 +401,7 @@ func (t *Tree) revealHidden() {
 			i++
 			continue
 		}
-		if e.ParaLen >= t.w.MinHiddenProse {
+		if int(e.ParaLen) >= t.w.MinHiddenProse {
 			t.show(e)
 		}
 		i = int(e.End)
@@ -442,7 +446,7 @@ func (t *Tree) unmarkSections() {
 				para = -1
 				break
 			}
-			para += e.ParaLen
+			para += int(e.ParaLen)
 		}
 		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
 			continue

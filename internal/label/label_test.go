@@ -132,8 +132,8 @@ func TestIDsAndEnds(t *testing.T) {
 	defer tr.Release()
 	for i := range tr.Nodes {
 		n := &tr.Nodes[i]
-		if tr.Index[n.N] != int32(i) {
-			t.Fatalf("Index of node %d = %d", i, tr.Index[n.N])
+		if tr.ID(n.N) != int32(i) {
+			t.Fatalf("Index of node %d = %d", i, tr.ID(n.N))
 		}
 		if n.Parent >= int32(i) || n.End <= int32(i) || int(n.End) > len(tr.Nodes) {
 			t.Errorf("node %d <%s>: parent %d, end %d", i, n.N.Data, n.Parent, n.End)
@@ -370,5 +370,46 @@ func TestControlLabels(t *testing.T) {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
+	}
+}
+
+// TestNodeIndex: the id table finds every labelled element from its
+// node, gives -1 for a node it does not hold (a text node, a node of
+// another tree), and keeps doing so after it grew past the size it was
+// made for.
+func TestNodeIndex(t *testing.T) {
+	var page strings.Builder
+	page.WriteString("<html><body>")
+	for i := 0; i < 3000; i++ {
+		page.WriteString("<div><p>one <b>two</b></p></div>")
+	}
+	page.WriteString("</body></html>")
+	doc, err := html.Parse(strings.NewReader(page.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := html.Parse(strings.NewReader("<p>x</p>"))
+	for _, size := range []int{0, 1, 100, 1 << 14} {
+		tr := Label(doc)
+		tr.index.reset(size) // built again from a table too small, to make it grow
+		for i := range tr.Nodes {
+			tr.index.add(tr.Nodes, int32(i))
+		}
+		for i, n := range tr.Nodes {
+			if got := tr.ID(n.N); got != int32(i) {
+				t.Fatalf("size %d: ID of node %d = %d", size, i, got)
+			}
+		}
+		for n := range doc.Descendants() {
+			if n.Type == html.TextNode && tr.ID(n) != -1 {
+				t.Fatalf("size %d: a text node has id %d", size, tr.ID(n))
+			}
+		}
+		for n := range other.Descendants() {
+			if tr.ID(n) != -1 || tr.Index(n) != 0 {
+				t.Fatalf("size %d: a node of another tree has id %d", size, tr.ID(n))
+			}
+		}
+		tr.Release()
 	}
 }

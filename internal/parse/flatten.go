@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"context"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -57,14 +58,18 @@ type flattener struct {
 }
 
 // flatten copies data, taking out the elements that would open deeper
-// than limit (counting <html> and <body>).
-func flatten(data []byte, limit int) []byte {
-	f := &flattener{z: html.NewTokenizer(bytes.NewReader(data)), out: make([]byte, 0, len(data)), limit: limit - 2}
+// than limit (counting <html> and <body>). It fails with ctx's error once
+// ctx is done.
+func flatten(ctx context.Context, data []byte, limit int) ([]byte, error) {
+	f := &flattener{z: html.NewTokenizer(newCtxReader(ctx, data)), out: make([]byte, 0, len(data)), limit: limit - 2}
 	for {
 		tt := f.z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return f.out
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			return f.out, nil
 		case html.StartTagToken, html.SelfClosingTagToken:
 			f.start(tt)
 		case html.EndTagToken:

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -88,7 +89,7 @@ func TestFlatten(t *testing.T) {
 			if _, err := parse(data); err == nil || !tooDeep(err) {
 				t.Fatalf("the shape parses without flattening (%v): not a test of it", err)
 			}
-			doc, err := parse(flatten(data, MaxDepth))
+			doc, err := parse(flat(data, MaxDepth))
 			if err != nil {
 				t.Fatalf("flattened to %d: %v", MaxDepth, err)
 			}
@@ -105,7 +106,7 @@ func TestFlatten(t *testing.T) {
 				t.Errorf("%d words of 1000, script kept %v: the deep container's content shows", words, script)
 			}
 			// The last limit leaves no nesting at all, whatever the page.
-			flat, err := parse(flatten(data, flatLimits[len(flatLimits)-1]))
+			flat, err := parse(flat(data, flatLimits[len(flatLimits)-1]))
 			if err != nil {
 				t.Fatalf("flattened to the last limit: %v", err)
 			}
@@ -126,7 +127,7 @@ func TestFlattenShallow(t *testing.T) {
 		`<body class="x"><!-- note --><article><h1>Head</h1><p>One <b>bold</b> <a href="/a?x=1&amp;y=2">link</a>.</p>` +
 		`<ul><li>a<li>b</ul><table><tr><td>1<td>2</table><img src="a.png" alt="a"><br/>` +
 		`<svg viewBox="0 0 1 1"><path d="M0 0"/></svg><p>Two</article></body></html>`
-	if got := string(flatten([]byte(page), MaxDepth)); got != page {
+	if got := string(flat([]byte(page), MaxDepth)); got != page {
 		t.Errorf("flatten changed a shallow page:\n got %s\nwant %s", got, page)
 	}
 }
@@ -172,7 +173,7 @@ func FuzzFlatten(f *testing.F) {
 	f.Add([]byte("<p>a<b>b<div>c</b>d</p></br><table><caption><form></table></form>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, limit := range flatLimits {
-			out := flatten(data, limit)
+			out := flat(data, limit)
 			if limit == flatLimits[len(flatLimits)-1] {
 				if _, err := parse(out); err != nil {
 					t.Fatalf("the last limit does not parse: %v", err)
@@ -180,4 +181,13 @@ func FuzzFlatten(f *testing.F) {
 			}
 		}
 	})
+}
+
+// flat is flatten with no deadline.
+func flat(data []byte, limit int) []byte {
+	out, err := flatten(context.Background(), data, limit)
+	if err != nil {
+		panic(err)
+	}
+	return out
 }

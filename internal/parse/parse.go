@@ -4,8 +4,10 @@ package parse
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -33,13 +35,23 @@ var ErrParse = errors.New("html parse failed")
 // and on an empty shell whose text is all inside <noscript>, that text is
 // shown.
 func Parse(data []byte) (*html.Node, error) {
-	doc, err := parseDeep(data)
+	return ParseContext(context.Background(), data)
+}
+
+// ParseContext is Parse, stopped once ctx is done: the parser reads the
+// page through a reader that reads ctx every readChunk bytes and then
+// fails, and ParseContext returns ctx's error (not ErrParse).
+func ParseContext(ctx context.Context, data []byte) (*html.Node, error) {
+	doc, err := parseDeep(ctx, data)
 	if err != nil {
 		return nil, err
 	}
 	if fixed := closeTitle(doc, data); fixed != nil {
-		if doc2, err := parseDeep(fixed); err == nil {
+		doc2, err := parseDeep(ctx, fixed)
+		if err == nil {
 			doc = doc2
+		} else if ctx.Err() != nil {
+			return nil, err
 		}
 	}
 	// The repairs walk the tree; a byte scan spares that walk on the
@@ -54,8 +66,8 @@ func Parse(data []byte) (*html.Node, error) {
 }
 
 // parseDeep parses data, flattening nesting too deep for the parser.
-func parseDeep(data []byte) (*html.Node, error) {
-	doc, err := parse(data)
+func parseDeep(ctx context.Context, data []byte) (*html.Node, error) {
+	doc, err := parseCtx(ctx, data)
 	if err == nil {
 		return doc, nil
 	}
@@ -63,10 +75,17 @@ func parseDeep(data []byte) (*html.Node, error) {
 		if !tooDeep(err) {
 			break
 		}
-		doc, err = parse(flatten(data, limit))
+		flat, ferr := flatten(ctx, data, limit)
+		if ferr != nil {
+			return nil, ferr
+		}
+		doc, err = parseCtx(ctx, flat)
 		if err == nil {
 			return doc, nil
 		}
+	}
+	if se := (stoppedError{}); errors.As(err, &se) {
+		return nil, se.err
 	}
 	if tooDeep(err) {
 		return nil, fmt.Errorf("%w: after flattening deep nesting: %v", ErrParse, err)
@@ -81,6 +100,58 @@ func tooDeep(err error) bool {
 
 func parse(data []byte) (*html.Node, error) {
 	return html.ParseWithOptions(bytes.NewReader(data), html.ParseOptionEnableScripting(false))
+}
+
+// parseCtx is parse through a reader that fails with errStopped once
+// ctx is done.
+func parseCtx(ctx context.Context, data []byte) (*html.Node, error) {
+	if ctx.Done() == nil {
+		return parse(data)
+	}
+	doc, err := html.ParseWithOptions(newCtxReader(ctx, data), html.ParseOptionEnableScripting(false))
+	if err != nil && errors.Is(err, errStopped) {
+		return nil, stoppedError{ctx.Err()}
+	}
+	return doc, err
+}
+
+// readChunk is the most a ctxReader hands out in one read, so that ctx
+// is read at least once per readChunk bytes however large a buffer the
+// tokenizer asks to fill (a long text node grows it).
+const readChunk = 64 << 10
+
+// errStopped ends a read once the context is done.
+var errStopped = errors.New("parse stopped: context done")
+
+// stoppedError is what parseCtx returns when its reader stopped: it
+// matches errStopped and carries the context's error.
+type stoppedError struct{ err error }
+
+func (e stoppedError) Error() string        { return "parse stopped: " + e.err.Error() }
+func (e stoppedError) Is(target error) bool { return target == errStopped }
+
+// ctxReader reads data, at most readChunk bytes at a time, and fails with
+// errStopped once ctx is done. One read of ctx costs a lock, against the
+// tens of microseconds the parser spends on a chunk.
+type ctxReader struct {
+	ctx  context.Context
+	data []byte
+}
+
+func newCtxReader(ctx context.Context, data []byte) *ctxReader {
+	return &ctxReader{ctx: ctx, data: data}
+}
+
+func (r *ctxReader) Read(p []byte) (int, error) {
+	if r.ctx.Err() != nil {
+		return 0, errStopped
+	}
+	if len(r.data) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), readChunk)], r.data)
+	r.data = r.data[n:]
+	return n, nil
 }
 
 // Copy returns a deep copy of a tree parsed elsewhere, with the repairs

@@ -661,8 +661,18 @@ const MaxTeaserHeadingWords = 6
 
 // IsTeaserHeading reports whether a short heading announces other stories.
 func IsTeaserHeading(text string) bool {
-	words := strings.Fields(Fold(text))
-	return len(words) <= MaxTeaserHeadingWords && TeaserHeadingWords.Holds(words)
+	// The words are read one by one, not split into a slice: every
+	// heading and short block of a page is asked.
+	n := 0
+	var first, second bool
+	for w := range strings.FieldsSeq(Fold(text)) {
+		if n++; n > MaxTeaserHeadingWords {
+			return false
+		}
+		first = first || TeaserHeadingWords[0][w]
+		second = second || TeaserHeadingWords[1][w]
+	}
+	return first && second
 }
 
 // WordPair is a test on a block's words: it holds when the block has a

@@ -440,6 +440,7 @@ var fetchErrors = map[string]struct {
 	"too_many_redirects": {http.StatusBadGateway, "too_many_redirects", "the page redirects too many times"},
 	"status":             {http.StatusBadGateway, "upstream_status", "the far server did not answer 2xx"},
 	"encoding":           {http.StatusBadGateway, "upstream_encoding", "the far server's answer could not be decoded"},
+	"truncated":          {http.StatusBadGateway, "upstream_truncated", "the far server closed the connection before the end of the page"},
 	"timeout":            {http.StatusGatewayTimeout, "upstream_timeout", "the fetch took longer than the fetch deadline"},
 	"dns":                {http.StatusBadGateway, "dns", "the URL's host name could not be resolved"},
 	"canceled":           {http.StatusServiceUnavailable, "canceled", "the request was canceled"},

@@ -356,6 +356,7 @@ func TestFetchErrorCodes(t *testing.T) {
 		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrTooManyRedirects), 502, "too_many_redirects"},
 		{&fetch.StatusError{URL: "http://10.1.2.3/", StatusCode: 404}, 502, "upstream_status"},
 		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrEncoding), 502, "upstream_encoding"},
+		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrTruncated), 502, "upstream_truncated"},
 		{fmt.Errorf("x 10.1.2.3: %w", fetch.ErrTimeout), 504, "upstream_timeout"},
 		{&net.DNSError{Err: "no such host", Name: "nope.example", Server: "10.1.2.3:53"}, 502, "dns"},
 		{errors.New("dial tcp 10.1.2.3:80: connection reset by peer"), 502, "fetch_failed"},
