@@ -100,7 +100,7 @@ func readChunk(name string, c chunk, opts batch.ReaderOptions, fn func(*batch.Re
 // splitStream copies r to local files, sending each on out once it is
 // whole. It returns r's read error, or ctx's.
 func splitStream(ctx context.Context, r io.Reader, size int64, out chan<- chunk) (err error) {
-	t := &tee{r: r}
+	t := &tee{ctx: ctx, r: r}
 	if t.f, err = os.CreateTemp("", "winnow-beam-*.warc"); err != nil {
 		return err
 	}
@@ -195,8 +195,10 @@ func splitStream(ctx context.Context, r io.Reader, size int64, out chan<- chunk)
 	}
 }
 
-// tee reads r, writing what it reads to f and counting it.
+// tee reads r, writing what it reads to f and counting it. It stops once
+// ctx is done.
 type tee struct {
+	ctx context.Context
 	r   io.Reader
 	f   *os.File
 	n   int64
@@ -204,6 +206,9 @@ type tee struct {
 }
 
 func (t *tee) Read(p []byte) (int, error) {
+	if err := t.ctx.Err(); err != nil {
+		return 0, err
+	}
 	n, err := t.r.Read(p)
 	if n > 0 {
 		t.n += int64(n)

@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/winnow-go/winnow/batch"
 	"github.com/winnow-go/winnow/internal/batchtest"
@@ -233,4 +235,58 @@ func TestStreamReadError(t *testing.T) {
 	if len(after) > len(before) {
 		t.Errorf("pieces left on disk: %v", after)
 	}
+}
+
+// TestStreamStopsOnError checks that once a record's handling fails, the
+// rest of the stream is not read, even where it is no longer cut.
+func TestStreamStopsOnError(t *testing.T) {
+	dir := t.TempDir()
+	// Two sound members: the first is a piece of its own, read while
+	// the second and the rest go to the next piece.
+	var head []byte
+	for _, p := range testPages(2) {
+		b, err := batchtest.Record(p, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head = append(head, b...)
+	}
+	rest, err := os.ReadFile(warcShapes(t, dir)["plain.warc"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sound members, then a plain WARC (not cut) read slowly.
+	rest = bytes.Repeat(rest, 1+(4<<20)/len(rest))
+	in := &slowReader{r: io.MultiReader(bytes.NewReader(head), bytes.NewReader(rest)), after: int64(len(head))}
+	stop := errors.New("stop")
+	err = readStream(context.Background(), "x", in, 1, batch.ReaderOptions{}, func(*batch.Record) error {
+		// Fail once the splitter is reading the part it does not cut.
+		for i := 0; i < 5000 && in.n.Load() < in.after+(64<<10); i++ {
+			time.Sleep(time.Millisecond)
+		}
+		return stop
+	})
+	if !errors.Is(err, stop) {
+		t.Errorf("error %v, want stop", err)
+	}
+	if total := int64(len(head) + len(rest)); in.n.Load() >= total {
+		t.Errorf("the stream was read to its end (%d bytes)", in.n.Load())
+	}
+}
+
+// slowReader reads r, slowly after its first bytes.
+type slowReader struct {
+	r     io.Reader
+	n     atomic.Int64
+	after int64
+}
+
+func (s *slowReader) Read(p []byte) (int, error) {
+	if s.n.Load() >= s.after {
+		time.Sleep(time.Millisecond)
+		p = p[:min(len(p), 4<<10)]
+	}
+	n, err := s.r.Read(p)
+	s.n.Add(int64(n))
+	return n, err
 }
