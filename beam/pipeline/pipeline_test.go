@@ -14,6 +14,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/direct"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
@@ -286,5 +287,30 @@ func TestOutputName(t *testing.T) {
 	}
 	if OutputName("o", "/a/x.warc.gz") == OutputName("o", "/b/x.warc.gz") {
 		t.Errorf("two WARCs of one name in two folders share an output")
+	}
+}
+
+// TestRemoteWARC reads a WARC from a filesystem other than the local disk
+// (Beam's memfs), as gs:// and s3:// ones are read: streamed, not opened
+// in place.
+func TestRemoteWARC(t *testing.T) {
+	dir := t.TempDir()
+	local := filepath.Join(dir, "a.warc.gz")
+	if err := batchtest.WriteWARC(local, true, testPages(14)); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	memfs.Write("memfs://crawl/a.warc.gz", b)
+	out := filepath.Join(dir, "out")
+	fn := &WARCFn{Options: Options{Output: out, Prefix: "memfs://", ChunkBytes: 1}}
+	if err := fn.ProcessElement(context.Background(), "crawl/a.warc.gz", func(string) {}); err != nil {
+		t.Fatal(err)
+	}
+	got := lines(t, OutputName(out, "memfs://crawl/a.warc.gz"))
+	if len(got) != 10 || !strings.Contains(got[0], `"file":"memfs://crawl/a.warc.gz"`) {
+		t.Errorf("%d lines, first %.200s", len(got), got[0])
 	}
 }
