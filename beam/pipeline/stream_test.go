@@ -290,3 +290,45 @@ func (s *slowReader) Read(p []byte) (int, error) {
 	s.n.Add(int64(n))
 	return n, err
 }
+
+// BenchmarkReadWARC compares reading the records of a WARC of one gzip
+// member per record in place (batch.Open) and as a stream in pieces, the
+// extraction left out.
+func BenchmarkReadWARC(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "a.warc.gz")
+	if err := batchtest.WriteWARC(path, true, testPages(2000)); err != nil {
+		b.Fatal(err)
+	}
+	fi, _ := os.Stat(path)
+	count := func(*batch.Record) error { return nil }
+	b.Run("open", func(b *testing.B) {
+		b.SetBytes(fi.Size())
+		for b.Loop() {
+			r, err := batch.Open(path, batch.ReaderOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for {
+				if _, err := r.Next(); err != nil {
+					break
+				}
+			}
+			r.Close()
+		}
+	})
+	for _, size := range []int64{64 << 10, DefaultChunkBytes} {
+		b.Run(fmt.Sprintf("stream-%dKB", size>>10), func(b *testing.B) {
+			b.SetBytes(fi.Size())
+			for b.Loop() {
+				f, err := os.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := readStream(context.Background(), path, io.MultiReader(f), size, batch.ReaderOptions{}, count); err != nil {
+					b.Fatal(err)
+				}
+				f.Close()
+			}
+		})
+	}
+}
