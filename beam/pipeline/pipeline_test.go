@@ -23,7 +23,13 @@ import (
 	"github.com/winnow-go/winnow/internal/batchtest"
 )
 
-func TestMain(m *testing.M) { ptest.Main(m) }
+func TestMain(m *testing.M) {
+	code := ptest.MainRet(m)
+	if winnowBin != "" {
+		os.RemoveAll(filepath.Dir(winnowBin))
+	}
+	os.Exit(code)
+}
 
 // runners are Beam's local runners the pipeline is tested on.
 var runners = []string{"prism", "direct"}

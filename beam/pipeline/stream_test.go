@@ -224,14 +224,14 @@ func TestStreamReadError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, _ := filepath.Glob(filepath.Join(os.TempDir(), "winnow-beam-*"))
+	before, _ := filepath.Glob(filepath.Join(os.TempDir(), "winnow-beam-*.warc"))
 	n := 0
 	err = readStream(context.Background(), "x", &failingReader{r: bytes.NewReader(src), n: len(src) / 2}, 1, batch.ReaderOptions{},
 		func(*batch.Record) error { n++; return nil })
 	if err == nil || !strings.Contains(err.Error(), "connection reset") {
 		t.Errorf("error %v, want the read error", err)
 	}
-	after, _ := filepath.Glob(filepath.Join(os.TempDir(), "winnow-beam-*"))
+	after, _ := filepath.Glob(filepath.Join(os.TempDir(), "winnow-beam-*.warc"))
 	if len(after) > len(before) {
 		t.Errorf("pieces left on disk: %v", after)
 	}
