@@ -1,34 +1,39 @@
 // Package pipeline is winnow's Apache Beam pipeline: a manifest of WARC
-// paths in, the articles out as sharded JSONL. Each WARC is read and
-// extracted by the same code as "winnow batch" (package
+// paths in, one gzipped JSONL file of articles out per WARC. Each WARC is
+// read and extracted by the same code as "winnow batch" (package
 // github.com/winnow-go/winnow/batch), so the lines are the same.
 package pipeline
 
 import (
+	"bufio"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"hash/fnv"
 	"io"
-	"os"
-	"path/filepath"
+	"path"
 	"strings"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+	"github.com/klauspost/compress/gzip"
 
+	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/batch"
 )
 
 func init() {
-	register.DoFn3x1[context.Context, string, func(string), error](&ExtractFn{})
+	register.DoFn3x1[context.Context, string, func(string), error](&WARCFn{})
 	register.Emitter1[string]()
-	register.DoFn2x0[string, func(int, string)](&ShardFn{})
-	register.Emitter2[int, string]()
-	register.DoFn3x1[context.Context, int, func(*string) bool, error](&WriteShardFn{})
-	register.Iter1[string]()
 }
+
+// DefaultTimeout is the time limit for one page when Options.Timeout is
+// zero, as in "winnow batch".
+const DefaultTimeout = 60 * time.Second
 
 // Options configure the pipeline.
 type Options struct {
@@ -38,161 +43,220 @@ type Options struct {
 	// Prefix is put before every manifest line that has no scheme, as for
 	// Common Crawl's warc.paths, whose lines are relative to the bucket.
 	Prefix string
-	// Output is the prefix of the shard files:
-	// <Output>-00000-of-00004.jsonl and so on.
+	// Output is the folder the output files go to, one per WARC (see
+	// OutputName).
 	Output string
-	// Shards is the number of output files; zero means 4.
-	Shards int
 	// Langs and MinWords filter articles as in "winnow batch"; filtered
 	// articles are left out unless KeepFiltered.
 	Langs        []string
 	MinWords     int
 	KeepFiltered bool
+	// Timeout bounds the extraction of one page; a page over it gets an
+	// error line. Zero means DefaultTimeout; negative, no limit.
+	Timeout time.Duration
+	// MaxRecordBytes caps one record, as "winnow batch --max-record-mb";
+	// zero means batch.DefaultMaxRecordBytes.
+	MaxRecordBytes int64
+	// Links, NoImages and ArticlesOnly are "winnow batch"'s --links,
+	// --no-images and --articles-only.
+	Links, NoImages, ArticlesOnly bool
+	// SkipExisting leaves out the WARCs whose output file exists, so a
+	// job run again after a failure does only what is left.
+	SkipExisting bool
+	// ChunkBytes is the size of the pieces a WARC is streamed in; zero
+	// means DefaultChunkBytes.
+	ChunkBytes int64
+	// StreamLocal reads local WARCs through the stream too, as remote ones
+	// are read, instead of opening them in place (for tests).
+	StreamLocal bool
 }
 
-// Build adds the pipeline to s.
-func Build(s beam.Scope, o Options) {
+// Build adds the pipeline to s and returns the names of the files written,
+// one per WARC.
+func Build(s beam.Scope, o Options) beam.PCollection {
 	s = s.Scope("winnow")
 	paths := textio.Read(s, o.Manifest)
-	// One WARC per element: Reshuffle spreads them over the workers.
+	// One WARC per element. The manifest is small and read as one piece:
+	// Reshuffle (a shuffle of the paths only) spreads its lines over the
+	// workers.
 	paths = beam.Reshuffle(s, paths)
-	lines := beam.ParDo(s, &ExtractFn{Prefix: o.Prefix, Langs: o.Langs, MinWords: o.MinWords, KeepFiltered: o.KeepFiltered}, paths)
-	shards := o.Shards
-	if shards <= 0 {
-		shards = 4
+	return beam.ParDo(s, &WARCFn{Options: o}, paths)
+}
+
+// WARCFn reads one WARC, extracts its pages and writes their lines to the
+// WARC's output file. There is no shuffle of the lines: each WARC's output
+// is written where it is read.
+type WARCFn struct {
+	Options Options
+}
+
+// OutputName is the output file of the WARC at warc: the WARC's file name
+// without its extensions, a hash of the whole path (two WARCs of the same
+// name in different folders do not collide), and .jsonl.gz.
+func OutputName(output, warc string) string {
+	base := path.Base(warc)
+	for _, ext := range []string{".gz", ".warc", ".wet", ".arc", ".jsonl"} {
+		base = strings.TrimSuffix(base, ext)
 	}
-	keyed := beam.ParDo(s, &ShardFn{Shards: shards}, lines)
-	grouped := beam.GroupByKey(s, keyed)
-	beam.ParDo0(s, &WriteShardFn{Output: o.Output, Shards: shards}, grouped)
+	h := fnv.New32a()
+	h.Write([]byte(warc))
+	return fmt.Sprintf("%s/%s-%08x.jsonl.gz", strings.TrimSuffix(output, "/"), base, h.Sum32())
 }
 
-// ExtractFn reads one WARC and emits one JSON line per page.
-type ExtractFn struct {
-	Prefix       string
-	Langs        []string
-	MinWords     int
-	KeepFiltered bool
-}
-
-// ProcessElement extracts the WARC at path. A WARC that is not on the
-// local disk is first copied to a temporary file, since the reader seeks.
-func (f *ExtractFn) ProcessElement(ctx context.Context, path string, emit func(string)) error {
-	path = strings.TrimSpace(path)
-	if path == "" || strings.HasPrefix(path, "#") {
+// ProcessElement does one WARC and emits the name of its output file.
+//
+// The file is written under a temporary name and renamed when whole, so a
+// retried bundle (or a run started again) never leaves a partial output
+// under the final name; a leftover temporary file (NAME.tmp-*) is from an
+// attempt that died and can be removed.
+func (f *WARCFn) ProcessElement(ctx context.Context, warc string, emit func(string)) error {
+	o := f.Options
+	warc = strings.TrimSpace(warc)
+	if warc == "" || strings.HasPrefix(warc, "#") {
 		return nil
 	}
-	if f.Prefix != "" && !strings.Contains(path, "://") {
-		path = f.Prefix + path
+	if o.Prefix != "" && !strings.Contains(warc, "://") {
+		warc = o.Prefix + warc
 	}
-	local, cleanup, err := localCopy(ctx, path)
+	name := OutputName(o.Output, warc)
+	out, err := filesystem.New(ctx, name)
 	if err != nil {
 		return err
 	}
-	defer cleanup()
-	r, err := batch.Open(local, batch.ReaderOptions{})
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	opts := batch.ProcessOptions{Langs: f.Langs, MinWords: f.MinWords}
-	for {
-		rec, err := r.Next()
-		if rec != nil {
-			rec.Input = path
-			if rec.Skip != "" {
-				beam.NewCounter("winnow", "skipped_"+rec.Skip).Inc(ctx, 1)
-			} else {
-				line := batch.Process(ctx, rec, opts)
-				beam.NewCounter("winnow", line.Status).Inc(ctx, 1)
-				if line.Status != batch.StatusFiltered || f.KeepFiltered {
-					b, err := line.Bytes()
-					if err != nil {
-						return err
-					}
-					emit(strings.TrimSuffix(string(b), "\n"))
-				}
-			}
-		}
-		if err == io.EOF {
+	defer out.Close()
+	if o.SkipExisting {
+		if _, err := out.Size(ctx, name); err == nil {
+			beam.NewCounter("winnow", "warcs_skipped_existing").Inc(ctx, 1)
+			emit(name)
 			return nil
 		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+	}
+	var rnd [6]byte
+	if _, err := rand.Read(rnd[:]); err != nil {
+		return err
+	}
+	tmp := name + ".tmp-" + hex.EncodeToString(rnd[:])
+	w, err := out.OpenWrite(ctx, tmp)
+	if err != nil {
+		return err
+	}
+	err = f.write(ctx, warc, w)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = filesystem.Rename(ctx, out, tmp, name)
+	}
+	if err != nil {
+		if rm, ok := out.(filesystem.Remover); ok {
+			_ = rm.Remove(ctx, tmp)
 		}
+		return fmt.Errorf("%s: %w", warc, err)
 	}
+	beam.NewCounter("winnow", "warcs_done").Inc(ctx, 1)
+	emit(name)
+	return nil
 }
 
-// localCopy returns a local path for path, copying remote files.
-func localCopy(ctx context.Context, path string) (string, func(), error) {
-	if !strings.Contains(path, "://") {
-		return path, func() {}, nil
-	}
-	fs, err := filesystem.New(ctx, path)
-	if err != nil {
-		return "", nil, err
-	}
-	defer fs.Close()
-	rc, err := fs.OpenRead(ctx, path)
-	if err != nil {
-		return "", nil, err
-	}
-	defer rc.Close()
-	tmp, err := os.CreateTemp("", "winnow-*"+filepath.Ext(path))
-	if err != nil {
-		return "", nil, err
-	}
-	cleanup := func() { os.Remove(tmp.Name()) }
-	if _, err := io.Copy(tmp, rc); err != nil {
-		tmp.Close()
-		cleanup()
-		return "", nil, err
-	}
-	if err := tmp.Close(); err != nil {
-		cleanup()
-		return "", nil, err
-	}
-	return tmp.Name(), cleanup, nil
-}
-
-// ShardFn keys each line by the shard it goes to, by a hash of the line.
-type ShardFn struct{ Shards int }
-
-// ProcessElement keys one line.
-func (f *ShardFn) ProcessElement(line string, emit func(int, string)) {
-	h := fnv.New32a()
-	h.Write([]byte(line))
-	emit(int(h.Sum32()%uint32(f.Shards)), line)
-}
-
-// WriteShardFn writes the lines of one shard to its file.
-type WriteShardFn struct {
-	Output string
-	Shards int
-}
-
-// ShardName is the file name of shard i of n.
-func ShardName(output string, i, n int) string {
-	return fmt.Sprintf("%s-%05d-of-%05d.jsonl", output, i, n)
-}
-
-// ProcessElement writes one shard.
-func (f *WriteShardFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) error {
-	name := ShardName(f.Output, shard, f.Shards)
-	fs, err := filesystem.New(ctx, name)
+// write extracts the pages of warc into w, gzipped.
+func (f *WARCFn) write(ctx context.Context, warc string, w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	zw, err := gzip.NewWriterLevel(bw, gzip.DefaultCompression)
 	if err != nil {
 		return err
 	}
-	defer fs.Close()
-	w, err := fs.OpenWrite(ctx, name)
-	if err != nil {
-		return err
-	}
-	var line string
-	for lines(&line) {
-		if _, err := io.WriteString(w, line+"\n"); err != nil {
-			w.Close()
+	popts, ropts := f.Options.process()
+	err = f.records(ctx, warc, ropts, func(rec *batch.Record) error {
+		if rec.Skip != "" {
+			beam.NewCounter("winnow", "skipped_"+rec.Skip).Inc(ctx, 1)
+			return nil
+		}
+		line := batch.Process(ctx, rec, popts)
+		if err := ctx.Err(); err != nil {
+			// The bundle is cancelled, not the page over its time: the
+			// runner retries the WARC.
 			return err
 		}
+		beam.NewCounter("winnow", "pages_"+line.Status).Inc(ctx, 1)
+		if line.Status == batch.StatusFiltered && !f.Options.KeepFiltered {
+			return nil
+		}
+		b, err := line.Bytes()
+		if err != nil {
+			return err
+		}
+		_, err = zw.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	return w.Close()
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// records calls fn for each record of warc: a local file is opened in
+// place, any other is streamed.
+func (f *WARCFn) records(ctx context.Context, warc string, opts batch.ReaderOptions, fn func(*batch.Record) error) error {
+	if !strings.Contains(warc, "://") && !f.Options.StreamLocal {
+		r, err := batch.Open(warc, opts)
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		for {
+			rec, err := r.Next()
+			if rec != nil {
+				if err := fn(rec); err != nil {
+					return err
+				}
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	in, err := filesystem.New(ctx, warc)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	rc, err := in.OpenRead(ctx, warc)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	size := f.Options.ChunkBytes
+	if size <= 0 {
+		size = DefaultChunkBytes
+	}
+	return readStream(ctx, warc, rc, size, opts, fn)
+}
+
+// process is the options of batch.Process and batch.Open, with the
+// defaults of "winnow batch".
+func (o Options) process() (batch.ProcessOptions, batch.ReaderOptions) {
+	max := o.MaxRecordBytes
+	if max <= 0 {
+		max = batch.DefaultMaxRecordBytes
+	}
+	timeout := o.Timeout
+	switch {
+	case timeout == 0:
+		timeout = DefaultTimeout
+	case timeout < 0:
+		timeout = 0
+	}
+	return batch.ProcessOptions{
+		// The record cap also caps the page once gunzipped.
+		Extract:  winnow.Options{KeepLinks: o.Links, DropImages: o.NoImages, ArticlesOnly: o.ArticlesOnly, MaxBytes: max},
+		Langs:    o.Langs,
+		MinWords: o.MinWords,
+		Timeout:  timeout,
+	}, batch.ReaderOptions{MaxRecordBytes: max}
 }

@@ -1,6 +1,6 @@
 // Command winnow-beam runs winnow's Beam pipeline: a manifest of WARC paths
-// in, sharded JSONL out. The runner is chosen with Beam's --runner flag
-// (direct, prism, flink, spark, dataflow); see beam/README.md.
+// in, one gzipped JSONL file per WARC out. The runner is chosen with Beam's
+// --runner flag (prism, direct, flink, spark, dataflow); see beam/README.md.
 package main
 
 import (
@@ -15,17 +15,24 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
+	"github.com/winnow-go/winnow/batch"
 	"github.com/winnow-go/winnow/beam/pipeline"
 )
 
 var (
 	manifest     = flag.String("manifest", "", "text file of WARC paths, one a line (required)")
 	prefix       = flag.String("prefix", "", "put before manifest lines that have no scheme (e.g. s3://commoncrawl/)")
-	output       = flag.String("output", "", "prefix of the output shards (required)")
-	shards       = flag.Int("shards", 4, "number of output files")
+	output       = flag.String("output", "", "folder of the output files, one NAME-HASH.jsonl.gz per WARC (required)")
 	langs        = flag.String("lang", "", "keep only articles in these languages (comma-separated)")
 	minWords     = flag.Int("min-words", 0, "keep only articles with at least N words")
 	keepFiltered = flag.Bool("keep-filtered", false, `write filtered articles with status "filtered"`)
+	timeout      = flag.Duration("timeout", pipeline.DefaultTimeout, "time limit for one page; a page over it gets an error line")
+	maxRecord    = flag.Int64("max-record-mb", batch.DefaultMaxRecordBytes>>20, "largest record in MB, compressed or once gunzipped; larger ones get an error line")
+	links        = flag.Bool("links", false, "keep the links of each block")
+	noImages     = flag.Bool("no-images", false, "leave figures out")
+	articlesOnly = flag.Bool("articles-only", false, "refuse pages that are not articles")
+	skipExisting = flag.Bool("skip-existing", false, "leave out the WARCs whose output file exists (to finish a job that failed)")
+	chunkMB      = flag.Int64("chunk-mb", pipeline.DefaultChunkBytes>>20, "a remote WARC is streamed through local files of about this many MB")
 )
 
 func main() {
@@ -34,8 +41,13 @@ func main() {
 	if *manifest == "" || *output == "" {
 		log.Fatal("winnow-beam: --manifest and --output are required")
 	}
-	o := pipeline.Options{Manifest: *manifest, Prefix: *prefix, Output: *output, Shards: *shards,
-		MinWords: *minWords, KeepFiltered: *keepFiltered}
+	o := pipeline.Options{Manifest: *manifest, Prefix: *prefix, Output: *output,
+		MinWords: *minWords, KeepFiltered: *keepFiltered, Timeout: *timeout, MaxRecordBytes: *maxRecord << 20,
+		Links: *links, NoImages: *noImages, ArticlesOnly: *articlesOnly, SkipExisting: *skipExisting,
+		ChunkBytes: *chunkMB << 20}
+	if *timeout == 0 {
+		o.Timeout = -1 // no limit, as "winnow batch --timeout 0"
+	}
 	for _, l := range strings.Split(*langs, ",") {
 		if l = strings.TrimSpace(l); l != "" {
 			o.Langs = append(o.Langs, l)
