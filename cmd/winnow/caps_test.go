@@ -3,56 +3,26 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
-
-	"encoding/json"
 
 	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/fetch"
 	"github.com/winnow-go/winnow/internal/batchtest"
+	"github.com/winnow-go/winnow/internal/bombtest"
 )
-
-// gzipBomb is n bytes of unit repeated, gzipped, without ever holding the
-// n bytes: 100 MB of paragraphs fits in about 150 KB.
-func gzipBomb(t testing.TB, unit string, n int) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	chunk := []byte(strings.Repeat(unit, 64<<10/len(unit)))
-	for written := 0; written < n; written += len(chunk) {
-		if _, err := zw.Write(chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
-// allocated runs f and returns the bytes it allocated (every goroutine's,
-// so the bound a test puts on it must be generous).
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // TestExtractMaxBytes: --max-bytes caps each input once gunzipped (a file,
 // standard input, a fetched page gzipped on the wire and inside), and a
 // gzip bomb stops inflating at the cap with a one-line "too large" error
 // instead of expanding to the library's cap and extracting it.
 func TestExtractMaxBytes(t *testing.T) {
-	paras := gzipBomb(t, "<p>a</p>", 100<<20)
+	paras := bombtest.GzipBomb(t, "<p>a</p>", 100<<20)
 	dir := t.TempDir()
 	bombFile := filepath.Join(dir, "bomb.html.gz")
 	if err := os.WriteFile(bombFile, paras, 0o644); err != nil {
@@ -83,7 +53,7 @@ func TestExtractMaxBytes(t *testing.T) {
 		{name: "fetched", args: []string{"--max-bytes", "1MB", srv.URL}, tooBig: true, bound: 8 << 20},
 		// The default cap is the library's, 16 MB: the bomb stops there.
 		{name: "default cap", args: []string{bombFile}, tooBig: true, bound: 40 << 20},
-		{name: "page under the cap", args: []string{"--max-bytes", "64KB"}, stdin: gzipBomb(t, page, len(page)), bound: 8 << 20},
+		{name: "page under the cap", args: []string{"--max-bytes", "64KB"}, stdin: bombtest.GzipBomb(t, page, len(page)), bound: 8 << 20},
 		{name: "page over the cap", args: []string{"--max-bytes", "256"}, stdin: []byte(page), tooBig: true, bound: 8 << 20},
 	}
 	for _, c := range cases {
@@ -92,7 +62,7 @@ func TestExtractMaxBytes(t *testing.T) {
 			env := extractEnv{stdin: bytes.NewReader(c.stdin), stdout: &out, stderr: &errOut,
 				fetch: fetchCapped(fetch.Options{AllowPrivate: true}), extract: winnow.ExtractContext}
 			var code int
-			n := allocated(func() { code = extract(c.args, env) })
+			n := bombtest.Allocated(func() { code = extract(c.args, env) })
 			t.Logf("exit %d, %d KB allocated, stderr %q", code, n>>10, errOut.String())
 			tooBig := strings.Contains(errOut.String(), "too large")
 			if c.tooBig && (code != exitUsage || !tooBig || strings.Count(errOut.String(), "\n") != 1) {
@@ -134,7 +104,7 @@ func TestMaxBytesFlag(t *testing.T) {
 // TestFlattenMaxBytes: "winnow flatten --max-bytes" caps the page once
 // gunzipped, and the bomb stops inflating at the cap.
 func TestFlattenMaxBytes(t *testing.T) {
-	paras := gzipBomb(t, "<p>a</p>", 100<<20)
+	paras := bombtest.GzipBomb(t, "<p>a</p>", 100<<20)
 	for _, c := range []struct {
 		args  []string
 		bound uint64
@@ -144,7 +114,7 @@ func TestFlattenMaxBytes(t *testing.T) {
 	} {
 		var out, errOut bytes.Buffer
 		var code int
-		n := allocated(func() { code = flatten(c.args, bytes.NewReader(paras), &out, &errOut) })
+		n := bombtest.Allocated(func() { code = flatten(c.args, bytes.NewReader(paras), &out, &errOut) })
 		if code != exitUsage || !strings.Contains(errOut.String(), "too large") {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and too large", c.args, code, errOut.String())
 		}

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/winnow-go/winnow/internal/bombtest"
 	"github.com/winnow-go/winnow/internal/testpages"
 )
 
@@ -439,32 +440,14 @@ func TestDecodeUTF16BinaryIsBinary(t *testing.T) {
 	}
 }
 
-// gzipBomb is n bytes of unit repeated, gzipped, without ever holding the
-// n bytes.
-func gzipBomb(t testing.TB, unit string, n int) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	chunk := []byte(strings.Repeat(unit, 64<<10/len(unit)))
-	for written := 0; written < n; written += len(chunk) {
-		if _, err := zw.Write(chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 // TestGzipBombAllocation: a gzip bomb stops inflating as soon as it passes
 // the cap, whatever its shape, so what it costs is bounded by the cap and
 // not by what it would expand to.
 func TestGzipBombAllocation(t *testing.T) {
 	const max = 1 << 20
 	const bound = 4 << 20 // generous: the cap plus the reader's buffers
-	paras := gzipBomb(t, "<p>a</p>", 100<<20)
-	zeros := gzipBomb(t, "\x00", 100<<20)
+	paras := bombtest.GzipBomb(t, "<p>a</p>", 100<<20)
+	zeros := bombtest.GzipBomb(t, "\x00", 100<<20)
 	lying := bytes.Clone(paras) // a trailer that claims 4 GB
 	copy(lying[len(lying)-4:], []byte{0xff, 0xff, 0xff, 0xff})
 	members := append(bytes.Clone(paras), paras...)

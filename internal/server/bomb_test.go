@@ -6,30 +6,12 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/winnow-go/winnow/fetch"
+	"github.com/winnow-go/winnow/internal/bombtest"
 )
-
-// gzipBomb is n bytes of unit repeated, gzipped, without ever holding the
-// n bytes: a 100 MB page fits in a few hundred KB.
-func gzipBomb(t testing.TB, unit string, n int) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	chunk := []byte(strings.Repeat(unit, 64<<10/len(unit)))
-	for written := 0; written < n; written += len(chunk) {
-		if _, err := zw.Write(chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
 
 // gz is data gzipped.
 func gz(t testing.TB, data []byte) []byte {
@@ -58,17 +40,6 @@ func post(t *testing.T, h http.Handler, contentType, encoding string, body []byt
 	return response{code: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}
 }
 
-// allocated runs f and returns the bytes it allocated (every goroutine's,
-// so the bound a test puts on it must be generous).
-func allocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestGzipBombCapped: the body cap and the fetch cap apply to the page once
 // inflated, whether the gzip is the page itself or the request's
 // Content-Encoding, and inflating stops at the cap: a 100 MB bomb sent to
@@ -78,8 +49,8 @@ func allocated(f func()) uint64 {
 func TestGzipBombCapped(t *testing.T) {
 	const max = 1 << 20
 	const bound = 8 << 20 // generous: reading up to the cap allocates 1-2 MB
-	paras := gzipBomb(t, "<p>a</p>", 100<<20)
-	zeros := gzipBomb(t, "\x00", 100<<20)
+	paras := bombtest.GzipBomb(t, "<p>a</p>", 100<<20)
+	zeros := bombtest.GzipBomb(t, "\x00", 100<<20)
 	doubled := gz(t, paras) // a gzip of a gzip
 	s := New(Config{MaxBody: max, Fetch: fetch.Options{MaxBytes: max}})
 	s.fetch = func(ctx context.Context, url string) (*fetch.Page, error) {
@@ -103,7 +74,7 @@ func TestGzipBombCapped(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var r response
-			n := allocated(func() {
+			n := bombtest.Allocated(func() {
 				if c.method == "GET" {
 					r = do(t, s, "GET", c.target, "", nil)
 				} else {
