@@ -72,6 +72,8 @@ func batchMainIO(args []string, stdout, stderr io.Writer) int {
 	precision := fs.Bool("precision", false, "drop doubtful blocks: less chrome, perhaps less body")
 	recall := fs.Bool("recall", false, "keep doubtful blocks: all of the body, perhaps some chrome")
 	format := fs.String("format", "text", "content `format` of each line: text (the line as is), markdown or html (adds that field)")
+	formatting := fs.Bool("formatting", false, "keep bold, italic, inline code and code-block languages (a block's marks and lang; in the markdown or html of --format)")
+	comments := fs.Bool("comments", false, "keep the page's comments in each line's comments field (and after the body in the markdown or html of --format)")
 
 	var inputs []string
 	for {
@@ -122,7 +124,8 @@ func batchMainIO(args []string, stdout, stderr io.Writer) int {
 		Process: batch.ProcessOptions{
 			// The record cap also caps the page once gunzipped.
 			Extract: winnow.Options{KeepLinks: *links, DropImages: *noImages, ArticlesOnly: *articlesOnly,
-				MaxBytes: *maxRecord << 20, Explain: *explain, Focus: focus},
+				MaxBytes: *maxRecord << 20, Explain: *explain, Focus: focus,
+				Formatting: *formatting, Comments: *comments},
 			MinWords: *minWords,
 			Timeout:  *timeout,
 			Format:   lineFormat,

@@ -344,3 +344,48 @@ func TestBatchCheckpointRemoved(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchFormattingAndComments: --formatting and --comments work as in
+// extract: a block's marks and lang, a comments field, and both in the
+// markdown of --format. They used to be unknown flags; without them the
+// line is the one it was.
+func TestBatchFormattingAndComments(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.warc")
+	if err := batchtest.WriteWARC(in, false, []batchtest.Page{{URL: "https://a.test/rain", Body: []byte(formattedPage)}}); err != nil {
+		t.Fatal(err)
+	}
+	raw := func(args ...string) string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := batchMainIO(append(append([]string{"-q", "-o", "-"}, args...), in), &stdout, &stderr); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
+		}
+		return stdout.String()
+	}
+	tests := []struct {
+		args    []string
+		want    []string
+		mustNot []string
+	}{
+		{nil, []string{`"text":"The storm brought`}, []string{`"marks"`, `"lang":"python"`, `"comments"`, "cellar"}},
+		{[]string{"--formatting"}, []string{`"marks":[`, `"kind":"bold"`, `"lang":"python"`}, []string{`"comments"`, "cellar"}},
+		{[]string{"--comments"}, []string{`"comments":[`, "We had water in the cellar"}, []string{`"marks"`}},
+		{[]string{"--format", "markdown", "--formatting", "--comments"},
+			[]string{"It was **the wettest** week", "```python\\nprint(rain_mm)\\n```", "## Comments\\n\\nWe had water in the cellar for _three_ days"}, nil},
+		{[]string{"--format", "markdown"}, []string{"It was the wettest week"}, []string{"**", "```python", "## Comments", "cellar"}},
+	}
+	for _, tt := range tests {
+		got := raw(tt.args...)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%v: line lacks %q:\n%s", tt.args, w, got)
+			}
+		}
+		for _, w := range tt.mustNot {
+			if strings.Contains(got, w) {
+				t.Errorf("%v: line holds %q:\n%s", tt.args, w, got)
+			}
+		}
+	}
+}

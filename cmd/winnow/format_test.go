@@ -6,16 +6,20 @@ import (
 	"testing"
 )
 
+// formattedPage is an article with bold, italic, inline code, a code
+// block with its language, and a comment section.
+var formattedPage = `<html><head><title>Rain totals</title></head><body><article><h1>Rain totals</h1>` +
+	strings.Repeat("<p>The storm brought more rain to the coast than any storm in the last ten years, the office said.</p>", 4) +
+	`<p>It was <strong>the wettest</strong> week, said <em>the office</em>, and <code>rain_mm</code> shows it.</p>` +
+	`<pre><code class="language-python">print(rain_mm)</code></pre>` +
+	`</article><section id="comments"><div class="comment"><p>We had water in the cellar for <em>three</em> days after the storm.</p></div></section></body></html>`
+
 // TestExtractFormattingAndComments runs the real engine: --formatting
 // keeps bold, italic, inline code and a code block's language in
 // Markdown and HTML and leaves text as it was; --comments writes the
 // comment section after the body, under a "Comments" heading.
 func TestExtractFormattingAndComments(t *testing.T) {
-	page := `<html><head><title>Rain totals</title></head><body><article><h1>Rain totals</h1>` +
-		strings.Repeat("<p>The storm brought more rain to the coast than any storm in the last ten years, the office said.</p>", 4) +
-		`<p>It was <strong>the wettest</strong> week, said <em>the office</em>, and <code>rain_mm</code> shows it.</p>` +
-		`<pre><code class="language-python">print(rain_mm)</code></pre>` +
-		`</article><section id="comments"><div class="comment"><p>We had water in the cellar for <em>three</em> days after the storm.</p></div></section></body></html>`
+	page := formattedPage
 	dir := writeFiles(t, t.TempDir(), map[string]string{"rain.html": page})
 	in := filepath.Join(dir, "rain.html")
 	run := func(args ...string) string {

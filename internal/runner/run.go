@@ -450,6 +450,12 @@ func fingerprint(cfg Config) string {
 		// Only when set, so the checkpoints of earlier runs still match.
 		opts["format"] = p.Format
 	}
+	if p.Extract.Formatting {
+		opts["formatting"] = true
+	}
+	if p.Extract.Comments {
+		opts["comments"] = true
+	}
 	b, _ := json.Marshal(opts)
 	return string(b)
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/winnow-go/winnow/internal/batchtest"
+	"github.com/winnow-go/winnow/render"
 )
 
 const aebDir = "../../../shared/datasets/aeb"
@@ -567,5 +568,46 @@ func TestDiskFull(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestFingerprintNewOptions: --format, --formatting and --comments enter
+// the checkpoint's fingerprint only when set, so a checkpoint written
+// before they existed still resumes, and one written with them is not
+// resumed without them.
+func TestFingerprintNewOptions(t *testing.T) {
+	base := Config{Inputs: []string{"in.warc"}, Output: "out.jsonl"}
+	// The fingerprint of a default run, as checkpoints before these
+	// options wrote it.
+	const old = `{"articles_only":false,"dedupe":false,"explain":false,"focus":0,"keep_filtered":false,"langs":null,"links":false,"max_record":0,"min_words":0,"no_images":false,"output":"out.jsonl"}`
+	if got := fingerprint(base); got != old {
+		t.Errorf("default fingerprint changed:\n%s\nwant\n%s", got, old)
+	}
+	text := base
+	text.Process.Format = render.FormatText
+	if got := fingerprint(text); got != old {
+		t.Errorf("--format text: %s", got)
+	}
+	tests := []struct {
+		name string
+		set  func(*Config)
+		want string
+	}{
+		{"format", func(c *Config) { c.Process.Format = render.FormatMarkdown }, `"format":"markdown"`},
+		{"formatting", func(c *Config) { c.Process.Extract.Formatting = true }, `"formatting":true`},
+		{"comments", func(c *Config) { c.Process.Extract.Comments = true }, `"comments":true`},
+	}
+	seen := map[string]string{old: "default"}
+	for _, tt := range tests {
+		c := base
+		tt.set(&c)
+		got := fingerprint(c)
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("%s: %s lacks %s", tt.name, got, tt.want)
+		}
+		if other, ok := seen[got]; ok {
+			t.Errorf("%s: same fingerprint as %s", tt.name, other)
+		}
+		seen[got] = tt.name
 	}
 }
