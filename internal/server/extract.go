@@ -31,6 +31,9 @@ type extractRequest struct {
 	Links    bool
 	NoImages bool
 	Focus    winnow.Focus
+	// Formatting and Comments are Options.Formatting and Comments.
+	Formatting bool
+	Comments   bool
 }
 
 // jsonRequest is the body of POST /v1/extract with Content-Type
@@ -45,6 +48,8 @@ type jsonRequest struct {
 	Links        *bool  `json:"links"`
 	Images       *bool  `json:"images"`
 	Focus        string `json:"focus"`
+	Formatting   *bool  `json:"formatting"`
+	Comments     *bool  `json:"comments"`
 }
 
 // contentTypes maps each output format to its media type.
@@ -190,6 +195,20 @@ func parseQuery(r *http.Request) (extractRequest, error) {
 		}
 		req.Focus = f
 	}
+	if e := q.Get("formatting"); e != "" {
+		b, err := parseBool("formatting", e)
+		if err != nil {
+			return req, err
+		}
+		req.Formatting = b
+	}
+	if e := q.Get("comments"); e != "" {
+		b, err := parseBool("comments", e)
+		if err != nil {
+			return req, err
+		}
+		req.Comments = b
+	}
 	return req, nil
 }
 
@@ -314,6 +333,12 @@ func parseBody(r *http.Request, body []byte, req *extractRequest) error {
 	if jr.Images != nil {
 		req.NoImages = !*jr.Images
 	}
+	if jr.Formatting != nil {
+		req.Formatting = *jr.Formatting
+	}
+	if jr.Comments != nil {
+		req.Comments = *jr.Comments
+	}
 	if jr.Focus != "" {
 		f, err := parseFocus("focus", jr.Focus)
 		if err != nil {
@@ -379,6 +404,7 @@ func (s *Server) run(ctx context.Context, req extractRequest, in inputPage) (*ar
 	a, err := s.extract(ctx, data, winnow.Options{
 		URL: pageURL, ContentType: contentType, Explain: req.Explain, ArticlesOnly: req.ArticlesOnly, MaxBytes: max,
 		KeepLinks: req.Links, DropImages: req.NoImages, Focus: req.Focus,
+		Formatting: req.Formatting, Comments: req.Comments,
 	})
 	var nae *winnow.NoArticleError
 	switch {

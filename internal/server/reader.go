@@ -20,6 +20,10 @@ import (
 //	                  goes to that order, and */* or no Accept is Markdown
 //	X-Return-Format   markdown, text, html or json; wins over Accept
 //	X-With-Links      1 keeps each block's links (Markdown [text](href))
+//	X-With-Formatting 1 keeps bold, italic, inline code and code-block
+//	                  languages (Options.Formatting)
+//	X-With-Comments   1 adds the page's comments after the body
+//	                  (Options.Comments)
 //	X-With-Images     0 leaves figures out (X-No-Images: 1 says the same)
 //	X-Focus           precision, balanced or recall
 //
@@ -31,7 +35,7 @@ import (
 const readerRoute = "/{url}"
 
 // readerVary lists the request headers a GET /{url} answer depends on.
-const readerVary = "Accept, X-Return-Format, X-With-Links, X-With-Images, X-No-Images, X-Focus"
+const readerVary = "Accept, X-Return-Format, X-With-Links, X-With-Images, X-No-Images, X-Focus, X-With-Formatting, X-With-Comments"
 
 // notHostSuffixes are file extensions: a first path segment ending in one
 // (favicon.ico, robots.txt) is a file asked of this server, never a host.
@@ -162,6 +166,8 @@ func readerOptions(h http.Header) (extractRequest, error) {
 	}
 	var images, noImages bool
 	headerBool("X-With-Links", &req.Links, false)
+	headerBool("X-With-Formatting", &req.Formatting, false)
+	headerBool("X-With-Comments", &req.Comments, false)
 	headerBool("X-With-Images", &images, true) // true: the figures are dropped
 	headerBool("X-No-Images", &noImages, false)
 	if err != nil {

@@ -191,6 +191,8 @@ func TestReaderOptions(t *testing.T) {
 		links    bool
 		noImages bool
 		focus    winnow.Focus
+		// formatting and comments are Options.Formatting and Comments.
+		formatting, comments bool
 	}{
 		{name: "default markdown", code: 200, ct: "text/markdown"},
 		{name: "accept text", headers: map[string]string{"Accept": "text/plain"}, code: 200, ct: "text/plain"},
@@ -209,6 +211,11 @@ func TestReaderOptions(t *testing.T) {
 		{name: "focus recall", headers: map[string]string{"X-Focus": "Recall"}, code: 200, ct: "text/markdown", focus: winnow.Recall},
 		{name: "bad focus", headers: map[string]string{"X-Focus": "max"}, code: 400, ct: "bad_parameter"},
 		{name: "bad bool", headers: map[string]string{"X-With-Links": "maybe"}, code: 400, ct: "bad_parameter"},
+		{name: "formatting", headers: map[string]string{"X-With-Formatting": "1"}, code: 200, ct: "text/markdown", formatting: true},
+		{name: "comments", headers: map[string]string{"X-With-Comments": "yes"}, code: 200, ct: "text/markdown", comments: true},
+		{name: "both off", headers: map[string]string{"X-With-Formatting": "0", "X-With-Comments": "false"}, code: 200, ct: "text/markdown"},
+		{name: "bad formatting", headers: map[string]string{"X-With-Formatting": "bold"}, code: 400, ct: "bad_parameter"},
+		{name: "bad comments", headers: map[string]string{"X-With-Comments": "all"}, code: 400, ct: "bad_parameter"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -217,7 +224,8 @@ func TestReaderOptions(t *testing.T) {
 			if r.code != c.code {
 				t.Fatalf("code %d, want %d: %s", r.code, c.code, r.body)
 			}
-			if vary := r.header.Get("Vary"); !strings.HasPrefix(vary, "Accept") || !strings.Contains(vary, "X-Return-Format") {
+			if vary := r.header.Get("Vary"); !strings.HasPrefix(vary, "Accept") || !strings.Contains(vary, "X-Return-Format") ||
+				!strings.Contains(vary, "X-With-Formatting") || !strings.Contains(vary, "X-With-Comments") {
 				t.Errorf("Vary = %q", vary)
 			}
 			if c.code != 200 {
@@ -232,7 +240,8 @@ func TestReaderOptions(t *testing.T) {
 			if r.header.Get("Winnow-Status") != "ok" {
 				t.Errorf("Winnow-Status %q", r.header.Get("Winnow-Status"))
 			}
-			if got.URL != "https://example.com/a?id=3" || got.KeepLinks != c.links || got.DropImages != c.noImages || got.Focus != c.focus {
+			if got.URL != "https://example.com/a?id=3" || got.KeepLinks != c.links || got.DropImages != c.noImages || got.Focus != c.focus ||
+				got.Formatting != c.formatting || got.Comments != c.comments {
 				t.Errorf("engine options %+v", got)
 			}
 		})
@@ -255,18 +264,26 @@ func TestExtractOptions(t *testing.T) {
 		return fakeExtract(ctx, data, opts)
 	}
 	cases := []struct {
-		target, ct, body string
-		code             int
-		links, noImages  bool
-		focus            winnow.Focus
+		target, ct, body     string
+		code                 int
+		links, noImages      bool
+		focus                winnow.Focus
+		formatting, comments bool
 	}{
-		{"/v1/extract", "text/html", "<p>x</p>", 200, false, false, winnow.Balanced},
-		{"/v1/extract?links=1&images=0&focus=precision", "text/html", "<p>x</p>", 200, true, true, winnow.Precision},
-		{"/v1/extract?focus=recall&images=1", "text/html", "<p>x</p>", 200, false, false, winnow.Recall},
-		{"/v1/extract", "application/json", `{"html":"<p>x</p>","links":true,"images":false,"focus":"recall"}`, 200, true, true, winnow.Recall},
-		{"/v1/extract?focus=max", "text/html", "<p>x</p>", 400, false, false, 0},
-		{"/v1/extract?links=perhaps", "text/html", "<p>x</p>", 400, false, false, 0},
-		{"/v1/extract", "application/json", `{"html":"<p>x</p>","focus":"max"}`, 400, false, false, 0},
+		{"/v1/extract", "text/html", "<p>x</p>", 200, false, false, winnow.Balanced, false, false},
+		{"/v1/extract?links=1&images=0&focus=precision", "text/html", "<p>x</p>", 200, true, true, winnow.Precision, false, false},
+		{"/v1/extract?focus=recall&images=1", "text/html", "<p>x</p>", 200, false, false, winnow.Recall, false, false},
+		{"/v1/extract", "application/json", `{"html":"<p>x</p>","links":true,"images":false,"focus":"recall"}`, 200, true, true, winnow.Recall, false, false},
+		{"/v1/extract?focus=max", "text/html", "<p>x</p>", 400, false, false, 0, false, false},
+		{"/v1/extract?links=perhaps", "text/html", "<p>x</p>", 400, false, false, 0, false, false},
+		{"/v1/extract", "application/json", `{"html":"<p>x</p>","focus":"max"}`, 400, false, false, 0, false, false},
+		{"/v1/extract?formatting=1", "text/html", "<p>x</p>", 200, false, false, winnow.Balanced, true, false},
+		{"/v1/extract?comments=true&format=markdown", "text/html", "<p>x</p>", 200, false, false, winnow.Balanced, false, true},
+		{"/v1/extract?formatting=1&comments=1", "application/json", `{"html":"<p>x</p>","formatting":false}`, 200, false, false, winnow.Balanced, false, true},
+		{"/v1/extract", "application/json", `{"html":"<p>x</p>","formatting":true,"comments":true}`, 200, false, false, winnow.Balanced, true, true},
+		{"/v1/extract?formatting=bold", "text/html", "<p>x</p>", 400, false, false, 0, false, false},
+		{"/v1/extract?comments=all", "text/html", "<p>x</p>", 400, false, false, 0, false, false},
+		{"/v1/extract", "application/json", `{"html":"<p>x</p>","comments":"yes"}`, 400, false, false, 0, false, false},
 	}
 	for _, c := range cases {
 		got = winnow.Options{}
@@ -275,7 +292,8 @@ func TestExtractOptions(t *testing.T) {
 			t.Errorf("%s %s: %d %s", c.target, c.body, r.code, r.body)
 			continue
 		}
-		if c.code == 200 && (got.KeepLinks != c.links || got.DropImages != c.noImages || got.Focus != c.focus) {
+		if c.code == 200 && (got.KeepLinks != c.links || got.DropImages != c.noImages || got.Focus != c.focus ||
+			got.Formatting != c.formatting || got.Comments != c.comments) {
 			t.Errorf("%s %s: engine options %+v", c.target, c.body, got)
 		}
 	}
@@ -488,5 +506,66 @@ func TestAccessLogHugeHeaders(t *testing.T) {
 	}
 	if l["path"] != "/https://example.com/a" || l["status"] != 431.0 || l["error"] != "headers_too_large" {
 		t.Errorf("log line %v", l)
+	}
+}
+
+// TestFormattingAndCommentsRealEngine: formatting and comments reach the
+// real engine from a query, a JSON body and the path form's headers;
+// without them the answer is the one it was.
+func TestFormattingAndCommentsRealEngine(t *testing.T) {
+	page := `<html><head><title>Rain totals</title></head><body><article><h1>Rain totals</h1>` +
+		strings.Repeat("<p>The storm brought more rain to the coast than any storm in the last ten years, the office said.</p>", 4) +
+		`<p>It was <strong>the wettest</strong> week, said <em>the office</em>.</p>` +
+		`<pre><code class="language-python">print(rain_mm)</code></pre>` +
+		`</article><section id="comments"><div class="comment"><p>We had water in the cellar for three days after the storm.</p></div></section></body></html>`
+	fx := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	}))
+	t.Cleanup(fx.Close)
+	s := New(Config{Fetch: fetch.Options{AllowPrivate: true}})
+	raw := func(m map[string]any) string { b, _ := json.Marshal(m); return string(b) }
+	cases := []struct {
+		name    string
+		send    func() response
+		want    []string
+		mustNot []string
+	}{
+		{"plain", func() response {
+			return do(t, s, "POST", "/v1/extract?format=markdown", "text/html", strings.NewReader(page))
+		}, []string{"It was the wettest week", "```\nprint(rain_mm)"}, []string{"**", "python", "Comments", "cellar"}},
+		{"query", func() response {
+			return do(t, s, "POST", "/v1/extract?format=markdown&formatting=1&comments=1", "text/html", strings.NewReader(page))
+		}, []string{"It was **the wettest** week, said _the office_.", "```python\nprint(rain_mm)\n```", "## Comments\n\nWe had water in the cellar"}, nil},
+		{"json formatting", func() response {
+			return do(t, s, "POST", "/v1/extract", "application/json", strings.NewReader(raw(map[string]any{"html": page, "formatting": true})))
+		}, []string{`"marks": [`, `"lang": "python"`}, []string{`"comments"`, "cellar"}},
+		{"json comments", func() response {
+			return do(t, s, "POST", "/v1/extract", "application/json", strings.NewReader(raw(map[string]any{"html": page, "comments": true})))
+		}, []string{`"comments": [`, "We had water in the cellar"}, []string{`"marks"`}},
+		{"path headers", func() response {
+			return get(t, s, "/"+fx.URL+"/rain", map[string]string{"X-With-Formatting": "1", "X-With-Comments": "1"})
+		}, []string{"It was **the wettest** week", "```python\n", "## Comments\n\nWe had water in the cellar"}, nil},
+		{"path plain", func() response {
+			return get(t, s, "/"+fx.URL+"/rain", nil)
+		}, []string{"It was the wettest week"}, []string{"**", "python", "Comments", "cellar"}},
+	}
+	for _, c := range cases {
+		r := c.send()
+		if r.code != 200 {
+			t.Errorf("%s: %d %s", c.name, r.code, r.body)
+			continue
+		}
+		body := string(r.body)
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: answer lacks %q:\n%s", c.name, w, body)
+			}
+		}
+		for _, w := range c.mustNot {
+			if strings.Contains(body, w) {
+				t.Errorf("%s: answer holds %q:\n%s", c.name, w, body)
+			}
+		}
 	}
 }

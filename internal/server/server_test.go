@@ -138,6 +138,28 @@ func TestOpenAPI(t *testing.T) {
 			}
 		}
 	}
+	// Every option the handlers read is documented.
+	params := map[string][]string{
+		"/v1/extract get":  {"url", "format", "explain", "articles_only", "links", "images", "focus", "formatting", "comments"},
+		"/v1/extract post": {"url", "format", "explain", "articles_only", "links", "images", "focus", "formatting", "comments"},
+		"/{url} get":       {"Accept", "X-Return-Format", "X-With-Links", "X-With-Images", "X-No-Images", "X-Focus", "X-With-Formatting", "X-With-Comments"},
+	}
+	for route, names := range params {
+		path, m, _ := strings.Cut(route, " ")
+		var op struct {
+			Parameters []struct{ Name string } `json:"parameters"`
+		}
+		json.Unmarshal(doc.Paths[path][m], &op)
+		have := map[string]bool{}
+		for _, p := range op.Parameters {
+			have[p.Name] = true
+		}
+		for _, n := range names {
+			if !have[n] {
+				t.Errorf("openapi.json: %s lacks the parameter %s", route, n)
+			}
+		}
+	}
 	// Every $ref must point at a schema that exists.
 	var raw map[string]any
 	json.Unmarshal(r.body, &raw)
