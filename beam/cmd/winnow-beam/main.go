@@ -6,7 +6,9 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
+	"os"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -15,6 +17,7 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
+	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/batch"
 	"github.com/winnow-go/winnow/beam/pipeline"
 )
@@ -23,7 +26,7 @@ var (
 	manifest     = flag.String("manifest", "", "text file of WARC paths, one a line (required)")
 	prefix       = flag.String("prefix", "", "put before manifest lines that have no scheme (e.g. s3://commoncrawl/)")
 	output       = flag.String("output", "", "folder of the output files, one NAME-HASH.jsonl.gz per WARC (required)")
-	langs        = flag.String("lang", "", "keep only articles in these languages (comma-separated)")
+	langs        = flag.String("lang", "", "keep only articles in these languages (comma-separated ISO 639-1 codes, as in winnow batch --lang)")
 	minWords     = flag.Int("min-words", 0, "keep only articles with at least N words")
 	keepFiltered = flag.Bool("keep-filtered", false, `write filtered articles with status "filtered"`)
 	timeout      = flag.Duration("timeout", pipeline.DefaultTimeout, "time limit for one page; a page over it gets an error line")
@@ -48,14 +51,32 @@ func main() {
 	if *timeout == 0 {
 		o.Timeout = -1 // no limit, as "winnow batch --timeout 0"
 	}
-	for _, l := range strings.Split(*langs, ",") {
-		if l = strings.TrimSpace(l); l != "" {
-			o.Langs = append(o.Langs, l)
-		}
+	var err error
+	if o.Langs, err = parseLangs(*langs); err != nil {
+		fmt.Fprintf(os.Stderr, "winnow-beam: --lang: %v\n", err)
+		os.Exit(2)
 	}
 	p, s := beam.NewPipelineWithRoot()
 	pipeline.Build(s, o)
 	if err := beamx.Run(context.Background(), p); err != nil {
 		log.Fatalf("winnow-beam: %v", err)
 	}
+}
+
+// parseLangs reads --lang as "winnow batch --lang" does: comma-separated
+// ISO 639-1 codes the language detector knows, in any case; an unknown
+// code is an error that lists the known ones.
+func parseLangs(list string) ([]string, error) {
+	var out []string
+	for _, l := range strings.Split(list, ",") {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if l == "" {
+			continue
+		}
+		if !winnow.KnownLanguage(l) {
+			return nil, fmt.Errorf("unknown language %q: want ISO 639-1 codes among %s", l, strings.Join(winnow.Languages(), " "))
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }
