@@ -11,8 +11,9 @@ import (
 // the layouts Open reads) or of JSONL, from r, forward only: for inputs that
 // are a stream rather than a file, such as an object in cloud storage. name
 // is the records' Input. It gives the records Open gives for a file of the
-// same bytes, with the same Offsets (in the bytes read from r). It does not
-// close r.
+// same bytes, with the same Offsets (in the bytes read from r). When r
+// fails (with an error other than io.EOF), Next returns that error rather
+// than reading the input as cut short there. It does not close r.
 //
 // To recover after a broken record or gzip member without seeking, the
 // reader keeps in memory the bytes read since the start of the record or
@@ -30,14 +31,38 @@ func NewReader(name string, r io.Reader, opts ReaderOptions) (Reader, error) {
 	if _, err := rr.Seek(0, io.SeekStart); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	var src Reader
 	switch kind {
 	case kindWARC:
-		return newWARC(name, rr, nil, 0, opts)
+		src, err = newWARC(name, rr, nil, 0, opts)
 	case kindJSONL:
 		rr.limit = 0 // JSONL is read forward only
-		return newJSONL(name, rr, nil, 0, opts)
+		src, err = newJSONL(name, rr, nil, 0, opts)
+	default:
+		err = fmt.Errorf("%s: not a WARC, WET or JSONL stream", name)
 	}
-	return nil, fmt.Errorf("%s: not a WARC, WET or JSONL stream", name)
+	if err != nil {
+		return nil, err
+	}
+	return &streamReader{Reader: src, name: name, rr: rr}, nil
+}
+
+// streamReader turns a read error of the stream into Next's error: the
+// input is not whole, which is not the same as a WARC cut short.
+type streamReader struct {
+	Reader
+	name string
+	rr   *replayReader
+}
+
+func (s *streamReader) Next() (*Record, error) {
+	rec, err := s.Reader.Next()
+	if rerr := s.rr.err; rerr != nil && !errors.Is(rerr, io.EOF) {
+		// The record read when the stream failed may be cut short by
+		// the failure: it is left out.
+		return nil, fmt.Errorf("%s: %w", s.name, rerr)
+	}
+	return rec, err
 }
 
 // replayBytes is how many bytes of a stream are kept to go back to.

@@ -91,3 +91,45 @@ func TestNewReaderBrokenOverCap(t *testing.T) {
 		t.Fatalf("got %q, want %q", s, want)
 	}
 }
+
+// TestNewReaderReadError: a stream that fails part way is an error from
+// Next, not an input that ends there.
+func TestNewReaderReadError(t *testing.T) {
+	var pages []batchtest.Page
+	for i := range 20 {
+		pages = append(pages, batchtest.Page{URL: "https://a.test/" + string(rune('a'+i)), Body: []byte("<p>Hello.</p>")})
+	}
+	for _, gz := range []bool{true, false} {
+		path := filepath.Join(t.TempDir(), "a.warc")
+		if err := batchtest.WriteWARC(path, gz, pages); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reset := errors.New("connection reset")
+		in := io.MultiReader(bytes.NewReader(data[:len(data)/2]), iotest.ErrReader(reset))
+		r, err := NewReader("a", iotest.OneByteReader(in), ReaderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for {
+			rec, err := r.Next()
+			if err != nil {
+				if !errors.Is(err, reset) {
+					t.Errorf("gzip %v: error %v after %d records, want the read error", gz, err, n)
+				}
+				break
+			}
+			if rec.Err != nil {
+				t.Errorf("gzip %v: record %d has error %v", gz, n, rec.Err)
+			}
+			n++
+		}
+		if n == 0 || n >= len(pages) {
+			t.Errorf("gzip %v: %d records before the error", gz, n)
+		}
+	}
+}
