@@ -27,43 +27,60 @@ func BenchmarkReadWARC(b *testing.B) {
 		name  string
 		sizes []int
 	}{{"plain", nil}, {"gzip-per-record", []int{1}}, {"gzip-stream", []int{0}}} {
-		b.Run(layout.name, func(b *testing.B) {
-			path := filepath.Join(b.TempDir(), "a.warc")
-			var err error
-			if layout.sizes == nil {
-				err = batchtest.WriteWARC(path, false, pages)
-			} else {
-				err = batchtest.WriteWARCMembers(path, layout.sizes, pages)
+		for _, stream := range []bool{false, true} {
+			name := layout.name
+			if stream {
+				name += "/stream"
 			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			fi, _ := os.Stat(path)
-			b.SetBytes(fi.Size())
-			b.ReportAllocs()
-			for b.Loop() {
-				r, err := batch.Open(path, batch.ReaderOptions{})
+			b.Run(name, func(b *testing.B) {
+				path := filepath.Join(b.TempDir(), "a.warc")
+				var err error
+				if layout.sizes == nil {
+					err = batchtest.WriteWARC(path, false, pages)
+				} else {
+					err = batchtest.WriteWARCMembers(path, layout.sizes, pages)
+				}
 				if err != nil {
 					b.Fatal(err)
 				}
-				n := 0
-				for {
-					rec, err := r.Next()
-					if rec != nil {
-						if rec.Err != nil {
-							b.Fatal(rec.Err)
+				fi, _ := os.Stat(path)
+				b.SetBytes(fi.Size())
+				b.ReportAllocs()
+				for b.Loop() {
+					var r batch.Reader
+					if stream {
+						f, ferr := os.Open(path)
+						if ferr != nil {
+							b.Fatal(ferr)
 						}
-						n++
+						defer f.Close()
+						// A reader that is not a file, as a remote object's.
+						r, err = batch.NewReader(path, io.MultiReader(f), batch.ReaderOptions{})
+					} else {
+						r, err = batch.Open(path, batch.ReaderOptions{})
 					}
-					if errors.Is(err, io.EOF) {
-						break
+					if err != nil {
+						b.Fatal(err)
+					}
+					n := 0
+					for {
+						rec, err := r.Next()
+						if rec != nil {
+							if rec.Err != nil {
+								b.Fatal(rec.Err)
+							}
+							n++
+						}
+						if errors.Is(err, io.EOF) {
+							break
+						}
+					}
+					r.Close()
+					if n != len(pages) {
+						b.Fatalf("%d records", n)
 					}
 				}
-				r.Close()
-				if n != len(pages) {
-					b.Fatalf("%d records", n)
-				}
-			}
-		})
+			})
+		}
 	}
 }

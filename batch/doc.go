@@ -11,6 +11,9 @@
 //	                .html/.html.gz files, one such file, or JSONL of
 //	                {"url","html"}); WARC records are parsed by the
 //	                package's own read-only reader (warcrecord.go)
+//	NewReader       an io.Reader (a WARC or JSONL stream, read forward
+//	                only) → a Reader giving the records Open gives for
+//	                the same bytes (stream.go)
 //	Reader.Next     → *Record: URL, HTTP status, Content-Type, body (capped),
 //	                or the reason it is skipped, or the error reading it
 //	Process         *Record → render.Record: the extraction (with recover),

@@ -78,7 +78,7 @@ func (s *dirSource) Next() (*Record, error) {
 // for .gz input).
 type jsonlSource struct {
 	path string
-	f    *os.File
+	c    io.Closer // the file, or nil for a stream
 	zr   *gzip.Reader
 	br   *bufio.Reader
 	pos  int64
@@ -90,14 +90,25 @@ func openJSONL(path string, start int64, opts ReaderOptions) (*jsonlSource, erro
 	if err != nil {
 		return nil, err
 	}
-	s := &jsonlSource{path: path, f: f, opts: opts}
-	var r io.Reader = &countingReader{r: f, add: opts.Counter}
+	s, err := newJSONL(path, f, f, start, opts)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// newJSONL reads JSONL from r, which c (if not nil) closes.
+func newJSONL(path string, in io.Reader, c io.Closer, start int64, opts ReaderOptions) (*jsonlSource, error) {
+	s := &jsonlSource{path: path, c: c, opts: opts}
+	var r io.Reader = &countingReader{r: in, add: opts.Counter}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		if s.zr, err = gzip.NewReader(br); err != nil {
-			f.Close()
+		zr, err := gzip.NewReader(br)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		s.zr = zr
 		br = bufio.NewReaderSize(s.zr, 64<<10)
 	}
 	s.br = br
@@ -105,14 +116,18 @@ func openJSONL(path string, start int64, opts ReaderOptions) (*jsonlSource, erro
 		n, err := io.CopyN(io.Discard, s.br, start)
 		s.pos = n
 		if err != nil && !errors.Is(err, io.EOF) {
-			f.Close()
 			return nil, err
 		}
 	}
 	return s, nil
 }
 
-func (s *jsonlSource) Close() error { return s.f.Close() }
+func (s *jsonlSource) Close() error {
+	if s.c == nil {
+		return nil
+	}
+	return s.c.Close()
+}
 
 func (s *jsonlSource) Next() (*Record, error) {
 	for {

@@ -21,6 +21,10 @@ const page = `<!doctype html><html><head><title>T</title></head><body><article><
 // readAll drains a reader, failing the test on a read error.
 func readAll(t *testing.T, path string, start int64) []*batch.Record {
 	t.Helper()
+	if start == 0 {
+		// Every input read from its start is read as a stream too.
+		batch.CheckStream(t, path, batch.ReaderOptions{MaxRecordBytes: 1 << 20})
+	}
 	r, err := batch.OpenAt(path, start, batch.ReaderOptions{MaxRecordBytes: 1 << 20})
 	if err != nil {
 		t.Fatal(err)

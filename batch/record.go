@@ -177,12 +177,20 @@ func sniff(path string) (inputKind, error) {
 		return kindUnknown, err
 	}
 	defer f.Close()
-	br := bufio.NewReader(f)
+	kind, err := sniffHead(path, bufio.NewReader(f))
+	if err != nil {
+		return kind, fmt.Errorf("%s: %w", path, err)
+	}
+	return kind, nil
+}
+
+// sniffHead is sniff on the first bytes of an input called name.
+func sniffHead(name string, br *bufio.Reader) (inputKind, error) {
 	var r io.Reader = br
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return kindUnknown, fmt.Errorf("%s: %w", path, err)
+			return kindUnknown, err
 		}
 		r = zr
 	}
@@ -190,12 +198,12 @@ func sniff(path string) (inputKind, error) {
 	n, err := io.ReadFull(r, head)
 	if err != nil && n == 0 {
 		if err == io.EOF {
-			if hasHTMLExt(path) {
+			if hasHTMLExt(name) {
 				return kindHTML, nil // an empty page: its line says so
 			}
-			return kindUnknown, fmt.Errorf("%s: empty input", path)
+			return kindUnknown, errors.New("empty input")
 		}
-		return kindUnknown, fmt.Errorf("%s: %w", path, err)
+		return kindUnknown, err
 	}
 	head = bytes.TrimLeft(head[:n], " \t\r\n\ufeff")
 	switch {
@@ -203,7 +211,7 @@ func sniff(path string) (inputKind, error) {
 		return kindWARC, nil
 	case bytes.HasPrefix(head, []byte("{")):
 		return kindJSONL, nil
-	case hasHTMLExt(path) || bytes.HasPrefix(head, []byte("<")):
+	case hasHTMLExt(name) || bytes.HasPrefix(head, []byte("<")):
 		return kindHTML, nil
 	}
 	return kindUnknown, nil

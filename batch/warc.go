@@ -39,7 +39,8 @@ import (
 // on after it, whatever came before.
 type warcSource struct {
 	path     string
-	f        *os.File
+	f        io.ReadSeeker // the file, or a stream's replayReader
+	c        io.Closer     // closes f; nil for a stream
 	gz       bool
 	cr       *countingReader
 	br       *bufio.Reader
@@ -89,16 +90,27 @@ func openWARC(path string, start int64, opts ReaderOptions) (*warcSource, error)
 	if err != nil {
 		return nil, err
 	}
+	s, err := newWARC(path, f, f, start, opts)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// newWARC reads a WARC from f, from the offset start; c (if not nil)
+// closes f.
+func newWARC(path string, f io.ReadSeeker, c io.Closer, start int64, opts ReaderOptions) (*warcSource, error) {
 	magic := make([]byte, 2)
 	n, _ := io.ReadFull(f, magic)
 	s := &warcSource{
 		path: path,
 		f:    f,
+		c:    c,
 		gz:   n == 2 && magic[0] == 0x1f && magic[1] == 0x8b,
 		opts: opts,
 	}
 	if err := s.seek(start); err != nil {
-		f.Close()
 		return nil, err
 	}
 	return s, nil
@@ -124,7 +136,20 @@ func (s *warcSource) pos() int64 {
 	return s.base + s.cr.n - int64(s.br.Buffered())
 }
 
-func (s *warcSource) Close() error { return s.f.Close() }
+func (s *warcSource) Close() error {
+	if s.c == nil {
+		return nil
+	}
+	return s.c.Close()
+}
+
+// mark tells a stream that the bytes before the current position will not
+// be gone back to.
+func (s *warcSource) mark() {
+	if rr, ok := s.f.(*replayReader); ok {
+		rr.mark(s.pos())
+	}
+}
 
 func (s *warcSource) Next() (*Record, error) {
 	if rec := s.next(); rec != nil {
@@ -142,9 +167,11 @@ func (s *warcSource) next() *Record {
 			}
 			continue
 		}
+		s.mark()
 		if err := scan(s.br, true); err != nil {
 			return nil
 		}
+		s.mark()
 		if b, _ := s.br.Peek(2); b[0] != 0x1f || b[1] != 0x8b {
 			// A plain record: the end-of-record marker is checked in a
 			// plain file, not between the members of a gzipped one.
@@ -391,7 +418,13 @@ func endMarker(br *bufio.Reader, atEnd bool) error {
 // skipPast starts a scan for the next record one byte after at.
 func (s *warcSource) skipPast(at int64) {
 	s.resync = true
-	if err := s.seek(at + 1); err != nil {
+	err := s.seek(at + 1)
+	if rr, ok := s.f.(*replayReader); ok && errors.Is(err, errNotKept) {
+		// A stream whose bytes from at on are no longer kept: search
+		// from the oldest byte kept.
+		err = s.seek(rr.start)
+	}
+	if err != nil {
 		s.finished = true
 	}
 }

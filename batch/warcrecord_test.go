@@ -114,6 +114,7 @@ func TestWARCBadContentLength(t *testing.T) {
 
 // drain reads every record of path, failing when there are more than max.
 func drain(t testing.TB, path string, max int) []*Record {
+	CheckStream(t, path, ReaderOptions{MaxRecordBytes: 1 << 16})
 	r, err := Open(path, ReaderOptions{MaxRecordBytes: 1 << 16})
 	if err != nil {
 		t.Fatal(err)

@@ -63,9 +63,6 @@ type Options struct {
 	// SkipExisting leaves out the WARCs whose output file exists, so a
 	// job run again after a failure does only what is left.
 	SkipExisting bool
-	// ChunkBytes is the size of the pieces a WARC is streamed in; zero
-	// means DefaultChunkBytes.
-	ChunkBytes int64
 	// StreamLocal reads local WARCs through the stream too, as remote ones
 	// are read, instead of opening them in place (for tests).
 	StreamLocal bool
@@ -198,44 +195,45 @@ func (f *WARCFn) write(ctx context.Context, warc string, w io.Writer) error {
 }
 
 // records calls fn for each record of warc: a local file is opened in
-// place, any other is streamed.
+// place, any other is read as a stream with batch.NewReader, which gives
+// the same records with the same offsets.
 func (f *WARCFn) records(ctx context.Context, warc string, opts batch.ReaderOptions, fn func(*batch.Record) error) error {
+	var r batch.Reader
 	if !strings.Contains(warc, "://") && !f.Options.StreamLocal {
-		r, err := batch.Open(warc, opts)
+		var err error
+		if r, err = batch.Open(warc, opts); err != nil {
+			return err
+		}
+	} else {
+		in, err := filesystem.New(ctx, warc)
 		if err != nil {
 			return err
 		}
-		defer r.Close()
-		for {
-			rec, err := r.Next()
-			if rec != nil {
-				if err := fn(rec); err != nil {
-					return err
-				}
-			}
-			if err == io.EOF {
-				return nil
-			}
-			if err != nil {
+		defer in.Close()
+		rc, err := in.OpenRead(ctx, warc)
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		if r, err = batch.NewReader(warc, bufio.NewReaderSize(rc, 1<<20), opts); err != nil {
+			return err
+		}
+	}
+	defer r.Close()
+	for {
+		rec, err := r.Next()
+		if rec != nil {
+			if err := fn(rec); err != nil {
 				return err
 			}
 		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 	}
-	in, err := filesystem.New(ctx, warc)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	rc, err := in.OpenRead(ctx, warc)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	size := f.Options.ChunkBytes
-	if size <= 0 {
-		size = DefaultChunkBytes
-	}
-	return readStream(ctx, warc, rc, size, opts, fn)
 }
 
 // process is the options of batch.Process and batch.Open, with the

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,7 +130,7 @@ func winnowCLI(t *testing.T) string {
 
 // TestSameAsBatchCLI runs the pipeline on Beam's local runners and
 // "winnow batch" on the same WARCs and compares the lines. The WARCs are
-// read as streams cut into one piece per gzip member, as remote WARCs are.
+// read as streams (batch.NewReader), as remote WARCs are.
 func TestSameAsBatchCLI(t *testing.T) {
 	pages := batchtest.AEBPagesTB(t, "../../../shared/datasets/aeb", 20)
 	dir := t.TempDir()
@@ -160,7 +161,7 @@ func TestSameAsBatchCLI(t *testing.T) {
 	for _, runner := range runners {
 		t.Run(runner, func(t *testing.T) {
 			out := filepath.Join(dir, runner)
-			counters := run(t, runner, Options{Manifest: manifest, Output: out, StreamLocal: true, ChunkBytes: 1})
+			counters := run(t, runner, Options{Manifest: manifest, Output: out, StreamLocal: true})
 			files := outputs(t, out)
 			if len(files) != 2 {
 				t.Errorf("%d output files, want one per WARC: %v", len(files), files)
@@ -311,7 +312,7 @@ func TestRemoteWARC(t *testing.T) {
 	}
 	memfs.Write("memfs://crawl/a.warc.gz", b)
 	out := filepath.Join(dir, "out")
-	fn := &WARCFn{Options: Options{Output: out, Prefix: "memfs://", ChunkBytes: 1}}
+	fn := &WARCFn{Options: Options{Output: out, Prefix: "memfs://"}}
 	if err := fn.ProcessElement(context.Background(), "crawl/a.warc.gz", func(string) {}); err != nil {
 		t.Fatal(err)
 	}
@@ -319,4 +320,22 @@ func TestRemoteWARC(t *testing.T) {
 	if len(got) != 10 || !strings.Contains(got[0], `"file":"memfs://crawl/a.warc.gz"`) {
 		t.Errorf("%d lines, first %.200s", len(got), got[0])
 	}
+}
+
+// testPages are small pages of several kinds, with no dataset needed.
+func testPages(n int) []batchtest.Page {
+	var pages []batchtest.Page
+	for i := range n {
+		body := fmt.Sprintf("<html><head><title>Page %d</title></head><body><article><h1>Page %d</h1>%s</article></body></html>",
+			i, i, strings.Repeat(fmt.Sprintf("<p>Paragraph %d of a page that says enough to be kept as an article, with words.</p>", i), 6))
+		p := batchtest.Page{URL: fmt.Sprintf("https://x.test/%d", i), Body: []byte(body)}
+		switch i % 7 {
+		case 3:
+			p.Type = "request"
+		case 5:
+			p.Status = 404
+		}
+		pages = append(pages, p)
+	}
+	return pages
 }

@@ -35,7 +35,6 @@ var (
 	noImages     = flag.Bool("no-images", false, "leave figures out")
 	articlesOnly = flag.Bool("articles-only", false, "refuse pages that are not articles")
 	skipExisting = flag.Bool("skip-existing", false, "leave out the WARCs whose output file exists (to finish a job that failed)")
-	chunkMB      = flag.Int64("chunk-mb", pipeline.DefaultChunkBytes>>20, "a remote WARC is streamed through local files of about this many MB")
 )
 
 func main() {
@@ -46,8 +45,7 @@ func main() {
 	}
 	o := pipeline.Options{Manifest: *manifest, Prefix: *prefix, Output: *output,
 		MinWords: *minWords, KeepFiltered: *keepFiltered, Timeout: *timeout, MaxRecordBytes: *maxRecord << 20,
-		Links: *links, NoImages: *noImages, ArticlesOnly: *articlesOnly, SkipExisting: *skipExisting,
-		ChunkBytes: *chunkMB << 20}
+		Links: *links, NoImages: *noImages, ArticlesOnly: *articlesOnly, SkipExisting: *skipExisting}
 	if *timeout == 0 {
 		o.Timeout = -1 // no limit, as "winnow batch --timeout 0"
 	}
