@@ -166,6 +166,11 @@ func openJournal(path string, want journalHeader) (*journal, *resumeState, error
 	return &journal{f: f, size: good}, st, nil
 }
 
+// errNoHeader: the journal holds no whole header line, as when a run is
+// killed between creating it and writing its header. Nothing was committed
+// then, so the run starts over as if there were no checkpoint.
+var errNoHeader = errors.New("checkpoint has no header")
+
 var errHeaderMismatch = errors.New("was written by a different command (other inputs or options)")
 
 // readJournal replays a journal. good is the length of its whole lines.
@@ -201,7 +206,7 @@ func readJournal(r io.Reader, want journalHeader) (st *resumeState, good int64, 
 		good += int64(len(line))
 	}
 	if first {
-		return nil, 0, errors.New("empty checkpoint")
+		return nil, 0, errNoHeader
 	}
 	return st, good, nil
 }

@@ -267,7 +267,7 @@ func startJournal(path string, hdr journalHeader, fresh bool) (*resumeState, *jo
 		if err == nil {
 			return st, jr, nil
 		}
-		if !errors.Is(err, fs.ErrNotExist) {
+		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errNoHeader) {
 			return nil, nil, fmt.Errorf("%w; use --fresh to start over", err)
 		}
 	}

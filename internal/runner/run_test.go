@@ -611,3 +611,36 @@ func TestFingerprintNewOptions(t *testing.T) {
 		seen[got] = tt.name
 	}
 }
+
+// TestHeaderlessCheckpoint: a run killed between creating its checkpoint
+// and writing the header leaves an empty or half-written checkpoint; the
+// same command then starts over instead of failing, and writes every
+// record once.
+func TestHeaderlessCheckpoint(t *testing.T) {
+	var pages []batchtest.Page
+	for i := range 5 {
+		pages = append(pages, batchtest.Page{URL: fmt.Sprintf("https://s.test/%d", i), Body: []byte(smallPage)})
+	}
+	in := filepath.Join(t.TempDir(), "in.warc")
+	if err := batchtest.WriteWARC(in, false, pages); err != nil {
+		t.Fatal(err)
+	}
+	for name, ckpt := range map[string]string{"empty": "", "half a header": `{"version":1,"inpu`} {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out.jsonl")
+			if err := os.WriteFile(out, []byte("stale line\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(out+".ckpt", []byte(ckpt), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Run(context.Background(), Config{Inputs: []string{in}, Output: out, Workers: 1}); err != nil {
+				t.Fatalf("run after a headerless checkpoint: %v", err)
+			}
+			lines := readLines(t, out)
+			if len(lines) != len(pages) {
+				t.Errorf("%d lines, want %d:\n%s", len(lines), len(pages), strings.Join(lines, "\n"))
+			}
+		})
+	}
+}
