@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 )
 
@@ -40,10 +41,78 @@ func main() {
 // tens of MB and batch throughput rises by half (docs/BENCHMARKS.md).
 const gcPercent = 400
 
+// memLimitShare is the share of the machine's (or the container's, where
+// /sys/fs/cgroup/memory.max holds a limit) memory the command keeps its
+// heap under when GOMEMLIMIT is not set. It is a soft limit: while the
+// live heap is small (most pages) GOGC=400 sets the pace, and when many
+// large pages are in flight at once (batch, serve) the collector runs
+// before five times their live trees would outgrow the machine.
+const memLimitShare = 4 // a quarter
+
+// minMemLimit is the lowest default limit, for machines with little memory.
+const minMemLimit = 64 << 20
+
 func setGCTarget() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
+	percent, limit := gcSettings(os.Getenv, availableMemory())
+	if percent > 0 {
+		debug.SetGCPercent(percent)
 	}
+	if limit > 0 {
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// gcSettings is the collector's target and memory limit the command
+// sets, 0 for one it leaves to the runtime: GOGC and GOMEMLIMIT in the
+// environment win, and without a known amount of memory (avail 0) there
+// is no default limit.
+func gcSettings(getenv func(string) string, avail int64) (percent int, limit int64) {
+	if getenv("GOGC") == "" {
+		percent = gcPercent
+	}
+	if getenv("GOMEMLIMIT") == "" && avail > 0 {
+		limit = max(avail/memLimitShare, minMemLimit)
+	}
+	return percent, limit
+}
+
+// availableMemory is the memory the process may use: the cgroup's limit
+// when there is one, else the machine's; 0 when neither can be read.
+func availableMemory() int64 {
+	total := memTotal()
+	if b, err := os.ReadFile("/sys/fs/cgroup/memory.max"); err == nil {
+		if n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && n > 0 && (total == 0 || n < total) {
+			return n
+		}
+	}
+	return total
+}
+
+// memTotal reads MemTotal from /proc/meminfo, 0 where there is none.
+func memTotal() int64 {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	return parseMemTotal(string(b))
+}
+
+// parseMemTotal finds the "MemTotal: N kB" line of /proc/meminfo.
+func parseMemTotal(meminfo string) int64 {
+	for line := range strings.Lines(meminfo) {
+		rest, ok := strings.CutPrefix(line, "MemTotal:")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(rest)
+		if len(f) == 2 && f[1] == "kB" {
+			if n, err := strconv.ParseInt(f[0], 10, 64); err == nil && n > 0 {
+				return n << 10
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 func run(args []string) int {

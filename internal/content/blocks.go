@@ -248,7 +248,7 @@ func (f *flow) flush() {
 	case len(f.links) > 0:
 		text, links = f.placeLinks()
 	default:
-		text = cleanLines(string(f.buf))
+		text = cleanLines(f.buf)
 	}
 	if text != "" {
 		f.x.addBlock(article.Block{Type: article.Paragraph, Text: text, Links: links, Marks: marks}, f.owner, f.linkWords)
@@ -620,7 +620,7 @@ func (x *extraction) collectSpans(n *html.Node, read func(*elem) bool, withMarks
 		}
 	})
 	if len(marks) == 0 {
-		return cleanLines(string(buf)), linkWords, nil
+		return cleanLines(buf), linkWords, nil
 	}
 	text, _, ms := cleanSpans(buf, nil, marks)
 	return text, linkWords, ms
@@ -636,23 +636,28 @@ func (x *extraction) hasBlockChildren(n *html.Node) bool {
 }
 
 // cleanLines trims every line and drops empty ones.
-func cleanLines(s string) string {
-	if !strings.Contains(s, "\n") {
-		return strings.TrimSpace(s)
+func cleanLines(s []byte) string {
+	if bytes.IndexByte(s, '\n') < 0 {
+		return string(bytes.TrimSpace(s))
 	}
+	// The lines are copied once, into the text, from the buffer they
+	// were gathered in.
 	var b strings.Builder
-	for _, line := range strings.Split(s, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
+	b.Grow(len(s))
+	for line := range bytes.SplitSeq(s, newline) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(line)
+		b.Write(line)
 	}
 	return b.String()
 }
+
+var newline = []byte{'\n'}
 
 // cleanLinesAt is cleanLines that also moves the byte offsets offs in s
 // to the same characters in the cleaned text; an offset in the spaces

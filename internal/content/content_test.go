@@ -331,7 +331,7 @@ func TestCleanLinesAt(t *testing.T) {
 		}
 		orig := append([]int(nil), offs...)
 		got := cleanLinesAt(s, offs)
-		if want := cleanLines(s); got != want {
+		if want := cleanLines([]byte(s)); got != want {
 			t.Errorf("cleanLinesAt(%q) = %q, cleanLines gives %q", s, got, want)
 		}
 		for i, o := range offs {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -281,8 +282,23 @@ func isTrailingOpener(b *block) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(b.Text, "\n") // "Media contact:" may share a <p> with the contact
-	return rules.TrailingSectionPhrases[rules.Fold(first)]
+	// Folded into a buffer of its own, and only as far as the longest
+	// phrase: a long paragraph is not folded whole to miss the table.
+	var buf [64]byte
+	f, ok := rules.AppendFold(buf[:0], first, maxTrailingPhrase)
+	return ok && rules.TrailingSectionPhrases[string(f)]
 }
+
+var space = []byte{' '}
+
+// maxTrailingPhrase is the length of the longest TrailingSectionPhrases key.
+var maxTrailingPhrase = func() int {
+	n := 0
+	for k := range rules.TrailingSectionPhrases {
+		n = max(n, len(k))
+	}
+	return n
+}()
 
 // isTimestamp reports a block that is nothing but a clock time or a date
 // ("16:42", "12.05.2024"), as live blogs print over each entry.
@@ -497,8 +513,12 @@ func looksLikeByline(text string, words int, w *rules.Weights) bool {
 	if endsSentence(text) {
 		return false
 	}
-	for w := range strings.FieldsSeq(rules.Fold(text)) {
-		if rules.DatelineWords[w] {
+	var buf [256]byte
+	f, _ := rules.AppendFold(buf[:0], text, -1)
+	for len(f) > 0 { // folded: words split by single spaces
+		var w []byte
+		w, f, _ = bytes.Cut(f, space)
+		if rules.DatelineWords[string(w)] {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/winnow-go/winnow/article"
@@ -665,12 +666,16 @@ func IsTeaserHeading(text string) bool {
 	// heading and short block of a page is asked.
 	n := 0
 	var first, second bool
-	for w := range strings.FieldsSeq(Fold(text)) {
+	var buf [256]byte
+	f, _ := AppendFold(buf[:0], text, -1)
+	for len(f) > 0 { // folded: words split by single spaces
+		var w []byte
+		w, f, _ = bytes.Cut(f, foldSpace)
 		if n++; n > MaxTeaserHeadingWords {
 			return false
 		}
-		first = first || TeaserHeadingWords[0][w]
-		second = second || TeaserHeadingWords[1][w]
+		first = first || TeaserHeadingWords[0][string(w)]
+		second = second || TeaserHeadingWords[1][string(w)]
 	}
 	return first && second
 }

@@ -30,6 +30,11 @@ type compareResult struct {
 	Errors        int           `json:"errors"`         // pages that returned an error, in the first round
 	Panics        int           `json:"panics"`         // pages that panicked, in the first round
 	Score         *scoreSummary `json:"score,omitempty"`
+	// GOGC is the collector's target the contender ran at, and
+	// StartHeapMB the live heap of its process before the first page
+	// (what the process holds from start-up); both only in -isolate mode.
+	GOGC        string  `json:"gogc,omitempty"`
+	StartHeapMB float64 `json:"start_heap_mb,omitempty"`
 }
 
 // scoreSummary is a contender's text scored with winnow eval's metric
@@ -119,13 +124,7 @@ func compare(cs []contenders.Contender, pages []page, rounds, warmup int, withSc
 	n := float64(len(ins) * rounds)
 	for i, c := range cs {
 		r := &res[i]
-		med, best := median(r.RoundSeconds), slices.Min(r.RoundSeconds)
-		r.PagesPerSec = float64(len(ins)) / med
-		r.BestPerSec = float64(len(ins)) / best
-		r.MBPerSec = htmlBytes / 1e6 / med
-		if cmed := median(r.CPUSeconds); cmed > 0 {
-			r.CPUPerSec = float64(len(ins)) / cmed
-		}
+		summarize(r, len(ins), htmlBytes)
 		r.AllocsPerPage = float64(mallocs[i]) / n
 		r.BytesPerPage = float64(allocBytes[i]) / n
 		if withScore && c.HasText {
@@ -143,13 +142,29 @@ func compare(cs []contenders.Contender, pages []page, rounds, warmup int, withSc
 			continue
 		}
 		for k := range res {
-			res[k].VsWinnow = res[i].PagesPerSec / res[k].PagesPerSec
-			if res[k].CPUPerSec > 0 {
-				res[k].CPUVsWinnow = res[i].CPUPerSec / res[k].CPUPerSec
-			}
+			relate(&res[k], &res[i])
 		}
 	}
 	return res
+}
+
+// summarize sets the rates of r from its round times.
+func summarize(r *compareResult, nPages int, htmlBytes float64) {
+	med, best := median(r.RoundSeconds), slices.Min(r.RoundSeconds)
+	r.PagesPerSec = float64(nPages) / med
+	r.BestPerSec = float64(nPages) / best
+	r.MBPerSec = htmlBytes / 1e6 / med
+	if cmed := median(r.CPUSeconds); cmed > 0 {
+		r.CPUPerSec = float64(nPages) / cmed
+	}
+}
+
+// relate sets r's times relative to winnow's result w.
+func relate(r, w *compareResult) {
+	r.VsWinnow = w.PagesPerSec / r.PagesPerSec
+	if r.CPUPerSec > 0 {
+		r.CPUVsWinnow = w.CPUPerSec / r.CPUPerSec
+	}
 }
 
 // median returns the median of xs, which must not be empty.
@@ -198,6 +213,14 @@ func writeCompare(w io.Writer, env environment, rounds int, res []compareResult)
 			r.Name, r.Version, r.PagesPerSec, r.BestPerSec, r.CPUPerSec, r.MBPerSec, vs, cvs, r.AllocsPerPage, r.BytesPerPage/1024, r.Errors, r.Panics, f1, p, rc)
 	}
 	fmt.Fprintln(w)
+	if env.Isolated {
+		fmt.Fprintln(w, "each contender in a process of its own, one per round, at the GOGC in its name;")
+		fmt.Fprintln(w, "live heap of the process before its first page (start-up data), MB:")
+		for _, r := range res {
+			fmt.Fprintf(w, "  %-34s %.1f\n", r.Name, r.StartHeapMB)
+		}
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintln(w, "wall seconds per round (CPU seconds):")
 	for _, r := range res {
 		fmt.Fprintf(w, "  %-22s", r.Name)

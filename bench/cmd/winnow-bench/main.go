@@ -1,5 +1,5 @@
 // Command winnow-bench times winnow against other Go article extractors and
-// two parsing floors, in one process over the same pages.
+// two parsing floors over the same pages.
 //
 // The pages, a labelled set in the article-extraction-benchmark shape (by
 // default the AEB set in shared/datasets/aeb, found by walking up from the
@@ -11,6 +11,12 @@
 // runtime.MemStats, and reads it again after the pass: the deltas of
 // Mallocs and TotalAlloc give allocations and bytes per page. The process
 // runs with GOMAXPROCS=1 unless -procs says otherwise.
+//
+// By default (-isolate) each contender runs in a process of its own,
+// this binary again with -child naming it, one process per round, at
+// each GC setting of -gogc (Go's default 100 and the winnow command's
+// 400); the rounds still rotate the contenders. -isolate=false runs them
+// all in this process, as -cpuprofile and -memprofile do.
 //
 // Usage:
 //
@@ -67,6 +73,10 @@ type config struct {
 	sets      []string
 	datasets  string
 	procsSet  bool // -procs was given
+	isolate   bool
+	gogc      string
+	gogcSet   bool   // -gogc was given
+	child     string // -child: time this one contender, print JSON
 }
 
 func main() {
@@ -89,8 +99,14 @@ func main() {
 		return nil
 	})
 	flag.StringVar(&cfg.datasets, "datasets", "", "`dir`ectory holding the named sets (default $WINNOW_DATASETS, else shared/datasets above the working directory)")
+	flag.BoolVar(&cfg.isolate, "isolate", true, "comparison: run each contender in a process of its own, one per round and GC setting (-cpuprofile and -memprofile run in one process)")
+	flag.StringVar(&cfg.gogc, "gogc", "100,400", "comparison with -isolate: the GOGC `values` each contender runs at (100 is Go's default, 400 the winnow command's); without -isolate, one value sets this process's")
+	flag.StringVar(&cfg.child, "child", "", "internal: time the contender `NAME` alone and print its figures as JSON (what -isolate runs)")
 	flag.Parse()
-	flag.Visit(func(f *flag.Flag) { cfg.procsSet = cfg.procsSet || f.Name == "procs" })
+	flag.Visit(func(f *flag.Flag) {
+		cfg.procsSet = cfg.procsSet || f.Name == "procs"
+		cfg.gogcSet = cfg.gogcSet || f.Name == "gogc"
+	})
 	if err := run(cfg, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "winnow-bench:", err)
 		os.Exit(2)
@@ -162,14 +178,35 @@ func run(cfg config, w io.Writer) error {
 		if !cfg.jsonOut {
 			writeScaling(w, env, cfg.rounds, res)
 		}
+	case cfg.child != "":
+		return runChildMode(cfg, pages, w)
 	default:
 		cs, err := contenders.Select(cfg.only)
 		if err != nil {
 			return err
 		}
-		runtime.GOMAXPROCS(cfg.procs)
+		gogcs, err := parseGOGC(cfg.gogc)
+		if err != nil {
+			return err
+		}
 		env.GOMAXPROCS = cfg.procs
-		res := compare(cs, pages, cfg.rounds, cfg.warmup, cfg.f1 && cfg.truthPath != "")
+		var res []compareResult
+		if cfg.isolate && cfg.cpuProf == "" && cfg.memProf == "" {
+			env.Isolated = true
+			res, err = compareIsolated(cfg, cs, gogcs, len(pages), float64(totalBytes(pages)))
+			if err != nil {
+				return err
+			}
+		} else {
+			if cfg.gogcSet {
+				if len(gogcs) > 1 {
+					return fmt.Errorf("-gogc takes one value without -isolate")
+				}
+				setGOGC(gogcs[0])
+			}
+			runtime.GOMAXPROCS(cfg.procs)
+			res = compare(cs, pages, cfg.rounds, cfg.warmup, cfg.f1 && cfg.truthPath != "")
+		}
 		report = compareReport{Env: env, Rounds: cfg.rounds, Results: res}
 		if !cfg.jsonOut {
 			writeCompare(w, env, cfg.rounds, res)
@@ -265,6 +302,7 @@ type environment struct {
 	LoadAvg    string  `json:"load_avg"` // /proc/loadavg at the start: other work on the machine
 	Pages      int     `json:"pages"`
 	HTMLMB     float64 `json:"html_mb"`
+	Isolated   bool    `json:"isolated,omitempty"` // each contender in a process of its own
 }
 
 func describeEnv(pages []page) environment {
