@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -131,7 +130,7 @@ func batchMainIO(args []string, stdout, stderr io.Writer) int {
 			Format:   lineFormat,
 		},
 	}
-	if cfg.Process.Langs, err = parseLangs(*langs); err != nil {
+	if cfg.Process.Langs, err = winnow.ParseLanguages(*langs); err != nil {
 		fmt.Fprintf(stderr, "winnow batch: --lang: %v\n", err)
 		return exitUsage
 	}
@@ -176,22 +175,4 @@ func batchMainIO(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return exitOK
-}
-
-// parseLangs reads a comma-separated list of language codes (--lang,
-// --target-language): ISO 639-1 codes the language detector knows, in
-// any case; an unknown code is an error that lists the known ones.
-func parseLangs(list string) ([]string, error) {
-	var out []string
-	for _, l := range strings.Split(list, ",") {
-		l = strings.ToLower(strings.TrimSpace(l))
-		if l == "" {
-			continue
-		}
-		if !winnow.KnownLanguage(l) {
-			return nil, fmt.Errorf("unknown language %q: want ISO 639-1 codes among %s", l, strings.Join(winnow.Languages(), " "))
-		}
-		out = append(out, l)
-	}
-	return out, nil
 }

@@ -208,7 +208,7 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	default:
 		return fail("unknown --input %q (want auto, html or text; -i FILE reads a list of inputs)", *input)
 	}
-	if cfg.targetLangs, err = parseLangs(*targetLang); err != nil {
+	if cfg.targetLangs, err = winnow.ParseLanguages(*targetLang); err != nil {
 		return fail("--target-language: %v", err)
 	}
 	cfg.opts.DropImages = *noImages

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"
@@ -50,7 +49,7 @@ func main() {
 		o.Timeout = -1 // no limit, as "winnow batch --timeout 0"
 	}
 	var err error
-	if o.Langs, err = parseLangs(*langs); err != nil {
+	if o.Langs, err = winnow.ParseLanguages(*langs); err != nil {
 		fmt.Fprintf(os.Stderr, "winnow-beam: --lang: %v\n", err)
 		os.Exit(2)
 	}
@@ -59,22 +58,4 @@ func main() {
 	if err := beamx.Run(context.Background(), p); err != nil {
 		log.Fatalf("winnow-beam: %v", err)
 	}
-}
-
-// parseLangs reads --lang as "winnow batch --lang" does: comma-separated
-// ISO 639-1 codes the language detector knows, in any case; an unknown
-// code is an error that lists the known ones.
-func parseLangs(list string) ([]string, error) {
-	var out []string
-	for _, l := range strings.Split(list, ",") {
-		l = strings.ToLower(strings.TrimSpace(l))
-		if l == "" {
-			continue
-		}
-		if !winnow.KnownLanguage(l) {
-			return nil, fmt.Errorf("unknown language %q: want ISO 639-1 codes among %s", l, strings.Join(winnow.Languages(), " "))
-		}
-		out = append(out, l)
-	}
-	return out, nil
 }
