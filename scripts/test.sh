@@ -94,7 +94,8 @@ while IFS=: read -r file _ decl; do
     echo "$name ($dir): $(grep -o 'execs: [0-9]*' "$fuzz_log" | tail -1) in $FUZZTIME"
   elif grep -q '^    context deadline exceeded$' "$fuzz_log" && ! grep -q 'Failing input written' "$fuzz_log"; then
     # Go's fuzzing engine sometimes reports its own -fuzztime running out
-    # as a failure, with no failing input: that is not a finding.
+    # as a failure, with no failing input (golang/go#75804, a race in the
+    # coordinator): that is not a finding.
     echo "$name ($dir): $(grep -o 'execs: [0-9]*' "$fuzz_log" | tail -1) in $FUZZTIME (the engine's deadline note ignored: no failing input)"
   else
     cat "$fuzz_log"
