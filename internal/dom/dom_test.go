@@ -71,6 +71,11 @@ func TestCollapse(t *testing.T) {
 		{"dump\x00nul", "dump nul"},
 		{"Ünïcödé  text", "Ünïcödé text"},
 		{"\u200b", ""},
+		// Stray bytes become U+FFFD, so that dropping a soft hyphen
+		// between two cannot join them into a letter ("\xd2\x8f" is ҏ).
+		{"a\xd2\u00ad\x8fb", "a\ufffd\ufffdb"},
+		{"\xff", "\ufffd"},
+		{"keep \ufffd as is", "keep \ufffd as is"},
 	} {
 		if got := Collapse(tc.in); got != tc.want {
 			t.Errorf("Collapse(%q) = %q; want %q", tc.in, got, tc.want)

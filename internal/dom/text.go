@@ -23,8 +23,8 @@ func IsInvisible(r rune) bool {
 }
 
 // AppendCollapsed appends s to buf with every run of white space turned
-// into one space, invisible characters dropped, and no space at the start
-// of buf or of a line in it. A space at the end is kept: more text may follow.
+// into one space, invisible characters dropped, bytes that are not UTF-8
+// written as U+FFFD, and no space at the start of buf or of a line in it. A space at the end is kept: more text may follow.
 func AppendCollapsed(buf []byte, s string) []byte {
 	space := len(buf) == 0 || buf[len(buf)-1] == ' ' || buf[len(buf)-1] == '\n'
 	for i := 0; i < len(s); {
@@ -50,6 +50,12 @@ func AppendCollapsed(buf []byte, s string) []byte {
 			}
 			space = true
 		case IsInvisible(r):
+		case r == utf8.RuneError && size == 1:
+			// A stray byte is written as U+FFFD: kept as it is, it could
+			// join a stray byte on the other side of a dropped invisible
+			// character into a letter the input never held.
+			buf = utf8.AppendRune(buf, utf8.RuneError)
+			space = false
 		default:
 			buf = append(buf, s[i:i+size]...)
 			space = false
