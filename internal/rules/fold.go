@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Fold lower-cases s, turns every run of spaces and punctuation into one
@@ -14,44 +14,10 @@ func Fold(s string) string {
 	if folded(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '\'':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			default:
-				space = true
-				continue
-			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteByte(c)
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if !foldKeeps(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		if r == '’' {
-			b.WriteByte('\'')
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
+	b, _ := AppendFold(make([]byte, 0, len(s)), s, -1)
+	// b is ours alone and never written again: the string can share it,
+	// as strings.Builder does, instead of copying it.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // AppendFold appends Fold(s) to dst, stopping once it has appended more
