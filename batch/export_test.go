@@ -29,7 +29,7 @@ func CheckStream(t testing.TB, path string, opts ReaderOptions) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := streamRecords(t, r)
+	want := Drain(t, r, 10000)
 	readers := map[string]func() io.Reader{
 		"whole":    func() io.Reader { return bytes.NewReader(data) },
 		"one byte": func() io.Reader { return iotest.OneByteReader(bytes.NewReader(data)) },
@@ -41,7 +41,7 @@ func CheckStream(t testing.TB, path string, opts ReaderOptions) {
 		if err != nil {
 			t.Fatalf("NewReader (%s): %v", name, err)
 		}
-		got := streamRecords(t, sr)
+		got := Drain(t, sr, 10000)
 		if len(got) != len(want) {
 			t.Errorf("NewReader (%s): %d records, Open %d", name, len(got), len(want))
 		}
@@ -53,7 +53,9 @@ func CheckStream(t testing.TB, path string, opts ReaderOptions) {
 	}
 }
 
-func streamRecords(t testing.TB, r Reader) []*Record {
+// Drain reads r to its end, closes it and returns its records, failing
+// the test on a read error or past max records (a reader that never stops).
+func Drain(t testing.TB, r Reader, max int) []*Record {
 	t.Helper()
 	defer r.Close()
 	var recs []*Record
@@ -68,7 +70,7 @@ func streamRecords(t testing.TB, r Reader) []*Record {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(recs) > 10000 {
+		if len(recs) > max {
 			t.Fatal("reader does not stop")
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -29,23 +28,7 @@ func readAll(t *testing.T, path string, start int64) []*batch.Record {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	var recs []*batch.Record
-	for {
-		rec, err := r.Next()
-		if rec != nil {
-			recs = append(recs, rec)
-		}
-		if errors.Is(err, io.EOF) {
-			return recs
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(recs) > 1000 {
-			t.Fatal("reader does not stop")
-		}
-	}
+	return batch.Drain(t, r, 1000)
 }
 
 // outcome is a record reduced to what the tests check.
@@ -198,23 +181,7 @@ func readFrom(t *testing.T, path string, pos batch.Position) []*batch.Record {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	var recs []*batch.Record
-	for {
-		rec, err := r.Next()
-		if rec != nil {
-			recs = append(recs, rec)
-		}
-		if errors.Is(err, io.EOF) {
-			return recs
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(recs) > 1000 {
-			t.Fatal("reader does not stop")
-		}
-	}
+	return batch.Drain(t, r, 1000)
 }
 
 func outcomes(recs []*batch.Record) string {

@@ -79,7 +79,7 @@ func TestNewReaderBrokenOverCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, rec := range streamRecords(t, r) {
+	for _, rec := range Drain(t, r, 10000) {
 		s := rec.URL
 		if rec.Err != nil {
 			s += " error"
