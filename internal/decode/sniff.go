@@ -124,22 +124,9 @@ func isRIFF(data []byte) bool {
 // that is mostly ASCII has a NUL in every other byte. le reports the byte
 // order.
 func sniffUTF16(data []byte) (le, ok bool) {
-	n := len(data)
-	if n > 1024 {
-		n = 1024
-	}
-	n &^= 1
+	n, evenNUL, oddNUL := countNULs(data, 1024)
 	if n < 8 {
 		return false, false
-	}
-	evenNUL, oddNUL := 0, 0
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0 {
-			evenNUL++
-		}
-		if data[i+1] == 0 {
-			oddNUL++
-		}
 	}
 	pairs := n / 2
 	switch {
@@ -151,6 +138,21 @@ func sniffUTF16(data []byte) (le, ok bool) {
 	return false, false
 }
 
+// countNULs counts the NUL bytes at even and at odd offsets of the first
+// n bytes of data: at most limit, rounded down to whole 16-bit units.
+func countNULs(data []byte, limit int) (n, even, odd int) {
+	n = min(len(data), limit) &^ 1
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	return n, even, odd
+}
+
 // utf16Pattern reports whether the start of data has the NUL pattern of
 // UTF-16 text with some ASCII in it (markup, spaces, digits): NULs at one
 // parity, the high bytes of the ASCII characters, and next to none at the
@@ -158,18 +160,9 @@ func sniffUTF16(data []byte) (le, ok bool) {
 // ASCII: text in Cyrillic, Greek or CJK has few NULs. It is trusted only
 // beside a declaration (see declaredUTF16). le reports the byte order.
 func utf16Pattern(data []byte) (le, ok bool) {
-	n := min(len(data), utf16PatternLen) &^ 1
+	n, evenNUL, oddNUL := countNULs(data, utf16PatternLen)
 	if n < 8 {
 		return false, false
-	}
-	evenNUL, oddNUL := 0, 0
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0 {
-			evenNUL++
-		}
-		if data[i+1] == 0 {
-			oddNUL++
-		}
 	}
 	need := max(4, n/2/100) // NULs in at least 1% of the code units
 	switch {
