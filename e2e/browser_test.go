@@ -57,8 +57,8 @@ func screenshotDir(t *testing.T) string {
 	return dir
 }
 
-// startServer runs the real server, engine included, on loopback.
-func startServer(t *testing.T) string {
+// startServer runs the real server with cfg, engine included, on loopback.
+func startServer(t *testing.T, cfg server.Config) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -66,7 +66,7 @@ func startServer(t *testing.T) string {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- server.New(server.Config{}).Run(ctx, ln, 5*time.Second) }()
+	go func() { done <- server.New(cfg).Run(ctx, ln, 5*time.Second) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -183,7 +183,7 @@ func TestBrowserExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := startServer(t)
+	base := startServer(t, server.Config{})
 	ctx, p := newBrowser(t)
 	dir := screenshotDir(t)
 	t.Logf("screenshots in %s", dir)
@@ -292,7 +292,7 @@ func TestBrowserExtract(t *testing.T) {
 
 // TestBrowserError checks that an API error shows in the status line.
 func TestBrowserError(t *testing.T) {
-	base := startServer(t)
+	base := startServer(t, server.Config{})
 	ctx, p := newBrowser(t)
 	step(t, ctx, p, "fetch a private address",
 		chromedp.Navigate(base+"/"),

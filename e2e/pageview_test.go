@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"net"
 	"net/http"
 	"net/url"
@@ -64,27 +63,6 @@ func startSite(t *testing.T) *site {
 	return s
 }
 
-// startFetchingServer runs the real server allowed to fetch loopback
-// addresses, so that a shared /?url= link can name the fixture site.
-func startFetchingServer(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	srv := server.New(server.Config{Fetch: fetch.Options{AllowPrivate: true}})
-	go func() { done <- srv.Run(ctx, ln, 5*time.Second) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("server shutdown: %v", err)
-		}
-	})
-	return "http://" + ln.Addr().String()
-}
-
 // pieces is the page view as "kept" and "cut:<reason>" in order, each
 // with the start of its text.
 const piecesJS = `[...document.querySelectorAll('#view .piece')].map(e =>
@@ -98,7 +76,9 @@ const piecesJS = `[...document.querySelectorAll('#view .piece')].map(e =>
 // dropped or opened file extracted.
 func TestBrowserPageView(t *testing.T) {
 	fx := startSite(t)
-	base := startFetchingServer(t)
+	// The server may fetch loopback addresses, so that a shared /?url=
+	// link can name the fixture site.
+	base := startServer(t, server.Config{Fetch: fetch.Options{AllowPrivate: true}})
 	ctx, p := newBrowser(t)
 	dir := screenshotDir(t)
 	t.Logf("screenshots in %s", dir)
