@@ -98,18 +98,22 @@ func tooDeep(err error) bool {
 	return strings.Contains(err.Error(), "open stack of elements exceeds")
 }
 
+// parse parses data with the package's own tree builder (build.go).
 func parse(data []byte) (*html.Node, error) {
-	return html.ParseWithOptions(bytes.NewReader(data), html.ParseOptionEnableScripting(false))
+	if reference {
+		return parseReference(data)
+	}
+	return build(nil, string(data))
 }
 
-// parseCtx is parse through a reader that fails with errStopped once
-// ctx is done.
+// parseCtx is parse, stopped once ctx is done: the builder reads ctx
+// once per readChunk bytes of the page, and fails with errStopped.
 func parseCtx(ctx context.Context, data []byte) (*html.Node, error) {
-	if ctx.Done() == nil {
+	if ctx.Done() == nil || reference {
 		return parse(data)
 	}
-	doc, err := html.ParseWithOptions(newCtxReader(ctx, data), html.ParseOptionEnableScripting(false))
-	if err != nil && errors.Is(err, errStopped) {
+	doc, err := build(ctx, string(data))
+	if err != nil && ctx.Err() != nil {
 		return nil, stoppedError{ctx.Err()}
 	}
 	return doc, err
