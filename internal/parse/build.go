@@ -65,14 +65,14 @@ type builder struct {
 	mode, original insertionMode
 	templateModes  []insertionMode
 
-	stack   []*html.Node
-	afe     []*html.Node // nil is a marker
-	head    *html.Node
-	form    *html.Node
-	quirks  bool
-	fosterP bool
+	stack      []*html.Node
+	afe        []*html.Node // nil is a marker
+	head       *html.Node
+	form       *html.Node
+	quirks     bool
+	fosterP    bool
 	framesetOK bool
-	skipLF  bool // drop a newline that starts the next text (after <pre>, <listing>, <textarea>)
+	skipLF     bool // drop a newline that starts the next text (after <pre>, <listing>, <textarea>)
 
 	pending     []string // in table text
 	pendingText bool     // pending holds more than whitespace
