@@ -818,7 +818,9 @@ func (b *builder) resetMode() {
 // ---- dispatch
 
 func (b *builder) dispatch() {
-	for !b.step() {
+	// A token is reprocessed a few times at most (a mode change or
+	// two); the bound guards against a loop between two rules.
+	for i := 0; i < 64 && !b.step(); i++ {
 		if b.err != nil {
 			return
 		}
@@ -1149,7 +1151,12 @@ func (b *builder) inHeadNoscript() bool {
 	case tkDoctype:
 		return true
 	case tkText:
-		if !b.leadingSpace(b.insertText) {
+		// The spec puts the leading whitespace of a text in the
+		// <noscript>; x/net/html, the reference, moves all of it to the
+		// <head> unless it is all whitespace. Whitespace in the head
+		// is nothing extraction reads; the builder does as x/net/html.
+		if allSpace(t.data) {
+			b.insertText(t.data)
 			return true
 		}
 	case tkComment:
@@ -2303,7 +2310,7 @@ func (b *builder) inForeign() bool {
 	case tkStart:
 		if breakout(t) {
 			b.popForeign()
-			return false
+			return b.byMode(b.mode)
 		}
 		c := b.current()
 		b.insertForeign(c.Namespace)
@@ -2311,7 +2318,7 @@ func (b *builder) inForeign() bool {
 	case tkEnd:
 		if t.a == a.Br || t.a == a.P {
 			b.popForeign()
-			return false
+			return b.byMode(b.mode)
 		}
 		for i := len(b.stack) - 1; i > 0; i-- {
 			n := b.stack[i]

@@ -22,25 +22,32 @@ func unescapeText(s string) string {
 	if strings.IndexByte(s, '&') < 0 {
 		return s
 	}
-	return stdhtml.UnescapeString(s)
+	return unescape(s, false)
 }
 
 // unescapeAttr decodes the character references of an attribute value
 // and replaces its NULs.
 func unescapeAttr(s string) string {
 	s = replaceNUL(s)
-	i := strings.IndexByte(s, '&')
-	if i < 0 {
+	if strings.IndexByte(s, '&') < 0 {
 		return s
 	}
+	return unescape(s, true)
+}
+
+// unescape decodes the references of s, by the rules of an attribute
+// value or of text. Numeric references are decoded here (the standard
+// library's UnescapeString takes "&#x;", without digits, for U+FFFD;
+// the spec leaves it as written), named ones by UnescapeString, one
+// reference at a time.
+func unescape(s string, attr bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	last := 0
-	for i >= 0 {
+	for i := strings.IndexByte(s, '&'); i >= 0; i = strings.IndexByte(s[last:], '&') {
 		i += last
 		j := i + 1
 		if j < len(s) && s[j] == '#' {
-			// numeric: decoded as in text
 			k := j + 1
 			if k < len(s) && (s[k] == 'x' || s[k] == 'X') {
 				k++
@@ -62,29 +69,32 @@ func unescapeAttr(s string) string {
 				b.WriteString(s[i:k])
 			}
 			last = k
-		} else {
-			for j < len(s) && isAlnum(s[j]) {
-				j++
-			}
-			semi := j < len(s) && s[j] == ';'
-			if semi {
-				j++
-			}
-			ref := s[i:j]
-			if j > i+1 && (semi || j >= len(s) || s[j] != '=') {
-				if r, ok := exactRef(ref, semi); ok {
-					b.WriteString(s[last:i])
-					b.WriteString(r)
-					last = j
-				}
-			}
-			if last < j {
-				// left as written; go on after it
-				b.WriteString(s[last:j])
-				last = j
+			continue
+		}
+		for j < len(s) && isAlnum(s[j]) {
+			j++
+		}
+		semi := j < len(s) && s[j] == ';'
+		if semi {
+			j++
+		}
+		ref := s[i:j]
+		b.WriteString(s[last:i])
+		last = j
+		switch {
+		case j == i+1 || ref == "&;":
+			b.WriteString(ref)
+		case !attr:
+			b.WriteString(stdhtml.UnescapeString(ref))
+		case !semi && j < len(s) && s[j] == '=':
+			b.WriteString(ref)
+		default:
+			if r, ok := exactRef(ref, semi); ok {
+				b.WriteString(r)
+			} else {
+				b.WriteString(ref)
 			}
 		}
-		i = strings.IndexByte(s[last:], '&')
 	}
 	b.WriteString(s[last:])
 	return b.String()

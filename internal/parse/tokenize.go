@@ -333,7 +333,9 @@ func (z *tokenizer) doctype(t *token, i int) {
 	for n < len(d) && !isSpace(d[n]) {
 		n++
 	}
-	t.name = z.lowerName(replaceNUL(d[:n]))
+	// As x/net/html names it: lower-cased by strings.ToLower (which
+	// turns invalid UTF-8 into U+FFFD), a NUL kept.
+	t.name = strings.ToLower(d[:n])
 	d = strings.TrimLeft(d[n:], " \n\t\f")
 	if d == "" {
 		return
@@ -505,11 +507,6 @@ func (z *tokenizer) attrName(raw string) string {
 	return z.intern(raw, b)
 }
 
-func (z *tokenizer) lowerName(raw string) string {
-	n, _ := z.tagName(raw)
-	return n
-}
-
 // lower writes raw lower-cased into the scratch buffer, a NUL as U+FFFD.
 func (z *tokenizer) lower(raw string) []byte {
 	b := z.buf[:0]
@@ -588,7 +585,7 @@ func (z *tokenizer) rawText(t *token) bool {
 func (z *tokenizer) endsRaw(i int) bool {
 	s := z.s
 	n := i + 2 + len(z.endName)
-	if n >= len(s) || !strings.EqualFold(s[i+2:n], z.endName) {
+	if n >= len(s) || s[i+1] != '/' || !strings.EqualFold(s[i+2:n], z.endName) {
 		return false
 	}
 	c := s[n]
