@@ -569,9 +569,7 @@ func (b *builder) cloneElement(n *html.Node) *html.Node {
 	c := b.newNode(html.ElementNode)
 	c.DataAtom, c.Data, c.Namespace = n.DataAtom, n.Data, n.Namespace
 	if len(n.Attr) > 0 {
-		start := len(b.z.store)
-		b.z.store = append(b.z.store, n.Attr...)
-		c.Attr = b.z.store[start:len(b.z.store):len(b.z.store)]
+		c.Attr = b.z.copyAttrs(n.Attr)
 	}
 	return c
 }
@@ -2245,9 +2243,7 @@ func (b *builder) foreignAttrs(ns string) []html.Attribute {
 	if !changed {
 		return attr
 	}
-	start := len(b.z.store)
-	b.z.store = append(b.z.store, attr...)
-	out := b.z.store[start:len(b.z.store):len(b.z.store)]
+	out := b.z.copyAttrs(attr)
 	for i := range out {
 		k := out[i].Key
 		switch {

@@ -62,8 +62,9 @@ type tokenizer struct {
 	endName string // the name that ends a raw text or RCDATA element
 	cdataOK bool   // the adjusted current node is foreign: <![CDATA[ is a section
 
-	store []html.Attribute
-	names map[string]string
+	store      []html.Attribute
+	storeStart int // where the current tag's attributes start in store
+	names      map[string]string
 	buf   []byte
 }
 
@@ -71,7 +72,7 @@ func newTokenizer(s string) *tokenizer {
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = normaliseNewlines(s)
 	}
-	return &tokenizer{s: s, store: make([]html.Attribute, 0, 64+len(s)/200)}
+	return &tokenizer{s: s}
 }
 
 // normaliseNewlines turns CR LF and a lone CR into LF.
@@ -399,7 +400,7 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 	}
 	t.kind = kind
 	t.name, t.a = z.tagName(s[i:n])
-	start := len(z.store)
+	z.storeStart = len(z.store)
 	i = n
 	for {
 		// before attribute name
@@ -407,21 +408,21 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 			i++
 		}
 		if i >= len(s) {
-			z.store = z.store[:start]
+			z.store = z.store[:z.storeStart]
 			z.pos = len(s)
 			return false
 		}
 		switch s[i] {
 		case '>':
 			z.pos = i + 1
-			z.finishTag(t, start)
+			z.finishTag(t)
 			return true
 		case '/':
 			i++
 			if i < len(s) && s[i] == '>' {
 				t.self = true
 				z.pos = i + 1
-				z.finishTag(t, start)
+				z.finishTag(t)
 				return true
 			}
 			continue
@@ -448,7 +449,7 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 				case '"', '\'':
 					e := strings.IndexByte(s[i+1:], q)
 					if e < 0 {
-						z.store = z.store[:start]
+						z.store = z.store[:z.storeStart]
 						z.pos = len(s)
 						return false
 					}
@@ -466,28 +467,55 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 			}
 		}
 		if kind == tkStart {
-			z.addAttr(start, key, val)
+			z.addAttr(key, val)
 		}
 	}
 }
 
-func (z *tokenizer) finishTag(t *token, start int) {
+func (z *tokenizer) finishTag(t *token) {
+	start := z.storeStart
 	if t.kind == tkStart && len(z.store) > start {
 		t.attr = z.store[start:len(z.store):len(z.store)]
 	} else {
-		z.store = z.store[:start]
+		z.store = z.store[:z.storeStart]
 	}
 }
 
 // addAttr adds an attribute unless the tag has one of that name.
-func (z *tokenizer) addAttr(start int, key, val string) {
+func (z *tokenizer) addAttr(key, val string) {
 	key = z.attrName(key)
-	for _, a := range z.store[start:] {
+	for _, a := range z.store[z.storeStart:] {
 		if a.Key == key {
 			return
 		}
 	}
+	z.reserve(1)
 	z.store = append(z.store, html.Attribute{Key: key, Val: unescapeAttr(val)})
+}
+
+// reserve makes room in the store for n more attributes of the current
+// tag. A full store is not grown by copying all of it: a new chunk takes
+// over, with the current tag's attributes so far (the earlier tags keep
+// theirs in the old chunk).
+func (z *tokenizer) reserve(n int) {
+	if len(z.store)+n <= cap(z.store) {
+		return
+	}
+	size := min(max(2*cap(z.store), 64), 4096)
+	kept := z.store[z.storeStart:]
+	size = max(size, 2*(len(kept)+n))
+	store := make([]html.Attribute, len(kept), size)
+	copy(store, kept)
+	z.store, z.storeStart = store, 0
+}
+
+// copyAttrs returns a copy of attrs in the store, with its capacity cut.
+func (z *tokenizer) copyAttrs(attrs []html.Attribute) []html.Attribute {
+	z.storeStart = len(z.store)
+	z.reserve(len(attrs))
+	start := len(z.store)
+	z.store = append(z.store, attrs...)
+	return z.store[start:len(z.store):len(z.store)]
 }
 
 // tagName returns a tag's name lower-cased and interned, and its atom.
