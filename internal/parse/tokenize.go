@@ -65,7 +65,7 @@ type tokenizer struct {
 	store      []html.Attribute
 	storeStart int // where the current tag's attributes start in store
 	names      map[string]string
-	buf   []byte
+	buf        []byte
 }
 
 func newTokenizer(s string) *tokenizer {
