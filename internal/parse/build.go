@@ -72,7 +72,7 @@ type builder struct {
 	quirks     bool
 	fosterP    bool
 	framesetOK bool
-	skipLF     bool // drop a newline that starts the next text (after <pre>, <listing>, <textarea>)
+	skipLF     bool // drop a newline that starts the next text (after <textarea>)
 
 	pending     []string // in table text
 	pendingText bool     // pending holds more than whitespace
@@ -1254,11 +1254,19 @@ func (b *builder) inBody() bool {
 	switch t.kind {
 	case tkText:
 		d := t.data
+		// A newline that starts a <pre> or <listing> is dropped. The
+		// spec drops it only when it is the token right after the start
+		// tag; x/net/html, the reference, drops it from the first text
+		// of the element however late it comes (after an end tag or a
+		// doctype the builder ignores), and so does the builder.
+		if c := b.current(); c.FirstChild == nil && (isHTML(c, a.Pre) || isHTML(c, a.Listing)) && strings.HasPrefix(d, "\n") {
+			d = d[1:]
+		}
 		if strings.IndexByte(d, 0) >= 0 {
 			d = strings.ReplaceAll(d, "\x00", "")
-			if d == "" {
-				return true
-			}
+		}
+		if d == "" {
+			return true
 		}
 		b.reconstruct()
 		b.insertText(d)
@@ -1332,7 +1340,6 @@ func (b *builder) inBodyStart() bool {
 	case a.Pre, a.Listing:
 		b.closeP()
 		b.insert()
-		b.skipLF = true
 		b.framesetOK = false
 		return true
 	case a.Form:
@@ -1692,9 +1699,21 @@ func (b *builder) inTable() bool {
 	t := &b.tok
 	switch t.kind {
 	case tkText:
+		// Two departures of x/net/html, the reference, which the
+		// builder follows as they change nothing extraction reads: the
+		// NULs of the text go first (so a newline after one can start a
+		// foster-parented <pre>), and a <template> is not among the
+		// elements whose whitespace stays put (so whitespace in a
+		// template's table reopens the formatting elements).
+		if strings.IndexByte(t.data, 0) >= 0 {
+			t.data = strings.ReplaceAll(t.data, "\x00", "")
+			if t.data == "" {
+				return true
+			}
+		}
 		if c := b.current(); c.Namespace == "" {
 			switch c.DataAtom {
-			case a.Table, a.Tbody, a.Template, a.Tfoot, a.Thead, a.Tr:
+			case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
 				b.pending = b.pending[:0]
 				b.pendingText = false
 				b.original = b.mode
@@ -2077,6 +2096,10 @@ func (b *builder) afterBody() bool {
 		b.insertComment(b.stack[0])
 		return true
 	case tkDoctype:
+		// The spec ignores it; x/net/html goes back to the body, so
+		// that a comment after it stays in the body. The builder does
+		// as x/net/html: it changes only where such a comment goes.
+		b.mode = modeInBody
 		return true
 	case tkStart:
 		if t.a == a.Html {

@@ -20,11 +20,12 @@ func dump(n *html.Node) string { return dumpWith(n, false, false) }
 // it turns a "</>" into an empty comment (the spec drops it), which splits
 // the text around it. So ours has its comments decoded, and in both trees
 // empty comments are left out and the text nodes they split are joined.
+
 func dumpOurs(n *html.Node) string { return dumpWith(n, true, true) }
 func dumpRef(n *html.Node) string  { return dumpWith(n, false, true) }
 
-func dumpWith(n *html.Node, decodeComments, normalise bool) string {
-	d := dumper{decodeComments: decodeComments, normalise: normalise}
+func dumpWith(n *html.Node, ours, normalise bool) string {
+	d := dumper{decodeComments: ours, normalise: normalise}
 	d.children(n, 0)
 	return d.b.String()
 }
