@@ -77,6 +77,9 @@ type builder struct {
 	pending     []string // in table text
 	pendingText bool     // pending holds more than whitespace
 
+	textNode *html.Node // the text node whose text is in textBuf
+	textBuf  []byte
+
 	slab    []html.Node
 	err     error
 	ctx     context.Context
@@ -112,6 +115,7 @@ func build(ctx context.Context, s string) (*html.Node, error) {
 			return nil, b.err
 		}
 		if b.tok.kind == tkEOF {
+			b.flushText()
 			return b.doc, nil
 		}
 		if ctx != nil && b.z.pos >= b.nextCtx {
@@ -120,6 +124,14 @@ func build(ctx context.Context, s string) (*html.Node, error) {
 			}
 			b.nextCtx = b.z.pos + ctxEvery
 		}
+	}
+}
+
+// flushText gives the text node being joined its text.
+func (b *builder) flushText() {
+	if b.textNode != nil {
+		b.textNode.Data = string(b.textBuf)
+		b.textNode = nil
 	}
 }
 
@@ -479,7 +491,16 @@ func (b *builder) insertText(s string) {
 		prev = before.PrevSibling
 	}
 	if prev != nil && prev.Type == html.TextNode {
-		prev.Data += s
+		// Text joins the text node before it. The joined text is kept
+		// in a buffer until another node takes the buffer (or the parse
+		// ends), so that a node joined many times (text between tags
+		// the builder ignores) is not copied at each join.
+		if b.textNode != prev {
+			b.flushText()
+			b.textNode = prev
+			b.textBuf = append(b.textBuf[:0], prev.Data...)
+		}
+		b.textBuf = append(b.textBuf, s...)
 		return
 	}
 	n := b.newNode(html.TextNode)

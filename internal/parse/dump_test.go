@@ -1,7 +1,6 @@
 package parse
 
 import (
-	stdhtml "html"
 	"sort"
 	"strings"
 
@@ -85,7 +84,7 @@ func (d *dumper) node(n *html.Node, level int) {
 	case html.CommentNode:
 		data := n.Data
 		if d.decodeComments {
-			data = stdhtml.UnescapeString(data)
+			data = unescapeText(data)
 		}
 		b.WriteString(indent + "<!-- " + data + " -->\n")
 	case html.DoctypeNode:
