@@ -104,7 +104,7 @@ func tooDeep(err error) bool {
 
 // parse parses data with the package's own tree builder (build.go).
 func parse(data []byte) (*html.Node, error) {
-	if reference {
+	if reference.Load() {
 		return parseReference(data)
 	}
 	return build(nil, string(data))
@@ -113,7 +113,7 @@ func parse(data []byte) (*html.Node, error) {
 // parseCtx is parse, stopped once ctx is done: the builder reads ctx
 // once per readChunk bytes of the page, and fails with errStopped.
 func parseCtx(ctx context.Context, data []byte) (*html.Node, error) {
-	if ctx.Done() == nil || reference {
+	if ctx.Done() == nil || reference.Load() {
 		return parse(data)
 	}
 	doc, err := build(ctx, string(data))
