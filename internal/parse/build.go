@@ -87,9 +87,13 @@ type builder struct {
 }
 
 // build parses s into a tree. It returns ctx's error once ctx is done
-// (read every ctxEvery bytes and once at the start; a nil ctx is never
-// read), and errTooDeep for a page nested past maxOpen elements.
+// (read every ctxEvery bytes and once at the start; a ctx that is never
+// done is never read), and errTooDeep for a page nested past maxOpen
+// elements.
 func build(ctx context.Context, s string) (*html.Node, error) {
+	if ctx.Done() == nil {
+		ctx = nil
+	}
 	b := &builder{z: newTokenizer(s), framesetOK: true, ctx: ctx}
 	b.doc = b.newNode(html.DocumentNode)
 	if ctx != nil {
@@ -287,13 +291,6 @@ func (b *builder) popUntil(tags ...a.Atom) {
 				}
 			}
 		}
-	}
-}
-
-// popThrough pops up to and including n.
-func (b *builder) popThrough(n *html.Node) {
-	if i := b.indexOf(n); i >= 0 {
-		b.stack = b.stack[:i]
 	}
 }
 

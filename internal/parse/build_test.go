@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"testing"
@@ -147,7 +148,7 @@ func TestTreeConstruction(t *testing.T) {
 		{"frameset", "<frameset><frame></frameset>", `html(head frameset(frame))`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := build(nil, tc.in)
+			doc, err := build(context.Background(), tc.in)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,7 +55,7 @@ func TestDatasetTrees(t *testing.T) {
 				t.Fatal(err)
 			}
 			total++
-			ours, err := build(nil, string(data))
+			ours, err := build(context.Background(), string(data))
 			if err != nil {
 				t.Errorf("%s: %v", p.ID, err)
 				continue

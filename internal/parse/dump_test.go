@@ -7,12 +7,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-// dump writes a tree as the html5lib tree-construction tests do: one
-// node a line, "| " and two spaces per level, attributes sorted by name
-// on lines of their own, text in quotes.
-func dump(n *html.Node) string { return dumpWith(n, false, false) }
-
-// dumpOurs and dumpRef are dump for the differential tests, which compare
+// dumpOurs and dumpRef write a tree as the html5lib tree-construction
+// tests do (one node a line, "| " and two spaces per level, attributes
+// sorted by name on lines of their own, text in quotes), for the
+// differential tests, which compare
 // a tree of the package's builder (ours) with x/net/html's (ref). Two
 // departures of x/net/html from the spec are normalised away: it decodes
 // character references in comments (the spec keeps them as written), and

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -20,7 +21,7 @@ func FuzzParseTree(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		ref, rerr := parseReference([]byte(s))
-		ours, err := build(nil, s)
+		ours, err := build(context.Background(), s)
 		if (err != nil) != (rerr != nil) {
 			t.Fatalf("errors differ: ours %v, x/net/html %v", err, rerr)
 		}

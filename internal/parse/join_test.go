@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"runtime"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ func TestTextJoinAllocations(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	doc, err := build(nil, page)
+	doc, err := build(context.Background(), page)
 	runtime.ReadMemStats(&after)
 	if err != nil {
 		t.Fatal(err)

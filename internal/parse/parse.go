@@ -107,7 +107,7 @@ func parse(data []byte) (*html.Node, error) {
 	if reference.Load() {
 		return parseReference(data)
 	}
-	return build(nil, string(data))
+	return build(context.Background(), string(data))
 }
 
 // parseCtx is parse, stopped once ctx is done: the builder reads ctx

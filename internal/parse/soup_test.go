@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"context"
 	"math/rand"
 	"strings"
 	"testing"
@@ -43,7 +44,7 @@ func TestTagSoup(t *testing.T) {
 		}
 		s := sb.String()
 		ref, rerr := parseReference([]byte(s))
-		ours, err := build(nil, s)
+		ours, err := build(context.Background(), s)
 		if (err != nil) != (rerr != nil) {
 			t.Errorf("errors differ %q", s)
 			continue
