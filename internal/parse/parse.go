@@ -1,5 +1,7 @@
-// Package parse builds the tree that every later stage shares, with
-// golang.org/x/net/html, and copes with the pages that parser refuses.
+// Package parse builds the tree that every later stage shares (an
+// *html.Node tree of golang.org/x/net/html's types, built by the
+// package's own HTML5 tokenizer and tree builder: tokenize.go, build.go)
+// and copes with the pages nested too deep to build.
 package parse
 
 import (
@@ -14,8 +16,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// MaxDepth is how deep the fallback lets elements nest. x/net/html
-// refuses documents nested deeper than 512 open elements; such pages
+// MaxDepth is how deep the fallback lets elements nest. The tree builder
+// refuses documents nested deeper than 512 open elements, as x/net/html
+// does (the flattening replays x/net/html's rules); such pages
 // (generated or hostile) are flattened below this depth and parsed again
 // (see flatten).
 const MaxDepth = 400
@@ -38,9 +41,10 @@ func Parse(data []byte) (*html.Node, error) {
 	return ParseContext(context.Background(), data)
 }
 
-// ParseContext is Parse, stopped once ctx is done: the parser reads the
-// page through a reader that reads ctx every readChunk bytes and then
-// fails, and ParseContext returns ctx's error (not ErrParse).
+// ParseContext is Parse, stopped once ctx is done: the tree builder
+// reads ctx every readChunk bytes of the page (the flattening of a page
+// nested too deep reads it through a reader that does the same), and
+// ParseContext returns ctx's error (not ErrParse).
 func ParseContext(ctx context.Context, data []byte) (*html.Node, error) {
 	doc, err := parseDeep(ctx, data)
 	if err != nil {
@@ -98,18 +102,22 @@ func tooDeep(err error) bool {
 	return strings.Contains(err.Error(), "open stack of elements exceeds")
 }
 
+// parse parses data with the package's own tree builder (build.go).
 func parse(data []byte) (*html.Node, error) {
-	return html.ParseWithOptions(bytes.NewReader(data), html.ParseOptionEnableScripting(false))
+	if reference.Load() {
+		return parseReference(data)
+	}
+	return build(context.Background(), string(data))
 }
 
-// parseCtx is parse through a reader that fails with errStopped once
-// ctx is done.
+// parseCtx is parse, stopped once ctx is done: the builder reads ctx
+// once per readChunk bytes of the page, and fails with errStopped.
 func parseCtx(ctx context.Context, data []byte) (*html.Node, error) {
-	if ctx.Done() == nil {
+	if ctx.Done() == nil || reference.Load() {
 		return parse(data)
 	}
-	doc, err := html.ParseWithOptions(newCtxReader(ctx, data), html.ParseOptionEnableScripting(false))
-	if err != nil && errors.Is(err, errStopped) {
+	doc, err := build(ctx, string(data))
+	if err != nil && ctx.Err() != nil {
 		return nil, stoppedError{ctx.Err()}
 	}
 	return doc, err
