@@ -79,28 +79,14 @@ func (x *extraction) widenToItems() bool {
 		// is the content.
 		return x.holdRun(run, root, rootPlain)
 	}
-	// Lift the soft removals of the run, its items and what lies between
-	// them and the run, and the teaser cards inside it.
+	// Lift the soft removals of what lies between the run and the root,
+	// and of the run's items.
 	for id := run.parent; id >= 0; id = x.nodes[id].Parent {
 		if e := &x.nodes[id]; e.removed && rules.SoftItemReasons[e.mark] {
 			e.removed = false
 		}
 	}
-	for _, it := range run.items {
-		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
-			e.removed = false
-		}
-		// A post's body is named as a comment too, and a card's text as
-		// its caption; its author box and date keep their own marks.
-		for id := it + 1; id < x.nodes[it].End; id++ {
-			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption) {
-				e.removed = false
-			}
-		}
-	}
-	for id := run.parent; id < x.nodes[run.parent].End; id++ {
-		x.nodes[id].card = false
-	}
+	x.liftItems(run)
 	x.kinds.run, x.kinds.lifted = run, true
 	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
 	return true
@@ -114,6 +100,58 @@ func (x *extraction) holdRun(run itemRun, root int32, rootPlain int) bool {
 		x.kinds.run, x.kinds.root = run, root
 	}
 	return false
+}
+
+// liftItems lifts the soft marks of the items of a run that is content,
+// and the marks inside them that name their text rather than their
+// furniture.
+func (x *extraction) liftItems(run itemRun) {
+	// A wrapper that holds most of an item's text is the item: when most
+	// items have one alike (each entry's <div class="meta">), its soft
+	// mark goes with the items'.
+	wrapped := 0
+	for _, it := range run.items {
+		if x.softWrapper(it) >= 0 {
+			wrapped++
+		}
+	}
+	wrappers := wrapped >= x.weights.Items.MinItems && 2*wrapped >= len(run.items)
+	for _, it := range run.items {
+		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
+			e.removed = false
+		}
+		// A post's body is named as a comment too, and a card's text as
+		// its caption; its author box and date keep their own marks.
+		for id := it + 1; id < x.nodes[it].End; id++ {
+			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption) {
+				e.removed = false
+			}
+		}
+		if w := x.softWrapper(it); wrappers && w >= 0 {
+			x.nodes[w].removed = false
+		}
+	}
+	// Teaser cards inside the run are its items, not teasers.
+	for id := run.parent; id < x.nodes[run.parent].End; id++ {
+		x.nodes[id].card = false
+	}
+}
+
+// softWrapper is the outermost element inside item it that holds
+// Items.WrapperShare of its text and is cut for a soft item mark, or -1.
+func (x *extraction) softWrapper(it int32) int32 {
+	whole := float64(x.nodes[it].TextLen)
+	for id := it + 1; id < x.nodes[it].End; id++ {
+		e := &x.nodes[id]
+		if float64(e.TextLen) < x.weights.Items.WrapperShare*whole || whole == 0 {
+			id = e.End - 1 // too small: skip its subtree
+			continue
+		}
+		if e.removed && rules.SoftItemReasons[e.mark] {
+			return id
+		}
+	}
+	return -1
 }
 
 // itemsRoot is the root once the run is content: the old root when it

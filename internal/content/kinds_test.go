@@ -33,6 +33,15 @@ func items(tag, class string, texts []string, open func(i int) string) string {
 
 func noOpen(int) string { return "" }
 
+// entries renders one entry per text with f.
+func entries(texts []string, f func(i int, text string) string) string {
+	var b strings.Builder
+	for i, t := range texts {
+		b.WriteString(f(i, t))
+	}
+	return b.String()
+}
+
 func TestRunsOfItems(t *testing.T) {
 	question := `<p>How do I turn off all the lights on the new board? I followed the tutorials for the old one and set every option, but the lights stay on.</p>`
 	cards := []string{
@@ -73,6 +82,18 @@ func TestRunsOfItems(t *testing.T) {
 		{"a listing's cards are its content",
 			`<h1>Local news</h1><div class="results">` + items("div", "card", cards, linkedTitle) + `</div>`,
 			append([]string{"Story headline number 0", "Story headline number 3"}, cards...), nil},
+		{"entries whose text sits in a wrapper named meta, each alike",
+			`<h1>Recent papers</h1><p>The newest submissions to the archive, listed every weekday evening with the papers announced that day.</p><dl class="papers">` +
+				entries(cards, func(i int, c string) string {
+					return fmt.Sprintf(`<dt><a href="/abs/%d">paper %d</a></dt><dd><div class="meta"><div class="title">Title: Paper number %d</div><div class="abstract">%s</div></div></dd>`, i, i, i, c)
+				}) + `</dl>`,
+			append([]string{"Title: Paper number 0", "Title: Paper number 5"}, cards...), nil},
+		{"entries whose small meta line is their furniture, not a wrapper",
+			`<h1>Recent papers</h1><p>The newest submissions to the archive, listed every weekday evening with the papers announced that day.</p><dl class="papers">` +
+				entries(cards, func(i int, c string) string {
+					return fmt.Sprintf(`<dt><a href="/abs/%d">paper %d</a></dt><dd><div class="meta"><div class="title">Title: Paper number %d</div><div class="abstract">%s</div></div><div class="meta">Filed under archive %d</div></dd>`, i, i, i, c, i)
+				}) + `</dl>`,
+			[]string{"Title: Paper number 0", cards[5]}, []string{"Filed under archive"}},
 		{"a teaser row under an article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + `<h2>Related stories</h2><div class="row">` +
 				items("div", "card", cards, linkedTitle) + `</div></article>`,
