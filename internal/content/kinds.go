@@ -93,13 +93,40 @@ func (x *extraction) widenToItems() bool {
 }
 
 // holdRun keeps a run that the root holds and is mostly made of as the
-// root's items, so that their titles and labels are read as such; there
-// is nothing to lift. It returns false: the removals did not change.
+// root's items, so that their titles and labels are read as such. It
+// reports whether the removals changed (liftSiblings).
 func (x *extraction) holdRun(run itemRun, root int32, rootPlain int) bool {
-	if x.ancestorOf(root, run.parent) && float64(run.plain) >= x.weights.Items.HeldShare*float64(rootPlain) {
-		x.kinds.run, x.kinds.root = run, root
+	if !x.ancestorOf(root, run.parent) || float64(run.plain) < x.weights.Items.HeldShare*float64(rootPlain) {
+		return false
 	}
-	return false
+	x.kinds.run, x.kinds.root = run, root
+	return x.liftSiblings(run)
+}
+
+// liftSiblings lifts the soft marks of a held run's items when one of
+// them is kept: entries of one kind (a blog index's posts) of which the
+// long ones are pardoned as the page's prose and the short ones cut for
+// the same taxonomy or metadata class. A run named as comments or teasers
+// keeps its marks. It reports whether a removal changed.
+func (x *extraction) liftSiblings(run itemRun) bool {
+	if x.namedRun(run) {
+		return false
+	}
+	kept, cut := false, false
+	for _, it := range run.items {
+		e := &x.nodes[it]
+		switch {
+		case !e.removed:
+			kept = true
+		case rules.SoftItemReasons[e.mark]:
+			cut = true
+		}
+	}
+	if !kept || !cut {
+		return false
+	}
+	x.liftItems(run)
+	return true
 }
 
 // liftItems lifts the soft marks of the items of a run that is content,

@@ -94,6 +94,19 @@ func TestRunsOfItems(t *testing.T) {
 					return fmt.Sprintf(`<dt><a href="/abs/%d">paper %d</a></dt><dd><div class="meta"><div class="title">Title: Paper number %d</div><div class="abstract">%s</div></div><div class="meta">Filed under archive %d</div></dd>`, i, i, i, c, i)
 				}) + `</dl>`,
 			[]string{"Title: Paper number 0", cards[5]}, []string{"Filed under archive"}},
+		{"a blog index whose long posts are pardoned and the short ones cut by their taxonomy classes",
+			`<h1>News</h1><section class="blog-list">` + entries(cards, func(i int, c string) string {
+				text := "<p>" + c + " " + c + "</p>"
+				if i == 1 || i == 5 {
+					// Long enough to be the page's prose, which lifts the mark.
+					text = ""
+					for _, p := range posts[i%3 : i%3+4] {
+						text += "<p>" + p + " " + p + "</p>"
+					}
+				}
+				return fmt.Sprintf(`<article class="entry hentry category-news tag-ai author-jane-doe article-index-%d"><h2><a href="/s/%d">Story headline number %d</a></h2><div class="entry-content">%s</div></article>`, i, i, i, text)
+			}) + `</section>`,
+			[]string{"Story headline number 0", "Story headline number 3", posts[2], cards[0], cards[3], cards[7]}, nil},
 		{"a teaser row under an article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + `<h2>Related stories</h2><div class="row">` +
 				items("div", "card", cards, linkedTitle) + `</div></article>`,
