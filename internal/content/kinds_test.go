@@ -320,3 +320,38 @@ func TestGridRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestTableOfLinkedItems: an index laid out as a table, a row per item
+// with its linked title (and a row of linked details under it), is read
+// row by row, each title kept; a data table that is not such a run
+// stays one table.
+func TestTableOfLinkedItems(t *testing.T) {
+	var rows strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&rows, `<tr class="athing"><td class="title">%d.</td><td class="title"><a href="/jobs/%d">Company number %d is hiring engineers for its platform team</a> (<a href="/from">example.com</a>)</td></tr>`+
+			`<tr><td></td><td class="subtext"><a href="/item/%d">%d hours ago</a></td></tr><tr class="spacer"></tr>`, i+1, i, i, i, i+1)
+	}
+	page := `<html><body><table id="main"><tr><td><a href="/">Home</a> | <a href="/jobs">jobs</a></td></tr><tr><td>` +
+		`<div>These are jobs at startups of the program. See more on the jobs page.</div><table>` + rows.String() + `</table></td></tr></table></body></html>`
+	text := render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	for _, k := range []string{"Company number 0 is hiring", "Company number 7 is hiring", "Company number 29 is hiring"} {
+		if !strings.Contains(text, k) {
+			t.Errorf("lost %q; text:\n%s", k, text)
+		}
+	}
+
+	stats := `<html><body><h1>League table</h1><p>The standings after the tenth round of the season, with the points of each club and the goals they scored and let in.</p><table><tr><th>Club</th><th>Points</th></tr>`
+	for i := range 10 {
+		stats += fmt.Sprintf(`<tr><td>Club %d</td><td>%d</td></tr>`, i, 30-i)
+	}
+	res := extract(t, stats+`</table></body></html>`, article.Metadata{})
+	tables := 0
+	for _, b := range res.Blocks {
+		if b.Type == article.Table {
+			tables++
+		}
+	}
+	if tables != 1 {
+		t.Errorf("want the standings as one table, got %d tables; blocks: %+v", tables, res.Blocks)
+	}
+}
