@@ -107,6 +107,11 @@ func TestRunsOfItems(t *testing.T) {
 				return fmt.Sprintf(`<article class="entry hentry category-news tag-ai author-jane-doe article-index-%d"><h2><a href="/s/%d">Story headline number %d</a></h2><div class="entry-content">%s</div></article>`, i, i, i, text)
 			}) + `</section>`,
 			[]string{"Story headline number 0", "Story headline number 3", posts[2], cards[0], cards[3], cards[7]}, nil},
+		{"a listing whose items set their summary in a link",
+			`<h1>Science</h1><div class="list">` + entries(cards[:6], func(i int, c string) string {
+				return fmt.Sprintf(`<article class="item"><h2><a href="/s/%d">Story headline number %d</a></h2><p class="teaser"><a href="/s/%d">%s</a></p><p class="note">%s %s</p></article>`, i, i, i, c, posts[i], posts[(i+1)%len(posts)])
+			}) + `</div>`,
+			append([]string{"Story headline number 2"}, cards[:6]...), nil},
 		{"a teaser row under an article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + `<h2>Related stories</h2><div class="row">` +
 				items("div", "card", cards, linkedTitle) + `</div></article>`,
