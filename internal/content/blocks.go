@@ -221,7 +221,7 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 		}
 		x.addBlock(article.Block{Type: article.Code, Text: strings.Trim(text, "\n"), Lang: lang}, id, 0)
 	case atom.Table:
-		if x.isDataTable(n, id) {
+		if x.isDataTable(n, id) && !x.tableOfItems(id) {
 			x.table(n, id)
 		} else {
 			f.walk(n, id, id, inLink)
@@ -442,6 +442,19 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		return dom.Descend
 	}, nil)
 	return data && (rows >= x.weights.MinDataTableRows || header)
+}
+
+// tableOfItems reports a table whose rows are the items of a lifted run
+// of cards that are links (an index of stories or jobs, a row each): it
+// is read row by row as a layout, so that each item's title is kept as
+// such, not weighed whole as one table of links.
+func (x *extraction) tableOfItems(id int32) bool {
+	run := &x.kinds.run
+	if !x.kinds.lifted || !run.linked || len(run.items) == 0 || x.nodes[run.items[0]].N.DataAtom != atom.Tr {
+		return false
+	}
+	// The rows' parent is the table or its <tbody>.
+	return run.parent == id || x.nodes[run.parent].Parent == id
 }
 
 // table turns a data table into rows of cell text.

@@ -313,3 +313,50 @@ func TestFlatIndexOfEntries(t *testing.T) {
 		},
 	})
 }
+
+// TestSectionsOfMain: a page made of sections inside <main> (a service's
+// landing page: features with their calls to action, then a carousel of
+// quotes) has all of them as its content, not the one section whose
+// paragraphs are longest; a story that holds most of its <main> keeps
+// the root, and what <main> adds beside it stays cut.
+func TestSectionsOfMain(t *testing.T) {
+	features := [][2]string{
+		{"Plan every project", "Draw the plan on a shared timeline, assign the work to people and see at a glance what is late."},
+		{"Keep your data at home", "Install it on your own servers, so that your files never leave the building and stay yours."},
+		{"Work the way you like", "Boards for agile teams, charts for planners, and lists for those who like a plain list of tasks."},
+		{"Open to everyone", "The source is open, and the community adds features every month that anyone can use for free."},
+		{"Track the time", "Log the hours spent on each task and turn them into reports for your clients and your team."},
+		{"Share with clients", "Invite customers to see the progress of their project, comment on it and approve each step online."},
+	}
+	quotes := []string{
+		"The students use the tool for all their group work and the project methods they learn in class are put straight into practice, which made them much faster.",
+		"It lets us plan and structure projects quickly and clearly, keep an overview and meet our deadlines, and share the work with our customers every week.",
+		"I could see the timeline of the whole project for the first time, and everyone on the team could find the information they needed at any hour of the day.",
+		"We value how flexible it is: we made it fit our own needs, and the installation on our own servers gives us the data security that we are required to have.",
+	}
+	actions := `<ul class="actions"><li><a href="/learn">Learn more about this feature</a></li><li><a href="/trial">Start your free trial today</a></li>` +
+		`<li><a href="/demo">Book a demo with our team</a></li><li><a href="/docs">Read the documentation for this</a></li><li><a href="/price">See plans and pricing for teams</a></li></ul>`
+	var landing strings.Builder
+	landing.WriteString(`<nav><a href="/">Home</a> <a href="/f">Features</a></nav><main><section class="hero"><h1>Project management software</h1><p>Classic, agile or hybrid project management in a secure place.</p></section>`)
+	for _, f := range features {
+		landing.WriteString(`<section class="feature"><h2>` + f[0] + `</h2><p>` + f[1] + `</p>` + actions + `</section>`)
+	}
+	landing.WriteString(`<section class="testimonials"><h2>What our customers say</h2><div class="carousel">`)
+	for _, q := range quotes {
+		landing.WriteString(`<div class="slide"><p class="quote">` + q + `</p><p>A customer</p></div>`)
+	}
+	landing.WriteString(`</div></section></main><footer>Imprint</footer>`)
+	runBodyCases(t, []bodyCase{
+		{name: "a landing page's sections around a carousel of quotes",
+			page:  landing.String(),
+			title: "Project management software",
+			keep:  []string{features[0][1], features[3][1], features[5][1], quotes[0], quotes[3]},
+			drop:  []string{"Start your free trial today", "Imprint"}},
+		{name: "a story in its main keeps its root",
+			page: `<main><article><h1>Council closes libraries</h1>` + body + `</article>` +
+				`<section class="promo"><p>Our podcast returns on Friday with a new season of interviews.</p></section></main>`,
+			title: "Council closes libraries",
+			keep:  []string{"branch libraries", "mobile library"},
+			drop:  []string{"Our podcast returns"}},
+	})
+}

@@ -155,6 +155,7 @@ func (x *extraction) run(t *label.Tree, md article.Metadata, opts Options, w rul
 		x.buildBlocks(t.Root())
 		x.root = x.kinds.root
 	}
+	x.widenToMain()
 	x.markItemTitles()
 	x.markItemLabels()
 	x.filter()

@@ -47,9 +47,9 @@ func (x *extraction) filter() {
 			section = -1
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
-		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.kinds.run.linked && (x.inItem(b.owner) || b.owner == x.kinds.run.parent)) {
+		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.kinds.run.linked && (x.inItem(b.owner) || b.owner == x.kinds.run.parent) || x.linkedSummary(b)) {
 			// an item's title in a run of items, or the run read as one
-			// list of linked items
+			// list of linked items, or an item's summary set in its link
 			b.reason = ""
 		}
 		if b.reason == "" && x.kinds.labels[i] {
@@ -565,4 +565,11 @@ func endsSentence(text string) bool {
 		return true
 	}
 	return strings.HasSuffix(t, "。") || strings.HasSuffix(t, "…") || strings.HasSuffix(t, "！") || strings.HasSuffix(t, "？")
+}
+
+// linkedSummary reports a paragraph of an item of a lifted run that is
+// a sentence of Weights.SentenceMinWords words or more set in a link:
+// the item's summary linked to the item, as a listing's cards print it.
+func (x *extraction) linkedSummary(b *block) bool {
+	return x.kinds.lifted && b.Type == article.Paragraph && b.words >= x.weights.SentenceMinWords && endsSentence(b.Text) && x.inItem(b.owner)
 }

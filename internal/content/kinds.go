@@ -79,13 +79,70 @@ func (x *extraction) widenToItems() bool {
 		// is the content.
 		return x.holdRun(run, root, rootPlain)
 	}
-	// Lift the soft removals of the run, its items and what lies between
-	// them and the run, and the teaser cards inside it.
+	// Lift the soft removals of what lies between the run and the root,
+	// and of the run's items.
 	for id := run.parent; id >= 0; id = x.nodes[id].Parent {
 		if e := &x.nodes[id]; e.removed && rules.SoftItemReasons[e.mark] {
 			e.removed = false
 		}
 	}
+	x.liftItems(run)
+	x.kinds.run, x.kinds.lifted = run, true
+	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
+	return true
+}
+
+// holdRun keeps a run that the root holds and is mostly made of as the
+// root's items, so that their titles and labels are read as such. It
+// reports whether the removals changed (liftSiblings).
+func (x *extraction) holdRun(run itemRun, root int32, rootPlain int) bool {
+	if !x.ancestorOf(root, run.parent) || float64(run.plain) < x.weights.Items.HeldShare*float64(rootPlain) {
+		return false
+	}
+	x.kinds.run, x.kinds.root = run, root
+	return x.liftSiblings(run)
+}
+
+// liftSiblings lifts the soft marks of a held run's items when one of
+// them is kept: entries of one kind (a blog index's posts) of which the
+// long ones are pardoned as the page's prose and the short ones cut for
+// the same taxonomy or metadata class. A run named as comments or teasers
+// keeps its marks. It reports whether a removal changed.
+func (x *extraction) liftSiblings(run itemRun) bool {
+	if x.namedRun(run) {
+		return false
+	}
+	kept, cut := false, false
+	for _, it := range run.items {
+		e := &x.nodes[it]
+		switch {
+		case !e.removed:
+			kept = true
+		case rules.SoftItemReasons[e.mark]:
+			cut = true
+		}
+	}
+	if !kept || !cut {
+		return false
+	}
+	x.liftItems(run)
+	return true
+}
+
+// liftItems lifts the soft marks of the items of a run that is content,
+// and the marks inside them that name their text rather than their
+// furniture.
+func (x *extraction) liftItems(run itemRun) {
+	// A wrapper that holds most of an item's text is the item: when most
+	// items have one alike (each entry's <div class="meta">), its soft
+	// mark goes with the items'.
+	wrapped := 0
+	for _, it := range run.items {
+		if x.softWrapper(it) >= 0 {
+			wrapped++
+		}
+	}
+	wrappers := wrapped >= x.weights.Items.MinItems && 2*wrapped >= len(run.items)
 	for _, it := range run.items {
 		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
 			e.removed = false
@@ -97,23 +154,31 @@ func (x *extraction) widenToItems() bool {
 				e.removed = false
 			}
 		}
+		if w := x.softWrapper(it); wrappers && w >= 0 {
+			x.nodes[w].removed = false
+		}
 	}
+	// Teaser cards inside the run are its items, not teasers.
 	for id := run.parent; id < x.nodes[run.parent].End; id++ {
 		x.nodes[id].card = false
 	}
-	x.kinds.run, x.kinds.lifted = run, true
-	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
-	return true
 }
 
-// holdRun keeps a run that the root holds and is mostly made of as the
-// root's items, so that their titles and labels are read as such; there
-// is nothing to lift. It returns false: the removals did not change.
-func (x *extraction) holdRun(run itemRun, root int32, rootPlain int) bool {
-	if x.ancestorOf(root, run.parent) && float64(run.plain) >= x.weights.Items.HeldShare*float64(rootPlain) {
-		x.kinds.run, x.kinds.root = run, root
+// softWrapper is the outermost element inside item it that holds
+// Items.WrapperShare of its text and is cut for a soft item mark, or -1.
+func (x *extraction) softWrapper(it int32) int32 {
+	whole := float64(x.nodes[it].TextLen)
+	for id := it + 1; id < x.nodes[it].End; id++ {
+		e := &x.nodes[id]
+		if float64(e.TextLen) < x.weights.Items.WrapperShare*whole || whole == 0 {
+			id = e.End - 1 // too small: skip its subtree
+			continue
+		}
+		if e.removed && rules.SoftItemReasons[e.mark] {
+			return id
+		}
 	}
-	return false
+	return -1
 }
 
 // itemsRoot is the root once the run is content: the old root when it

@@ -33,6 +33,15 @@ func items(tag, class string, texts []string, open func(i int) string) string {
 
 func noOpen(int) string { return "" }
 
+// entries renders one entry per text with f.
+func entries(texts []string, f func(i int, text string) string) string {
+	var b strings.Builder
+	for i, t := range texts {
+		b.WriteString(f(i, t))
+	}
+	return b.String()
+}
+
 func TestRunsOfItems(t *testing.T) {
 	question := `<p>How do I turn off all the lights on the new board? I followed the tutorials for the old one and set every option, but the lights stay on.</p>`
 	cards := []string{
@@ -73,6 +82,36 @@ func TestRunsOfItems(t *testing.T) {
 		{"a listing's cards are its content",
 			`<h1>Local news</h1><div class="results">` + items("div", "card", cards, linkedTitle) + `</div>`,
 			append([]string{"Story headline number 0", "Story headline number 3"}, cards...), nil},
+		{"entries whose text sits in a wrapper named meta, each alike",
+			`<h1>Recent papers</h1><p>The newest submissions to the archive, listed every weekday evening with the papers announced that day.</p><dl class="papers">` +
+				entries(cards, func(i int, c string) string {
+					return fmt.Sprintf(`<dt><a href="/abs/%d">paper %d</a></dt><dd><div class="meta"><div class="title">Title: Paper number %d</div><div class="abstract">%s</div></div></dd>`, i, i, i, c)
+				}) + `</dl>`,
+			append([]string{"Title: Paper number 0", "Title: Paper number 5"}, cards...), nil},
+		{"entries whose small meta line is their furniture, not a wrapper",
+			`<h1>Recent papers</h1><p>The newest submissions to the archive, listed every weekday evening with the papers announced that day.</p><dl class="papers">` +
+				entries(cards, func(i int, c string) string {
+					return fmt.Sprintf(`<dt><a href="/abs/%d">paper %d</a></dt><dd><div class="meta"><div class="title">Title: Paper number %d</div><div class="abstract">%s</div></div><div class="meta">Filed under archive %d</div></dd>`, i, i, i, c, i)
+				}) + `</dl>`,
+			[]string{"Title: Paper number 0", cards[5]}, []string{"Filed under archive"}},
+		{"a blog index whose long posts are pardoned and the short ones cut by their taxonomy classes",
+			`<h1>News</h1><section class="blog-list">` + entries(cards, func(i int, c string) string {
+				text := "<p>" + c + " " + c + "</p>"
+				if i == 1 || i == 5 {
+					// Long enough to be the page's prose, which lifts the mark.
+					text = ""
+					for _, p := range posts[i%3 : i%3+4] {
+						text += "<p>" + p + " " + p + "</p>"
+					}
+				}
+				return fmt.Sprintf(`<article class="entry hentry category-news tag-ai author-jane-doe article-index-%d"><h2><a href="/s/%d">Story headline number %d</a></h2><div class="entry-content">%s</div></article>`, i, i, i, text)
+			}) + `</section>`,
+			[]string{"Story headline number 0", "Story headline number 3", posts[2], cards[0], cards[3], cards[7]}, nil},
+		{"a listing whose items set their summary in a link",
+			`<h1>Science</h1><div class="list">` + entries(cards[:6], func(i int, c string) string {
+				return fmt.Sprintf(`<article class="item"><h2><a href="/s/%d">Story headline number %d</a></h2><p class="teaser"><a href="/s/%d">%s</a></p><p class="note">%s %s</p></article>`, i, i, i, c, posts[i], posts[(i+1)%len(posts)])
+			}) + `</div>`,
+			append([]string{"Story headline number 2"}, cards[:6]...), nil},
 		{"a teaser row under an article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + `<h2>Related stories</h2><div class="row">` +
 				items("div", "card", cards, linkedTitle) + `</div></article>`,
@@ -284,5 +323,40 @@ func TestGridRuns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTableOfLinkedItems: an index laid out as a table, a row per item
+// with its linked title (and a row of linked details under it), is read
+// row by row, each title kept; a data table that is not such a run
+// stays one table.
+func TestTableOfLinkedItems(t *testing.T) {
+	var rows strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&rows, `<tr class="athing"><td class="title">%d.</td><td class="title"><a href="/jobs/%d">Company number %d is hiring engineers for its platform team</a> (<a href="/from">example.com</a>)</td></tr>`+
+			`<tr><td></td><td class="subtext"><a href="/item/%d">%d hours ago</a></td></tr><tr class="spacer"></tr>`, i+1, i, i, i, i+1)
+	}
+	page := `<html><body><table id="main"><tr><td><a href="/">Home</a> | <a href="/jobs">jobs</a></td></tr><tr><td>` +
+		`<div>These are jobs at startups of the program. See more on the jobs page.</div><table>` + rows.String() + `</table></td></tr></table></body></html>`
+	text := render.PlainText(extract(t, page, article.Metadata{}).Blocks)
+	for _, k := range []string{"Company number 0 is hiring", "Company number 7 is hiring", "Company number 29 is hiring"} {
+		if !strings.Contains(text, k) {
+			t.Errorf("lost %q; text:\n%s", k, text)
+		}
+	}
+
+	stats := `<html><body><h1>League table</h1><p>The standings after the tenth round of the season, with the points of each club and the goals they scored and let in.</p><table><tr><th>Club</th><th>Points</th></tr>`
+	for i := range 10 {
+		stats += fmt.Sprintf(`<tr><td>Club %d</td><td>%d</td></tr>`, i, 30-i)
+	}
+	res := extract(t, stats+`</table></body></html>`, article.Metadata{})
+	tables := 0
+	for _, b := range res.Blocks {
+		if b.Type == article.Table {
+			tables++
+		}
+	}
+	if tables != 1 {
+		t.Errorf("want the standings as one table, got %d tables; blocks: %+v", tables, res.Blocks)
 	}
 }

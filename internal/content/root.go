@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/net/html/atom"
+
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
@@ -171,6 +173,50 @@ func (x *extraction) extendRoot(root, top int32) int32 {
 		best = id
 	}
 	return best
+}
+
+// widenToMain makes the page's <main> (or role=main) the root when the
+// root is a small part of what it keeps: on a page made of sections (a
+// service's landing page: features, steps, testimonials, plans) the
+// votes pick one section, often a carousel of quotes, while the content
+// is all of them. It runs after the items rule, whose root it may widen
+// too. Weights.MainShare and MainChromeShare bound it: a story's body
+// holds most of what its <main> keeps, and a short intro above a grid
+// of linked cards is not widened into the grid.
+func (x *extraction) widenToMain() {
+	if x.weights.MainShare <= 0 || x.root < 0 {
+		return
+	}
+	m := int32(-1)
+	for id := x.nodes[x.root].Parent; id >= 0; id = x.nodes[id].Parent {
+		if n := x.nodes[id].N; n.DataAtom == atom.Main || dom.Attr(n, "role") == "main" {
+			m = id
+			break
+		}
+	}
+	if m < 0 || x.nodes[m].removed {
+		return
+	}
+	var inRoot, inMain, against float64
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !x.ancestorOf(m, b.owner) {
+			continue
+		}
+		v, held := x.vote(b), x.ancestorOf(x.root, b.owner)
+		switch {
+		case v > 0:
+			inMain += v
+			if held {
+				inRoot += v
+			}
+		case !held:
+			against -= v
+		}
+	}
+	if inRoot < x.weights.MainShare*inMain && against <= x.weights.MainChromeShare*(inMain-inRoot) {
+		x.root = m
+	}
 }
 
 // sharedProse is the vote of the body paragraphs that id adds to cur

@@ -58,6 +58,11 @@ type ItemWeights struct {
 	MinGridItems int
 	MinCardText  int
 	GridShare    float64
+	// WrapperShare: an element inside an item that holds this share of
+	// the item's text is a wrapper of the item (a listing entry's
+	// <div class="meta">), and, when most items of the run have one
+	// alike, its soft mark is lifted with the item's.
+	WrapperShare float64
 }
 
 // DefaultItemWeights are the item weights winnow uses.
@@ -78,6 +83,7 @@ var DefaultItemWeights = ItemWeights{
 	MinGridItems:      8,
 	MinCardText:       20,
 	GridShare:         0.8,
+	WrapperShare:      0.75,
 }
 
 // SoftItemReasons are the marks that a run of items may carry and still

@@ -323,6 +323,15 @@ type Weights struct {
 	ExtendLevels      int
 	ExtendProseShare  float64
 	ExtendChromeShare float64
+	// MainShare and MainChromeShare: a root inside the page's <main>
+	// (or role=main) that holds less than MainShare of the content votes
+	// of what <main> keeps is one section of a page made of sections (a
+	// service's landing page, a doc page under its header), and <main>
+	// becomes the root, unless what <main> adds votes more than
+	// MainChromeShare times as much against as for (a grid of linked
+	// cards around a short intro).
+	MainShare       float64
+	MainChromeShare float64
 	// CaptionBodyFigures and CaptionBodyWords: a page with no prose
 	// root but this many figures with captions of this many words is a
 	// slideshow, whose captions vote and count as its body.
@@ -565,6 +574,8 @@ var DefaultWeights = Weights{
 	ExtendLevels:       4,
 	ExtendProseShare:   0.3,
 	ExtendChromeShare:  0.25,
+	MainShare:          0.5,
+	MainChromeShare:    5,
 
 	SectionHeadingText:     60,
 	LinkedHeadlineShare:    0.8,
