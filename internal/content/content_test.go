@@ -65,6 +65,15 @@ func TestExtractCutsChrome(t *testing.T) {
 			"We use cookies", article.ReasonCookie, "Sundays"},
 		{"ad label", `<article>` + body[:200] + `<div class="ad-slot"><span>Advertisement</span></div>` + body[200:] + `</article>`,
 			"Advertisement", article.ReasonAd, "mobile library"},
+		{"a modal's policy in the footer, longer than the story", `<article>` + body + `</article><footer><p>© Shop</p><div role="dialog" aria-modal="true" class="z-takeover"><h2>Refund policy</h2><p>` +
+			strings.Repeat("Items bought in the winter sale may be returned until the middle of January, unworn and with their tags, for a refund to the card they were paid with. ", 8) + `</p></div></footer>`,
+			"Items bought in the winter sale", article.ReasonHidden, "branch libraries"},
+		{"a shop's buy-box label", `<article>` + body + `<div class="pdp"><div>Regular price</div><div>$19.99</div><div>Add to cart</div></div></article>`,
+			"Add to cart", article.ReasonButton, "branch libraries"},
+		{"a variant's stock note", `<article>` + body + `<fieldset><label>Ground</label><div>Sold out or unavailable</div></fieldset></article>`,
+			"Sold out or unavailable", article.ReasonButton, "Sundays"},
+		{"a sentence that names the button stays", `<article>` + body + `<p>Add to cart the beans you like, and the council's shop ships them twice a week.</p><div>Coming soon</div></article>`,
+			"Coming soon", article.ReasonButton, "Add to cart the beans you like"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

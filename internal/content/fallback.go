@@ -36,9 +36,10 @@ func (x *extraction) wantsFallback(res Result) bool {
 
 // softMark reports whether e is cut only by a soft mark
 // (rules.SoftMarks). A hidden
-// element counts as soft unless it is a dialog or its class or id names
-// an overlay (rules.OverlayNames): the body a script would show, not a
-// modal waiting for a click.
+// element counts as soft unless it is a dialog, its class or id names
+// an overlay (rules.OverlayNames), or its class keeps it for screen
+// readers (rules.ScreenReaderClasses): the body a script would show,
+// not a modal waiting for a click or a label no one sees.
 func (x *extraction) softMark(e *elem) bool {
 	if !rules.SoftMarks[e.mark] {
 		return false
@@ -60,6 +61,9 @@ func (x *extraction) softMark(e *elem) bool {
 		case "class", "id":
 			if containsAny(strings.ToLower(a.Val), rules.OverlayNames) {
 				return false
+			}
+			if a.Key == "class" && rules.HasScreenReaderClass(a.Val) {
+				return false // text for screen readers, never shown
 			}
 		}
 	}

@@ -57,6 +57,18 @@ func TestFallbackReading(t *testing.T) {
 			ok:   true, want: "river crossing",
 		},
 		{
+			name: "text for screen readers stays hidden in the body a script would show",
+			body: chrome + `<div class="content-lock" style="display:none"><p>` + fallbackProse + fallbackProse +
+				`<span class="visually-hidden">Regular price</span></p></div>` + foot,
+			ok: true, want: "river crossing", absent: "Regular price",
+		},
+		{
+			name: "a screen-reader class is no verdict on a box shown by a script",
+			body: chrome + `<div class="content-lock" style="display:none"><p>` + fallbackProse + fallbackProse +
+				`</p><p class="is-hidden">Read on for the engineers' report.</p></div>` + foot,
+			ok: true, want: "engineers' report",
+		},
+		{
 			name: "a hidden modal stays hidden",
 			body: chrome + `<div class="cookie-modal" style="display:none"><p>` + fallbackProse + fallbackProse + `</p></div>` + foot,
 			ok:   false,

@@ -47,7 +47,8 @@ func (x *extraction) filter() {
 			section = -1
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
-		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.kinds.run.linked && (x.inItem(b.owner) || b.owner == x.kinds.run.parent) || x.linkedSummary(b)) {
+		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.badgedTitle(i) ||
+			x.kinds.run.linked && (x.inItem(b.owner) || b.owner == x.kinds.run.parent) || x.linkedSummary(b)) {
 			// an item's title in a run of items, or the run read as one
 			// list of linked items, or an item's summary set in its link
 			b.reason = ""

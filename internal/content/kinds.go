@@ -3,6 +3,8 @@ package content
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -39,6 +41,10 @@ type kindState struct {
 	// titles are the blocks that open an item: an item's title is kept
 	// however linked it is.
 	titles map[int]bool
+	// badged are the titles that follow a card's badge ("Top Rated",
+	// "Sale"): kept as titles when the badge itself is kept, for a
+	// label such as "Most Read" over a list is no badge.
+	badged map[int]int // title block -> its badge block
 	// labels are the short lines printed in most items of the run alike
 	// ("Joined", "Messages", "Reply"): a post's furniture, not its text.
 	labels map[int]bool
@@ -380,12 +386,20 @@ func (x *extraction) markItemTitles() {
 	if run.parent < 0 || len(run.items) == 0 {
 		return
 	}
-	x.kinds.titles = map[int]bool{}
+	w := &x.weights.Items
+	x.kinds.titles, x.kinds.badged = map[int]bool{}, map[int]int{}
 	k := 0
+	// badge: a card of a grid opened with a short unlinked line of
+	// words ("Top Rated", "Sale", "Compare"); its title is the linked
+	// line after it, when that line is words, not a date ("Posted by"
+	// over a post's linked timestamp).
+	grid := len(run.items) >= w.MinGridItems
+	badge := -1
 	for i := range x.blocks {
 		b := &x.blocks[i]
 		for k < len(run.items) && b.owner >= x.nodes[run.items[k]].End {
 			k++
+			badge = -1
 		}
 		if k == len(run.items) {
 			break
@@ -394,8 +408,21 @@ func (x *extraction) markItemTitles() {
 		if b.owner < it || b.Type == article.Figure {
 			continue
 		}
-		if b.words <= x.weights.Items.MaxTitleWords && (b.Type == article.Heading || b.Type == article.Paragraph) {
+		line := b.words <= w.MaxTitleWords && (b.Type == article.Heading || b.Type == article.Paragraph)
+		if badge >= 0 {
+			if line && b.linkWords > 0 && wordy(b.Text) {
+				x.kinds.badged[i] = badge
+			}
+			badge = -1
+			k++
+			continue
+		}
+		if line {
 			x.kinds.titles[i] = true
+		}
+		if grid && b.Type == article.Paragraph && b.linkWords == 0 && b.words <= w.MaxLabelWords && hasLetter(b.Text) {
+			badge = i // look at the next block of the item too
+			continue
 		}
 		k++ // only the first block of an item
 	}
@@ -448,4 +475,40 @@ func (x *extraction) markItemLabels() {
 			x.kinds.labels[i] = true
 		}
 	}
+}
+
+// badgedTitle reports whether block i is a card's title after its badge
+// (markItemTitles), the badge not cut as a teaser heading: "Most Read"
+// over a list of links is no card's badge.
+func (x *extraction) badgedTitle(i int) bool {
+	j, ok := x.kinds.badged[i]
+	return ok && x.blocks[j].reason != article.ReasonTeaser
+}
+
+// wordy reports whether more of the fields of s open with a letter than
+// with a digit: a name ("Nikon Z6III Mirrorless Camera"), not a date or
+// a time ("07/03/24 03:44 PM").
+func wordy(s string) bool {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case unicode.IsLetter(r):
+			n++
+		case unicode.IsDigit(r):
+			n--
+		}
+	}
+	return n > 0
+}
+
+// hasLetter reports whether s holds a letter: a badge is words, not a
+// discount or a rank ("-30%", "1.").
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -360,3 +360,66 @@ func TestTableOfLinkedItems(t *testing.T) {
 		t.Errorf("want the standings as one table, got %d tables; blocks: %+v", tables, res.Blocks)
 	}
 }
+
+// TestCardBadges: a shop's grid whose cards open with a badge ("Top
+// Rated", "Compare") keeps each card's linked title after it, as it keeps
+// the title of a card without one; a discount, a rank or a "Most Read"
+// label over a list of links is no badge.
+func TestCardBadges(t *testing.T) {
+	card := func(i int, badge string) string {
+		return fmt.Sprintf(`<div class="tile">%s<a href="/product/%d"><span role="heading">Trail Bottle %d - 32 fl. oz.</span></a>`+
+			`<div>$%d.95</div><div>Liquid capacity: 32 fl. oz. Cap type: screw cap. Bottle opening: wide and easy to fill.</div></div>`, badge, i, i, 10+i)
+	}
+	grid := func(badge func(i int) string) string {
+		var b strings.Builder
+		b.WriteString(`<html><body><h1>Water Bottles</h1><div class="grid">`)
+		for i := range 10 {
+			b.WriteString(card(i, badge(i)))
+		}
+		b.WriteString(`</div></body></html>`)
+		return b.String()
+	}
+	tests := []struct {
+		name string
+		page string
+		keep []string
+		drop []string
+	}{
+		{"cards with and without a badge",
+			grid(func(i int) string {
+				if i%2 == 0 {
+					return `<div class="flag"><span>Top Rated</span></div>`
+				}
+				return ""
+			}),
+			[]string{"Trail Bottle 0 - 32", "Trail Bottle 1 - 32", "Trail Bottle 4 - 32", "Trail Bottle 9 - 32"}, nil},
+		{"a compare box before each title",
+			grid(func(int) string { return `<div><span>Compare</span></div>` }),
+			[]string{"Trail Bottle 2 - 32", "Trail Bottle 7 - 32"}, nil},
+		{"a discount is no badge: the category links after it stay cut",
+			grid(func(int) string {
+				return `<div><span>-30%</span></div><div><a href="/c/outdoor">Outdoor Gear</a> / <a href="/c/sale">On Sale</a></div>`
+			}),
+			[]string{"Liquid capacity"}, []string{"Outdoor Gear / On Sale"}},
+		{"a linked date after a label is no title",
+			grid(func(i int) string {
+				return fmt.Sprintf(`<div><span>Posted by</span></div><div><a href="/p/%d">07/03/24 03:44 PM</a></div>`, i)
+			}),
+			[]string{"Liquid capacity"}, []string{"03:44 PM"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, tt.page, article.Metadata{}).Blocks)
+			for _, k := range tt.keep {
+				if !strings.Contains(text, k) {
+					t.Errorf("lost %q; text:\n%s", k, text)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("kept %q; text:\n%s", d, text)
+				}
+			}
+		})
+	}
+}

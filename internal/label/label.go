@@ -322,6 +322,13 @@ func (t *Tree) mark(id int32) {
 			if a.Val == "true" {
 				e.Mark = article.ReasonHidden
 			}
+		case "aria-modal":
+			// A modal dialog (a store's refund or privacy policy, a
+			// sign-in box) is shown on a click, over the page: hidden
+			// at load, whatever its size.
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				e.Mark = article.ReasonHidden
+			}
 		case "style":
 			if hiddenStyle(a.Val) {
 				e.Mark = article.ReasonHidden

@@ -74,6 +74,10 @@ func TestHidden(t *testing.T) {
 		{"main is never hidden", `<main id=x hidden><p>t</p></main>`, false},
 		{"body is never hidden", `<body id=x class="hidden"><p>t</p></body>`, false},
 		{"role does not unhide", `<p id=x hidden role="navigation">t</p>`, true},
+		{"modal dialog", `<div id=x role="dialog" aria-modal="true"><p>t</p></div>`, true},
+		{"modal, other spelling", `<div id=x aria-modal=" TRUE "><p>t</p></div>`, true},
+		{"a flyout that is no modal", `<div id=x role="dialog" aria-modal="false"><p>t</p></div>`, false},
+		{"a dialog role alone", `<div id=x role="dialog"><p>t</p></div>`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, tc.el))

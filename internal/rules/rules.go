@@ -163,15 +163,37 @@ var HiddenClasses = map[string]bool{
 // names are never hiding classes.
 const maxHiddenClass = 32
 
+// ScreenReaderClasses are the hiding classes (HiddenClasses) that keep
+// text for screen readers only: "Regular price" beside a price, "Variant
+// sold out" in a size picker, "Skip to content". No script ever shows
+// it, so the second reading of a page (content's fallback), which shows
+// what a script would, leaves it hidden.
+var ScreenReaderClasses = map[string]bool{
+	"visuallyhidden": true, "sronly": true, "screenreadertext": true, "screenreaderonly": true, "offscreen": true,
+}
+
 // HasHiddenClass reports whether one of the space-separated names in
 // class is a hiding class (HiddenClasses). It does not allocate.
 func HasHiddenClass(class string) bool {
+	return hasClassIn(class, HiddenClasses)
+}
+
+// HasScreenReaderClass reports whether one of the space-separated names
+// in class hides an element from sight only (ScreenReaderClasses). It
+// does not allocate.
+func HasScreenReaderClass(class string) bool {
+	return hasClassIn(class, ScreenReaderClasses)
+}
+
+// hasClassIn reports whether one of the space-separated names in class,
+// folded by FoldClassName, is in table.
+func hasClassIn(class string, table map[string]bool) bool {
 	var buf [maxHiddenClass]byte
 	for name := range ClassNames(class) {
 		if len(name) > maxHiddenClass {
 			continue
 		}
-		if folded, ok := FoldClassName(buf[:0], name); ok && HiddenClasses[string(folded)] {
+		if folded, ok := FoldClassName(buf[:0], name); ok && table[string(folded)] {
 			return true
 		}
 	}

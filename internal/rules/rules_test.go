@@ -246,3 +246,27 @@ func TestCutBylinePrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestHasScreenReaderClass(t *testing.T) {
+	for _, tt := range []struct {
+		class string
+		want  bool
+	}{
+		{"visually-hidden", true},
+		{"price visually-hidden--inline", false}, // a modifier of its own, no verdict
+		{"sr-only", true},
+		{"srOnly label", true},
+		{"screen-reader-text", true},
+		{"hidden", false},    // hides until a script shows it
+		{"is-hidden", false}, // no whole name of the table
+		{"d-none", false},
+		{"only-sr-link", false},
+	} {
+		if got := HasScreenReaderClass(tt.class); got != tt.want {
+			t.Errorf("HasScreenReaderClass(%q) = %v, want %v", tt.class, got, tt.want)
+		}
+		if HasScreenReaderClass(tt.class) && !HasHiddenClass(tt.class) {
+			t.Errorf("%q is a screen-reader class but not a hiding one", tt.class)
+		}
+	}
+}
