@@ -268,10 +268,11 @@ func writeCompare(w io.Writer, env environment, rounds int, res []compareResult)
 	fmt.Fprintf(w, "%d round(s). pages/s: wall clock, median round; CPU pages/s: pages per second of process CPU time;\n", rounds)
 	fmt.Fprintln(w, "spread: ±half of (slowest round − fastest) ÷ median; × winnow: time ÷ winnow's at the same GC setting,")
 	fmt.Fprintln(w, "round by round, median (lowest–highest round), above 1 is slower than winnow; peak RSS: the process's")
-	fmt.Fprintln(w, "highest resident set in a timed round, less the pages; GC % CPU: the runtime's estimate")
+	fmt.Fprintln(w, "highest resident set in a timed round, less the pages; GC % CPU: the runtime's estimate; faults/page:")
+	fmt.Fprintln(w, "minor page faults (fresh memory mapped in), median round")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| contender | version | pages/s | spread | CPU pages/s | CPU spread | × winnow (wall) | × winnow (CPU) | allocs/page | KB alloc/page | GCs/round | GC % CPU | peak RSS MB | start heap MB | errors | panics | F1 | precision | recall |")
-	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+	fmt.Fprintln(w, "| contender | version | pages/s | spread | CPU pages/s | CPU spread | × winnow (wall) | × winnow (CPU) | allocs/page | KB alloc/page | GCs/round | GC % CPU | faults/page | peak RSS MB | start heap MB | errors | panics | F1 | precision | recall |")
+	fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 	for _, r := range res {
 		f1, p, rc := "—", "—", "—"
 		if r.Score != nil {
@@ -281,10 +282,10 @@ func writeCompare(w io.Writer, env environment, rounds int, res []compareResult)
 		if r.PeakRSSMB > 0 {
 			rss = fmt.Sprintf("%.1f", r.PeakRSSMB)
 		}
-		fmt.Fprintf(w, "| %s | %s | %.1f | %s | %.1f | %s | %s | %s | %.0f | %.0f | %.0f | %.1f | %s | %.1f | %d | %d | %s | %s | %s |\n",
+		fmt.Fprintf(w, "| %s | %s | %.1f | %s | %.1f | %s | %s | %s | %.0f | %.0f | %.0f | %.1f | %.1f | %s | %.1f | %d | %d | %s | %s | %s |\n",
 			r.Name, r.Version, r.PagesPerSec, plusMinus(r.Spread), r.CPUPerSec, plusMinus(r.CPUSpread),
 			rng(r.VsWinnow, r.VsWinnowRange), rng(r.CPUVsWinnow, r.CPUVsWinnowRange),
-			r.AllocsPerPage, r.BytesPerPage/1024, r.GCsPerRound, 100*r.GCShare, rss, r.StartHeapMB,
+			r.AllocsPerPage, r.BytesPerPage/1024, r.GCsPerRound, 100*r.GCShare, r.FaultsPerPage, rss, r.StartHeapMB,
 			r.Errors, r.Panics, f1, p, rc)
 	}
 	fmt.Fprintln(w)
