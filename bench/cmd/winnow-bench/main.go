@@ -99,7 +99,7 @@ func main() {
 	flag.IntVar(&cfg.workers, "workers", 0, "scaling mode: winnow alone with 1 worker vs N workers (GOMAXPROCS=workers), at each -gogc setting")
 	flag.BoolVar(&cfg.peak, "peak", false, "peak-heap mode: winnow and go-trafilatura on the largest page")
 	flag.IntVar(&cfg.warmup, "warmup", 1, "untimed passes over all pages each job runs before the first round (at least 1; the first is scored)")
-	flag.StringVar(&cfg.cpuProf, "cpuprofile", "", "write a CPU profile of the timed passes to this file")
+	flag.StringVar(&cfg.cpuProf, "cpuprofile", "", "write a CPU profile of the run (set-up and warm-up included) to this file; runs the jobs in this process")
 	flag.StringVar(&cfg.memProf, "memprofile", "", "write an allocation profile to this file at the end")
 	flag.BoolVar(&cfg.quality, "quality", false, "quality mode: score every contender that gives text on each -set, every metric of winnow eval")
 	flag.Func("set", "score the set `NAME` (under shared/datasets or -datasets) or the folder DIR; repeatable in -quality mode", func(s string) error {
