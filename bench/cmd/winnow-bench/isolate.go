@@ -21,7 +21,7 @@ import (
 // each job runs in a process of its own, started once and kept for the
 // whole run: this command built with the contender alone linked in
 // (childbin.go; -link-all uses this binary, which links every contender),
-// run with -child naming the contender. The child it loads the pages,
+// run with -child naming the contender. The child loads the pages,
 // runs its warm-up passes, reports a hello line on stdout, and then times
 // one round for every line the parent writes to its stdin, reporting each
 // on a line of JSON. The parent starts the jobs one after the other (no
