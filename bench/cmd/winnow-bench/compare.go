@@ -42,6 +42,13 @@ type compareResult struct {
 	// job's, round by round, median and range.
 	Speedup      float64    `json:"speedup,omitempty"`
 	SpeedupRange [2]float64 `json:"speedup_range,omitempty"`
+	// SpeedupCeiling is workers × the 1-worker job's CPU time ÷ this
+	// job's, round by round, median and range: the speed-up if each
+	// worker had a core of its own and nothing waited, what the extra
+	// CPU of more workers (the collector's, mostly) leaves. Load on the
+	// machine moves it much less than the wall-clock speed-up.
+	SpeedupCeiling      float64    `json:"speedup_ceiling,omitempty"`
+	SpeedupCeilingRange [2]float64 `json:"speedup_ceiling_range,omitempty"`
 
 	AllocsPerPage float64 `json:"allocs_per_page"`
 	BytesPerPage  float64 `json:"bytes_per_page"`
@@ -150,6 +157,9 @@ func results(jobs []job, hellos []hello, stats [][]roundStat, nPages int, htmlBy
 			}
 			if b.contender == j.contender && b.gc == j.gc && b.workers == 1 && j.workers > 1 {
 				res[i].Speedup, res[i].SpeedupRange = ratios(res[k].RoundSeconds, res[i].RoundSeconds)
+				c, r := ratios(res[k].CPUSeconds, res[i].CPUSeconds)
+				w := float64(j.workers)
+				res[i].SpeedupCeiling, res[i].SpeedupCeilingRange = w*c, [2]float64{w * r[0], w * r[1]}
 			}
 		}
 	}

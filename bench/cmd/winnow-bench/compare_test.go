@@ -120,6 +120,8 @@ func TestResults(t *testing.T) {
 		{"spread", res[0].Spread, 1.0},
 		{"speed-up", w2.Speedup, 1.6},
 		{"speed-up range", w2.SpeedupRange, [2]float64{1.6, 2}},
+		{"CPU-bound ceiling: 2 × the 1-worker CPU ÷ the 2-worker CPU", w2.SpeedupCeiling, 3.2},
+		{"ceiling range", w2.SpeedupCeilingRange, [2]float64{3.2, 4}},
 		{"no speed-up for one worker", res[2].Speedup, 0.0},
 		{"2 workers against winnow with 2", w2.VsWinnow, 1.0},
 		{"allocs/page", o.AllocsPerPage, 1.0},
