@@ -7,8 +7,9 @@
 # folder, with the current bench/ module copied beside it, so the harness is
 # the same on both sides and only the library differs. The two binaries
 # then run winnow alone in alternation, runs times each (default 3), with
-# rounds rounds per run (default 3), and each run prints its winnow row.
-# Compare the CPU pages/s column; it is the steadiest on a shared machine.
+# rounds rounds per run (default 3), at Go's default GOGC, and each run
+# prints its winnow row (with the spread of its rounds). Compare the CPU
+# pages/s column; it is the steadiest on a shared machine.
 # Run it from anywhere inside the repository; the pages are the AEB set
 # beside it. The harness imports the library's internal/eval and
 # internal/dataset, so both commits must have them, with dataset.FindAEB.
@@ -36,16 +37,18 @@ for side in old new; do
 	cp -r "$top/bench" "$tmp/$side/bench"
 	(cd "$tmp/$side/bench" && go build -o "$tmp/$side.bin" ./cmd/winnow-bench)
 done
-echo "| side | contender | version | pages/s | best pages/s | CPU pages/s | MB/s | × winnow (wall) | × winnow (CPU) | allocs/page | KB alloc/page | errors | panics | F1 | precision | recall |"
-# Run outside any checkout, so the harness does not name the working
-# tree's commit as winnow's version.
-cd "$tmp"
+# Run outside any checkout (each side's exported bench/ folder, where the
+# harness builds its child from that side's library), so the harness does
+# not name the working tree's commit as winnow's version.
 i=0
 while [ "$i" -lt "$runs" ]; do
 	for side in old new; do
 		eval commit=\$$side
-		"$tmp/$side.bin" -pages "$pages" -only winnow -rounds "$rounds" -warmup 10 |
-			grep '^| winnow ' | sed "s/^| winnow | working tree/| $side | winnow | $commit/"
+		out=$(cd "$tmp/$side/bench" && "$tmp/$side.bin" -pages "$pages" -only winnow -gogc 100 -rounds "$rounds")
+		if [ "$i" -eq 0 ] && [ "$side" = old ]; then
+			echo "$out" | grep '^| contender ' | sed 's/^| contender/| side | contender/'
+		fi
+		echo "$out" | grep '^| winnow ' | sed "s/^| winnow | working tree/| $side | winnow | $commit/"
 	done
 	i=$((i + 1))
 done

@@ -4,5 +4,5 @@ package main
 
 import "time"
 
-// cpuTime is not measured on this system; CPU figures read as zero.
-func cpuTime() time.Duration { return 0 }
+// usage is not measured on this system; CPU and fault figures read as zero.
+func usage() (time.Duration, int64) { return 0, 0 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,198 +9,300 @@ import (
 	"os/exec"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/winnow-go/winnow/bench/internal/contenders"
+	"github.com/winnow-go/winnow/internal/eval"
 )
 
-// Isolated comparison: each contender runs in a process of its own (this
-// binary again, with -child naming it), so that no contender's start-up
-// data or garbage sits in the heap another is timed in, and every
-// process runs at the same GC setting (GOGC from -gogc, in the child's
-// environment). The parent runs one child per contender, GC setting and
-// round, in an order rotated from round to round as compare does, and
-// merges the rounds; a child prints its compareResult as JSON on stdout.
+// How a contender is timed. Each row of a report is a job: one contender
+// at one GC setting with a number of workers. With -isolate (the default)
+// each job runs in a process of its own, started once and kept for the
+// whole run: this command built with the contender alone linked in
+// (childbin.go; -link-all uses this binary, which links every contender),
+// run with -child naming the contender. The child loads the pages,
+// runs its warm-up passes, reports a hello line on stdout, and then times
+// one round for every line the parent writes to its stdin, reporting each
+// on a line of JSON. The parent starts the jobs one after the other (no
+// set-up overlaps another's) and then runs the rounds interleaved, one
+// job at a time, the order rotated from round to round, so drift in the
+// machine's load hits every job alike and each round's ratios compare
+// runs taken minutes apart at most. Without -isolate the same jobs run in
+// this process, with the same runner, warm-up and rounds.
+//
+// In both modes the pages are gunzipped into memory mapped outside the Go
+// heap before anything is timed, and the ground truth and the warm-up's
+// texts are dropped once scored: the live heap a contender's collector
+// paces itself by holds the contender's own data, not the harness's.
 
-// parseGOGC reads -gogc: a comma-separated list of GOGC values (a
-// positive percentage or "off"), in the order given, without repeats.
-func parseGOGC(s string) ([]string, error) {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		if f != "off" {
-			if n, err := strconv.Atoi(f); err != nil || n <= 0 {
-				return nil, fmt.Errorf("-gogc: %q is not a positive percentage or off", f)
-			}
-		}
-		if !slices.Contains(out, f) {
-			out = append(out, f)
-		}
-	}
-	return out, nil
+// job is one row of a report.
+type job struct {
+	contender string
+	gc        string // GC setting (gcsetting.go)
+	workers   int    // goroutines taking pages from one counter
+	procs     int    // GOMAXPROCS
 }
 
-// childArgs are the flags that make a child time one contender for one
-// round over the same pages as the parent.
-func childArgs(cfg config, name string) []string {
-	args := []string{"-child", name, "-rounds", "1",
-		"-warmup", strconv.Itoa(cfg.warmup), "-procs", strconv.Itoa(cfg.procs),
-		"-pages", cfg.pagesDir, "-f1=" + strconv.FormatBool(cfg.f1)}
+// hello is what a job's process reports once it is ready to be timed.
+type hello struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	// GC is the collector's setting as the runtime has it.
+	GC string `json:"gc"`
+	// StartHeapMB is the live heap after the warm-up, the truth and the
+	// texts dropped: the contender's start-up data and the harness's few
+	// bytes a page.
+	StartHeapMB float64 `json:"start_heap_mb"`
+	// PagesMapped is the page memory outside the Go heap (bytes), which
+	// the resident set counts.
+	PagesMapped int64         `json:"pages_mapped"`
+	Errors      int           `json:"errors"` // pages that returned an error, first warm-up pass
+	Panics      int           `json:"panics"` // pages that panicked, first warm-up pass
+	Score       *scoreSummary `json:"score,omitempty"`
+}
+
+// contestant is a job ready to be timed, in this process or another.
+type contestant interface {
+	hello() hello
+	round() (roundStat, error)
+	close() error
+}
+
+// measure starts every job with start, one after the other, times rounds
+// rounds of them interleaved in rotated order, closes them, and returns
+// each job's hello and rounds.
+func measure(jobs []job, rounds int, start func(job) (contestant, error)) ([]hello, [][]roundStat, error) {
+	cs := make([]contestant, 0, len(jobs))
+	defer func() {
+		for _, c := range cs {
+			c.close()
+		}
+	}()
+	hellos := make([]hello, len(jobs))
+	for i, j := range jobs {
+		c, err := start(j)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s at %s: %w", j.contender, gcLabel(j.gc), err)
+		}
+		cs = append(cs, c)
+		hellos[i] = c.hello()
+	}
+	stats := make([][]roundStat, len(jobs))
+	for r := 0; r < rounds; r++ {
+		for k := range jobs {
+			i := (k + r) % len(jobs)
+			st, err := cs[i].round()
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s at %s, round %d: %w", jobs[i].contender, gcLabel(jobs[i].gc), r+1, err)
+			}
+			stats[i] = append(stats[i], st)
+		}
+	}
+	for _, c := range cs {
+		if err := c.close(); err != nil {
+			return nil, nil, err
+		}
+	}
+	cs = nil
+	return hellos, stats, nil
+}
+
+// setup is the untimed part of a job, the same in a child and in this
+// process: the warm-up passes, the error counts and the score of the
+// first.
+func setup(c contenders.Contender, pages []page, workers, warmup int, withScore bool) (*runner, hello) {
+	// The garbage of loading goes back to the system before the warm-up,
+	// so the heap the rounds run in is the size the contender grows it to.
+	debug.FreeOSMemory()
+	r := &runner{c: c, ins: inputsOf(pages), workers: max(workers, 1)}
+	outs := r.warm(warmup)
+	h := hello{Name: c.Name, Version: contenders.Version(c.Module)}
+	for j, o := range outs {
+		switch {
+		case o.panicked != nil:
+			h.Panics++
+			fmt.Fprintf(os.Stderr, "%s: panic on %s: %v\n", c.Name, pages[j].ID, o.panicked)
+		case o.err != nil:
+			h.Errors++
+		}
+	}
+	if withScore && c.HasText {
+		scores := make([]eval.Score, len(pages))
+		for j, p := range pages {
+			scores[j].Counts = eval.Match(p.Truth, outs[j].text)
+		}
+		m := eval.Aggregate(scores)
+		h.Score = &scoreSummary{Precision: m.Precision, Recall: m.Recall, F1: m.F1, Pages: len(scores)}
+	}
+	return r, h
+}
+
+// dropTruth forgets what only scoring needed, so the timed heap does not
+// hold it.
+func dropTruth(pages []page) {
+	for i := range pages {
+		pages[i].Truth, pages[i].With, pages[i].Without = "", nil, nil
+	}
+}
+
+// liveHeapMB collects and returns the live heap in MB. It keeps the freed
+// memory: returned to the system here, the first timed pass would fault
+// it back in (setup returns the loading's garbage before the warm-up).
+func liveHeapMB() float64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / 1e6
+}
+
+// inProc is a job timed in this process.
+type inProc struct {
+	j job
+	r *runner
+	h hello
+}
+
+func (p *inProc) hello() hello { return p.h }
+func (p *inProc) close() error { return nil }
+func (p *inProc) round() (roundStat, error) {
+	runtime.GOMAXPROCS(p.j.procs)
+	applyGC(p.j.gc)
+	return p.r.round(), nil
+}
+
+// startInProc sets the jobs up in this process, all before any is
+// timed, and returns a start function for measure.
+func startInProc(jobs []job, pages []page, warmup int, withScore bool, mapped int64) func(job) (contestant, error) {
+	ready := make(map[job]*inProc, len(jobs))
+	for _, j := range jobs {
+		c, err := contenderNamed(j.contender)
+		if err != nil {
+			continue // start reports it
+		}
+		runtime.GOMAXPROCS(j.procs)
+		applyGC(j.gc)
+		r, h := setup(c, pages, j.workers, warmup, withScore)
+		h.GC, h.PagesMapped = currentGC(), mapped
+		ready[j] = &inProc{j: j, r: r, h: h}
+	}
+	dropTruth(pages)
+	heap := liveHeapMB()
+	return func(j job) (contestant, error) {
+		p, ok := ready[j]
+		if !ok {
+			return nil, fmt.Errorf("no contender is named %q", j.contender)
+		}
+		p.h.StartHeapMB = heap
+		return p, nil
+	}
+}
+
+// contenderNamed is the contender with exactly this name.
+func contenderNamed(name string) (contenders.Contender, error) {
+	for _, c := range contenders.All() {
+		if c.Name == name {
+			return c, nil
+		}
+	}
+	return contenders.Contender{}, fmt.Errorf("no contender is named %q", name)
+}
+
+// childArgs are the flags that make a child run one job over the same
+// pages as the parent.
+func childArgs(cfg config, j job) []string {
+	args := []string{"-child", j.contender, "-workers", strconv.Itoa(j.workers), "-procs", strconv.Itoa(j.procs),
+		"-warmup", strconv.Itoa(cfg.warmup), "-pages", cfg.pagesDir, "-f1=" + strconv.FormatBool(cfg.f1)}
 	if cfg.truthPath != "" {
 		args = append(args, "-truth", cfg.truthPath)
+	}
+	if cfg.heapPages {
+		args = append(args, "-heap-pages")
 	}
 	return args
 }
 
-// childEnv is the parent's environment with GOGC set to gogc and no
-// GOMEMLIMIT, so that every child collects alike.
-func childEnv(env []string, gogc string) []string {
-	out := make([]string, 0, len(env)+1)
-	for _, kv := range env {
-		if !strings.HasPrefix(kv, "GOGC=") && !strings.HasPrefix(kv, "GOMEMLIMIT=") {
-			out = append(out, kv)
-		}
-	}
-	return append(out, "GOGC="+gogc)
+// childProc is a job timed in a process of its own.
+type childProc struct {
+	cmd   *exec.Cmd
+	stdin io.WriteCloser
+	out   *bufio.Reader
+	h     hello
+	done  bool
 }
 
-// runChild runs this binary with args and env and returns its stdout; a
-// variable so that tests can stand in for the process.
-var runChild = func(args, env []string) ([]byte, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
+// startChild starts the binary exe with args and env and reads its
+// hello; a variable so that tests can stand in for the process.
+var startChild = func(exe string, args, env []string) (contestant, error) {
 	cmd := exec.Command(exe, args...)
 	cmd.Env = env
 	cmd.Stderr = os.Stderr
-	var out bytes.Buffer
-	cmd.Stdout = &out
-	if err := cmd.Run(); err != nil {
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	p := &childProc{cmd: cmd, stdin: stdin, out: bufio.NewReader(stdout)}
+	if err := p.read(&p.h); err != nil {
+		p.close()
 		return nil, fmt.Errorf("%s %s: %w", exe, strings.Join(args, " "), err)
 	}
-	return out.Bytes(), nil
+	return p, nil
 }
 
-// compareIsolated runs every contender of cs at every GC setting in
-// gogcs, each round in a fresh process, and merges the rounds. With more
-// than one setting each row's name carries its GOGC and each row is
-// compared with winnow at the same setting.
-func compareIsolated(cfg config, cs []contenders.Contender, gogcs []string, nPages int, htmlBytes float64) ([]compareResult, error) {
-	type job struct {
-		name, gogc string
+func (p *childProc) read(v any) error {
+	line, err := p.out.ReadBytes('\n')
+	if err != nil {
+		return fmt.Errorf("child: %w", err)
 	}
-	var jobs []job
-	for _, g := range gogcs {
-		for _, c := range cs {
-			jobs = append(jobs, job{c.Name, g})
-		}
-	}
-	rounds := make([][]compareResult, len(jobs))
-	env := os.Environ()
-	for r := 0; r < cfg.rounds; r++ {
-		for k := range jobs {
-			i := (k + r) % len(jobs)
-			out, err := runChild(childArgs(cfg, jobs[i].name), childEnv(env, jobs[i].gogc))
-			if err != nil {
-				return nil, err
-			}
-			var res compareResult
-			if err := json.Unmarshal(out, &res); err != nil {
-				return nil, fmt.Errorf("child %s: %w", jobs[i].name, err)
-			}
-			rounds[i] = append(rounds[i], res)
-		}
-	}
-	res := make([]compareResult, len(jobs))
-	for i, j := range jobs {
-		res[i] = mergeRounds(rounds[i], nPages, htmlBytes)
-		res[i].GOGC = j.gogc
-		if len(gogcs) > 1 {
-			res[i].Name = fmt.Sprintf("%s (GOGC=%s)", j.name, j.gogc)
-		}
-	}
-	for _, g := range gogcs {
-		var group []int
-		w := -1
-		for i, j := range jobs {
-			if j.gogc == g {
-				group = append(group, i)
-				if j.name == "winnow" {
-					w = i
-				}
-			}
-		}
-		if w >= 0 {
-			for _, i := range group {
-				relate(&res[i], &res[w])
-			}
-		}
-	}
-	return res, nil
+	return json.Unmarshal(line, v)
 }
 
-// mergeRounds makes one result of the one-round results of one
-// contender: the round times in order, allocations averaged, errors,
-// panics and score from the first round (the text is the same each
-// round).
-func mergeRounds(rs []compareResult, nPages int, htmlBytes float64) compareResult {
-	m := rs[0]
-	m.Seconds, m.RoundSeconds, m.CPUSeconds = 0, nil, nil
-	m.AllocsPerPage, m.BytesPerPage, m.StartHeapMB = 0, 0, 0
-	for _, r := range rs {
-		m.Seconds += r.Seconds
-		m.RoundSeconds = append(m.RoundSeconds, r.RoundSeconds...)
-		m.CPUSeconds = append(m.CPUSeconds, r.CPUSeconds...)
-		m.AllocsPerPage += r.AllocsPerPage / float64(len(rs))
-		m.BytesPerPage += r.BytesPerPage / float64(len(rs))
-		m.StartHeapMB += r.StartHeapMB / float64(len(rs))
+func (p *childProc) hello() hello { return p.h }
+
+func (p *childProc) round() (roundStat, error) {
+	var st roundStat
+	if _, err := io.WriteString(p.stdin, "round\n"); err != nil {
+		return st, err
 	}
-	summarize(&m, nPages, htmlBytes)
-	return m
+	return st, p.read(&st)
 }
 
-// runChildMode is -child: the one contender named exactly, one process,
-// its figures as JSON on stdout.
-func runChildMode(cfg config, pages []page, w io.Writer) error {
-	var c *contenders.Contender
-	for _, x := range contenders.All() {
-		if x.Name == cfg.child {
-			c = &x
-			break
-		}
+func (p *childProc) close() error {
+	if p.done {
+		return nil
 	}
-	if c == nil {
-		return fmt.Errorf("-child: no contender is named %q", cfg.child)
+	p.done = true
+	p.stdin.Close()
+	return p.cmd.Wait()
+}
+
+// runChildMode is -child: the one job, its hello and then one round per
+// line of stdin, each as a line of JSON on w, until stdin ends.
+func runChildMode(cfg config, pages []page, mapped int64, stdin io.Reader, w io.Writer) error {
+	c, err := contenderNamed(cfg.child)
+	if err != nil {
+		return fmt.Errorf("-child: %w", err)
 	}
 	runtime.GOMAXPROCS(cfg.procs)
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	res := compare([]contenders.Contender{*c}, pages, cfg.rounds, cfg.warmup, cfg.f1 && cfg.truthPath != "")
-	res[0].StartHeapMB = float64(ms.HeapAlloc) / 1e6
-	res[0].GOGC = currentGOGC()
-	return json.NewEncoder(w).Encode(res[0])
-}
-
-// currentGOGC is the collector's target as the runtime has it.
-func currentGOGC() string {
-	p := debug.SetGCPercent(100)
-	debug.SetGCPercent(p)
-	if p < 0 {
-		return "off"
+	r, h := setup(c, pages, cfg.workers, cfg.warmup, cfg.f1 && cfg.truthPath != "")
+	dropTruth(pages)
+	h.StartHeapMB, h.GC, h.PagesMapped = liveHeapMB(), currentGC(), mapped
+	enc := json.NewEncoder(w)
+	if err := enc.Encode(h); err != nil {
+		return err
 	}
-	return strconv.Itoa(p)
-}
-
-// setGOGC sets this process's collector target from a -gogc value.
-func setGOGC(v string) {
-	if v == "off" {
-		debug.SetGCPercent(-1)
-		return
+	sc := bufio.NewScanner(stdin)
+	for sc.Scan() {
+		if err := enc.Encode(r.round()); err != nil {
+			return err
+		}
 	}
-	n, _ := strconv.Atoi(v) // parseGOGC checked it
-	debug.SetGCPercent(n)
+	return sc.Err()
 }

@@ -4,23 +4,30 @@
 // The pages, a labelled set in the article-extraction-benchmark shape (by
 // default the AEB set in shared/datasets/aeb, found by walking up from the
 // working directory or named by $WINNOW_AEB_DIR), are loaded with the
-// loader winnow eval uses (internal/dataset) and gunzipped up front.
-// Each round then runs every contender over every page; the contender order
-// rotates from round to round so that drift (heat, other load) hits all
-// alike. Before each contender's pass the harness forces a GC and reads
-// runtime.MemStats, and reads it again after the pass: the deltas of
-// Mallocs and TotalAlloc give allocations and bytes per page. The process
-// runs with GOMAXPROCS=1 unless -procs says otherwise.
+// loader winnow eval uses (internal/dataset) and gunzipped up front, into
+// memory mapped outside the Go heap (-heap-pages keeps them in the heap),
+// so the harness's data weighs on no contender's collector.
 //
-// By default (-isolate) each contender runs in a process of its own,
-// this binary again with -child naming it, one process per round, at
-// each GC setting of -gogc (Go's default 100 and the winnow command's
-// 400); the rounds still rotate the contenders. -isolate=false runs them
-// all in this process, as -cpuprofile and -memprofile do.
+// Each row of the report is a job: one contender at one GC setting
+// (-gogc: Go's default 100, and "cli", the winnow command's GOGC=400 with
+// its memory limit) with one number of workers. By default (-isolate)
+// each job runs in a process of its own, this binary again with -child
+// naming it, started once for the whole run; every job is set up (pages
+// loaded, -warmup untimed passes over all pages, the first one scored)
+// before any is timed. Each round then times one pass over all pages per
+// job, one job at a time, the order rotated from round to round, so that
+// drift (heat, other load) hits all alike; ratios to winnow are taken
+// round by round. Around each pass the harness forces a GC and reads
+// runtime.MemStats, runtime/metrics, getrusage and the kernel's peak
+// resident set: allocations per page, GC cycles and the collector's CPU,
+// minor page faults, and peak RSS. The report prints the spread of the
+// rounds beside each median. Comparison jobs run with GOMAXPROCS=1
+// unless -procs says otherwise. -isolate=false runs the same jobs in this
+// process, as -cpuprofile and -memprofile do.
 //
 // Usage:
 //
-//	go run ./cmd/winnow-bench [-rounds 5] [-pages DIR] [-only winnow,trafilatura] [-json]
+//	go run ./cmd/winnow-bench [-rounds 5] [-pages DIR] [-only winnow,trafilatura] [-gogc 100,cli] [-json]
 //	go run ./cmd/winnow-bench -workers 2   # winnow alone, 1 worker vs 2
 //	go run ./cmd/winnow-bench -peak        # peak heap on the largest page
 //	go run ./cmd/winnow-bench -only winnow -cpuprofile cpu.prof -memprofile mem.prof
@@ -75,7 +82,8 @@ type config struct {
 	procsSet  bool // -procs was given
 	isolate   bool
 	gogc      string
-	gogcSet   bool   // -gogc was given
+	heapPages bool
+	linkAll   bool
 	child     string // -child: time this one contender, print JSON
 }
 
@@ -88,10 +96,10 @@ func main() {
 	flag.BoolVar(&cfg.jsonOut, "json", false, "print the results as JSON")
 	flag.BoolVar(&cfg.f1, "f1", true, "score texts against the ground truth when there is one")
 	flag.IntVar(&cfg.procs, "procs", 1, "GOMAXPROCS for the comparison")
-	flag.IntVar(&cfg.workers, "workers", 0, "scaling mode: winnow alone with 1 worker vs N workers (GOMAXPROCS=workers)")
+	flag.IntVar(&cfg.workers, "workers", 0, "scaling mode: winnow alone with 1 worker vs N workers (GOMAXPROCS=workers), at each -gogc setting")
 	flag.BoolVar(&cfg.peak, "peak", false, "peak-heap mode: winnow and go-trafilatura on the largest page")
-	flag.IntVar(&cfg.warmup, "warmup", 10, "pages each contender runs untimed before the first round")
-	flag.StringVar(&cfg.cpuProf, "cpuprofile", "", "write a CPU profile of the timed passes to this file")
+	flag.IntVar(&cfg.warmup, "warmup", 1, "untimed passes over all pages each job runs before the first round (at least 1; the first is scored)")
+	flag.StringVar(&cfg.cpuProf, "cpuprofile", "", "write a CPU profile of the run (set-up and warm-up included) to this file; runs the jobs in this process")
 	flag.StringVar(&cfg.memProf, "memprofile", "", "write an allocation profile to this file at the end")
 	flag.BoolVar(&cfg.quality, "quality", false, "quality mode: score every contender that gives text on each -set, every metric of winnow eval")
 	flag.Func("set", "score the set `NAME` (under shared/datasets or -datasets) or the folder DIR; repeatable in -quality mode", func(s string) error {
@@ -99,13 +107,14 @@ func main() {
 		return nil
 	})
 	flag.StringVar(&cfg.datasets, "datasets", "", "`dir`ectory holding the named sets (default $WINNOW_DATASETS, else shared/datasets above the working directory)")
-	flag.BoolVar(&cfg.isolate, "isolate", true, "comparison: run each contender in a process of its own, one per round and GC setting (-cpuprofile and -memprofile run in one process)")
-	flag.StringVar(&cfg.gogc, "gogc", "100,400", "comparison with -isolate: the GOGC `values` each contender runs at (100 is Go's default, 400 the winnow command's); without -isolate, one value sets this process's")
-	flag.StringVar(&cfg.child, "child", "", "internal: time the contender `NAME` alone and print its figures as JSON (what -isolate runs)")
+	flag.BoolVar(&cfg.isolate, "isolate", true, "run each job (contender, GC setting, workers) in a process of its own (-cpuprofile and -memprofile run in one process)")
+	flag.StringVar(&cfg.gogc, "gogc", "100,cli", "the GC `settings` every contender runs at: GOGC values (100 is Go's default) and cli, the winnow command's (GOGC=400 and a memory limit of a quarter of the memory)")
+	flag.BoolVar(&cfg.heapPages, "heap-pages", false, "hold the pages in the Go heap, where they pace each contender's collector (the harness before 2026-12; for comparison)")
+	flag.BoolVar(&cfg.linkAll, "link-all", false, "-isolate children run this binary, which links every contender and so holds go-trafilatura's 27 MB of package data (for comparison)")
+	flag.StringVar(&cfg.child, "child", "", "internal: set up the contender `NAME` alone, then time a round per line of stdin, printing JSON (what -isolate runs)")
 	flag.Parse()
 	flag.Visit(func(f *flag.Flag) {
 		cfg.procsSet = cfg.procsSet || f.Name == "procs"
-		cfg.gogcSet = cfg.gogcSet || f.Name == "gogc"
 	})
 	if err := run(cfg, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "winnow-bench:", err)
@@ -116,6 +125,9 @@ func main() {
 func run(cfg config, w io.Writer) error {
 	if cfg.rounds < 1 {
 		return fmt.Errorf("-rounds must be at least 1")
+	}
+	if cfg.warmup < 1 {
+		return fmt.Errorf("-warmup must be at least 1: the first pass is scored")
 	}
 	sets, err := findSets(cfg)
 	if err != nil {
@@ -133,11 +145,16 @@ func run(cfg config, w io.Writer) error {
 	if err := cfg.defaultPages(); err != nil {
 		return err
 	}
-	pages, err := loadPages(cfg.pagesDir, cfg.truthPath)
+	// Peak mode keeps one page and drops the rest itself.
+	pages, mapped, err := loadPagesTo(cfg.pagesDir, cfg.truthPath, !cfg.heapPages && !cfg.peak)
 	if err != nil {
 		return err
 	}
+	if cfg.child != "" {
+		return runChildMode(cfg, pages, mapped, os.Stdin, w)
+	}
 	env := describeEnv(pages)
+	env.HeapPages, env.Warmup = cfg.heapPages, cfg.warmup
 	if cfg.cpuProf != "" {
 		f, err := os.Create(cfg.cpuProf)
 		if err != nil {
@@ -171,45 +188,72 @@ func run(cfg config, w io.Writer) error {
 		if !cfg.jsonOut {
 			writePeak(w, env, res)
 		}
-	case cfg.workers > 0:
-		env.GOMAXPROCS = cfg.workers
-		res := scaling(pages, cfg.workers, cfg.rounds)
-		report = scalingReport{Env: env, Rounds: cfg.rounds, Results: res}
-		if !cfg.jsonOut {
-			writeScaling(w, env, cfg.rounds, res)
-		}
-	case cfg.child != "":
-		return runChildMode(cfg, pages, w)
 	default:
-		cs, err := contenders.Select(cfg.only)
+		settings, err := parseGC(cfg.gogc)
 		if err != nil {
 			return err
 		}
-		gogcs, err := parseGOGC(cfg.gogc)
-		if err != nil {
-			return err
-		}
-		env.GOMAXPROCS = cfg.procs
-		var res []compareResult
-		if cfg.isolate && cfg.cpuProf == "" && cfg.memProf == "" {
-			env.Isolated = true
-			res, err = compareIsolated(cfg, cs, gogcs, len(pages), float64(totalBytes(pages)))
+		var jobs []job
+		if cfg.workers > 0 {
+			jobs = scalingJobs(cfg.workers, settings)
+			env.GOMAXPROCS = cfg.workers
+		} else {
+			cs, err := contenders.Select(cfg.only)
 			if err != nil {
 				return err
 			}
-		} else {
-			if cfg.gogcSet {
-				if len(gogcs) > 1 {
-					return fmt.Errorf("-gogc takes one value without -isolate")
+			for _, g := range settings {
+				for _, c := range cs {
+					jobs = append(jobs, job{contender: c.Name, gc: g, workers: 1, procs: cfg.procs})
 				}
-				setGOGC(gogcs[0])
 			}
-			runtime.GOMAXPROCS(cfg.procs)
-			res = compare(cs, pages, cfg.rounds, cfg.warmup, cfg.f1 && cfg.truthPath != "")
+			env.GOMAXPROCS = cfg.procs
 		}
-		report = compareReport{Env: env, Rounds: cfg.rounds, Results: res}
+		withScore := cfg.f1 && cfg.truthPath != ""
+		env.Isolated = cfg.isolate && cfg.cpuProf == "" && cfg.memProf == ""
+		var start func(job) (contestant, error)
+		if env.Isolated {
+			bins, cleanup, err := childBinariesFor(cfg, jobs)
+			if err != nil {
+				return err
+			}
+			defer cleanup()
+			env.LinkAll = bins == nil
+			start = func(j job) (contestant, error) {
+				exe, ok := bins[j.contender]
+				if !ok {
+					var err error
+					if exe, err = os.Executable(); err != nil {
+						return nil, err
+					}
+				}
+				return startChild(exe, childArgs(cfg, j), childEnv(os.Environ(), j.gc))
+			}
+		} else {
+			start = startInProc(jobs, pages, cfg.warmup, withScore, mapped)
+		}
+		n, htmlBytes := len(pages), float64(totalBytes(pages))
+		if env.Isolated {
+			pages = nil // the children load their own
+		}
+		hellos, stats, err := measure(jobs, cfg.rounds, start)
+		if err != nil {
+			return err
+		}
+		env.LoadAvgEnd = loadAvg()
+		res := results(jobs, hellos, stats, n, htmlBytes, env.Isolated)
+		if cfg.workers > 0 {
+			for i := range res {
+				res[i].Name = fmt.Sprintf("%s, %d worker(s), %s", res[i].Contender, res[i].Workers, gcLabel(res[i].Setting))
+			}
+		}
+		report = compareReport{Env: env, Method: method(env), Rounds: cfg.rounds, Results: res}
 		if !cfg.jsonOut {
-			writeCompare(w, env, cfg.rounds, res)
+			if cfg.workers > 0 {
+				writeScaling(w, env, cfg.rounds, res)
+			} else {
+				writeCompare(w, env, cfg.rounds, res)
+			}
 		}
 	}
 	if cfg.jsonOut {
@@ -218,6 +262,38 @@ func run(cfg config, w io.Writer) error {
 		return enc.Encode(report)
 	}
 	return nil
+}
+
+// childBinariesFor builds the children's binaries, one per contender's
+// build tag, in a temporary folder that cleanup removes; with -link-all,
+// or when the bench module's source cannot be found from the working
+// directory (a note on stderr), it returns no binaries: the children run
+// this one.
+func childBinariesFor(cfg config, jobs []job) (bins map[string]string, cleanup func(), err error) {
+	cleanup = func() {}
+	if cfg.linkAll {
+		return nil, cleanup, nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, cleanup, err
+	}
+	dir := findBenchDir(wd)
+	if dir == "" {
+		fmt.Fprintln(os.Stderr, "winnow-bench: the bench module's source is not above the working directory: each child runs this binary, which links every contender (as -link-all)")
+		return nil, cleanup, nil
+	}
+	tmp, err := os.MkdirTemp("", "winnow-bench-")
+	if err != nil {
+		return nil, cleanup, err
+	}
+	cleanup = func() { os.RemoveAll(tmp) }
+	bins, err = childBinaries(dir, tmp, jobs)
+	if err != nil {
+		cleanup()
+		return nil, func() {}, err
+	}
+	return bins, cleanup, nil
 }
 
 // findSets resolves the -set flags, which cannot be mixed with -pages.
@@ -300,9 +376,13 @@ type environment struct {
 	Go         string  `json:"go"`
 	GOMAXPROCS int     `json:"gomaxprocs"`
 	LoadAvg    string  `json:"load_avg"` // /proc/loadavg at the start: other work on the machine
+	LoadAvgEnd string  `json:"load_avg_end,omitempty"`
 	Pages      int     `json:"pages"`
 	HTMLMB     float64 `json:"html_mb"`
-	Isolated   bool    `json:"isolated,omitempty"` // each contender in a process of its own
+	Isolated   bool    `json:"isolated,omitempty"`   // each job in a process of its own
+	HeapPages  bool    `json:"heap_pages,omitempty"` // the pages in the Go heap (-heap-pages)
+	LinkAll    bool    `json:"link_all,omitempty"`   // children link every contender
+	Warmup     int     `json:"warmup_passes,omitempty"`
 }
 
 func describeEnv(pages []page) environment {

@@ -56,19 +56,33 @@ func truthFor(dir string) string {
 // and gunzips every page up front. With no truth file it reads every
 // <id>.html and <id>.html.gz in dir instead, for timing alone.
 func loadPages(dir, truthPath string) ([]page, error) {
+	pages, _, err := loadPagesTo(dir, truthPath, false)
+	return pages, err
+}
+
+// loadPagesTo is loadPages, with the pages moved one by one into memory
+// mapped outside the Go heap when offHeapPages is set (offHeap), so that
+// the heap never holds more than one page; mapped is the memory mapped.
+func loadPagesTo(dir, truthPath string, offHeapPages bool) (pages []page, mapped int64, err error) {
 	ds, err := loadDataset(dir, truthPath)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	pages := make([]page, len(ds.Pages))
+	pages = make([]page, len(ds.Pages))
 	for i, p := range ds.Pages {
 		html, err := p.Read()
 		if err != nil {
-			return nil, err
+			return nil, 0, err
+		}
+		if offHeapPages {
+			if html, err = offHeap(html); err != nil {
+				return nil, 0, fmt.Errorf("mapping page %s: %w", p.ID, err)
+			}
+			mapped += mappedSize(len(html))
 		}
 		pages[i] = page{Page: p, HTML: html}
 	}
-	return pages, nil
+	return pages, mapped, nil
 }
 
 func loadDataset(dir, truthPath string) (*dataset.Dataset, error) {

@@ -3,90 +3,45 @@ package main
 import (
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
-	"sync/atomic"
-	"time"
-
-	"github.com/winnow-go/winnow/bench/internal/contenders"
 )
 
-// scalingResult is winnow's throughput with one number of workers.
-type scalingResult struct {
-	Workers     int       `json:"workers"`
-	Seconds     float64   `json:"seconds"`
-	Rounds      []float64 `json:"round_seconds"`
-	PagesPerSec float64   `json:"pages_per_sec"` // from the median round
-	MBPerSec    float64   `json:"mb_per_sec"`
-	Speedup     float64   `json:"speedup"` // pages/s ÷ the 1-worker pages/s
-}
-
-type scalingReport struct {
-	Env     environment     `json:"env"`
-	Rounds  int             `json:"rounds"`
-	Results []scalingResult `json:"results"`
-}
-
-// scaling runs winnow alone with 1 worker and with n workers, interleaved
-// by round. With w workers GOMAXPROCS is w and w goroutines take pages from
-// one shared counter until the list is done.
-func scaling(pages []page, n, rounds int) []scalingResult {
-	ins := inputsOf(pages)
-	counts := []int{1}
-	if n != 1 {
-		counts = append(counts, n)
-	}
-	res := make([]scalingResult, len(counts))
-	for i, w := range counts {
-		res[i].Workers = w
-	}
-	for _, in := range ins[:min(10, len(ins))] {
-		call(contenders.Winnow, in)
-	}
-	for r := 0; r < rounds; r++ {
-		for k := range counts {
-			i := (k + r) % len(counts)
-			w := counts[i]
-			runtime.GOMAXPROCS(w)
-			runtime.GC()
-			var next atomic.Int64
-			var wg sync.WaitGroup
-			t0 := time.Now()
-			for g := 0; g < w; g++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for {
-						j := int(next.Add(1)) - 1
-						if j >= len(ins) {
-							return
-						}
-						call(contenders.Winnow, ins[j])
-					}
-				}()
-			}
-			wg.Wait()
-			d := time.Since(t0).Seconds()
-			res[i].Seconds += d
-			res[i].Rounds = append(res[i].Rounds, d)
+// scalingJobs are winnow with 1 worker and with n, at every GC setting:
+// GOMAXPROCS is the number of workers, and the workers take pages from one
+// shared counter until the list is done.
+func scalingJobs(n int, settings []string) []job {
+	var jobs []job
+	for _, g := range settings {
+		jobs = append(jobs, job{contender: "winnow", gc: g, workers: 1, procs: 1})
+		if n != 1 {
+			jobs = append(jobs, job{contender: "winnow", gc: g, workers: n, procs: n})
 		}
 	}
-	total := float64(totalBytes(pages))
-	for i := range res {
-		med := median(res[i].Rounds)
-		res[i].PagesPerSec = float64(len(ins)) / med
-		res[i].MBPerSec = total / 1e6 / med
-		res[i].Speedup = res[i].PagesPerSec / res[0].PagesPerSec
-	}
-	return res
+	return jobs
 }
 
-func writeScaling(w io.Writer, env environment, rounds int, res []scalingResult) {
+func writeScaling(w io.Writer, env environment, rounds int, res []compareResult) {
 	writeEnv(w, env)
-	fmt.Fprintf(w, "winnow alone, %d round(s), median round; GOMAXPROCS = workers\n\n", rounds)
-	fmt.Fprintln(w, "| workers | pages/s | MB/s | speedup |")
-	fmt.Fprintln(w, "|--:|--:|--:|--:|")
+	fmt.Fprintf(w, "method: %s.\n\n", method(env))
+	fmt.Fprintf(w, "winnow alone, %d round(s), median round; GOMAXPROCS = workers; speed-up: the 1-worker round's wall time ÷\n", rounds)
+	fmt.Fprintln(w, "the same round's with more workers, median (lowest–highest round); CPU-bound ceiling: workers × the 1-worker")
+	fmt.Fprintln(w, "round's CPU time ÷ the same round's with more, the speed-up if every worker had a free core (the wall-clock")
+	fmt.Fprintln(w, "speed-up needs an idle machine, the ceiling much less); spread: ±half of (slowest − fastest) ÷ median")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| GC | workers | pages/s | spread | CPU pages/s | speed-up | CPU-bound ceiling | allocs/page | KB alloc/page | GCs/round | GC % CPU | peak RSS MB |")
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 	for _, r := range res {
-		fmt.Fprintf(w, "| %d | %.1f | %.2f | %.2f× |\n", r.Workers, r.PagesPerSec, r.MBPerSec, r.Speedup)
+		sp, ceil := "1.00×", "—"
+		if r.Workers > 1 {
+			sp, ceil = rng(r.Speedup, r.SpeedupRange), rng(r.SpeedupCeiling, r.SpeedupCeilingRange)
+		}
+		rss := "—"
+		if r.PeakRSSMB > 0 {
+			rss = fmt.Sprintf("%.1f", r.PeakRSSMB)
+		}
+		fmt.Fprintf(w, "| %s | %d | %.1f | %s | %.1f | %s | %s | %.0f | %.0f | %.0f | %.1f | %s |\n",
+			gcLabel(r.Setting), r.Workers, r.PagesPerSec, plusMinus(r.Spread), r.CPUPerSec, sp, ceil,
+			r.AllocsPerPage, r.BytesPerPage/1024, r.GCsPerRound, 100*r.GCShare, rss)
 	}
+	fmt.Fprintln(w)
+	writeRounds(w, res)
 }

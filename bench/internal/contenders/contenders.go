@@ -4,21 +4,12 @@ package contenders
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os/exec"
 	"runtime/debug"
+	"slices"
 	"strings"
-	"time"
-
-	readeck "codeberg.org/readeck/go-readability/v2"
-	shiori "github.com/go-shiori/go-readability"
-	trafilatura "github.com/markusmobius/go-trafilatura"
-	"golang.org/x/net/html"
-
-	"github.com/winnow-go/winnow"
 )
 
 // Input is one page as every contender receives it. URL is parsed up front
@@ -100,18 +91,59 @@ func (c Contender) Judge(in Input) (o Outcome) {
 	return Outcome{Text: text, Status: "ok"}
 }
 
-// All returns every contender, winnow first.
+// All returns every contender linked into this binary, winnow first. A
+// build with the tag bench_child links only the contenders whose own tags
+// are given too (bench_winnow, bench_trafilatura, bench_shiori,
+// bench_readeck, bench_floor): the harness builds one such binary per
+// contender, so that no contender's process holds another's package data
+// (go-trafilatura's dependencies allocate 27 MB of tables at start-up).
 func All() []Contender {
-	return []Contender{
-		{Name: "winnow", Module: winnowModule, HasText: true, Run: Winnow, judge: judgeWinnow, meta: true},
-		{Name: "go-trafilatura", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: Trafilatura, judge: judgeTrafilatura(false), meta: true},
-		{Name: "go-trafilatura+fallback", Module: "github.com/markusmobius/go-trafilatura", HasText: true, Run: TrafilaturaFallback, judge: judgeTrafilatura(true), meta: true},
-		{Name: "go-shiori/readability", Module: "github.com/go-shiori/go-readability", HasText: true, Run: Shiori},
-		{Name: "readeck/readability", Module: "codeberg.org/readeck/go-readability/v2", HasText: true, Run: Readeck},
-		{Name: "floor: html.Parse", Module: "golang.org/x/net", Run: Parse},
-		{Name: "floor: tokenizer", Module: "golang.org/x/net", Run: Tokenize},
-	}
+	out := slices.Clone(registry)
+	slices.SortStableFunc(out, func(a, b Contender) int { return order(a.Name) - order(b.Name) })
+	return out
 }
+
+// Tag is the build tag that links the contender named name into a
+// bench_child binary, or "" when no contender has that name.
+func Tag(name string) string {
+	for _, r := range allTags {
+		if slices.Contains(r.names, name) {
+			return r.tag
+		}
+	}
+	return ""
+}
+
+// allTags names every contender's build tag, whether it is linked or not.
+var allTags = []struct {
+	tag   string
+	names []string
+}{
+	{"bench_winnow", []string{"winnow"}},
+	{"bench_trafilatura", []string{"go-trafilatura", "go-trafilatura+fallback"}},
+	{"bench_shiori", []string{"go-shiori/readability"}},
+	{"bench_readeck", []string{"readeck/readability"}},
+	{"bench_floor", []string{"floor: html.Parse", "floor: tokenizer"}},
+}
+
+// order is a contender's place in reports: the order of allTags.
+func order(name string) int {
+	k := 0
+	for _, r := range allTags {
+		for _, n := range r.names {
+			if n == name {
+				return k
+			}
+			k++
+		}
+	}
+	return k
+}
+
+// registry holds the contenders linked in, each file adding its own.
+var registry []Contender
+
+func register(cs ...Contender) { registry = append(registry, cs...) }
 
 // Select returns the contenders whose names are listed, comma separated
 // (case-insensitive parts of names such as "winnow,trafil"; a whole name
@@ -173,124 +205,4 @@ func gitHead() string {
 		s += "+changes"
 	}
 	return s
-}
-
-// Winnow runs the full winnow pipeline, metadata included. A page with no
-// article still counts as done: its text is empty.
-func Winnow(in Input) (string, error) {
-	a, err := winnow.Extract(in.HTML, winnow.Options{URL: in.URL})
-	var na *winnow.NoArticleError
-	if errors.As(err, &na) {
-		err = nil
-	}
-	if a == nil {
-		return "", err
-	}
-	return a.Text, err
-}
-
-// judgeWinnow is Winnow with the status and page type of the Article.
-func judgeWinnow(in Input) Outcome {
-	a, err := winnow.Extract(in.HTML, winnow.Options{URL: in.URL})
-	if a == nil {
-		return Outcome{Status: "error", Err: err}
-	}
-	return Outcome{Text: a.Text, Status: string(a.Status), PageType: string(a.PageType),
-		Meta: Meta{Title: a.Title, Authors: a.Authors, Published: a.Published}}
-}
-
-// judgeTrafilatura runs go-trafilatura (with its fallback extractors when
-// fallback is set) for quality scoring, with the status rules of Judge and
-// its metadata: its Author string holds names joined by "; ", its Date is
-// written as the calendar day it carries.
-func judgeTrafilatura(fallback bool) func(in Input) Outcome {
-	return func(in Input) Outcome {
-		res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL, EnableFallback: fallback})
-		if err != nil || res == nil {
-			return Outcome{Status: "error", Err: err}
-		}
-		o := Outcome{Text: res.ContentText, Status: "ok", Meta: trafilaturaMeta(res.Metadata)}
-		if strings.TrimSpace(o.Text) == "" {
-			o.Text, o.Status = "", "empty"
-		}
-		return o
-	}
-}
-
-// trafilaturaMeta turns go-trafilatura's metadata into a Meta.
-func trafilaturaMeta(m trafilatura.Metadata) Meta {
-	out := Meta{Title: m.Title}
-	for _, a := range strings.Split(m.Author, ";") {
-		if a = strings.TrimSpace(a); a != "" {
-			out.Authors = append(out.Authors, a)
-		}
-	}
-	if !m.Date.IsZero() {
-		out.Published = m.Date.Format(time.DateOnly)
-	}
-	return out
-}
-
-// Trafilatura runs go-trafilatura with its default options.
-func Trafilatura(in Input) (string, error) {
-	res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL})
-	if err != nil {
-		return "", err
-	}
-	return res.ContentText, nil
-}
-
-// TrafilaturaFallback runs go-trafilatura with EnableFallback: when its own
-// extraction looks poor it also runs its readability and DOM Distiller
-// ports and keeps the best candidate, as Python trafilatura does by default.
-func TrafilaturaFallback(in Input) (string, error) {
-	res, err := trafilatura.Extract(bytes.NewReader(in.HTML), trafilatura.Options{OriginalURL: in.ParsedURL, EnableFallback: true})
-	if err != nil {
-		return "", err
-	}
-	return res.ContentText, nil
-}
-
-// Shiori runs github.com/go-shiori/go-readability.
-func Shiori(in Input) (string, error) {
-	a, err := shiori.FromReader(bytes.NewReader(in.HTML), in.ParsedURL)
-	if err != nil {
-		return "", err
-	}
-	return a.TextContent, nil
-}
-
-// Readeck runs codeberg.org/readeck/go-readability/v2 and renders its text.
-func Readeck(in Input) (string, error) {
-	a, err := readeck.FromReader(bytes.NewReader(in.HTML), in.ParsedURL)
-	if err != nil {
-		return "", err
-	}
-	if a.Node == nil {
-		return "", nil
-	}
-	var b strings.Builder
-	if err := a.RenderText(&b); err != nil {
-		return "", err
-	}
-	return b.String(), nil
-}
-
-// Parse is the first floor: building the x/net/html tree, nothing more.
-func Parse(in Input) (string, error) {
-	_, err := html.Parse(bytes.NewReader(in.HTML))
-	return "", err
-}
-
-// Tokenize is the second floor: running the x/net/html tokenizer to EOF.
-func Tokenize(in Input) (string, error) {
-	z := html.NewTokenizer(bytes.NewReader(in.HTML))
-	for {
-		if z.Next() == html.ErrorToken {
-			if err := z.Err(); err != io.EOF {
-				return "", err
-			}
-			return "", nil
-		}
-	}
 }

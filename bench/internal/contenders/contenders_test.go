@@ -112,3 +112,26 @@ func TestJudge(t *testing.T) {
 }
 
 var errTest = errors.New("test error")
+
+// TestTag checks that every contender has the build tag that links it
+// alone into a child of the harness, and that no tag names a contender
+// that does not exist.
+func TestTag(t *testing.T) {
+	names := map[string]bool{}
+	for _, c := range All() {
+		names[c.Name] = true
+		if Tag(c.Name) == "" {
+			t.Errorf("%s has no build tag", c.Name)
+		}
+	}
+	for _, r := range allTags {
+		for _, n := range r.names {
+			if !names[n] {
+				t.Errorf("tag %s names %q, which is no contender", r.tag, n)
+			}
+		}
+	}
+	if Tag("nosuch") != "" {
+		t.Error("a tag for no contender")
+	}
+}
