@@ -59,6 +59,10 @@ type Node struct {
 	// Heads counts the linked headlines in the subtree: headings whose
 	// text is nearly all one link, the mark of a teaser card.
 	Heads int32
+	// MetaNames is what the element's class and id attributes say to
+	// the metadata stage (a byline, a standfirst, a date, ...), read in
+	// this pass with the rest of what its names say.
+	MetaNames rules.MetaNames
 }
 
 // Hidden reports whether the page hides the element (a hidden attribute,
@@ -280,13 +284,24 @@ func (t *Tree) wrapsProse(e *Node) bool {
 	return plain >= t.w.ContestedProse && 2*int(e.ParaLen) >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
 }
 
-// mark sets Mark, Drop and ContentHint from the element's own tag and
-// attributes.
+// mark sets Mark, Drop, ContentHint and MetaNames from the element's own
+// tag and attributes.
 func (t *Tree) mark(id int32) {
 	e := &t.Nodes[id]
 	n := e.N
 	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
 		e.Mark, e.Drop = r, true
+		for _, a := range n.Attr {
+			if a.Namespace != "" {
+				continue
+			}
+			switch a.Key {
+			case "class":
+				e.MetaNames |= t.classInfo(a.Val).meta
+			case "id":
+				e.MetaNames |= rules.MetaNamesOf(a.Val)
+			}
+		}
 		return
 	}
 	if r, ok := lookupTag(structuralTags, rules.StructuralTags, n); ok {
@@ -296,7 +311,8 @@ func (t *Tree) mark(id int32) {
 	case atom.Article, atom.Main:
 		e.ContentHint = 1
 	}
-	var class, ident string
+	var ident string
+	var cls nameInfo // what the class says
 	weakRole := false
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -327,9 +343,15 @@ func (t *Tree) mark(id int32) {
 				e.Mark = article.ReasonHidden
 			}
 		case "class":
-			class = a.Val
+			cls = t.classInfo(a.Val)
+			if a.Namespace == "" {
+				e.MetaNames |= cls.meta
+			}
 		case "id":
 			ident = a.Val
+			if a.Namespace == "" {
+				e.MetaNames |= rules.MetaNamesOf(a.Val)
+			}
 		}
 	}
 	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
@@ -337,7 +359,6 @@ func (t *Tree) mark(id int32) {
 		e.ContentHint = 0
 		return
 	}
-	cls := t.classInfo(class)
 	if e.Mark == article.ReasonHidden || cls.hidden {
 		e.Mark = article.ReasonHidden
 		e.disclosure = cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure ||
@@ -543,6 +564,7 @@ type nameInfo struct {
 	strong      bool           // a chrome token that is not weak evidence
 	contentName bool           // a name with a content token and no chrome token
 	disclosure  bool           // a disclosure panel's token (accordion, collapse)
+	meta        rules.MetaNames
 }
 
 // applyTo merges what a name says into e: a mark already set (by tag or
@@ -557,7 +579,8 @@ func (ni nameInfo) applyTo(e *Node) {
 }
 
 // classInfo looks a class value up in the per-page cache: pages repeat
-// the same class strings on hundreds of elements.
+// the same class strings on hundreds of elements. Each value is split
+// once per page, for this pass and for the metadata stage.
 func (t *Tree) classInfo(class string) nameInfo {
 	if class == "" {
 		return nameInfo{}
@@ -567,6 +590,7 @@ func (t *Tree) classInfo(class string) nameInfo {
 	}
 	ni := namesInfo(class, false)
 	ni.hidden = rules.HasHiddenClass(class)
+	ni.meta = rules.MetaNamesOf(class)
 	t.classCache[class] = ni
 	return ni
 }

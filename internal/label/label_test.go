@@ -413,3 +413,56 @@ func TestNodeIndex(t *testing.T) {
 		tr.Release()
 	}
 }
+
+// The pass reads what each element's class and id say to the metadata
+// stage, on every element it labels: marked, hidden, dropped and
+// page-level ones too.
+func TestMetaNames(t *testing.T) {
+	doc := parse(t, `<html class="byline"><body class="post-date">
+<div id="a" class="article-byline">x</div>
+<div id="standfirst" class="lead">y</div>
+<nav id="b" class="kicker">z</nav>
+<div id="c" hidden class="updated">w</div>
+<button id="d" class="author">v</button>
+<p id="e" class="text">plain</p>
+<svg id="f" class="caption"><a xlink:href="#">s</a></svg>
+</body></html>`)
+	tr := Label(doc)
+	defer tr.Release()
+	want := map[string]rules.MetaNames{
+		"a":          rules.MetaByline,
+		"standfirst": rules.MetaSubtitle,
+		"b":          rules.MetaKicker,
+		"c":          rules.MetaModified,
+		"d":          rules.MetaByline,
+		"e":          0,
+		"f":          rules.MetaMedia,
+	}
+	for id, w := range want {
+		if got := byID(t, tr, id).MetaNames; got != w {
+			t.Errorf("#%s: MetaNames %b, want %b", id, got, w)
+		}
+	}
+	for i := range tr.Nodes {
+		n := tr.Nodes[i].N
+		var ref rules.MetaNames
+		for _, a := range n.Attr {
+			if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
+				ref |= rules.MetaNamesOf(a.Val)
+			}
+		}
+		if got := tr.Nodes[i].MetaNames; got != ref {
+			t.Errorf("<%s %v>: MetaNames %b, want %b", n.Data, n.Attr, got, ref)
+		}
+		switch n.DataAtom {
+		case atom.Html:
+			if tr.Nodes[i].MetaNames != rules.MetaByline {
+				t.Errorf("<html>: MetaNames %b", tr.Nodes[i].MetaNames)
+			}
+		case atom.Body:
+			if tr.Nodes[i].MetaNames != rules.MetaDate {
+				t.Errorf("<body>: MetaNames %b", tr.Nodes[i].MetaNames)
+			}
+		}
+	}
+}

@@ -69,21 +69,17 @@ type collector struct {
 	byLines   []textCand // visible "By ..." lines: the name pieces joined by bylinePieceSep
 	byOpen    int        // text nodes still to add to the last of byLines
 	textPos   int
-	buf       []byte
-	itemTypes []string             // microdata item types (Kinds.Microdata)
-	classes   map[string]classFlag // flags per class value seen
-	labels    *label.Tree          // what the label pass says of each element
-	stop      *stop.Check          // ends the walk once the extraction's context is done
+	itemTypes []string    // microdata item types (Kinds.Microdata)
+	labels    *label.Tree // what the label pass says of each element
+	stop      *stop.Check // ends the walk once the extraction's context is done
 }
 
 func newCollector(t *label.Tree) *collector {
 	return &collector{
-		labels:  t,
-		stop:    t.Check(),
-		metas:   make(map[string]string, 32),
-		multi:   make(map[string][]string, 4),
-		buf:     make([]byte, 0, 64),
-		classes: make(map[string]classFlag, 256),
+		labels: t,
+		stop:   t.Check(),
+		metas:  make(map[string]string, 32),
+		multi:  make(map[string][]string, 4),
 	}
 }
 
@@ -194,7 +190,7 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 			return
 		}
 	case atom.Time:
-		c.time(n, st)
+		c.time(n, id, st)
 	case atom.A:
 		if !st.hidden {
 			c.anchor(n, st)
@@ -248,7 +244,7 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		c.attrDates[len(c.attrDates)-1].rank = 0
 	}
 	if hasClass {
-		f := classFlags(n, c.classes, &c.buf)
+		f := c.classFlags(n, id)
 		if st.hidden {
 			// Hidden names and standfirsts are not shown, so they are
 			// no byline or subtitle; a hidden date is still the date.
@@ -383,7 +379,7 @@ func (c *collector) h1(n *html.Node, id int32, st walkState) {
 	}
 }
 
-func (c *collector) time(n *html.Node, st walkState) {
+func (c *collector) time(n *html.Node, id int32, st walkState) {
 	if len(c.times) >= maxCandidates {
 		return
 	}
@@ -402,9 +398,13 @@ func (c *collector) time(n *html.Node, st walkState) {
 		return
 	}
 	ip := strings.ToLower(dom.Attr(n, "itemprop"))
-	mod := ip == "datemodified" || classFlags(n, c.classes, &c.buf)&flagModified != 0
+	mod := ip == "datemodified" || c.classFlags(n, id)&flagModified != 0
 	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
-		mod = classFlags(n.Parent, c.classes, &c.buf)&flagModified != 0
+		parent := int32(-1) // a labelled element's parent is labelled
+		if id >= 0 {
+			parent = c.labels.Nodes[id].Parent
+		}
+		mod = c.classFlags(n.Parent, parent)&flagModified != 0
 	}
 	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod, shown: shown})
 }
