@@ -105,14 +105,24 @@ func LabelWith(root *html.Node, w *rules.Weights) *Tree {
 // far, once ctx is done; the caller then drops the tree. The tree keeps
 // ctx's Check for the stages that read it next (Check).
 func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree {
+	return LabelSized(ctx, root, w, 0)
+}
+
+// LabelSized is LabelContext for a page of about n elements, 0 when not
+// known (the pipeline counts the start tags of the page's text, which
+// costs far less than a walk of its tree). A page bigger than the pooled
+// tables gets tables of its size at once: grown as the pass goes, they
+// would be copied over and be up to twice the size.
+func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *Tree {
 	t := pool.Get().(*Tree)
 	t.w = w
 	t.stop = stop.New(ctx)
-	if n := countElements(root); n > cap(t.Nodes) {
-		// A page bigger than the pooled tables gets tables of its
-		// size at once: grown by appending, they would be copied many
-		// times over.
-		t.Nodes = make([]Node, 0, n)
+	if n > 0 {
+		// The parser adds elements no tag names (<html>, <head>,
+		// <body>, <tbody>, a formatting element reopened).
+		if n += n/32 + 64; n > cap(t.Nodes) {
+			t.Nodes = make([]Node, 0, n)
+		}
 	}
 	t.index.reset(cap(t.Nodes))
 	t.label(root, -1, false, false)
@@ -128,29 +138,6 @@ func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree 
 // none): the metadata and content stages poll it in their walks of the
 // tree, so that one deadline ends every stage.
 func (t *Tree) Check() *stop.Check { return t.stop }
-
-// countElements counts the elements under root, root included: an upper
-// bound of the nodes the pass labels.
-func countElements(root *html.Node) int {
-	n := 0
-	for c := root; c != nil; {
-		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
-			n++
-		}
-		if c.FirstChild != nil {
-			c = c.FirstChild
-			continue
-		}
-		for c != root && c.NextSibling == nil {
-			c = c.Parent
-		}
-		if c == root {
-			break
-		}
-		c = c.NextSibling
-	}
-	return n
-}
 
 // Root returns the node the tree was labelled from.
 func (t *Tree) Root() *html.Node { return t.Nodes[0].N }
@@ -235,6 +222,9 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		return sizes{}
 	}
 	id := int32(len(t.Nodes))
+	if len(t.Nodes) == cap(t.Nodes) {
+		t.grow()
+	}
 	t.Nodes = append(t.Nodes, Node{N: n, Parent: parent})
 	t.index.add(t.Nodes, id)
 	if n.Type == html.ElementNode {
@@ -269,6 +259,15 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		e.Mark = ""
 	}
 	return sum
+}
+
+// grow doubles the capacity of the table, for a page of more elements
+// than LabelSized was told: doubling copies the rows once on average,
+// where append's smaller steps would copy them several times over.
+func (t *Tree) grow() {
+	nodes := make([]Node, len(t.Nodes), max(2*cap(t.Nodes), 1024))
+	copy(nodes, t.Nodes)
+	t.Nodes = nodes
 }
 
 // clamp32 is n as an int32, or the largest int32 when n is larger.

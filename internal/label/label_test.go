@@ -1,6 +1,8 @@
 package label
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -464,5 +466,27 @@ func TestMetaNames(t *testing.T) {
 				t.Errorf("<body>: MetaNames %b", tr.Nodes[i].MetaNames)
 			}
 		}
+	}
+}
+
+// The size the pass is told only sizes its tables: too small (they grow),
+// unknown or too big, the labels are the same.
+func TestLabelSized(t *testing.T) {
+	page := "<table><tr><td class=byline>a</td></tr></table>" + strings.Repeat(`<div class="share"><p>x <a href="/">y</a></p></div>`, 3000) + prose
+	doc := parse(t, page)
+	want := LabelSized(context.Background(), doc, &rules.DefaultWeights, 0)
+	defer want.Release()
+	if cap(want.Nodes) < len(want.Nodes) {
+		t.Fatal("bad table")
+	}
+	for _, n := range []int{1, 100, 9000, 1 << 20} {
+		got := LabelSized(context.Background(), doc, &rules.DefaultWeights, n)
+		if !slices.Equal(got.Nodes, want.Nodes) {
+			t.Errorf("size %d: labels differ from those of an unknown size", n)
+		}
+		if got.ID(want.Nodes[len(want.Nodes)-1].N) != int32(len(want.Nodes)-1) {
+			t.Errorf("size %d: the index lost the last element", n)
+		}
+		got.Release()
 	}
 }
