@@ -148,9 +148,9 @@ func cleanName(p string, strict bool) string {
 			break
 		}
 	}
-	words = stripTail(words, authorRoles)
-	words = stripTail(words, authorAgencies)
-	words = stripTail(words, authorRoles)
+	words = stripTail(words, authorRoleWords)
+	words = stripTail(words, authorAgencyWords)
+	words = stripTail(words, authorRoleWords)
 	name := strings.TrimFunc(strings.Join(words, " "), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != '\'' && r != '’' || unicode.IsSymbol(r)
 	})
@@ -213,18 +213,17 @@ func stripBylinePrefix(p string) string {
 	}
 }
 
-// stripTail drops one of the phrases (a job title, an agency) from the
-// end of a name's words.
-func stripTail(words []string, phrases []string) []string {
-	for _, role := range phrases {
-		rw := strings.Fields(role)
+// stripTail drops one of the phrases (a job title, an agency), each given
+// as its words, from the end of a name's words.
+func stripTail(words []string, phrases [][]string) []string {
+	for _, rw := range phrases {
 		if len(words) <= len(rw) {
 			continue
 		}
 		tail := words[len(words)-len(rw):]
 		match := true
 		for i := range rw {
-			if strings.ToLower(strings.Trim(tail[i], ".,:;")) != rw[i] {
+			if !lowerIs(strings.Trim(tail[i], ".,:;"), rw[i]) {
 				match = false
 				break
 			}
@@ -234,6 +233,29 @@ func stripTail(words []string, phrases []string) []string {
 		}
 	}
 	return words
+}
+
+// lowerIs reports whether strings.ToLower(s) == want, without building
+// the lower-case copy when s is ASCII.
+func lowerIs(s, want string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.ToLower(s) == want
+		}
+	}
+	if len(s) != len(want) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != want[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeName reports words that each start with a capital letter, are

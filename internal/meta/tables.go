@@ -79,6 +79,21 @@ var authorRoleSet = setOf(authorRoles)
 // authorAgencies are news agencies cut from the end of a reporter's name.
 var authorAgencies = longestFirst(readList("data/author_agencies.txt"))
 
+// authorRoleWords and authorAgencyWords are the same phrases split into
+// their words, for stripTail.
+var (
+	authorRoleWords   = phraseWords(authorRoles)
+	authorAgencyWords = phraseWords(authorAgencies)
+)
+
+func phraseWords(phrases []string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
 // authorNonNames are placeholders that are not a person's name.
 var authorNonNames = setOf(readList("data/author_nonnames.txt"))
 

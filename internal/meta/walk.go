@@ -224,7 +224,7 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		}
 	}
 	if itemtype != "" {
-		for _, t := range strings.Fields(itemtype) {
+		for t := range strings.FieldsSeq(itemtype) {
 			if len(c.itemTypes) < maxKinds {
 				c.itemTypes = append(c.itemTypes, strings.ToLower(lastPathPart(t)))
 			}
@@ -286,7 +286,7 @@ func subtitleTag(a atom.Atom) bool {
 
 // isArticleItemtype reports a microdata itemtype naming an article type.
 func isArticleItemtype(v string) bool {
-	for _, t := range strings.Fields(v) {
+	for t := range strings.FieldsSeq(v) {
 		if articleTypes[strings.ToLower(lastPathPart(t))] {
 			return true
 		}
@@ -327,7 +327,7 @@ func (c *collector) meta(n *html.Node) {
 	}
 	for _, key := range keys[:k] {
 		// property may hold several space-separated names (RDFa).
-		for _, f := range strings.Fields(key) {
+		for f := range strings.FieldsSeq(key) {
 			f = strings.ToLower(f)
 			if metaMultiKeys[f] {
 				c.multi[f] = append(c.multi[f], content)
@@ -345,7 +345,7 @@ func (c *collector) link(n *html.Node) {
 	if rel == "" || href == "" {
 		return
 	}
-	for _, r := range strings.Fields(rel) {
+	for r := range strings.FieldsSeq(rel) {
 		switch r {
 		case "canonical":
 			if c.canonical == "" {
@@ -414,7 +414,7 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 	if rel == "" {
 		return
 	}
-	for _, r := range strings.Fields(strings.ToLower(rel)) {
+	for r := range strings.FieldsSeq(strings.ToLower(rel)) {
 		switch r {
 		case "tag":
 			if len(c.relTags) < 4*maxCandidates {
@@ -434,7 +434,7 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 
 // itemprop reads microdata properties on elements other than <meta>.
 func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
-	for _, p := range strings.Fields(prop) {
+	for p := range strings.FieldsSeq(prop) {
 		switch p {
 		case "author", "creator":
 			if len(c.bylines) >= maxCandidates {
