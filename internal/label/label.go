@@ -88,8 +88,12 @@ type Tree struct {
 	// index finds a node's id (ID, Index).
 	index      nodeIndex
 	classCache map[string]nameInfo // what the token tables say of each class value
-	w          *rules.Weights      // the weights of this pass
-	stop       *stop.Check         // the context of the extraction, for every stage that reads t
+	// unmarkSections' tables, kept for the next page.
+	sectionOf map[string]int32
+	sections  []section
+	members   []member
+	w         *rules.Weights // the weights of this pass
+	stop      *stop.Check    // the context of the extraction, for every stage that reads t
 }
 
 // Label labels the tree under root (normally the document). It does not
@@ -183,6 +187,7 @@ func (t *Tree) Release() {
 	t.stop = nil
 	if cap(t.Nodes) <= maxPooledNodes {
 		clear(t.classCache)
+		clear(t.sectionOf)
 		clear(t.Nodes)
 		t.Nodes = t.Nodes[:0]
 		pool.Put(t)
@@ -196,6 +201,7 @@ var pool = sync.Pool{New: func() any {
 	return &Tree{
 		Nodes:      make([]Node, 0, 1024),
 		classCache: make(map[string]nameInfo, 256),
+		sectionOf:  make(map[string]int32),
 	}
 }}
 
@@ -435,7 +441,9 @@ func (t *Tree) revealHidden() {
 // prose (at most ContestedLinkShare linked, no linked headline), so a
 // row of teaser cards stays marked; comments are never pardoned so.
 func (t *Tree) unmarkSections() {
-	var groups map[string][]int32
+	// The groups, in the order their class first comes: their members
+	// are chained in t.members, an id and the next member's place each.
+	sections, members := t.sections[:0], t.members[:0]
 	for i := range t.Nodes {
 		e := &t.Nodes[i]
 		if e.Mark == "" || e.Mark == article.ReasonHidden || e.Mark == article.ReasonComments || e.Drop || e.Parent < 0 {
@@ -445,23 +453,35 @@ func (t *Tree) unmarkSections() {
 		if class == "" {
 			continue
 		}
-		if groups == nil {
-			groups = make(map[string][]int32)
+		k, ok := t.sectionOf[class]
+		if !ok {
+			k = int32(len(sections))
+			t.sectionOf[class] = k
+			sections = append(sections, section{first: -1, last: -1})
 		}
+		g := &sections[k]
 		// Only the outermost of nested namesakes counts.
-		if g := groups[class]; len(g) > 0 && int32(i) < t.Nodes[g[len(g)-1]].End {
+		if g.last >= 0 && int32(i) < t.Nodes[members[g.last].id].End {
 			continue
 		}
-		groups[class] = append(groups[class], int32(i))
+		members = append(members, member{id: int32(i), next: -1})
+		if g.last >= 0 {
+			members[g.last].next = int32(len(members) - 1)
+		} else {
+			g.first = int32(len(members) - 1)
+		}
+		g.last = int32(len(members) - 1)
+		g.n++
 	}
+	t.sections, t.members = sections, members
 	total := float64(t.Nodes[0].ParaLen)
-	for _, ids := range groups {
-		if len(ids) < 2 {
+	for _, g := range sections {
+		if g.n < 2 {
 			continue
 		}
 		para := 0
-		for _, id := range ids {
-			e := &t.Nodes[id]
+		for m := g.first; m >= 0; m = members[m].next {
+			e := &t.Nodes[members[m].id]
 			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) {
 				para = -1
 				break
@@ -471,11 +491,19 @@ func (t *Tree) unmarkSections() {
 		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
 			continue
 		}
-		for _, id := range ids {
-			t.Nodes[id].Mark = ""
+		for m := g.first; m >= 0; m = members[m].next {
+			t.Nodes[members[m].id].Mark = ""
 		}
 	}
 }
+
+// section is a group of marked elements sharing a class value, for
+// unmarkSections: its first and last members' places in Tree.members,
+// and how many it has.
+type section struct{ first, last, n int32 }
+
+// member is one element of a section and the place of the next one.
+type member struct{ id, next int32 }
 
 // show unhides a hidden element whose sizes are known, and reads its
 // tag, class and id as for any element.

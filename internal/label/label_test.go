@@ -490,3 +490,14 @@ func TestLabelSized(t *testing.T) {
 		got.Release()
 	}
 }
+
+// With its tables pooled, the pass allocates nothing per page, the
+// groups of marked sections included (it made a map of them per page).
+func TestLabelAllocations(t *testing.T) {
+	page := strings.Repeat(`<div class="share-box"><p>x <a href="/">y</a></p></div><div class="related-section">`+prose+`</div>`, 50)
+	doc := parse(t, page)
+	Label(doc).Release()
+	if n := testing.AllocsPerRun(20, func() { Label(doc).Release() }); n > 1 {
+		t.Errorf("Label allocates %v times per page, want at most 1", n)
+	}
+}
