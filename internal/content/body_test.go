@@ -313,3 +313,19 @@ func TestFlatIndexOfEntries(t *testing.T) {
 		},
 	})
 }
+
+func TestSameLower(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"word", "word", true}, {"Word", "WORD", true}, {"", "", true},
+		{"Über", "üBER", true}, {"Über", "uber", false}, {"word", "words", false},
+		{"a-b", "A-B", true}, {"a_b", "a-b", false},
+	} {
+		got := sameLower(tt.a, tt.b)
+		if got != tt.want || got != (strings.ToLower(tt.a) == strings.ToLower(tt.b)) {
+			t.Errorf("sameLower(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package content
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
@@ -320,6 +321,39 @@ func (x *extraction) ancestorOf(a, b int32) bool {
 	return false
 }
 
+// sameLower reports whether strings.ToLower(a) == strings.ToLower(b),
+// building neither when both are ASCII.
+func sameLower(a, b string) bool {
+	if !isASCII(a) || !isASCII(b) {
+		return strings.ToLower(a) == strings.ToLower(b)
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		c, d := a[i], b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // filler reports a block of Weights.FillerWords words or more that
 // repeats at most Weights.FillerDistinct different ones: a font-metrics
 // probe or a placeholder ("word word word ..."), not prose. Lists and
@@ -334,8 +368,7 @@ func (x *extraction) filler(b *block) bool {
 	n, fields := 0, 0
 	for w := range strings.FieldsSeq(b.Text) {
 		fields++
-		w = strings.ToLower(w)
-		if slices.Contains(seen[:n], w) {
+		if slices.ContainsFunc(seen[:n], func(s string) bool { return sameLower(s, w) }) {
 			continue
 		}
 		if n == x.weights.FillerDistinct || n == len(seen) {
