@@ -314,18 +314,18 @@ func TestFlatIndexOfEntries(t *testing.T) {
 	})
 }
 
-func TestSameLower(t *testing.T) {
+func TestLowerIs(t *testing.T) {
 	for _, tt := range []struct {
-		a, b string
-		want bool
+		s, want string
+		ok      bool
 	}{
-		{"word", "word", true}, {"Word", "WORD", true}, {"", "", true},
-		{"Über", "üBER", true}, {"Über", "uber", false}, {"word", "words", false},
-		{"a-b", "A-B", true}, {"a_b", "a-b", false},
+		{"word", "word", true}, {"Word", "word", true}, {"WORD", "word", true}, {"", "", true},
+		{"word", "words", false}, {"Word", "Word", false}, {"a-b", "a-b", true}, {"a_b", "a-b", false},
+		{"uber", "über", false},
 	} {
-		got := sameLower(tt.a, tt.b)
-		if got != tt.want || got != (strings.ToLower(tt.a) == strings.ToLower(tt.b)) {
-			t.Errorf("sameLower(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		got := lowerIs(tt.s, tt.want)
+		if got != tt.ok || got != (strings.ToLower(tt.s) == tt.want) {
+			t.Errorf("lowerIs(%q, %q) = %v, want %v", tt.s, tt.want, got, tt.ok)
 		}
 	}
 }

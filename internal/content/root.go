@@ -321,24 +321,17 @@ func (x *extraction) ancestorOf(a, b int32) bool {
 	return false
 }
 
-// sameLower reports whether strings.ToLower(a) == strings.ToLower(b),
-// building neither when both are ASCII.
-func sameLower(a, b string) bool {
-	if !isASCII(a) || !isASCII(b) {
-		return strings.ToLower(a) == strings.ToLower(b)
-	}
-	if len(a) != len(b) {
+// lowerIs reports whether the ASCII s, lower-cased, is want.
+func lowerIs(s, want string) bool {
+	if len(s) != len(want) {
 		return false
 	}
-	for i := 0; i < len(a); i++ {
-		c, d := a[i], b[i]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if 'A' <= d && d <= 'Z' {
-			d += 'a' - 'A'
-		}
-		if c != d {
+		if c != want[i] {
 			return false
 		}
 	}
@@ -368,11 +361,20 @@ func (x *extraction) filler(b *block) bool {
 	n, fields := 0, 0
 	for w := range strings.FieldsSeq(b.Text) {
 		fields++
-		if slices.ContainsFunc(seen[:n], func(s string) bool { return sameLower(s, w) }) {
+		// seen holds the words lower-cased; an ASCII word is compared
+		// without lower-casing a copy.
+		ascii := isASCII(w)
+		if !ascii {
+			w = strings.ToLower(w)
+		}
+		if slices.ContainsFunc(seen[:n], func(s string) bool { return ascii && lowerIs(w, s) || !ascii && w == s }) {
 			continue
 		}
 		if n == x.weights.FillerDistinct || n == len(seen) {
 			return false
+		}
+		if ascii {
+			w = strings.ToLower(w)
 		}
 		seen[n] = w
 		n++
