@@ -85,20 +85,27 @@ func splitByline(s string) []string {
 	if s == "" {
 		return nil
 	}
-	pieces := []string{s}
+	var a, b [8]string // the pieces, split by each separator in turn
+	pieces, next := append(a[:0], s), b[:0]
 	for _, sep := range bylineSeparators {
-		var next []string
+		next = next[:0]
 		for _, p := range pieces {
+			if !strings.Contains(p, sep) {
+				next = append(next, p) // what strings.Split returns, without its slice
+				continue
+			}
 			next = append(next, strings.Split(p, sep)...)
 		}
-		pieces = next
+		pieces, next = next, pieces
 	}
 	var out []string
+	var lower []byte
 	for _, p := range pieces {
 		words := strings.Fields(p)
 		start := 0
 		for i, w := range words {
-			if authorJoiners[strings.ToLower(w)] {
+			lower = appendLower(lower[:0], w)
+			if authorJoiners[string(lower)] {
 				if i > start {
 					out = append(out, strings.Join(words[start:i], " "))
 				}
