@@ -78,7 +78,7 @@ func splitName(name string, fn func(prev, tok string)) {
 	prev := ""
 	emit := func(tok string) {
 		if hasUpper(tok) {
-			tok = strings.ToLower(tok)
+			tok = lowerToken(tok)
 		}
 		fn(prev, tok)
 		prev = tok
@@ -219,6 +219,49 @@ func isModuleHash(before, part string) bool {
 	}
 	return lower && upper || digit && (lower || upper)
 }
+
+// lowerToken is strings.ToLower(tok), without a new string when the
+// lower-cased token is one of the token tables' own words.
+func lowerToken(tok string) string {
+	var buf [24]byte
+	if len(tok) > len(buf) {
+		return strings.ToLower(tok)
+	}
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(tok)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if w, ok := tableTokens[string(buf[:len(tok)])]; ok {
+		return w
+	}
+	return string(buf[:len(tok)])
+}
+
+// tableTokens holds the words of the token tables, each mapped to
+// itself, for lowerToken.
+var tableTokens = func() map[string]string {
+	m := make(map[string]string)
+	add := func(w string) { m[w] = w }
+	for w := range Tokens {
+		add(w)
+	}
+	for _, t := range []map[string]bool{ContentTokens, WeakTokens, StatePrefixes, TaxonomyPrefixes, DisclosureTokens, EmbedTokens, ReviewTokens} {
+		for w := range t {
+			add(w)
+		}
+	}
+	for pair := range StrongContentTokens {
+		add(pair[0])
+		add(pair[1])
+	}
+	return m
+}()
 
 func hasUpper(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -124,3 +124,15 @@ func BenchmarkSplitTokens(b *testing.B) {
 		}
 	}
 }
+
+func TestLowerToken(t *testing.T) {
+	for _, tok := range []string{"Share", "SHARE", "Content", "Body", "Xyzzy", "ÜberBox", "AVeryLongTokenThatIsNotAWordOfTheTables", "A"} {
+		if got, want := lowerToken(tok), strings.ToLower(tok); got != want {
+			t.Errorf("lowerToken(%q) = %q, want %q", tok, got, want)
+		}
+	}
+	// A word of the tables comes back without a new string.
+	if n := testing.AllocsPerRun(20, func() { _ = lowerToken("Content") }); n != 0 {
+		t.Errorf("lowerToken allocates %v times for a table word", n)
+	}
+}
