@@ -338,6 +338,26 @@ func lowerIs(s, want string) bool {
 	return true
 }
 
+// foldASCII reports whether the ASCII a and b are equal lower-cased.
+func foldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		c, d := a[i], b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
+	}
+	return true
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -357,26 +377,40 @@ func (x *extraction) filler(b *block) bool {
 	}
 	// Words as written between spaces: unspaced scripts (Chinese,
 	// Japanese, Thai) run as one and are never filler.
+	// seen holds the distinct words: an ASCII one as written, compared
+	// case-folded in place, any other lower-cased.
 	var seen [8]string
+	var seenASCII [8]bool
 	n, fields := 0, 0
 	for w := range strings.FieldsSeq(b.Text) {
 		fields++
-		// seen holds the words lower-cased; an ASCII word is compared
-		// without lower-casing a copy.
 		ascii := isASCII(w)
 		if !ascii {
 			w = strings.ToLower(w)
 		}
-		if slices.ContainsFunc(seen[:n], func(s string) bool { return ascii && lowerIs(w, s) || !ascii && w == s }) {
+		known := false
+		for i, s := range seen[:n] {
+			switch {
+			case seenASCII[i] && ascii:
+				known = foldASCII(s, w)
+			case seenASCII[i]:
+				known = lowerIs(s, w)
+			case ascii:
+				known = lowerIs(w, s)
+			default:
+				known = s == w
+			}
+			if known {
+				break
+			}
+		}
+		if known {
 			continue
 		}
 		if n == x.weights.FillerDistinct || n == len(seen) {
 			return false
 		}
-		if ascii {
-			w = strings.ToLower(w)
-		}
-		seen[n] = w
+		seen[n], seenASCII[n] = w, ascii
 		n++
 	}
 	return fields >= x.weights.FillerWords
