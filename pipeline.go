@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 
 	"golang.org/x/net/html"
@@ -62,24 +63,25 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
 		return finish(a, detail, opts)
 	}
-	doc, err := parseInput(ctx, dec.Text, opts)
+	doc, tags, err := parseInput(ctx, dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return extractTree(ctx, doc, opts, tuning)
+	return extractTree(ctx, doc, tags, opts, tuning)
 }
 
 // extractTree runs the stages after parse (label, meta, content, page
-// type) on doc; none of them changes the tree.
-func extractTree(ctx context.Context, doc *html.Node, opts Options, tuning *rules.Tuning) (*article.Article, error) {
+// type) on doc; none of them changes the tree. tags is the number of start
+// tags of the page's text, which sizes the label tables (0 when unknown).
+func extractTree(ctx context.Context, doc *html.Node, tags int, opts Options, tuning *rules.Tuning) (*article.Article, error) {
 	// One label pass serves both stages, so that they agree on what the
 	// page hides. The labels carry ctx's check to the stages that read
 	// them, whose walks stop once it is done.
 	weights := tuning.HTMLWeights()
-	labels := label.LabelContext(ctx, doc, weights)
+	labels := label.LabelSized(ctx, doc, weights, tags)
 	defer labels.Release()
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -127,7 +129,7 @@ func Flatten(data []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := parseInput(context.Background(), dec.Text, opts)
+	doc, _, err := parseInput(context.Background(), dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -150,18 +152,19 @@ func decodeInput(data []byte, opts Options) (decode.Result, error) {
 // parseInput builds the tree the later stages share; nesting too deep for
 // the HTML parser is flattened rather than refused. A page with more
 // elements than opts allows is refused before it is parsed. The parser
-// stops once ctx is done, with ctx's error.
-func parseInput(ctx context.Context, text []byte, opts Options) (*html.Node, error) {
-	if limit := opts.maxElements(); limit > 0 {
-		if n := countStartTags(text, limit); n > limit {
-			return nil, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
-		}
+// stops once ctx is done, with ctx's error. It returns the number of start
+// tags of text too, the size of the tree.
+func parseInput(ctx context.Context, text []byte, opts Options) (*html.Node, int, error) {
+	limit := opts.maxElements()
+	tags := countStartTags(text, limit)
+	if limit > 0 && tags > limit {
+		return nil, 0, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
 	}
 	doc, err := parse.ParseContext(ctx, text)
 	if err != nil {
-		return nil, fmt.Errorf("winnow: %w", err)
+		return nil, 0, fmt.Errorf("winnow: %w", err)
 	}
-	return doc, nil
+	return doc, tags, nil
 }
 
 // DefaultMaxElements is the element budget used when Options.MaxElements
@@ -183,8 +186,11 @@ func (o Options) maxElements() int {
 }
 
 // countStartTags counts the start tags ('<' and a letter) in text, and
-// stops counting past limit.
+// stops counting past limit when it is positive.
 func countStartTags(text []byte, limit int) int {
+	if limit <= 0 {
+		limit = math.MaxInt - 1
+	}
 	n := 0
 	for i := bytes.IndexByte(text, '<'); i >= 0 && n <= limit; {
 		if i+1 < len(text) {

@@ -20,20 +20,70 @@ func PlainText(blocks []article.Block) string {
 		size += textSize(&blocks[i]) + 2
 	}
 	b.Grow(size)
-	for _, bl := range blocks {
-		s := blockText(bl)
-		if s == "" {
+	for i := range blocks {
+		bl := &blocks[i]
+		if blockEmpty(bl) {
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
 		}
-		b.WriteString(s)
+		writeBlockText(&b, bl)
 	}
 	return b.String()
 }
 
-// textSize is about the length of blockText(*bl), without building it.
+// blockEmpty reports whether the block has no text: writeBlockText writes
+// nothing.
+func blockEmpty(bl *article.Block) bool {
+	switch bl.Type {
+	case article.Figure:
+		return true
+	case article.List:
+		return len(bl.Items) == 0 || len(bl.Items) == 1 && bl.Items[0] == ""
+	case article.Table:
+		return len(bl.Rows) == 0 || len(bl.Rows) == 1 && emptyRow(bl.Rows[0])
+	default:
+		return bl.Text == ""
+	}
+}
+
+// emptyRow reports whether a table row has no text.
+func emptyRow(r []string) bool {
+	return len(r) == 0 || len(r) == 1 && r[0] == ""
+}
+
+// writeBlockText writes the block's text to b: a list's items one a line,
+// a table's rows one a line with their cells split by tabs, nothing for
+// a figure.
+func writeBlockText(b *strings.Builder, bl *article.Block) {
+	switch bl.Type {
+	case article.Figure:
+	case article.List:
+		for i, it := range bl.Items {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(it)
+		}
+	case article.Table:
+		for i, r := range bl.Rows {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			for j, c := range r {
+				if j > 0 {
+					b.WriteByte('\t')
+				}
+				b.WriteString(c)
+			}
+		}
+	default:
+		b.WriteString(bl.Text)
+	}
+}
+
+// textSize is about the length of a block's text, without building it.
 func textSize(bl *article.Block) int {
 	n := len(bl.Text)
 	for _, it := range bl.Items {
@@ -45,21 +95,4 @@ func textSize(bl *article.Block) int {
 		}
 	}
 	return n
-}
-
-func blockText(bl article.Block) string {
-	switch bl.Type {
-	case article.Figure:
-		return ""
-	case article.List:
-		return strings.Join(bl.Items, "\n")
-	case article.Table:
-		rows := make([]string, 0, len(bl.Rows))
-		for _, r := range bl.Rows {
-			rows = append(rows, strings.Join(r, "\t"))
-		}
-		return strings.Join(rows, "\n")
-	default:
-		return bl.Text
-	}
 }

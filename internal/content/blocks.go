@@ -578,7 +578,10 @@ func (x *extraction) textMarks(n *html.Node) (string, int, []article.Mark) {
 // collectSpans is collectText that also returns the marks of the text
 // when withMarks is set.
 func (x *extraction) collectSpans(n *html.Node, read func(*elem) bool, withMarks bool) (string, int, []article.Mark) {
-	var buf []byte
+	// The text is gathered in the extraction's buffer, and copied out
+	// of it when cleaned.
+	buf := x.textBuf[:0]
+	defer func() { x.textBuf = buf[:0] }()
 	var open, marks []pendingMark // open: the mark elements entered, start only
 	linkWords := 0
 	links := 0 // links entered; n itself counts when it is one

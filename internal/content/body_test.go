@@ -1,10 +1,12 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/rules"
 	"github.com/winnow-go/winnow/render"
 )
 
@@ -359,4 +361,60 @@ func TestSectionsOfMain(t *testing.T) {
 			keep:  []string{"branch libraries", "mobile library"},
 			drop:  []string{"Our podcast returns"}},
 	})
+}
+
+func TestLowerIs(t *testing.T) {
+	for _, tt := range []struct {
+		s, want string
+		ok      bool
+	}{
+		{"word", "word", true}, {"Word", "word", true}, {"WORD", "word", true}, {"", "", true},
+		{"word", "words", false}, {"Word", "Word", false}, {"a-b", "a-b", true}, {"a_b", "a-b", false},
+		{"uber", "über", false},
+	} {
+		got := lowerIs(tt.s, tt.want)
+		if got != tt.ok || got != (strings.ToLower(tt.s) == tt.want) {
+			t.Errorf("lowerIs(%q, %q) = %v, want %v", tt.s, tt.want, got, tt.ok)
+		}
+	}
+}
+
+// The filler test answers as lower-casing every word would.
+func TestFillerAgreesWithLowerCasing(t *testing.T) {
+	x := &extraction{weights: rules.DefaultWeights}
+	reference := func(text string, words int) bool {
+		if words < x.weights.FillerWords || text == "" {
+			return false
+		}
+		var seen []string
+		fields := 0
+		for w := range strings.FieldsSeq(text) {
+			fields++
+			w = strings.ToLower(w)
+			if slices.Contains(seen, w) {
+				continue
+			}
+			if len(seen) == x.weights.FillerDistinct || len(seen) == 8 {
+				return false
+			}
+			seen = append(seen, w)
+		}
+		return fields >= x.weights.FillerWords
+	}
+	for _, text := range []string{
+		strings.Repeat("word Word WORD ", 30),
+		strings.Repeat("Über über ÜBER ", 30),
+		strings.Repeat("\u212a k K ", 30),
+		strings.Repeat("lorem ipsum Lorem IPSUM ", 20),
+		strings.Repeat("lorem ipsum dolor ", 20),
+		strings.Repeat("a b c d ", 20),
+		strings.Repeat("İ i ", 40),
+		"word",
+	} {
+		words := len(strings.Fields(text))
+		b := &block{Block: &article.Block{Type: article.Paragraph, Text: text}, words: words}
+		if got, want := x.filler(b), reference(text, words); got != want {
+			t.Errorf("filler(%.30q) = %v, want %v", text, got, want)
+		}
+	}
 }

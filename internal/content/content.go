@@ -186,12 +186,19 @@ func (x *extraction) reset() {
 	clear(x.scores)
 	clear(x.out) // nil when handed over to the result
 	clear(x.comments)
+	textBuf := x.textBuf[:0]
+	if cap(textBuf) > maxPooledText {
+		textBuf = nil
+	}
 	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], out: x.out[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
-		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0], comments: x.comments[:0]}
+		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0], comments: x.comments[:0], textBuf: textBuf}
 }
 
 // maxPooledNodes is the most elements whose tables reset keeps for reuse.
 const maxPooledNodes = 1 << 16
+
+// maxPooledText is the largest text buffer reset keeps for reuse.
+const maxPooledText = 1 << 20
 
 // extraction is the per-call state shared by the steps.
 type extraction struct {
@@ -207,6 +214,11 @@ type extraction struct {
 	// leaves it to be reused.
 	out  []article.Block
 	root int32 // chosen article root, an index into nodes
+
+	// textBuf is the buffer collectSpans gathers a block's text in
+	// before it is cleaned into a string; it is kept between blocks and
+	// pages.
+	textBuf []byte
 
 	totalText    int
 	totalPara    int

@@ -374,7 +374,10 @@ func (x *extraction) keptPlain(id int32) int {
 		if b.words == 0 || !x.ancestorOf(id, b.owner) || x.vote(b) <= 0 {
 			continue
 		}
-		chars := len(strings.Join(strings.Fields(b.Text), ""))
+		chars := 0 // bytes outside white space
+		for w := range strings.FieldsSeq(b.Text) {
+			chars += len(w)
+		}
 		n += chars * (b.words - b.linkWords) / b.words
 	}
 	return n

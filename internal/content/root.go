@@ -3,6 +3,7 @@ package content
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 
@@ -366,6 +367,52 @@ func (x *extraction) ancestorOf(a, b int32) bool {
 	return false
 }
 
+// lowerIs reports whether the ASCII s, lower-cased, is want.
+func lowerIs(s, want string) bool {
+	if len(s) != len(want) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != want[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// foldASCII reports whether the ASCII a and b are equal lower-cased.
+func foldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		c, d := a[i], b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // filler reports a block of Weights.FillerWords words or more that
 // repeats at most Weights.FillerDistinct different ones: a font-metrics
 // probe or a placeholder ("word word word ..."), not prose. Lists and
@@ -376,18 +423,40 @@ func (x *extraction) filler(b *block) bool {
 	}
 	// Words as written between spaces: unspaced scripts (Chinese,
 	// Japanese, Thai) run as one and are never filler.
+	// seen holds the distinct words: an ASCII one as written, compared
+	// case-folded in place, any other lower-cased.
 	var seen [8]string
+	var seenASCII [8]bool
 	n, fields := 0, 0
 	for w := range strings.FieldsSeq(b.Text) {
 		fields++
-		w = strings.ToLower(w)
-		if slices.Contains(seen[:n], w) {
+		ascii := isASCII(w)
+		if !ascii {
+			w = strings.ToLower(w)
+		}
+		known := false
+		for i, s := range seen[:n] {
+			switch {
+			case seenASCII[i] && ascii:
+				known = foldASCII(s, w)
+			case seenASCII[i]:
+				known = lowerIs(s, w)
+			case ascii:
+				known = lowerIs(w, s)
+			default:
+				known = s == w
+			}
+			if known {
+				break
+			}
+		}
+		if known {
 			continue
 		}
 		if n == x.weights.FillerDistinct || n == len(seen) {
 			return false
 		}
-		seen[n] = w
+		seen[n], seenASCII[n] = w, ascii
 		n++
 	}
 	return fields >= x.weights.FillerWords

@@ -59,6 +59,10 @@ type Node struct {
 	// Heads counts the linked headlines in the subtree: headings whose
 	// text is nearly all one link, the mark of a teaser card.
 	Heads int32
+	// MetaNames is what the element's class and id attributes say to
+	// the metadata stage (a byline, a standfirst, a date, ...), read in
+	// this pass with the rest of what its names say.
+	MetaNames rules.MetaNames
 }
 
 // Hidden reports whether the page hides the element (a hidden attribute,
@@ -84,8 +88,12 @@ type Tree struct {
 	// index finds a node's id (ID, Index).
 	index      nodeIndex
 	classCache map[string]nameInfo // what the token tables say of each class value
-	w          *rules.Weights      // the weights of this pass
-	stop       *stop.Check         // the context of the extraction, for every stage that reads t
+	// unmarkSections' tables, kept for the next page.
+	sectionOf map[string]int32
+	sections  []section
+	members   []member
+	w         *rules.Weights // the weights of this pass
+	stop      *stop.Check    // the context of the extraction, for every stage that reads t
 }
 
 // Label labels the tree under root (normally the document). It does not
@@ -101,14 +109,24 @@ func LabelWith(root *html.Node, w *rules.Weights) *Tree {
 // far, once ctx is done; the caller then drops the tree. The tree keeps
 // ctx's Check for the stages that read it next (Check).
 func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree {
+	return LabelSized(ctx, root, w, 0)
+}
+
+// LabelSized is LabelContext for a page of about n elements, 0 when not
+// known (the pipeline counts the start tags of the page's text, which
+// costs far less than a walk of its tree). A page bigger than the pooled
+// tables gets tables of its size at once: grown as the pass goes, they
+// would be copied over and be up to twice the size.
+func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *Tree {
 	t := pool.Get().(*Tree)
 	t.w = w
 	t.stop = stop.New(ctx)
-	if n := countElements(root); n > cap(t.Nodes) {
-		// A page bigger than the pooled tables gets tables of its
-		// size at once: grown by appending, they would be copied many
-		// times over.
-		t.Nodes = make([]Node, 0, n)
+	if n > 0 {
+		// The parser adds elements no tag names (<html>, <head>,
+		// <body>, <tbody>, a formatting element reopened).
+		if n += n/32 + 64; n > cap(t.Nodes) {
+			t.Nodes = make([]Node, 0, n)
+		}
 	}
 	t.index.reset(cap(t.Nodes))
 	t.label(root, -1, false, false)
@@ -124,29 +142,6 @@ func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree 
 // none): the metadata and content stages poll it in their walks of the
 // tree, so that one deadline ends every stage.
 func (t *Tree) Check() *stop.Check { return t.stop }
-
-// countElements counts the elements under root, root included: an upper
-// bound of the nodes the pass labels.
-func countElements(root *html.Node) int {
-	n := 0
-	for c := root; c != nil; {
-		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
-			n++
-		}
-		if c.FirstChild != nil {
-			c = c.FirstChild
-			continue
-		}
-		for c != root && c.NextSibling == nil {
-			c = c.Parent
-		}
-		if c == root {
-			break
-		}
-		c = c.NextSibling
-	}
-	return n
-}
 
 // Root returns the node the tree was labelled from.
 func (t *Tree) Root() *html.Node { return t.Nodes[0].N }
@@ -192,6 +187,7 @@ func (t *Tree) Release() {
 	t.stop = nil
 	if cap(t.Nodes) <= maxPooledNodes {
 		clear(t.classCache)
+		clear(t.sectionOf)
 		clear(t.Nodes)
 		t.Nodes = t.Nodes[:0]
 		pool.Put(t)
@@ -205,6 +201,7 @@ var pool = sync.Pool{New: func() any {
 	return &Tree{
 		Nodes:      make([]Node, 0, 1024),
 		classCache: make(map[string]nameInfo, 256),
+		sectionOf:  make(map[string]int32),
 	}
 }}
 
@@ -231,6 +228,9 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		return sizes{}
 	}
 	id := int32(len(t.Nodes))
+	if len(t.Nodes) == cap(t.Nodes) {
+		t.grow()
+	}
 	t.Nodes = append(t.Nodes, Node{N: n, Parent: parent})
 	t.index.add(t.Nodes, id)
 	if n.Type == html.ElementNode {
@@ -267,6 +267,15 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	return sum
 }
 
+// grow doubles the capacity of the table, for a page of more elements
+// than LabelSized was told: doubling copies the rows once on average,
+// where append's smaller steps would copy them several times over.
+func (t *Tree) grow() {
+	nodes := make([]Node, len(t.Nodes), max(2*cap(t.Nodes), 1024))
+	copy(nodes, t.Nodes)
+	t.Nodes = nodes
+}
+
 // clamp32 is n as an int32, or the largest int32 when n is larger.
 func clamp32(n int) int32 {
 	return int32(min(n, math.MaxInt32))
@@ -280,13 +289,24 @@ func (t *Tree) wrapsProse(e *Node) bool {
 	return plain >= t.w.ContestedProse && 2*int(e.ParaLen) >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
 }
 
-// mark sets Mark, Drop and ContentHint from the element's own tag and
-// attributes.
+// mark sets Mark, Drop, ContentHint and MetaNames from the element's own
+// tag and attributes.
 func (t *Tree) mark(id int32) {
 	e := &t.Nodes[id]
 	n := e.N
 	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
 		e.Mark, e.Drop = r, true
+		for _, a := range n.Attr {
+			if a.Namespace != "" {
+				continue
+			}
+			switch a.Key {
+			case "class":
+				e.MetaNames |= t.classInfo(a.Val).meta
+			case "id":
+				e.MetaNames |= rules.MetaNamesOf(a.Val)
+			}
+		}
 		return
 	}
 	if r, ok := lookupTag(structuralTags, rules.StructuralTags, n); ok {
@@ -296,7 +316,8 @@ func (t *Tree) mark(id int32) {
 	case atom.Article, atom.Main:
 		e.ContentHint = 1
 	}
-	var class, ident string
+	var ident string
+	var cls nameInfo // what the class says
 	weakRole := false
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -334,9 +355,15 @@ func (t *Tree) mark(id int32) {
 				e.Mark = article.ReasonHidden
 			}
 		case "class":
-			class = a.Val
+			cls = t.classInfo(a.Val)
+			if a.Namespace == "" {
+				e.MetaNames |= cls.meta
+			}
 		case "id":
 			ident = a.Val
+			if a.Namespace == "" {
+				e.MetaNames |= rules.MetaNamesOf(a.Val)
+			}
 		}
 	}
 	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
@@ -344,7 +371,6 @@ func (t *Tree) mark(id int32) {
 		e.ContentHint = 0
 		return
 	}
-	cls := t.classInfo(class)
 	if e.Mark == article.ReasonHidden || cls.hidden {
 		e.Mark = article.ReasonHidden
 		e.disclosure = cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure ||
@@ -422,7 +448,9 @@ func (t *Tree) revealHidden() {
 // prose (at most ContestedLinkShare linked, no linked headline), so a
 // row of teaser cards stays marked; comments are never pardoned so.
 func (t *Tree) unmarkSections() {
-	var groups map[string][]int32
+	// The groups, in the order their class first comes: their members
+	// are chained in t.members, an id and the next member's place each.
+	sections, members := t.sections[:0], t.members[:0]
 	for i := range t.Nodes {
 		e := &t.Nodes[i]
 		if e.Mark == "" || e.Mark == article.ReasonHidden || e.Mark == article.ReasonComments || e.Drop || e.Parent < 0 {
@@ -432,23 +460,35 @@ func (t *Tree) unmarkSections() {
 		if class == "" {
 			continue
 		}
-		if groups == nil {
-			groups = make(map[string][]int32)
+		k, ok := t.sectionOf[class]
+		if !ok {
+			k = int32(len(sections))
+			t.sectionOf[class] = k
+			sections = append(sections, section{first: -1, last: -1})
 		}
+		g := &sections[k]
 		// Only the outermost of nested namesakes counts.
-		if g := groups[class]; len(g) > 0 && int32(i) < t.Nodes[g[len(g)-1]].End {
+		if g.last >= 0 && int32(i) < t.Nodes[members[g.last].id].End {
 			continue
 		}
-		groups[class] = append(groups[class], int32(i))
+		members = append(members, member{id: int32(i), next: -1})
+		if g.last >= 0 {
+			members[g.last].next = int32(len(members) - 1)
+		} else {
+			g.first = int32(len(members) - 1)
+		}
+		g.last = int32(len(members) - 1)
+		g.n++
 	}
+	t.sections, t.members = sections, members
 	total := float64(t.Nodes[0].ParaLen)
-	for _, ids := range groups {
-		if len(ids) < 2 {
+	for _, g := range sections {
+		if g.n < 2 {
 			continue
 		}
 		para := 0
-		for _, id := range ids {
-			e := &t.Nodes[id]
+		for m := g.first; m >= 0; m = members[m].next {
+			e := &t.Nodes[members[m].id]
 			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) {
 				para = -1
 				break
@@ -458,11 +498,19 @@ func (t *Tree) unmarkSections() {
 		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
 			continue
 		}
-		for _, id := range ids {
-			t.Nodes[id].Mark = ""
+		for m := g.first; m >= 0; m = members[m].next {
+			t.Nodes[members[m].id].Mark = ""
 		}
 	}
 }
+
+// section is a group of marked elements sharing a class value, for
+// unmarkSections: its first and last members' places in Tree.members,
+// and how many it has.
+type section struct{ first, last, n int32 }
+
+// member is one element of a section and the place of the next one.
+type member struct{ id, next int32 }
 
 // show unhides a hidden element whose sizes are known, and reads its
 // tag, class and id as for any element.
@@ -550,6 +598,7 @@ type nameInfo struct {
 	strong      bool           // a chrome token that is not weak evidence
 	contentName bool           // a name with a content token and no chrome token
 	disclosure  bool           // a disclosure panel's token (accordion, collapse)
+	meta        rules.MetaNames
 }
 
 // applyTo merges what a name says into e: a mark already set (by tag or
@@ -564,7 +613,8 @@ func (ni nameInfo) applyTo(e *Node) {
 }
 
 // classInfo looks a class value up in the per-page cache: pages repeat
-// the same class strings on hundreds of elements.
+// the same class strings on hundreds of elements. Each value is split
+// once per page, for this pass and for the metadata stage.
 func (t *Tree) classInfo(class string) nameInfo {
 	if class == "" {
 		return nameInfo{}
@@ -574,6 +624,7 @@ func (t *Tree) classInfo(class string) nameInfo {
 	}
 	ni := namesInfo(class, false)
 	ni.hidden = rules.HasHiddenClass(class)
+	ni.meta = rules.MetaNamesOf(class)
 	t.classCache[class] = ni
 	return ni
 }

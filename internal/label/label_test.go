@@ -1,6 +1,8 @@
 package label
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -415,5 +417,91 @@ func TestNodeIndex(t *testing.T) {
 			}
 		}
 		tr.Release()
+	}
+}
+
+// The pass reads what each element's class and id say to the metadata
+// stage, on every element it labels: marked, hidden, dropped and
+// page-level ones too.
+func TestMetaNames(t *testing.T) {
+	doc := parse(t, `<html class="byline"><body class="post-date">
+<div id="a" class="article-byline">x</div>
+<div id="standfirst" class="lead">y</div>
+<nav id="b" class="kicker">z</nav>
+<div id="c" hidden class="updated">w</div>
+<button id="d" class="author">v</button>
+<p id="e" class="text">plain</p>
+<svg id="f" class="caption"><a xlink:href="#">s</a></svg>
+</body></html>`)
+	tr := Label(doc)
+	defer tr.Release()
+	want := map[string]rules.MetaNames{
+		"a":          rules.MetaByline,
+		"standfirst": rules.MetaSubtitle,
+		"b":          rules.MetaKicker,
+		"c":          rules.MetaModified,
+		"d":          rules.MetaByline,
+		"e":          0,
+		"f":          rules.MetaMedia,
+	}
+	for id, w := range want {
+		if got := byID(t, tr, id).MetaNames; got != w {
+			t.Errorf("#%s: MetaNames %b, want %b", id, got, w)
+		}
+	}
+	for i := range tr.Nodes {
+		n := tr.Nodes[i].N
+		var ref rules.MetaNames
+		for _, a := range n.Attr {
+			if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
+				ref |= rules.MetaNamesOf(a.Val)
+			}
+		}
+		if got := tr.Nodes[i].MetaNames; got != ref {
+			t.Errorf("<%s %v>: MetaNames %b, want %b", n.Data, n.Attr, got, ref)
+		}
+		switch n.DataAtom {
+		case atom.Html:
+			if tr.Nodes[i].MetaNames != rules.MetaByline {
+				t.Errorf("<html>: MetaNames %b", tr.Nodes[i].MetaNames)
+			}
+		case atom.Body:
+			if tr.Nodes[i].MetaNames != rules.MetaDate {
+				t.Errorf("<body>: MetaNames %b", tr.Nodes[i].MetaNames)
+			}
+		}
+	}
+}
+
+// The size the pass is told only sizes its tables: too small (they grow),
+// unknown or too big, the labels are the same.
+func TestLabelSized(t *testing.T) {
+	page := "<table><tr><td class=byline>a</td></tr></table>" + strings.Repeat(`<div class="share"><p>x <a href="/">y</a></p></div>`, 3000) + prose
+	doc := parse(t, page)
+	want := LabelSized(context.Background(), doc, &rules.DefaultWeights, 0)
+	defer want.Release()
+	if cap(want.Nodes) < len(want.Nodes) {
+		t.Fatal("bad table")
+	}
+	for _, n := range []int{1, 100, 9000, 1 << 20} {
+		got := LabelSized(context.Background(), doc, &rules.DefaultWeights, n)
+		if !slices.Equal(got.Nodes, want.Nodes) {
+			t.Errorf("size %d: labels differ from those of an unknown size", n)
+		}
+		if got.ID(want.Nodes[len(want.Nodes)-1].N) != int32(len(want.Nodes)-1) {
+			t.Errorf("size %d: the index lost the last element", n)
+		}
+		got.Release()
+	}
+}
+
+// With its tables pooled, the pass allocates nothing per page, the
+// groups of marked sections included (it made a map of them per page).
+func TestLabelAllocations(t *testing.T) {
+	page := strings.Repeat(`<div class="share-box"><p>x <a href="/">y</a></p></div><div class="related-section">`+prose+`</div>`, 50)
+	doc := parse(t, page)
+	Label(doc).Release()
+	if n := testing.AllocsPerRun(20, func() { Label(doc).Release() }); n > 1 {
+		t.Errorf("Label allocates %v times per page, want at most 1", n)
 	}
 }

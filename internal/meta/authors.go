@@ -85,20 +85,27 @@ func splitByline(s string) []string {
 	if s == "" {
 		return nil
 	}
-	pieces := []string{s}
+	var a, b [8]string // the pieces, split by each separator in turn
+	pieces, next := append(a[:0], s), b[:0]
 	for _, sep := range bylineSeparators {
-		var next []string
+		next = next[:0]
 		for _, p := range pieces {
+			if !strings.Contains(p, sep) {
+				next = append(next, p) // what strings.Split returns, without its slice
+				continue
+			}
 			next = append(next, strings.Split(p, sep)...)
 		}
-		pieces = next
+		pieces, next = next, pieces
 	}
 	var out []string
+	var lower []byte
 	for _, p := range pieces {
 		words := strings.Fields(p)
 		start := 0
 		for i, w := range words {
-			if authorJoiners[strings.ToLower(w)] {
+			lower = appendLower(lower[:0], w)
+			if authorJoiners[string(lower)] {
 				if i > start {
 					out = append(out, strings.Join(words[start:i], " "))
 				}
@@ -148,9 +155,9 @@ func cleanName(p string, strict bool) string {
 			break
 		}
 	}
-	words = stripTail(words, authorRoles)
-	words = stripTail(words, authorAgencies)
-	words = stripTail(words, authorRoles)
+	words = stripTail(words, authorRoleWords)
+	words = stripTail(words, authorAgencyWords)
+	words = stripTail(words, authorRoleWords)
 	name := strings.TrimFunc(strings.Join(words, " "), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != '\'' && r != '’' || unicode.IsSymbol(r)
 	})
@@ -213,18 +220,17 @@ func stripBylinePrefix(p string) string {
 	}
 }
 
-// stripTail drops one of the phrases (a job title, an agency) from the
-// end of a name's words.
-func stripTail(words []string, phrases []string) []string {
-	for _, role := range phrases {
-		rw := strings.Fields(role)
+// stripTail drops one of the phrases (a job title, an agency), each given
+// as its words, from the end of a name's words.
+func stripTail(words []string, phrases [][]string) []string {
+	for _, rw := range phrases {
 		if len(words) <= len(rw) {
 			continue
 		}
 		tail := words[len(words)-len(rw):]
 		match := true
 		for i := range rw {
-			if strings.ToLower(strings.Trim(tail[i], ".,:;")) != rw[i] {
+			if !lowerIs(strings.Trim(tail[i], ".,:;"), rw[i]) {
 				match = false
 				break
 			}
@@ -234,6 +240,29 @@ func stripTail(words []string, phrases []string) []string {
 		}
 	}
 	return words
+}
+
+// lowerIs reports whether strings.ToLower(s) == want, without building
+// the lower-case copy when s is ASCII.
+func lowerIs(s, want string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.ToLower(s) == want
+		}
+	}
+	if len(s) != len(want) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != want[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeName reports words that each start with a capital letter, are

@@ -76,3 +76,92 @@ func TestAuthorClasses(t *testing.T) {
 		})
 	}
 }
+
+func TestLowerIs(t *testing.T) {
+	tests := []struct {
+		s, want string
+		ok      bool
+	}{
+		{"staff", "staff", true},
+		{"Staff", "staff", true},
+		{"STAFF", "staff", true},
+		{"Stafff", "staff", false},
+		{"Staf", "staff", false},
+		{"Ärzte", "ärzte", true},
+		{"ÄRZTE", "ärzte", true},
+		{"Ärzte", "arzte", false},
+		{"", "", true},
+		{"x", "", false},
+		{"a-b", "a-b", true},
+	}
+	for _, tt := range tests {
+		if got := lowerIs(tt.s, tt.want); got != tt.ok || got != (strings.ToLower(tt.s) == tt.want) {
+			t.Errorf("lowerIs(%q, %q) = %v, want %v", tt.s, tt.want, got, tt.ok)
+		}
+	}
+}
+
+func TestHasType(t *testing.T) {
+	for _, tt := range []struct {
+		typ  any
+		want bool
+	}{
+		{"NewsArticle", true}, {"https://schema.org/BlogPosting", true}, {"ARTICLE", true},
+		{[]any{"WebPage", "Article"}, true}, {[]any{3, "http://schema.org/Report"}, true},
+		{"WebPage", false}, {[]any{"Person", 1}, false}, {nil, false}, {"Articles", false},
+	} {
+		m := map[string]any{"@type": tt.typ}
+		if got := hasType(m, articleTypes); got != tt.want {
+			t.Errorf("hasType(%v) = %v, want %v", tt.typ, got, tt.want)
+		}
+		want := false
+		for _, ty := range ldTypes(m) {
+			want = want || articleTypes[ty]
+		}
+		if got := hasType(m, articleTypes); got != want {
+			t.Errorf("hasType(%v) = %v, but ldTypes says %v", tt.typ, got, want)
+		}
+	}
+}
+
+// splitByline agrees with splitting on every separator in turn.
+func TestSplitByline(t *testing.T) {
+	for _, s := range []string{
+		"By Jane Doe and John Roe", "Jane Doe, John Roe | Staff", "Finian Cunningham. Sputnik International",
+		"Jane Doe / John Roe & Max Mustermann", "", "  Jane   Doe  ", "Jane Doe und Max Mustermann",
+	} {
+		pieces := []string{strings.Join(strings.Fields(s), " ")}
+		if pieces[0] == "" {
+			pieces = nil
+		}
+		for _, sep := range bylineSeparators {
+			var next []string
+			for _, p := range pieces {
+				next = append(next, strings.Split(p, sep)...)
+			}
+			pieces = next
+		}
+		var want []string
+		for _, p := range pieces {
+			words := strings.Fields(p)
+			start := 0
+			for i, w := range words {
+				if authorJoiners[strings.ToLower(w)] {
+					if i > start {
+						want = append(want, strings.Join(words[start:i], " "))
+					}
+					start = i + 1
+				} else if endsSentence(w) && i+1 < len(words) {
+					want = append(want, strings.Join(words[start:i+1], " "))
+					start = i + 1
+				}
+			}
+			if start < len(words) {
+				want = append(want, strings.Join(words[start:], " "))
+			}
+		}
+		if got := splitByline(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("splitByline(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

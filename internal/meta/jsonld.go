@@ -192,10 +192,19 @@ func ldTypes(m map[string]any) []string {
 	return out
 }
 
+// hasType reports whether one of ldTypes(m) is in set, lower-casing no
+// copy of an ASCII type.
 func hasType(m map[string]any, set map[string]bool) bool {
-	for _, t := range ldTypes(m) {
-		if set[t] {
-			return true
+	var buf [64]byte
+	in := func(t string) bool { return set[string(appendLower(buf[:0], lastPathPart(t)))] }
+	switch t := m["@type"].(type) {
+	case string:
+		return in(t)
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok && in(s) {
+				return true
+			}
 		}
 	}
 	return false

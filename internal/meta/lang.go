@@ -38,10 +38,17 @@ type langWord struct {
 	weight float64
 }
 
+// frequentWord is a word of the frequent-word lists: a number of its own
+// and the languages whose list holds it.
+type frequentWord struct {
+	id    int32
+	langs []langWord
+}
+
 // frequentWords maps a word to the languages whose frequent-word list
 // (data/lang/<code>.txt) holds it.
-var frequentWords = func() map[string][]langWord {
-	m := make(map[string][]langWord)
+var frequentWords = func() map[string]frequentWord {
+	m := make(map[string]frequentWord)
 	files, err := fs.Glob(dataFS, "data/lang/*.txt")
 	if err != nil || len(files) == 0 {
 		panic("meta: no embedded language lists")
@@ -49,14 +56,18 @@ var frequentWords = func() map[string][]langWord {
 	for _, f := range files {
 		code := strings.TrimSuffix(path.Base(f), ".txt")
 		for _, w := range readList(f) {
-			m[w] = append(m[w], langWord{lang: code})
+			fw, ok := m[w]
+			if !ok {
+				fw.id = int32(len(m))
+			}
+			fw.langs = append(fw.langs, langWord{lang: code})
+			m[w] = fw
 		}
 	}
-	for w, ls := range m {
-		for i := range ls {
-			ls[i].weight = 1 / float64(len(ls))
+	for _, fw := range m {
+		for i := range fw.langs {
+			fw.langs[i].weight = 1 / float64(len(fw.langs))
 		}
-		m[w] = ls
 	}
 	return m
 }()
@@ -77,6 +88,22 @@ var letterHints = func() map[rune][]langWord {
 	}
 	return m
 }()
+
+// maxHintLangs bounds the languages the letter hints name, all letters
+// together.
+const maxHintLangs = 32
+
+func init() {
+	langs := map[string]bool{}
+	for _, ls := range letterHints {
+		for _, l := range ls {
+			langs[l.lang] = true
+		}
+	}
+	if len(langs) > maxHintLangs {
+		panic("meta: data/lang_letters.txt names more than maxHintLangs languages")
+	}
+}
 
 // scriptLangs are the scripts written by one main language, which decide
 // it alone, in the order they are tried.
@@ -255,31 +282,42 @@ func ConfidentLanguage(text string) (lang string, confident bool) {
 func scoreWords(text string, notBG bool) (string, bool) {
 	scores := make(map[string]float64, 8)
 	distinct := make(map[string]int, 8)
-	seen := make(map[string]bool, 64)
+	seen := make(map[int32]bool, 64) // the frequent words met
 	words := 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+	var lower []byte // the word in lower case
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	}) {
 		words++
-		w = strings.ToLower(w)
-		first := !seen[w]
-		seen[w] = true
-		for _, lw := range frequentWords[w] {
-			if notBG && lw.lang == "bg" {
-				continue
-			}
-			scores[lw.lang] += lw.weight
-			if first {
-				distinct[lw.lang]++
+		lower = appendLower(lower[:0], w)
+		if fw, ok := frequentWords[string(lower)]; ok {
+			first := !seen[fw.id]
+			seen[fw.id] = true
+			for _, lw := range fw.langs {
+				if notBG && lw.lang == "bg" {
+					continue
+				}
+				scores[lw.lang] += lw.weight
+				if first {
+					distinct[lw.lang]++
+				}
 			}
 		}
-		hinted := ""
-		for _, r := range w {
+		var hinted [maxHintLangs]string // the languages the word's letters pointed to
+		nh := 0
+		for i := 0; i < len(lower); {
+			r, size := utf8.DecodeRune(lower[i:])
+			i += size
+		hints:
 			for _, lw := range letterHints[r] {
-				if !strings.Contains(hinted, lw.lang) {
-					hinted += lw.lang + " "
-					scores[lw.lang] += lw.weight
+				for _, h := range hinted[:nh] {
+					if h == lw.lang {
+						continue hints
+					}
 				}
+				hinted[nh] = lw.lang
+				nh++
+				scores[lw.lang] += lw.weight
 			}
 		}
 	}
@@ -304,6 +342,24 @@ func scoreWords(text string, notBG bool) (string, bool) {
 	confident := words >= confidentMinWords && distinct[best] >= confidentMinDistinct &&
 		top >= confidentMinShare*float64(words) && top >= confidentMinMargin*second
 	return best, confident
+}
+
+// appendLower appends strings.ToLower(w) to dst, building no string
+// when w is ASCII.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // normalizeLang turns a language tag ("en-US", "pt_BR", "EN") into its
@@ -355,8 +411,8 @@ var knownLanguages = func() []string {
 	for _, s := range scriptLangs {
 		set[s.code] = true
 	}
-	for _, ls := range frequentWords {
-		for _, l := range ls {
+	for _, fw := range frequentWords {
+		for _, l := range fw.langs {
 			set[l.lang] = true
 		}
 	}

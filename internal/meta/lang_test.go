@@ -57,8 +57,8 @@ func TestDetectLanguageLongInput(t *testing.T) {
 
 func TestLanguageListsLoad(t *testing.T) {
 	langs := map[string]bool{}
-	for _, ls := range frequentWords {
-		for _, l := range ls {
+	for _, fw := range frequentWords {
+		for _, l := range fw.langs {
 			langs[l.lang] = true
 		}
 	}

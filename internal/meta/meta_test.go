@@ -137,6 +137,12 @@ func TestAuthors(t *testing.T) {
 		{"german byline",
 			`<article><p class="autor">Von Moritz Bachmann</p></article>`,
 			[]string{"Moritz Bachmann"}},
+		{"byline by id",
+			`<article><h1>H</h1><div id="story-byline">By Jane Doe</div></article>`,
+			[]string{"Jane Doe"}},
+		{"byline inside an element the label pass does not enter",
+			`<article><h1>H</h1><menu><li><span class="byline">By Jane Doe</span></li></menu></article>`,
+			[]string{"Jane Doe"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,6 +179,12 @@ func TestDates(t *testing.T) {
 		{"time element in article before one outside",
 			`<body><aside><time datetime="2018-01-01">x</time></aside><article><time datetime="2019-11-19T09:00:00+02:00">Nov 19</time><time class="updated" datetime="2019-11-20">x</time></article>`,
 			"", "2019-11-19T09:00:00+02:00", "2019-11-20"},
+		{"time inside an update line",
+			`<body><article><time datetime="2019-11-19">Nov 19</time><p class="last-updated"><time datetime="2019-11-20">Nov 20</time></p></article>`,
+			"", "2019-11-19", "2019-11-20"},
+		{"time inside an update line the label pass does not enter",
+			`<body><article><time datetime="2019-11-19">Nov 19</time><menu><li class="last-updated"><time datetime="2019-11-20">Nov 20</time></li></menu></article>`,
+			"", "2019-11-19", "2019-11-20"},
 		{"url date",
 			``, "https://example.com/2019/11/19/some-story/", "2019-11-19", ""},
 		{"url date with dashes",

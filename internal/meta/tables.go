@@ -79,6 +79,21 @@ var authorRoleSet = setOf(authorRoles)
 // authorAgencies are news agencies cut from the end of a reporter's name.
 var authorAgencies = longestFirst(readList("data/author_agencies.txt"))
 
+// authorRoleWords and authorAgencyWords are the same phrases split into
+// their words, for stripTail.
+var (
+	authorRoleWords   = phraseWords(authorRoles)
+	authorAgencyWords = phraseWords(authorAgencies)
+)
+
+func phraseWords(phrases []string) [][]string {
+	out := make([][]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
 // authorNonNames are placeholders that are not a person's name.
 var authorNonNames = setOf(readList("data/author_nonnames.txt"))
 
@@ -136,68 +151,6 @@ var (
 
 // metaMultiKeys repeat on a page and are kept in full, not first-wins.
 var metaMultiKeys = map[string]bool{"article:tag": true, "og:article:tag": true, "article:author": true}
-
-// Class and id tokens, as flags. Tokens come from splitting class and id
-// values on punctuation and camelCase; whole class words with the
-// punctuation removed are looked up too ("sub-headline" → "subheadline").
-type classFlag uint16
-
-const (
-	flagSubtitle  classFlag = 1 << iota // a standfirst under the headline
-	flagByline                          // holds the author names
-	flagDate                            // holds the publication date as text
-	flagNotByline                       // an author box part that is not the name
-	flagModified                        // an update date, not the publication date
-	flagKicker                          // a label above the headline, never a subtitle
-	flagMedia                           // an image, video or caption holder
-	flagHeadline                        // the headline, written without <h1>
-)
-
-// classTokenFlags maps a class token to what it says about the element.
-var classTokenFlags = map[string]classFlag{
-	// Subtitle: the names sites give the standfirst.
-	"standfirst": flagSubtitle, "dek": flagSubtitle, "deck": flagSubtitle,
-	"subtitle": flagSubtitle, "subheadline": flagSubtitle, "subhead": flagSubtitle,
-	"subheading": flagSubtitle, "summary": flagSubtitle, "lede": flagSubtitle,
-	"intro": flagSubtitle, "sapo": flagSubtitle, "chapo": flagSubtitle,
-	"chapeau": flagSubtitle, "strapline": flagSubtitle, "excerpt": flagSubtitle,
-	"teaser": flagSubtitle, "abstract": flagSubtitle,
-	"description": flagSubtitle | flagNotByline,
-	"lead":        flagSubtitle, "leadin": flagSubtitle, "sumario": flagSubtitle,
-	"bajada": flagSubtitle, "entradilla": flagSubtitle, "occhiello": flagSubtitle,
-	"catenaccio": flagSubtitle, "vorspann": flagSubtitle, "des": flagSubtitle,
-	"desc": flagSubtitle,
-	// Headline: read when the page has no <h1>.
-	"headline": flagHeadline, "entrytitle": flagHeadline, "posttitle": flagHeadline,
-	"articletitle": flagHeadline, "storytitle": flagHeadline,
-	// Kicker: the label above a headline.
-	"kicker": flagKicker, "eyebrow": flagKicker, "overline": flagKicker,
-	"rubric": flagKicker, "label": flagKicker, "category": flagKicker,
-	// Byline.
-	"byline": flagByline, "author": flagByline, "authors": flagByline,
-	"byl": flagByline, "writer": flagByline, "autor": flagByline,
-	"auteur": flagByline, "contributor": flagByline, "creator": flagByline,
-	"authorname": flagByline,
-	// Parts of an author box that are not the name.
-	"bio": flagNotByline, "avatar": flagNotByline | flagMedia,
-	"image": flagNotByline | flagMedia, "img": flagNotByline | flagMedia,
-	"photo": flagNotByline | flagMedia, "picture": flagNotByline | flagMedia,
-	"thumb": flagNotByline | flagMedia, "thumbnail": flagNotByline | flagMedia,
-	"caption": flagMedia, "figure": flagMedia, "video": flagMedia, "media": flagMedia,
-	"credit": flagMedia, "social": flagNotByline, "twitter": flagNotByline,
-	"email": flagNotByline, "follow": flagNotByline, "more": flagNotByline,
-	"title": flagNotByline, "role": flagNotByline, "job": flagNotByline,
-	"list": flagNotByline, "recirc": flagNotByline,
-	"comment": flagNotByline, "comments": flagNotByline, "card": flagNotByline,
-	"box": flagNotByline, "info": flagNotByline, "wrapper": flagNotByline,
-	// Dates shown as text.
-	"date": flagDate, "dateline": flagDate, "time": flagDate, "timestamp": flagDate,
-	"published": flagDate, "pubdate": flagDate, "posted": flagDate,
-	"postdate": flagDate, "publishdate": flagDate, "datum": flagDate,
-	"fecha": flagDate, "data": flagDate, "meta": flagDate, "entrymeta": flagDate,
-	"postmeta": flagDate, "articlemeta": flagDate,
-	"updated": flagModified, "modified": flagModified, "lastupdated": flagModified,
-}
 
 // articleTypes are the schema.org types whose object describes the article.
 var articleTypes = map[string]bool{

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // skipTag reports elements whose content is never visible text.
@@ -53,114 +54,36 @@ func (c *collector) nodeText(n *html.Node, max int) string {
 // wordBreak reports the block elements whose ends separate words in nodeText.
 func wordBreak(a atom.Atom) bool { return a == atom.P || a == atom.Div || a == atom.Li }
 
-// classFlags returns what the class and id of n say about it, looking up
-// each token in classTokenFlags. Class values repeat across a page, so
-// their flags are kept in cache (nil disables it). buf is scratch space
-// reused across calls.
-func classFlags(n *html.Node, cache map[string]classFlag, buf *[]byte) classFlag {
+// classFlag is what an element's class and id say to this stage
+// (rules.MetaNames).
+type classFlag = rules.MetaNames
+
+const (
+	flagSubtitle  = rules.MetaSubtitle
+	flagByline    = rules.MetaByline
+	flagDate      = rules.MetaDate
+	flagNotByline = rules.MetaNotByline
+	flagModified  = rules.MetaModified
+	flagKicker    = rules.MetaKicker
+	flagMedia     = rules.MetaMedia
+	flagHeadline  = rules.MetaHeadline
+)
+
+// classFlags returns what the class and id of n, whose label id is id,
+// say about it: read by the label pass with the rest of the element's
+// names, or for an element it did not label (inside <head> or a dropped
+// element; id < 0), read here.
+func (c *collector) classFlags(n *html.Node, id int32) classFlag {
+	if id >= 0 {
+		return c.labels.Nodes[id].MetaNames
+	}
 	var f classFlag
 	for _, a := range n.Attr {
-		if a.Namespace != "" {
-			continue
-		}
-		switch a.Key {
-		case "id":
-			f |= valueFlags(a.Val, buf)
-		case "class":
-			cf, ok := cache[a.Val]
-			if !ok {
-				cf = valueFlags(a.Val, buf)
-				if cache != nil && len(cache) < classCacheMax {
-					cache[a.Val] = cf
-				}
-			}
-			f |= cf
+		if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
+			f |= rules.MetaNamesOf(a.Val)
 		}
 	}
 	return f
-}
-
-// classCacheMax bounds the per-page cache of class flags.
-const classCacheMax = 4096
-
-// valueFlags tokenizes one class or id value. Words are split on white
-// space; each word is looked up whole without punctuation, then split on
-// punctuation, digits and lower-to-upper case changes.
-func valueFlags(v string, buf *[]byte) classFlag {
-	var f classFlag
-	for len(v) > 0 {
-		// Next space-separated word.
-		i := 0
-		for i < len(v) && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r') {
-			i++
-		}
-		v = v[i:]
-		j := 0
-		for j < len(v) && v[j] != ' ' && v[j] != '\t' && v[j] != '\n' && v[j] != '\r' {
-			j++
-		}
-		word := v[:j]
-		v = v[j:]
-		if word == "" || len(word) > 64 {
-			continue
-		}
-		// Whole word, lowercase, letters only.
-		b := (*buf)[:0]
-		for k := 0; k < len(word); k++ {
-			c := word[k]
-			if 'A' <= c && c <= 'Z' {
-				b = append(b, c+'a'-'A')
-			} else if 'a' <= c && c <= 'z' {
-				b = append(b, c)
-			}
-		}
-		if mayBeClassWord(b) {
-			f |= classTokenFlags[string(b)]
-		}
-		// Tokens.
-		b = b[:0]
-		for k := 0; k <= len(word); k++ {
-			var c byte
-			if k < len(word) {
-				c = word[k]
-			}
-			upper := 'A' <= c && c <= 'Z'
-			lower := 'a' <= c && c <= 'z'
-			if !upper && !lower || upper && k > 0 && 'a' <= word[k-1] && word[k-1] <= 'z' {
-				if len(b) > 0 {
-					if mayBeClassWord(b) {
-						f |= classTokenFlags[string(b)]
-					}
-					b = b[:0]
-				}
-			}
-			if upper {
-				b = append(b, c+'a'-'A')
-			} else if lower {
-				b = append(b, c)
-			}
-		}
-		*buf = b
-	}
-	return f
-}
-
-// classWordFilter has, for each first byte, a bit for each length (up to
-// 63) of the words in classTokenFlags that start with
-// it. Most class tokens fail this test and skip the map lookups, which
-// are the main cost of the walk.
-var classWordFilter = func() (f [256]uint64) {
-	for w := range classTokenFlags {
-		if len(w) > 0 && len(w) < 64 {
-			f[w[0]] |= 1 << len(w)
-		}
-	}
-	return f
-}()
-
-// mayBeClassWord reports whether b could be a key of the class tables.
-func mayBeClassWord(b []byte) bool {
-	return len(b) > 0 && len(b) < 64 && classWordFilter[b[0]]&(1<<len(b)) != 0
 }
 
 // normKey folds s for loose comparison: lowercase letters and digits only.

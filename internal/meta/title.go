@@ -27,7 +27,7 @@ func matchesSite(seg string, sites []string) bool {
 	if k == "" {
 		return false
 	}
-	words := len(strings.Fields(seg))
+	words := wordCount(seg)
 	for _, s := range sites {
 		if s == "" {
 			continue
@@ -153,17 +153,25 @@ func stripGenericTail(t string) string {
 // isTitleCase reports whether every word of s starts with a capital
 // letter or a digit.
 func isTitleCase(s string) bool {
-	words := strings.Fields(s)
-	for _, w := range words {
+	words := 0
+	for w := range strings.FieldsSeq(s) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}
+		words++
 	}
-	return len(words) > 0
+	return words > 0
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount is len(strings.Fields(s)), without the slice.
+func wordCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
+}
 
 // cleanTitle collapses white space and strips quotes left around nothing.
 func cleanTitle(t string) string {
@@ -210,7 +218,7 @@ func siteOnlyTitle(title, h1 string, sites []string) string {
 	if !isSiteKey(normKey(title), sites) || h1 == "" || matchesSite(h1, sites) || normKey(h1) == normKey(title) {
 		return ""
 	}
-	if n := len(strings.Fields(h1)); n < minHeadlineWords || n > maxHeadlineWords {
+	if n := wordCount(h1); n < minHeadlineWords || n > maxHeadlineWords {
 		return ""
 	}
 	return h1
@@ -237,7 +245,7 @@ func isSiteRoot(u string) bool {
 func chooseTitle(cands []titleCandidate, h1 string, articleHead bool, sites []string) (string, string) {
 	h1 = cleanTitle(h1)
 	h1Key := normKey(h1)
-	if h1Key != "" && (matchesSite(h1, sites) && len(strings.Fields(h1)) <= 4 || isTitleTail(h1Key, cands)) {
+	if h1Key != "" && (matchesSite(h1, sites) && wordCount(h1) <= 4 || isTitleTail(h1Key, cands)) {
 		// A logo in an <h1>, not the headline.
 		h1, h1Key = "", ""
 	}

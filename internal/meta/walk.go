@@ -69,21 +69,17 @@ type collector struct {
 	byLines   []textCand // visible "By ..." lines: the name pieces joined by bylinePieceSep
 	byOpen    int        // text nodes still to add to the last of byLines
 	textPos   int
-	buf       []byte
-	itemTypes []string             // microdata item types (Kinds.Microdata)
-	classes   map[string]classFlag // flags per class value seen
-	labels    *label.Tree          // what the label pass says of each element
-	stop      *stop.Check          // ends the walk once the extraction's context is done
+	itemTypes []string    // microdata item types (Kinds.Microdata)
+	labels    *label.Tree // what the label pass says of each element
+	stop      *stop.Check // ends the walk once the extraction's context is done
 }
 
 func newCollector(t *label.Tree) *collector {
 	return &collector{
-		labels:  t,
-		stop:    t.Check(),
-		metas:   make(map[string]string, 32),
-		multi:   make(map[string][]string, 4),
-		buf:     make([]byte, 0, 64),
-		classes: make(map[string]classFlag, 256),
+		labels: t,
+		stop:   t.Check(),
+		metas:  make(map[string]string, 32),
+		multi:  make(map[string][]string, 4),
 	}
 }
 
@@ -194,7 +190,7 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 			return
 		}
 	case atom.Time:
-		c.time(n, st)
+		c.time(n, id, st)
 	case atom.A:
 		if !st.hidden {
 			c.anchor(n, st)
@@ -228,7 +224,7 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		}
 	}
 	if itemtype != "" {
-		for _, t := range strings.Fields(itemtype) {
+		for t := range strings.FieldsSeq(itemtype) {
 			if len(c.itemTypes) < maxKinds {
 				c.itemTypes = append(c.itemTypes, strings.ToLower(lastPathPart(t)))
 			}
@@ -248,7 +244,7 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		c.attrDates[len(c.attrDates)-1].rank = 0
 	}
 	if hasClass {
-		f := classFlags(n, c.classes, &c.buf)
+		f := c.classFlags(n, id)
 		if st.hidden {
 			// Hidden names and standfirsts are not shown, so they are
 			// no byline or subtitle; a hidden date is still the date.
@@ -290,7 +286,7 @@ func subtitleTag(a atom.Atom) bool {
 
 // isArticleItemtype reports a microdata itemtype naming an article type.
 func isArticleItemtype(v string) bool {
-	for _, t := range strings.Fields(v) {
+	for t := range strings.FieldsSeq(v) {
 		if articleTypes[strings.ToLower(lastPathPart(t))] {
 			return true
 		}
@@ -331,7 +327,7 @@ func (c *collector) meta(n *html.Node) {
 	}
 	for _, key := range keys[:k] {
 		// property may hold several space-separated names (RDFa).
-		for _, f := range strings.Fields(key) {
+		for f := range strings.FieldsSeq(key) {
 			f = strings.ToLower(f)
 			if metaMultiKeys[f] {
 				c.multi[f] = append(c.multi[f], content)
@@ -349,7 +345,7 @@ func (c *collector) link(n *html.Node) {
 	if rel == "" || href == "" {
 		return
 	}
-	for _, r := range strings.Fields(rel) {
+	for r := range strings.FieldsSeq(rel) {
 		switch r {
 		case "canonical":
 			if c.canonical == "" {
@@ -383,7 +379,7 @@ func (c *collector) h1(n *html.Node, id int32, st walkState) {
 	}
 }
 
-func (c *collector) time(n *html.Node, st walkState) {
+func (c *collector) time(n *html.Node, id int32, st walkState) {
 	if len(c.times) >= maxCandidates {
 		return
 	}
@@ -402,9 +398,13 @@ func (c *collector) time(n *html.Node, st walkState) {
 		return
 	}
 	ip := strings.ToLower(dom.Attr(n, "itemprop"))
-	mod := ip == "datemodified" || classFlags(n, c.classes, &c.buf)&flagModified != 0
+	mod := ip == "datemodified" || c.classFlags(n, id)&flagModified != 0
 	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
-		mod = classFlags(n.Parent, c.classes, &c.buf)&flagModified != 0
+		parent := int32(-1) // a labelled element's parent is labelled
+		if id >= 0 {
+			parent = c.labels.Nodes[id].Parent
+		}
+		mod = c.classFlags(n.Parent, parent)&flagModified != 0
 	}
 	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod, shown: shown})
 }
@@ -414,7 +414,7 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 	if rel == "" {
 		return
 	}
-	for _, r := range strings.Fields(strings.ToLower(rel)) {
+	for r := range strings.FieldsSeq(strings.ToLower(rel)) {
 		switch r {
 		case "tag":
 			if len(c.relTags) < 4*maxCandidates {
@@ -434,7 +434,7 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 
 // itemprop reads microdata properties on elements other than <meta>.
 func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
-	for _, p := range strings.Fields(prop) {
+	for p := range strings.FieldsSeq(prop) {
 		switch p {
 		case "author", "creator":
 			if len(c.bylines) >= maxCandidates {

@@ -318,8 +318,35 @@ func has(text string, phrases []string) bool {
 
 // buttonLike reports a class value that styles a link as a button.
 func buttonLike(class string) bool {
-	c := strings.ToLower(class)
-	return strings.Contains(c, "btn") || strings.Contains(c, "button") || strings.Contains(c, "cta")
+	for i := 0; i < len(class); i++ {
+		if class[i] >= utf8.RuneSelf {
+			c := strings.ToLower(class)
+			return strings.Contains(c, "btn") || strings.Contains(c, "button") || strings.Contains(c, "cta")
+		}
+	}
+	// ASCII: looked for in place, without a lower-case copy.
+	return containsLowerASCII(class, "btn") || containsLowerASCII(class, "button") || containsLowerASCII(class, "cta")
+}
+
+// containsLowerASCII reports whether the ASCII s, lower-cased, holds sub
+// (lower case).
+func containsLowerASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 func blockPrices(b *article.Block) int {

@@ -389,3 +389,18 @@ func TestDeclaresProduct(t *testing.T) {
 		})
 	}
 }
+
+func TestButtonLike(t *testing.T) {
+	for class, want := range map[string]bool{
+		"btn": true, "c-Btn-primary": true, "BUTTON": true, "wp-block-button__link": true,
+		"hero-CTA": true, "Über-Btn": true, "ÜBER-BUTTON": true,
+		"": false, "bt-n": false, "link": false, "butto": false, "C-T-A": false, "über": false,
+	} {
+		if got := buttonLike(class); got != want {
+			t.Errorf("buttonLike(%q) = %v, want %v", class, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(20, func() { buttonLike("Article-Link Card-Title") }); n != 0 {
+		t.Errorf("buttonLike allocates %v times on an ASCII class", n)
+	}
+}

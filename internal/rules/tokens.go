@@ -18,9 +18,24 @@ import (
 // holds no "ad") and the hash that CSS modules append after a double
 // underscore ("root__adKqa").
 func SplitTokens(s string, fn func(prev, tok string)) {
-	for name := range ClassNames(s) {
-		splitName(stripVariants(name), fn)
+	// The names are the runs between HTML white space, as ClassNames
+	// yields them: the spaces are ASCII, so bytes are compared.
+	for i := 0; i < len(s); {
+		if isHTMLSpaceByte(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && !isHTMLSpaceByte(s[j]) {
+			j++
+		}
+		splitName(stripVariants(s[i:j]), fn)
+		i = j
 	}
+}
+
+func isHTMLSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // ClassNames yields the names of a class attribute: the runs between
@@ -63,21 +78,20 @@ func splitName(name string, fn func(prev, tok string)) {
 	prev := ""
 	emit := func(tok string) {
 		if hasUpper(tok) {
-			tok = strings.ToLower(tok)
+			tok = lowerToken(tok)
 		}
 		fn(prev, tok)
 		prev = tok
 	}
 	for i := 0; i < len(name); {
-		r, size := utf8.DecodeRuneInString(name[i:])
-		if !isWordRune(r) {
+		if word, size := wordAt(name, i); !word {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(name) {
-			r, size := utf8.DecodeRuneInString(name[j:])
-			if !isWordRune(r) {
+			word, size := wordAt(name, j)
+			if !word {
 				break
 			}
 			j += size
@@ -92,6 +106,16 @@ func splitName(name string, fn func(prev, tok string)) {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// wordAt reports whether the rune at s[i] is a letter or a digit, and its
+// size; an ASCII byte is read without decoding.
+func wordAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9', 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r), size
+}
+
 // splitPart splits a run of letters and digits on digits and camelCase
 // humps.
 func splitPart(part string, emit func(string)) {
@@ -103,16 +127,22 @@ func splitPart(part string, emit func(string)) {
 		start = -1
 	}
 	for i := 0; i < len(part); {
-		r, size := utf8.DecodeRuneInString(part[i:])
+		r, size := rune(part[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(part[i:])
+		}
 		switch {
-		case unicode.IsDigit(r):
+		case isDigit(r):
 			flush(i)
-		case unicode.IsUpper(r):
+		case isUpper(r):
 			// A hump starts a new token unless it follows another capital
 			// ("ID", "HTML").
 			if start >= 0 {
-				pr, _ := utf8.DecodeLastRuneInString(part[:i])
-				if !unicode.IsUpper(pr) {
+				pr := rune(part[i-1])
+				if pr >= utf8.RuneSelf {
+					pr, _ = utf8.DecodeLastRuneInString(part[:i])
+				}
+				if !isUpper(pr) {
 					flush(i)
 				}
 			}
@@ -127,6 +157,22 @@ func splitPart(part string, emit func(string)) {
 		i += size
 	}
 	flush(len(part))
+}
+
+// isDigit and isUpper are unicode.IsDigit and unicode.IsUpper with the
+// ASCII answered first.
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
 }
 
 // isHash reports whether a part is a hexadecimal hash: hex digits only,
@@ -173,6 +219,49 @@ func isModuleHash(before, part string) bool {
 	}
 	return lower && upper || digit && (lower || upper)
 }
+
+// lowerToken is strings.ToLower(tok), without a new string when the
+// lower-cased token is one of the token tables' own words.
+func lowerToken(tok string) string {
+	var buf [24]byte
+	if len(tok) > len(buf) {
+		return strings.ToLower(tok)
+	}
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(tok)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if w, ok := tableTokens[string(buf[:len(tok)])]; ok {
+		return w
+	}
+	return string(buf[:len(tok)])
+}
+
+// tableTokens holds the words of the token tables, each mapped to
+// itself, for lowerToken.
+var tableTokens = func() map[string]string {
+	m := make(map[string]string)
+	add := func(w string) { m[w] = w }
+	for w := range Tokens {
+		add(w)
+	}
+	for _, t := range []map[string]bool{ContentTokens, WeakTokens, StatePrefixes, TaxonomyPrefixes, DisclosureTokens, EmbedTokens, ReviewTokens} {
+		for w := range t {
+			add(w)
+		}
+	}
+	for pair := range StrongContentTokens {
+		add(pair[0])
+		add(pair[1])
+	}
+	return m
+}()
 
 func hasUpper(s string) bool {
 	for i := 0; i < len(s); i++ {

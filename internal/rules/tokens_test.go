@@ -1,0 +1,138 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The reference SplitTokens: the code as first written, rune by rune.
+// SplitTokens reads ASCII bytes without decoding them and must agree.
+
+func splitTokensReference(s string, fn func(prev, tok string)) {
+	for name := range strings.FieldsFuncSeq(s, isHTMLSpace) {
+		splitNameReference(stripVariants(name), fn)
+	}
+}
+
+func splitNameReference(name string, fn func(prev, tok string)) {
+	prev := ""
+	emit := func(tok string) {
+		if hasUpper(tok) {
+			tok = strings.ToLower(tok)
+		}
+		fn(prev, tok)
+		prev = tok
+	}
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(name) {
+			r, size := utf8.DecodeRuneInString(name[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		part := name[i:j]
+		if !isHash(part) && !(j == len(name) && isModuleHash(name[:i], part)) {
+			splitPartReference(part, emit)
+		}
+		i = j
+	}
+}
+
+func splitPartReference(part string, emit func(string)) {
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			emit(part[start:end])
+		}
+		start = -1
+	}
+	for i := 0; i < len(part); {
+		r, size := utf8.DecodeRuneInString(part[i:])
+		switch {
+		case unicode.IsDigit(r):
+			flush(i)
+		case unicode.IsUpper(r):
+			// A hump starts a new token unless it follows another capital
+			// ("ID", "HTML").
+			if start >= 0 {
+				pr, _ := utf8.DecodeLastRuneInString(part[:i])
+				if !unicode.IsUpper(pr) {
+					flush(i)
+				}
+			}
+			if start < 0 {
+				start = i
+			}
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+		i += size
+	}
+	flush(len(part))
+}
+
+// tokensOf lists what split calls fn with, as "prev>tok".
+func tokensOf(split func(string, func(prev, tok string)), s string) []string {
+	var out []string
+	split(s, func(prev, tok string) { out = append(out, prev+">"+tok) })
+	return out
+}
+
+var splitTokensSeeds = []string{
+	"article-body main", "shareBar__item--active", "HTMLContent", "col-md-8 ad_slot2", "",
+	"md:hidden print:break-inside-avoid", "[h2]:pt-0 lg:first:pt-[calc(1rem)]",
+	"component_1ad269af0d", "mdx-table_root__adKqa", "WidgetWrapper_WidgetWrapper__R4uge",
+	"Überschrift-Äußeres ÉtéÉté", "ΑρθροΚείμενο", "x\fy\u00a0z", "a\xffB\xc3", "ǅemalǈj ⅫⅩ ٣٤ad", "İstanbulHaber",
+}
+
+func TestSplitTokensAgreesWithReference(t *testing.T) {
+	for _, s := range splitTokensSeeds {
+		if got, want := tokensOf(SplitTokens, s), tokensOf(splitTokensReference, s); !slices.Equal(got, want) {
+			t.Errorf("SplitTokens(%q) = %q, reference %q", s, got, want)
+		}
+	}
+}
+
+func FuzzSplitTokens(f *testing.F) {
+	for _, s := range splitTokensSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tokensOf(SplitTokens, s), tokensOf(splitTokensReference, s); !slices.Equal(got, want) {
+			t.Errorf("SplitTokens(%q) = %q, reference %q", s, got, want)
+		}
+	})
+}
+
+func BenchmarkSplitTokens(b *testing.B) {
+	classes := []string{"article-body main", "shareBar__item--active", "col-md-8 ad_slot2 js-track-click", "wp-block-group has-background is-layout-flow"}
+	for b.Loop() {
+		for _, c := range classes {
+			SplitTokens(c, func(prev, tok string) {})
+		}
+	}
+}
+
+func TestLowerToken(t *testing.T) {
+	for _, tok := range []string{"Share", "SHARE", "Content", "Body", "Xyzzy", "ÜberBox", "AVeryLongTokenThatIsNotAWordOfTheTables", "A"} {
+		if got, want := lowerToken(tok), strings.ToLower(tok); got != want {
+			t.Errorf("lowerToken(%q) = %q, want %q", tok, got, want)
+		}
+	}
+	// A word of the tables comes back without a new string.
+	if n := testing.AllocsPerRun(20, func() { _ = lowerToken("Content") }); n != 0 {
+		t.Errorf("lowerToken allocates %v times for a table word", n)
+	}
+}
