@@ -5,7 +5,6 @@
 package parse
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -58,15 +57,39 @@ func ParseContext(ctx context.Context, data []byte) (*html.Node, error) {
 			return nil, err
 		}
 	}
-	// The repairs walk the tree; a byte scan spares that walk on the
-	// pages that have nothing to repair.
-	if bytes.Contains(data, []byte(`id="S:`)) {
+	// One walk over the elements tells which repairs the page needs,
+	// sparing the others' walks and maps: cheaper than scanning the
+	// page's bytes for them, whose first letters are common.
+	segments, noscript := repairsNeeded(doc)
+	if segments {
 		placeStreamedSegments(doc)
 	}
-	if bytes.Contains(data, []byte("noscript")) || bytes.Contains(data, []byte("NOSCRIPT")) {
+	if noscript {
 		revealNoscript(doc)
 	}
 	return doc, nil
+}
+
+// repairsNeeded reports whether doc holds a hidden streamed segment
+// (a <div hidden id="S:…">) and whether it holds a <noscript>.
+func repairsNeeded(doc *html.Node) (segments, noscript bool) {
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Noscript:
+			noscript = true
+		case atom.Div:
+			if id := attr(n, "id"); len(id) > 2 && id[:2] == "S:" && hasAttr(n, "hidden") {
+				segments = true
+			}
+		}
+		if segments && noscript {
+			return
+		}
+	}
+	return
 }
 
 // parseDeep parses data, flattening nesting too deep for the parser.
