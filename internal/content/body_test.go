@@ -363,22 +363,6 @@ func TestSectionsOfMain(t *testing.T) {
 	})
 }
 
-func TestLowerIs(t *testing.T) {
-	for _, tt := range []struct {
-		s, want string
-		ok      bool
-	}{
-		{"word", "word", true}, {"Word", "word", true}, {"WORD", "word", true}, {"", "", true},
-		{"word", "words", false}, {"Word", "Word", false}, {"a-b", "a-b", true}, {"a_b", "a-b", false},
-		{"uber", "über", false},
-	} {
-		got := lowerIs(tt.s, tt.want)
-		if got != tt.ok || got != (strings.ToLower(tt.s) == tt.want) {
-			t.Errorf("lowerIs(%q, %q) = %v, want %v", tt.s, tt.want, got, tt.ok)
-		}
-	}
-}
-
 // The filler test answers as lower-casing every word would.
 func TestFillerAgreesWithLowerCasing(t *testing.T) {
 	x := &extraction{weights: rules.DefaultWeights}

@@ -367,23 +367,6 @@ func (x *extraction) ancestorOf(a, b int32) bool {
 	return false
 }
 
-// lowerIs reports whether the ASCII s, lower-cased, is want.
-func lowerIs(s, want string) bool {
-	if len(s) != len(want) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != want[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // foldASCII reports whether the ASCII a and b are equal lower-cased.
 func foldASCII(a, b string) bool {
 	if len(a) != len(b) {
@@ -440,9 +423,9 @@ func (x *extraction) filler(b *block) bool {
 			case seenASCII[i] && ascii:
 				known = foldASCII(s, w)
 			case seenASCII[i]:
-				known = lowerIs(s, w)
+				known = rules.LowerIs(s, w)
 			case ascii:
-				known = lowerIs(w, s)
+				known = rules.LowerIs(w, s)
 			default:
 				known = s == w
 			}

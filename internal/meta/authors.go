@@ -230,7 +230,7 @@ func stripTail(words []string, phrases [][]string) []string {
 		tail := words[len(words)-len(rw):]
 		match := true
 		for i := range rw {
-			if !lowerIs(strings.Trim(tail[i], ".,:;"), rw[i]) {
+			if !rules.LowerIs(strings.Trim(tail[i], ".,:;"), rw[i]) {
 				match = false
 				break
 			}
@@ -240,29 +240,6 @@ func stripTail(words []string, phrases [][]string) []string {
 		}
 	}
 	return words
-}
-
-// lowerIs reports whether strings.ToLower(s) == want, without building
-// the lower-case copy when s is ASCII.
-func lowerIs(s, want string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.ToLower(s) == want
-		}
-	}
-	if len(s) != len(want) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != want[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // looksLikeName reports words that each start with a capital letter, are

@@ -77,30 +77,6 @@ func TestAuthorClasses(t *testing.T) {
 	}
 }
 
-func TestLowerIs(t *testing.T) {
-	tests := []struct {
-		s, want string
-		ok      bool
-	}{
-		{"staff", "staff", true},
-		{"Staff", "staff", true},
-		{"STAFF", "staff", true},
-		{"Stafff", "staff", false},
-		{"Staf", "staff", false},
-		{"Ärzte", "ärzte", true},
-		{"ÄRZTE", "ärzte", true},
-		{"Ärzte", "arzte", false},
-		{"", "", true},
-		{"x", "", false},
-		{"a-b", "a-b", true},
-	}
-	for _, tt := range tests {
-		if got := lowerIs(tt.s, tt.want); got != tt.ok || got != (strings.ToLower(tt.s) == tt.want) {
-			t.Errorf("lowerIs(%q, %q) = %v, want %v", tt.s, tt.want, got, tt.ok)
-		}
-	}
-}
-
 func TestHasType(t *testing.T) {
 	for _, tt := range []struct {
 		typ  any

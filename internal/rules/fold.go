@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -100,6 +101,29 @@ func folded(s string) bool {
 			}
 			prevSpace = true
 		default:
+			return false
+		}
+	}
+	return true
+}
+
+// LowerIs reports whether strings.ToLower(s) == want, without building
+// the lower-case copy when s is ASCII.
+func LowerIs(s, want string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.ToLower(s) == want
+		}
+	}
+	if len(s) != len(want) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != want[i] {
 			return false
 		}
 	}

@@ -122,3 +122,32 @@ func TestWordTablesFoldWithoutAllocating(t *testing.T) {
 }
 
 var sinkBool bool
+
+// TestLowerIs holds LowerIs to strings.ToLower on ASCII and other text.
+func TestLowerIs(t *testing.T) {
+	tests := []struct {
+		s, want string
+		ok      bool
+	}{
+		{"staff", "staff", true},
+		{"Staff", "staff", true},
+		{"STAFF", "staff", true},
+		{"Stafff", "staff", false},
+		{"Staf", "staff", false},
+		{"Ärzte", "ärzte", true},
+		{"ÄRZTE", "ärzte", true},
+		{"Ärzte", "arzte", false},
+		{"", "", true},
+		{"x", "", false},
+		{"a-b", "a-b", true},
+		{"word", "words", false},
+		{"Word", "Word", false},
+		{"a_b", "a-b", false},
+		{"uber", "über", false},
+	}
+	for _, tt := range tests {
+		if got := LowerIs(tt.s, tt.want); got != tt.ok || got != (strings.ToLower(tt.s) == tt.want) {
+			t.Errorf("LowerIs(%q, %q) = %v, want %v", tt.s, tt.want, got, tt.ok)
+		}
+	}
+}
