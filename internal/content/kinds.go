@@ -231,13 +231,33 @@ func (x *extraction) bestRun() itemRun {
 	// itself or through an ancestor.
 	hard := make([]bool, len(x.nodes))
 	var groups []itemGroup
+	// cut[i+1]: the text cut for good (menus, footers, hidden text) in
+	// the nodes before i, so that the text an element shows is its own
+	// less what is cut in it.
+	cut := make([]int, len(x.nodes)+1)
 	for i := range x.nodes {
 		e := &x.nodes[i]
 		if e.Parent >= 0 && hard[e.Parent] || e.removed && !rules.SoftItemReasons[e.mark] {
 			hard[i] = true
+		}
+		cut[i+1] = cut[i]
+		if hard[i] && (e.Parent < 0 || !hard[e.Parent]) {
+			cut[i+1] += int(e.TextLen)
+		}
+	}
+	shownText := func(id int32) int {
+		return int(x.nodes[id].TextLen) - (cut[x.nodes[id].End] - cut[id])
+	}
+	shown := 0
+	if len(x.nodes) > 0 {
+		shown = shownText(0)
+	}
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if hard[i] {
 			continue
 		}
-		if x.itemText(int32(i)) < w.MinRunPlain || e.N.Type != html.ElementNode && e.N.Type != html.DocumentNode || chromeRegion[e.mark] {
+		if x.itemText(int32(i)) < min(w.MinRunPlain, w.MinDominantPlain) || e.N.Type != html.ElementNode && e.N.Type != html.DocumentNode || chromeRegion[e.mark] {
 			continue
 		}
 		groups = groups[:0]
@@ -269,6 +289,7 @@ func (x *extraction) bestRun() itemRun {
 			groups[g].items = append(groups[g].items, id)
 			groups[g].plain += plain
 			groups[g].text += int(ce.TextLen)
+			groups[g].shown += shownText(id)
 			groups[g].link += int(ce.LinkLen)
 			if plain >= w.MinItemPlain {
 				groups[g].full++
@@ -278,7 +299,7 @@ func (x *extraction) bestRun() itemRun {
 			}
 		}
 		for _, g := range groups {
-			if !g.posts(w) && !g.grid(w) || g.plain < w.MinRunPlain || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
+			if !g.dominant(w, shown) && (!g.posts(w) && !g.grid(w) || g.plain < w.MinRunPlain) || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
 				continue
 			}
 			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text}
@@ -295,6 +316,7 @@ type itemGroup struct {
 	plain, full int // full: items of Items.MinItemPlain or more
 	text, link  int
 	cards       int // items of Items.MinCardText or more
+	shown       int // the items' text less what is cut for good in them
 }
 
 // posts reports a run of items that each hold some prose: a thread's
@@ -308,6 +330,16 @@ func (g *itemGroup) posts(w *rules.ItemWeights) bool {
 // text, but there are many, nearly all of them with some.
 func (g *itemGroup) grid(w *rules.ItemWeights) bool {
 	return len(g.items) >= w.MinGridItems && float64(g.cards) >= w.GridShare*float64(len(g.items))
+}
+
+// dominant reports a run of cards that holds most of the text the page
+// shows outside its menus, footers and hidden parts: a category page of
+// a dozen products (a linked name and a price each), a listing of a few
+// events or stories. Such a run is the page's content however short its
+// items, and however few beside MinGridItems.
+func (g *itemGroup) dominant(w *rules.ItemWeights, shown int) bool {
+	return len(g.items) >= w.MinDominantItems && float64(g.cards) >= w.GridShare*float64(len(g.items)) &&
+		g.plain >= w.MinDominantPlain && float64(g.shown) >= w.DominantShare*float64(shown)
 }
 
 // chromeRegion are the marks of a wrapper pardoned for its size (it holds

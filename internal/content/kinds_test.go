@@ -299,6 +299,33 @@ func TestGridRuns(t *testing.T) {
 		{"a grid under a news article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + body + body + `</article><h2>You may also like</h2>` + grid(12, "related"),
 			[]string{"branch libraries"}, []string{"Walnut desk lamp model 3"}},
+		{"a dozen short product cards under a promo bar are the page",
+			`<div class="announcement"><p>Winter sale now on, up to forty per cent off bedding</p></div><nav><a href="/">Home</a> <a href="/beds">Beds</a> <a href="/bath">Bath</a></nav><main><h1>Throws</h1><ul class="grid">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<li class="grid__item"><div class="card"><h3><a href="/p/%d">Herringbone wool throw %d</a></h3><span>£%d.00 GBP</span></div></li>`, i, i, 60+i)
+				}
+				return b.String()
+			}() + `</ul></main><footer><a href="/help">Help</a> <a href="/returns">Returns</a></footer>`,
+			[]string{"Herringbone wool throw 0", "Herringbone wool throw 11", "£65.00 GBP"}, []string{"Returns"}},
+		{"a few event cards that are links whole are the page",
+			`<header><a href="/">Whats on</a></header><p class="date">Updated Friday 13 June</p><div class="events">` + func() string {
+				var b strings.Builder
+				for i := range 6 {
+					fmt.Fprintf(&b, `<div class="event"><a href="/e/%d"><h3>Harbour festival evening number %d</h3><p>Saturday %d June, 7pm, Harbour Green, free entry</p></a></div>`, i, i, 10+i)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"Harbour festival evening number 0", "Harbour festival evening number 5"}, nil},
+		{"six teaser cards under a short news story stay cut",
+			`<article><h1>Council closes libraries</h1>` + body + `</article><div class="row">` + func() string {
+				var b strings.Builder
+				for i := range 6 {
+					fmt.Fprintf(&b, `<div class="card"><a href="/s/%d">Next story number %d from the desk</a><p>Monday 9 June</p></div>`, i, i)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"branch libraries"}, []string{"Next story number 1"}},
 		{"a teaser row of a few cards under a news article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + `</article><div class="row">` + func() string {
 				var b strings.Builder

@@ -63,6 +63,15 @@ type ItemWeights struct {
 	// <div class="meta">), and, when most items of the run have one
 	// alike, its soft mark is lifted with the item's.
 	WrapperShare float64
+	// MinDominantItems, MinDominantPlain and DominantShare: a run of at
+	// least MinDominantItems cards (GridShare of them of MinCardText or
+	// more) holding MinDominantPlain of text as the items rule weighs it
+	// counts, however short, when its items show DominantShare of the
+	// page's text outside what is cut for good (menus, footers, hidden
+	// text): the cards are the page.
+	MinDominantItems int
+	MinDominantPlain int
+	DominantShare    float64
 }
 
 // DefaultItemWeights are the item weights winnow uses.
@@ -84,6 +93,9 @@ var DefaultItemWeights = ItemWeights{
 	MinCardText:       20,
 	GridShare:         0.8,
 	WrapperShare:      0.75,
+	MinDominantItems:  4,
+	MinDominantPlain:  120,
+	DominantShare:     0.6,
 }
 
 // SoftItemReasons are the marks that a run of items may carry and still
