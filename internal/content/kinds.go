@@ -29,6 +29,8 @@ type itemRun struct {
 	// linked: most of the items' text is in links (cards that are
 	// links); their blocks are kept however linked.
 	linked bool
+	// dominant: the run is a page of cards (itemGroup.dominant).
+	dominant bool
 }
 
 // kindState is what the items rule leaves for the filter.
@@ -78,7 +80,7 @@ func (x *extraction) widenToItems() bool {
 		if story || float64(run.plain) < w.ThreadShare*float64(own) {
 			return x.holdRun(run, root, rootPlain)
 		}
-	case float64(run.plain) < w.RegionShare*float64(rootPlain):
+	case float64(run.plain) < w.RegionShare*float64(rootPlain) && !x.introTo(run, rootPlain):
 		return x.holdRun(run, root, rootPlain)
 	case x.namedRun(run) && rootPlain >= w.MaxNamedRootPlain:
 		// Comments or related stories beside an article body: the body
@@ -95,6 +97,24 @@ func (x *extraction) widenToItems() bool {
 	x.liftItems(run)
 	x.kinds.run, x.kinds.lifted = run, true
 	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
+	return true
+}
+
+// introTo reports whether the root, holding rootPlain of unlinked text,
+// is the intro of a page of cards (a category's few sentences above its
+// products): short, beside a dominant run, and not in an article of its
+// own that leaves the run out: a short story beside a row of related
+// cards stays the body.
+func (x *extraction) introTo(run itemRun, rootPlain int) bool {
+	if !run.dominant || rootPlain > x.weights.Items.MaxIntroPlain {
+		return false
+	}
+	for id := x.root; id >= 0 && !x.ancestorOf(id, run.parent); id = x.nodes[id].Parent {
+		n := x.nodes[id].N
+		if x.nodes[id].ContentHint == 2 || n.DataAtom == atom.Article || dom.Attr(n, "role") == "article" {
+			return false
+		}
+	}
 	return true
 }
 
@@ -302,7 +322,7 @@ func (x *extraction) bestRun() itemRun {
 			if !g.dominant(w, shown) && (!g.posts(w) && !g.grid(w) || g.plain < w.MinRunPlain) || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
 				continue
 			}
-			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text}
+			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text, dominant: g.dominant(w, shown)}
 		}
 	}
 	return best

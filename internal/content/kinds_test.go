@@ -317,6 +317,24 @@ func TestGridRuns(t *testing.T) {
 				return b.String()
 			}() + `</div>`,
 			[]string{"Harbour festival evening number 0", "Harbour festival evening number 5"}, nil},
+		{"a category's intro and its grid of short cards are both kept",
+			`<main><nav><a href="/">Home</a> / <a href="/lamps">Lamps</a></nav><h1>Table lamps</h1><p class="intro">A warm light by the sofa or on the desk changes a room. Our table lamps are drawn in our studio and made by small workshops.</p><div class="plp__grid">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<article class="tile"><a href="/p/%d"><img src="/i/%d.jpg"><h3>Opal glass lamp %d</h3></a><p>%d,00 €</p></article>`, i, i, i, 60+i)
+				}
+				return b.String()
+			}() + `</div></main>`,
+			[]string{"made by small workshops", "Opal glass lamp 0", "Opal glass lamp 11", "65,00 €"}, nil},
+		{"cards beside a short story marked up as an article stay cut",
+			`<article><h1>Ferry cancelled</h1><p>The morning ferry to the islands was cancelled on Monday after a fault in one engine, the operator said, and the afternoon sailing will run late.</p></article><div class="row">` + func() string {
+				var b strings.Builder
+				for i := range 8 {
+					fmt.Fprintf(&b, `<div class="card"><a href="/s/%d">Next story number %d from the desk today</a><p>Monday %d June</p></div>`, i, i, i+1)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"fault in one engine"}, []string{"Next story number 1"}},
 		{"six teaser cards under a short news story stay cut",
 			`<article><h1>Council closes libraries</h1>` + body + `</article><div class="row">` + func() string {
 				var b strings.Builder

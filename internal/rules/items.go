@@ -72,6 +72,10 @@ type ItemWeights struct {
 	MinDominantItems int
 	MinDominantPlain int
 	DominantShare    float64
+	// MaxIntroPlain: a root of at most this much unlinked text
+	// (characters) outside such a run of cards is their intro, and the
+	// run replaces it whatever RegionShare says.
+	MaxIntroPlain int
 }
 
 // DefaultItemWeights are the item weights winnow uses.
@@ -96,6 +100,7 @@ var DefaultItemWeights = ItemWeights{
 	MinDominantItems:  4,
 	MinDominantPlain:  120,
 	DominantShare:     0.6,
+	MaxIntroPlain:     400,
 }
 
 // SoftItemReasons are the marks that a run of items may carry and still
