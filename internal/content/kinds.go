@@ -160,15 +160,22 @@ func (x *extraction) liftSiblings(run itemRun) bool {
 // furniture.
 func (x *extraction) liftItems(run itemRun) {
 	// A wrapper that holds most of an item's text is the item: when most
-	// items have one alike (each entry's <div class="meta">), its soft
-	// mark goes with the items'.
-	wrapped := 0
+	// items have one alike, cut for the same mark (each entry's <div
+	// class="meta">, each product's "card-wrapper subscription-eligible"),
+	// the mark names the kind of card, not chrome, and goes with the
+	// items'.
+	count := map[article.Reason]int{}
 	for _, it := range run.items {
-		if x.softWrapper(it) >= 0 {
-			wrapped++
+		if w := x.itemWrapper(it); w >= 0 {
+			count[x.nodes[w].mark]++
 		}
 	}
-	wrappers := wrapped >= x.weights.Items.MinItems && 2*wrapped >= len(run.items)
+	var mark article.Reason
+	for r, n := range count {
+		if n >= x.weights.Items.MinItems && 2*n >= len(run.items) && (mark == "" || n > count[mark] || n == count[mark] && r < mark) {
+			mark = r
+		}
+	}
 	for _, it := range run.items {
 		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
 			e.removed = false
@@ -180,7 +187,7 @@ func (x *extraction) liftItems(run itemRun) {
 				e.removed = false
 			}
 		}
-		if w := x.softWrapper(it); wrappers && w >= 0 {
+		if w := x.itemWrapper(it); mark != "" && w >= 0 && x.nodes[w].mark == mark {
 			x.nodes[w].removed = false
 		}
 	}
@@ -190,9 +197,10 @@ func (x *extraction) liftItems(run itemRun) {
 	}
 }
 
-// softWrapper is the outermost element inside item it that holds
-// Items.WrapperShare of its text and is cut for a soft item mark, or -1.
-func (x *extraction) softWrapper(it int32) int32 {
+// itemWrapper is the outermost element inside item it that holds
+// Items.WrapperShare of its text and is cut for a mark that may name a
+// kind of card (rules.ItemWrapperReasons), or -1.
+func (x *extraction) itemWrapper(it int32) int32 {
 	whole := float64(x.nodes[it].TextLen)
 	for id := it + 1; id < x.nodes[it].End; id++ {
 		e := &x.nodes[id]
@@ -200,7 +208,7 @@ func (x *extraction) softWrapper(it int32) int32 {
 			id = e.End - 1 // too small: skip its subtree
 			continue
 		}
-		if e.removed && rules.SoftItemReasons[e.mark] {
+		if e.removed && rules.ItemWrapperReasons[e.mark] {
 			return id
 		}
 	}

@@ -335,6 +335,24 @@ func TestGridRuns(t *testing.T) {
 				return b.String()
 			}() + `</div>`,
 			[]string{"fault in one engine"}, []string{"Next story number 1"}},
+		{"cards whose wrappers all bear a chrome word keep them",
+			`<h1>Coffee</h1><ul class="product-grid">` + func() string {
+				var b strings.Builder
+				for i := range 16 {
+					fmt.Fprintf(&b, `<li class="grid__item"><div class="card-wrapper subscription-eligible"><h3><a href="/p/%d">Dark roast coffee blend %d</a></h3><p>Whole bean, a 340 g bag roasted on Monday</p><span>$%d.99</span></div></li>`, i, i, 10+i)
+				}
+				return b.String()
+			}() + `</ul>`,
+			[]string{"Dark roast coffee blend 0", "Dark roast coffee blend 15", "$15.99"}, nil},
+		{"cards whose wrappers are all hidden stay cut",
+			`<h1>Coffee</h1><p>Our roasts are made in small batches every morning and sent out the same day, so that every bag arrives fresh at your door.</p><ul class="product-grid">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<li class="grid__item"><div class="card-wrapper" hidden><h3><a href="/p/%d">Dark roast coffee blend %d</a></h3><span>$%d.99</span></div></li>`, i, i, 10+i)
+				}
+				return b.String()
+			}() + `</ul>`,
+			[]string{"small batches"}, []string{"Dark roast coffee blend 1"}},
 		{"six teaser cards under a short news story stay cut",
 			`<article><h1>Council closes libraries</h1>` + body + `</article><div class="row">` + func() string {
 				var b strings.Builder

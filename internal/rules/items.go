@@ -110,3 +110,14 @@ var DefaultItemWeights = ItemWeights{
 var SoftItemReasons = map[article.Reason]bool{
 	article.ReasonComments: true, article.ReasonTeaser: true, article.ReasonMeta: true, article.ReasonByline: true,
 }
+
+// ItemWrapperReasons are the marks that may name a kind of card rather
+// than chrome: when most items of a run of content hold a wrapper cut
+// for the same one of them (each product's "subscription-eligible"
+// wrapper, each entry's "meta" box), the wrappers are the items'. Marks
+// of menus, page furniture, dialogs and hidden text are not among them.
+var ItemWrapperReasons = map[article.Reason]bool{
+	article.ReasonComments: true, article.ReasonTeaser: true, article.ReasonMeta: true, article.ReasonByline: true,
+	article.ReasonSubscribe: true, article.ReasonAd: true, article.ReasonShare: true, article.ReasonPaywall: true,
+	article.ReasonCredit: true,
+}
