@@ -29,6 +29,8 @@ type itemRun struct {
 	// linked: most of the items' text is in links (cards that are
 	// links); their blocks are kept however linked.
 	linked bool
+	// dominant: the run is a page of cards (itemGroup.dominant).
+	dominant bool
 }
 
 // kindState is what the items rule leaves for the filter.
@@ -78,7 +80,7 @@ func (x *extraction) widenToItems() bool {
 		if story || float64(run.plain) < w.ThreadShare*float64(own) {
 			return x.holdRun(run, root, rootPlain)
 		}
-	case float64(run.plain) < w.RegionShare*float64(rootPlain):
+	case float64(run.plain) < w.RegionShare*float64(rootPlain) && !x.introTo(run, rootPlain):
 		return x.holdRun(run, root, rootPlain)
 	case x.namedRun(run) && rootPlain >= w.MaxNamedRootPlain:
 		// Comments or related stories beside an article body: the body
@@ -95,6 +97,24 @@ func (x *extraction) widenToItems() bool {
 	x.liftItems(run)
 	x.kinds.run, x.kinds.lifted = run, true
 	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
+	return true
+}
+
+// introTo reports whether the root, holding rootPlain of unlinked text,
+// is the intro of a page of cards (a category's few sentences above its
+// products): short, beside a dominant run, and not in an article of its
+// own that leaves the run out: a short story beside a row of related
+// cards stays the body.
+func (x *extraction) introTo(run itemRun, rootPlain int) bool {
+	if !run.dominant || rootPlain > x.weights.Items.MaxIntroPlain {
+		return false
+	}
+	for id := x.root; id >= 0 && !x.ancestorOf(id, run.parent); id = x.nodes[id].Parent {
+		n := x.nodes[id].N
+		if x.nodes[id].ContentHint == 2 || n.DataAtom == atom.Article || dom.Attr(n, "role") == "article" {
+			return false
+		}
+	}
 	return true
 }
 
@@ -140,15 +160,22 @@ func (x *extraction) liftSiblings(run itemRun) bool {
 // furniture.
 func (x *extraction) liftItems(run itemRun) {
 	// A wrapper that holds most of an item's text is the item: when most
-	// items have one alike (each entry's <div class="meta">), its soft
-	// mark goes with the items'.
-	wrapped := 0
+	// items have one alike, cut for the same mark (each entry's <div
+	// class="meta">, each product's "card-wrapper subscription-eligible"),
+	// the mark names the kind of card, not chrome, and goes with the
+	// items'.
+	count := map[article.Reason]int{}
 	for _, it := range run.items {
-		if x.softWrapper(it) >= 0 {
-			wrapped++
+		if w := x.itemWrapper(it); w >= 0 {
+			count[x.nodes[w].mark]++
 		}
 	}
-	wrappers := wrapped >= x.weights.Items.MinItems && 2*wrapped >= len(run.items)
+	var mark article.Reason
+	for r, n := range count {
+		if n >= x.weights.Items.MinItems && 2*n >= len(run.items) && (mark == "" || n > count[mark] || n == count[mark] && r < mark) {
+			mark = r
+		}
+	}
 	for _, it := range run.items {
 		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
 			e.removed = false
@@ -160,7 +187,7 @@ func (x *extraction) liftItems(run itemRun) {
 				e.removed = false
 			}
 		}
-		if w := x.softWrapper(it); wrappers && w >= 0 {
+		if w := x.itemWrapper(it); mark != "" && w >= 0 && x.nodes[w].mark == mark {
 			x.nodes[w].removed = false
 		}
 	}
@@ -170,9 +197,10 @@ func (x *extraction) liftItems(run itemRun) {
 	}
 }
 
-// softWrapper is the outermost element inside item it that holds
-// Items.WrapperShare of its text and is cut for a soft item mark, or -1.
-func (x *extraction) softWrapper(it int32) int32 {
+// itemWrapper is the outermost element inside item it that holds
+// Items.WrapperShare of its text and is cut for a mark that may name a
+// kind of card (rules.ItemWrapperReasons), or -1.
+func (x *extraction) itemWrapper(it int32) int32 {
 	whole := float64(x.nodes[it].TextLen)
 	for id := it + 1; id < x.nodes[it].End; id++ {
 		e := &x.nodes[id]
@@ -180,7 +208,7 @@ func (x *extraction) softWrapper(it int32) int32 {
 			id = e.End - 1 // too small: skip its subtree
 			continue
 		}
-		if e.removed && rules.SoftItemReasons[e.mark] {
+		if e.removed && rules.ItemWrapperReasons[e.mark] {
 			return id
 		}
 	}
@@ -231,13 +259,33 @@ func (x *extraction) bestRun() itemRun {
 	// itself or through an ancestor.
 	hard := make([]bool, len(x.nodes))
 	var groups []itemGroup
+	// cut[i+1]: the text cut for good (menus, footers, hidden text) in
+	// the nodes before i, so that the text an element shows is its own
+	// less what is cut in it.
+	cut := make([]int, len(x.nodes)+1)
 	for i := range x.nodes {
 		e := &x.nodes[i]
 		if e.Parent >= 0 && hard[e.Parent] || e.removed && !rules.SoftItemReasons[e.mark] {
 			hard[i] = true
+		}
+		cut[i+1] = cut[i]
+		if hard[i] && (e.Parent < 0 || !hard[e.Parent]) {
+			cut[i+1] += int(e.TextLen)
+		}
+	}
+	shownText := func(id int32) int {
+		return int(x.nodes[id].TextLen) - (cut[x.nodes[id].End] - cut[id])
+	}
+	shown := 0
+	if len(x.nodes) > 0 {
+		shown = shownText(0)
+	}
+	for i := range x.nodes {
+		e := &x.nodes[i]
+		if hard[i] {
 			continue
 		}
-		if x.itemText(int32(i)) < w.MinRunPlain || e.N.Type != html.ElementNode && e.N.Type != html.DocumentNode || chromeRegion[e.mark] {
+		if x.itemText(int32(i)) < min(w.MinRunPlain, w.MinDominantPlain) || e.N.Type != html.ElementNode && e.N.Type != html.DocumentNode || chromeRegion[e.mark] {
 			continue
 		}
 		groups = groups[:0]
@@ -269,6 +317,7 @@ func (x *extraction) bestRun() itemRun {
 			groups[g].items = append(groups[g].items, id)
 			groups[g].plain += plain
 			groups[g].text += int(ce.TextLen)
+			groups[g].shown += shownText(id)
 			groups[g].link += int(ce.LinkLen)
 			if plain >= w.MinItemPlain {
 				groups[g].full++
@@ -278,10 +327,10 @@ func (x *extraction) bestRun() itemRun {
 			}
 		}
 		for _, g := range groups {
-			if !g.posts(w) && !g.grid(w) || g.plain < w.MinRunPlain || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
+			if !g.dominant(w, shown) && (!g.posts(w) && !g.grid(w) || g.plain < w.MinRunPlain) || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
 				continue
 			}
-			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text}
+			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text, dominant: g.dominant(w, shown)}
 		}
 	}
 	return best
@@ -295,6 +344,7 @@ type itemGroup struct {
 	plain, full int // full: items of Items.MinItemPlain or more
 	text, link  int
 	cards       int // items of Items.MinCardText or more
+	shown       int // the items' text less what is cut for good in them
 }
 
 // posts reports a run of items that each hold some prose: a thread's
@@ -308,6 +358,16 @@ func (g *itemGroup) posts(w *rules.ItemWeights) bool {
 // text, but there are many, nearly all of them with some.
 func (g *itemGroup) grid(w *rules.ItemWeights) bool {
 	return len(g.items) >= w.MinGridItems && float64(g.cards) >= w.GridShare*float64(len(g.items))
+}
+
+// dominant reports a run of cards that holds most of the text the page
+// shows outside its menus, footers and hidden parts: a category page of
+// a dozen products (a linked name and a price each), a listing of a few
+// events or stories. Such a run is the page's content however short its
+// items, and however few beside MinGridItems.
+func (g *itemGroup) dominant(w *rules.ItemWeights, shown int) bool {
+	return len(g.items) >= w.MinDominantItems && float64(g.cards) >= w.GridShare*float64(len(g.items)) &&
+		g.plain >= w.MinDominantPlain && float64(g.shown) >= w.DominantShare*float64(shown)
 }
 
 // chromeRegion are the marks of a wrapper pardoned for its size (it holds

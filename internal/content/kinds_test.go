@@ -299,6 +299,69 @@ func TestGridRuns(t *testing.T) {
 		{"a grid under a news article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + body + body + `</article><h2>You may also like</h2>` + grid(12, "related"),
 			[]string{"branch libraries"}, []string{"Walnut desk lamp model 3"}},
+		{"a dozen short product cards under a promo bar are the page",
+			`<div class="announcement"><p>Winter sale now on, up to forty per cent off bedding</p></div><nav><a href="/">Home</a> <a href="/beds">Beds</a> <a href="/bath">Bath</a></nav><main><h1>Throws</h1><ul class="grid">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<li class="grid__item"><div class="card"><h3><a href="/p/%d">Herringbone wool throw %d</a></h3><span>£%d.00 GBP</span></div></li>`, i, i, 60+i)
+				}
+				return b.String()
+			}() + `</ul></main><footer><a href="/help">Help</a> <a href="/returns">Returns</a></footer>`,
+			[]string{"Herringbone wool throw 0", "Herringbone wool throw 11", "£65.00 GBP"}, []string{"Returns"}},
+		{"a few event cards that are links whole are the page",
+			`<header><a href="/">Whats on</a></header><p class="date">Updated Friday 13 June</p><div class="events">` + func() string {
+				var b strings.Builder
+				for i := range 6 {
+					fmt.Fprintf(&b, `<div class="event"><a href="/e/%d"><h3>Harbour festival evening number %d</h3><p>Saturday %d June, 7pm, Harbour Green, free entry</p></a></div>`, i, i, 10+i)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"Harbour festival evening number 0", "Harbour festival evening number 5"}, nil},
+		{"a category's intro and its grid of short cards are both kept",
+			`<main><nav><a href="/">Home</a> / <a href="/lamps">Lamps</a></nav><h1>Table lamps</h1><p class="intro">A warm light by the sofa or on the desk changes a room. Our table lamps are drawn in our studio and made by small workshops.</p><div class="plp__grid">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<article class="tile"><a href="/p/%d"><img src="/i/%d.jpg"><h3>Opal glass lamp %d</h3></a><p>%d,00 €</p></article>`, i, i, i, 60+i)
+				}
+				return b.String()
+			}() + `</div></main>`,
+			[]string{"made by small workshops", "Opal glass lamp 0", "Opal glass lamp 11", "65,00 €"}, nil},
+		{"cards beside a short story marked up as an article stay cut",
+			`<article><h1>Ferry cancelled</h1><p>The morning ferry to the islands was cancelled on Monday after a fault in one engine, the operator said, and the afternoon sailing will run late.</p></article><div class="row">` + func() string {
+				var b strings.Builder
+				for i := range 8 {
+					fmt.Fprintf(&b, `<div class="card"><a href="/s/%d">Next story number %d from the desk today</a><p>Monday %d June</p></div>`, i, i, i+1)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"fault in one engine"}, []string{"Next story number 1"}},
+		{"cards whose wrappers all bear a chrome word keep them",
+			`<h1>Coffee</h1><ul class="product-grid">` + func() string {
+				var b strings.Builder
+				for i := range 16 {
+					fmt.Fprintf(&b, `<li class="grid__item"><div class="card-wrapper subscription-eligible"><h3><a href="/p/%d">Dark roast coffee blend %d</a></h3><p>Whole bean, a 340 g bag roasted on Monday</p><span>$%d.99</span></div></li>`, i, i, 10+i)
+				}
+				return b.String()
+			}() + `</ul>`,
+			[]string{"Dark roast coffee blend 0", "Dark roast coffee blend 15", "$15.99"}, nil},
+		{"cards whose wrappers are all hidden stay cut",
+			`<h1>Coffee</h1><p>Our roasts are made in small batches every morning and sent out the same day, so that every bag arrives fresh at your door.</p><ul class="product-grid">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<li class="grid__item"><div class="card-wrapper" hidden><h3><a href="/p/%d">Dark roast coffee blend %d</a></h3><span>$%d.99</span></div></li>`, i, i, 10+i)
+				}
+				return b.String()
+			}() + `</ul>`,
+			[]string{"small batches"}, []string{"Dark roast coffee blend 1"}},
+		{"six teaser cards under a short news story stay cut",
+			`<article><h1>Council closes libraries</h1>` + body + `</article><div class="row">` + func() string {
+				var b strings.Builder
+				for i := range 6 {
+					fmt.Fprintf(&b, `<div class="card"><a href="/s/%d">Next story number %d from the desk</a><p>Monday 9 June</p></div>`, i, i)
+				}
+				return b.String()
+			}() + `</div>`,
+			[]string{"branch libraries"}, []string{"Next story number 1"}},
 		{"a teaser row of a few cards under a news article stays cut",
 			`<article><h1>Council closes libraries</h1>` + body + `</article><div class="row">` + func() string {
 				var b strings.Builder

@@ -120,6 +120,11 @@ func (x *extraction) status(words int) (article.Status, string) {
 	if words < w.MaxPaywalledWords && (x.sawPaywall || x.pageSays(rules.PaywallPhrases)) {
 		return article.StatusPaywalled, fmt.Sprintf("a paywall notice (body word count %d)", words)
 	}
+	// A body read as a run of short cards (a shop's grid, a listing's
+	// linked titles) is a listing however many words its titles add up to.
+	if run := &x.kinds.run; x.kinds.lifted && len(run.items) > 0 && run.plain < w.Items.MinItemPlain*len(run.items) && !x.rootLooksLikeArticle() {
+		return article.StatusNotArticle, fmt.Sprintf("a listing (body word count %d, %d short items)", words, len(run.items))
+	}
 	if words < w.MaxListingWords && x.totalText > 0 && !x.rootLooksLikeArticle() {
 		page := x.nodes[0]
 		if float64(page.LinkLen) > w.ListingLinkShare*float64(page.TextLen) {

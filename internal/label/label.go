@@ -94,6 +94,10 @@ type Tree struct {
 	members   []member
 	w         *rules.Weights // the weights of this pass
 	stop      *stop.Check    // the context of the extraction, for every stage that reads t
+	// h1 and h1Len: the first <h1> whose text is mostly unlinked, and
+	// its text length; h1 is -1 until one is labelled.
+	h1    int32
+	h1Len int
 }
 
 // Label labels the tree under root (normally the document). It does not
@@ -129,6 +133,7 @@ func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *
 		}
 	}
 	t.index.reset(cap(t.Nodes))
+	t.h1, t.h1Len = -1, 0
 	t.label(root, -1, false, false)
 	if t.stop.Done() {
 		return t
@@ -258,10 +263,13 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	}
 	e.End = int32(len(t.Nodes))
 	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = clamp32(sum.text), clamp32(sum.link), clamp32(sum.para), clamp32(sum.heads)
+	if n.DataAtom == atom.H1 && t.h1 < 0 && !inLink && e.Mark != article.ReasonHidden && sum.text > 0 && 2*sum.link < sum.text {
+		t.h1, t.h1Len = id, sum.text
+	}
 	if e.disclosure && e.Mark == article.ReasonHidden && e.TextLen > 0 &&
 		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) {
 		t.show(e)
-	} else if e.contested && t.wrapsProse(e) {
+	} else if e.contested && (t.wrapsProse(e) || t.wrapsHero(id, e)) {
 		e.Mark = ""
 	}
 	return sum
@@ -274,6 +282,18 @@ func (t *Tree) grow() {
 	nodes := make([]Node, len(t.Nodes), max(2*cap(t.Nodes), 1024))
 	copy(nodes, t.Nodes)
 	t.Nodes = nodes
+}
+
+// wrapsHero reports whether an element holds the page's first <h1> and
+// a few sentences of unlinked text under it: a category's or a landing
+// page's hero, its title and intro, however its class names it ("banner",
+// "promo").
+func (t *Tree) wrapsHero(id int32, e *Node) bool {
+	if t.h1 < id || t.h1 >= e.End {
+		return false
+	}
+	plain := int(e.TextLen) - int(e.LinkLen) - t.h1Len
+	return plain >= t.w.HeroProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
 }
 
 // clamp32 is n as an int32, or the largest int32 when n is larger.

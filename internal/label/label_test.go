@@ -242,7 +242,12 @@ func TestContestedMarks(t *testing.T) {
 		{"hash in an id", `<section id=x class="component-1ad269af0d">` + prose + `</section>`, ""},
 		{"accordion as a tablist", `<div id=x role=tablist>` + prose + `</div>`, ""},
 		{"signature dishes with prose", `<section id=x class="signature-dishes"><h2>Our dishes</h2>` + prose + `</section>`, ""},
+		{"category hero named as a banner", `<div id=x class="collection__banner"><h1>Throws &amp; Blankets</h1><div class="rte">Woven in small mills in Wales, our throws are made from natural fibres that get softer with every wash. Drape one over the sofa in autumn.</div></div>`, ""},
 		// removed: chrome that holds no prose, or a strong chrome word alone
+		{"promo banner without the page's h1", `<div id=x class="banner"><h2>Winter sale</h2><div>Up to forty per cent off bedding, towels and throws, this week only, while stocks last in store.</div></div>`, article.ReasonAd},
+		{"banner around the h1 alone", `<div id=x class="hero-banner"><h1>Throws &amp; Blankets</h1><div>Shop now</div></div>`, article.ReasonAd},
+		{"banner of links around a linked h1", `<div id=x class="banner"><h1><a href=/>The Harbour Gazette</a></h1><div>Local news, sport and culture from the harbour, the town and all the islands around.</div></div>`, article.ReasonAd},
+		{"banner after the page's h1", `<h1>Throws</h1><div id=x class="banner"><h1>Winter sale</h1><div>Up to forty per cent off bedding, towels and throws, this week only, while stocks last in store.</div></div>`, article.ReasonAd},
 		{"sidebar with links", `<div id=x class="sidebar"><ul><li><a href=/a>One story</a><li><a href=/b>Another story</a></ul></div>`, article.ReasonSidebar},
 		{"sidebar with prose", `<div id=x class="sidebar">` + prose + `</div>`, article.ReasonSidebar},
 		{"content word in the chrome name", `<div id=x class="post-sidebar">` + prose + `</div>`, article.ReasonSidebar},

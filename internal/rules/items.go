@@ -63,6 +63,19 @@ type ItemWeights struct {
 	// <div class="meta">), and, when most items of the run have one
 	// alike, its soft mark is lifted with the item's.
 	WrapperShare float64
+	// MinDominantItems, MinDominantPlain and DominantShare: a run of at
+	// least MinDominantItems cards (GridShare of them of MinCardText or
+	// more) holding MinDominantPlain of text as the items rule weighs it
+	// counts, however short, when its items show DominantShare of the
+	// page's text outside what is cut for good (menus, footers, hidden
+	// text): the cards are the page.
+	MinDominantItems int
+	MinDominantPlain int
+	DominantShare    float64
+	// MaxIntroPlain: a root of at most this much unlinked text
+	// (characters) outside such a run of cards is their intro, and the
+	// run replaces it whatever RegionShare says.
+	MaxIntroPlain int
 }
 
 // DefaultItemWeights are the item weights winnow uses.
@@ -84,6 +97,10 @@ var DefaultItemWeights = ItemWeights{
 	MinCardText:       20,
 	GridShare:         0.8,
 	WrapperShare:      0.75,
+	MinDominantItems:  4,
+	MinDominantPlain:  120,
+	DominantShare:     0.6,
+	MaxIntroPlain:     400,
 }
 
 // SoftItemReasons are the marks that a run of items may carry and still
@@ -92,4 +109,15 @@ var DefaultItemWeights = ItemWeights{
 // hidden, ads, a footer) are never lifted.
 var SoftItemReasons = map[article.Reason]bool{
 	article.ReasonComments: true, article.ReasonTeaser: true, article.ReasonMeta: true, article.ReasonByline: true,
+}
+
+// ItemWrapperReasons are the marks that may name a kind of card rather
+// than chrome: when most items of a run of content hold a wrapper cut
+// for the same one of them (each product's "subscription-eligible"
+// wrapper, each entry's "meta" box), the wrappers are the items'. Marks
+// of menus, page furniture, dialogs and hidden text are not among them.
+var ItemWrapperReasons = map[article.Reason]bool{
+	article.ReasonComments: true, article.ReasonTeaser: true, article.ReasonMeta: true, article.ReasonByline: true,
+	article.ReasonSubscribe: true, article.ReasonAd: true, article.ReasonShare: true, article.ReasonPaywall: true,
+	article.ReasonCredit: true,
 }

@@ -415,6 +415,11 @@ type Weights struct {
 	// headline: it holds prose, not a widget.
 	ContestedProse     int
 	ContestedLinkShare float64
+	// HeroProse: a contested element that holds the page's first <h1>
+	// (mostly unlinked) and at least this much unlinked text besides
+	// (characters), linked as little as ContestedLinkShare allows, is
+	// the page's hero, a title and its intro, not a banner.
+	HeroProse int
 	// MinHiddenProse and MaxShellProse: on a page that shows less
 	// unlinked text than MaxShellText and less prose than MaxShellProse
 	// (characters), an empty shell, a hidden element holding
@@ -613,6 +618,7 @@ var DefaultWeights = Weights{
 	CaptionStoryParagraphs: 2,
 	ContestedProse:         400,
 	ContestedLinkShare:     0.3,
+	HeroProse:              100,
 	MinHiddenProse:         1000,
 	MaxShellProse:          200,
 
