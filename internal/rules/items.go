@@ -76,6 +76,14 @@ type ItemWeights struct {
 	// (characters) outside such a run of cards is their intro, and the
 	// run replaces it whatever RegionShare says.
 	MaxIntroPlain int
+	// CousinDepth and CousinShare: once a run is the page's content,
+	// other runs of items of the same kind (tag and first class) whose
+	// parents meet the run's at most CousinDepth levels above it (a home
+	// page's "Latest" row and its topic sections, each a heading over its
+	// cards) are content too, when together they hold CousinShare of
+	// what the element where they meet shows.
+	CousinDepth int
+	CousinShare float64
 }
 
 // DefaultItemWeights are the item weights winnow uses.
@@ -101,6 +109,8 @@ var DefaultItemWeights = ItemWeights{
 	MinDominantPlain:  120,
 	DominantShare:     0.6,
 	MaxIntroPlain:     400,
+	CousinDepth:       3,
+	CousinShare:       0.6,
 }
 
 // SoftItemReasons are the marks that a run of items may carry and still
