@@ -77,10 +77,12 @@ func (x *extraction) widenToItems() bool {
 	case within >= 0:
 		// The root's item is a post among posts, or a card among
 		// cards; an item of prose among cards that are links (the
-		// next stories of an endless page) is the one story shown whole.
+		// next stories of an endless page) is the one story shown whole,
+		// if it holds a post's worth of text (Items.MinPostPlain): a
+		// card's few unlinked words are no story.
 		own := x.itemText(within)
 		n := &x.nodes[within]
-		story := run.linked && 2*int(n.LinkLen) <= int(n.TextLen)
+		story := run.linked && 2*int(n.LinkLen) <= int(n.TextLen) && own >= w.MinPostPlain
 		if story || float64(run.plain) < w.ThreadShare*float64(own) {
 			return x.holdRun(run, root, rootPlain)
 		}

@@ -160,6 +160,20 @@ func TestLinkedCards(t *testing.T) {
 	if !strings.Contains(text, "branch libraries") || strings.Contains(text, "Next story number") {
 		t.Errorf("want the story without the next ones; text:\n%s", text)
 	}
+
+	// The same cards beside an item of a few unlinked words (an episode
+	// card's description, which the page's title repeats) are the page:
+	// a card so short is no story shown whole.
+	var short strings.Builder
+	short.WriteString(`<div class="story"><h2>This week on the river path</h2><p>Why the path took four years, and who rides the night buses.</p></div>`)
+	for i := range 6 {
+		fmt.Fprintf(&short, `<div class="story"><a href="/s/%d"><h2>Next story number %d</h2><p>Story %d is another from the city desk about buses, schools and the new river path, told in a short summary. It runs to two sentences, as the cards of such pages often do, with a date.</p></a></div>`, i, i, i)
+	}
+	page = `<html><body><div class="stream">` + short.String() + `</div></body></html>`
+	text = render.PlainText(extract(t, page, article.Metadata{Title: "This week on the river path"}).Blocks)
+	if !strings.Contains(text, "Next story number 4") || !strings.Contains(text, "who rides the night buses") {
+		t.Errorf("lost the cards beside a short card; text:\n%s", text)
+	}
 }
 
 func TestItemLabels(t *testing.T) {

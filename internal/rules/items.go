@@ -37,6 +37,8 @@ type ItemWeights struct {
 	// least) is a label of the items' furniture, cut, when the items
 	// are posts: they hold MinPostPlain characters of unlinked text on
 	// average. On shorter items, cards, such lines are their fields.
+	// An item of prose among linked cards is a story shown whole (the
+	// run stays cut) only when it holds MinPostPlain.
 	MaxLabelWords int
 	LabelShare    float64
 	MinPostPlain  int
