@@ -31,6 +31,7 @@ type itemRun struct {
 	linked bool
 	// dominant: the run is a page of cards (itemGroup.dominant).
 	dominant bool
+	sig      string // the items' tag and first class
 }
 
 // kindState is what the items rule leaves for the filter.
@@ -50,13 +51,16 @@ type kindState struct {
 	// labels are the short lines printed in most items of the run alike
 	// ("Joined", "Messages", "Reply"): a post's furniture, not its text.
 	labels map[int]bool
+	// cousins are the items of the runs of the same kind beside the run
+	// (cousinRuns), content with it.
+	cousins []int32
 }
 
 // widenToItems runs after the first choice of root. It reports whether
 // it changed the removals, so that the blocks must be built again.
 func (x *extraction) widenToItems() bool {
 	w := &x.weights.Items
-	run := x.bestRun()
+	run, cands, shown := x.bestRun()
 	if run.parent < 0 {
 		return false
 	}
@@ -73,10 +77,12 @@ func (x *extraction) widenToItems() bool {
 	case within >= 0:
 		// The root's item is a post among posts, or a card among
 		// cards; an item of prose among cards that are links (the
-		// next stories of an endless page) is the one story shown whole.
+		// next stories of an endless page) is the one story shown whole,
+		// if it holds a post's worth of text (Items.MinPostPlain): a
+		// card's few unlinked words are no story.
 		own := x.itemText(within)
 		n := &x.nodes[within]
-		story := run.linked && 2*int(n.LinkLen) <= int(n.TextLen)
+		story := run.linked && 2*int(n.LinkLen) <= int(n.TextLen) && own >= w.MinPostPlain
 		if story || float64(run.plain) < w.ThreadShare*float64(own) {
 			return x.holdRun(run, root, rootPlain)
 		}
@@ -97,7 +103,73 @@ func (x *extraction) widenToItems() bool {
 	x.liftItems(run)
 	x.kinds.run, x.kinds.lifted = run, true
 	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
+	x.cousinRuns(run, cands, shown)
 	return true
+}
+
+// cousinRuns adds to the content the runs of items of the run's kind
+// beside it: a home page's "Latest" row and its topic sections, each a
+// heading over cards alike, under one container. They meet the run at
+// most Items.CousinDepth levels above its parent, none is named as
+// comments or teasers, and together with the run they show
+// Items.CousinShare of the text of the element where they meet, so a
+// page's other chrome around them is little. The root widens to that
+// element.
+func (x *extraction) cousinRuns(run itemRun, cands []itemRun, shown func(int32) int) {
+	w := &x.weights.Items
+	if x.namedRun(run) {
+		return
+	}
+	var found []itemRun
+	top := run.parent
+	for _, c := range cands {
+		if c.sig != run.sig || c.parent == run.parent || x.ancestorOf(c.parent, run.parent) || x.ancestorOf(run.parent, c.parent) || x.namedRun(c) {
+			continue
+		}
+		meet := run.parent
+		depth := 0
+		for ; meet >= 0 && !x.ancestorOf(meet, c.parent); meet = x.nodes[meet].Parent {
+			depth++
+		}
+		if meet < 0 || depth > w.CousinDepth {
+			continue
+		}
+		found = append(found, c)
+		if x.ancestorOf(meet, top) {
+			top = meet
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	if r := x.kinds.root; !x.ancestorOf(top, r) {
+		if !x.ancestorOf(r, top) {
+			return
+		}
+		top = r
+	}
+	sum := 0
+	for _, it := range run.items {
+		sum += shown(it)
+	}
+	for _, c := range found {
+		for _, it := range c.items {
+			sum += shown(it)
+		}
+	}
+	if float64(sum) < w.CousinShare*float64(shown(top)) {
+		return
+	}
+	for _, c := range found {
+		for id := c.parent; id >= 0 && id != top; id = x.nodes[id].Parent {
+			if e := &x.nodes[id]; e.removed && rules.SoftItemReasons[e.mark] {
+				e.removed = false
+			}
+		}
+		x.liftItems(c)
+		x.kinds.cousins = append(x.kinds.cousins, c.items...)
+	}
+	x.kinds.root = top
 }
 
 // introTo reports whether the root, holding rootPlain of unlinked text,
@@ -251,14 +323,17 @@ func (x *extraction) namedRun(run itemRun) bool {
 }
 
 // bestRun finds the run of sibling items with the most unlinked text;
-// its parent is -1 when the page has none.
-func (x *extraction) bestRun() itemRun {
+// its parent is -1 when the page has none. It also returns every group
+// of MinItems siblings or more alike, and the text an element shows
+// outside what is cut for good.
+func (x *extraction) bestRun() (itemRun, []itemRun, func(int32) int) {
 	w := &x.weights.Items
 	best := itemRun{parent: -1}
 	// hard[i]: the node is cut for a reason the items rule never lifts,
 	// itself or through an ancestor.
 	hard := make([]bool, len(x.nodes))
 	var groups []itemGroup
+	var cands []itemRun
 	// cut[i+1]: the text cut for good (menus, footers, hidden text) in
 	// the nodes before i, so that the text an element shows is its own
 	// less what is cut in it.
@@ -327,13 +402,16 @@ func (x *extraction) bestRun() itemRun {
 			}
 		}
 		for _, g := range groups {
+			if len(g.items) >= w.MinItems {
+				cands = append(cands, itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, sig: g.sig})
+			}
 			if !g.dominant(w, shown) && (!g.posts(w) && !g.grid(w) || g.plain < w.MinRunPlain) || runScore(g.plain, len(g.items)) <= runScore(best.plain, len(best.items)) {
 				continue
 			}
-			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text, dominant: g.dominant(w, shown)}
+			best = itemRun{parent: int32(i), items: append([]int32(nil), g.items...), plain: g.plain, linked: 2*g.link > g.text, dominant: g.dominant(w, shown), sig: g.sig}
 		}
 	}
-	return best
+	return best, cands, shownText
 }
 
 // itemGroup is a candidate run: the children of one element that share
@@ -393,6 +471,11 @@ func (x *extraction) itemText(id int32) int {
 // inItem reports whether the element at id sits in an item of the run.
 func (x *extraction) inItem(id int32) bool {
 	for _, it := range x.kinds.run.items {
+		if id >= it && id < x.nodes[it].End {
+			return true
+		}
+	}
+	for _, it := range x.kinds.cousins {
 		if id >= it && id < x.nodes[it].End {
 			return true
 		}

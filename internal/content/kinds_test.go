@@ -160,6 +160,20 @@ func TestLinkedCards(t *testing.T) {
 	if !strings.Contains(text, "branch libraries") || strings.Contains(text, "Next story number") {
 		t.Errorf("want the story without the next ones; text:\n%s", text)
 	}
+
+	// The same cards beside an item of a few unlinked words (an episode
+	// card's description, which the page's title repeats) are the page:
+	// a card so short is no story shown whole.
+	var short strings.Builder
+	short.WriteString(`<div class="story"><h2>This week on the river path</h2><p>Why the path took four years, and who rides the night buses.</p></div>`)
+	for i := range 6 {
+		fmt.Fprintf(&short, `<div class="story"><a href="/s/%d"><h2>Next story number %d</h2><p>Story %d is another from the city desk about buses, schools and the new river path, told in a short summary. It runs to two sentences, as the cards of such pages often do, with a date.</p></a></div>`, i, i, i)
+	}
+	page = `<html><body><div class="stream">` + short.String() + `</div></body></html>`
+	text = render.PlainText(extract(t, page, article.Metadata{Title: "This week on the river path"}).Blocks)
+	if !strings.Contains(text, "Next story number 4") || !strings.Contains(text, "who rides the night buses") {
+		t.Errorf("lost the cards beside a short card; text:\n%s", text)
+	}
 }
 
 func TestItemLabels(t *testing.T) {
@@ -473,6 +487,70 @@ func TestCardBadges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := render.PlainText(extract(t, tt.page, article.Metadata{}).Blocks)
+			for _, k := range tt.keep {
+				if !strings.Contains(text, k) {
+					t.Errorf("lost %q; text:\n%s", k, text)
+				}
+			}
+			for _, d := range tt.drop {
+				if strings.Contains(text, d) {
+					t.Errorf("kept %q; text:\n%s", d, text)
+				}
+			}
+		})
+	}
+}
+
+// TestCousinRuns: a home page of several runs of cards alike (a "Latest"
+// row and topic sections, each a heading over its cards) keeps them all,
+// not the largest alone; a news article with a run of "More stories"
+// cards under its body still cuts them, and a run of the same cards in
+// a sidebar stays cut.
+func TestCousinRuns(t *testing.T) {
+	cards := []string{
+		"The council opens a new library branch with longer hours and a room for study groups on weekdays.",
+		"A local bakery wins the regional prize for its rye bread, baked to a recipe from the owner's grandmother.",
+		"Road works on the bridge will close one lane for three weeks from Monday, the transport office said.",
+		"The swimming pool reopens after repairs to its roof, with a new timetable for school classes and clubs.",
+		"Volunteers plant two hundred trees along the river path, the first part of a plan to shade the whole walk.",
+		"The town hall clock is fixed after two years of showing the wrong time, thanks to a retired watchmaker.",
+		"A new bus line links the station with the hospital every twenty minutes, starting with the winter timetable.",
+		"The football club signs a young goalkeeper from the academy, who has played every match of the youth league.",
+		"The museum lends its oldest map to a national exhibition, the first time it has left the town in a century.",
+		"Farmers bring the first apples of the season to the market square, a week earlier than in most years.",
+	}
+	stories := func(from, to int) string {
+		return entries(cards[from:to], func(i int, c string) string {
+			return fmt.Sprintf(`<article class="item"><h2><a href="/s/%d">Story %d of the section</a></h2><p>%s %s</p></article>`, from+i, from+i, c, posts[(from+i)%len(posts)])
+		})
+	}
+	section := func(title string, from, to int) string {
+		return `<section class="topic"><h2>` + title + `</h2><ul class="cards">` + entries(cards[from:to], func(i int, c string) string {
+			return fmt.Sprintf(`<li class="card"><h3><a href="/s/%d%d">Headline %s %d</a></h3><p>%s</p></li>`, from, i, title, i, c)
+		}) + `</ul></section>`
+	}
+	tests := []struct {
+		name       string
+		page       string
+		keep, drop []string
+	}{
+		{"a home page's sections of cards are all its content",
+			`<h1>Technology</h1><div class="home">` + section("Latest", 0, 5) + section("Personal", 5, 8) + section("Science", 8, 10) + `</div>`,
+			append([]string{"Headline Personal 1", "Headline Science 1"}, cards...), nil},
+		{"a section page's first stories and the ones after its ad, in two lists",
+			`<h1>Science</h1><section><div class="featured">` + stories(0, 4) + `</div><div class="ad-slot">Advertisement</div><h2>More science</h2><div class="river">` + stories(4, 10) + `</div></section>`,
+			append([]string{"Story 1 of the section", "Story 8 of the section"}, cards...), nil},
+		{"the same stories in a sidebar stay cut",
+			`<h1>Science</h1><section><div class="river">` + stories(0, 7) + `</div><aside><h2>Trending</h2><div class="trending">` + stories(7, 10) + `</div></aside></section>`,
+			append([]string{"Story 1 of the section"}, cards[:7]...), append([]string{"Story 8 of the section"}, cards[7:]...)},
+		{"more stories under an article stay cut",
+			`<main><article><h1>Council closes libraries</h1>` + body + `</article>` + section("More stories", 0, 5) + section("Most read", 5, 8) + `</main>`,
+			[]string{"branch libraries", "mobile library"}, append([]string{"Headline More stories 0", "Headline Most read 1"}, cards[:8]...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extract(t, "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"+tt.page+"</body></html>", article.Metadata{})
+			text := render.PlainText(res.Blocks)
 			for _, k := range tt.keep {
 				if !strings.Contains(text, k) {
 					t.Errorf("lost %q; text:\n%s", k, text)

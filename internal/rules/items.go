@@ -37,6 +37,8 @@ type ItemWeights struct {
 	// least) is a label of the items' furniture, cut, when the items
 	// are posts: they hold MinPostPlain characters of unlinked text on
 	// average. On shorter items, cards, such lines are their fields.
+	// An item of prose among linked cards is a story shown whole (the
+	// run stays cut) only when it holds MinPostPlain.
 	MaxLabelWords int
 	LabelShare    float64
 	MinPostPlain  int
@@ -76,6 +78,14 @@ type ItemWeights struct {
 	// (characters) outside such a run of cards is their intro, and the
 	// run replaces it whatever RegionShare says.
 	MaxIntroPlain int
+	// CousinDepth and CousinShare: once a run is the page's content,
+	// other runs of items of the same kind (tag and first class) whose
+	// parents meet the run's at most CousinDepth levels above it (a home
+	// page's "Latest" row and its topic sections, each a heading over its
+	// cards) are content too, when together they hold CousinShare of
+	// what the element where they meet shows.
+	CousinDepth int
+	CousinShare float64
 }
 
 // DefaultItemWeights are the item weights winnow uses.
@@ -101,6 +111,8 @@ var DefaultItemWeights = ItemWeights{
 	MinDominantPlain:  120,
 	DominantShare:     0.6,
 	MaxIntroPlain:     400,
+	CousinDepth:       3,
+	CousinShare:       0.6,
 }
 
 // SoftItemReasons are the marks that a run of items may carry and still
