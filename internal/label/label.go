@@ -640,7 +640,7 @@ func namesInfo(names string, isID bool) nameInfo {
 			ni.addName(toks, isID)
 			toks = toks[:0]
 		}
-		toks = append(toks, token{tok, tokenIndex[tok]})
+		toks = append(toks, token{tok, lookupToken(tok)})
 	})
 	if len(toks) > 0 {
 		ni.addName(toks, isID)
@@ -702,6 +702,28 @@ var tokenIndex = func() map[string]tokenInfo {
 		}
 	}
 	return m
+}()
+
+// lookupToken is tokenIndex[tok], with the map asked only when a word of
+// the tables has tok's first byte and length: most tokens of a page
+// ("col", "md", "wrapper") are in no table.
+func lookupToken(tok string) tokenInfo {
+	if tok == "" || len(tok) < 64 && tokenFilter[tok[0]]&(1<<len(tok)) == 0 {
+		return tokenInfo{}
+	}
+	return tokenIndex[tok]
+}
+
+// tokenFilter has, for each first byte, a bit for each length under 64
+// of the words of tokenIndex that start with it. Longer tokens are looked
+// up whatever their first byte.
+var tokenFilter = func() (f [256]uint64) {
+	for w := range tokenIndex {
+		if len(w) > 0 && len(w) < 64 {
+			f[w[0]] |= 1 << len(w)
+		}
+	}
+	return f
 }()
 
 // addName reads the tokens of one name.
