@@ -12,7 +12,10 @@ import (
 // linkBase is the address the page's links and images are resolved
 // against: the first <base href> of the document, itself resolved against
 // pageURL, when that gives an http(s) address; otherwise pageURL.
-func linkBase(doc *html.Node, pageURL string) string {
+func linkBase(doc *html.Node, shape textShape, pageURL string) string {
+	if shape.noBase {
+		return pageURL
+	}
 	href, ok := baseHref(doc)
 	if !ok {
 		return pageURL

@@ -29,6 +29,12 @@ func TestBaseHref(t *testing.T) {
 			"https://a.example/plan.html", "https://a.example/img/wall.jpg"},
 		{"javascript base ignored", `<base href="javascript:alert(1)">`, "https://example.org/news/a",
 			"https://example.org/news/plan.html", "https://example.org/news/img/wall.jpg"},
+		{"upper-case base", `<BASE HREF="https://c.example/">`, "https://example.org/news/a",
+			"https://c.example/plan.html", "https://c.example/img/wall.jpg"},
+		{"base with a slash", `<base/href="https://d.example/">`, "https://example.org/news/a",
+			"https://d.example/plan.html", "https://d.example/img/wall.jpg"},
+		{"basefont is no base", `<basefont href="https://e.example/">`, "https://example.org/news/a",
+			"https://example.org/news/plan.html", "https://example.org/news/img/wall.jpg"},
 		{"data base ignored", `<base href="data:text/html,x">`, "https://example.org/news/a",
 			"https://example.org/news/plan.html", "https://example.org/news/img/wall.jpg"},
 	}

@@ -35,5 +35,5 @@ func ExtractDocumentContext(ctx context.Context, doc *html.Node, opts Options) (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return extractTree(ctx, parse.Copy(doc), 0, opts, rules.TuningFrom(ctx))
+	return extractTree(ctx, parse.Copy(doc), textShape{}, opts, rules.TuningFrom(ctx))
 }

@@ -63,25 +63,25 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
 		return finish(a, detail, opts)
 	}
-	doc, tags, err := parseInput(ctx, dec.Text, opts)
+	doc, shape, err := parseInput(ctx, dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return extractTree(ctx, doc, tags, opts, tuning)
+	return extractTree(ctx, doc, shape, opts, tuning)
 }
 
 // extractTree runs the stages after parse (label, meta, content, page
-// type) on doc; none of them changes the tree. tags is the number of start
-// tags of the page's text, which sizes the label tables (0 when unknown).
-func extractTree(ctx context.Context, doc *html.Node, tags int, opts Options, tuning *rules.Tuning) (*article.Article, error) {
+// type) on doc; none of them changes the tree. shape is what a scan of the
+// page's text told of the tree (the zero shape when there was no text).
+func extractTree(ctx context.Context, doc *html.Node, shape textShape, opts Options, tuning *rules.Tuning) (*article.Article, error) {
 	// One label pass serves both stages, so that they agree on what the
 	// page hides. The labels carry ctx's check to the stages that read
 	// them, whose walks stop once it is done.
 	weights := tuning.HTMLWeights()
-	labels := label.LabelSized(ctx, doc, weights, tags)
+	labels := label.LabelSized(ctx, doc, weights, shape.tags)
 	defer labels.Release()
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -91,7 +91,7 @@ func extractTree(ctx context.Context, doc *html.Node, tags int, opts Options, tu
 		return nil, err
 	}
 	res := content.ExtractLabelled(labels, md, content.Options{
-		PageURL:      linkBase(doc, opts.URL),
+		PageURL:      linkBase(doc, shape, opts.URL),
 		Focus:        opts.Focus,
 		KeepLinks:    opts.KeepLinks,
 		Formatting:   opts.Formatting,
@@ -152,19 +152,30 @@ func decodeInput(data []byte, opts Options) (decode.Result, error) {
 // parseInput builds the tree the later stages share; nesting too deep for
 // the HTML parser is flattened rather than refused. A page with more
 // elements than opts allows is refused before it is parsed. The parser
-// stops once ctx is done, with ctx's error. It returns the number of start
-// tags of text too, the size of the tree.
-func parseInput(ctx context.Context, text []byte, opts Options) (*html.Node, int, error) {
+// stops once ctx is done, with ctx's error. It returns the shape of text
+// too: the size of the tree, and whether it may hold a <base>.
+func parseInput(ctx context.Context, text []byte, opts Options) (*html.Node, textShape, error) {
 	limit := opts.maxElements()
-	tags := countStartTags(text, limit)
-	if limit > 0 && tags > limit {
-		return nil, 0, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
+	shape := scanStartTags(text, limit)
+	if limit > 0 && shape.tags > limit {
+		return nil, textShape{}, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
 	}
 	doc, err := parse.ParseContext(ctx, text)
 	if err != nil {
-		return nil, 0, fmt.Errorf("winnow: %w", err)
+		return nil, textShape{}, fmt.Errorf("winnow: %w", err)
 	}
-	return doc, tags, nil
+	return doc, shape, nil
+}
+
+// textShape is what one scan of a page's text tells of its tree.
+type textShape struct {
+	// tags is the number of start tags, which sizes the label tables
+	// (0 when unknown).
+	tags int
+	// noBase is true when no start tag of the text is a <base>, so the
+	// tree holds none and linkBase need not look for one. The zero
+	// shape, of a tree given without its text, says nothing.
+	noBase bool
 }
 
 // DefaultMaxElements is the element budget used when Options.MaxElements
@@ -185,17 +196,24 @@ func (o Options) maxElements() int {
 	return DefaultMaxElements
 }
 
-// countStartTags counts the start tags ('<' and a letter) in text, and
-// stops counting past limit when it is positive.
-func countStartTags(text []byte, limit int) int {
+// scanStartTags counts the start tags ('<' and a letter) in text, and
+// stops counting past limit when it is positive. It notes whether any of
+// them may open a <base>: "<base" in any case, whatever follows (a longer
+// name, inside a comment or a script), since the parser makes elements
+// only of the tags it reads.
+func scanStartTags(text []byte, limit int) textShape {
 	if limit <= 0 {
 		limit = math.MaxInt - 1
 	}
 	n := 0
+	base := false
 	for i := bytes.IndexByte(text, '<'); i >= 0 && n <= limit; {
 		if i+1 < len(text) {
 			if c := text[i+1] | 0x20; 'a' <= c && c <= 'z' {
 				n++
+				if c == 'b' && !base && i+5 <= len(text) && bytes.EqualFold(text[i+1:i+5], []byte("base")) {
+					base = true
+				}
 			}
 		}
 		j := bytes.IndexByte(text[i+1:], '<')
@@ -204,7 +222,7 @@ func countStartTags(text []byte, limit int) int {
 		}
 		i += 1 + j
 	}
-	return n
+	return textShape{tags: n, noBase: !base}
 }
 
 // finish fills the derived fields the same way for both modes and turns a

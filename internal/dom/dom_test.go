@@ -264,3 +264,32 @@ func TestCountWordsDoesNotAllocate(t *testing.T) {
 		t.Errorf("CountWords allocates %v times", allocs)
 	}
 }
+
+// TestVisibleLen counts every byte but ASCII white space; a no-break
+// space and other multi-byte letters count by their bytes.
+func TestVisibleLen(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{" \n\t\r\f", 0},
+		{"a b", 2},
+		{" Hello,\tworld!\n", 12},
+		{"\u00a0", 2},
+		{"été x", 6},
+		{"\v\x00", 2}, // vertical tab and NUL are not HTML white space
+	} {
+		if got := VisibleLen(c.in); got != c.want {
+			t.Errorf("VisibleLen(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+func BenchmarkVisibleLen(b *testing.B) {
+	s := strings.Repeat("The quick brown fox jumps over the lazy dog.\n  ", 200)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = VisibleLen(s)
+	}
+}

@@ -138,13 +138,23 @@ func CountWords[T ~string | ~[]byte](b T) int {
 // VisibleLen counts the bytes of s that are not ASCII white space: cheap,
 // and proportional enough to compare the text of subtrees.
 func VisibleLen(s string) int {
+	// Adding a table's 0 or 1 takes no branch, where a switch on each
+	// byte is mispredicted at every space between words.
 	n := 0
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\n', '\t', '\r', '\f':
-		default:
-			n++
-		}
+		n += int(visibleByte[s[i]])
 	}
 	return n
 }
+
+// visibleByte is 1 for the bytes VisibleLen counts, 0 for ASCII white
+// space.
+var visibleByte = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = 1
+	}
+	for _, c := range []byte{' ', '\n', '\t', '\r', '\f'} {
+		t[c] = 0
+	}
+	return t
+}()

@@ -653,14 +653,14 @@ func (t *Tree) classInfo(class string) nameInfo {
 // space-separated name at a time.
 func namesInfo(names string, isID bool) nameInfo {
 	var ni nameInfo
-	var buf [16]string
+	var buf [16]token
 	toks := buf[:0]
 	rules.SplitTokens(names, func(prev, tok string) {
 		if prev == "" && len(toks) > 0 {
 			ni.addName(toks, isID)
 			toks = toks[:0]
 		}
-		toks = append(toks, tok)
+		toks = append(toks, token{tok, lookupToken(tok)})
 	})
 	if len(toks) > 0 {
 		ni.addName(toks, isID)
@@ -668,46 +668,128 @@ func namesInfo(names string, isID bool) nameInfo {
 	return ni
 }
 
+// token is one token of a name with what the token tables say of it.
+type token struct {
+	s string
+	tokenInfo
+}
+
+// tokenInfo is what the token tables say of one token: the tables it is
+// in, and its chrome reason.
+type tokenInfo struct {
+	reason article.Reason // from rules.Tokens; "" when not a chrome token there
+	flags  tokenFlags
+}
+
+type tokenFlags uint8
+
+const (
+	tokChrome     tokenFlags = 1 << iota // in rules.Tokens
+	tokContent                           // rules.ContentTokens
+	tokWeak                              // rules.WeakTokens
+	tokState                             // rules.StatePrefixes
+	tokTaxonomy                          // rules.TaxonomyPrefixes
+	tokDisclosure                        // rules.DisclosureTokens
+	tokEmbed                             // rules.EmbedTokens
+)
+
+// tokenIndex joins the token tables the label pass asks of every token
+// into one map, so that a token costs one lookup, not one per table.
+var tokenIndex = func() map[string]tokenInfo {
+	m := make(map[string]tokenInfo)
+	for w, r := range rules.Tokens {
+		ti := m[w]
+		ti.reason, ti.flags = r, ti.flags|tokChrome
+		m[w] = ti
+	}
+	for _, t := range []struct {
+		table map[string]bool
+		flag  tokenFlags
+	}{
+		{rules.ContentTokens, tokContent},
+		{rules.WeakTokens, tokWeak},
+		{rules.StatePrefixes, tokState},
+		{rules.TaxonomyPrefixes, tokTaxonomy},
+		{rules.DisclosureTokens, tokDisclosure},
+		{rules.EmbedTokens, tokEmbed},
+	} {
+		for w, ok := range t.table {
+			if ok {
+				ti := m[w]
+				ti.flags |= t.flag
+				m[w] = ti
+			}
+		}
+	}
+	return m
+}()
+
+// lookupToken is tokenIndex[tok], with the map asked only when a word of
+// the tables has tok's first byte and length: most tokens of a page
+// ("col", "md", "wrapper") are in no table.
+func lookupToken(tok string) tokenInfo {
+	if tok == "" || len(tok) < 64 && tokenFilter[tok[0]]&(1<<len(tok)) == 0 {
+		return tokenInfo{}
+	}
+	return tokenIndex[tok]
+}
+
+// tokenFilter has, for each first byte, a bit for each length under 64
+// of the words of tokenIndex that start with it. Longer tokens are looked
+// up whatever their first byte.
+var tokenFilter = func() (f [256]uint64) {
+	for w := range tokenIndex {
+		if len(w) > 0 && len(w) < 64 {
+			f[w[0]] |= 1 << len(w)
+		}
+	}
+	return f
+}()
+
 // addName reads the tokens of one name.
-func (ni *nameInfo) addName(toks []string, isID bool) {
-	if len(toks) > 1 && rules.StatePrefixes[toks[0]] {
+func (ni *nameInfo) addName(toks []token, isID bool) {
+	if len(toks) > 1 && toks[0].flags&tokState != 0 {
 		return // "no-sidebar", "has-ads": a state, not a part
 	}
 	// "tag-<slug>", "category-<slug>", and after a one-letter namespace
 	// or a content word ("s-tag-<slug>", "entry-author-<name>"): the
 	// post's taxonomy, whose slug may be any word.
-	taxonomy := len(toks) > 1 && rules.TaxonomyPrefixes[toks[0]] ||
-		len(toks) > 2 && (len(toks[0]) == 1 || rules.ContentTokens[toks[0]]) && rules.TaxonomyPrefixes[toks[1]]
+	taxonomy := len(toks) > 1 && toks[0].flags&tokTaxonomy != 0 ||
+		len(toks) > 2 && (len(toks[0].s) == 1 || toks[0].flags&tokContent != 0) && toks[1].flags&tokTaxonomy != 0
 	weak := taxonomy || isID && len(toks) >= rules.SlugIDTokens
 	chrome, content := false, false
 	for i, tok := range toks {
-		if rules.DisclosureTokens[tok] {
+		if tok.flags&tokDisclosure != 0 {
 			ni.disclosure = true
 		}
-		if rules.EmbedTokens[tok] {
+		if tok.flags&tokEmbed != 0 {
 			ni.embed = true
 			continue
 		}
-		if rules.ContentTokens[tok] {
+		if tok.flags&tokContent != 0 {
 			if taxonomy {
 				continue // "category-blog" files the post, it names nothing
 			}
 			content = true
 			// Every strong pair ends in a content token, so the pair
 			// table is only consulted here.
-			if i > 0 && rules.StrongContentTokens[[2]string{toks[i-1], tok}] {
+			if i > 0 && rules.StrongContentTokens[[2]string{toks[i-1].s, tok.s}] {
 				ni.hint = 2
 			} else if ni.hint == 0 {
 				ni.hint = 1
 			}
 			continue
 		}
-		if r, ok := rules.TokenReason(tok); ok {
+		r, ok := tok.reason, tok.flags&tokChrome != 0
+		if !ok {
+			r, ok = rules.TokenPrefixReason(tok.s)
+		}
+		if ok {
 			chrome = true
 			if ni.mark == "" {
 				ni.mark = r
 			}
-			if !weak && !rules.WeakTokens[tok] {
+			if !weak && tok.flags&tokWeak == 0 {
 				ni.strong = true
 			}
 		}

@@ -89,6 +89,17 @@ var letterHints = func() map[rune][]langWord {
 	return m
 }()
 
+// asciiHints reports whether a letter hint names an ASCII letter; when
+// none does, scoreWords looks up only a word's other letters.
+var asciiHints = func() bool {
+	for r := range letterHints {
+		if r < utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}()
+
 // maxHintLangs bounds the languages the letter hints name, all letters
 // together.
 const maxHintLangs = 32
@@ -306,6 +317,10 @@ func scoreWords(text string, notBG bool) (string, bool) {
 		var hinted [maxHintLangs]string // the languages the word's letters pointed to
 		nh := 0
 		for i := 0; i < len(lower); {
+			if lower[i] < utf8.RuneSelf && !asciiHints {
+				i++ // no hint names an ASCII letter
+				continue
+			}
 			r, size := utf8.DecodeRune(lower[i:])
 			i += size
 		hints:

@@ -17,7 +17,14 @@ import (
 // true; the prefix must be followed by a space or a colon. Case is ignored.
 // The longest prefix wins, so "written by" is cut whole.
 func CutBylinePrefix(s string) (rest string, ok bool) {
-	for _, p := range Vocab.bylinePrefixes {
+	if s == "" {
+		return "", false
+	}
+	prefixes := Vocab.bylinePrefixes
+	if s[0] < utf8.RuneSelf {
+		prefixes = Vocab.bylineByByte[s[0]]
+	}
+	for _, p := range prefixes {
 		if len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)] == ':') && strings.EqualFold(s[:len(p)], p) {
 			return strings.TrimLeft(s[len(p):], " :"), true
 		}

@@ -242,6 +242,12 @@ func TokenReason(tok string) (article.Reason, bool) {
 	if r, ok := Tokens[tok]; ok {
 		return r, true
 	}
+	return TokenPrefixReason(tok)
+}
+
+// TokenPrefixReason looks a token up in TokenPrefixes alone, for a caller
+// that has already found it missing from Tokens.
+func TokenPrefixReason(tok string) (article.Reason, bool) {
 	if len(tok) > 7 {
 		for _, p := range TokenPrefixes {
 			if len(tok) > len(p.Prefix) && tok[:len(p.Prefix)] == p.Prefix {

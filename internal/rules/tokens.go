@@ -41,12 +41,25 @@ func isHTMLSpaceByte(c byte) bool {
 // ClassNames yields the names of a class attribute: the runs between
 // HTML white space (space, tab, newline, carriage return, form feed; a
 // no-break space belongs to a name).
+// The spaces are ASCII and no byte of a multi-byte UTF-8 sequence is, so
+// bytes are compared, without decoding runes.
 func ClassNames(class string) iter.Seq[string] {
-	return strings.FieldsFuncSeq(class, isHTMLSpace)
-}
-
-func isHTMLSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+	return func(yield func(string) bool) {
+		for i := 0; i < len(class); {
+			if isHTMLSpaceByte(class[i]) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(class) && !isHTMLSpaceByte(class[j]) {
+				j++
+			}
+			if !yield(class[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
 }
 
 // stripVariants returns name without its utility-class variants: what

@@ -17,6 +17,11 @@ func splitTokensReference(s string, fn func(prev, tok string)) {
 	}
 }
 
+// isHTMLSpace is the reference's separator test, rune by rune.
+func isHTMLSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+}
+
 func splitNameReference(name string, fn func(prev, tok string)) {
 	prev := ""
 	emit := func(tok string) {
@@ -114,6 +119,37 @@ func FuzzSplitTokens(f *testing.F) {
 			t.Errorf("SplitTokens(%q) = %q, reference %q", s, got, want)
 		}
 	})
+}
+
+// TestClassNamesAgreesWithReference holds ClassNames, which compares
+// bytes, to splitting the value rune by rune on HTML white space: a
+// no-break space and invalid UTF-8 belong to a name.
+func TestClassNamesAgreesWithReference(t *testing.T) {
+	for _, s := range append(splitTokensSeeds, " a  b\t\nc\r\fd ", "\u00a0", "a\u2003b", "\xff \xc3") {
+		checkClassNames(t, s)
+	}
+}
+
+func FuzzClassNames(f *testing.F) {
+	for _, s := range splitTokensSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkClassNames)
+}
+
+func checkClassNames(t *testing.T, s string) {
+	got := slices.Collect(ClassNames(s))
+	want := slices.Collect(strings.FieldsFuncSeq(s, isHTMLSpace))
+	if !slices.Equal(got, want) {
+		t.Errorf("ClassNames(%q) = %q, reference %q", s, got, want)
+	}
+	// Stopping early yields the first name only.
+	for name := range ClassNames(s) {
+		if name != want[0] {
+			t.Errorf("ClassNames(%q) first = %q, want %q", s, name, want[0])
+		}
+		break
+	}
 }
 
 func BenchmarkSplitTokens(b *testing.B) {

@@ -103,6 +103,12 @@ type Vocabulary struct {
 	// bylinePrefixes are the openers of the [byline] sections,
 	// lower-cased, longest first, each once.
 	bylinePrefixes []string
+	// bylineByByte holds, for each ASCII byte a text may open with, the
+	// byline prefixes that can match it, in the order of bylinePrefixes:
+	// those whose first letter is that byte in either case, and those
+	// opening with a non-ASCII letter (which case folding might match to
+	// an ASCII one).
+	bylineByByte [utf8.RuneSelf][]string
 }
 
 // Vocab is the vocabulary built from the embedded vocab/<lang>.txt files
@@ -116,6 +122,14 @@ func mustLoadVocab(fsys fs.FS) *Vocabulary {
 		panic(err)
 	}
 	return t
+}
+
+// lowerASCII lower-cases an ASCII letter and leaves other bytes alone.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // loadVocab reads every vocab/*.txt file of fsys into one table.
@@ -136,6 +150,13 @@ func loadVocab(fsys fs.FS) (*Vocabulary, error) {
 		}
 	}
 	slices.SortStableFunc(t.bylinePrefixes, func(a, b string) int { return len(b) - len(a) })
+	for c := range t.bylineByByte {
+		for _, p := range t.bylinePrefixes {
+			if p[0] >= utf8.RuneSelf || lowerASCII(p[0]) == lowerASCII(byte(c)) {
+				t.bylineByByte[c] = append(t.bylineByByte[c], p)
+			}
+		}
+	}
 	return t, nil
 }
 
