@@ -101,6 +101,7 @@ func extractTree(ctx context.Context, doc *html.Node, shape textShape, opts Opti
 		ArticlesOnly: opts.ArticlesOnly,
 		Weights:      weights,
 		Product:      pagetype.DeclaresProduct(kinds),
+		Thread:       pagetype.DeclaresThread(kinds),
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -49,6 +49,10 @@ type Options struct {
 	// schema.org Product, og:type product): its reviews are the
 	// buyers' text, not the page's (reviews.go).
 	Product bool
+	// Thread is set when the page's markup declares a discussion and no
+	// article: when the first reading keeps nothing, the posts cut as
+	// comments are the page's text (fallback.go).
+	Thread bool
 }
 
 // Result is the body found on a page.

@@ -18,8 +18,11 @@ import (
 // instead of nothing. The hard chrome (navigation, header, footer,
 // cookie and login dialogs, ads, share bars, comments, and hidden
 // modals and drawers) stays cut, so a page that holds only
-// chrome stays empty. Pages where the first reading keeps anything are
-// never read again.
+// chrome stays empty. On a page that declares a discussion
+// (Options.Thread) comments are soft too, for a thread of one post named
+// as a comment has no body beside it, and so is a <form> element (a
+// moderation form around the posts). Pages where the first reading keeps
+// anything are never read again.
 
 // wantsFallback reports whether the first reading, res, kept no words on
 // a page that holds Weights.FallbackProseText of unlinked text.
@@ -41,6 +44,9 @@ func (x *extraction) wantsFallback(res Result) bool {
 // readers (rules.ScreenReaderClasses): the body a script would show,
 // not a modal waiting for a click or a label no one sees.
 func (x *extraction) softMark(e *elem) bool {
+	if x.opts.Thread && (e.mark == article.ReasonComments || e.mark == article.ReasonForm && e.N.DataAtom == atom.Form) {
+		return true
+	}
 	if !rules.SoftMarks[e.mark] {
 		return false
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/winnow-go/winnow/article"
 )
 
@@ -119,5 +121,54 @@ func TestFallbackOnlyWhenNothingKept(t *testing.T) {
 	}
 	if len(res.Blocks) == 0 {
 		t.Fatal("the body was lost")
+	}
+}
+
+// A thread of one post, marked up as a comment inside a moderation form,
+// has no body beside it: on a page that declares a discussion the post is
+// the page's text. Without that declaration (a news page whose story is
+// gone, a comment section alone) the comments stay cut.
+func TestFallbackThreadOfComments(t *testing.T) {
+	chrome := `<nav><a href="/">Home</a> <a href="/a">Forums</a> <a href="/b">Activity</a> <a href="/c">Search</a></nav>`
+	foot := `<footer><p>Copyright 2026 Example Company. All rights reserved. Privacy Terms Contact.</p></footer>`
+	post := `<div id="comments"><form action="/mod" method="post"><article class="comment">` +
+		`<aside class="comment-author"><a href="/u/1">jdoe</a> <span>Members</span></aside>` +
+		`<div class="comment-content"><p>` + fallbackShort[0] + ` ` + fallbackShort[1] + `</p><p>` +
+		fallbackShort[2] + ` ` + fallbackShort[3] + ` ` + fallbackShort[4] + `</p></div></article></form></div>`
+	cookies := `<div role="dialog" hidden><p>` + fallbackProse + fallbackProse + fallbackProse + `</p><button>Accept</button></div>`
+	page := `<html><body>` + chrome + `<h1>River crossing</h1>` + post + foot + cookies + `</body></html>`
+	doc, err := html.ParseWithOptions(strings.NewReader(page), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		thread bool
+		ok     bool
+	}{
+		{"a declared thread keeps its post", true, true},
+		{"an undeclared page keeps its comments cut", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(doc, article.Metadata{}, Options{Thread: tt.thread})
+			var text strings.Builder
+			for _, b := range res.Blocks {
+				text.WriteString(b.Text + " ")
+			}
+			got := text.String()
+			if ok := res.Status == article.StatusOK; ok != tt.ok {
+				t.Fatalf("status %s, want ok=%v; text %q", res.Status, tt.ok, got)
+			}
+			if !tt.ok {
+				return
+			}
+			if !strings.Contains(got, "public meeting in the spring") {
+				t.Errorf("kept text %q lacks the post", got)
+			}
+			if strings.Contains(got, "All rights reserved") || strings.Contains(got, "Activity") {
+				t.Errorf("kept text %q holds the page's chrome", got)
+			}
+		})
 	}
 }

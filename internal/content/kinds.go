@@ -86,6 +86,8 @@ func (x *extraction) widenToItems() bool {
 		if story || float64(run.plain) < w.ThreadShare*float64(own) {
 			return x.holdRun(run, root, rootPlain)
 		}
+	case x.threadReplies(run) && !x.ancestorOf(root, run.parent):
+		// The replies of a declared thread beside its first post.
 	case float64(run.plain) < w.RegionShare*float64(rootPlain) && !x.introTo(run, rootPlain):
 		return x.holdRun(run, root, rootPlain)
 	case x.namedRun(run) && rootPlain >= w.MaxNamedRootPlain:
@@ -304,7 +306,23 @@ func (x *extraction) itemsRoot(run itemRun, root, within int32, rootPlain int) i
 	if n := &x.nodes[lca]; float64(n.TextLen-n.LinkLen) <= x.weights.Items.JoinShare*float64(run.plain+rootPlain) {
 		return lca
 	}
+	if x.threadReplies(run) {
+		switch x.nodes[lca].N.DataAtom {
+		case atom.Body, atom.Html:
+		default:
+			if x.nodes[lca].N.Type == html.ElementNode {
+				return lca
+			}
+		}
+	}
 	return run.parent
+}
+
+// threadReplies reports a run of posts, not of linked cards, on a page
+// that declares a discussion (Options.Thread): the thread's replies,
+// which belong with its first post wherever that is printed.
+func (x *extraction) threadReplies(run itemRun) bool {
+	return x.opts.Thread && !run.linked && !run.dominant
 }
 
 // namedRun reports a run named as comments or teasers (by its class, or

@@ -564,3 +564,44 @@ func TestCousinRuns(t *testing.T) {
 		})
 	}
 }
+
+// On a page that declares a discussion, the replies join the first post
+// printed in a container of its own beside them, even when they are named
+// as comments; an article with comments under it, which declares no
+// discussion, keeps only its body.
+func TestThreadRepliesBesideFirstPost(t *testing.T) {
+	first := `<p>` + strings.Repeat("I bought the new board last month and followed every step of the guide to turn its lights off at night, yet they stay on. ", 6) + `</p>`
+	page := `<html><body><nav><a href="/">Home</a> <a href="/f">Forums</a> <a href="/s">Search</a></nav>` +
+		`<div class="thread"><main><h1>Lights stay on</h1><article class="first-post"><div class="author">starter</div>` + first + `</article></main>` +
+		`<div class="comments">` + items("div", "comment", posts, noOpen) + `</div></div>` +
+		`<footer><p>Copyright 2026 Example Forum. All rights reserved.</p></footer></body></html>`
+	tests := []struct {
+		name    string
+		thread  bool
+		replies bool // the replies are kept
+	}{
+		{"a declared thread keeps its replies", true, true},
+		{"an undeclared page keeps its body alone", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.ParseWithOptions(strings.NewReader(page), html.ParseOptionEnableScripting(false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Extract(doc, article.Metadata{}, Options{Thread: tt.thread})
+			got := render.PlainText(res.Blocks)
+			if !strings.Contains(got, "guide to turn its lights off") {
+				t.Fatalf("the first post was lost: %q", got)
+			}
+			for _, p := range posts {
+				if strings.Contains(got, p) != tt.replies {
+					t.Errorf("reply %q kept = %v, want %v; text %q", p[:30], !tt.replies, tt.replies, got)
+				}
+			}
+			if strings.Contains(got, "All rights reserved") {
+				t.Errorf("the footer was kept: %q", got)
+			}
+		})
+	}
+}

@@ -91,6 +91,16 @@ func DeclaresProduct(k meta.Kinds) bool {
 	return s[rules.SigDeclProduct] > 0 || s[rules.SigOGProduct] > 0 && s[rules.SigDeclProducts] == 0
 }
 
+// DeclaresThread reports whether the page's markup declares a discussion
+// (DiscussionForumPosting, QAPage) and no article: a thread whose posts
+// are its content, however they are named. The content stage then reads
+// posts cut as comments as the page's text when nothing else is kept.
+func DeclaresThread(k meta.Kinds) bool {
+	s := make(Signals, 4)
+	declared(s, k, &rules.DefaultPageTypeWeights)
+	return s[rules.SigDeclForum] > 0 && s[rules.SigDeclArticle] == 0 && s[rules.SigOGArticle] == 0
+}
+
 // declared reads the types the page's markup declares.
 func declared(s Signals, k meta.Kinds, w *rules.PageTypeWeights) {
 	products, comments, webpage, art := 0, 0, false, false

@@ -390,6 +390,30 @@ func TestDeclaresProduct(t *testing.T) {
 	}
 }
 
+func TestDeclaresThread(t *testing.T) {
+	tests := []struct {
+		name  string
+		kinds meta.Kinds
+		want  bool
+	}{
+		{"a forum posting", meta.Kinds{LD: []string{"discussionforumposting", "breadcrumblist"}}, true},
+		{"a Q&A page in microdata", meta.Kinds{Microdata: []string{"qapage", "question", "answer"}}, true},
+		{"a posting with its comments", meta.Kinds{LD: []string{"discussionforumposting", "comment", "comment", "comment"}}, true},
+		{"a news story with comments", meta.Kinds{LD: []string{"newsarticle", "comment", "comment", "comment"}}, false},
+		{"a news story that also declares a posting", meta.Kinds{LD: []string{"newsarticle", "discussionforumposting"}}, false},
+		{"a posting on an og:type article page", meta.Kinds{LD: []string{"discussionforumposting"}, OGType: "article"}, false},
+		{"comments alone", meta.Kinds{Microdata: []string{"comment", "comment", "comment"}}, false},
+		{"nothing declared", meta.Kinds{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DeclaresThread(tt.kinds); got != tt.want {
+				t.Errorf("DeclaresThread(%+v) = %v, want %v", tt.kinds, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestButtonLike(t *testing.T) {
 	for class, want := range map[string]bool{
 		"btn": true, "c-Btn-primary": true, "BUTTON": true, "wp-block-button__link": true,
