@@ -5,10 +5,7 @@ package label
 // its bytes.
 
 import (
-	"bytes"
 	"testing"
-
-	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/internal/testpages"
 )
@@ -17,14 +14,7 @@ import (
 // front, since labelling only reads the tree.
 func BenchmarkLabel(b *testing.B) {
 	pages := testpages.LoadTB(b)
-	docs := make([]*html.Node, len(pages))
-	for i, p := range pages {
-		doc, err := html.ParseWithOptions(bytes.NewReader(p.HTML), html.ParseOptionEnableScripting(false))
-		if err != nil {
-			b.Fatalf("%s: %v", p.ID, err)
-		}
-		docs[i] = doc
-	}
+	docs := testpages.ParseTB(b, pages)
 	b.SetBytes(testpages.TotalBytes(pages))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -5,10 +5,7 @@ package meta
 // benchmark says otherwise) and MB/s counts its bytes.
 
 import (
-	"bytes"
 	"testing"
-
-	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/testpages"
@@ -21,14 +18,7 @@ var stageSink article.Metadata
 // One op is one pass over all pages; MB/s counts their HTML.
 func BenchmarkMeta(b *testing.B) {
 	pages := testpages.LoadTB(b)
-	docs := make([]*html.Node, len(pages))
-	for i, p := range pages {
-		doc, err := html.ParseWithOptions(bytes.NewReader(p.HTML), html.ParseOptionEnableScripting(false))
-		if err != nil {
-			b.Fatalf("%s: %v", p.ID, err)
-		}
-		docs[i] = doc
-	}
+	docs := testpages.ParseTB(b, pages)
 	b.SetBytes(testpages.TotalBytes(pages))
 	b.ReportAllocs()
 	for b.Loop() {

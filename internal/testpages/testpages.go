@@ -7,11 +7,14 @@
 package testpages
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/internal/dataset"
 )
@@ -115,4 +118,21 @@ func loadDir(dir string) ([]Page, error) {
 		pages = append(pages, Page{ID: p.ID, URL: p.URL, HTML: html, Truth: p.Truth})
 	}
 	return pages, nil
+}
+
+// ParseTB parses every page, as the stage benchmarks do up front, with
+// x/net/html (the tree winnow's own builder gives is the same; a
+// package below parse cannot import it without a cycle in its tests).
+// A page that does not parse fails tb.
+func ParseTB(tb testing.TB, pages []Page) []*html.Node {
+	tb.Helper()
+	docs := make([]*html.Node, len(pages))
+	for i, p := range pages {
+		doc, err := html.ParseWithOptions(bytes.NewReader(p.HTML), html.ParseOptionEnableScripting(false))
+		if err != nil {
+			tb.Fatalf("%s: %v", p.ID, err)
+		}
+		docs[i] = doc
+	}
+	return docs
 }

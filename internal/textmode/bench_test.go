@@ -5,13 +5,10 @@ package textmode
 // says otherwise) and MB/s counts its bytes.
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/testpages"
@@ -25,11 +22,7 @@ func BenchmarkTextmode(b *testing.B) {
 	pages := testpages.LoadTB(b)
 	dumps := make([][]byte, len(pages))
 	var total int64
-	for i, p := range pages {
-		doc, err := html.ParseWithOptions(bytes.NewReader(p.HTML), html.ParseOptionEnableScripting(false))
-		if err != nil {
-			b.Fatalf("%s: %v", p.ID, err)
-		}
+	for i, doc := range testpages.ParseTB(b, pages) {
 		dumps[i] = VisibleText(doc)
 		total += int64(len(dumps[i]))
 	}
