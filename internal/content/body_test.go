@@ -24,16 +24,7 @@ func runBodyCases(t *testing.T, tests []bodyCase) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{Title: tt.title})
 			text := render.PlainText(res.Blocks)
-			for _, k := range tt.keep {
-				if !strings.Contains(text, k) {
-					t.Errorf("lost %q; text:\n%s", k, text)
-				}
-			}
-			for _, d := range tt.drop {
-				if strings.Contains(text, d) {
-					t.Errorf("kept %q; text:\n%s", d, text)
-				}
-			}
+			keepsAndDrops(t, text, tt.keep, tt.drop)
 		})
 	}
 }
@@ -399,6 +390,22 @@ func TestFillerAgreesWithLowerCasing(t *testing.T) {
 		b := &block{Block: &article.Block{Type: article.Paragraph, Text: text}, words: words}
 		if got, want := x.filler(b), reference(text, words); got != want {
 			t.Errorf("filler(%.30q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// keepsAndDrops fails t for each phrase of keep missing from text and
+// each phrase of drop in it.
+func keepsAndDrops(t *testing.T, text string, keep, drop []string) {
+	t.Helper()
+	for _, k := range keep {
+		if !strings.Contains(text, k) {
+			t.Errorf("lost %q; text:\n%s", k, text)
+		}
+	}
+	for _, d := range drop {
+		if strings.Contains(text, d) {
+			t.Errorf("kept %q; text:\n%s", d, text)
 		}
 	}
 }

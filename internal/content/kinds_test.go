@@ -121,16 +121,7 @@ func TestRunsOfItems(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{})
 			text := render.PlainText(res.Blocks)
-			for _, k := range tt.keep {
-				if !strings.Contains(text, k) {
-					t.Errorf("lost %q; text:\n%s", k, text)
-				}
-			}
-			for _, d := range tt.drop {
-				if strings.Contains(text, d) {
-					t.Errorf("kept %q; text:\n%s", d, text)
-				}
-			}
+			keepsAndDrops(t, text, tt.keep, tt.drop)
 		})
 	}
 }
@@ -389,16 +380,7 @@ func TestGridRuns(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
-			for _, k := range tt.keep {
-				if !strings.Contains(text, k) {
-					t.Errorf("lost %q; text:\n%s", k, text)
-				}
-			}
-			for _, d := range tt.drop {
-				if strings.Contains(text, d) {
-					t.Errorf("kept %q; text:\n%s", d, text)
-				}
-			}
+			keepsAndDrops(t, text, tt.keep, tt.drop)
 		})
 	}
 }
@@ -487,16 +469,7 @@ func TestCardBadges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := render.PlainText(extract(t, tt.page, article.Metadata{}).Blocks)
-			for _, k := range tt.keep {
-				if !strings.Contains(text, k) {
-					t.Errorf("lost %q; text:\n%s", k, text)
-				}
-			}
-			for _, d := range tt.drop {
-				if strings.Contains(text, d) {
-					t.Errorf("kept %q; text:\n%s", d, text)
-				}
-			}
+			keepsAndDrops(t, text, tt.keep, tt.drop)
 		})
 	}
 }
@@ -551,16 +524,7 @@ func TestCousinRuns(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := extract(t, "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"+tt.page+"</body></html>", article.Metadata{})
 			text := render.PlainText(res.Blocks)
-			for _, k := range tt.keep {
-				if !strings.Contains(text, k) {
-					t.Errorf("lost %q; text:\n%s", k, text)
-				}
-			}
-			for _, d := range tt.drop {
-				if strings.Contains(text, d) {
-					t.Errorf("kept %q; text:\n%s", d, text)
-				}
-			}
+			keepsAndDrops(t, text, tt.keep, tt.drop)
 		})
 	}
 }
