@@ -24,12 +24,7 @@ func TestExtractFormattingAndComments(t *testing.T) {
 	in := filepath.Join(dir, "rain.html")
 	run := func(args ...string) string {
 		t.Helper()
-		var out, errOut strings.Builder
-		code := extract(append(args, in), extractEnv{stdout: &out, stderr: &errOut, stdin: strings.NewReader(""), extract: winnowExtract})
-		if code != 0 {
-			t.Fatalf("%v: exit %d, %s", args, code, errOut.String())
-		}
-		return out.String()
+		return runExtractOn(t, in, args...)
 	}
 	tests := []struct {
 		args     []string

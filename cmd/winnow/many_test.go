@@ -313,12 +313,7 @@ func TestExtractMetadataAndTables(t *testing.T) {
 	in := filepath.Join(dir, "rain.html")
 	run := func(args ...string) string {
 		t.Helper()
-		var out, errOut strings.Builder
-		code := extract(append(args, in), extractEnv{stdout: &out, stderr: &errOut, stdin: strings.NewReader(""), extract: winnowExtract})
-		if code != 0 {
-			t.Fatalf("%v: exit %d, %s", args, code, errOut.String())
-		}
-		return out.String()
+		return runExtractOn(t, in, args...)
 	}
 	plain := run()
 	if !strings.Contains(plain, "Dover") || strings.HasPrefix(plain, "---") {
@@ -380,4 +375,16 @@ func TestForEachOrdered(t *testing.T) {
 		}
 	}
 	forEachOrdered(0, 4, func(int) int { t.Error("work called for n = 0"); return 0 }, func(int, int) {})
+}
+
+// runExtractOn runs winnow extract with args on the file in and returns
+// what it printed, failing t on any exit code but 0.
+func runExtractOn(t *testing.T, in string, args ...string) string {
+	t.Helper()
+	var out, errOut strings.Builder
+	code := extract(append(args, in), extractEnv{stdout: &out, stderr: &errOut, stdin: strings.NewReader(""), extract: winnowExtract})
+	if code != 0 {
+		t.Fatalf("%v: exit %d, %s", args, code, errOut.String())
+	}
+	return out.String()
 }
