@@ -179,13 +179,14 @@ var ErrNotFound = errors.New("dataset: set not found")
 // FindAEB finds the article-extraction-benchmark folder: $WINNOW_AEB_DIR
 // when set, else the first shared/datasets/aeb holding a ground-truth.json
 // found walking up from the working directory. Its pages are in html/.
+// The error wraps ErrNoAEB and says where the set was looked for.
 func FindAEB() (string, error) {
 	if d := os.Getenv(EnvAEB); d != "" {
 		return d, nil
 	}
 	s, err := FindSet("aeb", "")
 	if err != nil {
-		return "", ErrNoAEB
+		return "", fmt.Errorf("%w: %v", ErrNoAEB, err)
 	}
 	return s.Dir, nil
 }
@@ -285,10 +286,19 @@ func ForTest(arg string, required bool) (s Set, msg string, fail bool) {
 		return s, "", false
 	case !errors.Is(err, ErrNotFound):
 		return Set{}, err.Error(), true
-	case required:
-		return Set{}, fmt.Sprintf("data set %s is missing under CI: %v", arg, err), true
 	}
-	return Set{}, fmt.Sprintf("skipped, data set %s not found (CI=true or WINNOW_REQUIRE_DATA=1 makes this a failure): %v", arg, err), false
+	msg, fail = Missing(arg, err, required)
+	return Set{}, msg, fail
+}
+
+// Missing is what a test says, in one line, when the set name is missing
+// (err says where it was looked for), and whether it must fail: when
+// required (see Required) it fails, elsewhere it skips.
+func Missing(name string, err error, required bool) (msg string, fail bool) {
+	if required {
+		return fmt.Sprintf("data set %s is missing under CI: %v", name, err), true
+	}
+	return fmt.Sprintf("skipped, data set %s not found (CI=true or WINNOW_REQUIRE_DATA=1 makes this a failure): %v", name, err), false
 }
 
 // Digest is a SHA-256 over the pages' ids, urls and truth texts in id

@@ -168,3 +168,22 @@ func TestForTest(t *testing.T) {
 		})
 	}
 }
+
+// TestFindAEBNamesFolder: when the AEB set is missing, the error says
+// which folder was looked for and from where, so a test that skips on it
+// says what is missing in its one line.
+func TestFindAEBNamesFolder(t *testing.T) {
+	wd := t.TempDir()
+	t.Chdir(wd)
+	t.Setenv(EnvAEB, "")
+	t.Setenv(EnvDatasets, "")
+	_, err := FindAEB()
+	if !errors.Is(err, ErrNoAEB) {
+		t.Fatalf("FindAEB error %v does not wrap ErrNoAEB", err)
+	}
+	for _, want := range []string{filepath.Join("shared", "datasets", "aeb"), wd, EnvAEB} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("FindAEB error %q does not name %q", err, want)
+		}
+	}
+}

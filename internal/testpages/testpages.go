@@ -65,16 +65,24 @@ func Load() ([]Page, error) {
 func LoadTB(tb testing.TB) []Page {
 	tb.Helper()
 	pages, err := Load()
-	if errors.Is(err, ErrNotFound) {
-		if dataset.Required() {
-			tb.Fatalf("AEB data set is missing under CI: %v", err)
+	return loaded(tb, pages, err)
+}
+
+// loaded is LoadTB once the pages are read: a missing set skips tb with
+// one line naming the folder looked for (or fails it when
+// dataset.Required), any other error fails it.
+func loaded(tb testing.TB, pages []Page, err error) []Page {
+	tb.Helper()
+	switch {
+	case errors.Is(err, ErrNotFound):
+		if msg, fail := dataset.Missing("aeb", err, dataset.Required()); fail {
+			tb.Fatal(msg)
+		} else {
+			tb.Skip(msg)
 		}
-		tb.Skip(err)
-	}
-	if err != nil {
+	case err != nil:
 		tb.Fatal(err)
-	}
-	if len(pages) == 0 {
+	case len(pages) == 0:
 		tb.Skip("testpages: no pages in the dataset")
 	}
 	return pages

@@ -3,9 +3,13 @@ package testpages
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/winnow-go/winnow/internal/dataset"
 )
 
 func writeGz(t *testing.T, name, body string) {
@@ -90,5 +94,55 @@ func TestDirFromEnv(t *testing.T) {
 	got, err := Dir()
 	if err != nil || got != "/some/where" {
 		t.Errorf("Dir() = %q, %v; want /some/where", got, err)
+	}
+}
+
+// fakeTB records what a test helper asks of its test.
+type fakeTB struct {
+	testing.TB
+	skipped, failed string
+}
+
+func (f *fakeTB) Helper()                      {}
+func (f *fakeTB) Skip(args ...any)             { f.skipped = fmt.Sprint(args...) }
+func (f *fakeTB) Fatal(args ...any)            { f.failed = fmt.Sprint(args...) }
+func (f *fakeTB) Skipf(s string, args ...any)  { f.skipped = fmt.Sprintf(s, args...) }
+func (f *fakeTB) Fatalf(s string, args ...any) { f.failed = fmt.Sprintf(s, args...) }
+
+// TestLoadedMissing: a test needing the AEB pages skips with one line
+// naming the folder it looked for and how to make it a failure, and fails
+// under CI.
+func TestLoadedMissing(t *testing.T) {
+	t.Chdir(t.TempDir())
+	t.Setenv(EnvDir, "")
+	t.Setenv(dataset.EnvDatasets, "")
+	_, err := Dir()
+	for _, tt := range []struct {
+		ci       string
+		wantSkip bool
+		want     []string
+	}{
+		{"", true, []string{"skipped", filepath.Join("shared", "datasets", "aeb"), "CI=true or WINNOW_REQUIRE_DATA=1"}},
+		{"true", false, []string{"missing under CI", filepath.Join("shared", "datasets", "aeb")}},
+	} {
+		t.Setenv("CI", tt.ci)
+		t.Setenv("WINNOW_REQUIRE_DATA", "")
+		tb := &fakeTB{}
+		loaded(tb, nil, err)
+		msg := tb.failed
+		if tt.wantSkip {
+			msg = tb.skipped
+		}
+		if (tb.skipped != "") != tt.wantSkip || (tb.failed != "") == tt.wantSkip {
+			t.Errorf("CI=%q: skipped %q, failed %q", tt.ci, tb.skipped, tb.failed)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(msg, w) {
+				t.Errorf("CI=%q: message %q does not say %q", tt.ci, msg, w)
+			}
+		}
+		if strings.Contains(msg, "\n") {
+			t.Errorf("CI=%q: message %q is more than one line", tt.ci, msg)
+		}
 	}
 }
