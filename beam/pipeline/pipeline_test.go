@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -157,6 +158,19 @@ func TestSameAsBatchCLI(t *testing.T) {
 	if len(want) != 21 {
 		t.Errorf("winnow batch wrote %d lines, want 21", len(want))
 	}
+	// The counters: a pages_<status> for each line by its status, the
+	// two WARCs, the 404 skipped.
+	wantCounters := map[string]int64{"warcs_done": 2, "skipped_status_404": 1}
+	for _, l := range want {
+		var line struct{ Status string }
+		if err := json.Unmarshal([]byte(l), &line); err != nil {
+			t.Fatal(err)
+		}
+		wantCounters["pages_"+line.Status]++
+	}
+	if wantCounters["pages_error"] != 1 {
+		t.Errorf("winnow batch wrote %d error lines, want 1 (the cut record)", wantCounters["pages_error"])
+	}
 
 	for _, runner := range runners {
 		t.Run(runner, func(t *testing.T) {
@@ -181,16 +195,32 @@ func TestSameAsBatchCLI(t *testing.T) {
 					}
 				}
 			}
-			var pages int64
-			for k, v := range counters {
-				if strings.HasPrefix(k, "pages_") {
-					pages += v
-				}
-			}
-			if pages != int64(len(want)) || counters["pages_error"] < 1 || counters["warcs_done"] != 2 || counters["skipped_status_404"] != 1 {
-				t.Errorf("counters %v: want %d pages, an error, 2 WARCs, a 404", counters, len(want))
-			}
+			checkCounters(t, runner, counters, wantCounters)
 		})
+	}
+}
+
+// checkCounters compares the counters of a run on runner with want. The
+// direct runner must count exactly. Prism can lose increments, never add
+// any: a bundle's final report naming a counter prism has not seen yet
+// is kept by the counter's short id until prism has asked the worker what
+// the id means, and the final report of a second bundle naming the same
+// counter in that window replaces it (metricsStore.contributeMetrics in
+// prism's jobservices, Beam 2.77.0). warcs_done, counted only as each WARC
+// ends, meets it when the two WARCs' bundles end together (seen once in
+// a few runs on a busy machine: warcs_done 1, both files written). So on
+// prism each counter is at least 1 and at most what is wanted.
+func checkCounters(t *testing.T, runner string, got, want map[string]int64) {
+	t.Helper()
+	for k, w := range want {
+		if g := got[k]; g != w && (runner != "prism" || g < 1 || g > w) {
+			t.Errorf("counter %s = %d, want %d (all: %v)", k, g, w, got)
+		}
+	}
+	for k, g := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("counter %s = %d, want none (all: %v)", k, g, got)
+		}
 	}
 }
 
