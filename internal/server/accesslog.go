@@ -19,7 +19,8 @@ import (
 //	          and the target URL without its query, fragment or user info
 //	status    the status code answered
 //	duration  from the request's arrival to the end of the answer
-//	bytes     the bytes of the response body written
+//	bytes     the bytes of the response body sent (none for HEAD, whose
+//	          body net/http drops)
 //	url       the page's address, when the request named one (the same
 //	          redaction as path)
 //	page      the page's status (ok, empty, blocked, ...), when the page
@@ -78,12 +79,16 @@ func (s *Server) logAccess(r *http.Request, route string, sw *statusWriter, d ti
 	if route == readerRoute {
 		p = "/" + redactURL(readerTarget(r))
 	}
+	sent := sw.bytes
+	if r.Method == http.MethodHead {
+		sent = 0
+	}
 	attrs := []slog.Attr{
 		slog.String("method", r.Method),
 		slog.String("path", clip(p)),
 		slog.Int("status", sw.status()),
 		slog.Duration("duration", d),
-		slog.Int64("bytes", sw.bytes),
+		slog.Int64("bytes", sent),
 	}
 	if sw.entry.url != "" && route != readerRoute {
 		attrs = append(attrs, slog.String("url", redactURL(sw.entry.url)))

@@ -491,6 +491,50 @@ func TestAccessLog(t *testing.T) {
 	}
 }
 
+// TestAccessLogHEAD: the bytes of the access line are those the client
+// got. A HEAD answer carries the GET's headers (its Content-Length too)
+// and no body, so it logs 0 bytes; the GET of the same page logs its body.
+func TestAccessLogHEAD(t *testing.T) {
+	var buf bytes.Buffer
+	s := newTestServer(t, Config{AccessLog: slog.New(slog.NewJSONHandler(&buf, nil))})
+	s.fetch = (&countingFetch{}).fetch
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for _, tt := range []struct {
+		method    string
+		wantBytes func(body []byte) float64
+	}{
+		{"GET", func(body []byte) float64 { return float64(len(body)) }},
+		{"HEAD", func([]byte) float64 { return 0 }},
+		{"GET", func(body []byte) float64 { return float64(len(body)) }},
+	} {
+		buf.Reset()
+		req, err := http.NewRequest(tt.method, ts.URL+"/https://example.com/a", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %v", tt.method, resp.StatusCode, err)
+		}
+		if tt.method == "HEAD" && (len(body) != 0 || resp.ContentLength <= 0) {
+			t.Errorf("HEAD: body %d bytes, Content-Length %d; want none and the GET's length", len(body), resp.ContentLength)
+		}
+		var l map[string]any
+		if err := json.Unmarshal(bytes.TrimSpace(buf.Bytes()), &l); err != nil {
+			t.Fatalf("%s: log %q: %v", tt.method, buf.String(), err)
+		}
+		if want := tt.wantBytes(body); l["bytes"] != want || l["method"] != tt.method || l["page"] != "ok" {
+			t.Errorf("%s: logged method %v, bytes %v, page %v; want bytes %v, page ok", tt.method, l["method"], l["bytes"], l["page"], want)
+		}
+	}
+}
+
 // TestAccessLogHugeHeaders: a path-form request refused before its
 // handler runs is logged under its target all the same.
 func TestAccessLogHugeHeaders(t *testing.T) {
