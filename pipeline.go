@@ -70,7 +70,9 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return extractTree(ctx, doc, shape, opts, tuning)
+	a, err := extractTree(ctx, doc, shape, opts, tuning)
+	detach(a, err, dec.Text)
+	return a, err
 }
 
 // extractTree runs the stages after parse (label, meta, content, page
@@ -161,7 +163,9 @@ func parseInput(ctx context.Context, text []byte, opts Options) (*html.Node, tex
 	if limit > 0 && shape.tags > limit {
 		return nil, textShape{}, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
 	}
-	doc, err := parse.ParseContext(ctx, text)
+	// The tree's strings point into text, the caller's page or the
+	// decoder's copy of it; ExtractContext detaches what it returns.
+	doc, err := parse.ParseShared(ctx, text)
 	if err != nil {
 		return nil, textShape{}, fmt.Errorf("winnow: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -45,12 +46,28 @@ func Parse(data []byte) (*html.Node, error) {
 // nested too deep reads it through a reader that does the same), and
 // ParseContext returns ctx's error (not ErrParse).
 func ParseContext(ctx context.Context, data []byte) (*html.Node, error) {
-	doc, err := parseDeep(ctx, data)
+	return parseRepaired(ctx, data, false)
+}
+
+// ParseShared is ParseContext without a copy of data: the strings of the
+// tree (its text, names and attribute values) point into data itself.
+// The caller must leave data unchanged while it uses the tree, and copy
+// any of those strings it keeps once data may change (the pipeline
+// detaches its result from data).
+func ParseShared(ctx context.Context, data []byte) (*html.Node, error) {
+	return parseRepaired(ctx, data, true)
+}
+
+// parseRepaired parses data and repairs the tree (ParseContext); shared
+// says whether the tree's strings may point into data.
+func parseRepaired(ctx context.Context, data []byte, shared bool) (*html.Node, error) {
+	doc, err := parseDeep(ctx, data, shared)
 	if err != nil {
 		return nil, err
 	}
 	if fixed := closeTitle(doc, data); fixed != nil {
-		doc2, err := parseDeep(ctx, fixed)
+		// fixed is a new buffer that nothing else holds.
+		doc2, err := parseDeep(ctx, fixed, true)
 		if err == nil {
 			doc = doc2
 		} else if ctx.Err() != nil {
@@ -92,9 +109,10 @@ func repairsNeeded(doc *html.Node) (segments, noscript bool) {
 	return
 }
 
-// parseDeep parses data, flattening nesting too deep for the parser.
-func parseDeep(ctx context.Context, data []byte) (*html.Node, error) {
-	doc, err := parseCtx(ctx, data)
+// parseDeep parses data, flattening nesting too deep for the parser;
+// shared says whether the tree's strings may point into data.
+func parseDeep(ctx context.Context, data []byte, shared bool) (*html.Node, error) {
+	doc, err := parseCtx(ctx, data, shared)
 	if err == nil {
 		return doc, nil
 	}
@@ -106,7 +124,7 @@ func parseDeep(ctx context.Context, data []byte) (*html.Node, error) {
 		if ferr != nil {
 			return nil, ferr
 		}
-		doc, err = parseCtx(ctx, flat)
+		doc, err = parseCtx(ctx, flat, true) // a new buffer that nothing else holds
 		if err == nil {
 			return doc, nil
 		}
@@ -127,19 +145,23 @@ func tooDeep(err error) bool {
 
 // parse parses data with the package's own tree builder (build.go).
 func parse(data []byte) (*html.Node, error) {
-	if reference.Load() {
-		return parseReference(data)
-	}
-	return build(context.Background(), string(data))
+	return parseCtx(context.Background(), data, false)
 }
 
 // parseCtx is parse, stopped once ctx is done: the builder reads ctx
 // once per readChunk bytes of the page, and fails with errStopped.
-func parseCtx(ctx context.Context, data []byte) (*html.Node, error) {
-	if ctx.Done() == nil || reference.Load() {
-		return parse(data)
+// shared says whether the tree's strings may point into data.
+func parseCtx(ctx context.Context, data []byte, shared bool) (*html.Node, error) {
+	if reference.Load() {
+		return parseReference(data)
 	}
-	doc, err := build(ctx, string(data))
+	var text string
+	if shared {
+		text = unsafe.String(unsafe.SliceData(data), len(data))
+	} else {
+		text = string(data)
+	}
+	doc, err := build(ctx, text)
 	if err != nil && ctx.Err() != nil {
 		return nil, stoppedError{ctx.Err()}
 	}
