@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -88,7 +89,7 @@ func normaliseNewlines(s string) string {
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again
 }
 
 func isSpace(c byte) bool {
