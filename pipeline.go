@@ -63,14 +63,17 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
 		return finish(a, detail, opts)
 	}
-	doc, shape, err := parseInput(ctx, dec.Text, opts)
+	doc, release, shape, err := parseInput(ctx, dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return extractTree(ctx, doc, shape, opts, tuning)
+	a, err := extractTree(ctx, doc, shape, opts, tuning)
+	detach(a, err, dec.Text)
+	return a, err
 }
 
 // extractTree runs the stages after parse (label, meta, content, page
@@ -130,10 +133,11 @@ func Flatten(data []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, _, err := parseInput(context.Background(), dec.Text, opts)
+	doc, release, _, err := parseInput(context.Background(), dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	return textmode.VisibleText(doc), nil
 }
 
@@ -155,17 +159,21 @@ func decodeInput(data []byte, opts Options) (decode.Result, error) {
 // elements than opts allows is refused before it is parsed. The parser
 // stops once ctx is done, with ctx's error. It returns the shape of text
 // too: the size of the tree, and whether it may hold a <base>.
-func parseInput(ctx context.Context, text []byte, opts Options) (*html.Node, textShape, error) {
+//
+// The tree's strings point into text, the caller's page or the decoder's
+// copy of it (ExtractContext detaches what it returns), and its memory is
+// reused by the next page once the caller calls release.
+func parseInput(ctx context.Context, text []byte, opts Options) (doc *html.Node, release func(), shape textShape, err error) {
 	limit := opts.maxElements()
-	shape := scanStartTags(text, limit)
+	shape = scanStartTags(text, limit)
 	if limit > 0 && shape.tags > limit {
-		return nil, textShape{}, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
+		return nil, nil, textShape{}, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
 	}
-	doc, err := parse.ParseContext(ctx, text)
+	doc, release, err = parse.ParseShared(ctx, text)
 	if err != nil {
-		return nil, textShape{}, fmt.Errorf("winnow: %w", err)
+		return nil, nil, textShape{}, fmt.Errorf("winnow: %w", err)
 	}
-	return doc, shape, nil
+	return doc, release, shape, nil
 }
 
 // textShape is what one scan of a page's text tells of its tree.

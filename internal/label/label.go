@@ -88,6 +88,7 @@ type Tree struct {
 	// index finds a node's id (ID, Index).
 	index      nodeIndex
 	classCache map[string]nameInfo // what the token tables say of each class value
+	nameCache  map[string]nameInfo // and of each name of those values
 	// unmarkSections' tables, kept for the next page.
 	sectionOf map[string]int32
 	sections  []section
@@ -192,6 +193,7 @@ func (t *Tree) Release() {
 	t.stop = nil
 	if cap(t.Nodes) <= maxPooledNodes {
 		clear(t.classCache)
+		clear(t.nameCache)
 		clear(t.sectionOf)
 		clear(t.Nodes)
 		t.Nodes = t.Nodes[:0]
@@ -206,6 +208,7 @@ var pool = sync.Pool{New: func() any {
 	return &Tree{
 		Nodes:      make([]Node, 0, 1024),
 		classCache: make(map[string]nameInfo, 256),
+		nameCache:  make(map[string]nameInfo, 256),
 		sectionOf:  make(map[string]int32),
 	}
 }}
@@ -635,6 +638,12 @@ func (ni nameInfo) applyTo(e *Node) {
 // classInfo looks a class value up in the per-page cache: pages repeat
 // the same class strings on hundreds of elements. Each value is split
 // once per page, for this pass and for the metadata stage.
+//
+// A value not met before is read name by name, each name once per page
+// too: the values of a page are mostly a few names in many combinations
+// ("btn btn-primary", "btn btn-link"). A value holding a form feed is
+// read whole, since the metadata tables split names on the other white
+// space only.
 func (t *Tree) classInfo(class string) nameInfo {
 	if class == "" {
 		return nameInfo{}
@@ -642,11 +651,46 @@ func (t *Tree) classInfo(class string) nameInfo {
 	if ni, ok := t.classCache[class]; ok {
 		return ni
 	}
+	var ni nameInfo
+	if strings.IndexByte(class, '\f') >= 0 {
+		ni = classValueInfo(class)
+	} else {
+		for name := range rules.ClassNames(class) {
+			n, ok := t.nameCache[name]
+			if !ok {
+				n = classValueInfo(name)
+				t.nameCache[name] = n
+			}
+			ni.merge(n)
+		}
+	}
+	t.classCache[class] = ni
+	return ni
+}
+
+// classValueInfo is what the token tables say of a class value, read
+// whole.
+func classValueInfo(class string) nameInfo {
 	ni := namesInfo(class, false)
 	ni.hidden = rules.HasHiddenClass(class)
 	ni.meta = rules.MetaNamesOf(class)
-	t.classCache[class] = ni
 	return ni
+}
+
+// merge adds what the next name of a value says to what the names before
+// it said, as namesInfo would have read them together: the first mark
+// stands, the hint is the highest, and the rest is said by any name.
+func (ni *nameInfo) merge(o nameInfo) {
+	if ni.mark == "" {
+		ni.mark = o.mark
+	}
+	ni.hint = max(ni.hint, o.hint)
+	ni.embed = ni.embed || o.embed
+	ni.hidden = ni.hidden || o.hidden
+	ni.strong = ni.strong || o.strong
+	ni.contentName = ni.contentName || o.contentName
+	ni.disclosure = ni.disclosure || o.disclosure
+	ni.meta |= o.meta
 }
 
 // namesInfo runs the token tables over a class or id value, one

@@ -5,6 +5,7 @@ package meta
 // benchmark says otherwise) and MB/s counts its bytes.
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/winnow-go/winnow/article"
@@ -27,3 +28,23 @@ func BenchmarkMeta(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLanguage detects the language of 4 KB texts in ten languages
+// and scripts, as DecideLanguage does for the body of every page. One op
+// is one pass over the ten texts.
+func BenchmarkLanguage(b *testing.B) {
+	var texts []string
+	for _, t := range scoreWordsTexts {
+		if t != "" {
+			texts = append(texts, strings.Repeat(t+" ", detectMaxBytes/len(t)+1)[:detectMaxBytes])
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			langSink, _ = ConfidentLanguage(t)
+		}
+	}
+}
+
+var langSink string

@@ -2,6 +2,7 @@ package meta
 
 import (
 	"io/fs"
+	"iter"
 	"path"
 	"slices"
 	"strings"
@@ -34,8 +35,52 @@ const (
 // langWord is one language that a frequent word belongs to, with the
 // word's weight: 1 divided by how many languages share the word.
 type langWord struct {
-	lang   string
+	lang   langID
 	weight float64
+}
+
+// langID numbers the languages of the word lists and letter hints, in
+// the order of their codes, so that scoreWords keeps its scores in an
+// array and breaks ties by code as it would by comparing the codes.
+type langID uint8
+
+// scoredLangs are the codes of the word lists and letter hints, sorted;
+// a langID indexes it.
+var scoredLangs = func() []string {
+	files, err := fs.Glob(dataFS, "data/lang/*.txt")
+	if err != nil || len(files) == 0 {
+		panic("meta: no embedded language lists")
+	}
+	set := map[string]bool{}
+	for _, f := range files {
+		set[strings.TrimSuffix(path.Base(f), ".txt")] = true
+	}
+	for _, line := range readList("data/lang_letters.txt") {
+		for _, code := range strings.Fields(line)[1:] {
+			set[code] = true
+		}
+	}
+	codes := make([]string, 0, len(set))
+	for c := range set {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	if len(codes) > maxScoredLangs {
+		panic("meta: more languages than maxScoredLangs")
+	}
+	return codes
+}()
+
+// maxScoredLangs bounds scoredLangs, for scoreWords' arrays.
+const maxScoredLangs = 64
+
+// langIDOf returns the id of a code of scoredLangs.
+func langIDOf(code string) langID {
+	i, ok := slices.BinarySearch(scoredLangs, code)
+	if !ok {
+		panic("meta: unknown language " + code)
+	}
+	return langID(i)
 }
 
 // frequentWord is a word of the frequent-word lists: a number of its own
@@ -49,20 +94,20 @@ type frequentWord struct {
 // (data/lang/<code>.txt) holds it.
 var frequentWords = func() map[string]frequentWord {
 	m := make(map[string]frequentWord)
-	files, err := fs.Glob(dataFS, "data/lang/*.txt")
-	if err != nil || len(files) == 0 {
-		panic("meta: no embedded language lists")
-	}
+	files, _ := fs.Glob(dataFS, "data/lang/*.txt")
 	for _, f := range files {
-		code := strings.TrimSuffix(path.Base(f), ".txt")
+		id := langIDOf(strings.TrimSuffix(path.Base(f), ".txt"))
 		for _, w := range readList(f) {
 			fw, ok := m[w]
 			if !ok {
 				fw.id = int32(len(m))
 			}
-			fw.langs = append(fw.langs, langWord{lang: code})
+			fw.langs = append(fw.langs, langWord{lang: id})
 			m[w] = fw
 		}
+	}
+	if len(m) > 64*len(wordSet{}) {
+		panic("meta: more frequent words than a wordSet holds")
 	}
 	for _, fw := range m {
 		for i := range fw.langs {
@@ -71,6 +116,9 @@ var frequentWords = func() map[string]frequentWord {
 	}
 	return m
 }()
+
+// wordSet is a set of frequentWord ids, one bit each.
+type wordSet [128]uint64
 
 // letterHints maps a Latin letter to the languages it points to, with the
 // hint's weight, from data/lang_letters.txt.
@@ -83,7 +131,7 @@ var letterHints = func() map[rune][]langWord {
 			panic("meta: bad line in data/lang_letters.txt: " + line)
 		}
 		for _, code := range f[1:] {
-			m[r] = append(m[r], langWord{lang: code, weight: letterHintWeight / float64(len(f)-1)})
+			m[r] = append(m[r], langWord{lang: langIDOf(code), weight: letterHintWeight / float64(len(f)-1)})
 		}
 	}
 	return m
@@ -99,22 +147,6 @@ var asciiHints = func() bool {
 	}
 	return false
 }()
-
-// maxHintLangs bounds the languages the letter hints name, all letters
-// together.
-const maxHintLangs = 32
-
-func init() {
-	langs := map[string]bool{}
-	for _, ls := range letterHints {
-		for _, l := range ls {
-			langs[l.lang] = true
-		}
-	}
-	if len(langs) > maxHintLangs {
-		panic("meta: data/lang_letters.txt names more than maxHintLangs languages")
-	}
-}
 
 // scriptLangs are the scripts written by one main language, which decide
 // it alone, in the order they are tried.
@@ -291,21 +323,19 @@ func ConfidentLanguage(text string) (lang string, confident bool) {
 // scoreWords scores text against the frequent-word lists and the letter
 // hints. notBG rules out Bulgarian (the text has letters Bulgarian lacks).
 func scoreWords(text string, notBG bool) (string, bool) {
-	scores := make(map[string]float64, 8)
-	distinct := make(map[string]int, 8)
-	seen := make(map[int32]bool, 64) // the frequent words met
+	var scores [maxScoredLangs]float64
+	var distinct [maxScoredLangs]int
+	var seen wordSet // the frequent words met
 	words := 0
 	var lower []byte // the word in lower case
-	for w := range strings.FieldsFuncSeq(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	}) {
+	for w := range wordsOf(text) {
 		words++
 		lower = appendLower(lower[:0], w)
 		if fw, ok := frequentWords[string(lower)]; ok {
-			first := !seen[fw.id]
-			seen[fw.id] = true
+			first := seen[fw.id/64]&(1<<(fw.id%64)) == 0
+			seen[fw.id/64] |= 1 << (fw.id % 64)
 			for _, lw := range fw.langs {
-				if notBG && lw.lang == "bg" {
+				if notBG && lw.lang == bulgarian {
 					continue
 				}
 				scores[lw.lang] += lw.weight
@@ -314,8 +344,7 @@ func scoreWords(text string, notBG bool) (string, bool) {
 				}
 			}
 		}
-		var hinted [maxHintLangs]string // the languages the word's letters pointed to
-		nh := 0
+		var hinted langSet // the languages the word's letters pointed to
 		for i := 0; i < len(lower); {
 			if lower[i] < utf8.RuneSelf && !asciiHints {
 				i++ // no hint names an ASCII letter
@@ -323,52 +352,84 @@ func scoreWords(text string, notBG bool) (string, bool) {
 			}
 			r, size := utf8.DecodeRune(lower[i:])
 			i += size
-		hints:
 			for _, lw := range letterHints[r] {
-				for _, h := range hinted[:nh] {
-					if h == lw.lang {
-						continue hints
-					}
+				if hinted&(1<<lw.lang) == 0 {
+					hinted |= 1 << lw.lang
+					scores[lw.lang] += lw.weight
 				}
-				hinted[nh] = lw.lang
-				nh++
-				scores[lw.lang] += lw.weight
 			}
 		}
 	}
 	if words < detectMinWords {
 		return "", false
 	}
-	best, top, second := "", 0.0, 0.0
-	for l, s := range scores {
-		if s > top || s == top && l < best {
+	best, top, second := -1, 0.0, 0.0
+	for l, s := range scores[:len(scoredLangs)] {
+		if s > top {
 			best, top = l, s
 		}
 	}
-	for l, s := range scores {
+	for l, s := range scores[:len(scoredLangs)] {
 		if l != best && s > second {
 			second = s
 		}
 	}
-	if best == "" || top < detectMinHits || distinct[best] < detectMinDistinct ||
+	if best < 0 || top < detectMinHits || distinct[best] < detectMinDistinct ||
 		top < detectMinShare*float64(words) || top < detectMinMargin*second {
 		return "", false
 	}
 	confident := words >= confidentMinWords && distinct[best] >= confidentMinDistinct &&
 		top >= confidentMinShare*float64(words) && top >= confidentMinMargin*second
-	return best, confident
+	return scoredLangs[best], confident
 }
 
-// appendLower appends strings.ToLower(w) to dst, building no string
-// when w is ASCII.
-func appendLower(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(w)...)
+// langSet is a set of langIDs, one bit each.
+type langSet uint64
+
+// bulgarian is the id of "bg", which scoreWords can rule out.
+var bulgarian = langIDOf("bg")
+
+// wordsOf yields the words of text: the runs of letters and
+// apostrophes. ASCII bytes are classed without decoding.
+func wordsOf(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(text); {
+			c := text[i]
+			letter, size := c == '\'' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z', 1
+			if c >= utf8.RuneSelf {
+				var r rune
+				r, size = utf8.DecodeRuneInString(text[i:])
+				letter = unicode.IsLetter(r)
+			}
+			switch {
+			case letter && start < 0:
+				start = i
+			case !letter && start >= 0:
+				if !yield(text[start:i]) {
+					return
+				}
+				start = -1
+			}
+			i += size
+		}
+		if start >= 0 {
+			yield(text[start:])
 		}
 	}
+}
+
+// appendLower appends strings.ToLower(w) to dst, building no string.
+func appendLower(dst []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		if c >= utf8.RuneSelf {
+			// As strings.ToLower: rune by rune, an invalid byte as U+FFFD.
+			for _, r := range w[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
@@ -428,7 +489,7 @@ var knownLanguages = func() []string {
 	}
 	for _, fw := range frequentWords {
 		for _, l := range fw.langs {
-			set[l.lang] = true
+			set[scoredLangs[l.lang]] = true
 		}
 	}
 	out := make([]string, 0, len(set))

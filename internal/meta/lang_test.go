@@ -56,7 +56,7 @@ func TestDetectLanguageLongInput(t *testing.T) {
 }
 
 func TestLanguageListsLoad(t *testing.T) {
-	langs := map[string]bool{}
+	langs := map[langID]bool{}
 	for _, fw := range frequentWords {
 		for _, l := range fw.langs {
 			langs[l.lang] = true

@@ -21,20 +21,22 @@ func scoreWordsReference(text string, notBG bool) (string, bool) {
 		first := !seen[w]
 		seen[w] = true
 		for _, lw := range frequentWords[w].langs {
-			if notBG && lw.lang == "bg" {
+			code := scoredLangs[lw.lang]
+			if notBG && code == "bg" {
 				continue
 			}
-			scores[lw.lang] += lw.weight
+			scores[code] += lw.weight
 			if first {
-				distinct[lw.lang]++
+				distinct[code]++
 			}
 		}
 		hinted := ""
 		for _, r := range w {
 			for _, lw := range letterHints[r] {
-				if !strings.Contains(hinted, lw.lang) {
-					hinted += lw.lang + " "
-					scores[lw.lang] += lw.weight
+				code := scoredLangs[lw.lang]
+				if !strings.Contains(hinted, code+" ") {
+					hinted += code + " "
+					scores[code] += lw.weight
 				}
 			}
 		}

@@ -86,15 +86,17 @@ type builder struct {
 	nextCtx int
 }
 
-// build parses s into a tree. It returns ctx's error once ctx is done
+// build parses s into a tree, its nodes and attributes from a (nil: the
+// heap). It returns ctx's error once ctx is done
 // (read every ctxEvery bytes and once at the start; a ctx that is never
 // done is never read), and errTooDeep for a page nested past maxOpen
 // elements.
-func build(ctx context.Context, s string) (*html.Node, error) {
+func build(ctx context.Context, s string, a *arena) (*html.Node, error) {
 	if ctx.Done() == nil {
 		ctx = nil
 	}
 	b := &builder{z: newTokenizer(s), framesetOK: true, ctx: ctx}
+	b.z.arena = a
 	b.doc = b.newNode(html.DocumentNode)
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {
@@ -147,10 +149,10 @@ func (b *builder) newNode(t html.NodeType) *html.Node {
 		if n < 64 {
 			n = 64
 		}
-		if n > 4096 {
-			n = 4096
+		if n > chunkLen {
+			n = chunkLen
 		}
-		b.slab = make([]html.Node, 0, n)
+		b.slab = b.z.arena.slab(n)
 	}
 	b.slab = b.slab[:len(b.slab)+1]
 	n := &b.slab[len(b.slab)-1]

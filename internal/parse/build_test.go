@@ -148,7 +148,7 @@ func TestTreeConstruction(t *testing.T) {
 		{"frameset", "<frameset><frame></frameset>", `html(head frameset(frame))`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := build(context.Background(), tc.in)
+			doc, err := build(context.Background(), tc.in, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -55,7 +55,7 @@ func TestDatasetTrees(t *testing.T) {
 				t.Fatal(err)
 			}
 			total++
-			ours, err := build(context.Background(), string(data))
+			ours, err := build(context.Background(), string(data), nil)
 			if err != nil {
 				t.Errorf("%s: %v", p.ID, err)
 				continue

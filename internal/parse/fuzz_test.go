@@ -21,7 +21,7 @@ func FuzzParseTree(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		ref, rerr := parseReference([]byte(s))
-		ours, err := build(context.Background(), s)
+		ours, err := build(context.Background(), s, nil)
 		if (err != nil) != (rerr != nil) {
 			t.Fatalf("errors differ: ours %v, x/net/html %v", err, rerr)
 		}

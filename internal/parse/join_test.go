@@ -17,7 +17,7 @@ func TestTextJoinAllocations(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	doc, err := build(context.Background(), page)
+	doc, err := build(context.Background(), page, nil)
 	runtime.ReadMemStats(&after)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -45,12 +47,43 @@ func Parse(data []byte) (*html.Node, error) {
 // nested too deep reads it through a reader that does the same), and
 // ParseContext returns ctx's error (not ErrParse).
 func ParseContext(ctx context.Context, data []byte) (*html.Node, error) {
-	doc, err := parseDeep(ctx, data)
+	return parseRepaired(ctx, data, nil)
+}
+
+// ParseShared is ParseContext without a copy of data, and with the
+// tree's memory reused from page to page. The strings of the tree (its
+// text, names and attribute values) point into data itself: the caller
+// must leave data unchanged while it uses the tree, and copy any of those
+// strings it keeps once data may change (the pipeline detaches its result
+// from data). release hands the tree's nodes and attributes back for the
+// next page; the caller calls it once nothing reads the tree any more, or
+// never (the collector then takes them).
+func ParseShared(ctx context.Context, data []byte) (doc *html.Node, release func(), err error) {
+	a := arenaPool.Get().(*arena)
+	release = func() {
+		a.recycle()
+		arenaPool.Put(a)
+	}
+	doc, err = parseRepaired(ctx, data, a)
+	if err != nil {
+		release()
+		return nil, nil, err
+	}
+	return doc, release, nil
+}
+
+var arenaPool = sync.Pool{New: func() any { return &arena{pooled: true} }}
+
+// parseRepaired parses data and repairs the tree (ParseContext). With an
+// arena, the tree's strings point into data and its nodes come from a;
+// with none, data is copied and the nodes come from the heap.
+func parseRepaired(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
+	doc, err := parseDeep(ctx, data, a)
 	if err != nil {
 		return nil, err
 	}
 	if fixed := closeTitle(doc, data); fixed != nil {
-		doc2, err := parseDeep(ctx, fixed)
+		doc2, err := parseDeep(ctx, fixed, a)
 		if err == nil {
 			doc = doc2
 		} else if ctx.Err() != nil {
@@ -92,9 +125,10 @@ func repairsNeeded(doc *html.Node) (segments, noscript bool) {
 	return
 }
 
-// parseDeep parses data, flattening nesting too deep for the parser.
-func parseDeep(ctx context.Context, data []byte) (*html.Node, error) {
-	doc, err := parseCtx(ctx, data)
+// parseDeep parses data, flattening nesting too deep for the parser
+// (a as in parseRepaired).
+func parseDeep(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
+	doc, err := parseCtx(ctx, data, a)
 	if err == nil {
 		return doc, nil
 	}
@@ -106,7 +140,7 @@ func parseDeep(ctx context.Context, data []byte) (*html.Node, error) {
 		if ferr != nil {
 			return nil, ferr
 		}
-		doc, err = parseCtx(ctx, flat)
+		doc, err = parseCtx(ctx, flat, a)
 		if err == nil {
 			return doc, nil
 		}
@@ -127,19 +161,24 @@ func tooDeep(err error) bool {
 
 // parse parses data with the package's own tree builder (build.go).
 func parse(data []byte) (*html.Node, error) {
-	if reference.Load() {
-		return parseReference(data)
-	}
-	return build(context.Background(), string(data))
+	return parseCtx(context.Background(), data, nil)
 }
 
 // parseCtx is parse, stopped once ctx is done: the builder reads ctx
 // once per readChunk bytes of the page, and fails with errStopped.
-func parseCtx(ctx context.Context, data []byte) (*html.Node, error) {
-	if ctx.Done() == nil || reference.Load() {
-		return parse(data)
+// With an arena, the tree's strings point into data and its nodes come
+// from a; with none, data is copied and the nodes come from the heap.
+func parseCtx(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
+	if reference.Load() {
+		return parseReference(data)
 	}
-	doc, err := build(ctx, string(data))
+	var text string
+	if a != nil {
+		text = unsafe.String(unsafe.SliceData(data), len(data))
+	} else {
+		text = string(data)
+	}
+	doc, err := build(ctx, text, a)
 	if err != nil && ctx.Err() != nil {
 		return nil, stoppedError{ctx.Err()}
 	}

@@ -44,7 +44,7 @@ func TestTagSoup(t *testing.T) {
 		}
 		s := sb.String()
 		ref, rerr := parseReference([]byte(s))
-		ours, err := build(context.Background(), s)
+		ours, err := build(context.Background(), s, nil)
 		if (err != nil) != (rerr != nil) {
 			t.Errorf("errors differ %q", s)
 			continue

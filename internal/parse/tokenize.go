@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -63,7 +64,8 @@ type tokenizer struct {
 	cdataOK bool   // the adjusted current node is foreign: <![CDATA[ is a section
 
 	store      []html.Attribute
-	storeStart int // where the current tag's attributes start in store
+	storeStart int    // where the current tag's attributes start in store
+	arena      *arena // where store's chunks come from; nil: the heap
 	names      map[string]string
 	buf        []byte
 }
@@ -88,7 +90,7 @@ func normaliseNewlines(s string) string {
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again
 }
 
 func isSpace(c byte) bool {
@@ -501,11 +503,10 @@ func (z *tokenizer) reserve(n int) {
 	if len(z.store)+n <= cap(z.store) {
 		return
 	}
-	size := min(max(2*cap(z.store), 64), 4096)
+	size := min(max(2*cap(z.store), 64), chunkLen)
 	kept := z.store[z.storeStart:]
 	size = max(size, 2*(len(kept)+n))
-	store := make([]html.Attribute, len(kept), size)
-	copy(store, kept)
+	store := append(z.arena.store(size), kept...)
 	z.store, z.storeStart = store, 0
 }
 
