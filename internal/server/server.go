@@ -15,10 +15,10 @@
 // Every error is JSON {"error":{"code","message"}} with a 4xx or 5xx status;
 // a panic in a handler becomes a 500 of that shape, never a stack trace.
 // A path that is not canonical (dot segments, doubled slashes) is a 400 of
-// that shape rather than a redirect. The only answers that are not JSON
-// are the ones net/http writes before any handler runs: a request it
-// cannot parse, and headers over HTTPServer's MaxHeaderBytes (headers
-// under that but over the server's own cap get a JSON 431).
+// that shape rather than a redirect. The answers net/http writes before
+// any handler runs (a request it cannot parse, headers over HTTPServer's
+// MaxHeaderBytes, an unknown transfer coding) are rewritten into that
+// shape on the connections of Listener, which Run serves on (unread.go).
 //
 // A request takes three kinds of resource, one after the other, and never
 // holds one while it waits for the next to arrive from the client or the
@@ -58,7 +58,7 @@ const (
 
 // maxHeaderBytes caps a request's line and headers; a larger request gets
 // a JSON 431. net/http reads up to httpMaxHeaderBytes before it answers
-// 431 itself, in plain text.
+// 431 itself, in plain text that Listener's connections turn into JSON.
 const (
 	maxHeaderBytes     = 64 << 10
 	httpMaxHeaderBytes = 1 << 20
@@ -238,7 +238,7 @@ func (s *Server) HTTPServer() *http.Server {
 func (s *Server) Run(ctx context.Context, ln net.Listener, grace time.Duration) error {
 	hs := s.HTTPServer()
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(s.Listener(ln)) }()
 	select {
 	case err := <-errc:
 		return err
