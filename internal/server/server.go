@@ -188,10 +188,19 @@ func New(cfg Config) *Server {
 
 // ServeHTTP answers one request. A path that names a page to fetch goes to
 // GET /{url} as it is; any other path that is not canonical gets a 400
-// here, where http.ServeMux would answer with a redirect that is not JSON.
+// here, where http.ServeMux would answer with a redirect that is not JSON,
+// and CONNECT a 405, where it would answer a plain-text 404.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if isReaderPath(r.URL.Path) {
 		s.reader.ServeHTTP(w, r) // its target may hold doubled slashes
+		return
+	}
+	if r.Method == http.MethodConnect {
+		// Its target is a host, not a path: http.ServeMux would answer
+		// a 404 in plain text.
+		s.route("/", func(w http.ResponseWriter, r *http.Request) {
+			allow(w, r, http.MethodGet, http.MethodHead, http.MethodPost)
+		}).ServeHTTP(w, r)
 		return
 	}
 	if p := r.URL.Path; p != "" && p != canonicalPath(p) {

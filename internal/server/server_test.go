@@ -429,6 +429,7 @@ func TestErrorsAreJSON(t *testing.T) {
 		{"not HTTP", "HELLO THERE\r\n\r\n", 400, "bad_request"},
 		{"no Host header", "GET /healthz HTTP/1.1\r\n\r\n", 400, "bad_request"},
 		{"unknown transfer coding", "POST /v1/extract HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: rot13\r\n\r\n", 501, "not_implemented"},
+		{"CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", 405, "method_not_allowed"},
 		{"dot segments", "GET /static/../.. HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad_path"},
 		{"static without slash", "GET /static HTTP/1.1\r\nHost: x\r\n\r\n", 404, "not_found"},
 		{"doubled slash", "GET //v1/extract HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad_path"},
