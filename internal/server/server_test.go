@@ -414,7 +414,7 @@ func TestFetchErrorCodes(t *testing.T) {
 // know) used to be plain text.
 func TestErrorsAreJSON(t *testing.T) {
 	var log bytes.Buffer
-	s := newTestServer(t, Config{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	s := newTestServer(t, Config{AccessLog: slog.New(slog.NewTextHandler(&log, nil))})
 	ts := serveReal(t, s)
 	cases := []struct {
 		name     string
@@ -456,8 +456,8 @@ func TestErrorsAreJSON(t *testing.T) {
 			t.Errorf("metrics lack %s", want)
 		}
 	}
-	if !strings.Contains(log.String(), "status=431") {
-		t.Errorf("no log line for the requests net/http refused: %s", log.String())
+	if !strings.Contains(log.String(), "method=- path=- status=431") || !strings.Contains(log.String(), "status=501") {
+		t.Errorf("no access line for the requests net/http refused: %s", log.String())
 	}
 }
 

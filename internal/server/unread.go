@@ -2,8 +2,10 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
@@ -44,7 +46,8 @@ func cannedAnswer(p []byte) (status int, text string, ok bool) {
 
 // Listener wraps ln so that the answers net/http writes itself, before any
 // handler runs, are JSON errors of the server's shape too, counted in the
-// metrics under the route "unread" and logged. Run serves on such a
+// metrics under the route "unread" and written to the access log with
+// method and path "-". Run serves on such a
 // listener; a caller serving HTTPServer itself should wrap its listener.
 func (s *Server) Listener(ln net.Listener) net.Listener {
 	return unreadListener{Listener: ln, s: s}
@@ -87,10 +90,16 @@ func (c *unreadConn) Write(p []byte) (int, error) {
 		_, reason, _ := strings.Cut(text, ": ")
 		message = "the request could not be read: " + reason
 	}
-	c.s.metrics.requests.WithLabelValues(unreadRoute, strconv.Itoa(status)).Inc()
-	c.s.log.Info("request refused before its handler", "status", status, "code", code, "remote", c.RemoteAddr().String(), "detail", text)
 	body, _ := json.Marshal(apiError{Error: errorBody{Code: code, Message: message}})
 	body = append(body, '\n')
+	c.s.metrics.requests.WithLabelValues(unreadRoute, strconv.Itoa(status)).Inc()
+	c.s.log.Debug("request refused before its handler", "status", status, "code", code, "remote", c.RemoteAddr().String(), "detail", text)
+	if c.s.cfg.AccessLog != nil {
+		// The request was never read: no method, no path.
+		c.s.cfg.AccessLog.LogAttrs(context.Background(), slog.LevelInfo, "request",
+			slog.String("method", "-"), slog.String("path", "-"), slog.Int("status", status),
+			slog.Duration("duration", 0), slog.Int("bytes", len(body)), slog.String("error", code))
+	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "HTTP/1.1 %d %s\r\n", status, http.StatusText(status))
 	fmt.Fprintf(&b, "Cache-Control: no-store\r\nConnection: close\r\nContent-Length: %d\r\nContent-Type: application/json\r\n", len(body))
