@@ -26,11 +26,15 @@ const unreadRoute = "unread"
 // so it never takes this shape.
 const cannedHeaders = "\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n"
 
+// maxCanned is more than the longest of net/http's own answers (about 200
+// bytes), so a long write is passed on without a look.
+const maxCanned = 512
+
 // cannedAnswer reports whether p is one of net/http's own plain-text
 // answers, with its status and its text.
 func cannedAnswer(p []byte) (status int, text string, ok bool) {
 	rest, found := bytes.CutPrefix(p, []byte("HTTP/1.1 "))
-	if !found {
+	if !found || len(p) > maxCanned {
 		return 0, "", false
 	}
 	line, body, found := bytes.Cut(rest, []byte(cannedHeaders))
