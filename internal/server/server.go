@@ -93,6 +93,10 @@ type Config struct {
 	// Fetch configures fetching for GET /v1/extract and JSON {"url"}; its
 	// Timeout is the deadline of one fetch.
 	Fetch fetch.Options
+	// MaxElements caps the start tags of a page (winnow.Options.MaxElements);
+	// a page over it gets 422 too_complex. 0 = winnow.DefaultMaxElements,
+	// negative = no cap.
+	MaxElements int
 	// Logger receives errors and panics; nil logs nothing.
 	Logger *slog.Logger
 	// AccessLog receives one line per request (accesslog.go); nil logs
