@@ -80,7 +80,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		accessLog     = fs.Bool("access-log", true, "log a line per request to stderr (method, path without query, status, duration, bytes, page status), whatever -log-level says")
 		maxElements   = elementBudget(winnow.DefaultMaxElements)
 	)
-	fs.Var(&maxElements, "max-elements", maxElementsUsage+" (422 too_complex)")
+	fs.Var(&maxElements, "max-elements", "cap on the start tags of an HTML page; a page over it gets 422 too_complex, before it is parsed (`N`; -1 = no cap)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: winnow serve [flags]\n\nRuns the HTTP API (POST/GET /v1/extract, GET /{url} Reader-style, /healthz, /metrics, /openapi.json)\nand the web page at /.\nEach flag's default comes from its environment variable when set; a flag on the command line wins.\n\nFlags:\n")
 		fs.PrintDefaults()
