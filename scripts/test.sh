@@ -57,12 +57,13 @@ step "go test ./... (library, CLI, server, batch; includes the quality ratchets 
 go test -count=1 ./...
 
 # The packages that run work concurrently, by name so that the list survives
-# a move (internal/batch is becoming internal/runner): the root package, the
-# batch reader, the batch runner, the server, eval and fetch. -short skips
-# the quality ratchets (already run above) and the SIGKILL test, whose kill
-# timings do not hold under the race detector's slowdown.
+# a move (internal/batch is becoming internal/runner; fetch left internal/):
+# the root package, the batch reader, the batch runner, the server, eval and
+# fetch. -short skips the quality ratchets (already run above) and the
+# SIGKILL test, whose kill timings do not hold under the race detector's
+# slowdown.
 # The race detector needs cgo, so a C compiler (Debian's gcc if missing).
-race_pkgs=$(go list ./... | grep -E '^github.com/winnow-go/winnow(/batch|/internal/(batch|runner|server|eval|fetch))?$')
+race_pkgs=$(go list ./... | grep -E '^github.com/winnow-go/winnow(/batch|/fetch|/internal/(batch|runner|server|eval|fetch))?$')
 step "go test -race -short" $(echo "$race_pkgs" | sed 's#^github.com/winnow-go/winnow#.#')
 if ! command -v "$(go env CC)" >/dev/null; then
   echo "installing gcc for the race detector" >&2

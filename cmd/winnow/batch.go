@@ -63,6 +63,8 @@ func batchMainIO(args []string, stdout, stderr io.Writer) int {
 	fresh := fs.Bool("fresh", false, "ignore an existing checkpoint and start over")
 	maxRecord := fs.Int64("max-record-mb", batch.DefaultMaxRecordBytes>>20, "largest record in `MB`, compressed or once gunzipped; larger ones get an error line")
 	timeout := fs.Duration("timeout", 60*time.Second, "time limit for one page")
+	maxElements := elementBudget(winnow.DefaultMaxElements)
+	fs.Var(&maxElements, "max-elements", maxElementsUsage)
 	links := fs.Bool("links", false, "keep the links of each block")
 	noImages := fs.Bool("no-images", false, "leave figures out")
 	articlesOnly := fs.Bool("articles-only", false, "refuse pages that are not articles: listings get status not_article, short pages too_short")
@@ -124,7 +126,7 @@ func batchMainIO(args []string, stdout, stderr io.Writer) int {
 			// The record cap also caps the page once gunzipped.
 			Extract: winnow.Options{KeepLinks: *links, DropImages: *noImages, ArticlesOnly: *articlesOnly,
 				MaxBytes: *maxRecord << 20, Explain: *explain, Focus: focus,
-				Formatting: *formatting, Comments: *comments},
+				Formatting: *formatting, Comments: *comments, MaxElements: int(maxElements)},
 			MinWords: *minWords,
 			Timeout:  *timeout,
 			Format:   lineFormat,

@@ -102,8 +102,9 @@ func TestBatchArticlesOnly(t *testing.T) {
 // whether its gzip members hold one record, two, all of them (a WARC
 // gzipped as one stream, as "gzip file.warc" makes) or a mix; unusable
 // records in a row (an unsupported Content-Encoding) each get an error
-// line. A one-stream WARC used to give one line, two records per member
-// half of them, and error records after the first of a row none.
+// line, and the summary counts each. A one-stream WARC used to give one
+// line, two records per member half of them, and error records after the
+// first of a row neither a line nor a count.
 func TestBatchGzipLayouts(t *testing.T) {
 	var pages []batchtest.Page
 	for i := range 9 {
@@ -163,8 +164,14 @@ func TestBatchGzipLayouts(t *testing.T) {
 			if len(seen) != len(pages) {
 				t.Errorf("%d lines, want %d", len(seen), len(pages))
 			}
-			if want := fmt.Sprintf("%d lines in", len(pages)); !strings.Contains(stderr.String(), want) {
-				t.Errorf("summary does not say %q:\n%s", want, stderr.String())
+			for _, want := range []string{
+				fmt.Sprintf("%d lines in", len(pages)),
+				fmt.Sprintf("  %-24s %d\n", "error", 3),
+				fmt.Sprintf("  %-24s %d\n", "ok", len(pages)-3),
+			} {
+				if !strings.Contains(stderr.String(), want) {
+					t.Errorf("summary does not say %q:\n%s", want, stderr.String())
+				}
 			}
 		})
 	}

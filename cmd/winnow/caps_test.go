@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -170,5 +171,83 @@ func TestBatchMaxRecord(t *testing.T) {
 	}
 	if g := got["https://a.test/floods"]; !strings.HasPrefix(g, "ok ") {
 		t.Errorf("small record: %q, want ok", g)
+	}
+}
+
+// TestMaxElementsFlag: --max-elements sets the element budget of extract,
+// flatten, batch and serve: a page over it is refused as too complex, -1
+// lifts it, and the default is the library's.
+func TestMaxElementsFlag(t *testing.T) {
+	page := "<html><body><article><h1>Floods</h1>" + strings.Repeat("<p>The river rose overnight and the town woke to water in its streets.</p>", 300) + "</article></body></html>"
+	for _, c := range []struct {
+		args    []string
+		refused bool
+	}{
+		{nil, false},
+		{[]string{"--max-elements", "100"}, true},
+		{[]string{"--max-elements", "1000"}, false},
+		{[]string{"--max-elements", "-1"}, false},
+	} {
+		var out, errOut bytes.Buffer
+		env := extractEnv{stdin: strings.NewReader(page), stdout: &out, stderr: &errOut, extract: winnow.ExtractContext}
+		code := extract(c.args, env)
+		refused := strings.Contains(errOut.String(), "too complex")
+		if refused != c.refused || (code == exitOK) == c.refused {
+			t.Errorf("extract %q: exit %d, stderr %q; want refused %v", c.args, code, errOut.String(), c.refused)
+		}
+		out.Reset()
+		errOut.Reset()
+		code = flatten(c.args, strings.NewReader(page), &out, &errOut)
+		refused = strings.Contains(errOut.String(), "too complex")
+		if refused != c.refused || (code == exitOK) == c.refused {
+			t.Errorf("flatten %q: exit %d, stderr %q; want refused %v", c.args, code, errOut.String(), c.refused)
+		}
+	}
+	for _, tt := range []struct {
+		args     []string
+		refused  bool
+		elements int
+	}{
+		{nil, false, winnow.DefaultMaxElements},
+		{[]string{"--max-elements", "100"}, true, 100},
+		{[]string{"--max-elements", "-1"}, false, -1},
+	} {
+		dir := t.TempDir()
+		in := filepath.Join(dir, "in.warc.gz")
+		if err := batchtest.WriteWARC(in, true, []batchtest.Page{{URL: "https://a.test/floods", Body: []byte(page)}}); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "out.jsonl")
+		var stderr bytes.Buffer
+		if code := batchMain(append([]string{"-q", "-o", out}, append(tt.args, in)...), &stderr); code != exitOK {
+			t.Fatalf("batch %q: exit %d: %s", tt.args, code, stderr.String())
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l struct{ Status, Error string }
+		if err := json.Unmarshal(bytes.TrimSpace(data), &l); err != nil {
+			t.Fatalf("%v: %s", err, data)
+		}
+		if refused := l.Status == "error" && strings.Contains(l.Error, "too complex"); refused != tt.refused {
+			t.Errorf("batch %q: line %+v; want refused %v", tt.args, l, tt.refused)
+		}
+		var serr bytes.Buffer
+		st, err := parseServe(tt.args, func(string) string { return "" }, &serr)
+		if err != nil || st.config.MaxElements != tt.elements {
+			t.Errorf("serve %q: MaxElements %d, err %v %s; want %d", tt.args, st.config.MaxElements, err, serr.String(), tt.elements)
+		}
+	}
+	st, err := parseServe(nil, func(k string) string { return map[string]string{"WINNOW_MAX_ELEMENTS": "2000"}[k] }, io.Discard)
+	if err != nil || st.config.MaxElements != 2000 {
+		t.Errorf("WINNOW_MAX_ELEMENTS=2000: MaxElements %d, err %v", st.config.MaxElements, err)
+	}
+	for _, args := range [][]string{{"--max-elements", "0", "-"}, {"--max-elements", "x", "-"}} {
+		var out, errOut bytes.Buffer
+		env := extractEnv{stdin: strings.NewReader(page), stdout: &out, stderr: &errOut, extract: winnow.ExtractContext}
+		if code := extract(args, env); code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -154,6 +155,8 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	fs.StringVar(&cfg.opts.ContentType, "content-type", "", "the HTTP Content-Type of the inputs, for its `charset`")
 	maxBytes := byteSize(winnow.DefaultMaxBytes)
 	fs.Var(&maxBytes, "max-bytes", "cap on each input's `size`, compressed and once gunzipped or fetched (bytes; KB/MB/GB suffixes allowed)")
+	maxElements := elementBudget(winnow.DefaultMaxElements)
+	fs.Var(&maxElements, "max-elements", maxElementsUsage)
 	fs.StringVar(&cfg.listFile, "i", "", "read inputs from `FILE`, one path or URL a line (# starts a comment)")
 	fs.StringVar(&cfg.listFile, "input-file", "", "same as -i `FILE`")
 	fs.StringVar(&cfg.inputDir, "input-dir", "", "read every file under `DIR` (hidden files skipped)")
@@ -213,6 +216,7 @@ func parseExtract(args []string, stderr io.Writer) (cfg extractConfig, code int,
 	}
 	cfg.opts.DropImages = *noImages
 	cfg.opts.MaxBytes = int64(maxBytes)
+	cfg.opts.MaxElements = int(maxElements)
 	cfg.opts.Explain = cfg.explain
 	cfg.inputs = inputs
 	return cfg, exitOK, true
@@ -483,5 +487,23 @@ func (b *byteSize) Set(s string) error {
 		return err
 	}
 	*b = byteSize(n)
+	return nil
+}
+
+// elementBudget is the value of --max-elements: a positive number of start
+// tags, or -1 for no cap (winnow.Options.MaxElements).
+type elementBudget int
+
+// maxElementsUsage is the help of --max-elements.
+const maxElementsUsage = "cap on the start tags of an HTML page; a page over it is refused as too complex, before it is parsed (`N`; -1 = no cap)"
+
+func (e *elementBudget) String() string { return strconv.Itoa(int(*e)) }
+
+func (e *elementBudget) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n == 0 || n < -1 {
+		return fmt.Errorf("want a positive number of elements, or -1 for no cap")
+	}
+	*e = elementBudget(n)
 	return nil
 }

@@ -170,17 +170,17 @@ func TestExtractCLI(t *testing.T) {
 func TestExtractOptions(t *testing.T) {
 	var got winnow.Options
 	r := runCLI(t, []string{"-", "--links", "--no-images", "--recall", "--input", "text",
-		"--content-type", "text/html; charset=koi8-r", "--url", "https://example.org/a", "--explain", "--articles-only", "--max-bytes", "2MB"}, "article", &got)
+		"--content-type", "text/html; charset=koi8-r", "--url", "https://example.org/a", "--explain", "--articles-only", "--max-bytes", "2MB", "--max-elements", "1000"}, "article", &got)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	want := winnow.Options{URL: "https://example.org/a", ContentType: "text/html; charset=koi8-r",
-		Focus: winnow.Recall, Input: winnow.InputText, KeepLinks: true, DropImages: true, Explain: true, ArticlesOnly: true, MaxBytes: 2 << 20}
+		Focus: winnow.Recall, Input: winnow.InputText, KeepLinks: true, DropImages: true, Explain: true, ArticlesOnly: true, MaxBytes: 2 << 20, MaxElements: 1000}
 	if got != want {
 		t.Errorf("options %+v, want %+v", got, want)
 	}
 	runCLI(t, []string{"--precision", "--input", "html", "-"}, "article", &got)
-	if got.Focus != winnow.Precision || got.Input != winnow.InputHTML || got.KeepLinks || got.MaxBytes != winnow.DefaultMaxBytes {
+	if got.Focus != winnow.Precision || got.Input != winnow.InputHTML || got.KeepLinks || got.MaxBytes != winnow.DefaultMaxBytes || got.MaxElements != winnow.DefaultMaxElements {
 		t.Errorf("options %+v", got)
 	}
 }

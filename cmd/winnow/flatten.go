@@ -31,6 +31,8 @@ func flatten(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	maxBytes := byteSize(winnow.DefaultMaxBytes)
 	fs.Var(&maxBytes, "max-bytes", "cap on the input's `size`, compressed and once gunzipped (bytes; KB/MB/GB suffixes allowed)")
+	maxElements := elementBudget(winnow.DefaultMaxElements)
+	fs.Var(&maxElements, "max-elements", maxElementsUsage)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, flattenUsage)
 		fs.PrintDefaults()
@@ -65,7 +67,7 @@ func flatten(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "winnow flatten: %s: %v\n", name, err)
 		return exitUsage
 	}
-	flat, err := winnow.Flatten(data, winnow.Options{MaxBytes: int64(maxBytes)})
+	flat, err := winnow.Flatten(data, winnow.Options{MaxBytes: int64(maxBytes), MaxElements: int(maxElements)})
 	if err != nil {
 		fmt.Fprintf(stderr, "winnow flatten: %s: %s\n", name, errText(err))
 		return exitUsage

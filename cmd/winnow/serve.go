@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/fetch"
 	"github.com/winnow-go/winnow/internal/server"
 )
@@ -37,6 +38,7 @@ var serveEnv = map[string]string{
 	"grace":           "WINNOW_GRACE",
 	"log-level":       "WINNOW_LOG_LEVEL",
 	"access-log":      "WINNOW_ACCESS_LOG",
+	"max-elements":    "WINNOW_MAX_ELEMENTS",
 }
 
 // runServe is the "winnow serve" subcommand: the HTTP API and web page.
@@ -76,7 +78,9 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		grace         = fs.Duration("grace", 30*time.Second, "how long shutdown waits for requests in flight")
 		logLevel      = fs.String("log-level", "info", "log level: debug, info, warn or error")
 		accessLog     = fs.Bool("access-log", true, "log a line per request to stderr (method, path without query, status, duration, bytes, page status), whatever -log-level says")
+		maxElements   = elementBudget(winnow.DefaultMaxElements)
 	)
+	fs.Var(&maxElements, "max-elements", "cap on the start tags of an HTML page; a page over it gets 422 too_complex, before it is parsed (`N`; -1 = no cap)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: winnow serve [flags]\n\nRuns the HTTP API (POST/GET /v1/extract, GET /{url} Reader-style, /healthz, /metrics, /openapi.json)\nand the web page at /.\nEach flag's default comes from its environment variable when set; a flag on the command line wins.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -134,6 +138,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 			Concurrency: *concurrency,
 			Queue:       *queue,
 			Fetches:     *fetches,
+			MaxElements: int(maxElements),
 			Fetch: fetch.Options{
 				MaxBytes:     fetchMax,
 				Timeout:      *fetchTimeout,

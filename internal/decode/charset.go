@@ -254,6 +254,80 @@ func mostlyUTF8(data []byte) bool {
 	return valid > 0 && (valid >= 4*invalid || words >= minUTF8Words && 2*words >= invalid)
 }
 
+// legacyWords returns text, read as UTF-8 though some of its words are
+// not, as valid UTF-8. A word is a run of bytes from 0x40 up, as
+// sampleWindow splits them, so no character of a legacy charset is cut.
+// A word with more invalid bytes than valid multi-byte sequences is taken
+// for text pasted in from a legacy charset: all such words are read in
+// the charset detection finds they read best in, when that is not
+// damaged UTF-8 and they hold enough bytes outside ASCII to judge by
+// (detectWeights.MinEvidence). Otherwise, and in words that are mostly
+// UTF-8 (a word cut in the middle of a character), each invalid sequence
+// becomes one U+FFFD.
+func legacyWords(text []byte) []byte {
+	var sample []byte
+	eachWord(text, func(w []byte, legacy bool) {
+		if legacy {
+			sample = append(append(sample, w...), ' ')
+		}
+	})
+	d := detect(sample)
+	best := d.best()
+	if d.high < detectWeights.MinEvidence || best.name == "utf-8" {
+		return bytes.ToValidUTF8(text, replacementChar)
+	}
+	dec := best.enc.NewDecoder()
+	out := make([]byte, 0, len(text)+len(text)/8)
+	eachWord(text, func(w []byte, legacy bool) {
+		if legacy {
+			if b, err := dec.Bytes(w); err == nil {
+				out = append(out, bytes.ToValidUTF8(b, replacementChar)...)
+				return
+			}
+		}
+		out = append(out, bytes.ToValidUTF8(w, replacementChar)...)
+	})
+	return out
+}
+
+// replacementChar is U+FFFD in UTF-8.
+var replacementChar = []byte("\uFFFD")
+
+// eachWord calls f on each piece of text in order: the runs of bytes from
+// 0x40 up and the bytes between them, which are ASCII and never legacy.
+// legacy is true for a run with more invalid bytes than valid multi-byte
+// sequences.
+func eachWord(text []byte, f func(piece []byte, legacy bool)) {
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && text[j] < 0x40 {
+			j++
+		}
+		if j > i {
+			f(text[i:j], false)
+			i = j
+		}
+		valid, invalid := 0, 0
+		for j < len(text) && text[j] >= 0x40 {
+			if text[j] < utf8.RuneSelf {
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRune(text[j:])
+			if r == utf8.RuneError && size == 1 {
+				invalid++
+			} else {
+				valid++
+			}
+			j += size
+		}
+		if j > i {
+			f(text[i:j], invalid > valid)
+			i = j
+		}
+	}
+}
+
 // minUTF8Words is the fewest multi-byte sequences in valid words that
 // make a page with many invalid bytes UTF-8 (see mostlyUTF8): a name or
 // two in UTF-8 on a legacy page is too little to go by.

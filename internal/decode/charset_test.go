@@ -3,6 +3,7 @@ package decode
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -42,9 +43,11 @@ func mixedPage(t *testing.T, head, text string, charsetOf func(i int) string) []
 }
 
 // TestDecodeMixedUTF8: a UTF-8 page with paragraphs in a legacy charset
-// pasted in stays UTF-8, its legacy bytes replaced, unless a declaration
-// says the legacy charset; a legacy page with a little UTF-8 stays legacy.
-// Such pages used to be decoded whole as GBK, every paragraph garbled.
+// pasted in stays UTF-8, and the words that are not UTF-8 are read in the
+// legacy charset they read best in, so every paragraph comes out; unless a
+// declaration says the legacy charset. A legacy page with a little UTF-8
+// stays legacy. Such pages used to be decoded whole as GBK, every paragraph
+// garbled, and then as UTF-8 with each legacy word one U+FFFD.
 func TestDecodeMixedUTF8(t *testing.T) {
 	half := func(legacy string) func(int) string {
 		return func(i int) string {
@@ -62,21 +65,21 @@ func TestDecodeMixedUTF8(t *testing.T) {
 		keep func(i int) bool
 	}{
 		{name: "ru half windows-1251", lang: "ru", charsetOf: half("windows-1251"),
-			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(i int) bool { return i%2 == 0 }},
+			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(int) bool { return true }},
 		{name: "ru half koi8-r", lang: "ru", charsetOf: half("koi8-r"),
-			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(i int) bool { return i%2 == 0 }},
+			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(int) bool { return true }},
 		{name: "zh half gbk", lang: "zh-hans", charsetOf: half("gbk"),
-			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(i int) bool { return i%2 == 0 }},
+			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(int) bool { return true }},
 		{name: "el half windows-1253", lang: "el", charsetOf: half("windows-1253"),
-			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(i int) bool { return i%2 == 0 }},
+			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(int) bool { return true }},
 		{name: "ja half shift_jis", lang: "ja", charsetOf: half("shift_jis"),
-			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(i int) bool { return i%2 == 0 }},
+			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(int) bool { return true }},
 		{name: "ru half windows-1251, utf-8 meta", lang: "ru", head: `<meta charset="utf-8">`, charsetOf: half("windows-1251"),
-			wantCharset: "utf-8", wantSource: SourceMeta, keep: func(i int) bool { return i%2 == 0 }},
+			wantCharset: "utf-8", wantSource: SourceMeta, keep: func(int) bool { return true }},
 		{name: "ru half windows-1251, windows-1251 header", lang: "ru", contentType: "text/html; charset=windows-1251", charsetOf: half("windows-1251"),
 			wantCharset: "windows-1251", wantSource: SourceHeader, keep: func(i int) bool { return i%2 == 1 }},
 		{name: "ru one windows-1251 paragraph", lang: "ru", charsetOf: func(i int) string { return map[bool]string{true: "windows-1251", false: "utf-8"}[i == 1] },
-			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(i int) bool { return i != 1 }},
+			wantCharset: "utf-8", wantSource: SourceDetected, keep: func(int) bool { return true }},
 		// Must not match: legacy pages with one UTF-8 paragraph stay legacy.
 		{name: "ru one utf-8 paragraph", lang: "ru", charsetOf: func(i int) string { return map[bool]string{true: "utf-8", false: "windows-1251"}[i == 1] },
 			wantCharset: "windows-1251", wantSource: SourceDetected, keep: func(i int) bool { return i != 1 }},
@@ -168,6 +171,65 @@ func TestDecodeDeclaredUTF16(t *testing.T) {
 			}
 			if !bytes.Contains(res.Text, []byte(tt.wantText)) {
 				t.Errorf("text %.200q does not hold %.60q", res.Text, tt.wantText)
+			}
+		})
+	}
+}
+
+// TestDecodeLegacyWords: in a page read as UTF-8, the words that are not
+// UTF-8 are read in the legacy charset they read best in, when that reads
+// better than replacement characters and there are enough of them to
+// judge; else each stays one U+FFFD. The UTF-8 around them is untouched.
+func TestDecodeLegacyWords(t *testing.T) {
+	ru := sentences(sample(t, "ru", "windows-1251"))
+	utf8Part := strings.Join(ru[:3], " ")
+	var quoted strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&quoted, "<p>The mayor said \u201cwe will build it\u201d on day %d \u2014 the council\u2019s plan.</p>\n", i)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want []string // must be in the text
+		not  []string // must not be in the text
+	}{
+		{"cp1252 quotes pasted into a UTF-8 page",
+			[]byte(page("", quoted.String()+strings.Repeat("<p>Then she said \x93it\x92s done\x94 and \x93it\x92s paid\x94, and left \x96 at last, \x93for good\x94 she said.</p>", 2))),
+			[]string{"\u201cit\u2019s done\u201d", "\u201cit\u2019s paid\u201d", "\u201cfor good\u201d", "\u201cwe will build it\u201d"}, []string{"\uFFFD"}},
+		// Must not match: too few bytes to judge stay replaced.
+		{"two stray bytes",
+			[]byte(page("", utf8Part+" \xff\xfe "+utf8Part)),
+			[]string{utf8Part + " \uFFFD " + utf8Part}, nil},
+		// Must not match: UTF-8 words cut inside a character (teasers cut
+		// at a byte count) are UTF-8, not legacy, however many.
+		{"UTF-8 words cut in a character",
+			[]byte(page("", strings.Repeat("<p>"+utf8Part[:40]+"\xd0</p>", 24))),
+			[]string{utf8Part[:40] + "\uFFFD</p>"}, []string{"\u0420\u045f"}},
+		{"UTF-8 words cut in a character beside windows-1251 paragraphs",
+			append([]byte(page("", utf8Part+"</p><p>"+utf8Part+strings.Repeat("</p><p>"+utf8Part[:40]+"\xd0", 4))), encode(t, "<p>"+strings.Join(ru[3:], "</p><p>")+"</p>", "windows-1251")...),
+			[]string{utf8Part[:40] + "\uFFFD</p>", ru[3], ru[4]}, []string{"\u0420\u045f"}},
+		{"one stray byte in a word",
+			[]byte(page("", utf8Part+" ab\x92cd "+utf8Part)),
+			[]string{"ab\uFFFDcd"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Decode(tt.data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Charset != "utf-8" {
+				t.Errorf("charset %s from %s, want utf-8", res.Charset, res.Source)
+			}
+			for _, w := range tt.want {
+				if !bytes.Contains(res.Text, []byte(w)) {
+					t.Errorf("text lacks %.80q:\n%.600q", w, res.Text)
+				}
+			}
+			for _, w := range tt.not {
+				if bytes.Contains(res.Text, []byte(w)) {
+					t.Errorf("text holds %q:\n%.600q", w, res.Text)
+				}
 			}
 		})
 	}

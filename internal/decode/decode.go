@@ -18,7 +18,9 @@
 //  4. the charset: the Content-Type header, then <meta> or the XML
 //     declaration in the first 4096 bytes, each kept only while its
 //     decoding is plausible; otherwise detection (see below);
-//  5. the conversion to UTF-8, with invalid sequences replaced by U+FFFD.
+//  5. the conversion to UTF-8, with invalid sequences replaced by U+FFFD;
+//     in a page read as UTF-8, the words that are mostly not UTF-8 are
+//     first read in the legacy charset detection finds for them (below).
 //
 // # Which declaration wins
 //
@@ -39,9 +41,16 @@
 // The header is tried before the meta, so when both are plausible the
 // header wins; when the header's decoding is implausible and the meta's is
 // not, the meta wins; when neither is, mostly valid UTF-8 stays UTF-8
-// (with its invalid bytes replaced) and otherwise detection decides. So a
-// UTF-8 page with half its paragraphs in windows-1251 is UTF-8 unless
-// windows-1251 is declared.
+// and otherwise detection decides. So a UTF-8 page with half its
+// paragraphs in windows-1251 is UTF-8 unless windows-1251 is declared.
+//
+// In a page read as UTF-8, a word (a run of bytes from 0x40 up) with more
+// invalid bytes than valid sequences is legacy text pasted in: all such
+// words are read in the charset detection finds for them, when that reads
+// better than replacement characters and they hold at least 16 bytes
+// outside ASCII; so both halves of that page come out. Otherwise, and in a
+// word that is mostly UTF-8 (cut inside a character), each invalid
+// sequence becomes one U+FFFD.
 //
 // # Detection
 //
@@ -220,7 +229,7 @@ func finishUTF8(res Result, text []byte, name, source string) (Result, error) {
 	if utf8.Valid(text) {
 		res.Text = text
 	} else {
-		res.Text = bytes.ToValidUTF8(text, []byte("\uFFFD"))
+		res.Text = legacyWords(text)
 	}
 	return checkBlank(res)
 }

@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/batch"
 	"github.com/winnow-go/winnow/render"
 )
@@ -455,6 +456,10 @@ func fingerprint(cfg Config) string {
 	}
 	if p.Extract.Comments {
 		opts["comments"] = true
+	}
+	if m := p.Extract.MaxElements; m != 0 && m != winnow.DefaultMaxElements {
+		// Pages over the budget are error lines, under it extracted.
+		opts["max_elements"] = m
 	}
 	b, _ := json.Marshal(opts)
 	return string(b)

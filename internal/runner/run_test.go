@@ -22,6 +22,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
 
+	"github.com/winnow-go/winnow"
 	"github.com/winnow-go/winnow/internal/batchtest"
 	"github.com/winnow-go/winnow/render"
 )
@@ -588,6 +589,11 @@ func TestFingerprintNewOptions(t *testing.T) {
 	if got := fingerprint(text); got != old {
 		t.Errorf("--format text: %s", got)
 	}
+	budget := base
+	budget.Process.Extract.MaxElements = winnow.DefaultMaxElements
+	if got := fingerprint(budget); got != old {
+		t.Errorf("--max-elements at its default: %s", got)
+	}
 	tests := []struct {
 		name string
 		set  func(*Config)
@@ -596,6 +602,8 @@ func TestFingerprintNewOptions(t *testing.T) {
 		{"format", func(c *Config) { c.Process.Format = render.FormatMarkdown }, `"format":"markdown"`},
 		{"formatting", func(c *Config) { c.Process.Extract.Formatting = true }, `"formatting":true`},
 		{"comments", func(c *Config) { c.Process.Extract.Comments = true }, `"comments":true`},
+		{"max-elements", func(c *Config) { c.Process.Extract.MaxElements = 1000 }, `"max_elements":1000`},
+		{"no element budget", func(c *Config) { c.Process.Extract.MaxElements = -1 }, `"max_elements":-1`},
 	}
 	seen := map[string]string{old: "default"}
 	for _, tt := range tests {

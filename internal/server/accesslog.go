@@ -14,9 +14,11 @@ import (
 // The access log (Config.AccessLog) gets one line per request, written
 // when the answer is complete, with the fields
 //
-//	method    the request's method
+//	method    the request's method ("-" for a request net/http refused
+//	          before reading it, unread.go)
 //	path      the request's path, never its query; for GET /{url}, "/"
-//	          and the target URL without its query, fragment or user info
+//	          and the target URL without its query, fragment or user info;
+//	          "-" for a request net/http refused
 //	status    the status code answered
 //	duration  from the request's arrival to the end of the answer
 //	bytes     the bytes of the response body sent (none for HEAD, whose

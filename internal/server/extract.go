@@ -404,7 +404,7 @@ func (s *Server) run(ctx context.Context, req extractRequest, in inputPage) (*ar
 	a, err := s.extract(ctx, data, winnow.Options{
 		URL: pageURL, ContentType: contentType, Explain: req.Explain, ArticlesOnly: req.ArticlesOnly, MaxBytes: max,
 		KeepLinks: req.Links, DropImages: req.NoImages, Focus: req.Focus,
-		Formatting: req.Formatting, Comments: req.Comments,
+		Formatting: req.Formatting, Comments: req.Comments, MaxElements: s.cfg.MaxElements,
 	})
 	var nae *winnow.NoArticleError
 	switch {

@@ -15,10 +15,10 @@
 // Every error is JSON {"error":{"code","message"}} with a 4xx or 5xx status;
 // a panic in a handler becomes a 500 of that shape, never a stack trace.
 // A path that is not canonical (dot segments, doubled slashes) is a 400 of
-// that shape rather than a redirect. The only answers that are not JSON
-// are the ones net/http writes before any handler runs: a request it
-// cannot parse, and headers over HTTPServer's MaxHeaderBytes (headers
-// under that but over the server's own cap get a JSON 431).
+// that shape rather than a redirect. The answers net/http writes before
+// any handler runs (a request it cannot parse, headers over HTTPServer's
+// MaxHeaderBytes, an unknown transfer coding) are rewritten into that
+// shape on the connections of Listener, which Run serves on (unread.go).
 //
 // A request takes three kinds of resource, one after the other, and never
 // holds one while it waits for the next to arrive from the client or the
@@ -58,7 +58,7 @@ const (
 
 // maxHeaderBytes caps a request's line and headers; a larger request gets
 // a JSON 431. net/http reads up to httpMaxHeaderBytes before it answers
-// 431 itself, in plain text.
+// 431 itself, in plain text that Listener's connections turn into JSON.
 const (
 	maxHeaderBytes     = 64 << 10
 	httpMaxHeaderBytes = 1 << 20
@@ -93,6 +93,10 @@ type Config struct {
 	// Fetch configures fetching for GET /v1/extract and JSON {"url"}; its
 	// Timeout is the deadline of one fetch.
 	Fetch fetch.Options
+	// MaxElements caps the start tags of a page (winnow.Options.MaxElements);
+	// a page over it gets 422 too_complex. 0 = winnow.DefaultMaxElements,
+	// negative = no cap.
+	MaxElements int
 	// Logger receives errors and panics; nil logs nothing.
 	Logger *slog.Logger
 	// AccessLog receives one line per request (accesslog.go); nil logs
@@ -188,10 +192,19 @@ func New(cfg Config) *Server {
 
 // ServeHTTP answers one request. A path that names a page to fetch goes to
 // GET /{url} as it is; any other path that is not canonical gets a 400
-// here, where http.ServeMux would answer with a redirect that is not JSON.
+// here, where http.ServeMux would answer with a redirect that is not JSON,
+// and CONNECT a 405, where it would answer a plain-text 404.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if isReaderPath(r.URL.Path) {
 		s.reader.ServeHTTP(w, r) // its target may hold doubled slashes
+		return
+	}
+	if r.Method == http.MethodConnect {
+		// Its target is a host, not a path: http.ServeMux would answer
+		// a 404 in plain text.
+		s.route("/", func(w http.ResponseWriter, r *http.Request) {
+			allow(w, r, http.MethodGet, http.MethodHead, http.MethodPost)
+		}).ServeHTTP(w, r)
 		return
 	}
 	if p := r.URL.Path; p != "" && p != canonicalPath(p) {
@@ -238,7 +251,7 @@ func (s *Server) HTTPServer() *http.Server {
 func (s *Server) Run(ctx context.Context, ln net.Listener, grace time.Duration) error {
 	hs := s.HTTPServer()
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(s.Listener(ln)) }()
 	select {
 	case err := <-errc:
 		return err

@@ -409,9 +409,12 @@ func TestFetchErrorCodes(t *testing.T) {
 
 // TestErrorsAreJSON sends, over a real connection, the requests that
 // net/http or http.ServeMux would answer themselves: every answer must be
-// a JSON error.
+// a JSON error. The ones net/http writes before any handler runs (headers
+// over its own cap, a request it cannot read, a transfer coding it does not
+// know) used to be plain text.
 func TestErrorsAreJSON(t *testing.T) {
-	s := newTestServer(t, Config{})
+	var log bytes.Buffer
+	s := newTestServer(t, Config{AccessLog: slog.New(slog.NewTextHandler(&log, nil))})
 	ts := serveReal(t, s)
 	cases := []struct {
 		name     string
@@ -421,6 +424,12 @@ func TestErrorsAreJSON(t *testing.T) {
 	}{
 		{"huge URL", "GET /v1/extract?url=https://example.com/" + strings.Repeat("a", 70<<10) + " HTTP/1.1\r\nHost: x\r\n\r\n", 431, "headers_too_large"},
 		{"huge header", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("a", 70<<10) + "\r\n\r\n", 431, "headers_too_large"},
+		{"URL over net/http's own cap", "GET /v1/extract?url=https://example.com/" + strings.Repeat("a", httpMaxHeaderBytes+8192) + " HTTP/1.1\r\nHost: x\r\n\r\n", 431, "headers_too_large"},
+		{"header over net/http's own cap", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + strings.Repeat("a", httpMaxHeaderBytes+8192) + "\r\n\r\n", 431, "headers_too_large"},
+		{"not HTTP", "HELLO THERE\r\n\r\n", 400, "bad_request"},
+		{"no Host header", "GET /healthz HTTP/1.1\r\n\r\n", 400, "bad_request"},
+		{"unknown transfer coding", "POST /v1/extract HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: rot13\r\n\r\n", 501, "not_implemented"},
+		{"CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", 405, "method_not_allowed"},
 		{"dot segments", "GET /static/../.. HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad_path"},
 		{"static without slash", "GET /static HTTP/1.1\r\nHost: x\r\n\r\n", 404, "not_found"},
 		{"doubled slash", "GET //v1/extract HTTP/1.1\r\nHost: x\r\n\r\n", 400, "bad_path"},
@@ -432,12 +441,54 @@ func TestErrorsAreJSON(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer conn.Close()
-			io.WriteString(conn, c.request)
+			// The server may answer, and stop reading, before the whole
+			// request is sent.
+			go io.WriteString(conn, c.request)
 			r := readResponse(t, conn)
 			if r.code != c.wantCode || errorCode(t, r) != c.wantErr {
 				t.Fatalf("got %d %s, want %d %s", r.code, r.body, c.wantCode, c.wantErr)
 			}
 		})
+	}
+	m := do(t, s, "GET", "/metrics", "", nil)
+	for _, want := range []string{`winnow_http_requests_total{code="431",route="unread"} 2`, `winnow_http_requests_total{code="400",route="unread"} 2`, `winnow_http_requests_total{code="501",route="unread"} 1`} {
+		if !bytes.Contains(m.body, []byte(want)) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	if !strings.Contains(log.String(), "method=- path=- status=431") || !strings.Contains(log.String(), "status=501") {
+		t.Errorf("no access line for the requests net/http refused: %s", log.String())
+	}
+}
+
+// TestUnreadConnPassesAnswers: the connection wrapper that rewrites
+// net/http's own plain-text refusals leaves every other write alone: a
+// handler's plain-text answer, a 4xx whose headers look alike, bytes that
+// merely start like a response.
+func TestUnreadConnPassesAnswers(t *testing.T) {
+	for _, w := range []string{
+		"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nDate: x\r\n\r\nbody",
+		"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nDate: x\r\n\r\n400 Bad Request",
+		"HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\nline one\r\nline two",
+		"HTTP/1.1 x",
+		"",
+	} {
+		if status, _, ok := cannedAnswer([]byte(w)); ok {
+			t.Errorf("%q taken for net/http's own answer (status %d)", w, status)
+		}
+	}
+	for _, tt := range []struct {
+		w      string
+		status int
+		text   string
+	}{
+		{"HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n431 Request Header Fields Too Large", 431, "431 Request Header Fields Too Large"},
+		{"HTTP/1.1 400 Bad Request: missing required Host header\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request: missing required Host header", 400, "400 Bad Request: missing required Host header"},
+	} {
+		status, text, ok := cannedAnswer([]byte(tt.w))
+		if !ok || status != tt.status || text != tt.text {
+			t.Errorf("%q: %d %q %v, want %d %q", tt.w, status, text, ok, tt.status, tt.text)
+		}
 	}
 }
 

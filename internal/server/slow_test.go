@@ -22,12 +22,13 @@ import (
 const testDeadline = 20 * time.Second
 
 // serveReal runs s behind a real http.Server configured as HTTPServer
-// configures it, so read deadlines and connection handling are the real
-// ones.
+// configures it, on a listener wrapped as Run wraps it, so read deadlines
+// and connection handling are the real ones.
 func serveReal(t *testing.T, s *Server) *httptest.Server {
 	t.Helper()
 	ts := httptest.NewUnstartedServer(nil)
 	ts.Config = s.HTTPServer()
+	ts.Listener = s.Listener(ts.Listener)
 	ts.Start()
 	t.Cleanup(ts.Close)
 	return ts
