@@ -137,6 +137,7 @@ func TestTreeConstruction(t *testing.T) {
 		{"named, legacy and numeric", "&amp; &copy &notit; &#x80; &#0; &#65", "html(head body(\"& \u00a9 \u00acit; \u20ac \ufffd A\"))", ""},
 		{"attribute exception", "<a title='&copy=1&copyx&copy;&amp'>", "html(head body(a[title=&copy=1&copyx\u00a9&]))", ""},
 		{"no digits, no reference", "&#x; &#; &", `html(head body("&#x; &#; &"))`, ""},
+		{"references wider than their names", "&nLt; &nGt; &nGtv;<a title='&nGt;'>", "html(head body(\"\u226a\u20d2 \u226b\u20d2 \u226b\u0338\" a[title=\u226b\u20d2]))", `"&nLt;`},
 		// comments and doctype
 		{"comments", "<!-- a -- b --!><p>x<!--><!--->", `<!-- a -- b --> html(head body(p("x" <!----> <!---->)))`, ""},
 		{"bogus comment", "<?php x ?><p>", `<!--?php x ?--> html(head body(p))`, ""},

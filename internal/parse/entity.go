@@ -6,7 +6,8 @@ import (
 )
 
 // Character references, as the tokenizer decodes them. The table of
-// names is the standard library's (html.UnescapeString), which applies
+// names is the standard library's (html.UnescapeString; its two missing
+// names are wideRef's), which applies
 // the spec's rules for text: the longest name of the table that the
 // text starts with, the legacy names (&amp, &copy, …) also without
 // their semicolon, numeric references with the Windows-1252 remap of
@@ -84,6 +85,8 @@ func unescape(s string, attr bool) string {
 		switch {
 		case j == i+1 || ref == "&;":
 			b.WriteString(ref)
+		case semi && (ref == "&nLt;" || ref == "&nGt;"):
+			b.WriteString(wideRef(ref))
 		case !attr:
 			b.WriteString(stdhtml.UnescapeString(ref))
 		case !semi && j < len(s) && s[j] == '=':
@@ -118,6 +121,16 @@ func exactRef(ref string, semi bool) (string, bool) {
 		return r, r[len(r)-1] != ';'
 	}
 	return r, !isAlnum(r[len(r)-1])
+}
+
+// wideRef decodes &nLt; and &nGt;, the two names of the spec's table
+// that the standard library leaves out (their text is longer than the
+// name, which its decoding in place cannot hold).
+func wideRef(ref string) string {
+	if ref == "&nLt;" {
+		return "\u226A\u20D2"
+	}
+	return "\u226B\u20D2"
 }
 
 func isHex(c byte) bool {
