@@ -637,23 +637,30 @@ func (z *tokenizer) scriptEnd(start int) int {
 		c := s[i]
 		switch state {
 		case plain:
-			if c == '<' {
-				if z.endsRaw(i) {
-					return i
+			if c != '<' {
+				// Most of a script is plain text: jump to its next '<'.
+				j := strings.IndexByte(s[i+1:], '<')
+				if j < 0 {
+					return len(s)
 				}
-				if strings.HasPrefix(s[i:], "<!--") {
-					state = escaped
-					i += 4
-					// "<!--" then dashes; "<!-->" leaves at once
-					for i < len(s) && s[i] == '-' {
-						i++
-					}
-					if i < len(s) && s[i] == '>' {
-						state = plain
-						i++
-					}
-					continue
+				i += 1 + j
+				continue
+			}
+			if z.endsRaw(i) {
+				return i
+			}
+			if strings.HasPrefix(s[i:], "<!--") {
+				state = escaped
+				i += 4
+				// "<!--" then dashes; "<!-->" leaves at once
+				for i < len(s) && s[i] == '-' {
+					i++
 				}
+				if i < len(s) && s[i] == '>' {
+					state = plain
+					i++
+				}
+				continue
 			}
 			i++
 		case escaped:
