@@ -73,6 +73,9 @@ func (x *extraction) widenToItems() bool {
 			break
 		}
 	}
+	if within < 0 {
+		within = x.firstPost(run, root, rootPlain)
+	}
 	switch {
 	case within >= 0:
 		// The root's item is a post among posts, or a card among
@@ -107,6 +110,30 @@ func (x *extraction) widenToItems() bool {
 	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
 	x.cousinRuns(run, cands, shown)
 	return true
+}
+
+// firstPost finds, in a run named as comments (replies swept under a
+// "76 Replies" heading, posts whose class says "reply") that the root
+// holds, the item the root's text is in: a thread's first post printed
+// in the same markup as its replies, its author box, date and body alike,
+// a post among posts rather than an article above its comments. It
+// returns the item, kept and holding Items.FirstPostShare of the root's
+// kept text, or -1. An article's body is never one of its comments' items,
+// so comments under a story stay cut.
+func (x *extraction) firstPost(run itemRun, root int32, rootPlain int) int32 {
+	if rootPlain == 0 || !x.namedRun(run) || !x.ancestorOf(root, run.parent) {
+		return -1
+	}
+	for _, it := range run.items {
+		e := &x.nodes[it]
+		if e.removed || x.parentRemoved(it) {
+			continue
+		}
+		if float64(x.keptPlain(it)) >= x.weights.Items.FirstPostShare*float64(rootPlain) {
+			return it
+		}
+	}
+	return -1
 }
 
 // cousinRuns adds to the content the runs of items of the run's kind
