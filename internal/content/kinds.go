@@ -284,7 +284,7 @@ func (x *extraction) liftItems(run itemRun) {
 		// A post's body is named as a comment too, and a card's text as
 		// its caption; its author box and date keep their own marks.
 		for id := it + 1; id < x.nodes[it].End; id++ {
-			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption) {
+			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption || x.postForm(id)) {
 				e.removed = false
 			}
 		}
@@ -296,6 +296,29 @@ func (x *extraction) liftItems(run itemRun) {
 	for id := run.parent; id < x.nodes[run.parent].End; id++ {
 		x.nodes[id].card = false
 	}
+}
+
+// postForm reports a <form> inside an item that holds the item's prose
+// and no field to fill in: a post whose body the page sets in its own
+// form, to be edited in place. A reply, review or search form has
+// fields (a text area, a visible input, a select), and stays cut.
+func (x *extraction) postForm(id int32) bool {
+	e := &x.nodes[id]
+	if e.mark != article.ReasonForm || e.N.DataAtom != atom.Form || e.ParaLen == 0 ||
+		float64(e.LinkLen) > x.weights.ContestedLinkShare*float64(e.TextLen) {
+		return false
+	}
+	for i := id + 1; i < e.End; i++ {
+		switch n := x.nodes[i].N; n.DataAtom {
+		case atom.Textarea, atom.Select:
+			return false
+		case atom.Input:
+			if !strings.EqualFold(dom.Attr(n, "type"), "hidden") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // itemWrapper is the outermost element inside item it that holds

@@ -89,6 +89,16 @@ func TestRunsOfItems(t *testing.T) {
 			`<div class="entry-content-wrap"><div class="post-body"><h1>Council closes libraries</h1>` + body + `</div>` +
 				`<h2 class="forum-replies-heading">6 Replies</h2><div class="forum-thread">` + items("div", "forum-post forum-post-reply", posts, noOpen) + `</div></div>`,
 			[]string{"branch libraries", "mobile library"}, posts},
+		// The hidden rules box holds most of the page's prose, as a
+		// sidebar does, so the forms alike are not the body set in
+		// sections (label's unmarkSections).
+		{"posts whose bodies each sit in a form, each with a reply form",
+			`<h1>Lights on the new board</h1><div class="sitetable">` +
+				entries(append([]string{question[3 : len(question)-4]}, posts...), func(i int, p string) string {
+					return fmt.Sprintf(`<div class="thing comment"><p class="tagline"><a href="/u/%d">user%d</a> 12 points</p><form class="usertext"><div class="md"><p>%s</p></div></form>`+
+						`<form class="reply"><p>Your email address will not be published.</p><p><label>Write a reply as user%d</label><textarea></textarea></p><button>save</button></form></div>`, i, i, p, i)
+				}) + `</div><div class="rules" hidden>` + strings.Repeat(body, 4) + `</div>`,
+			append([]string{"turn off all the lights"}, posts...), []string{"Write a reply", "will not be published"}},
 		{"comments under a news article stay cut",
 			`<article><h1>Council closes libraries</h1>` + body + `</article><ol class="comment-list">` +
 				items("li", "comment", posts, noOpen) + `</ol>`,
