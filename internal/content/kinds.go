@@ -73,6 +73,9 @@ func (x *extraction) widenToItems() bool {
 			break
 		}
 	}
+	if within < 0 {
+		within = x.firstPost(run, root, rootPlain)
+	}
 	switch {
 	case within >= 0:
 		// The root's item is a post among posts, or a card among
@@ -107,6 +110,30 @@ func (x *extraction) widenToItems() bool {
 	x.kinds.root = x.itemsRoot(run, root, within, rootPlain)
 	x.cousinRuns(run, cands, shown)
 	return true
+}
+
+// firstPost finds, in a run named as comments (replies swept under a
+// "76 Replies" heading, posts whose class says "reply") that the root
+// holds, the item the root's text is in: a thread's first post printed
+// in the same markup as its replies, its author box, date and body alike,
+// a post among posts rather than an article above its comments. It
+// returns the item, kept and holding Items.FirstPostShare of the root's
+// kept text, or -1. An article's body is never one of its comments' items,
+// so comments under a story stay cut.
+func (x *extraction) firstPost(run itemRun, root int32, rootPlain int) int32 {
+	if rootPlain == 0 || !x.namedRun(run) || !x.ancestorOf(root, run.parent) {
+		return -1
+	}
+	for _, it := range run.items {
+		e := &x.nodes[it]
+		if e.removed || x.parentRemoved(it) {
+			continue
+		}
+		if float64(x.keptPlain(it)) >= x.weights.Items.FirstPostShare*float64(rootPlain) {
+			return it
+		}
+	}
+	return -1
 }
 
 // cousinRuns adds to the content the runs of items of the run's kind
@@ -257,7 +284,7 @@ func (x *extraction) liftItems(run itemRun) {
 		// A post's body is named as a comment too, and a card's text as
 		// its caption; its author box and date keep their own marks.
 		for id := it + 1; id < x.nodes[it].End; id++ {
-			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption) {
+			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption || x.postForm(id)) {
 				e.removed = false
 			}
 		}
@@ -269,6 +296,29 @@ func (x *extraction) liftItems(run itemRun) {
 	for id := run.parent; id < x.nodes[run.parent].End; id++ {
 		x.nodes[id].card = false
 	}
+}
+
+// postForm reports a <form> inside an item that holds the item's prose
+// and no field to fill in: a post whose body the page sets in its own
+// form, to be edited in place. A reply, review or search form has
+// fields (a text area, a visible input, a select), and stays cut.
+func (x *extraction) postForm(id int32) bool {
+	e := &x.nodes[id]
+	if e.mark != article.ReasonForm || e.N.DataAtom != atom.Form || e.ParaLen == 0 ||
+		float64(e.LinkLen) > x.weights.ContestedLinkShare*float64(e.TextLen) {
+		return false
+	}
+	for i := id + 1; i < e.End; i++ {
+		switch n := x.nodes[i].N; n.DataAtom {
+		case atom.Textarea, atom.Select:
+			return false
+		case atom.Input:
+			if !strings.EqualFold(dom.Attr(n, "type"), "hidden") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // itemWrapper is the outermost element inside item it that holds

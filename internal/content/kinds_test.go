@@ -75,6 +75,30 @@ func TestRunsOfItems(t *testing.T) {
 			`<h1>Lights on the new board</h1><div class="topic">` +
 				items("div", "post bg1", posts, func(i int) string { return fmt.Sprintf(`<h3><a href="#p%d">Re: Lights on the new board</a></h3>`, i) }) + `</div>`,
 			posts, nil},
+		{"a thread's first post in its replies' markup, the replies swept under their count",
+			`<div class="entry-content-wrap"><h1>Lights on the new board</h1><div class="forum-thread">` +
+				`<div class="forum-post forum-post-original"><div class="forum-post-header"><span class="forum-post-author">user</span><time>Jun 7, 2017</time></div>` +
+				`<div class="forum-post-content">` + question + `<p>I also tried the reset button on the back twice, and unplugged the board overnight, and read the manual from cover to cover without finding a word about them.</p></div></div>` +
+				`<h2 class="forum-replies-heading">6 Replies</h2>` + items("div", "forum-post forum-post-reply", posts, noOpen) + `</div></div>`,
+			append([]string{"turn off all the lights"}, posts...), nil},
+		{"comments swept under their count beside a story in the same wrapper stay cut",
+			`<div class="entry-content-wrap"><article class="story"><h1>Council closes libraries</h1>` + body + `</article>` +
+				`<h2>6 Comments</h2><div class="comment-list">` + items("div", "comment", posts, noOpen) + `</div></div>`,
+			[]string{"branch libraries", "mobile library"}, posts},
+		{"replies swept under their count beside a story in the same wrapper stay cut",
+			`<div class="entry-content-wrap"><div class="post-body"><h1>Council closes libraries</h1>` + body + `</div>` +
+				`<h2 class="forum-replies-heading">6 Replies</h2><div class="forum-thread">` + items("div", "forum-post forum-post-reply", posts, noOpen) + `</div></div>`,
+			[]string{"branch libraries", "mobile library"}, posts},
+		// The hidden rules box holds most of the page's prose, as a
+		// sidebar does, so the forms alike are not the body set in
+		// sections (label's unmarkSections).
+		{"posts whose bodies each sit in a form, each with a reply form",
+			`<h1>Lights on the new board</h1><div class="sitetable">` +
+				entries(append([]string{question[3 : len(question)-4]}, posts...), func(i int, p string) string {
+					return fmt.Sprintf(`<div class="thing comment"><p class="tagline"><a href="/u/%d">user%d</a> 12 points</p><form class="usertext"><div class="md"><p>%s</p></div></form>`+
+						`<form class="reply"><p>Your email address will not be published.</p><p><label>Write a reply as user%d</label><textarea></textarea></p><button>save</button></form></div>`, i, i, p, i)
+				}) + `</div><div class="rules" hidden>` + strings.Repeat(body, 4) + `</div>`,
+			append([]string{"turn off all the lights"}, posts...), []string{"Write a reply", "will not be published"}},
 		{"comments under a news article stay cut",
 			`<article><h1>Council closes libraries</h1>` + body + `</article><ol class="comment-list">` +
 				items("li", "comment", posts, noOpen) + `</ol>`,

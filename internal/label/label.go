@@ -140,6 +140,7 @@ func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *
 		return t
 	}
 	t.revealHidden()
+	t.unmarkBlocks()
 	t.unmarkSections()
 	return t
 }
@@ -525,6 +526,67 @@ func (t *Tree) unmarkSections() {
 			t.Nodes[members[m].id].Mark = ""
 		}
 	}
+}
+
+// unmarkBlocks drops the weak marks of a page built of them: when the
+// elements marked by weak evidence alone (a page builder's "widget"
+// wrappers, each one heading or one text) that read as prose, none
+// under a firm mark, together hold Weights.ChromeProseShare of the
+// page's prose, the weak name is what the page is made of, not chrome.
+// Each must read as prose (at most ContestedLinkShare linked, no linked
+// headline), so a widget of links or teasers stays marked, and hold a
+// paragraph, a heading or a sentence of text (Weights.BuiltBlockText): a
+// date or a badge line keeps its mark.
+func (t *Tree) unmarkBlocks() {
+	if len(t.Nodes) == 0 {
+		return
+	}
+	para := 0
+	for i := 0; i < len(t.Nodes); {
+		e := &t.Nodes[i]
+		switch {
+		case e.Drop || e.Mark != "" && !e.contested:
+			i = int(e.End)
+			continue
+		case e.Mark != "" && t.weakBlock(e):
+			para += int(e.ParaLen)
+			i = int(e.End)
+			continue
+		}
+		i++
+	}
+	if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*float64(t.Nodes[0].ParaLen) {
+		return
+	}
+	for i := 0; i < len(t.Nodes); {
+		e := &t.Nodes[i]
+		switch {
+		case e.Drop || e.Mark != "" && !e.contested:
+			i = int(e.End)
+			continue
+		case e.Mark != "" && t.weakBlock(e) && (e.ParaLen > 0 || int(e.TextLen-e.LinkLen) >= t.w.BuiltBlockText || t.holdsHeading(int32(i))):
+			e.Mark = ""
+		}
+		i++
+	}
+}
+
+// holdsHeading reports whether the element at id holds a heading: a
+// builder's heading widget, not its date or badge line.
+func (t *Tree) holdsHeading(id int32) bool {
+	for i := id; i < t.Nodes[id].End; i++ {
+		if dom.IsHeading(t.Nodes[i].N) {
+			return true
+		}
+	}
+	return false
+}
+
+// weakBlock reports an element marked by weak evidence alone that
+// reads as prose, for unmarkBlocks.
+func (t *Tree) weakBlock(e *Node) bool {
+	return e.contested && e.Mark != article.ReasonHidden && e.Mark != article.ReasonComments && e.Heads == 0 &&
+		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen)
 }
 
 // section is a group of marked elements sharing a class value, for

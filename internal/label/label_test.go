@@ -357,6 +357,43 @@ func TestSectionsOfTheBody(t *testing.T) {
 	}
 }
 
+// TestPageOfWidgets checks that a page built of weakly named blocks (a
+// page builder's heading and text widgets) keeps them when together
+// they hold the page's prose, while the same widgets beside an article
+// that holds most of the prose, and widgets of links on a built page,
+// stay marked.
+func TestPageOfWidgets(t *testing.T) {
+	widget := func(id, kind, inner string) string {
+		// Each widget's class holds its own hash, as the builder's do.
+		return `<div id="` + id + `" class="elementor-element elementor-element-` + id + `0f3a elementor-widget elementor-widget-` + kind + `"><div class="elementor-widget-container">` + inner + `</div></div>`
+	}
+	short := `<p>Bookkeeping that is done before you ask: we reconcile your accounts every week, so your figures are always up to date.</p>`
+	built := `<div class="e-con">` + widget("x", "heading", `<h2>What we do</h2>`) + widget("t1", "text-editor", short) + `</div>` +
+		`<div class="e-con">` + widget("h2", "heading", `<h2>Why clients stay</h2>`) + widget("t2", "text-editor", short) + `</div>` +
+		`<div class="e-con">` + widget("t3", "text-editor", short) + widget("t4", "text-editor", short) + `</div>` +
+		`<div class="e-con">` + widget("t5", "text-editor", short) + widget("t6", "text-editor", short) + `</div>`
+	links := widget("y", "nav-menu", `<ul><li><a href=/a>Services</a><li><a href=/b>Pricing</a><li><a href=/c>About us</a></ul>`)
+	for _, tc := range []struct {
+		name, body string
+		want       article.Reason
+	}{
+		{"a heading widget on a page of widgets", built, ""},
+		{"a text widget on a page of widgets", strings.Replace(strings.Replace(built, `id="x"`, `id="h1"`, 1), `id="t1"`, `id="x"`, 1), ""},
+		{"one text widget beside an article", `<article>` + prose + prose + prose + `</article>` + widget("x", "text-editor", short), article.ReasonSidebar},
+		{"a blog's text widgets beside a post its taxonomy classes name", `<article class="post tag-widgets category-sidebar">` + prose + prose + `</article>` +
+			`<div class="widget-area">` + widget("x", "text", short) + widget("w2", "text", short) + widget("w3", "text", short) + `</div>`, article.ReasonSidebar},
+		{"a widget of links on a page of widgets", strings.Replace(strings.Replace(built, `id="x"`, `id="h1"`, 1)+links, `id="y"`, `id="x"`, 1), article.ReasonSidebar},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><header><nav><a href=/>Home</a></nav></header>`+tc.body+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
 // TestControlLabels checks that a link drawn as a button whose whole text
 // is a control's label is cut, while a role="button" that holds other
 // text (a clickable card, an accordion's question) is not.

@@ -45,6 +45,11 @@ type ItemWeights struct {
 	// HeldShare: a run inside the root that holds this share of the
 	// root's kept text is the root's content, read item by item.
 	HeldShare float64
+	// FirstPostShare: in a run named as comments that the root holds,
+	// an item kept and holding this share of the root's kept text is a
+	// thread's first post printed like its replies, and the run is the
+	// thread.
+	FirstPostShare float64
 	// LinkedText weighs an item's linked text against its unlinked text:
 	// cards that are links hold their text in links, menus too.
 	LinkedText float64
@@ -101,6 +106,7 @@ var DefaultItemWeights = ItemWeights{
 	LabelShare:        0.5,
 	MinPostPlain:      300,
 	HeldShare:         0.5,
+	FirstPostShare:    0.5,
 	LinkedText:        0.3,
 	MaxTitleWords:     20,
 	MinGridItems:      8,

@@ -426,6 +426,12 @@ type Weights struct {
 	// (characters), linked as little as ContestedLinkShare allows, is
 	// the page's hero, a title and its intro, not a banner.
 	HeroProse int
+	// BuiltBlockText: on a page built of weakly named blocks (a page
+	// builder's widgets holding ChromeProseShare of its prose), a weak
+	// block keeps no mark when it holds a paragraph, a heading or at
+	// least this much unlinked text (characters): a testimonial set in
+	// <div>s, not a date or a badge line.
+	BuiltBlockText int
 	// MinHiddenProse and MaxShellProse: on a page that shows less
 	// unlinked text than MaxShellText and less prose than MaxShellProse
 	// (characters), an empty shell, a hidden element holding
@@ -623,6 +629,7 @@ var DefaultWeights = Weights{
 	FallbackProseText:      400,
 	CaptionStoryParagraphs: 2,
 	ContestedProse:         400,
+	BuiltBlockText:         60,
 	ContestedLinkShare:     0.3,
 	HeroProse:              100,
 	MinHiddenProse:         1000,
