@@ -7,12 +7,12 @@ import (
 )
 
 // An arena hands out the node slabs and attribute chunks of the trees
-// of one page. When it recycles, its chunks come from pools and go back
-// to them (recycle), so that a worker parsing page after page reuses the
-// same memory instead of allocating a tree's worth for each page: the
-// nodes and attributes are most of the bytes a page allocates.
+// of one page. Its chunks come from pools and go back to them (recycle),
+// so that a worker parsing page after page reuses the same memory instead
+// of allocating a tree's worth for each page: the nodes and attributes
+// are most of the bytes a page allocates. A nil arena hands out chunks of
+// the heap.
 type arena struct {
-	pooled bool
 	slabs  []*[]html.Node
 	stores []*[]html.Attribute
 }
@@ -26,10 +26,10 @@ var (
 	storePool = sync.Pool{New: func() any { s := make([]html.Attribute, 0, chunkLen); return &s }}
 )
 
-// slab returns an empty slab of nodes, at least n long if the arena
-// does not pool (pooled slabs are chunkLen long).
+// slab returns an empty slab of nodes: n long from a nil arena, chunkLen
+// from a pool otherwise.
 func (a *arena) slab(n int) []html.Node {
-	if a == nil || !a.pooled {
+	if a == nil {
 		return make([]html.Node, 0, n)
 	}
 	p := slabPool.Get().(*[]html.Node)
@@ -39,7 +39,7 @@ func (a *arena) slab(n int) []html.Node {
 
 // store returns an empty attribute chunk of at least n.
 func (a *arena) store(n int) []html.Attribute {
-	if a == nil || !a.pooled || n > chunkLen {
+	if a == nil || n > chunkLen {
 		return make([]html.Attribute, 0, n)
 	}
 	p := storePool.Get().(*[]html.Attribute)

@@ -72,7 +72,7 @@ func ParseShared(ctx context.Context, data []byte) (doc *html.Node, release func
 	return doc, release, nil
 }
 
-var arenaPool = sync.Pool{New: func() any { return &arena{pooled: true} }}
+var arenaPool = sync.Pool{New: func() any { return new(arena) }}
 
 // parseRepaired parses data and repairs the tree (ParseContext). With an
 // arena, the tree's strings point into data and its nodes come from a;
