@@ -54,15 +54,24 @@ func Explain(p *Page) (article.PageType, Signals) {
 
 // Decide weighs signals with rules.PageTypeVotes. The signals are summed
 // in name order, so that a close call comes out the same on every run.
+// When the address is all there is to go by, the priors are
+// rules.PageTypeURLPrior.
 func Decide(s Signals) article.PageType {
 	sigs := make([]rules.PageSignal, 0, len(s))
 	for sig := range s {
 		sigs = append(sigs, sig)
 	}
 	slices.Sort(sigs)
+	prior := rules.PageTypeURLPrior
+	for _, sig := range sigs {
+		if !rules.URLSignals[sig] {
+			prior = rules.PageTypePrior
+			break
+		}
+	}
 	best, bestScore := rules.PageTypes[0], 0.0
 	for i, t := range rules.PageTypes {
-		score := rules.PageTypePrior[t]
+		score := prior[t]
 		for _, sig := range sigs {
 			score += s[sig] * rules.PageTypeVotes[sig][t]
 		}

@@ -160,6 +160,11 @@ func TestTextModeKind(t *testing.T) {
 		{"https://example.com/docs/install", article.PageDocumentation},
 		{"https://example.com/t/printer-offline/4411", article.PageForum},
 		{"https://example.com/p/a-newsletter-post", article.PageArticle},
+		{"https://shop.example/products/blue-mug", article.PageProduct},
+		{"https://shop.example/collections/mugs/", article.PageCollection},
+		{"https://example.com/services/plumbing", article.PageService},
+		// Must not: a short address alone says nothing.
+		{"https://example.com/libraries", article.PageArticle},
 	}
 	for _, tt := range tests {
 		if got := Classify(&Page{URL: tt.url}); got != tt.want {
@@ -278,9 +283,11 @@ func TestEveryVoteIsForAKind(t *testing.T) {
 			}
 		}
 	}
-	for k := range rules.PageTypePrior {
-		if !kinds[k] {
-			t.Errorf("prior for unknown kind %q", k)
+	for _, prior := range []map[article.PageType]float64{rules.PageTypePrior, rules.PageTypeURLPrior} {
+		for k := range prior {
+			if !kinds[k] {
+				t.Errorf("prior for unknown kind %q", k)
+			}
 		}
 	}
 	if got := Decide(Signals{}); got != article.PageArticle {

@@ -101,6 +101,26 @@ var PageTypePrior = map[article.PageType]float64{
 	article.PageProduct:       -2.4,
 }
 
+// PageTypeURLPrior replaces PageTypePrior when the page's address is the
+// only evidence (text mode, a page refused with nothing declared): the
+// priors above were fitted beside a body's structure, which carries a
+// product or a forum page, and would let no address alone say "product".
+// These are the priors of the votes fitted on the address alone.
+var PageTypeURLPrior = map[article.PageType]float64{
+	article.PageArticle:       0.5,
+	article.PageService:       0.3,
+	article.PageListing:       0.1,
+	article.PageDocumentation: -0.1,
+	article.PageProduct:       -0.6,
+}
+
+// URLSignals are the signals read from the page's address alone
+// (SigURLShortSlug is read only beside a body).
+var URLSignals = map[PageSignal]bool{
+	SigURLArticle: true, SigURLDocs: true, SigURLForum: true, SigURLProduct: true,
+	SigURLCollection: true, SigURLListing: true, SigURLService: true, SigURLHome: true,
+}
+
 // PageTypeVotes says how much each signal, at full strength, adds to (or
 // takes from) each kind's score. The numbers are a multinomial logistic
 // regression over these signals on the wcxb-dev labels (L2, C = 1;
