@@ -607,13 +607,23 @@ func (x *extraction) markItemTitles() {
 	// words ("Top Rated", "Sale", "Compare"); its title is the linked
 	// line after it, when that line is words, not a date ("Posted by"
 	// over a post's linked timestamp).
+	//
+	// A card (an item of a run shorter than posts, Items.MinPostPlain
+	// each) that opens with something else than a heading (its topic,
+	// its format: "Data Science", "Online") and names itself in a heading
+	// further down has that heading, its first, as its title too, when
+	// it is more than one word (a poster's name set as a heading is no
+	// title); a post's headings are its text's.
 	grid := len(run.items) >= w.MinGridItems
+	cards := run.plain < w.MinPostPlain*len(run.items)
 	badge := -1
+	opened, headed := false, false // the item's first block, and a heading, seen
 	for i := range x.blocks {
 		b := &x.blocks[i]
 		for k < len(run.items) && b.owner >= x.nodes[run.items[k]].End {
 			k++
 			badge = -1
+			opened, headed = false, false
 		}
 		if k == len(run.items) {
 			break
@@ -623,12 +633,19 @@ func (x *extraction) markItemTitles() {
 			continue
 		}
 		line := b.words <= w.MaxTitleWords && (b.Type == article.Heading || b.Type == article.Paragraph)
+		if opened {
+			if cards && !headed && line && b.Type == article.Heading && b.words >= 2 {
+				x.kinds.titles[i] = true
+			}
+			headed = headed || b.Type == article.Heading
+			continue
+		}
 		if badge >= 0 {
 			if line && b.linkWords > 0 && wordy(b.Text) {
 				x.kinds.badged[i] = badge
 			}
 			badge = -1
-			k++
+			opened, headed = true, b.Type == article.Heading
 			continue
 		}
 		if line {
@@ -638,7 +655,7 @@ func (x *extraction) markItemTitles() {
 			badge = i // look at the next block of the item too
 			continue
 		}
-		k++ // only the first block of an item
+		opened, headed = true, b.Type == article.Heading
 	}
 }
 

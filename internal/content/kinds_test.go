@@ -498,6 +498,47 @@ func TestCardBadges(t *testing.T) {
 	}
 }
 
+// TestItemHeadingTitles: a listing's card that opens with its topic and
+// format and names itself in a linked heading further down keeps that
+// heading as its title, beside its summary; a linked line after it that
+// is no heading (the course's tags) stays cut.
+func TestItemHeadingTitles(t *testing.T) {
+	card := func(i int, extra string) string {
+		return fmt.Sprintf(`<article class="teaser"><div class="topic"><a href="/subject/data">Data Science</a></div><div class="format">Online</div>`+
+			`<div class="title"><h3><a href="/course/%d">Course number %d in statistics</a></h3></div>%s`+
+			`<div class="summary">Learn how to read a data set and test an idea against it, with case studies from public health and finance, week %d.</div></article>`, i, i, extra, i)
+	}
+	page := func(extra func(i int) string) string {
+		var b strings.Builder
+		b.WriteString(`<html><body><h1>Data science courses</h1><div class="results">`)
+		for i := range 10 {
+			b.WriteString(card(i, extra(i)))
+		}
+		b.WriteString(`</div></body></html>`)
+		return b.String()
+	}
+	tests := []struct {
+		name       string
+		page       string
+		keep, drop []string
+	}{
+		{"a card's heading after its topic",
+			page(func(int) string { return "" }),
+			[]string{"Course number 0 in statistics", "Course number 9 in statistics", "Learn how to read a data set"}, nil},
+		{"a linked line after the heading is no title",
+			page(func(i int) string {
+				return fmt.Sprintf(`<div class="tags"><a href="/tag/%d">Statistics</a> <a href="/tag/p">Probability</a></div>`, i)
+			}),
+			[]string{"Course number 3 in statistics"}, []string{"Statistics Probability"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, tt.page, article.Metadata{}).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
+
 // TestCousinRuns: a home page of several runs of cards alike (a "Latest"
 // row and topic sections, each a heading over its cards) keeps them all,
 // not the largest alone; a news article with a run of "More stories"

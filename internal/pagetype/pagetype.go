@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
@@ -53,15 +54,24 @@ func Explain(p *Page) (article.PageType, Signals) {
 
 // Decide weighs signals with rules.PageTypeVotes. The signals are summed
 // in name order, so that a close call comes out the same on every run.
+// When the address is all there is to go by, the priors are
+// rules.PageTypeURLPrior.
 func Decide(s Signals) article.PageType {
 	sigs := make([]rules.PageSignal, 0, len(s))
 	for sig := range s {
 		sigs = append(sigs, sig)
 	}
 	slices.Sort(sigs)
+	prior := rules.PageTypeURLPrior
+	for _, sig := range sigs {
+		if !rules.URLSignals[sig] {
+			prior = rules.PageTypePrior
+			break
+		}
+	}
 	best, bestScore := rules.PageTypes[0], 0.0
 	for i, t := range rules.PageTypes {
-		score := rules.PageTypePrior[t]
+		score := prior[t]
 		for _, sig := range sigs {
 			score += s[sig] * rules.PageTypeVotes[sig][t]
 		}
@@ -177,6 +187,54 @@ func urlShape(s Signals, pageURL string) {
 	}
 }
 
+// shortSlug reports a path whose last segment (its file extension left
+// out; the folder's when the file is an index) is a word or two and no
+// id: "/news", "/recipes/air-fryer-recipes", "/services/plumbing/", the
+// name of a section or an offer, where a story's slug runs to a phrase
+// ("/2024/05/libraries-to-close-next-spring") or an id ("/a/83114").
+//
+// It is read only beside a body: alone (text mode, a page refused) a
+// short name says too little to outvote an article.
+func shortSlug(pageURL string, w *rules.PageTypeWeights) bool {
+	u, err := url.Parse(pageURL)
+	if pageURL == "" || err != nil {
+		return false
+	}
+	path := strings.Trim(u.Path, "/")
+	if path == "" {
+		return false
+	}
+	segs := strings.Split(path, "/")
+	last := segs[len(segs)-1]
+	if i := strings.LastIndexByte(last, '.'); i > 0 {
+		last = last[:i]
+	}
+	if last == "index" || last == "default" {
+		if len(segs) < 2 {
+			return false
+		}
+		last = segs[len(segs)-2]
+	}
+	words, digits := 0, 0
+	inWord := false
+	for _, r := range last {
+		if r >= '0' && r <= '9' {
+			digits++
+			if digits >= w.SlugIDDigits {
+				return false
+			}
+		} else {
+			digits = 0
+		}
+		sep := r == '-' || r == '_' || r == '+' || r == ' '
+		if !sep && !inWord {
+			words++
+		}
+		inWord = !sep
+	}
+	return words > 0 && words <= w.ShortSlugWords
+}
+
 // isYear reports a path folder that is a year, as in /2024/05/slug.
 func isYear(seg string) bool {
 	return len(seg) == 4 && (strings.HasPrefix(seg, "19") || strings.HasPrefix(seg, "20")) &&
@@ -192,6 +250,9 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 	if sh == (content.Shape{}) {
 		return
 	}
+	if shortSlug(p.URL, w) {
+		s[rules.SigURLShortSlug] = 1
+	}
 	if sh.ParagraphWords >= w.LongProseWords && float64(sh.ParagraphWords) >= w.LongProseShare*float64(sh.Words) {
 		s[rules.SigLongProse] = 1
 	}
@@ -203,6 +264,9 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 	}
 	if p.Meta.Published != "" {
 		s[rules.SigDated] = 1
+		if strings.HasPrefix(p.Meta.Sources["published"], "modified") {
+			s[rules.SigDateModified] = 1
+		}
 	}
 	if sh.RootArticle {
 		s[rules.SigRootMarked] = 1
@@ -241,9 +305,15 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 		s[rules.SigLinkHeavy] = 1
 	}
 	times, comments, code, ctas, cart := 0, 0, 0, 0, false
+	var c pageCounts
 	for i := range nodes {
 		n := &nodes[i]
+		c.names(n.N)
 		switch n.N.DataAtom {
+		case atom.Article:
+			c.articles++
+		case atom.Img:
+			c.images++
 		case atom.Time:
 			times++
 		case atom.Code:
@@ -251,6 +321,7 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 				code++
 			}
 		case atom.Button:
+			c.buttons++
 			t := dom.RawText(n.N, nil)
 			cart = cart || has(t, rules.CartPhrases)
 			if has(t, rules.CTAPhrases) {
@@ -281,7 +352,117 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 	if ctas >= w.MinCTAs {
 		s[rules.SigCTA] = 1
 	}
+	c.heads = int(nodes[0].Heads)
+	c.signals(s, w)
 }
+
+// pageCounts counts, over the whole page, the elements whose number tells
+// its kind: how it is built, whatever the content stage kept of it.
+type pageCounts struct {
+	articles, heads, images, buttons int
+	// named counts the elements that name each of rules.PageClassWords.
+	named [maxClassWords]int
+}
+
+// maxClassWords is the most words rules.PageClassWords may hold.
+const maxClassWords = 8
+
+// names counts the element as each kind rules.PageClassWords finds in
+// its class or id.
+func (c *pageCounts) names(n *html.Node) {
+	for _, a := range n.Attr {
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
+			continue
+		}
+		for i, cw := range rules.PageClassWords[:min(len(rules.PageClassWords), maxClassWords)] {
+			if namesWord(a.Val, cw.Word) {
+				c.named[i]++
+			}
+		}
+	}
+}
+
+// signals turns the counts into signals.
+func (c *pageCounts) signals(s Signals, w *rules.PageTypeWeights) {
+	set := func(sig rules.PageSignal, n, least int) {
+		if n >= least {
+			s[sig] = 1
+		}
+	}
+	set(rules.SigManyArticles, c.articles, w.MinArticles)
+	set(rules.SigLinkedHeads, c.heads, w.MinLinkedHeads)
+	set(rules.SigManyImages, c.images, w.MinImages)
+	set(rules.SigManyButtons, c.buttons, w.MinButtons)
+	set(rules.SigPriceMarks, c.namedAs(rules.SigPriceMarks), w.MinPriceMarks)
+	set(rules.SigPriceGrid, c.namedAs(rules.SigPriceMarks), w.PriceGrid)
+	set(rules.SigProductMarks, c.namedAs(rules.SigProductMarks), w.MinProductMarks)
+	set(rules.SigFacets, c.namedAs(rules.SigFacets), w.MinFacets)
+	set(rules.SigAvatars, c.namedAs(rules.SigAvatars), w.MinAvatars)
+}
+
+// namedAs is how many elements name a word of sig's.
+func (c *pageCounts) namedAs(sig rules.PageSignal) int {
+	n := 0
+	for i, cw := range rules.PageClassWords[:min(len(rules.PageClassWords), maxClassWords)] {
+		if cw.Signal == sig {
+			n += c.named[i]
+		}
+	}
+	return n
+}
+
+// namesWord reports whether a class or id value names word (lower-case
+// ASCII): the word starts a name or a part of one ("price", "js-price",
+// "productCard", "ProductTile") and ends it, or goes on only with a plural
+// "s" or a new part ("prices", "product-card", "priceBox"). A longer word
+// that begins the same way is another word: "productivity", "filtered".
+func namesWord(v, word string) bool {
+	for i := 0; i+len(word) <= len(v); i++ {
+		if !startsPart(v, i) || !hasFoldAt(v, i, word) {
+			continue
+		}
+		j := i + len(word)
+		if j < len(v) && v[j] == 's' {
+			j++
+		}
+		if j == len(v) || !isLower(v[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsPart reports whether a name part starts at v[i]: the value's
+// start, after a character that is no letter or digit, or an upper-case
+// letter after a lower-case one (camelCase).
+func startsPart(v string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p, c := v[i-1], v[i]
+	if !isLower(p) && !isUpper(p) && !(p >= '0' && p <= '9') {
+		return true
+	}
+	return isLower(p) && isUpper(c)
+}
+
+// hasFoldAt reports whether v holds word (lower-case ASCII) at i, in any
+// case.
+func hasFoldAt(v string, i int, word string) bool {
+	for k := 0; k < len(word); k++ {
+		c := v[i+k]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		if c != word[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // items reads the run of repeated sibling items the content stage read
 // the body as, if any (see internal/content/kinds.go). A run lifted out

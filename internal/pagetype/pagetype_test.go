@@ -160,6 +160,11 @@ func TestTextModeKind(t *testing.T) {
 		{"https://example.com/docs/install", article.PageDocumentation},
 		{"https://example.com/t/printer-offline/4411", article.PageForum},
 		{"https://example.com/p/a-newsletter-post", article.PageArticle},
+		{"https://shop.example/products/blue-mug", article.PageProduct},
+		{"https://shop.example/collections/mugs/", article.PageCollection},
+		{"https://example.com/services/plumbing", article.PageService},
+		// Must not: a short address alone says nothing.
+		{"https://example.com/libraries", article.PageArticle},
 	}
 	for _, tt := range tests {
 		if got := Classify(&Page{URL: tt.url}); got != tt.want {
@@ -278,9 +283,11 @@ func TestEveryVoteIsForAKind(t *testing.T) {
 			}
 		}
 	}
-	for k := range rules.PageTypePrior {
-		if !kinds[k] {
-			t.Errorf("prior for unknown kind %q", k)
+	for _, prior := range []map[article.PageType]float64{rules.PageTypePrior, rules.PageTypeURLPrior} {
+		for k := range prior {
+			if !kinds[k] {
+				t.Errorf("prior for unknown kind %q", k)
+			}
 		}
 	}
 	if got := Decide(Signals{}); got != article.PageArticle {
@@ -426,5 +433,172 @@ func TestButtonLike(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(20, func() { buttonLike("Article-Link Card-Title") }); n != 0 {
 		t.Errorf("buttonLike allocates %v times on an ASCII class", n)
+	}
+}
+
+// TestShortSlug: a last segment of a word or two and no id is the name
+// of a section or an offer; a story's phrase or an id is not.
+func TestShortSlug(t *testing.T) {
+	w := &rules.DefaultPageTypeWeights
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		// Must match.
+		{"https://example.com/news", true},
+		{"https://example.com/news/", true},
+		{"https://example.com/recipes/air-fryer", true},
+		{"https://example.com/services/plumbing.html", true},
+		{"https://example.com/shop/running_shoes/index.php", true},
+		{"https://example.com/c/mens-boots?page=2", true},
+		{"https://example.com/pricing", true},
+		// Must not match: no path, a story's phrase, an id.
+		{"", false},
+		{"https://example.com/", false},
+		{"https://example.com/index.html", false},
+		{"https://example.com/2024/05/06/libraries-to-close-next-spring", false},
+		{"https://example.com/news/council-votes-on-libraries", false},
+		{"https://example.com/a/83114", false},
+		{"https://example.com/story-20240506", false},
+		{"https://example.com/t/printer/4411", false},
+	}
+	for _, tt := range tests {
+		if got := shortSlug(tt.url, w); got != tt.want {
+			t.Errorf("%q: short slug %v, want %v", tt.url, got, tt.want)
+		}
+	}
+}
+
+// TestClassWordsFit: every word of rules.PageClassWords is counted.
+func TestClassWordsFit(t *testing.T) {
+	if len(rules.PageClassWords) > maxClassWords {
+		t.Errorf("rules.PageClassWords has %d words, pageCounts counts %d", len(rules.PageClassWords), maxClassWords)
+	}
+}
+
+// TestNamesWord: a class or id names a word when the word is a part of
+// the name, plural or not, in any case; a longer word is another word.
+func TestNamesWord(t *testing.T) {
+	tests := []struct {
+		val, word string
+		want      bool
+	}{
+		// Must match.
+		{"price", "price", true},
+		{"product-card__price", "price", true},
+		{"js-prices", "price", true},
+		{"priceBox", "price", true},
+		{"ProductTile", "product", true},
+		{"grid productCard", "product", true},
+		{"search_filters", "filter", true},
+		{"facet-list", "facet", true},
+		{"user-avatar", "avatar", true},
+		{"PRODUCT", "product", true},
+		// Must not match: a longer word, a word inside another.
+		{"productivity-tips", "product", false},
+		{"byproduct", "product", false},
+		{"unfiltered", "filter", false},
+		{"filtered", "filter", false},
+		{"priceless", "price", false},
+		{"spriceless", "price", false},
+		{"", "price", false},
+	}
+	for _, tt := range tests {
+		if got := namesWord(tt.val, tt.word); got != tt.want {
+			t.Errorf("namesWord(%q, %q) = %v, want %v", tt.val, tt.word, got, tt.want)
+		}
+	}
+}
+
+var (
+	// A shop's category page that declares nothing: a grid of product
+	// cards, each with its price, beside filters.
+	shopGrid = page(`<title>Sleeping bags</title>`,
+		`<header><a href="/">Outdoor shop</a></header><main><h1>Sleeping bags</h1>
+<aside class="filters">`+repeat(4, func(i int) string {
+			return fmt.Sprintf(`<div class="filter-group"><button>Size %d</button></div>`, i)
+		})+`</aside><div class="product-grid">`+repeat(24, func(i int) string {
+			return fmt.Sprintf(`<div class="product-card"><img src="/img/%d.jpg" alt=""><a href="/p/bag-%d"><h3>Down sleeping bag, model %d</h3></a><span class="price">$%d.99</span><button>Add to cart</button></div>`, i, i, i, 120+i)
+		})+`</div></main>`)
+
+	// A forum thread that declares nothing: posts with their posters'
+	// avatars.
+	plainThread = page(`<title>Printer will not connect after the update</title>`,
+		`<main><h1>Printer will not connect after the update</h1>`+repeat(6, func(i int) string {
+			return fmt.Sprintf(`<div class="message"><div class="message-avatar"><img src="/a/%d.png" alt=""></div><div class="message-body"><a href="/members/user%d">user%d</a><p>I tried resetting the router and the printer, and it still shows offline after the update; has anyone found what to try next?</p></div></div>`, i, i, i)
+		})+`</main>`)
+
+	// A story with a row of four related teasers, each its own <article>.
+	storyWithRelated = page(`<title>Libraries to close</title><meta property="og:type" content="article">`,
+		`<article><h1>Libraries to close</h1><p class="byline">By Jane Roe</p><time datetime="2024-05-06">6 May 2024</time>`+prose+`</article>
+<section class="related"><h2>More news</h2>`+repeat(4, func(i int) string {
+			return fmt.Sprintf(`<article class="teaser"><h3><a href="/news/story-%d">Another story from the town, number %d</a></h3></article>`, i, i)
+		})+`</section>`)
+
+	// A service page on a blog engine: og:type article, a WebPage whose
+	// only date is its last change, sections of an offer, no byline.
+	blogEngineService = page(`<title>Boiler repairs</title><meta property="og:type" content="article">
+<script type="application/ld+json">{"@type":"WebPage","name":"Boiler repairs","dateModified":"2024-05-06"}</script>`,
+		`<main><h1>Boiler repairs, the same day</h1><a class="btn" href="/quote">Get a quote</a>`+repeat(5, func(i int) string {
+			return fmt.Sprintf(`<section><h2>What we fix, part %d</h2><p>Leaks, pressure faults and broken pumps, fixed by engineers on call all week.</p></section>`, i)
+		})+`<a class="button" href="/book">Book a visit</a></main>`)
+
+	// A section front: a dozen stories, each its own <article> with a
+	// linked headline and a summary.
+	sectionFront = page(`<title>Local news</title>`,
+		`<main><h1>Local</h1>`+repeat(12, func(i int) string {
+			return fmt.Sprintf(`<article><h2><a href="/local/story-%d-of-the-week">The town's story number %d this week</a></h2><p>Two lines that sum up what happened and why it matters to the people who live here.</p></article>`, i, i)
+		})+`</main>`)
+
+	// A review that names one product and its price.
+	storyWithOnePrice = page(`<title>We tried the Trail Runner 2</title><meta property="og:type" content="article">`,
+		`<article><h1>We tried the Trail Runner 2</h1><p class="byline">By Jane Roe</p><time datetime="2024-05-06">6 May</time>
+<div class="product-box"><span class="price">$89.00</span></div>`+prose+`</article>`)
+)
+
+// TestPageCounts: what the whole page is built of (shop cards and their
+// prices, filters, posters' avatars, many <article>s) is evidence of its
+// kind even where nothing is declared; a story's related row, or one
+// product box in a review, is not.
+func TestPageCounts(t *testing.T) {
+	tests := []struct {
+		name, page, url string
+		want            article.PageType
+		sigs, not       []rules.PageSignal
+	}{
+		{"shop grid", shopGrid, "https://outdoor.example/sleeping-bags", article.PageCollection,
+			[]rules.PageSignal{rules.SigPriceMarks, rules.SigProductMarks, rules.SigFacets, rules.SigManyButtons, rules.SigURLShortSlug},
+			[]rules.PageSignal{rules.SigAvatars, rules.SigManyArticles}},
+		{"thread without markup", plainThread, "https://help.example/printer-will-not-connect.12345/", article.PageForum,
+			[]rules.PageSignal{rules.SigAvatars},
+			[]rules.PageSignal{rules.SigPriceMarks, rules.SigProductMarks, rules.SigFacets, rules.SigURLShortSlug}},
+		{"service page on a blog engine", blogEngineService, "https://heating.example/boiler-repairs", article.PageService,
+			[]rules.PageSignal{rules.SigDateModified, rules.SigURLShortSlug}, []rules.PageSignal{rules.SigByline}},
+		{"section front", sectionFront, "https://news.example/local", article.PageListing,
+			[]rules.PageSignal{rules.SigManyArticles, rules.SigLinkedHeads, rules.SigURLShortSlug}, nil},
+		{"story with a related row", storyWithRelated, "https://news.example/local/libraries-to-close", article.PageArticle,
+			nil, []rules.PageSignal{rules.SigManyArticles, rules.SigURLShortSlug}},
+		{"review naming one price", storyWithOnePrice, "https://news.example/reviews/trail-runner", article.PageArticle,
+			nil, []rules.PageSignal{rules.SigPriceMarks, rules.SigProductMarks}},
+		{"story on a short address", newsStory, "https://news.example/libraries", article.PageArticle,
+			[]rules.PageSignal{rules.SigURLShortSlug}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, sigs := read(t, tt.page, tt.url)
+			if got != tt.want {
+				t.Errorf("kind = %s, want %s (signals %v)", got, tt.want, sigs)
+			}
+			for _, sig := range tt.sigs {
+				if sigs[sig] != 1 {
+					t.Errorf("missing %s (signals %v)", sig, sigs)
+				}
+			}
+			for _, sig := range tt.not {
+				if sigs[sig] != 0 {
+					t.Errorf("unexpected %s (signals %v)", sig, sigs)
+				}
+			}
+		})
 	}
 }
