@@ -15,6 +15,9 @@ func TestAuthorClasses(t *testing.T) {
 		want        []string
 		src         string
 	}{
+		{"json-ld names with HTML entities",
+			`<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Conan O&#039;Brien"},{"@type":"Person","name":"Ana Ruiz &amp; Jonas Keller"}]}</script>`,
+			[]string{"Conan O'Brien", "Ana Ruiz", "Jonas Keller"}, "json-ld"},
 		{"dc.creator wins over name=author",
 			`<meta name="author" content="Example Media Group"><meta name="DC.creator" content="Ana Ruiz">`,
 			[]string{"Ana Ruiz"}, "meta:dc.creator"},
