@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -318,11 +319,17 @@ func scanTextDates(s string, fn func(printedDate) bool) {
 				}
 				continue
 			}
-			// Day de month de year: "19 de noviembre de 2019".
-			if i >= 2 && i+2 < len(toks) && isDayTok(toks[i-2]) && isLinkWord(toks[i-1].raw) && isLinkWord(toks[i+1].raw) &&
-				isYearTok(toks[i+2]) && validDay(toks[i+2].num, t.month, toks[i-2].num) {
-				if !emit(i-2, i+3, toks[i+2].num, t.month, toks[i-2].num) {
-					return
+			// Day de month (de) year: "19 de noviembre de 2019", "5 de
+			// abril, 2022".
+			if i >= 2 && isDayTok(toks[i-2]) && isLinkWord(toks[i-1].raw) {
+				y := i + 1
+				if y < len(toks) && isLinkWord(toks[y].raw) {
+					y++
+				}
+				if y < len(toks) && isYearTok(toks[y]) && validDay(toks[y].num, t.month, toks[i-2].num) {
+					if !emit(i-2, y+1, toks[y].num, t.month, toks[i-2].num) {
+						return
+					}
 				}
 			}
 			continue
@@ -430,12 +437,40 @@ func tokenizeDate(s string) []dateToken {
 	}
 	for _, f := range fields {
 		if a, m, y, ok := splitJoinedDate(f); ok {
-			toks = appendDateToken(appendDateToken(appendDateToken(toks, a), m), y)
+			toks = appendDateToken(appendDateToken(toks, a), m)
+			if len(y) == 2 {
+				// "19-Nov-19": joined to a day and a month, two digits
+				// are a year.
+				toks = append(toks, fullYearToken(atoi(y)))
+			} else {
+				toks = appendDateToken(toks, y)
+			}
+			continue
+		}
+		if n, ok := apostropheYear(f); ok {
+			toks = append(toks, fullYearToken(n))
 			continue
 		}
 		toks = appendDateToken(toks, f)
 	}
 	return toks
+}
+
+// apostropheYear reads a year written with two digits after an
+// apostrophe ("'19", "’19").
+func apostropheYear(f string) (int, bool) {
+	for _, a := range []string{"'", "’"} {
+		if y, ok := strings.CutPrefix(f, a); ok && len(y) == 2 && allDigits(y) {
+			return atoi(y), true
+		}
+	}
+	return 0, false
+}
+
+// fullYearToken is the year token of a year written with two digits.
+func fullYearToken(n int) dateToken {
+	y := twoDigitYear(n)
+	return dateToken{raw: strconv.Itoa(y), num: y}
 }
 
 // splitJoinedDate splits "04-ago-2021" or "17.Dez.2023" into day, month
