@@ -573,9 +573,10 @@ func startsWithByline(t string) bool {
 const attrDateOpen = -1
 
 // attrDate records an ISO date with a time of day ("2019-11-19T08:03"),
-// or a plain ISO day in a datetime attribute, found in an attribute of an
-// element other than <meta> and <time>: a tooltip, a content or datetime
-// attribute on a <span>, a data-time.
+// or a plain ISO day ("2019-11-19", the whole value, or the start of a
+// datetime attribute), found in an attribute of an element other than
+// <meta> and <time>: a tooltip (hAtom's <abbr title>), a content or
+// datetime attribute on a <span>, a data-time.
 func (c *collector) attrDate(key, v string, st walkState) {
 	if len(c.attrDates) >= maxCandidates || len(v) < 10 || len(v) > 40 || v[0] < '0' || v[0] > '9' {
 		return
@@ -584,7 +585,7 @@ func (c *collector) attrDate(key, v string, st walkState) {
 		if key != "data-timestamp" && key != "data-time" || !allDigits(v) {
 			return
 		}
-	} else if key != "datetime" && (len(v) < 16 || v[10] != 'T' && v[10] != ' ') {
+	} else if key != "datetime" && len(v) != len("2006-01-02") && (len(v) < 16 || v[10] != 'T' && v[10] != ' ') {
 		return
 	}
 	d := parseDate(v)
