@@ -179,6 +179,11 @@ var organizationTypes = map[string]bool{
 // they are tried. Each has spaces around it so hyphenated words stay whole.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " : ", " // ", " / ", " ~ ", " • "}
 
+// titlePrefixSeparators split the site's name off the start of a title
+// only: "Site: Section: Headline". Inside a headline a colon is part of
+// it.
+var titlePrefixSeparators = []string{": "}
+
 // genericSeparators may split off a short trailing segment even when it
 // matches no known site name.
 var genericSeparators = map[string]bool{" | ": true, " – ": true, " — ": true, " - ": true, " :: ": true, " » ": true}

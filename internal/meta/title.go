@@ -65,11 +65,15 @@ func stripSite(t string, sites []string) string {
 			if cut {
 				break
 			}
-			// Prefix: "Site | Headline".
-			if i := strings.Index(t, sep); i > 0 && matchesSite(t[:i], sites) {
-				if rest := strings.TrimSpace(t[i+len(sep):]); rest != "" {
-					t = rest
-					cut = true
+			// Prefix: "Site | Headline", "Site | Section | Headline".
+			if t, cut = stripSitePrefix(t, sep, sites, false); cut {
+				break
+			}
+		}
+		if !cut {
+			// "Site: Section: Headline".
+			for _, sep := range titlePrefixSeparators {
+				if t, cut = stripSitePrefix(t, sep, sites, true); cut {
 					break
 				}
 			}
@@ -82,6 +86,48 @@ func stripSite(t string, sites []string) string {
 		}
 	}
 	return t
+}
+
+// stripSitePrefix cuts the site's name before the first sep, and the
+// section labels after it ("Site » Business » Headline"). With
+// needSection it cuts only when a section follows the name: a brand
+// before a colon and its tagline after ("Brand: The tool for teams") are
+// the page's whole title.
+func stripSitePrefix(t, sep string, sites []string, needSection bool) (string, bool) {
+	i := strings.Index(t, sep)
+	if i <= 0 || !matchesSite(t[:i], sites) {
+		return t, false
+	}
+	rest := strings.TrimSpace(t[i+len(sep):])
+	if rest == "" {
+		return t, false
+	}
+	head := stripLeadingSections(rest, sep)
+	if needSection && head == rest {
+		return t, false
+	}
+	return head, true
+}
+
+// stripLeadingSections drops short section labels left at the start of a
+// title after the site's name was cut: "Business » Headline" →
+// "Headline". After a colon the headline must open with a capital, as
+// a label's "Business: Rates rise" does and "Rates: why they rise" not.
+func stripLeadingSections(t, sep string) string {
+	for {
+		i := strings.Index(t, sep)
+		if i <= 0 {
+			return t
+		}
+		head, rest := t[:i], strings.TrimSpace(t[i+len(sep):])
+		if wordCount(head) > sectionMaxWords || wordCount(rest) < 3 {
+			return t
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); strings.TrimSpace(sep) == ":" && !unicode.IsUpper(r) {
+			return t
+		}
+		t = rest
+	}
 }
 
 // stripSiteAffix cuts the site's name written without a spaced
