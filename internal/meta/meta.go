@@ -252,8 +252,16 @@ func (c *collector) authors(ld ldInfo, head *heading, sites []string) ([]string,
 			people = append(people, a.name)
 		}
 	}
+	// A news agency named in the markup ("Reuters") is the author only
+	// when the page prints no byline of a person's: it is the wire
+	// credit, kept as the last resort.
+	var wire []string
+	var wireSrc string
 	if names := cleanAuthors(people, false, sites); len(names) > 0 {
-		return names, srcJSONLD
+		if !onlyWireCredits(names) {
+			return names, srcJSONLD
+		}
+		wire, wireSrc = names, srcJSONLD
 	}
 	for _, k := range authorKeys {
 		vals := c.multi[k]
@@ -261,7 +269,12 @@ func (c *collector) authors(ld ldInfo, head *heading, sites []string) ([]string,
 			vals = []string{c.metas[k]}
 		}
 		if names := cleanAuthors(vals, false, sites); len(names) > 0 {
-			return names, srcMeta + k
+			if !onlyWireCredits(names) {
+				return names, srcMeta + k
+			}
+			if wire == nil {
+				wire, wireSrc = names, srcMeta+k
+			}
 		}
 	}
 	// Bylines: in the article before elsewhere, microdata before rel=author
@@ -298,6 +311,9 @@ func (c *collector) authors(ld ldInfo, head *heading, sites []string) ([]string,
 	}
 	if names := c.visibleBylineNames(head, sites); len(names) > 0 {
 		return names, srcText
+	}
+	if wire != nil {
+		return wire, wireSrc
 	}
 	if names := cleanAuthors(orgs, false, sites); len(names) > 0 {
 		return names, srcJSONLD

@@ -79,6 +79,9 @@ var authorRoleSet = setOf(authorRoles)
 // authorAgencies are news agencies cut from the end of a reporter's name.
 var authorAgencies = longestFirst(readList("data/author_agencies.txt"))
 
+// authorAgencySet holds the same agencies for whole-name lookups.
+var authorAgencySet = setOf(authorAgencies)
+
 // authorRoleWords and authorAgencyWords are the same phrases split into
 // their words, for stripTail.
 var (
