@@ -105,6 +105,9 @@ func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	if head != nil && titleSrc != srcH1 && !isSiteRoot(firstNonEmpty(m.CanonicalURL, m.URL)) {
 		// A site's front page is rightly titled with the site's name.
 		kinds.Headline = siteOnlyTitle(m.Title, h1, sites)
+		if kinds.Headline == "" && declaresArticle(kinds) {
+			kinds.Headline = sectionOnlyTitle(m.Title, rawTitle(c.titleCandidates(ld), titleSrc), h1, sites)
+		}
 	}
 	m.Sources = addSource(m.Sources, "title", titleSrc)
 	m.Description = dom.Collapse(firstNonEmpty(c.firstMeta(descriptionKeys[:1]), ld.description, c.firstMeta(descriptionKeys[1:])))

@@ -270,6 +270,49 @@ func siteOnlyTitle(title, h1 string, sites []string) string {
 	return h1
 }
 
+// sectionOnlyTitle returns the <h1> text h1 when title, read from raw,
+// is only a section's name ("Business" of "Business | Daily Ledger": a
+// label of a few words left once the site's name was cut) and h1 is a
+// headline longer than it that does not hold it, or "".
+func sectionOnlyTitle(title, raw, h1 string, sites []string) string {
+	h1 = cleanTitle(h1)
+	tk, hk := normKey(title), normKey(h1)
+	if tk == "" || hk == "" || normKey(raw) == tk || strings.Contains(hk, tk) || matchesSite(h1, sites) {
+		return ""
+	}
+	if wordCount(title) > sectionMaxWords {
+		return ""
+	}
+	if n := wordCount(h1); n <= sectionMaxWords || n > maxHeadlineWords {
+		return ""
+	}
+	return h1
+}
+
+// rawTitle is the text of the title candidate read from src.
+func rawTitle(cands []titleCandidate, src string) string {
+	for _, c := range cands {
+		if c.src == src {
+			return cleanTitle(c.raw)
+		}
+	}
+	return ""
+}
+
+// declaresArticle reports a page whose markup declares an article: a
+// JSON-LD or microdata article type (og:type article is not enough: site
+// builders give it to every page).
+func declaresArticle(k Kinds) bool {
+	for _, l := range [2][]string{k.LD, k.Microdata} {
+		for _, t := range l {
+			if articleTypes[t] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isSiteRoot reports whether u is the address of a site's front page
 // (no path beyond "/").
 func isSiteRoot(u string) bool {

@@ -59,13 +59,15 @@ func TestTitleClasses(t *testing.T) {
 	}
 }
 
-// TestSiteOnlyTitleHeadline: a <title> that names only the site leaves the
-// page's <h1> in Kinds.Headline, for the pipeline to make it the title once
-// the body is chosen; any other title, a front page and an <h1> that is the
-// site's name again leave it empty.
+// TestSiteOnlyTitleHeadline: a <title> that names only the site, or only
+// a section on a page declaring an article, leaves the page's <h1> in
+// Kinds.Headline, for the pipeline to make it the title once the body is
+// chosen; any other title, a front page and an <h1> that is the site's
+// name again leave it empty.
 func TestSiteOnlyTitleHeadline(t *testing.T) {
 	const site = `<meta property="og:site_name" content="Daily Ledger">`
 	const body = `<body><main><h1>Rates rise again this spring</h1><p>Text.</p></main>`
+	const ldArticle = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-03-04"}</script>`
 	tests := []struct {
 		name, html, url, want string
 	}{
@@ -75,6 +77,14 @@ func TestSiteOnlyTitleHeadline(t *testing.T) {
 		{"a headline title needs nothing", site + `<title>Rates rise | Daily Ledger</title>` + body, "https://ledger.example/a", ""},
 		{"h1 is the logo", site + `<title>Daily Ledger</title><body><h1>Daily Ledger</h1><p>Text.</p>`, "https://ledger.example/a", ""},
 		{"h1 is one word", site + `<title>Daily Ledger</title><body><h1>Business</h1><p>Text.</p>`, "https://ledger.example/a", ""},
+		// A title that is only a section's name, on a page whose markup
+		// declares an article.
+		{"section-only title on an article", site + ldArticle + `<title>Business | Daily Ledger</title>` + body, "https://ledger.example/business/rates", "Rates rise again this spring"},
+		{"section-only title, German", site + ldArticle + `<title>Wirtschaft - Daily Ledger</title><body><main><h1>Die Zinsen steigen wieder an</h1><p>Text.</p></main>`, "https://ledger.example/w/z", "Die Zinsen steigen wieder an"},
+		{"section-only title without an article declared", site + `<meta property="og:type" content="article"><title>Business | Daily Ledger</title>` + body, "https://ledger.example/business/rates", ""},
+		{"a short title the h1 holds", site + ldArticle + `<title>Rates rise | Daily Ledger</title><body><main><h1>Rates rise again this spring</h1></main>`, "https://ledger.example/a", ""},
+		{"a title with no site cut off", site + ldArticle + `<title>Rates rise</title>` + body, "https://ledger.example/a", ""},
+		{"an h1 no longer than a label", site + ldArticle + `<title>Business | Daily Ledger</title><body><main><h1>Rates rise again</h1></main>`, "https://ledger.example/a", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
