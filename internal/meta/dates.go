@@ -208,7 +208,8 @@ func formatTime(t time.Time, hasZone bool) string {
 }
 
 // urlDate finds a date in a URL path: /2019/11/19/, /2019-11-19/,
-// /20191119/ or a segment starting with 2019-11-19.
+// /20191119/ or a segment starting with 2019-11-19 and a separator
+// ("2019-11-19-story", "2019-11-19+Story").
 func urlDate(u string) string {
 	if i := strings.Index(u, "://"); i >= 0 {
 		u = u[i+3:]
@@ -236,7 +237,7 @@ func urlDate(u string) string {
 			}
 		}
 		if len(s) >= 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:10]) &&
-			(len(s) == 10 || s[10] == '-' || s[10] == '_' || s[10] == '.') {
+			(len(s) == 10 || s[10] == '-' || s[10] == '_' || s[10] == '.' || s[10] == '+') {
 			if d := formatDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:10])); d != "" {
 				return d
 			}

@@ -1,6 +1,9 @@
 package meta
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestTextDateClasses holds a must-match and a must-not-match case for
 // each class of printed date the metadata reads.
@@ -120,6 +123,15 @@ func TestDateSources(t *testing.T) {
 		{"url path is the last fallback",
 			`<body><h1>H</h1><p>No date here.</p>`, "https://example.com/2019/11/19/story/",
 			"2019-11-19", "url", ""},
+		{"url segment opening with a date and a plus",
+			`<body><h1>H</h1><p>No date here.</p>`, "https://example.com/articles/2025-12-15+Rust+backend",
+			"2025-12-15", "url", ""},
+		{"url segment of a date and more digits is no date",
+			`<body><h1>H</h1><p>No date here.</p>`, "https://example.com/files/2025-12-150/",
+			"", "", ""},
+		{"date printed after the page's first h1 when the article's h1 is another",
+			`<body><h1>Rates rise again</h1><p>Jane Doe • March 17, 2025</p><main><p>` + strings.Repeat("An intro that runs on. ", 20) + `</p><h1>1. First pick</h1><p>Text.</p></main>`, "",
+			"2025-03-17", "text", ""},
 		{"printed date beats the url",
 			`<body><h1>H</h1><p class="date">20 November 2019</p>`, "https://example.com/2019/11/19/story/",
 			"2019-11-20", "text", ""},

@@ -475,7 +475,8 @@ type printedText struct {
 
 // printedTexts lists the visible texts that may print the page's dates,
 // in trust order: date elements in the article, then elsewhere, the text
-// after the headline, the text before it, then bylines.
+// after the headline, the text before it, bylines, then the text around
+// the page's first <h1> when the headline is another.
 func (c *collector) printedTexts(head *heading) []printedText {
 	var out []printedText
 	for _, inArt := range []bool{true, false} {
@@ -490,6 +491,12 @@ func (c *collector) printedTexts(head *heading) []printedText {
 	}
 	for _, b := range c.bylines {
 		out = append(out, printedText{text: b.text, src: srcByline})
+	}
+	if all := c.h1All; all != nil && all != head {
+		// The article's <h1> is another heading further on (an item's
+		// in a list of picks): the page's first <h1> is the headline
+		// its dateline stands by.
+		out = append(out, printedText{text: all.after.String(), src: srcText}, printedText{text: all.before, src: srcText})
 	}
 	return out
 }
