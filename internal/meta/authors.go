@@ -170,6 +170,10 @@ func cleanName(p string, strict bool) string {
 		return ""
 	}
 	words := strings.Fields(p)
+	// "design: Jane Doe": a label ending in a colon names a role.
+	for len(words) > 0 && len(words[0]) > 1 && strings.HasSuffix(words[0], ":") {
+		words = words[1:]
+	}
 	// "Analysis by Jane Doe": a "by" among the first words starts the name.
 	for i := 1; i < len(words) && i < 4; i++ {
 		if strings.EqualFold(words[i], "by") {
