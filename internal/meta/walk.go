@@ -221,6 +221,10 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 			role = a.Val
 		case "class", "id":
 			hasClass = true
+		default:
+			if n.DataAtom != atom.Time && isPublishedAttr(a.Key) {
+				c.attrDate(a.Key, a.Val, st)
+			}
 		}
 	}
 	if itemtype != "" {
@@ -566,6 +570,14 @@ func (c *collector) addSubtitle(n *html.Node, st walkState) {
 func startsWithByline(t string) bool {
 	_, ok := rules.CutBylinePrefix(t)
 	return ok || strings.HasPrefix(t, "@")
+}
+
+// isPublishedAttr reports an attribute named for the time a post was
+// created or published ("created-timestamp", "data-published-at"), not
+// for an update or an expiry.
+func isPublishedAttr(k string) bool {
+	return len(k) > 6 && (strings.Contains(k, "creat") || strings.Contains(k, "publish")) &&
+		!isModifiedKey(k) && !strings.Contains(k, "expir")
 }
 
 // attrDateOpen marks the attribute date of the element being read, until
