@@ -182,6 +182,10 @@ var organizationTypes = map[string]bool{
 // they are tried. Each has spaces around it so hyphenated words stay whole.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " : ", " // ", " / ", " ~ ", " • "}
 
+// titleTrimRunes stand at either end of a headline as decoration or as
+// a heading's permalink sign ("Headline¶", "Headline ⋆").
+const titleTrimRunes = "¶⋆★☆"
+
 // titlePrefixSeparators split the site's name off the start of a title
 // only: "Site: Section: Headline". Inside a headline a colon is part of
 // it.

@@ -219,10 +219,26 @@ func wordCount(s string) int {
 	return n
 }
 
-// cleanTitle collapses white space and strips quotes left around nothing.
+// cleanTitle collapses white space and strips what stands around a
+// headline without being part of it: separators left at either end,
+// decorations and permalink signs (titleTrimRunes), Markdown heading
+// marks ("## Headline") and quotes around the whole headline.
 func cleanTitle(t string) string {
 	t = dom.Collapse(t)
-	return strings.TrimFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == '|' })
+	t = strings.TrimFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == '|' || strings.ContainsRune(titleTrimRunes, r) })
+	if rest := strings.TrimLeft(t, "#"); len(rest) < len(t) && strings.HasPrefix(rest, " ") {
+		t = strings.TrimSpace(rest)
+	}
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		n := strings.Count(t, q[0])
+		if q[1] != q[0] {
+			n += strings.Count(t, q[1])
+		}
+		if n == 2 && len(t) > len(q[0])+len(q[1]) && strings.HasPrefix(t, q[0]) && strings.HasSuffix(t, q[1]) {
+			t = strings.TrimSpace(t[len(q[0]) : len(t)-len(q[1])])
+		}
+	}
+	return t
 }
 
 // titleCandidate is one source of the headline.
