@@ -383,6 +383,7 @@ const (
 	srcTitle     = "title" // the <title> element
 	srcH1        = "h1"
 	srcPrinted   = "+printed-day" // appended when the printed day replaced a UTC timestamp's
+	srcLocal     = "+local-time"  // appended when a <time> gave a UTC timestamp's instant with its local offset
 	srcModified  = "modified:"    // published taken from the modification date, then its source
 )
 
@@ -390,8 +391,10 @@ const (
 // source, in trust order: JSON-LD, meta tags, <time> elements (in the
 // article first), dates printed near the headline or in date and byline
 // elements, ISO dates in other elements' attributes, and last the
-// /yyyy/mm/dd/ of the URL. A publication timestamp in UTC whose day is
-// one off the day the page prints gives way to the printed day.
+// /yyyy/mm/dd/ of the URL. A publication timestamp in UTC that a <time>
+// writes with the page's own offset, on another day, is taken as written
+// there; else, if its day is one off the day the page prints, it gives
+// way to the printed day.
 func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod, pubSrc, modSrc string) {
 	set := func(dst, src *string, v, from string) {
 		if *dst == "" && v != "" {
@@ -454,6 +457,11 @@ func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod, p
 		set(&pub, &pubSrc, urlDate(u), srcURL)
 	}
 	if strings.HasSuffix(pub, "Z") && pubSrc != srcURL {
+		if local := c.localTime(pub); local != "" {
+			pub, pubSrc = local, pubSrc+srcLocal
+		}
+	}
+	if strings.HasSuffix(pub, "Z") && pubSrc != srcURL {
 		if day := c.printedDay(pub, printed, urls); day != "" && oneDayOffUTC(pub, day) {
 			pub, pubSrc = day, pubSrc+srcPrinted
 		}
@@ -499,6 +507,31 @@ func (c *collector) printedTexts(head *heading) []printedText {
 		out = append(out, printedText{text: all.after.String(), src: srcText}, printedText{text: all.before, src: srcText})
 	}
 	return out
+}
+
+// localTime returns the publication timestamp pub, written in UTC, as a
+// <time> element of the page writes the same instant with its own UTC
+// offset, when that puts it on another calendar day; else "". The page's
+// offset is its local time, and its day the one the page means.
+func (c *collector) localTime(pub string) string {
+	ts, err := time.Parse(time.RFC3339, pub)
+	if err != nil {
+		return ""
+	}
+	for _, t := range c.times {
+		if t.modified {
+			continue
+		}
+		v := parseDate(t.text)
+		if len(v) <= len(time.DateOnly) || strings.HasSuffix(v, "Z") {
+			continue
+		}
+		lt, err := time.Parse(time.RFC3339, v)
+		if err == nil && lt.Equal(ts) && lt.Day() != ts.Day() {
+			return v
+		}
+	}
+	return ""
 }
 
 // printedDay is the first publication day the page prints: in the text
