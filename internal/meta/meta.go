@@ -483,8 +483,10 @@ type printedText struct {
 
 // printedTexts lists the visible texts that may print the page's dates,
 // in trust order: date elements in the article, then elsewhere, the text
-// after the headline, the text before it, bylines, then the text around
-// the page's first <h1> when the headline is another.
+// after the headline, the text before it, bylines, the text around the
+// page's first <h1> when the headline is another, then the visible "By
+// ..." lines wherever they stand (the names and the date of "By Jane Doe
+// | April 8, 2024").
 func (c *collector) printedTexts(head *heading) []printedText {
 	var out []printedText
 	for _, inArt := range []bool{true, false} {
@@ -505,6 +507,9 @@ func (c *collector) printedTexts(head *heading) []printedText {
 		// in a list of picks): the page's first <h1> is the headline
 		// its dateline stands by.
 		out = append(out, printedText{text: all.after.String(), src: srcText}, printedText{text: all.before, src: srcText})
+	}
+	for _, l := range c.byLines {
+		out = append(out, printedText{text: l.text, src: srcByline})
 	}
 	return out
 }
