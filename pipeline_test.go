@@ -72,6 +72,29 @@ func TestNoArticleDetail(t *testing.T) {
 	}
 }
 
+// TestNoArticleKeepsDate: a page refused as no article (a listing, a
+// refusal page) still carries the date it prints, and says where it was
+// read: archives sort such pages by date too.
+func TestNoArticleKeepsDate(t *testing.T) {
+	var listing strings.Builder
+	listing.WriteString(`<html><body><p class="date">Stand: 04.08.2021</p><ul>`)
+	for i := range 30 {
+		fmt.Fprintf(&listing, `<li><a href="/story/%d">Story number %d of the day in the town</a></li>`, i, i)
+	}
+	listing.WriteString("</ul></body></html>")
+	a, err := winnow.Extract([]byte(listing.String()), winnow.Options{ArticlesOnly: true})
+	var na *winnow.NoArticleError
+	if !errors.As(err, &na) || a == nil {
+		t.Fatalf("err = %v, want a NoArticleError with the article", err)
+	}
+	if a.Published != "2021-08-04" || a.Sources["published"] != "text" {
+		t.Errorf("Published = %q from %q, want 2021-08-04 from text", a.Published, a.Sources["published"])
+	}
+	if pt, ok := a.PublishedTime(); !ok || pt.Day() != 4 {
+		t.Errorf("PublishedTime = %v, %v", pt, ok)
+	}
+}
+
 // TestStatusWithoutArticlesOnly: by default a short page or a listing is
 // ok, with its content and a page type, and only a page with no main
 // content is refused, as empty; ArticlesOnly refuses both as before.

@@ -47,11 +47,36 @@ func cleanAuthors(raw []string, strict bool, sites []string) []string {
 			seen[k] = true
 			out = append(out, name)
 			if len(out) >= maxAuthors {
-				return out
+				return dropWireCredits(out)
 			}
 		}
 	}
+	return dropWireCredits(out)
+}
+
+// dropWireCredits drops the news agencies from names that hold a
+// person's too: "By Jane Doe, Reuters" is Jane Doe's.
+func dropWireCredits(names []string) []string {
+	if len(names) < 2 || onlyWireCredits(names) {
+		return names
+	}
+	out := names[:0]
+	for _, n := range names {
+		if !authorAgencySet[strings.ToLower(n)] {
+			out = append(out, n)
+		}
+	}
 	return out
+}
+
+// onlyWireCredits reports names that are all news agencies.
+func onlyWireCredits(names []string) bool {
+	for _, n := range names {
+		if !authorAgencySet[strings.ToLower(n)] {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // stripSiteWords cuts the outlet from a byline piece: a piece that starts
@@ -139,7 +164,16 @@ func cleanName(p string, strict bool) string {
 		return ""
 	}
 	p = stripBylinePrefix(p)
+	if authorRoleSet[strings.ToLower(strings.Trim(p, ".,:;()"))] {
+		// A job title standing alone ("Jane Doe, Senior Correspondent"),
+		// which stripTail would cut down to its first word.
+		return ""
+	}
 	words := strings.Fields(p)
+	// "design: Jane Doe": a label ending in a colon names a role.
+	for len(words) > 0 && len(words[0]) > 1 && strings.HasSuffix(words[0], ":") {
+		words = words[1:]
+	}
 	// "Analysis by Jane Doe": a "by" among the first words starts the name.
 	for i := 1; i < len(words) && i < 4; i++ {
 		if strings.EqualFold(words[i], "by") {

@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -207,7 +208,8 @@ func formatTime(t time.Time, hasZone bool) string {
 }
 
 // urlDate finds a date in a URL path: /2019/11/19/, /2019-11-19/,
-// /20191119/ or a segment starting with 2019-11-19.
+// /20191119/ or a segment starting with 2019-11-19 and a separator
+// ("2019-11-19-story", "2019-11-19+Story").
 func urlDate(u string) string {
 	if i := strings.Index(u, "://"); i >= 0 {
 		u = u[i+3:]
@@ -235,7 +237,7 @@ func urlDate(u string) string {
 			}
 		}
 		if len(s) >= 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:10]) &&
-			(len(s) == 10 || s[10] == '-' || s[10] == '_' || s[10] == '.') {
+			(len(s) == 10 || s[10] == '-' || s[10] == '_' || s[10] == '.' || s[10] == '+') {
 			if d := formatDay(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:10])); d != "" {
 				return d
 			}
@@ -318,11 +320,17 @@ func scanTextDates(s string, fn func(printedDate) bool) {
 				}
 				continue
 			}
-			// Day de month de year: "19 de noviembre de 2019".
-			if i >= 2 && i+2 < len(toks) && isDayTok(toks[i-2]) && isLinkWord(toks[i-1].raw) && isLinkWord(toks[i+1].raw) &&
-				isYearTok(toks[i+2]) && validDay(toks[i+2].num, t.month, toks[i-2].num) {
-				if !emit(i-2, i+3, toks[i+2].num, t.month, toks[i-2].num) {
-					return
+			// Day de month (de) year: "19 de noviembre de 2019", "5 de
+			// abril, 2022".
+			if i >= 2 && isDayTok(toks[i-2]) && isLinkWord(toks[i-1].raw) {
+				y := i + 1
+				if y < len(toks) && isLinkWord(toks[y].raw) {
+					y++
+				}
+				if y < len(toks) && isYearTok(toks[y]) && validDay(toks[y].num, t.month, toks[i-2].num) {
+					if !emit(i-2, y+1, toks[y].num, t.month, toks[i-2].num) {
+						return
+					}
 				}
 			}
 			continue
@@ -430,12 +438,40 @@ func tokenizeDate(s string) []dateToken {
 	}
 	for _, f := range fields {
 		if a, m, y, ok := splitJoinedDate(f); ok {
-			toks = appendDateToken(appendDateToken(appendDateToken(toks, a), m), y)
+			toks = appendDateToken(appendDateToken(toks, a), m)
+			if len(y) == 2 {
+				// "19-Nov-19": joined to a day and a month, two digits
+				// are a year.
+				toks = append(toks, fullYearToken(atoi(y)))
+			} else {
+				toks = appendDateToken(toks, y)
+			}
+			continue
+		}
+		if n, ok := apostropheYear(f); ok {
+			toks = append(toks, fullYearToken(n))
 			continue
 		}
 		toks = appendDateToken(toks, f)
 	}
 	return toks
+}
+
+// apostropheYear reads a year written with two digits after an
+// apostrophe ("'19", "’19").
+func apostropheYear(f string) (int, bool) {
+	for _, a := range []string{"'", "’"} {
+		if y, ok := strings.CutPrefix(f, a); ok && len(y) == 2 && allDigits(y) {
+			return atoi(y), true
+		}
+	}
+	return 0, false
+}
+
+// fullYearToken is the year token of a year written with two digits.
+func fullYearToken(n int) dateToken {
+	y := twoDigitYear(n)
+	return dateToken{raw: strconv.Itoa(y), num: y}
 }
 
 // splitJoinedDate splits "04-ago-2021" or "17.Dez.2023" into day, month

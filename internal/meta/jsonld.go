@@ -2,6 +2,7 @@ package meta
 
 import (
 	"encoding/json"
+	"html"
 	"io"
 	"strconv"
 	"strings"
@@ -234,7 +235,7 @@ func readJSONLD(bodies []string) ldInfo {
 		case page == nil && hasType(o, pageTypes):
 			page = o
 		case info.siteName == "" && hasType(o, websiteTypes):
-			info.siteName = str(o["name"])
+			info.siteName = ldText(o["name"])
 		}
 	}
 	if art == nil {
@@ -243,12 +244,12 @@ func readJSONLD(bodies []string) ldInfo {
 	if art == nil {
 		return info
 	}
-	info.headline = str(art["headline"])
+	info.headline = ldText(art["headline"])
 	if info.headline == "" && page == nil {
-		info.headline = str(art["name"])
+		info.headline = ldText(art["name"])
 	}
-	info.alternative = str(art["alternativeHeadline"])
-	info.description = str(art["description"])
+	info.alternative = ldText(art["alternativeHeadline"])
+	info.description = ldText(art["description"])
 	info.published = str(art["datePublished"])
 	if info.published == "" {
 		info.published = str(art["dateCreated"])
@@ -260,10 +261,10 @@ func readJSONLD(bodies []string) ldInfo {
 		info.url = urlOf(g.resolve(art["mainEntityOfPage"]))
 	}
 	if pub, ok := g.resolve(art["publisher"]).(map[string]any); ok {
-		info.publisher = str(pub["name"])
+		info.publisher = ldText(pub["name"])
 	} else if arr, ok := art["publisher"].([]any); ok && len(arr) > 0 {
 		if pub, ok := g.resolve(arr[0]).(map[string]any); ok {
-			info.publisher = str(pub["name"])
+			info.publisher = ldText(pub["name"])
 		}
 	}
 	info.image = urlOf(g.resolve(art["image"]))
@@ -276,11 +277,11 @@ func readJSONLD(bodies []string) ldInfo {
 	}
 	switch k := art["keywords"].(type) {
 	case string:
-		info.keywords = splitList(k)
+		info.keywords = splitList(decodeEntities(k))
 	case []any:
 		for _, e := range k {
 			if s, ok := e.(string); ok {
-				info.keywords = append(info.keywords, splitList(s)...)
+				info.keywords = append(info.keywords, splitList(decodeEntities(s))...)
 			}
 		}
 	}
@@ -298,15 +299,15 @@ func (g *ldGraph) authors(v any) []ldAuthor {
 		}
 		switch t := g.resolve(v).(type) {
 		case string:
-			out = append(out, ldAuthor{name: t})
+			out = append(out, ldAuthor{name: decodeEntities(strings.TrimSpace(t))})
 		case []any:
 			for _, e := range t {
 				add(e, depth+1)
 			}
 		case map[string]any:
-			name := str(t["name"])
+			name := ldText(t["name"])
 			if name == "" {
-				given, family := str(t["givenName"]), str(t["familyName"])
+				given, family := ldText(t["givenName"]), ldText(t["familyName"])
 				name = strings.TrimSpace(given + " " + family)
 			}
 			if name != "" {
@@ -335,6 +336,33 @@ func str(v any) string {
 		return strconv.FormatFloat(t, 'f', -1, 64)
 	}
 	return ""
+}
+
+// ldText is str for a value written for people (a headline, a name, a
+// description), with the HTML entities some templates write into JSON
+// strings ("Full &amp; Part", "O&#039;Brien") decoded: no HTML parser
+// decodes them inside a script.
+func ldText(v any) string { return decodeEntities(str(v)) }
+
+// decodeEntities decodes HTML entities in s when it holds one closed by a
+// semicolon ("&amp;", "&#038;", "&#x27;"), and leaves any other s as it
+// is: an ampersand in "AT&T" or "Q&A" is no entity.
+func decodeEntities(s string) string {
+	for i := strings.IndexByte(s, '&'); i >= 0; {
+		j := i + 1
+		for j < len(s) && j-i <= 32 && (s[j] == '#' || 'a' <= s[j] && s[j] <= 'z' || 'A' <= s[j] && s[j] <= 'Z' || '0' <= s[j] && s[j] <= '9') {
+			j++
+		}
+		if j > i+1 && j < len(s) && s[j] == ';' {
+			return html.UnescapeString(s)
+		}
+		k := strings.IndexByte(s[j:], '&')
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return s
 }
 
 // urlOf returns the address in an image or page value: a string, an

@@ -105,6 +105,9 @@ func ExtractKinds(t *label.Tree, pageURL string) (article.Metadata, Kinds) {
 	if head != nil && titleSrc != srcH1 && !isSiteRoot(firstNonEmpty(m.CanonicalURL, m.URL)) {
 		// A site's front page is rightly titled with the site's name.
 		kinds.Headline = siteOnlyTitle(m.Title, h1, sites)
+		if kinds.Headline == "" && declaresArticle(kinds) {
+			kinds.Headline = sectionOnlyTitle(m.Title, rawTitle(c.titleCandidates(ld), titleSrc), h1, sites)
+		}
 	}
 	m.Sources = addSource(m.Sources, "title", titleSrc)
 	m.Description = dom.Collapse(firstNonEmpty(c.firstMeta(descriptionKeys[:1]), ld.description, c.firstMeta(descriptionKeys[1:])))
@@ -252,8 +255,16 @@ func (c *collector) authors(ld ldInfo, head *heading, sites []string) ([]string,
 			people = append(people, a.name)
 		}
 	}
+	// A news agency named in the markup ("Reuters") is the author only
+	// when the page prints no byline of a person's: it is the wire
+	// credit, kept as the last resort.
+	var wire []string
+	var wireSrc string
 	if names := cleanAuthors(people, false, sites); len(names) > 0 {
-		return names, srcJSONLD
+		if !onlyWireCredits(names) {
+			return names, srcJSONLD
+		}
+		wire, wireSrc = names, srcJSONLD
 	}
 	for _, k := range authorKeys {
 		vals := c.multi[k]
@@ -261,7 +272,12 @@ func (c *collector) authors(ld ldInfo, head *heading, sites []string) ([]string,
 			vals = []string{c.metas[k]}
 		}
 		if names := cleanAuthors(vals, false, sites); len(names) > 0 {
-			return names, srcMeta + k
+			if !onlyWireCredits(names) {
+				return names, srcMeta + k
+			}
+			if wire == nil {
+				wire, wireSrc = names, srcMeta+k
+			}
 		}
 	}
 	// Bylines: in the article before elsewhere, microdata before rel=author
@@ -298,6 +314,9 @@ func (c *collector) authors(ld ldInfo, head *heading, sites []string) ([]string,
 	}
 	if names := c.visibleBylineNames(head, sites); len(names) > 0 {
 		return names, srcText
+	}
+	if wire != nil {
+		return wire, wireSrc
 	}
 	if names := cleanAuthors(orgs, false, sites); len(names) > 0 {
 		return names, srcJSONLD
@@ -364,6 +383,7 @@ const (
 	srcTitle     = "title" // the <title> element
 	srcH1        = "h1"
 	srcPrinted   = "+printed-day" // appended when the printed day replaced a UTC timestamp's
+	srcLocal     = "+local-time"  // appended when a <time> gave a UTC timestamp's instant with its local offset
 	srcModified  = "modified:"    // published taken from the modification date, then its source
 )
 
@@ -371,8 +391,10 @@ const (
 // source, in trust order: JSON-LD, meta tags, <time> elements (in the
 // article first), dates printed near the headline or in date and byline
 // elements, ISO dates in other elements' attributes, and last the
-// /yyyy/mm/dd/ of the URL. A publication timestamp in UTC whose day is
-// one off the day the page prints gives way to the printed day.
+// /yyyy/mm/dd/ of the URL. A publication timestamp in UTC that a <time>
+// writes with the page's own offset, on another day, is taken as written
+// there; else, if its day is one off the day the page prints, it gives
+// way to the printed day.
 func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod, pubSrc, modSrc string) {
 	set := func(dst, src *string, v, from string) {
 		if *dst == "" && v != "" {
@@ -435,6 +457,11 @@ func (c *collector) dates(ld ldInfo, head *heading, urls ...string) (pub, mod, p
 		set(&pub, &pubSrc, urlDate(u), srcURL)
 	}
 	if strings.HasSuffix(pub, "Z") && pubSrc != srcURL {
+		if local := c.localTime(pub); local != "" {
+			pub, pubSrc = local, pubSrc+srcLocal
+		}
+	}
+	if strings.HasSuffix(pub, "Z") && pubSrc != srcURL {
 		if day := c.printedDay(pub, printed, urls); day != "" && oneDayOffUTC(pub, day) {
 			pub, pubSrc = day, pubSrc+srcPrinted
 		}
@@ -456,7 +483,10 @@ type printedText struct {
 
 // printedTexts lists the visible texts that may print the page's dates,
 // in trust order: date elements in the article, then elsewhere, the text
-// after the headline, the text before it, then bylines.
+// after the headline, the text before it, bylines, the text around the
+// page's first <h1> when the headline is another, then the visible "By
+// ..." lines wherever they stand (the names and the date of "By Jane Doe
+// | April 8, 2024").
 func (c *collector) printedTexts(head *heading) []printedText {
 	var out []printedText
 	for _, inArt := range []bool{true, false} {
@@ -472,7 +502,41 @@ func (c *collector) printedTexts(head *heading) []printedText {
 	for _, b := range c.bylines {
 		out = append(out, printedText{text: b.text, src: srcByline})
 	}
+	if all := c.h1All; all != nil && all != head {
+		// The article's <h1> is another heading further on (an item's
+		// in a list of picks): the page's first <h1> is the headline
+		// its dateline stands by.
+		out = append(out, printedText{text: all.after.String(), src: srcText}, printedText{text: all.before, src: srcText})
+	}
+	for _, l := range c.byLines {
+		out = append(out, printedText{text: l.text, src: srcByline})
+	}
 	return out
+}
+
+// localTime returns the publication timestamp pub, written in UTC, as a
+// <time> element of the page writes the same instant with its own UTC
+// offset, when that puts it on another calendar day; else "". The page's
+// offset is its local time, and its day the one the page means.
+func (c *collector) localTime(pub string) string {
+	ts, err := time.Parse(time.RFC3339, pub)
+	if err != nil {
+		return ""
+	}
+	for _, t := range c.times {
+		if t.modified {
+			continue
+		}
+		v := parseDate(t.text)
+		if len(v) <= len(time.DateOnly) || strings.HasSuffix(v, "Z") {
+			continue
+		}
+		lt, err := time.Parse(time.RFC3339, v)
+		if err == nil && lt.Equal(ts) && lt.Day() != ts.Day() {
+			return v
+		}
+	}
+	return ""
 }
 
 // printedDay is the first publication day the page prints: in the text

@@ -299,6 +299,10 @@ func TestJSONLDRobustness(t *testing.T) {
 		{"comment wrapper", `<!-- {"@type":"Article","headline":"G"} -->`, "G"},
 		{"two values in one script", `{"@type":"WebSite","name":"S"} {"@type":"Article","headline":"H"}`, "H"},
 		{"broken beyond repair", `{"@type":"Article","headline":`, ""},
+		// Templates write HTML entities into JSON strings, which no
+		// HTML parser decodes inside a script.
+		{"entities in the headline", `{"@type":"Article","headline":"Full &amp; Part &#038; Time: the &quot;why&quot;"}`, `Full & Part & Time: the "why"`},
+		{"an ampersand that is no entity stays", `{"@type":"Article","headline":"AT&T and Q&A; R&D"}`, "AT&T and Q&A; R&D"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -79,6 +79,9 @@ var authorRoleSet = setOf(authorRoles)
 // authorAgencies are news agencies cut from the end of a reporter's name.
 var authorAgencies = longestFirst(readList("data/author_agencies.txt"))
 
+// authorAgencySet holds the same agencies for whole-name lookups.
+var authorAgencySet = setOf(authorAgencies)
+
 // authorRoleWords and authorAgencyWords are the same phrases split into
 // their words, for stripTail.
 var (
@@ -178,6 +181,15 @@ var organizationTypes = map[string]bool{
 // titleSeparators split a site name or section off a title, in the order
 // they are tried. Each has spaces around it so hyphenated words stay whole.
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " : ", " // ", " / ", " ~ ", " • "}
+
+// titleTrimRunes stand at either end of a headline as decoration or as
+// a heading's permalink sign ("Headline¶", "Headline ⋆").
+const titleTrimRunes = "¶⋆★☆"
+
+// titlePrefixSeparators split the site's name off the start of a title
+// only: "Site: Section: Headline". Inside a headline a colon is part of
+// it.
+var titlePrefixSeparators = []string{": "}
 
 // genericSeparators may split off a short trailing segment even when it
 // matches no known site name.

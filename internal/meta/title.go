@@ -65,11 +65,15 @@ func stripSite(t string, sites []string) string {
 			if cut {
 				break
 			}
-			// Prefix: "Site | Headline".
-			if i := strings.Index(t, sep); i > 0 && matchesSite(t[:i], sites) {
-				if rest := strings.TrimSpace(t[i+len(sep):]); rest != "" {
-					t = rest
-					cut = true
+			// Prefix: "Site | Headline", "Site | Section | Headline".
+			if t, cut = stripSitePrefix(t, sep, sites, false); cut {
+				break
+			}
+		}
+		if !cut {
+			// "Site: Section: Headline".
+			for _, sep := range titlePrefixSeparators {
+				if t, cut = stripSitePrefix(t, sep, sites, true); cut {
 					break
 				}
 			}
@@ -82,6 +86,48 @@ func stripSite(t string, sites []string) string {
 		}
 	}
 	return t
+}
+
+// stripSitePrefix cuts the site's name before the first sep, and the
+// section labels after it ("Site » Business » Headline"). With
+// needSection it cuts only when a section follows the name: a brand
+// before a colon and its tagline after ("Brand: The tool for teams") are
+// the page's whole title.
+func stripSitePrefix(t, sep string, sites []string, needSection bool) (string, bool) {
+	i := strings.Index(t, sep)
+	if i <= 0 || !matchesSite(t[:i], sites) {
+		return t, false
+	}
+	rest := strings.TrimSpace(t[i+len(sep):])
+	if rest == "" {
+		return t, false
+	}
+	head := stripLeadingSections(rest, sep)
+	if needSection && head == rest {
+		return t, false
+	}
+	return head, true
+}
+
+// stripLeadingSections drops short section labels left at the start of a
+// title after the site's name was cut: "Business » Headline" →
+// "Headline". After a colon the headline must open with a capital, as
+// a label's "Business: Rates rise" does and "Rates: why they rise" not.
+func stripLeadingSections(t, sep string) string {
+	for {
+		i := strings.Index(t, sep)
+		if i <= 0 {
+			return t
+		}
+		head, rest := t[:i], strings.TrimSpace(t[i+len(sep):])
+		if wordCount(head) > sectionMaxWords || wordCount(rest) < 3 {
+			return t
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); strings.TrimSpace(sep) == ":" && !unicode.IsUpper(r) {
+			return t
+		}
+		t = rest
+	}
 }
 
 // stripSiteAffix cuts the site's name written without a spaced
@@ -173,10 +219,26 @@ func wordCount(s string) int {
 	return n
 }
 
-// cleanTitle collapses white space and strips quotes left around nothing.
+// cleanTitle collapses white space and strips what stands around a
+// headline without being part of it: separators left at either end,
+// decorations and permalink signs (titleTrimRunes), Markdown heading
+// marks ("## Headline") and quotes around the whole headline.
 func cleanTitle(t string) string {
 	t = dom.Collapse(t)
-	return strings.TrimFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == '|' })
+	t = strings.TrimFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == '|' || strings.ContainsRune(titleTrimRunes, r) })
+	if rest := strings.TrimLeft(t, "#"); len(rest) < len(t) && strings.HasPrefix(rest, " ") {
+		t = strings.TrimSpace(rest)
+	}
+	for _, q := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		n := strings.Count(t, q[0])
+		if q[1] != q[0] {
+			n += strings.Count(t, q[1])
+		}
+		if n == 2 && len(t) > len(q[0])+len(q[1]) && strings.HasPrefix(t, q[0]) && strings.HasSuffix(t, q[1]) {
+			t = strings.TrimSpace(t[len(q[0]) : len(t)-len(q[1])])
+		}
+	}
+	return t
 }
 
 // titleCandidate is one source of the headline.
@@ -222,6 +284,49 @@ func siteOnlyTitle(title, h1 string, sites []string) string {
 		return ""
 	}
 	return h1
+}
+
+// sectionOnlyTitle returns the <h1> text h1 when title, read from raw,
+// is only a section's name ("Business" of "Business | Daily Ledger": a
+// label of a few words left once the site's name was cut) and h1 is a
+// headline longer than it that does not hold it, or "".
+func sectionOnlyTitle(title, raw, h1 string, sites []string) string {
+	h1 = cleanTitle(h1)
+	tk, hk := normKey(title), normKey(h1)
+	if tk == "" || hk == "" || normKey(raw) == tk || strings.Contains(hk, tk) || matchesSite(h1, sites) {
+		return ""
+	}
+	if wordCount(title) > sectionMaxWords {
+		return ""
+	}
+	if n := wordCount(h1); n <= sectionMaxWords || n > maxHeadlineWords {
+		return ""
+	}
+	return h1
+}
+
+// rawTitle is the text of the title candidate read from src.
+func rawTitle(cands []titleCandidate, src string) string {
+	for _, c := range cands {
+		if c.src == src {
+			return cleanTitle(c.raw)
+		}
+	}
+	return ""
+}
+
+// declaresArticle reports a page whose markup declares an article: a
+// JSON-LD or microdata article type (og:type article is not enough: site
+// builders give it to every page).
+func declaresArticle(k Kinds) bool {
+	for _, l := range [2][]string{k.LD, k.Microdata} {
+		for _, t := range l {
+			if articleTypes[t] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isSiteRoot reports whether u is the address of a site's front page

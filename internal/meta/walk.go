@@ -221,6 +221,10 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 			role = a.Val
 		case "class", "id":
 			hasClass = true
+		default:
+			if n.DataAtom != atom.Time && isPublishedAttr(a.Key) {
+				c.attrDate(a.Key, a.Val, st)
+			}
 		}
 	}
 	if itemtype != "" {
@@ -568,14 +572,23 @@ func startsWithByline(t string) bool {
 	return ok || strings.HasPrefix(t, "@")
 }
 
+// isPublishedAttr reports an attribute named for the time a post was
+// created or published ("created-timestamp", "data-published-at"), not
+// for an update or an expiry.
+func isPublishedAttr(k string) bool {
+	return len(k) > 6 && (strings.Contains(k, "creat") || strings.Contains(k, "publish")) &&
+		!isModifiedKey(k) && !strings.Contains(k, "expir")
+}
+
 // attrDateOpen marks the attribute date of the element being read, until
 // its itemprop (which reads the same value as a property) is known.
 const attrDateOpen = -1
 
 // attrDate records an ISO date with a time of day ("2019-11-19T08:03"),
-// or a plain ISO day in a datetime attribute, found in an attribute of an
-// element other than <meta> and <time>: a tooltip, a content or datetime
-// attribute on a <span>, a data-time.
+// or a plain ISO day ("2019-11-19", the whole value, or the start of a
+// datetime attribute), found in an attribute of an element other than
+// <meta> and <time>: a tooltip (hAtom's <abbr title>), a content or
+// datetime attribute on a <span>, a data-time.
 func (c *collector) attrDate(key, v string, st walkState) {
 	if len(c.attrDates) >= maxCandidates || len(v) < 10 || len(v) > 40 || v[0] < '0' || v[0] > '9' {
 		return
@@ -584,7 +597,7 @@ func (c *collector) attrDate(key, v string, st walkState) {
 		if key != "data-timestamp" && key != "data-time" || !allDigits(v) {
 			return
 		}
-	} else if key != "datetime" && (len(v) < 16 || v[10] != 'T' && v[10] != ' ') {
+	} else if key != "datetime" && len(v) != len("2006-01-02") && (len(v) < 16 || v[10] != 'T' && v[10] != ' ') {
 		return
 	}
 	d := parseDate(v)

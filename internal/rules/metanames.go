@@ -61,7 +61,7 @@ var MetaClassTokens = map[string]MetaNames{
 	"comment": MetaNotByline, "comments": MetaNotByline, "card": MetaNotByline,
 	"box": MetaNotByline, "info": MetaNotByline, "wrapper": MetaNotByline,
 	// Dates shown as text.
-	"date": MetaDate, "dateline": MetaDate, "time": MetaDate, "timestamp": MetaDate,
+	"date": MetaDate, "dates": MetaDate, "dateline": MetaDate, "time": MetaDate, "timestamp": MetaDate,
 	"published": MetaDate, "pubdate": MetaDate, "posted": MetaDate,
 	"postdate": MetaDate, "publishdate": MetaDate, "datum": MetaDate,
 	"fecha": MetaDate, "data": MetaDate, "meta": MetaDate, "entrymeta": MetaDate,
