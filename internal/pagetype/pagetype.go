@@ -362,6 +362,10 @@ type pageCounts struct {
 	articles, heads, images, buttons int
 	// named counts the elements that name each of rules.PageClassWords.
 	named [maxClassWords]int
+	// words holds, for each class or id value met, the words of
+	// rules.PageClassWords it names, one bit each: a page repeats its
+	// values on many elements.
+	words map[string]uint8
 }
 
 // maxClassWords is the most words rules.PageClassWords may hold.
@@ -374,8 +378,20 @@ func (c *pageCounts) names(n *html.Node) {
 		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
 			continue
 		}
-		for i, cw := range rules.PageClassWords[:min(len(rules.PageClassWords), maxClassWords)] {
-			if namesWord(a.Val, cw.Word) {
+		words, ok := c.words[a.Val]
+		if !ok {
+			for i, cw := range rules.PageClassWords[:min(len(rules.PageClassWords), maxClassWords)] {
+				if namesWord(a.Val, cw.Word) {
+					words |= 1 << i
+				}
+			}
+			if c.words == nil {
+				c.words = make(map[string]uint8)
+			}
+			c.words[a.Val] = words
+		}
+		for i := range c.named {
+			if words&(1<<i) != 0 {
 				c.named[i]++
 			}
 		}
