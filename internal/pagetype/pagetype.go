@@ -380,11 +380,7 @@ func (c *pageCounts) names(n *html.Node) {
 		}
 		words, ok := c.words[a.Val]
 		if !ok {
-			for i, cw := range rules.PageClassWords[:min(len(rules.PageClassWords), maxClassWords)] {
-				if namesWord(a.Val, cw.Word) {
-					words |= 1 << i
-				}
-			}
+			words = classWords(a.Val)
 			if c.words == nil {
 				c.words = make(map[string]uint8)
 			}
@@ -427,25 +423,49 @@ func (c *pageCounts) namedAs(sig rules.PageSignal) int {
 	return n
 }
 
-// namesWord reports whether a class or id value names word (lower-case
-// ASCII): the word starts a name or a part of one ("price", "js-price",
-// "productCard", "ProductTile") and ends it, or goes on only with a plural
-// "s" or a new part ("prices", "product-card", "priceBox"). A longer word
-// that begins the same way is another word: "productivity", "filtered".
-func namesWord(v, word string) bool {
-	for i := 0; i+len(word) <= len(v); i++ {
-		if !startsPart(v, i) || !hasFoldAt(v, i, word) {
+// classWords returns the words of rules.PageClassWords that the class or
+// id value v names, one bit each, in one pass over v: only a part that
+// opens with a word's first letter is compared. A value names a word
+// when a part of it is the word, plural or not, in any case: a part
+// starts at the value's start, after a character that is no letter or
+// digit, or at a camelCase hump ("product-card", "priceBox"), and no
+// lower-case letter follows the word (not "productivity", "filtered").
+func classWords(v string) uint8 {
+	var words uint8
+	for i := 0; i < len(v); i++ {
+		if !classWordStart[v[i]] || !startsPart(v, i) {
 			continue
 		}
-		j := i + len(word)
-		if j < len(v) && v[j] == 's' {
-			j++
-		}
-		if j == len(v) || !isLower(v[j]) {
-			return true
+		for k, cw := range rules.PageClassWords[:min(len(rules.PageClassWords), maxClassWords)] {
+			if wordAt(v, i, cw.Word) {
+				words |= 1 << k
+			}
 		}
 	}
-	return false
+	return words
+}
+
+// classWordStart marks the first letters, in either case, of the words
+// of rules.PageClassWords.
+var classWordStart = func() (t [256]bool) {
+	for _, cw := range rules.PageClassWords {
+		t[cw.Word[0]] = true
+		t[cw.Word[0]-'a'+'A'] = true
+	}
+	return t
+}()
+
+// wordAt reports whether word, in any case and perhaps with a plural
+// "s", is the part of v that starts at i: no lower-case letter follows.
+func wordAt(v string, i int, word string) bool {
+	if i+len(word) > len(v) || !hasFoldAt(v, i, word) {
+		return false
+	}
+	j := i + len(word)
+	if j < len(v) && v[j] == 's' {
+		j++
+	}
+	return j == len(v) || !isLower(v[j])
 }
 
 // startsPart reports whether a name part starts at v[i]: the value's

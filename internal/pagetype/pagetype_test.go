@@ -2,6 +2,7 @@ package pagetype
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -476,9 +477,9 @@ func TestClassWordsFit(t *testing.T) {
 	}
 }
 
-// TestNamesWord: a class or id names a word when the word is a part of
+// TestClassWords: a class or id names a word when the word is a part of
 // the name, plural or not, in any case; a longer word is another word.
-func TestNamesWord(t *testing.T) {
+func TestClassWords(t *testing.T) {
 	tests := []struct {
 		val, word string
 		want      bool
@@ -504,8 +505,14 @@ func TestNamesWord(t *testing.T) {
 		{"", "price", false},
 	}
 	for _, tt := range tests {
-		if got := namesWord(tt.val, tt.word); got != tt.want {
-			t.Errorf("namesWord(%q, %q) = %v, want %v", tt.val, tt.word, got, tt.want)
+		k := slices.IndexFunc(rules.PageClassWords, func(cw struct {
+			Word   string
+			Signal rules.PageSignal
+		}) bool {
+			return cw.Word == tt.word
+		})
+		if got := classWords(tt.val)&(1<<k) != 0; got != tt.want {
+			t.Errorf("classWords(%q) names %q: %v, want %v", tt.val, tt.word, got, tt.want)
 		}
 	}
 }
