@@ -362,9 +362,9 @@ type pageCounts struct {
 	articles, heads, images, buttons int
 	// named counts the elements that name each of rules.PageClassWords.
 	named [maxClassWords]int
-	// words holds, for each class or id value met, the words of
+	// words holds, for each class value met, the words of
 	// rules.PageClassWords it names, one bit each: a page repeats its
-	// values on many elements.
+	// class values on many elements.
 	words map[string]uint8
 }
 
@@ -378,20 +378,30 @@ func (c *pageCounts) names(n *html.Node) {
 		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
 			continue
 		}
-		words, ok := c.words[a.Val]
-		if !ok {
-			words = classWords(a.Val)
-			if c.words == nil {
-				c.words = make(map[string]uint8)
-			}
-			c.words[a.Val] = words
-		}
+		words := c.classWords(a)
 		for i := range c.named {
 			if words&(1<<i) != 0 {
 				c.named[i]++
 			}
 		}
 	}
+}
+
+// classWords is classWords of the attribute's value, kept for a class
+// value; an id is the element's own, not worth keeping.
+func (c *pageCounts) classWords(a html.Attribute) uint8 {
+	if a.Key == "id" {
+		return classWords(a.Val)
+	}
+	words, ok := c.words[a.Val]
+	if !ok {
+		words = classWords(a.Val)
+		if c.words == nil {
+			c.words = make(map[string]uint8)
+		}
+		c.words[a.Val] = words
+	}
+	return words
 }
 
 // signals turns the counts into signals.
