@@ -12,6 +12,7 @@ package label
 
 import (
 	"context"
+	"iter"
 	"math"
 	"strings"
 	"sync"
@@ -542,32 +543,42 @@ func (t *Tree) unmarkBlocks() {
 		return
 	}
 	para := 0
-	for i := 0; i < len(t.Nodes); {
-		e := &t.Nodes[i]
-		switch {
-		case e.Drop || e.Mark != "" && !e.contested:
-			i = int(e.End)
-			continue
-		case e.Mark != "" && t.weakBlock(e):
-			para += int(e.ParaLen)
-			i = int(e.End)
-			continue
-		}
-		i++
+	for _, e := range t.weakBlocks(false) {
+		para += int(e.ParaLen)
 	}
 	if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*float64(t.Nodes[0].ParaLen) {
 		return
 	}
-	for i := 0; i < len(t.Nodes); {
-		e := &t.Nodes[i]
-		switch {
-		case e.Drop || e.Mark != "" && !e.contested:
-			i = int(e.End)
-			continue
-		case e.Mark != "" && t.weakBlock(e) && (e.ParaLen > 0 || int(e.TextLen-e.LinkLen) >= t.w.BuiltBlockText || t.holdsHeading(int32(i))):
+	for i, e := range t.weakBlocks(true) {
+		if e.ParaLen > 0 || int(e.TextLen-e.LinkLen) >= t.w.BuiltBlockText || t.holdsHeading(i) {
 			e.Mark = ""
 		}
-		i++
+	}
+}
+
+// weakBlocks yields, in document order, the elements marked by weak
+// evidence alone that read as prose (weakBlock), none under a firm mark
+// or dropped. With nested, it also looks inside each one it yields (after
+// the caller has seen it); without, the ones inside another are left out.
+func (t *Tree) weakBlocks(nested bool) iter.Seq2[int32, *Node] {
+	return func(yield func(int32, *Node) bool) {
+		for i := 0; i < len(t.Nodes); {
+			e := &t.Nodes[i]
+			switch {
+			case e.Drop || e.Mark != "" && !e.contested:
+				i = int(e.End)
+				continue
+			case e.Mark != "" && t.weakBlock(e):
+				if !yield(int32(i), e) {
+					return
+				}
+				if !nested {
+					i = int(e.End)
+					continue
+				}
+			}
+			i++
+		}
 	}
 }
 
