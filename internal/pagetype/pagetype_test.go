@@ -327,16 +327,7 @@ func TestItems(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := Signals{}
 			items(s, tt.sh, w)
-			for _, sig := range tt.want {
-				if s[sig] != 1 {
-					t.Errorf("missing %s (signals %v)", sig, s)
-				}
-			}
-			for _, sig := range tt.not {
-				if s[sig] != 0 {
-					t.Errorf("unexpected %s (signals %v)", sig, s)
-				}
-			}
+			checkSignals(t, s, tt.want, tt.not)
 		})
 	}
 }
@@ -596,16 +587,23 @@ func TestPageCounts(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("kind = %s, want %s (signals %v)", got, tt.want, sigs)
 			}
-			for _, sig := range tt.sigs {
-				if sigs[sig] != 1 {
-					t.Errorf("missing %s (signals %v)", sig, sigs)
-				}
-			}
-			for _, sig := range tt.not {
-				if sigs[sig] != 0 {
-					t.Errorf("unexpected %s (signals %v)", sig, sigs)
-				}
-			}
+			checkSignals(t, sigs, tt.sigs, tt.not)
 		})
+	}
+}
+
+// checkSignals fails for each signal of want that s lacks and each of not
+// that s has.
+func checkSignals(t *testing.T, s Signals, want, not []rules.PageSignal) {
+	t.Helper()
+	for _, sig := range want {
+		if s[sig] != 1 {
+			t.Errorf("missing %s (signals %v)", sig, s)
+		}
+	}
+	for _, sig := range not {
+		if s[sig] != 0 {
+			t.Errorf("unexpected %s (signals %v)", sig, s)
+		}
 	}
 }
