@@ -84,6 +84,7 @@ func (x *extraction) filter() {
 	x.keepLeadFigure()
 	x.dropRepeatedCaptions()
 	x.dropProductReviews()
+	x.dropProductPickers()
 	x.keepLinkedItemHeadings()
 	x.keepEntryTitles()
 	x.dropTrailingFurniture()

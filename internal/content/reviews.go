@@ -2,6 +2,7 @@ package content
 
 import (
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 	"golang.org/x/net/html"
 )
@@ -65,4 +66,58 @@ func namedReviews(attrs []html.Attribute) bool {
 		})
 	}
 	return found
+}
+
+// dropProductPickers cuts, on a page that declares one product
+// (Options.Product), the kept blocks inside a picker of choices
+// (label.ChoicePicker: a fieldset of radio buttons, a radiogroup of
+// swatches) and those whose element's text is mostly the labels of such
+// controls (rules.Weights.PickerShare: "Colour: Walnut" beside its radio
+// button): the sizes, colours and pack counts a buyer picks from are the
+// buy box, not the product's description. A picker holding the root is
+// the page's own form, left alone.
+func (x *extraction) dropProductPickers() {
+	if !x.opts.Product || x.root < 0 {
+		return
+	}
+	nodes := x.labels.Nodes
+	picker := make(map[int32]bool)
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !b.keep || b.owner <= x.root {
+			continue
+		}
+		cut := x.mostlyChoices(b.owner)
+		for id := b.owner; !cut && id > x.root; id = nodes[id].Parent {
+			p, seen := picker[id]
+			if !seen {
+				p = label.ChoicePicker(nodes[id].N)
+				picker[id] = p
+			}
+			cut = p
+		}
+		if cut {
+			b.keep, b.reason = false, article.ReasonForm
+		}
+	}
+}
+
+// mostlyChoices reports whether the element's text is mostly inside
+// pickers (label.ChoicePicker) among its descendants.
+func (x *extraction) mostlyChoices(id int32) bool {
+	nodes := x.labels.Nodes
+	total := nodes[id].TextLen
+	if total == 0 {
+		return false
+	}
+	var in int32
+	for d := id + 1; d < nodes[id].End; {
+		if label.ChoicePicker(nodes[d].N) {
+			in += nodes[d].TextLen
+			d = max(nodes[d].End, d+1)
+			continue
+		}
+		d++
+	}
+	return float64(in) >= x.weights.PickerShare*float64(total)
 }

@@ -65,3 +65,53 @@ func TestDropProductReviews(t *testing.T) {
 		})
 	}
 }
+
+// TestDropProductPickers: on a product page, the options a buyer picks
+// from (sizes in a fieldset of radios, a colour's label, a radiogroup of
+// swatches) are cut; the description stays, even where it names the same
+// sizes, and a page that declares no product keeps its pickers.
+func TestDropProductPickers(t *testing.T) {
+	sizes := `<fieldset><legend>Size</legend><input type=radio id=s1 name=s><label for=s1>Compact desk</label><input type=radio id=s2 name=s><label for=s2>Wide desk</label></fieldset>`
+	colour := `<div><span>Colour:</span><input type=radio id=c1 name=c><label for=c1>Smoked walnut</label></div>`
+	swatches := `<div role=radiogroup><span role=radio>Pale birch</span><span role=radio>Dark stain</span></div>`
+	text := `<fieldset><legend>Engraving</legend><p>Write the text for the brass plate here.</p><input type=text name=plate></fieldset>`
+	tests := []struct {
+		name    string
+		page    string
+		product bool
+		cut     []string
+		keep    []string
+	}{
+		{"sizes, colour and swatches are cut",
+			`<article>` + productBody + sizes + colour + swatches + `</article>`,
+			true, []string{"Compact desk", "Wide desk", "Colour:", "Smoked walnut", "Pale birch"}, []string{"mortise and tenon"}},
+		{"a sentence around one choice stays",
+			`<article>` + productBody + `<div>Every desk is oiled by hand before it leaves the workshop, and a second coat can be ordered: <label><input type=checkbox name=oil> second coat</label></div></article>`,
+			true, nil, []string{"oiled by hand"}},
+		{"the description naming a size stays",
+			`<article>` + productBody + `<p>The wide desk comes in smoked walnut as well as the oak shown here, for the same price.</p>` + sizes + `</article>`,
+			true, []string{"Compact desk"}, []string{"wide desk comes in smoked walnut"}},
+		{"a fieldset of text fields stays",
+			`<article>` + productBody + text + `</article>`,
+			true, nil, []string{"brass plate"}},
+		{"not a product page: the pickers stay",
+			`<article>` + productBody + sizes + swatches + `</article>`,
+			false, nil, []string{"Compact desk", "Pale birch"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
+			got := keptText(res)
+			for _, c := range tt.cut {
+				if strings.Contains(got, c) {
+					t.Errorf("kept %q, want it cut:\n%s", c, got)
+				}
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("cut %q, want it kept:\n%s", k, got)
+				}
+			}
+		})
+	}
+}
