@@ -85,6 +85,7 @@ func (x *extraction) filter() {
 	x.dropRepeatedCaptions()
 	x.dropProductReviews()
 	x.dropProductPickers()
+	x.dropProductLabels()
 	x.keepLinkedItemHeadings()
 	x.keepEntryTitles()
 	x.dropTrailingFurniture()

@@ -121,3 +121,23 @@ func (x *extraction) mostlyChoices(id int32) bool {
 	}
 	return float64(in) >= x.weights.PickerShare*float64(total)
 }
+
+// dropProductLabels cuts, on a page that declares one product
+// (Options.Product), the paragraphs and headings that are a rating
+// summary only (rules.IsRatingLine: "Rated 4.8 out of 5", "Based on 4,567
+// reviews"): the buy box's labels about the product. A sentence of the
+// description that names a rating stays.
+func (x *extraction) dropProductLabels() {
+	if !x.opts.Product || x.root < 0 {
+		return
+	}
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !b.keep || b.Type != article.Paragraph && b.Type != article.Heading || b.words > rules.MaxProductLabelWords {
+			continue
+		}
+		if rules.IsRatingLine(b.Text) {
+			b.keep, b.reason = false, article.ReasonMeta
+		}
+	}
+}

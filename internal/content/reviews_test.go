@@ -115,3 +115,43 @@ func TestDropProductPickers(t *testing.T) {
 		})
 	}
 }
+
+// TestDropProductLabels: on a product page, a line that is only a
+// rating summary is cut; a sentence naming a rating stays, and a page
+// that declares no product keeps the lines.
+func TestDropProductLabels(t *testing.T) {
+	box := `<div class="rating"><span>Rated 4.8</span> <span>out of 5</span></div><p>Based on 1,204 reviews</p>`
+	tests := []struct {
+		name    string
+		page    string
+		product bool
+		cut     []string
+		keep    []string
+	}{
+		{"rating lines are cut",
+			`<article>` + productBody + box + `</article>`,
+			true, []string{"Rated 4.8", "1,204 reviews"}, []string{"mortise and tenon"}},
+		{"a sentence naming a rating stays",
+			`<article>` + productBody + `<p>The desk has 5 stars from Wood Review, who tested it for a month.</p><p>4.8 out of 5</p></article>`,
+			true, nil, []string{"5 stars from Wood Review", "4.8 out of 5"}},
+		{"not a product page: the lines stay",
+			`<article>` + productBody + box + `</article>`,
+			false, nil, []string{"Rated 4.8", "1,204 reviews"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
+			got := keptText(res)
+			for _, c := range tt.cut {
+				if strings.Contains(got, c) {
+					t.Errorf("kept %q, want it cut:\n%s", c, got)
+				}
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("cut %q, want it kept:\n%s", k, got)
+				}
+			}
+		})
+	}
+}
