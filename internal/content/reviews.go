@@ -124,9 +124,10 @@ func (x *extraction) mostlyChoices(id int32) bool {
 
 // dropProductLabels cuts, on a page that declares one product
 // (Options.Product), the paragraphs and headings that are a rating
-// summary only (rules.IsRatingLine: "Rated 4.8 out of 5", "Based on 4,567
-// reviews"): the buy box's labels about the product. A sentence of the
-// description that names a rating stays.
+// summary or a price only (rules.IsRatingLine, IsPriceLine: "Rated 4.8
+// out of 5", "Sale price $24.95"): the buy box's labels about the
+// product. A sentence of the description that names a rating or a price
+// stays, and so does a price in a card (inPriceCard).
 func (x *extraction) dropProductLabels() {
 	if !x.opts.Product || x.root < 0 {
 		return
@@ -136,8 +137,23 @@ func (x *extraction) dropProductLabels() {
 		if !b.keep || b.Type != article.Paragraph && b.Type != article.Heading || b.words > rules.MaxProductLabelWords {
 			continue
 		}
-		if rules.IsRatingLine(b.Text) {
+		if rules.IsRatingLine(b.Text) || rules.IsPriceLine(b.Text) && !b.teaser && !x.inPriceCard(b.owner) {
 			b.keep, b.reason = false, article.ReasonMeta
 		}
 	}
+}
+
+// inPriceCard reports whether the element at id sits in a small element
+// (rules.Weights.MaxPriceCardText) holding a linked headline or much
+// linked text (PriceCardLinkShare): a product's card on a page of
+// products, a "customers also bought" tile, whose price is the card's,
+// kept with it or cut with it by the rules that read cards.
+func (x *extraction) inPriceCard(id int32) bool {
+	nodes := x.labels.Nodes
+	for ; id >= 0 && id != x.root && nodes[id].TextLen <= int32(x.weights.MaxPriceCardText); id = nodes[id].Parent {
+		if nodes[id].Heads > 0 || float64(nodes[id].LinkLen) >= x.weights.PriceCardLinkShare*float64(nodes[id].TextLen) {
+			return true
+		}
+	}
+	return false
 }

@@ -155,3 +155,48 @@ func TestDropProductLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestDropProductPrices: on a product page, the buy box's price line is
+// cut; a sentence naming a price stays, and so do the prices of the
+// product cards beside it (each with its linked name), and a page that
+// declares no product keeps its price.
+func TestDropProductPrices(t *testing.T) {
+	box := `<div class="buy"><div class="price"><span>Sale price</span> <span>$249.00</span></div><p>In stock and ready to ship from the workshop this week.</p></div>`
+	cards := `<div class="grid"><div class="card"><a href="/chair">Oak chair</a><div class="price">$120.00</div></div><div class="card"><a href="/lamp">Brass desk lamp</a><div class="price">$85.00</div></div></div>`
+	tests := []struct {
+		name    string
+		page    string
+		product bool
+		cut     []string
+		keep    []string
+	}{
+		{"the buy box's price is cut",
+			`<article>` + productBody + box + `</article>`,
+			true, []string{"$249.00"}, []string{"mortise and tenon", "ready to ship"}},
+		{"a sentence naming a price stays",
+			`<article>` + productBody + `<p>The matching chair costs $120 and ships in the same box.</p></article>`,
+			true, nil, []string{"costs $120"}},
+		{"the cards' prices stay",
+			`<article>` + productBody + cards + `</article>`,
+			true, nil, []string{"$120.00", "$85.00"}},
+		{"not a product page: the price stays",
+			`<article>` + productBody + box + `</article>`,
+			false, nil, []string{"$249.00"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
+			got := keptText(res)
+			for _, c := range tt.cut {
+				if strings.Contains(got, c) {
+					t.Errorf("kept %q, want it cut:\n%s", c, got)
+				}
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("cut %q, want it kept:\n%s", k, got)
+				}
+			}
+		})
+	}
+}

@@ -13,7 +13,8 @@ import (
 // of. A line holding any other word is a sentence and stays ("The desk
 // has 5 stars from Wood Review").
 
-// MaxProductLabelWords bounds a rating line, in tokens.
+// MaxProductLabelWords bounds a rating or price line (price.go), in
+// tokens.
 const MaxProductLabelWords = 12
 
 // RatingWords are the words a shop prints around a rating's numbers; the

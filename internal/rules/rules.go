@@ -544,6 +544,13 @@ type Weights struct {
 	// in the labels of radio buttons and checkboxes; lower cuts lines
 	// that only name a choice among other words.
 	PickerShare float64
+	// MaxPriceCardText: a price line in an element of at most this many
+	// characters holding a linked headline is a card's price (a page of
+	// products), not the buy box's, and is not cut as a price.
+	MaxPriceCardText int
+	// PriceCardLinkShare: such an element is a card when this share of
+	// its text is linked (the product's name); lower keeps more prices.
+	PriceCardLinkShare float64
 	// TitleHeadingLevel: a heading of this level or higher that repeats
 	// the headline is cut anywhere, lower ones only before the body.
 	TitleHeadingLevel int
@@ -681,6 +688,8 @@ var DefaultWeights = Weights{
 	MaxReviewShare:         0.8,
 	MinReviewWords:         80,
 	PickerShare:            0.5,
+	MaxPriceCardText:       400,
+	PriceCardLinkShare:     0.33,
 	TitleHeadingLevel:      2,
 	MinTitleFragment:       12,
 	TitleProseWords:        30,
