@@ -11,6 +11,9 @@ import (
 // (Options.Product), the kept blocks inside an element named as reviews
 // (rules.ReviewTokens): a shop's review widget holds the buyers' text,
 // ratings and "Report" buttons, not the product's description. The
+// widget is the outermost such element under the root, so that one built
+// of small named parts (a summary, a filter bar, pages of reviews) counts
+// its words once, whole. The
 // article root itself is never read as the widget: a page whose body is
 // named as reviews is a review page. A widget holding nearly all the root's
 // text (rules.Weights.MaxReviewShare) is the body too, not a part of it,
@@ -38,10 +41,11 @@ func (x *extraction) dropProductReviews() {
 				named[id] = r
 			}
 			if r {
-				widget[i] = id
-				words[id] += b.words
-				break
+				widget[i] = id // the outermost: a widget built of named parts is one widget
 			}
+		}
+		if widget[i] >= 0 {
+			words[widget[i]] += b.words
 		}
 	}
 	for i := range x.blocks {

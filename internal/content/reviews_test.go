@@ -25,6 +25,7 @@ const moreReviews = `<div class="review-item"><h4>Good value</h4><p>Solid wood a
 
 func TestDropProductReviews(t *testing.T) {
 	reviews := buyerReviews
+	parts := strings.Split(buyerReviews, "\n") // three reviews, fewer than MinReviewWords words each two
 	press := `<p>“A handsome desk.” – Home Weekly</p><p>“Built to last.” – Wood Review</p>`
 	tests := []struct {
 		name    string
@@ -48,6 +49,9 @@ func TestDropProductReviews(t *testing.T) {
 		{"singular review names a review's body, not a widget",
 			`<article>` + productBody + `<section class="review">` + reviews + `</section></article>`,
 			true, "", "glide well"},
+		{"a widget built of small named parts is one widget",
+			`<article>` + productBody + `<section id="product-reviews"><div class="reviews-page">` + parts[0] + parts[1] + `</div><div class="reviews-page">` + parts[2] + `</div></section></article>`,
+			true, "glide well", "mortise and tenon"},
 		{"a widget holding most of the page is the body",
 			`<article><h1>Oak writing desk</h1><p>A short line on the desk.</p><div class="reviews">` + reviews + moreReviews + `</div></article>`,
 			true, "", "glide well"},
