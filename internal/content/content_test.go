@@ -72,6 +72,12 @@ func TestExtractCutsChrome(t *testing.T) {
 			"Add to cart", article.ReasonButton, "branch libraries"},
 		{"a variant's stock note", `<article>` + body + `<fieldset><label>Ground</label><div>Sold out or unavailable</div></fieldset></article>`,
 			"Sold out or unavailable", article.ReasonButton, "Sundays"},
+		{"a buy box's stock note", `<article>` + body + `<div class="buy"><div>Out of stock</div><div>Notify me when back in stock</div></div></article>`,
+			"Notify me when back in stock", article.ReasonButton, "branch libraries"},
+		{"a buy box's delivery note", `<article>` + body + `<div class="perks"><div>Free shipping</div><div>Secure checkout</div></div></article>`,
+			"Free shipping", article.ReasonButton, "branch libraries"},
+		{"a sentence on stock stays", `<article>` + body + `<p>The shop keeps the council's maps in stock and sends them with free shipping.</p><div>Size guide</div></article>`,
+			"Size guide", article.ReasonButton, "maps in stock and sends them with free shipping"},
 		{"a sentence that names the button stays", `<article>` + body + `<p>Add to cart the beans you like, and the council's shop ships them twice a week.</p><div>Coming soon</div></article>`,
 			"Coming soon", article.ReasonButton, "Add to cart the beans you like"},
 	}
