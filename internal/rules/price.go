@@ -14,7 +14,7 @@ var PriceWords = map[string]bool{
 	"original": true, "now": true, "was": true, "from": true, "starting": true, "at": true, "is": true,
 	"only": true, "just": true, "each": true, "unit": true, "or": true, "incl": true, "excl": true,
 	"vat": true, "tax": true, "list": true, "our": true, "msrp": true, "rrp": true, "retail": true,
-	"to": true, "and": true,
+	"to": true, "and": true, "save": true,
 }
 
 // CurrencyCodes are ISO 4217 codes a shop prints beside an amount, read

@@ -25,6 +25,8 @@ func TestPriceLine(t *testing.T) {
 		{"Regular price £1,249.00 Sale price £999.00", true},
 		{"USD 14.40", true},
 		{"Was $30 Now $20", true},
+		{"$1,349.99Was $1,499.99Save $150", true},
+		{"549.56AED", true},
 		// not a price line
 		{"", false},
 		{"$", false},

@@ -53,16 +53,30 @@ func IsRatingLine(s string) bool {
 }
 
 // productTokens calls f with each token of s: split on white space,
-// dashes and bars, with the punctuation around it trimmed.
+// dashes and bars, and where a digit runs into a word ("4.7Average",
+// "$1,349.99Was": spans a shop prints side by side), with the
+// punctuation around it trimmed.
 func productTokens(s string, f func(string)) {
-	for _, tok := range strings.FieldsFunc(s, func(r rune) bool {
+	for _, field := range strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '|' || r == '/' || r == '–' || r == '—'
 	}) {
-		tok = strings.Trim(tok, ":;()[]!*•·\"'")
-		tok = strings.TrimSuffix(tok, ",")
-		tok = strings.TrimSuffix(tok, ".")
-		if tok != "" {
-			f(tok)
+		for field != "" {
+			tok := field
+			for i, r := range field {
+				if i > 0 && unicode.IsLetter(r) && field[i-1] >= '0' && field[i-1] <= '9' {
+					tok, field = field[:i], field[i:]
+					break
+				}
+			}
+			if tok == field {
+				field = ""
+			}
+			tok = strings.Trim(tok, ":;()[]!*•·\"'")
+			tok = strings.TrimSuffix(tok, ",")
+			tok = strings.TrimSuffix(tok, ".")
+			if tok != "" {
+				f(tok)
+			}
 		}
 	}
 }

@@ -19,6 +19,8 @@ func TestRatingLine(t *testing.T) {
 		{"4.8 out of 5 stars", true},
 		{"0 Average Rating", true},
 		{"(4.4) 1,935 reviews", true},
+		{"4.7Average rating", true},
+		{"7672Reviews", true},
 		{"Rated 4.76 out of 5 based on 29 customer ratings", true},
 		// not a rating summary
 		{"", false},
@@ -29,6 +31,7 @@ func TestRatingLine(t *testing.T) {
 		{"Rated the best desk of 2024 by three magazines", false},
 		{"The desk has 5 stars from Wood Review", false},
 		{"30 Meters", false},
+		{"5Reviewers loved it", false},
 		{"Rave reviews Average review rating is 4.8 or higher.", false},
 	} {
 		if got := IsRatingLine(tc.line); got != tc.want {
