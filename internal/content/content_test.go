@@ -78,6 +78,8 @@ func TestExtractCutsChrome(t *testing.T) {
 			"Free shipping", article.ReasonButton, "branch libraries"},
 		{"a sentence on stock stays", `<article>` + body + `<p>The shop keeps the council's maps in stock and sends them with free shipping.</p><div>Size guide</div></article>`,
 			"Size guide", article.ReasonButton, "maps in stock and sends them with free shipping"},
+		{"a shop's also-bought row under its heading", `<article>` + body + `<h3>Customers also bought</h3><div><p>A wall map of the county's old tram lines, printed on heavy paper and rolled in a tube.</p></div></article>`,
+			"tram lines", article.ReasonTeaser, "branch libraries"},
 		{"a sentence that names the button stays", `<article>` + body + `<p>Add to cart the beans you like, and the council's shop ships them twice a week.</p><div>Coming soon</div></article>`,
 			"Coming soon", article.ReasonButton, "Add to cart the beans you like"},
 	}
