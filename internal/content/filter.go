@@ -84,6 +84,8 @@ func (x *extraction) filter() {
 	x.keepLeadFigure()
 	x.dropRepeatedCaptions()
 	x.dropProductReviews()
+	x.dropProductPickers()
+	x.dropProductLabels()
 	x.keepLinkedItemHeadings()
 	x.keepEntryTitles()
 	x.dropTrailingFurniture()

@@ -25,6 +25,7 @@ const moreReviews = `<div class="review-item"><h4>Good value</h4><p>Solid wood a
 
 func TestDropProductReviews(t *testing.T) {
 	reviews := buyerReviews
+	parts := strings.Split(buyerReviews, "\n") // three reviews, fewer than MinReviewWords words each two
 	press := `<p>“A handsome desk.” – Home Weekly</p><p>“Built to last.” – Wood Review</p>`
 	tests := []struct {
 		name    string
@@ -48,6 +49,9 @@ func TestDropProductReviews(t *testing.T) {
 		{"singular review names a review's body, not a widget",
 			`<article>` + productBody + `<section class="review">` + reviews + `</section></article>`,
 			true, "", "glide well"},
+		{"a widget built of small named parts is one widget",
+			`<article>` + productBody + `<section id="product-reviews"><div class="reviews-page">` + parts[0] + parts[1] + `</div><div class="reviews-page">` + parts[2] + `</div></section></article>`,
+			true, "glide well", "mortise and tenon"},
 		{"a widget holding most of the page is the body",
 			`<article><h1>Oak writing desk</h1><p>A short line on the desk.</p><div class="reviews">` + reviews + moreReviews + `</div></article>`,
 			true, "", "glide well"},
@@ -61,6 +65,141 @@ func TestDropProductReviews(t *testing.T) {
 			}
 			if !strings.Contains(got, tt.keep) {
 				t.Errorf("cut %q, want it kept:\n%s", tt.keep, got)
+			}
+		})
+	}
+}
+
+// TestDropProductPickers: on a product page, the options a buyer picks
+// from (sizes in a fieldset of radios, a colour's label, a radiogroup of
+// swatches) are cut; the description stays, even where it names the same
+// sizes, and a page that declares no product keeps its pickers.
+func TestDropProductPickers(t *testing.T) {
+	sizes := `<fieldset><legend>Size</legend><input type=radio id=s1 name=s><label for=s1>Compact desk</label><input type=radio id=s2 name=s><label for=s2>Wide desk</label></fieldset>`
+	colour := `<div><span>Colour:</span><input type=radio id=c1 name=c><label for=c1>Smoked walnut</label></div>`
+	swatches := `<div role=radiogroup><span role=radio>Pale birch</span><span role=radio>Dark stain</span></div>`
+	text := `<fieldset><legend>Engraving</legend><p>Write the text for the brass plate here.</p><input type=text name=plate></fieldset>`
+	tests := []struct {
+		name    string
+		page    string
+		product bool
+		cut     []string
+		keep    []string
+	}{
+		{"sizes, colour and swatches are cut",
+			`<article>` + productBody + sizes + colour + swatches + `</article>`,
+			true, []string{"Compact desk", "Wide desk", "Colour:", "Smoked walnut", "Pale birch"}, []string{"mortise and tenon"}},
+		{"a sentence around one choice stays",
+			`<article>` + productBody + `<div>Every desk is oiled by hand before it leaves the workshop, and a second coat can be ordered: <label><input type=checkbox name=oil> second coat</label></div></article>`,
+			true, nil, []string{"oiled by hand"}},
+		{"the description naming a size stays",
+			`<article>` + productBody + `<p>The wide desk comes in smoked walnut as well as the oak shown here, for the same price.</p>` + sizes + `</article>`,
+			true, []string{"Compact desk"}, []string{"wide desk comes in smoked walnut"}},
+		{"a fieldset of text fields stays",
+			`<article>` + productBody + text + `</article>`,
+			true, nil, []string{"brass plate"}},
+		{"not a product page: the pickers stay",
+			`<article>` + productBody + sizes + swatches + `</article>`,
+			false, nil, []string{"Compact desk", "Pale birch"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
+			got := keptText(res)
+			for _, c := range tt.cut {
+				if strings.Contains(got, c) {
+					t.Errorf("kept %q, want it cut:\n%s", c, got)
+				}
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("cut %q, want it kept:\n%s", k, got)
+				}
+			}
+		})
+	}
+}
+
+// TestDropProductLabels: on a product page, a line that is only a
+// rating summary is cut; a sentence naming a rating stays, and a page
+// that declares no product keeps the lines.
+func TestDropProductLabels(t *testing.T) {
+	box := `<div class="rating"><span>Rated 4.8</span> <span>out of 5</span></div><p>Based on 1,204 reviews</p>`
+	tests := []struct {
+		name    string
+		page    string
+		product bool
+		cut     []string
+		keep    []string
+	}{
+		{"rating lines are cut",
+			`<article>` + productBody + box + `</article>`,
+			true, []string{"Rated 4.8", "1,204 reviews"}, []string{"mortise and tenon"}},
+		{"a sentence naming a rating stays",
+			`<article>` + productBody + `<p>The desk has 5 stars from Wood Review, who tested it for a month.</p><p>4.8 out of 5</p></article>`,
+			true, nil, []string{"5 stars from Wood Review", "4.8 out of 5"}},
+		{"not a product page: the lines stay",
+			`<article>` + productBody + box + `</article>`,
+			false, nil, []string{"Rated 4.8", "1,204 reviews"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
+			got := keptText(res)
+			for _, c := range tt.cut {
+				if strings.Contains(got, c) {
+					t.Errorf("kept %q, want it cut:\n%s", c, got)
+				}
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("cut %q, want it kept:\n%s", k, got)
+				}
+			}
+		})
+	}
+}
+
+// TestDropProductPrices: on a product page, the buy box's price line is
+// cut; a sentence naming a price stays, and so do the prices of the
+// product cards beside it (each with its linked name), and a page that
+// declares no product keeps its price.
+func TestDropProductPrices(t *testing.T) {
+	box := `<div class="buy"><div class="price"><span>Sale price</span> <span>$249.00</span></div><p>In stock and ready to ship from the workshop this week.</p></div>`
+	cards := `<div class="grid"><div class="card"><a href="/chair">Oak chair</a><div class="price">$120.00</div></div><div class="card"><a href="/lamp">Brass desk lamp</a><div class="price">$85.00</div></div></div>`
+	tests := []struct {
+		name    string
+		page    string
+		product bool
+		cut     []string
+		keep    []string
+	}{
+		{"the buy box's price is cut",
+			`<article>` + productBody + box + `</article>`,
+			true, []string{"$249.00"}, []string{"mortise and tenon", "ready to ship"}},
+		{"a sentence naming a price stays",
+			`<article>` + productBody + `<p>The matching chair costs $120 and ships in the same box.</p></article>`,
+			true, nil, []string{"costs $120"}},
+		{"the cards' prices stay",
+			`<article>` + productBody + cards + `</article>`,
+			true, nil, []string{"$120.00", "$85.00"}},
+		{"not a product page: the price stays",
+			`<article>` + productBody + box + `</article>`,
+			false, nil, []string{"$249.00"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
+			got := keptText(res)
+			for _, c := range tt.cut {
+				if strings.Contains(got, c) {
+					t.Errorf("kept %q, want it cut:\n%s", c, got)
+				}
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(got, k) {
+					t.Errorf("cut %q, want it kept:\n%s", k, got)
+				}
 			}
 		})
 	}

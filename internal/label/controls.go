@@ -1,7 +1,10 @@
 package label
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
@@ -23,4 +26,68 @@ func controlLabel(n *html.Node) bool {
 		}
 	}
 	return rules.Vocab.MatchBlockExact(dom.Collapse(text)) == article.ReasonButton
+}
+
+// ChoicePicker reports whether the element is a picker of choices: a
+// <fieldset> holding a radio button or a checkbox, the <label> of one
+// (around it, or naming it with for= as the element next to it), or an
+// element of a choice role (rules.ChoiceRoles). Its text is the options'
+// names (sizes, colours), not the page's. The content stage reads it on
+// a product page (a poll or a quiz in an article is left alone).
+func ChoicePicker(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if rules.ChoiceRoles[roleOf(n)] {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Fieldset:
+		for c := range n.Descendants() {
+			if choiceInput(c) {
+				return true
+			}
+		}
+	case atom.Label:
+		for c := range n.Descendants() {
+			if choiceInput(c) {
+				return true
+			}
+		}
+		target := dom.Attr(n, "for")
+		if target == "" {
+			return false
+		}
+		for _, s := range [2]*html.Node{prevElement(n), nextElement(n)} {
+			if s != nil && choiceInput(s) && dom.Attr(s, "id") == target {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// choiceInput reports whether n is an <input> of a choice type.
+func choiceInput(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.DataAtom == atom.Input &&
+		rules.ChoiceInputTypes[strings.ToLower(strings.TrimSpace(dom.Attr(n, "type")))]
+}
+
+// prevElement and nextElement are the element siblings around n.
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }

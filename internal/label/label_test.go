@@ -421,6 +421,41 @@ func TestControlLabels(t *testing.T) {
 	}
 }
 
+// TestChoicePickers: a group of choices (a shop's size or colour
+// swatches) is a picker, however its options are drawn: a <fieldset> of
+// radio buttons or checkboxes, the <label> of one such control, an ARIA
+// radiogroup or listbox. A fieldset of text fields is not, nor a label of
+// no choice.
+func TestChoicePickers(t *testing.T) {
+	for _, tc := range []struct {
+		name, el string
+		want     bool
+	}{
+		// a picker: the text is the options' names
+		{"fieldset of radios", `<fieldset id=x><legend>Size</legend><input type=radio id=s1 name=s><label for=s1>1 lb</label><input type=radio id=s2 name=s><label for=s2>2 lbs</label></fieldset>`, true},
+		{"fieldset of checkboxes", `<fieldset id=x><legend>Extras</legend><label><input type=checkbox name=e> Gift wrap</label></fieldset>`, true},
+		{"label after its radio", `<div><input type=RADIO id=c1 name=c><label id=x for=c1>Royal Black</label></div>`, true},
+		{"label before its checkbox", `<div><label id=x for=c2>Royal Black</label><input type=checkbox id=c2 name=c></div>`, true},
+		{"label around its checkbox", `<div><label id=x><input type=checkbox name=c> Add a case</label></div>`, true},
+		{"radiogroup", `<div id=x role=radiogroup><span role=radio aria-checked=true>Small</span><span role=radio>Large</span></div>`, true},
+		{"listbox", `<ul id=x role="listbox option"><li role=option>Red</li><li role=option>Blue</li></ul>`, true},
+		// not a picker: no choice control
+		{"fieldset of text fields", `<fieldset id=x><legend>Notes</legend><p>Write what you saw.</p><input type=text name=n></fieldset>`, false},
+		{"label of a text field", `<div><label id=x for=q>Your question</label><input type=text id=q></div>`, false},
+		{"label of a radio elsewhere", `<div><label id=x for=far>Option</label></div><p>One sentence between.</p><input type=radio id=far>`, false},
+		{"paragraph naming a size", `<p id=x>The bag comes in sizes of 1 lb and 2 lbs, ground or whole bean.</p>`, false},
+		{"list of sizes", `<ul id=x><li>Small</li><li>Large</li></ul>`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+tc.el+`</article></body>`))
+			defer tr.Release()
+			if got := ChoicePicker(byID(t, tr, "x").N); got != tc.want {
+				t.Errorf("ChoicePicker = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestNodeIndex: the id table finds every labelled element from its
 // node, gives -1 for a node it does not hold (a text node, a node of
 // another tree), and keeps doing so after it grew past the size it was

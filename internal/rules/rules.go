@@ -58,6 +58,15 @@ var Roles = map[string]article.Reason{
 	"tablist":       article.ReasonNav,
 }
 
+// ChoiceInputTypes are the <input> types that offer a choice, and
+// ChoiceRoles the ARIA roles of a group of choices: a <fieldset> holding
+// such an input, the <label> of one, and an element of such a role are a
+// picker (a shop's sizes and colours), cut on a product page.
+var (
+	ChoiceInputTypes = map[string]bool{"radio": true, "checkbox": true}
+	ChoiceRoles      = map[string]bool{"radiogroup": true, "listbox": true}
+)
+
 // Tokens maps a class or id token (lower case, split on '-', '_', spaces
 // and camelCase) to the chrome it marks. A token stands for itself only:
 // "ad" matches class "ad-slot" but not "header" or "download".
@@ -530,6 +539,18 @@ type Weights struct {
 	// hold this many words: buyers' reviews run long, a row of press
 	// quotes or a rating line does not.
 	MinReviewWords int
+	// PickerShare: on such a page, a block is a picker's line (a
+	// "Colour: Walnut" swatch) when this share of its element's text is
+	// in the labels of radio buttons and checkboxes; lower cuts lines
+	// that only name a choice among other words.
+	PickerShare float64
+	// MaxPriceCardText: a price line in an element of at most this many
+	// characters holding a linked headline is a card's price (a page of
+	// products), not the buy box's, and is not cut as a price.
+	MaxPriceCardText int
+	// PriceCardLinkShare: such an element is a card when this share of
+	// its text is linked (the product's name); lower keeps more prices.
+	PriceCardLinkShare float64
 	// TitleHeadingLevel: a heading of this level or higher that repeats
 	// the headline is cut anywhere, lower ones only before the body.
 	TitleHeadingLevel int
@@ -666,6 +687,9 @@ var DefaultWeights = Weights{
 	MinDuplicateText:       40,
 	MaxReviewShare:         0.8,
 	MinReviewWords:         80,
+	PickerShare:            0.5,
+	MaxPriceCardText:       400,
+	PriceCardLinkShare:     0.33,
 	TitleHeadingLevel:      2,
 	MinTitleFragment:       12,
 	TitleProseWords:        30,
