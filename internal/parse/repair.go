@@ -28,8 +28,7 @@ func closeTitle(doc *html.Node, data []byte) []byte {
 	if len(text) <= MaxTitleText || !holdsMarkup(text) {
 		return nil
 	}
-	lower := bytes.ToLower(data)
-	start := bytes.Index(lower, []byte("<title"))
+	start := indexFold(data, "<title")
 	if start < 0 {
 		return nil
 	}
@@ -47,6 +46,25 @@ func closeTitle(doc *html.Node, data []byte) []byte {
 	out = append(out, data[:at]...)
 	out = append(out, "</title>"...)
 	return append(out, data[at:]...)
+}
+
+// indexFold returns the index in data of the first match of lower (ASCII
+// lower case, opening with a byte that has no case) in any case; -1 if
+// none. The index is data's own: lower-casing a copy of data can change
+// its length.
+func indexFold(data []byte, lower string) int {
+	for i := 0; i+len(lower) <= len(data); {
+		j := bytes.IndexByte(data[i:], lower[0])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+len(lower) <= len(data) && bytes.EqualFold(data[i:i+len(lower)], []byte(lower)) {
+			return i
+		}
+		i++
+	}
+	return -1
 }
 
 // holdsMarkup reports whether text holds a start or end tag.

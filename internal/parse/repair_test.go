@@ -49,6 +49,11 @@ func TestCloseTitle(t *testing.T) {
 		{"closed title", `<html><head><title>Cycle lanes</title></head><body><p>Body.</p></body></html>`, "Cycle lanes", "Body."},
 		{"a long title without markup stays", `<title>` + long + `</title><body><p>Body.</p>`, long, "Body."},
 		{"a short open title with markup is left alone", `<title>Cycle <p>lanes</p>`, "Cycle <p>lanes</p>", ""},
+		// Lower-casing "Ⱥ" takes a byte more: the title is found in
+		// the page as written, not in a lower-cased copy (it panicked).
+		{"letters that lower-case longer before the title",
+			`<html><head><script>` + strings.Repeat("Ⱥ", 2000) + `</script><TITLE>Cycle lanes<meta charset=utf-8></head><body><p>` + long + `</p></body></html>`,
+			"Cycle lanes", long},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := mustParse(t, tc.page)
