@@ -425,7 +425,7 @@ func (c *pageCounts) signals(s Signals, w *rules.PageTypeWeights) {
 // namedAs is how many elements name a word of sig's.
 func (c *pageCounts) namedAs(sig rules.PageSignal) int {
 	n := 0
-	for i, cw := range rules.PageClassWords[:min(len(rules.PageClassWords), maxClassWords)] {
+	for i, cw := range rules.PageClassWords {
 		if cw.Signal == sig {
 			n += c.named[i]
 		}
@@ -446,7 +446,7 @@ func classWords(v string) uint8 {
 		if !classWordStart[v[i]] || !startsPart(v, i) {
 			continue
 		}
-		for k, cw := range rules.PageClassWords[:min(len(rules.PageClassWords), maxClassWords)] {
+		for k, cw := range rules.PageClassWords {
 			if wordAt(v, i, cw.Word) {
 				words |= 1 << k
 			}
@@ -458,6 +458,9 @@ func classWords(v string) uint8 {
 // classWordStart marks the first letters, in either case, of the words
 // of rules.PageClassWords.
 var classWordStart = func() (t [256]bool) {
+	if len(rules.PageClassWords) > maxClassWords {
+		panic("pagetype: rules.PageClassWords holds more than maxClassWords words")
+	}
 	for _, cw := range rules.PageClassWords {
 		t[cw.Word[0]] = true
 		t[cw.Word[0]-'a'+'A'] = true
