@@ -28,8 +28,22 @@ func FuzzParseTree(f *testing.F) {
 		if err != nil || skipDifferential(s, ours, ref) {
 			return
 		}
-		if d := firstDiff(dumpOurs(ours), dumpRef(ref)); d != "" {
+		want := dumpOurs(ours)
+		if d := firstDiff(want, dumpRef(ref)); d != "" {
 			t.Fatalf("trees differ for %q:\n%s", s, d)
+		}
+		// From pooled chunks, twice with a recycle between (the second
+		// build reuses the first's chunks), the tree is the same.
+		a := new(arena)
+		for round := range 2 {
+			pooled, err := build(context.Background(), s, a)
+			if err != nil {
+				t.Fatalf("round %d from an arena: %v", round, err)
+			}
+			if d := firstDiff(dumpOurs(pooled), want); d != "" {
+				t.Fatalf("round %d from an arena, trees differ for %q:\n%s", round, s, d)
+			}
+			a.recycle()
 		}
 	})
 }
