@@ -3,24 +3,18 @@ package winnow
 import (
 	"errors"
 	"strings"
-	"unsafe"
 
 	"github.com/winnow-go/winnow/article"
 )
 
 // detach gives a (and a NoArticleError in err) a copy of every string
-// that points into page, the bytes the tree was parsed from without a
-// copy (parse.ParseShared). The caller may then change or reuse its
-// page, and a few short strings kept from a big page do not keep the
-// whole page in memory.
-func detach(a *article.Article, err error, page []byte) {
-	if len(page) == 0 {
-		return
-	}
-	lo := uintptr(unsafe.Pointer(unsafe.SliceData(page)))
-	hi := lo + uintptr(len(page))
+// that points into the bytes the tree was parsed from without a copy
+// (parse.ParseShared; holds tells those strings). The caller may then
+// change or reuse its page, and a few short strings kept from a big page
+// do not keep the whole page in memory.
+func detach(a *article.Article, err error, holds func(string) bool) {
 	own := func(s *string) {
-		if p := uintptr(unsafe.Pointer(unsafe.StringData(*s))); len(*s) > 0 && p >= lo && p < hi {
+		if holds(*s) {
 			*s = strings.Clone(*s)
 		}
 	}
@@ -43,7 +37,7 @@ func detach(a *article.Article, err error, page []byte) {
 		own(&m.Tags[i])
 	}
 	for k, v := range m.Sources {
-		if p := uintptr(unsafe.Pointer(unsafe.StringData(k))); len(k) > 0 && p >= lo && p < hi {
+		if holds(k) {
 			delete(m.Sources, k)
 			k = strings.Clone(k)
 		}

@@ -93,30 +93,11 @@ func TestResultOwnsItsStrings(t *testing.T) {
 // checkStrings fails for each string under v whose bytes lie in [lo, hi).
 func checkStrings(t *testing.T, path string, v reflect.Value, lo, hi uintptr) {
 	t.Helper()
-	switch v.Kind() {
-	case reflect.String:
-		s := v.String()
+	winnow.EachString(path, v, func(path, s string) {
 		if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); len(s) > 0 && p >= lo && p < hi {
 			t.Errorf("%s = %.40q points into the page", path, s)
 		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			checkStrings(t, path+"."+v.Type().Field(i).Name, v.Field(i), lo, hi)
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			checkStrings(t, path+"[]", v.Index(i), lo, hi)
-		}
-	case reflect.Map:
-		for it := v.MapRange(); it.Next(); {
-			checkStrings(t, path+"{key}", it.Key(), lo, hi)
-			checkStrings(t, path+"{}", it.Value(), lo, hi)
-		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			checkStrings(t, path, v.Elem(), lo, hi)
-		}
-	}
+	})
 }
 
 // readPage reads a test page, gunzipping a .gz.

@@ -63,16 +63,16 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 		a.PageType = pagetype.Classify(&pagetype.Page{URL: opts.URL})
 		return finish(a, detail, opts)
 	}
-	doc, release, shape, err := parseInput(ctx, dec.Text, opts)
+	doc, shared, shape, err := parseInput(ctx, dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
+	defer shared.Release()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	a, err := extractTree(ctx, doc, shape, opts, tuning)
-	detach(a, err, dec.Text)
+	detach(a, err, shared.Holds)
 	return a, err
 }
 
@@ -133,11 +133,11 @@ func Flatten(data []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, release, _, err := parseInput(context.Background(), dec.Text, opts)
+	doc, shared, _, err := parseInput(context.Background(), dec.Text, opts)
 	if err != nil {
 		return nil, err
 	}
-	defer release()
+	defer shared.Release()
 	return textmode.VisibleText(doc), nil
 }
 
@@ -161,19 +161,20 @@ func decodeInput(data []byte, opts Options) (decode.Result, error) {
 // too: the size of the tree, and whether it may hold a <base>.
 //
 // The tree's strings point into text, the caller's page or the decoder's
-// copy of it (ExtractContext detaches what it returns), and its memory is
-// reused by the next page once the caller calls release.
-func parseInput(ctx context.Context, text []byte, opts Options) (doc *html.Node, release func(), shape textShape, err error) {
+// copy of it, or into the parser's copies (ExtractContext detaches what
+// it returns), and its memory is reused by the next page once the caller
+// releases shared.
+func parseInput(ctx context.Context, text []byte, opts Options) (doc *html.Node, shared *parse.Shared, shape textShape, err error) {
 	limit := opts.maxElements()
 	shape = scanStartTags(text, limit)
 	if limit > 0 && shape.tags > limit {
 		return nil, nil, textShape{}, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
 	}
-	doc, release, err = parse.ParseShared(ctx, text)
+	doc, shared, err = parse.ParseShared(ctx, text)
 	if err != nil {
 		return nil, nil, textShape{}, fmt.Errorf("winnow: %w", err)
 	}
-	return doc, release, shape, nil
+	return doc, shared, shape, nil
 }
 
 // textShape is what one scan of a page's text tells of its tree.

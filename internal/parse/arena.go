@@ -1,48 +1,88 @@
 package parse
 
 import (
+	"math/bits"
 	"sync"
+	"unsafe"
 
 	"golang.org/x/net/html"
 )
 
-// An arena hands out the node slabs and attribute chunks of the trees
-// of one page. Its chunks come from pools and go back to them (recycle),
-// so that a worker parsing page after page reuses the same memory instead
-// of allocating a tree's worth for each page: the nodes and attributes
-// are most of the bytes a page allocates. A nil arena hands out chunks of
-// the heap.
+// An arena hands out the node slabs and attribute chunks of the trees of
+// one page, and keeps the texts they were built from. Its chunks come
+// from pools and go back to them (recycle), so that a worker parsing page
+// after page reuses the same memory instead of allocating a tree's worth
+// for each page: the nodes and attributes are most of the bytes a page
+// allocates. Chunks come in the sizes a builder grows its own by (64 to
+// chunkLen, doubling), each size with its pool, so a small page takes
+// little. A nil arena hands out chunks of the heap.
 type arena struct {
-	slabs  []*[]html.Node
-	stores []*[]html.Attribute
+	slabs  []*[]html.Node      // each as long as the part used
+	stores []*[]html.Attribute // each as long as the part ever used
+	texts  []string            // the texts the trees were built from
 }
 
-// chunkLen is the length of a pooled node slab and attribute chunk: the
-// largest a builder grows its own to.
+// chunkLen is the length of the largest node slab and attribute chunk:
+// the largest a builder grows its own to.
 const chunkLen = 4096
 
+// sizeClasses are the chunk lengths from 64 to chunkLen.
+const sizeClasses = 7
+
 var (
-	slabPool  = sync.Pool{New: func() any { s := make([]html.Node, 0, chunkLen); return &s }}
-	storePool = sync.Pool{New: func() any { s := make([]html.Attribute, 0, chunkLen); return &s }}
+	slabPools  [sizeClasses]sync.Pool
+	storePools [sizeClasses]sync.Pool
 )
 
-// slab returns an empty slab of nodes: n long from a nil arena, chunkLen
-// from a pool otherwise.
+// sizeClass returns the class of a chunk of n, or -1 when n is not one
+// of the pooled lengths.
+func sizeClass(n int) int {
+	if n < 64 || n > chunkLen || n&(n-1) != 0 {
+		return -1
+	}
+	return bits.TrailingZeros(uint(n)) - 6
+}
+
+// slab returns an empty slab of n nodes. The slab the arena gave before
+// is then full.
 func (a *arena) slab(n int) []html.Node {
-	if a == nil {
+	c := sizeClass(n)
+	if a == nil || c < 0 {
 		return make([]html.Node, 0, n)
 	}
-	p := slabPool.Get().(*[]html.Node)
+	if k := len(a.slabs); k > 0 {
+		*a.slabs[k-1] = (*a.slabs[k-1])[:cap(*a.slabs[k-1])]
+	}
+	p, _ := slabPools[c].Get().(*[]html.Node)
+	if p == nil {
+		s := make([]html.Node, 0, n)
+		p = &s
+	}
 	a.slabs = append(a.slabs, p)
 	return (*p)[:0]
 }
 
-// store returns an empty attribute chunk of at least n.
+// endSlab records the part of the last slab a builder used.
+func (a *arena) endSlab(used []html.Node) {
+	if a == nil || len(a.slabs) == 0 || len(used) == 0 {
+		return
+	}
+	if p := a.slabs[len(a.slabs)-1]; unsafe.SliceData(*p) == unsafe.SliceData(used) {
+		*p = used
+	}
+}
+
+// store returns an empty attribute chunk of n.
 func (a *arena) store(n int) []html.Attribute {
-	if a == nil || n > chunkLen {
+	c := sizeClass(n)
+	if a == nil || c < 0 {
 		return make([]html.Attribute, 0, n)
 	}
-	p := storePool.Get().(*[]html.Attribute)
+	p, _ := storePools[c].Get().(*[]html.Attribute)
+	if p == nil {
+		s := make([]html.Attribute, 0, n)
+		p = &s
+	}
 	a.stores = append(a.stores, p)
 	return (*p)[:0]
 }
@@ -51,12 +91,32 @@ func (a *arena) store(n int) []html.Attribute {
 // Nothing may read the trees built from the arena afterwards.
 func (a *arena) recycle() {
 	for _, p := range a.slabs {
-		clear((*p)[:cap(*p)])
-		slabPool.Put(p)
+		clear(*p)
+		*p = (*p)[:0]
+		slabPools[sizeClass(cap(*p))].Put(p)
 	}
 	for _, p := range a.stores {
+		// A tag's attributes can be dropped after they were written:
+		// the whole chunk is cleared.
 		clear((*p)[:cap(*p)])
-		storePool.Put(p)
+		storePools[sizeClass(cap(*p))].Put(p)
 	}
-	a.slabs, a.stores = a.slabs[:0], a.stores[:0]
+	clear(a.texts)
+	a.slabs, a.stores, a.texts = a.slabs[:0], a.stores[:0], a.texts[:0]
+}
+
+// holds reports whether s points into one of the texts the arena's trees
+// were built from.
+func (a *arena) holds(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	for _, t := range a.texts {
+		lo := uintptr(unsafe.Pointer(unsafe.StringData(t)))
+		if p >= lo && p < lo+uintptr(len(t)) {
+			return true
+		}
+	}
+	return false
 }

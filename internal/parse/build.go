@@ -97,6 +97,10 @@ func build(ctx context.Context, s string, a *arena) (*html.Node, error) {
 	}
 	b := &builder{z: newTokenizer(s), framesetOK: true, ctx: ctx}
 	b.z.arena = a
+	if a != nil {
+		a.texts = append(a.texts, b.z.s)
+		defer func() { a.endSlab(b.slab) }()
+	}
 	b.doc = b.newNode(html.DocumentNode)
 	if ctx != nil {
 		if err := ctx.Err(); err != nil {

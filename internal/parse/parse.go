@@ -52,31 +52,51 @@ func ParseContext(ctx context.Context, data []byte) (*html.Node, error) {
 
 // ParseShared is ParseContext without a copy of data, and with the
 // tree's memory reused from page to page. The strings of the tree (its
-// text, names and attribute values) point into data itself: the caller
-// must leave data unchanged while it uses the tree, and copy any of those
-// strings it keeps once data may change (the pipeline detaches its result
-// from data). release hands the tree's nodes and attributes back for the
-// next page; the caller calls it once nothing reads the tree any more, or
-// never (the collector then takes them).
-func ParseShared(ctx context.Context, data []byte) (doc *html.Node, release func(), err error) {
-	a := arenaPool.Get().(*arena)
-	release = func() {
-		a.recycle()
-		arenaPool.Put(a)
-	}
-	doc, err = parseRepaired(ctx, data, a)
+// text, names and attribute values) point into data itself, or into a
+// copy the parser made (Shared.Holds tells): the caller must leave data
+// unchanged while it uses the tree, and copy any of those strings it
+// keeps once data may change or the tree is released (the pipeline
+// detaches its result). Shared.Release hands the tree's nodes and
+// attributes back for the next page.
+func ParseShared(ctx context.Context, data []byte) (*html.Node, *Shared, error) {
+	sh := &Shared{a: arenaPool.Get().(*arena)}
+	doc, err := parseRepaired(ctx, data, sh.a)
 	if err != nil {
-		release()
+		sh.Release()
 		return nil, nil, err
 	}
-	return doc, release, nil
+	return doc, sh, nil
+}
+
+// Shared is what a tree parsed by ParseShared shares with the page and
+// with the trees of later pages.
+type Shared struct{ a *arena }
+
+// Release hands the tree's memory back for the next page. Nothing may read
+// the tree afterwards. A second call does nothing.
+func (sh *Shared) Release() {
+	if sh == nil || sh.a == nil {
+		return
+	}
+	sh.a.recycle()
+	arenaPool.Put(sh.a)
+	sh.a = nil
+}
+
+// Holds reports whether s points into the bytes the tree was built from:
+// the caller's page or a copy the parser made of it (line ends
+// normalised, a <title> closed, deep nesting flattened). It is false once
+// the tree is released.
+func (sh *Shared) Holds(s string) bool {
+	return sh != nil && sh.a != nil && sh.a.holds(s)
 }
 
 var arenaPool = sync.Pool{New: func() any { return new(arena) }}
 
 // parseRepaired parses data and repairs the tree (ParseContext). With an
-// arena, the tree's strings point into data and its nodes come from a;
-// with none, data is copied and the nodes come from the heap.
+// arena, the tree's strings point into data (or into the copy a repair
+// makes) and its nodes come from a; with none, data is copied and the
+// nodes come from the heap.
 func parseRepaired(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
 	doc, err := parseDeep(ctx, data, a)
 	if err != nil {
