@@ -79,13 +79,7 @@ func TestDropProductPickers(t *testing.T) {
 	colour := `<div><span>Colour:</span><input type=radio id=c1 name=c><label for=c1>Smoked walnut</label></div>`
 	swatches := `<div role=radiogroup><span role=radio>Pale birch</span><span role=radio>Dark stain</span></div>`
 	text := `<fieldset><legend>Engraving</legend><p>Write the text for the brass plate here.</p><input type=text name=plate></fieldset>`
-	tests := []struct {
-		name    string
-		page    string
-		product bool
-		cut     []string
-		keep    []string
-	}{
+	tests := []productCase{
 		{"sizes, colour and swatches are cut",
 			`<article>` + productBody + sizes + colour + swatches + `</article>`,
 			true, []string{"Compact desk", "Wide desk", "Colour:", "Smoked walnut", "Pale birch"}, []string{"mortise and tenon"}},
@@ -102,22 +96,7 @@ func TestDropProductPickers(t *testing.T) {
 			`<article>` + productBody + sizes + swatches + `</article>`,
 			false, nil, []string{"Compact desk", "Pale birch"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
-			got := keptText(res)
-			for _, c := range tt.cut {
-				if strings.Contains(got, c) {
-					t.Errorf("kept %q, want it cut:\n%s", c, got)
-				}
-			}
-			for _, k := range tt.keep {
-				if !strings.Contains(got, k) {
-					t.Errorf("cut %q, want it kept:\n%s", k, got)
-				}
-			}
-		})
-	}
+	runProductCases(t, tests)
 }
 
 // TestDropProductLabels: on a product page, a line that is only a
@@ -125,13 +104,7 @@ func TestDropProductPickers(t *testing.T) {
 // that declares no product keeps the lines.
 func TestDropProductLabels(t *testing.T) {
 	box := `<div class="rating"><span>Rated 4.8</span> <span>out of 5</span></div><p>Based on 1,204 reviews</p>`
-	tests := []struct {
-		name    string
-		page    string
-		product bool
-		cut     []string
-		keep    []string
-	}{
+	tests := []productCase{
 		{"rating lines are cut",
 			`<article>` + productBody + box + `</article>`,
 			true, []string{"Rated 4.8", "1,204 reviews"}, []string{"mortise and tenon"}},
@@ -142,22 +115,7 @@ func TestDropProductLabels(t *testing.T) {
 			`<article>` + productBody + box + `</article>`,
 			false, nil, []string{"Rated 4.8", "1,204 reviews"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
-			got := keptText(res)
-			for _, c := range tt.cut {
-				if strings.Contains(got, c) {
-					t.Errorf("kept %q, want it cut:\n%s", c, got)
-				}
-			}
-			for _, k := range tt.keep {
-				if !strings.Contains(got, k) {
-					t.Errorf("cut %q, want it kept:\n%s", k, got)
-				}
-			}
-		})
-	}
+	runProductCases(t, tests)
 }
 
 // TestDropProductPrices: on a product page, the buy box's price line is
@@ -167,13 +125,7 @@ func TestDropProductLabels(t *testing.T) {
 func TestDropProductPrices(t *testing.T) {
 	box := `<div class="buy"><div class="price"><span>Sale price</span> <span>$249.00</span></div><p>In stock and ready to ship from the workshop this week.</p></div>`
 	cards := `<div class="grid"><div class="card"><a href="/chair">Oak chair</a><div class="price">$120.00</div></div><div class="card"><a href="/lamp">Brass desk lamp</a><div class="price">$85.00</div></div></div>`
-	tests := []struct {
-		name    string
-		page    string
-		product bool
-		cut     []string
-		keep    []string
-	}{
+	tests := []productCase{
 		{"the buy box's price is cut",
 			`<article>` + productBody + box + `</article>`,
 			true, []string{"$249.00"}, []string{"mortise and tenon", "ready to ship"}},
@@ -187,20 +139,26 @@ func TestDropProductPrices(t *testing.T) {
 			`<article>` + productBody + box + `</article>`,
 			false, nil, []string{"$249.00"}},
 	}
+	runProductCases(t, tests)
+}
+
+// productCase is a page for the product-page tests: whether it declares
+// a product, and the phrases that must be cut and kept.
+type productCase struct {
+	name    string
+	page    string
+	product bool
+	cut     []string
+	keep    []string
+}
+
+// runProductCases extracts each case's page and checks its phrases.
+func runProductCases(t *testing.T, tests []productCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := Extract(parsePage(t, `<html><body>`+tt.page+`</body></html>`), article.Metadata{Title: "Oak writing desk"}, Options{Product: tt.product})
-			got := keptText(res)
-			for _, c := range tt.cut {
-				if strings.Contains(got, c) {
-					t.Errorf("kept %q, want it cut:\n%s", c, got)
-				}
-			}
-			for _, k := range tt.keep {
-				if !strings.Contains(got, k) {
-					t.Errorf("cut %q, want it kept:\n%s", k, got)
-				}
-			}
+			keepsAndDrops(t, keptText(res), tt.keep, tt.cut)
 		})
 	}
 }
