@@ -18,19 +18,8 @@ import (
 // holds no "ad") and the hash that CSS modules append after a double
 // underscore ("root__adKqa").
 func SplitTokens(s string, fn func(prev, tok string)) {
-	// The names are the runs between HTML white space, as ClassNames
-	// yields them: the spaces are ASCII, so bytes are compared.
-	for i := 0; i < len(s); {
-		if isHTMLSpaceByte(s[i]) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(s) && !isHTMLSpaceByte(s[j]) {
-			j++
-		}
-		splitName(stripVariants(s[i:j]), fn)
-		i = j
+	for name := range ClassNames(s) {
+		splitName(stripVariants(name), fn)
 	}
 }
 
