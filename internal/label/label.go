@@ -810,6 +810,20 @@ const (
 	tokEmbed                             // rules.EmbedTokens
 )
 
+// flagTables are the word tables tokenIndex joins beside rules.Tokens,
+// each with the flag its words get.
+var flagTables = []struct {
+	table map[string]bool
+	flag  tokenFlags
+}{
+	{rules.ContentTokens, tokContent},
+	{rules.WeakTokens, tokWeak},
+	{rules.StatePrefixes, tokState},
+	{rules.TaxonomyPrefixes, tokTaxonomy},
+	{rules.DisclosureTokens, tokDisclosure},
+	{rules.EmbedTokens, tokEmbed},
+}
+
 // tokenIndex joins the token tables the label pass asks of every token
 // into one map, so that a token costs one lookup, not one per table.
 var tokenIndex = func() map[string]tokenInfo {
@@ -819,17 +833,7 @@ var tokenIndex = func() map[string]tokenInfo {
 		ti.reason, ti.flags = r, ti.flags|tokChrome
 		m[w] = ti
 	}
-	for _, t := range []struct {
-		table map[string]bool
-		flag  tokenFlags
-	}{
-		{rules.ContentTokens, tokContent},
-		{rules.WeakTokens, tokWeak},
-		{rules.StatePrefixes, tokState},
-		{rules.TaxonomyPrefixes, tokTaxonomy},
-		{rules.DisclosureTokens, tokDisclosure},
-		{rules.EmbedTokens, tokEmbed},
-	} {
+	for _, t := range flagTables {
 		for w, ok := range t.table {
 			if ok {
 				ti := m[w]

@@ -15,17 +15,7 @@ func TestTokenIndex(t *testing.T) {
 	for w := range rules.Tokens {
 		words[w] = true
 	}
-	tables := []struct {
-		table map[string]bool
-		flag  tokenFlags
-	}{
-		{rules.ContentTokens, tokContent},
-		{rules.WeakTokens, tokWeak},
-		{rules.StatePrefixes, tokState},
-		{rules.TaxonomyPrefixes, tokTaxonomy},
-		{rules.DisclosureTokens, tokDisclosure},
-		{rules.EmbedTokens, tokEmbed},
-	}
+	tables := flagTables
 	for _, tb := range tables {
 		for w := range tb.table {
 			words[w] = true
