@@ -53,11 +53,7 @@ func (a *arena) slab(n int) []html.Node {
 	if k := len(a.slabs); k > 0 {
 		*a.slabs[k-1] = (*a.slabs[k-1])[:cap(*a.slabs[k-1])]
 	}
-	p, _ := slabPools[c].Get().(*[]html.Node)
-	if p == nil {
-		s := make([]html.Node, 0, n)
-		p = &s
-	}
+	p := fromPool[html.Node](&slabPools[c], n)
 	a.slabs = append(a.slabs, p)
 	return (*p)[:0]
 }
@@ -78,13 +74,18 @@ func (a *arena) store(n int) []html.Attribute {
 	if a == nil || c < 0 {
 		return make([]html.Attribute, 0, n)
 	}
-	p, _ := storePools[c].Get().(*[]html.Attribute)
-	if p == nil {
-		s := make([]html.Attribute, 0, n)
-		p = &s
-	}
+	p := fromPool[html.Attribute](&storePools[c], n)
 	a.stores = append(a.stores, p)
 	return (*p)[:0]
+}
+
+// fromPool takes an empty chunk of n from pool, or makes one.
+func fromPool[T any](pool *sync.Pool, n int) *[]T {
+	if p, _ := pool.Get().(*[]T); p != nil {
+		return p
+	}
+	s := make([]T, 0, n)
+	return &s
 }
 
 // recycle clears the arena's chunks and gives them back to the pools.
