@@ -40,7 +40,10 @@ Every set and mode gets:
   With%    share of the truth's "with" snippets found in the output, and
   Without% of its "without" (chrome) snippets, lower is better; both
            compared lower-cased with white space collapsed, punctuation as
-           written; over the pages that have snippets
+           written; over the pages that have snippets. A second line
+           gives both with typographic punctuation folded to ASCII (curly
+           quotes, dashes, ellipsis): references often write "don't"
+           where the page prints "don’t"
   statuses pages per status, and false refusals: pages whose reference is
            over 500 characters that got a status other than ok
 and, where the truth has page types, a row per type and the confusion
@@ -270,6 +273,8 @@ func writeDetails(w io.Writer, rep *eval.Report) {
 	if sn := s.Snippets; sn.WithTotal+sn.WithoutTotal > 0 {
 		fmt.Fprintf(w, "snippets: with %d of %d found (%s%%), without %d of %d found (%s%%)\n",
 			sn.WithFound, sn.WithTotal, pct(sn.With, sn.WithTotal), sn.WithoutFound, sn.WithoutTotal, pct(sn.Without, sn.WithoutTotal))
+		fmt.Fprintf(w, "snippets, typography folded (curly quotes, dashes, ellipsis as ASCII): with %s%%, without %s%%\n",
+			pct(sn.WithFolded, sn.WithTotal), pct(sn.WithoutFolded, sn.WithoutTotal))
 	}
 	var parts []string
 	for _, st := range statusOrder(s.Statuses) {

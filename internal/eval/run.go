@@ -61,6 +61,9 @@ type PageResult struct {
 	WithTotal    int `json:"with_total"`
 	WithoutFound int `json:"without_found"`
 	WithoutTotal int `json:"without_total"`
+	// The same counts with typographic punctuation folded (SnippetsFoundFolded).
+	WithFoundFolded    int `json:"with_found_folded"`
+	WithoutFoundFolded int `json:"without_found_folded"`
 	// TruthChars is the reference text's length in characters.
 	TruthChars int    `json:"truth_chars"`
 	Counts     Counts `json:"-"`
@@ -151,6 +154,7 @@ func ScorePage(p Page, pred, status, pageType string) PageResult {
 	r.Word = WordMatch(p.Truth, pred)
 	r.WithTotal, r.WithoutTotal = len(p.With), len(p.Without)
 	r.WithFound, r.WithoutFound = SnippetsFound(pred, p.With), SnippetsFound(pred, p.Without)
+	r.WithFoundFolded, r.WithoutFoundFolded = SnippetsFoundFolded(pred, p.With), SnippetsFoundFolded(pred, p.Without)
 	r.TruthChars = truthChars(p.Truth)
 	return r
 }

@@ -39,7 +39,9 @@ type Summary struct {
 // the pages' `with` snippets found in the outputs (higher is better),
 // Without the share of `without` snippets found (lower is better). Each
 // share is over the pages that have such snippets, 0 when there are none;
-// the totals tell.
+// the totals tell. The Folded figures are the same with typographic
+// punctuation folded to ASCII (SnippetsFoundFolded), for references
+// written with straight quotes where the pages print curly ones.
 type Snippets struct {
 	With         float64 `json:"with"`
 	Without      float64 `json:"without"`
@@ -47,6 +49,11 @@ type Snippets struct {
 	WithTotal    int     `json:"with_total"`
 	WithoutFound int     `json:"without_found"`
 	WithoutTotal int     `json:"without_total"`
+
+	WithFolded         float64 `json:"with_folded"`
+	WithoutFolded      float64 `json:"without_folded"`
+	WithFoundFolded    int     `json:"with_found_folded"`
+	WithoutFoundFolded int     `json:"without_found_folded"`
 }
 
 func (s *Snippets) add(r PageResult) {
@@ -54,11 +61,15 @@ func (s *Snippets) add(r PageResult) {
 	s.WithTotal += r.WithTotal
 	s.WithoutFound += r.WithoutFound
 	s.WithoutTotal += r.WithoutTotal
+	s.WithFoundFolded += r.WithFoundFolded
+	s.WithoutFoundFolded += r.WithoutFoundFolded
 }
 
 func (s *Snippets) finish() {
 	s.With = share(s.WithFound, s.WithTotal)
 	s.Without = share(s.WithoutFound, s.WithoutTotal)
+	s.WithFolded = share(s.WithFoundFolded, s.WithTotal)
+	s.WithoutFolded = share(s.WithoutFoundFolded, s.WithoutTotal)
 }
 
 // Refusals counts the pages whose reference text is longer than

@@ -64,18 +64,42 @@ func NormalizeSnippet(s string) string {
 // normalised (NormalizeSnippet) as plain substrings. A snippet that
 // normalises to nothing is found.
 func SnippetsFound(text string, snippets []string) int {
+	return snippetsFound(text, snippets, NormalizeSnippet)
+}
+
+// SnippetsFoundFolded is SnippetsFound with typographic punctuation
+// folded to ASCII on both sides (FoldTypography): a reference written
+// with straight quotes then matches a page printed with curly ones.
+func SnippetsFoundFolded(text string, snippets []string) int {
+	return snippetsFound(text, snippets, func(s string) string { return FoldTypography(NormalizeSnippet(s)) })
+}
+
+func snippetsFound(text string, snippets []string, norm func(string) string) int {
 	if len(snippets) == 0 {
 		return 0
 	}
-	norm := NormalizeSnippet(text)
+	t := norm(text)
 	n := 0
 	for _, s := range snippets {
-		if strings.Contains(norm, NormalizeSnippet(s)) {
+		if strings.Contains(t, norm(s)) {
 			n++
 		}
 	}
 	return n
 }
+
+// typography maps the typographic forms of punctuation to the ASCII ones
+// a reference text may have been written with.
+var typography = strings.NewReplacer(
+	"\u2018", "'", "\u2019", "'", "\u201a", "'", "\u2032", "'",
+	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u00ab", `"`, "\u00bb", `"`, "\u2033", `"`,
+	"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2212", "-",
+	"\u2026", "...", "\u00a0", " ", "\u202f", " ",
+)
+
+// FoldTypography replaces curly quotes, primes, guillemets, dashes, the
+// ellipsis and no-break spaces with their ASCII forms.
+func FoldTypography(s string) string { return typography.Replace(s) }
 
 // RefusalMinChars is the reference length, in characters, over which a
 // page surely has main content, so that any status but ok on it is a false

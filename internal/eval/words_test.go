@@ -79,6 +79,31 @@ func TestSnippetsFound(t *testing.T) {
 	}
 }
 
+func TestSnippetsFoundFolded(t *testing.T) {
+	text := "Don’t panic — the “River” rose… overnight, said the mayor."
+	tests := []struct {
+		name     string
+		snippets []string
+		want     int
+	}{
+		{"straight quotes match curly ones", []string{"don't panic", `the "river" rose`}, 2},
+		{"a hyphen matches a dash, dots an ellipsis", []string{"panic - the", "rose... overnight"}, 2},
+		{"a no-break space is a space", []string{"overnight, said"}, 1},
+		{"the typographic form still matches", []string{"Don’t panic"}, 1},
+		{"other punctuation must still match", []string{"dont panic", "don`t panic", "rose. overnight"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SnippetsFoundFolded(text, tt.snippets); got != tt.want {
+				t.Errorf("SnippetsFoundFolded(%q) = %d, want %d", tt.snippets, got, tt.want)
+			}
+		})
+	}
+	if got := SnippetsFound(text, []string{"don't panic"}); got != 0 {
+		t.Errorf("SnippetsFound folds typography: found %d, want 0", got)
+	}
+}
+
 // TestSummarize checks every corpus figure on four hand-made results.
 func TestSummarize(t *testing.T) {
 	results := []PageResult{

@@ -99,17 +99,18 @@ func writeQuality(w io.Writer, env environment, workers int, sets []qualitySet) 
 	writeEnv(w, env)
 	fmt.Fprintf(w, "HTML mode, %d pages at once. Metrics of internal/eval (as winnow eval): shingle P/R/F1 as the\n", workers)
 	fmt.Fprintln(w, "article-extraction-benchmark; word-F1 as WCXB (mean over pages); With%/Without%: share of the truth's")
-	fmt.Fprintln(w, "snippets found; non-ok: pages without content (winnow: its status; the others: an error or no text);")
+	fmt.Fprintln(w, "snippets found (folded: with curly quotes, dashes and ellipses compared as ASCII); non-ok: pages without content (winnow: its status; the others: an error or no text);")
 	fmt.Fprintf(w, "false refusals: non-ok pages among those whose reference is over %d characters.\n", eval.RefusalMinChars)
 	for _, qs := range sets {
 		fmt.Fprintf(w, "\n### %s (%d pages)\n\n", qs.Set, qs.Pages)
-		fmt.Fprintln(w, "| contender | version | precision | recall | shingle F1 | word-F1 | With% | Without% | non-ok | false refusals | seconds |")
-		fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+		fmt.Fprintln(w, "| contender | version | precision | recall | shingle F1 | word-F1 | With% | Without% | With% folded | non-ok | false refusals | seconds |")
+		fmt.Fprintln(w, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 		for _, r := range qs.Results {
 			fr := r.FalseRefusals
-			fmt.Fprintf(w, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %s | %d | %d of %d (%s%%) | %.1f |\n",
+			fmt.Fprintf(w, "| %s | %s | %.3f | %.3f | %.3f | %.3f | %s | %s | %s | %d | %d of %d (%s%%) | %.1f |\n",
 				r.Name, r.Version, r.Metrics.Precision, r.Metrics.Recall, r.Metrics.F1, r.Words.F1,
 				pct(r.Snippets.With, r.Snippets.WithTotal), pct(r.Snippets.Without, r.Snippets.WithoutTotal),
+				pct(r.Snippets.WithFolded, r.Snippets.WithTotal),
 				r.NonOK, fr.Pages, fr.Of, pct(fr.Share, fr.Of), r.Seconds)
 		}
 		writeMetaRows(w, qs)

@@ -90,7 +90,7 @@ func TestQuality(t *testing.T) {
 	}
 	var b strings.Builder
 	writeQuality(&b, environment{CPU: "x"}, 2, res)
-	for _, s := range []string{"| echo |", "| 0.333 |", "| 100.0 | 0.0 | 2 |", "per page type:", "| forum | 2 | echo |"} {
+	for _, s := range []string{"| echo |", "| 0.333 |", "| 100.0 | 0.0 | 100.0 | 2 |", "per page type:", "| forum | 2 | echo |"} {
 		if !strings.Contains(b.String(), s) {
 			t.Errorf("report lacks %q:\n%s", s, b.String())
 		}
