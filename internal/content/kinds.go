@@ -82,11 +82,14 @@ func (x *extraction) widenToItems() bool {
 		// cards; an item of prose among cards that are links (the
 		// next stories of an endless page) is the one story shown whole,
 		// if it holds a post's worth of text (Items.MinPostPlain): a
-		// card's few unlinked words are no story.
+		// card's few unlinked words are no story. In a declared
+		// discussion the replies are content however long the post the
+		// root is in (a log pasted into one reply).
 		own := x.itemText(within)
 		n := &x.nodes[within]
 		story := run.linked && 2*int(n.LinkLen) <= int(n.TextLen) && own >= w.MinPostPlain
-		if story || float64(run.plain) < w.ThreadShare*float64(own) {
+		thread := x.opts.Thread && !run.linked
+		if story || !thread && float64(run.plain) < w.ThreadShare*float64(own) {
 			return x.holdRun(run, root, rootPlain)
 		}
 	case x.threadReplies(run) && !x.ancestorOf(root, run.parent):

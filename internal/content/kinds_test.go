@@ -634,3 +634,44 @@ func TestThreadRepliesBesideFirstPost(t *testing.T) {
 		})
 	}
 }
+
+// In a declared discussion, a reply that holds a long pasted log (and so
+// most of the page's text; each post's body is named itemprop="text") is
+// one post among the others: the question and every reply are kept with
+// it. Undeclared, the same page keeps the long post alone.
+func TestThreadPostWithLongLog(t *testing.T) {
+	texts := []string{
+		"<p>Since the update the dashboard stays on its starting screen after every reboot, and nothing I try gets it past that point.</p>",
+		"<p>This is part of the log, I hope it is enough:</p><pre><code>" +
+			strings.Repeat("2024-05-03 10:09:38 ERROR (MainThread) [core] Error doing job: Future exception was never retrieved\n", 60) + "</code></pre>",
+		"<p>Looks like one of the custom integrations. Try disabling it and restarting, then open an issue with its author.</p>",
+		"<p>Disabling it fixed the start. There is already an issue open about it, so I will follow that one. Thanks for the help!</p>",
+	}
+	var b strings.Builder
+	for i, text := range texts {
+		fmt.Fprintf(&b, `<div id="post_%d" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator"><a href="/u/user%d">user%d</a></span> <time class="post-time">May 3, 2024</time> <span>%d</span></div><div class="post" itemprop="text">%s</div></div>`, i+1, i, i, i+1, text)
+	}
+	page := `<html><body><header><a href="/">Home</a> <a href="/c">Categories</a></header><div id="main-outlet" class="wrap" role="main">` +
+		`<h1>Stuck on starting after the update</h1>` + b.String() + `</div>` +
+		`<footer><p>Copyright 2026 Example Forum. All rights reserved.</p></footer></body></html>`
+	for _, thread := range []bool{true, false} {
+		t.Run(fmt.Sprintf("declared %v", thread), func(t *testing.T) {
+			doc, err := html.ParseWithOptions(strings.NewReader(page), html.ParseOptionEnableScripting(false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := render.PlainText(Extract(doc, article.Metadata{}, Options{Thread: thread}).Blocks)
+			if !strings.Contains(got, "Future exception was never retrieved") || !strings.Contains(got, "part of the log") {
+				t.Fatalf("the post with the log was lost: %.200q", got)
+			}
+			for i, want := range []string{"stays on its starting screen", "", "custom integrations", "Disabling it fixed the start"} {
+				if want != "" && strings.Contains(got, want) != thread {
+					t.Errorf("post %d kept = %v, want %v", i+1, !thread, thread)
+				}
+			}
+			if strings.Contains(got, "All rights reserved") {
+				t.Errorf("the footer was kept: %q", got)
+			}
+		})
+	}
+}
