@@ -634,3 +634,49 @@ func TestThreadRepliesBesideFirstPost(t *testing.T) {
 		})
 	}
 }
+
+// TestGridBesideProse: a category page's grid of product cards beside its
+// buying guide, a page of no date, keeps both; the same grid beside a
+// dated story, or beside a body named as the article's, stays cut.
+func TestGridBesideProse(t *testing.T) {
+	grid := func(class string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, `<div class="%s">`, class)
+		for i := range 16 {
+			fmt.Fprintf(&b, `<div class="tile"><a href="/p/%d"><h3>Oak bookcase model %d</h3></a><p>Five shelves, %d cm tall, oiled solid oak</p><p>$%d.00</p></div>`, i, i, 100+i, 80+i)
+		}
+		b.WriteString(`</div>`)
+		return b.String()
+	}
+	guide := `<h2>How to choose a bookcase</h2>
+<p>Measure the wall first and leave a hand's width on each side, so that the bookcase does not crowd the room and the doors around it still open without scraping its sides.</p>
+<p>Deep shelves suit art books and boxes, shallow ones paperbacks; a bookcase with doors below keeps the clutter out of sight while the open shelves above show what you like best.</p>
+<p>Tall bookcases must be fixed to the wall. Every model comes with a strap, but the screws depend on your wall, so ask at the store which ones suit brick, concrete or plaster.</p>
+<p>Solid wood can be sanded and oiled again after years of use, while a foil finish is wiped clean with a damp cloth and should never be soaked or scrubbed with a brush.</p>`
+	tests := []struct {
+		name string
+		page string
+		md   article.Metadata
+		keep []string
+		drop []string
+	}{
+		{"a category's grid and its buying guide are both kept",
+			`<main><h1>Bookcases</h1>` + grid("product-list") + `<div class="category-guide">` + guide + `</div></main>`,
+			article.Metadata{},
+			[]string{"Oak bookcase model 0", "Oak bookcase model 15", "$85.00", "Measure the wall first", "sanded and oiled"}, nil},
+		{"the same grid under a dated story stays cut",
+			`<main><h1>Bookcases</h1>` + grid("product-list") + `<div class="category-guide">` + guide + `</div></main>`,
+			article.Metadata{Published: "2025-03-01T10:00:00Z"},
+			[]string{"Measure the wall first"}, []string{"Oak bookcase model 3"}},
+		{"a grid beside a body named as the article's stays cut",
+			`<main><h1>Bookcases</h1><div class="article-body">` + guide + `</div>` + grid("carousel") + `</main>`,
+			article.Metadata{},
+			[]string{"Measure the wall first"}, []string{"Oak bookcase model 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", tt.md).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
