@@ -208,9 +208,10 @@ func (x *extraction) cousinRuns(run itemRun, cands []itemRun, shown func(int32) 
 // beside a root of prose, on a page of no date: a category page's
 // products beside its intro or its buying guide, both the page's, when
 // the element holding the two adds little around them (Items.JoinShare).
-// A dated page is a story, and so is a root in article markup or named
-// as the article's body: a row of products or reviews beside it stays
-// cut.
+// A dated page is a story, and so is a root in article markup, or named
+// as the article's body with the grid after it: a row of products or
+// reviews under it stays cut. A guide named as the body below the grid
+// ("rich-text") is the category's.
 func (x *extraction) gridBeside(run itemRun, root int32, rootPlain int) bool {
 	w := &x.weights.Items
 	if len(run.items) < w.MinGridItems || x.md.Published != "" || x.namedRun(run) || x.ancestorOf(root, run.parent) || x.ancestorOf(run.parent, root) {
@@ -221,7 +222,8 @@ func (x *extraction) gridBeside(run itemRun, root int32, rootPlain int) bool {
 		lca = x.nodes[lca].Parent
 	}
 	for id := root; id != lca; id = x.nodes[id].Parent {
-		if n := x.nodes[id].N; x.nodes[id].ContentHint == 2 || n.DataAtom == atom.Article || dom.Attr(n, "role") == "article" {
+		n := x.nodes[id].N
+		if n.DataAtom == atom.Article || dom.Attr(n, "role") == "article" || x.nodes[id].ContentHint == 2 && run.parent > root {
 			return false
 		}
 	}

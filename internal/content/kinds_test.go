@@ -664,6 +664,10 @@ func TestGridBesideProse(t *testing.T) {
 			`<main><h1>Bookcases</h1>` + grid("product-list") + `<div class="category-guide">` + guide + `</div></main>`,
 			article.Metadata{},
 			[]string{"Oak bookcase model 0", "Oak bookcase model 15", "$85.00", "Measure the wall first", "sanded and oiled"}, nil},
+		{"a guide named as the body below the grid is the category's too",
+			`<main><h1>Bookcases</h1>` + grid("product-list") + `<div class="supporting-rich-text">` + guide + `</div></main>`,
+			article.Metadata{},
+			[]string{"Oak bookcase model 0", "Oak bookcase model 15", "Measure the wall first"}, nil},
 		{"the same grid under a dated story stays cut",
 			`<main><h1>Bookcases</h1>` + grid("product-list") + `<div class="category-guide">` + guide + `</div></main>`,
 			article.Metadata{Published: "2025-03-01T10:00:00Z"},
@@ -676,6 +680,59 @@ func TestGridBesideProse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", tt.md).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
+
+// TestGridInNamedNav: a shop's product grid inside a container its class
+// names as navigation ("filtering-and-pagination") is the page's content;
+// a menu of link columns or a pager under that name stays cut.
+func TestGridInNamedNav(t *testing.T) {
+	cards := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`<div class="product-grid" role="list">`)
+		for i := range n {
+			fmt.Fprintf(&b, `<article class="product-card" role="listitem"><a href="/p/%d"><h4>Seamless training tee %d</h4></a><p>slim fit, sweat-wicking knit</p><p>Storm blue</p><span>$%d</span></article>`, i, i, 30+i)
+		}
+		b.WriteString(`</div>`)
+		return b.String()
+	}
+	columns := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`<div class="columns">`)
+		for i := range n {
+			fmt.Fprintf(&b, `<div class="column"><span>Section %d</span><a href="/c/%d/a">Training tops and tees</a><a href="/c/%d/b">Shorts and joggers</a><a href="/c/%d/c">Hoodies and jackets</a></div>`, i, i, i, i)
+		}
+		b.WriteString(`</div>`)
+		return b.String()
+	}
+	intro := `<h1>Training tops</h1><p>Tops for the gym and the track, cut to move with you and made of fabrics that dry fast.</p>`
+	tests := []struct {
+		name string
+		page string
+		keep []string
+		drop []string
+	}{
+		{"a product grid in a filtering-and-pagination container is kept",
+			`<main>` + intro + `<div class="filtering-and-pagination_container"><div class="filters"><label>Price: $20 - $30</label><label>Price: $30 - $50</label></div><div class="pagination_wrapper">` + cards(30) + `</div></div><div class="seo-copy">` + body + body + body + body + `</div></main>`,
+			[]string{"Seamless training tee 0", "Seamless training tee 29", "Storm blue", "$45", "branch libraries"}, nil},
+		{"a menu of link columns named as navigation stays cut",
+			`<main>` + intro + body + `<div class="mega-menu">` + columns(10) + `</div></main>`,
+			[]string{"branch libraries"}, []string{"Shorts and joggers", "Section 3"}},
+		{"a pager stays cut",
+			`<main>` + intro + body + `<div class="pagination">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<div class="page"><a href="/p/%d">Page %d of the results</a> next</div>`, i, i)
+				}
+				return b.String()
+			}() + `</div></main>`,
+			[]string{"branch libraries"}, []string{"Page 3 of the results"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
 			keepsAndDrops(t, text, tt.keep, tt.drop)
 		})
 	}
