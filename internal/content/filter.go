@@ -357,8 +357,12 @@ func (x *extraction) dropBeforeTitle() {
 			return
 		}
 	}
+	// The cards of a grid lifted as the page's content are the page's
+	// wherever its headline is printed: a shop may set the category's
+	// title and intro under its products.
+	cards := x.kinds.lifted && x.fieldedCards(x.kinds.run)
 	for i := 0; i < title; i++ {
-		if b := &x.blocks[i]; b.keep {
+		if b := &x.blocks[i]; b.keep && !(cards && (x.inItem(b.owner) || b.owner == x.kinds.run.parent)) {
 			b.keep, b.reason = false, article.ReasonOutsideArticle
 		}
 	}

@@ -231,6 +231,19 @@ func (x *extraction) gridBeside(run itemRun, root int32, rootPlain int) bool {
 	return float64(n.TextLen-n.LinkLen) <= w.JoinShare*float64(run.plain+rootPlain)
 }
 
+// fieldedCards reports a run of cards that hold, beside their links,
+// some unlinked text (a price, a rating, a date): Items.GridShare of its
+// items at least. A menu's columns are links only.
+func (x *extraction) fieldedCards(run itemRun) bool {
+	n := 0
+	for _, it := range run.items {
+		if e := &x.nodes[it]; e.LinkLen > 0 && e.TextLen > e.LinkLen {
+			n++
+		}
+	}
+	return len(run.items) > 0 && float64(n) >= x.weights.Items.GridShare*float64(len(run.items))
+}
+
 // introTo reports whether the root, holding rootPlain of unlinked text,
 // is the intro of a page of cards (a category's few sentences above its
 // products): short, beside a dominant run, and not in an article of its

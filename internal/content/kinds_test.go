@@ -737,3 +737,38 @@ func TestGridInNamedNav(t *testing.T) {
 		})
 	}
 }
+
+// TestGridAboveTitle: a shop that prints the category's headline and
+// intro under its grid keeps the grid's cards; what a story's root holds
+// above its headline (a kicker) is still cut.
+func TestGridAboveTitle(t *testing.T) {
+	var grid strings.Builder
+	grid.WriteString(`<ol class="products">`)
+	for i := range 20 {
+		fmt.Fprintf(&grid, `<li class="item"><a href="/p/%d">Tournament chess pieces in boxwood, set %d</a><span>Special price $%d.00</span></li>`, i, i, 120+i)
+	}
+	grid.WriteString(`</ol>`)
+	intro := `<h1>Tournament chess pieces</h1><div class="category-description"><p>Our tournament pieces are turned from seasoned boxwood and weighted with steel, so that they stand firm on the board through a long game and feel right in the hand.</p><p>Every set is checked piece by piece before it leaves the workshop, and each comes in a lined box with two extra queens for promotions.</p></div>`
+	tests := []struct {
+		name string
+		page string
+		md   article.Metadata
+		keep []string
+		drop []string
+	}{
+		{"a grid above the category's headline and intro is kept",
+			`<main><div class="column">` + grid.String() + intro + `</div></main>`,
+			article.Metadata{Title: "Tournament chess pieces"},
+			[]string{"set 0", "set 19", "$125.00", "seasoned boxwood"}, nil},
+		{"a kicker above a story's headline stays cut",
+			`<main><article><p class="kicker">Local news</p><h1>Council closes libraries</h1>` + body + `</article></main>`,
+			article.Metadata{Title: "Council closes libraries"},
+			[]string{"branch libraries"}, []string{"Local news"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", tt.md).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
