@@ -464,6 +464,13 @@ func (x *extraction) dropRepeatedCaptions() {
 	}
 }
 
+// entryHeadline reports a linked headline inside an item of a run lifted
+// as the page's content: an entry of a listing, whole without a summary
+// under it (a news index's row of headlines), not a section's heading.
+func (x *extraction) entryHeadline(h *block) bool {
+	return x.kinds.lifted && h.linkWords > 0 && 2*h.linkWords >= h.words && x.inItem(h.owner)
+}
+
 // repeatsCaption reports whether the folded paragraph text is the folded
 // caption, alone or followed by a credit of at most creditWords words
 // ("… Photo: Jane Roe").
@@ -481,7 +488,7 @@ func repeatsCaption(text, caption string, creditWords int) bool {
 func (x *extraction) dropOrphanHeadings() {
 	for i := range x.blocks {
 		h := &x.blocks[i]
-		if h.Type != article.Heading || !h.keep {
+		if h.Type != article.Heading || !h.keep || x.entryHeadline(h) {
 			continue
 		}
 		var cut article.Reason

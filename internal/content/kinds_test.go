@@ -772,3 +772,39 @@ func TestGridAboveTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestEntryHeadlines: on a news index read as a run of sections, a
+// linked headline with no summary under it is an entry and is kept; in a
+// story, a heading left with nothing under it is still cut.
+func TestEntryHeadlines(t *testing.T) {
+	var idx strings.Builder
+	idx.WriteString(`<div class="sections">`)
+	for s := range 4 {
+		fmt.Fprintf(&idx, `<section class="topic"><h2>Topic number %d</h2>`, s)
+		fmt.Fprintf(&idx, `<div class="lead"><h3><a href="/n/%d/0">Lead story of topic %d about the harbour works</a></h3><p>Works close quay %d for a month.</p></div>`, s, s, s)
+		for i := 1; i <= 5; i++ {
+			fmt.Fprintf(&idx, `<div class="more"><h3><a href="/n/%d/%d">Short headline %d of topic %d</a></h3></div>`, s, i, i, s)
+		}
+		idx.WriteString(`</section>`)
+	}
+	idx.WriteString(`</div>`)
+	tests := []struct {
+		name string
+		page string
+		keep []string
+		drop []string
+	}{
+		{"a news index keeps its headlines without summaries",
+			`<main><h1>Technology</h1>` + idx.String() + `</main>`,
+			[]string{"Lead story of topic 0", "Short headline 1 of topic 0", "Short headline 5 of topic 3"}, nil},
+		{"a story's heading with nothing under it is cut",
+			`<article><h1>Council closes libraries</h1>` + body + `<h2><a href="/more">More from the council</a></h2></article>`,
+			[]string{"branch libraries"}, []string{"More from the council"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
