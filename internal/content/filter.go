@@ -47,10 +47,12 @@ func (x *extraction) filter() {
 			section = -1
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
-		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.badgedTitle(i) ||
+		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.badgedTitle(i) || b.Type == article.Heading && x.entryHeadline(b) ||
 			x.kinds.run.linked && (x.inItem(b.owner) || b.owner == x.kinds.run.parent) || x.linkedSummary(b)) {
-			// an item's title in a run of items, or the run read as one
-			// list of linked items, or an item's summary set in its link
+			// an item's title in a run of items, or a linked headline
+			// in an item of a lifted run (a section's stories), or the
+			// run read as one list of linked items, or an item's
+			// summary set in its link
 			b.reason = ""
 		}
 		if b.reason == "" && x.kinds.labels[i] {

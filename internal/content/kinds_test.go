@@ -797,6 +797,19 @@ func TestEntryHeadlines(t *testing.T) {
 		{"a news index keeps its headlines without summaries",
 			`<main><h1>Technology</h1>` + idx.String() + `</main>`,
 			[]string{"Lead story of topic 0", "Short headline 1 of topic 0", "Short headline 5 of topic 3"}, nil},
+		{"a topic page's sections of summarised stories keep each linked headline",
+			`<main><h1>Science</h1><div class="sections">` + func() string {
+				var b strings.Builder
+				for s := range 4 {
+					fmt.Fprintf(&b, `<section class="topic"><h2>Topic number %d</h2>`, s)
+					for i := range 3 {
+						fmt.Fprintf(&b, `<div class="card"><h3><a href="/s/%d/%d">Story %d of topic %d</a></h3><p>Researchers in lab %d of group %d measured how the river sediment settles after a flood, and found it settles twice as fast as models said.</p></div>`, s, i, i, s, i, s)
+					}
+					b.WriteString(`</section>`)
+				}
+				return b.String()
+			}() + `</div></main>`,
+			[]string{"Story 0 of topic 0", "Story 2 of topic 3", "lab 1 of group 2"}, nil},
 		{"a story's heading with nothing under it is cut",
 			`<article><h1>Council closes libraries</h1>` + body + `<h2><a href="/more">More from the council</a></h2></article>`,
 			[]string{"branch libraries"}, []string{"More from the council"}},
