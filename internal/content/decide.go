@@ -249,8 +249,85 @@ func (x *extraction) decideRemovals() {
 				continue
 			}
 		}
+		if e.mark == article.ReasonNav && (e.Parent < 0 || !x.nodes[e.Parent].removed) && namedNav(e.N) && x.wrapsCardGrid(int32(i)) {
+			continue
+		}
 		e.removed = true
 	}
+}
+
+// namedNav reports an element cut as navigation for its class or id
+// alone: no <nav> tag and no navigation role.
+func namedNav(n *html.Node) bool {
+	if n.DataAtom == atom.Nav {
+		return false
+	}
+	return rules.Roles[strings.ToLower(strings.TrimSpace(dom.Attr(n, "role")))] != article.ReasonNav
+}
+
+// wrapsCardGrid reports whether the element at id holds a grid of cards
+// that makes up most of its text: Items.MinGridItems or more sibling
+// items of one kind (tag and first class), GridShare of them holding
+// MinCardText characters, a link (to the item's page) and some unlinked
+// text beside it (a price, a fit, a colour), together DominantShare of
+// the element's text and at most half of it linked. A shop wraps its
+// product grid in a "filtering-and-pagination" container; a menu's
+// columns are links, a pager's entries too short.
+func (x *extraction) wrapsCardGrid(id int32) bool {
+	w := &x.weights.Items
+	e := &x.nodes[id]
+	if float64(e.TextLen) < w.DominantShare*float64(w.MinRunPlain) {
+		return false
+	}
+	type group struct {
+		sig        string
+		n, fielded int
+		text, link int
+	}
+	var groups []group
+	for i := id; i < e.End; i++ {
+		p := x.nodes[i].N
+		if p.Type != html.ElementNode || float64(x.nodes[i].TextLen) < w.DominantShare*float64(e.TextLen) {
+			continue
+		}
+		groups = groups[:0]
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || !itemTag(c) {
+				continue
+			}
+			cid := x.labels.ID(c)
+			if cid < 0 {
+				continue
+			}
+			ce := &x.nodes[cid]
+			sig := c.Data + "." + firstClass(c)
+			g := -1
+			for j := range groups {
+				if groups[j].sig == sig {
+					g = j
+					break
+				}
+			}
+			if g < 0 {
+				groups = append(groups, group{sig: sig})
+				g = len(groups) - 1
+			}
+			gr := &groups[g]
+			gr.n++
+			gr.text += int(ce.TextLen)
+			gr.link += int(ce.LinkLen)
+			if int(ce.TextLen) >= w.MinCardText && ce.LinkLen > 0 && ce.TextLen > ce.LinkLen {
+				gr.fielded++
+			}
+		}
+		for _, g := range groups {
+			if g.n >= w.MinGridItems && float64(g.fielded) >= w.GridShare*float64(g.n) &&
+				float64(g.text) >= w.DominantShare*float64(e.TextLen) && 2*g.link <= g.text {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func containsAny(s string, phrases []string) bool {

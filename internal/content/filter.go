@@ -47,10 +47,12 @@ func (x *extraction) filter() {
 			section = -1
 		}
 		b.reason = x.localReason(b, maxDensity, title, seenBody)
-		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.badgedTitle(i) ||
+		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.badgedTitle(i) || b.Type == article.Heading && x.entryHeadline(b) ||
 			x.kinds.run.linked && (x.inItem(b.owner) || b.owner == x.kinds.run.parent) || x.linkedSummary(b)) {
-			// an item's title in a run of items, or the run read as one
-			// list of linked items, or an item's summary set in its link
+			// an item's title in a run of items, or a linked headline
+			// in an item of a lifted run (a section's stories), or the
+			// run read as one list of linked items, or an item's
+			// summary set in its link
 			b.reason = ""
 		}
 		if b.reason == "" && x.kinds.labels[i] {
@@ -357,8 +359,12 @@ func (x *extraction) dropBeforeTitle() {
 			return
 		}
 	}
+	// The cards of a grid lifted as the page's content are the page's
+	// wherever its headline is printed: a shop may set the category's
+	// title and intro under its products.
+	cards := x.kinds.lifted && x.fieldedCards(x.kinds.run)
 	for i := 0; i < title; i++ {
-		if b := &x.blocks[i]; b.keep {
+		if b := &x.blocks[i]; b.keep && !(cards && (x.inItem(b.owner) || b.owner == x.kinds.run.parent)) {
 			b.keep, b.reason = false, article.ReasonOutsideArticle
 		}
 	}
@@ -460,6 +466,13 @@ func (x *extraction) dropRepeatedCaptions() {
 	}
 }
 
+// entryHeadline reports a linked headline inside an item of a run lifted
+// as the page's content: an entry of a listing, whole without a summary
+// under it (a news index's row of headlines), not a section's heading.
+func (x *extraction) entryHeadline(h *block) bool {
+	return x.kinds.lifted && h.linkWords > 0 && 2*h.linkWords >= h.words && x.inItem(h.owner)
+}
+
 // repeatsCaption reports whether the folded paragraph text is the folded
 // caption, alone or followed by a credit of at most creditWords words
 // ("… Photo: Jane Roe").
@@ -477,7 +490,7 @@ func repeatsCaption(text, caption string, creditWords int) bool {
 func (x *extraction) dropOrphanHeadings() {
 	for i := range x.blocks {
 		h := &x.blocks[i]
-		if h.Type != article.Heading || !h.keep {
+		if h.Type != article.Heading || !h.keep || x.entryHeadline(h) {
 			continue
 		}
 		var cut article.Reason

@@ -94,6 +94,9 @@ func (x *extraction) widenToItems() bool {
 		}
 	case x.threadReplies(run) && !x.ancestorOf(root, run.parent):
 		// The replies of a declared thread beside its first post.
+	case x.gridBeside(run, root, rootPlain):
+		// A shop's grid of cards beside the page's prose (a category's
+		// intro or buying guide): both are the page's.
 	case float64(run.plain) < w.RegionShare*float64(rootPlain) && !x.introTo(run, rootPlain):
 		return x.holdRun(run, root, rootPlain)
 	case x.namedRun(run) && rootPlain >= w.MaxNamedRootPlain:
@@ -202,6 +205,46 @@ func (x *extraction) cousinRuns(run itemRun, cands []itemRun, shown func(int32) 
 		x.kinds.cousins = append(x.kinds.cousins, c.items...)
 	}
 	x.kinds.root = top
+}
+
+// gridBeside reports a grid of cards (Items.MinGridItems or more)
+// beside a root of prose, on a page of no date: a category page's
+// products beside its intro or its buying guide, both the page's, when
+// the element holding the two adds little around them (Items.JoinShare).
+// A dated page is a story, and so is a root in article markup, or named
+// as the article's body with the grid after it: a row of products or
+// reviews under it stays cut. A guide named as the body below the grid
+// ("rich-text") is the category's.
+func (x *extraction) gridBeside(run itemRun, root int32, rootPlain int) bool {
+	w := &x.weights.Items
+	if len(run.items) < w.MinGridItems || x.md.Published != "" || x.namedRun(run) || x.ancestorOf(root, run.parent) || x.ancestorOf(run.parent, root) {
+		return false
+	}
+	lca := run.parent
+	for !x.ancestorOf(lca, root) {
+		lca = x.nodes[lca].Parent
+	}
+	for id := root; id != lca; id = x.nodes[id].Parent {
+		n := x.nodes[id].N
+		if n.DataAtom == atom.Article || dom.Attr(n, "role") == "article" || x.nodes[id].ContentHint == 2 && run.parent > root {
+			return false
+		}
+	}
+	n := &x.nodes[lca]
+	return float64(n.TextLen-n.LinkLen) <= w.JoinShare*float64(run.plain+rootPlain)
+}
+
+// fieldedCards reports a run of cards that hold, beside their links,
+// some unlinked text (a price, a rating, a date): Items.GridShare of its
+// items at least. A menu's columns are links only.
+func (x *extraction) fieldedCards(run itemRun) bool {
+	n := 0
+	for _, it := range run.items {
+		if e := &x.nodes[it]; e.LinkLen > 0 && e.TextLen > e.LinkLen {
+			n++
+		}
+	}
+	return len(run.items) > 0 && float64(n) >= x.weights.Items.GridShare*float64(len(run.items))
 }
 
 // introTo reports whether the root, holding rootPlain of unlinked text,

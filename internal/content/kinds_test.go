@@ -675,3 +675,190 @@ func TestThreadPostWithLongLog(t *testing.T) {
 		})
 	}
 }
+
+// TestGridBesideProse: a category page's grid of product cards beside its
+// buying guide, a page of no date, keeps both; the same grid beside a
+// dated story, or beside a body named as the article's, stays cut.
+func TestGridBesideProse(t *testing.T) {
+	grid := func(class string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, `<div class="%s">`, class)
+		for i := range 16 {
+			fmt.Fprintf(&b, `<div class="tile"><a href="/p/%d"><h3>Oak bookcase model %d</h3></a><p>Five shelves, %d cm tall, oiled solid oak</p><p>$%d.00</p></div>`, i, i, 100+i, 80+i)
+		}
+		b.WriteString(`</div>`)
+		return b.String()
+	}
+	guide := `<h2>How to choose a bookcase</h2>
+<p>Measure the wall first and leave a hand's width on each side, so that the bookcase does not crowd the room and the doors around it still open without scraping its sides.</p>
+<p>Deep shelves suit art books and boxes, shallow ones paperbacks; a bookcase with doors below keeps the clutter out of sight while the open shelves above show what you like best.</p>
+<p>Tall bookcases must be fixed to the wall. Every model comes with a strap, but the screws depend on your wall, so ask at the store which ones suit brick, concrete or plaster.</p>
+<p>Solid wood can be sanded and oiled again after years of use, while a foil finish is wiped clean with a damp cloth and should never be soaked or scrubbed with a brush.</p>`
+	tests := []struct {
+		name string
+		page string
+		md   article.Metadata
+		keep []string
+		drop []string
+	}{
+		{"a category's grid and its buying guide are both kept",
+			`<main><h1>Bookcases</h1>` + grid("product-list") + `<div class="category-guide">` + guide + `</div></main>`,
+			article.Metadata{},
+			[]string{"Oak bookcase model 0", "Oak bookcase model 15", "$85.00", "Measure the wall first", "sanded and oiled"}, nil},
+		{"a guide named as the body below the grid is the category's too",
+			`<main><h1>Bookcases</h1>` + grid("product-list") + `<div class="supporting-rich-text">` + guide + `</div></main>`,
+			article.Metadata{},
+			[]string{"Oak bookcase model 0", "Oak bookcase model 15", "Measure the wall first"}, nil},
+		{"the same grid under a dated story stays cut",
+			`<main><h1>Bookcases</h1>` + grid("product-list") + `<div class="category-guide">` + guide + `</div></main>`,
+			article.Metadata{Published: "2025-03-01T10:00:00Z"},
+			[]string{"Measure the wall first"}, []string{"Oak bookcase model 3"}},
+		{"a grid beside a body named as the article's stays cut",
+			`<main><h1>Bookcases</h1><div class="article-body">` + guide + `</div>` + grid("carousel") + `</main>`,
+			article.Metadata{},
+			[]string{"Measure the wall first"}, []string{"Oak bookcase model 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", tt.md).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
+
+// TestGridInNamedNav: a shop's product grid inside a container its class
+// names as navigation ("filtering-and-pagination") is the page's content;
+// a menu of link columns or a pager under that name stays cut.
+func TestGridInNamedNav(t *testing.T) {
+	cards := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`<div class="product-grid" role="list">`)
+		for i := range n {
+			fmt.Fprintf(&b, `<article class="product-card" role="listitem"><a href="/p/%d"><h4>Seamless training tee %d</h4></a><p>slim fit, sweat-wicking knit</p><p>Storm blue</p><span>$%d</span></article>`, i, i, 30+i)
+		}
+		b.WriteString(`</div>`)
+		return b.String()
+	}
+	columns := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`<div class="columns">`)
+		for i := range n {
+			fmt.Fprintf(&b, `<div class="column"><span>Section %d</span><a href="/c/%d/a">Training tops and tees</a><a href="/c/%d/b">Shorts and joggers</a><a href="/c/%d/c">Hoodies and jackets</a></div>`, i, i, i, i)
+		}
+		b.WriteString(`</div>`)
+		return b.String()
+	}
+	intro := `<h1>Training tops</h1><p>Tops for the gym and the track, cut to move with you and made of fabrics that dry fast.</p>`
+	tests := []struct {
+		name string
+		page string
+		keep []string
+		drop []string
+	}{
+		{"a product grid in a filtering-and-pagination container is kept",
+			`<main>` + intro + `<div class="filtering-and-pagination_container"><div class="filters"><label>Price: $20 - $30</label><label>Price: $30 - $50</label></div><div class="pagination_wrapper">` + cards(30) + `</div></div><div class="seo-copy">` + body + body + body + body + `</div></main>`,
+			[]string{"Seamless training tee 0", "Seamless training tee 29", "Storm blue", "$45", "branch libraries"}, nil},
+		{"a menu of link columns named as navigation stays cut",
+			`<main>` + intro + body + `<div class="mega-menu">` + columns(10) + `</div></main>`,
+			[]string{"branch libraries"}, []string{"Shorts and joggers", "Section 3"}},
+		{"a pager stays cut",
+			`<main>` + intro + body + `<div class="pagination">` + func() string {
+				var b strings.Builder
+				for i := range 12 {
+					fmt.Fprintf(&b, `<div class="page"><a href="/p/%d">Page %d of the results</a> next</div>`, i, i)
+				}
+				return b.String()
+			}() + `</div></main>`,
+			[]string{"branch libraries"}, []string{"Page 3 of the results"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
+
+// TestGridAboveTitle: a shop that prints the category's headline and
+// intro under its grid keeps the grid's cards; what a story's root holds
+// above its headline (a kicker) is still cut.
+func TestGridAboveTitle(t *testing.T) {
+	var grid strings.Builder
+	grid.WriteString(`<ol class="products">`)
+	for i := range 20 {
+		fmt.Fprintf(&grid, `<li class="item"><a href="/p/%d">Tournament chess pieces in boxwood, set %d</a><span>Special price $%d.00</span></li>`, i, i, 120+i)
+	}
+	grid.WriteString(`</ol>`)
+	intro := `<h1>Tournament chess pieces</h1><div class="category-description"><p>Our tournament pieces are turned from seasoned boxwood and weighted with steel, so that they stand firm on the board through a long game and feel right in the hand.</p><p>Every set is checked piece by piece before it leaves the workshop, and each comes in a lined box with two extra queens for promotions.</p></div>`
+	tests := []struct {
+		name string
+		page string
+		md   article.Metadata
+		keep []string
+		drop []string
+	}{
+		{"a grid above the category's headline and intro is kept",
+			`<main><div class="column">` + grid.String() + intro + `</div></main>`,
+			article.Metadata{Title: "Tournament chess pieces"},
+			[]string{"set 0", "set 19", "$125.00", "seasoned boxwood"}, nil},
+		{"a kicker above a story's headline stays cut",
+			`<main><article><p class="kicker">Local news</p><h1>Council closes libraries</h1>` + body + `</article></main>`,
+			article.Metadata{Title: "Council closes libraries"},
+			[]string{"branch libraries"}, []string{"Local news"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", tt.md).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
+
+// TestEntryHeadlines: on a news index read as a run of sections, a
+// linked headline with no summary under it is an entry and is kept; in a
+// story, a heading left with nothing under it is still cut.
+func TestEntryHeadlines(t *testing.T) {
+	var idx strings.Builder
+	idx.WriteString(`<div class="sections">`)
+	for s := range 4 {
+		fmt.Fprintf(&idx, `<section class="topic"><h2>Topic number %d</h2>`, s)
+		fmt.Fprintf(&idx, `<div class="lead"><h3><a href="/n/%d/0">Lead story of topic %d about the harbour works</a></h3><p>Works close quay %d for a month.</p></div>`, s, s, s)
+		for i := 1; i <= 5; i++ {
+			fmt.Fprintf(&idx, `<div class="more"><h3><a href="/n/%d/%d">Short headline %d of topic %d</a></h3></div>`, s, i, i, s)
+		}
+		idx.WriteString(`</section>`)
+	}
+	idx.WriteString(`</div>`)
+	tests := []struct {
+		name string
+		page string
+		keep []string
+		drop []string
+	}{
+		{"a news index keeps its headlines without summaries",
+			`<main><h1>Technology</h1>` + idx.String() + `</main>`,
+			[]string{"Lead story of topic 0", "Short headline 1 of topic 0", "Short headline 5 of topic 3"}, nil},
+		{"a topic page's sections of summarised stories keep each linked headline",
+			`<main><h1>Science</h1><div class="sections">` + func() string {
+				var b strings.Builder
+				for s := range 4 {
+					fmt.Fprintf(&b, `<section class="topic"><h2>Topic number %d</h2>`, s)
+					for i := range 3 {
+						fmt.Fprintf(&b, `<div class="card"><h3><a href="/s/%d/%d">Story %d of topic %d</a></h3><p>Researchers in lab %d of group %d measured how the river sediment settles after a flood, and found it settles twice as fast as models said.</p></div>`, s, i, i, s, i, s)
+					}
+					b.WriteString(`</section>`)
+				}
+				return b.String()
+			}() + `</div></main>`,
+			[]string{"Story 0 of topic 0", "Story 2 of topic 3", "lab 1 of group 2"}, nil},
+		{"a story's heading with nothing under it is cut",
+			`<article><h1>Council closes libraries</h1>` + body + `<h2><a href="/more">More from the council</a></h2></article>`,
+			[]string{"branch libraries"}, []string{"More from the council"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
+			keepsAndDrops(t, text, tt.keep, tt.drop)
+		})
+	}
+}
