@@ -265,6 +265,15 @@ func namedNav(n *html.Node) bool {
 	return rules.Roles[strings.ToLower(strings.TrimSpace(dom.Attr(n, "role")))] != article.ReasonNav
 }
 
+// cardGroup is what wrapsCardGrid counts of the items of one kind.
+type cardGroup struct {
+	sig        string
+	n, fielded int
+	text, link int
+}
+
+func (g cardGroup) signature() string { return g.sig }
+
 // wrapsCardGrid reports whether the element at id holds a grid of cards
 // that makes up most of its text: Items.MinGridItems or more sibling
 // items of one kind (tag and first class), GridShare of them holding
@@ -279,12 +288,7 @@ func (x *extraction) wrapsCardGrid(id int32) bool {
 	if float64(e.TextLen) < w.DominantShare*float64(w.MinRunPlain) {
 		return false
 	}
-	type group struct {
-		sig        string
-		n, fielded int
-		text, link int
-	}
-	var groups []group
+	var groups []cardGroup
 	for i := id; i < e.End; i++ {
 		p := x.nodes[i].N
 		if p.Type != html.ElementNode || float64(x.nodes[i].TextLen) < w.DominantShare*float64(e.TextLen) {
@@ -300,18 +304,8 @@ func (x *extraction) wrapsCardGrid(id int32) bool {
 				continue
 			}
 			ce := &x.nodes[cid]
-			sig := c.Data + "." + firstClass(c)
-			g := -1
-			for j := range groups {
-				if groups[j].sig == sig {
-					g = j
-					break
-				}
-			}
-			if g < 0 {
-				groups = append(groups, group{sig: sig})
-				g = len(groups) - 1
-			}
+			var g int
+			groups, g = groupOf(groups, itemSig(c), func(sig string) cardGroup { return cardGroup{sig: sig} })
 			gr := &groups[g]
 			gr.n++
 			gr.text += int(ce.TextLen)

@@ -490,18 +490,8 @@ func (x *extraction) bestRun() (itemRun, []itemRun, func(int32) int) {
 			if ce.removed && !rules.SoftItemReasons[ce.mark] {
 				continue
 			}
-			sig := c.Data + "." + firstClass(c)
-			g := -1
-			for j := range groups {
-				if groups[j].sig == sig {
-					g = j
-					break
-				}
-			}
-			if g < 0 {
-				groups = append(groups, itemGroup{sig: sig})
-				g = len(groups) - 1
-			}
+			var g int
+			groups, g = groupOf(groups, itemSig(c), func(sig string) itemGroup { return itemGroup{sig: sig} })
 			plain := x.itemText(id)
 			groups[g].items = append(groups[g].items, id)
 			groups[g].plain += plain
@@ -537,6 +527,23 @@ type itemGroup struct {
 	text, link  int
 	cards       int // items of Items.MinCardText or more
 	shown       int // the items' text less what is cut for good in them
+}
+
+func (g itemGroup) signature() string { return g.sig }
+
+// itemSig is the kind of an item: its tag and first class.
+func itemSig(c *html.Node) string { return c.Data + "." + firstClass(c) }
+
+// groupOf returns groups and the index in it of the group of items of
+// kind sig, appended (made by fresh) when there is none yet.
+func groupOf[G interface{ signature() string }](groups []G, sig string, fresh func(sig string) G) ([]G, int) {
+	for j := range groups {
+		if groups[j].signature() == sig {
+			return groups, j
+		}
+	}
+	groups = append(groups, fresh(sig))
+	return groups, len(groups) - 1
 }
 
 // posts reports a run of items that each hold some prose: a thread's
