@@ -143,6 +143,7 @@ func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *
 	t.revealHidden()
 	t.unmarkBlocks()
 	t.unmarkSections()
+	t.unmarkNamedSections()
 	return t
 }
 
@@ -527,6 +528,95 @@ func (t *Tree) unmarkSections() {
 			t.Nodes[members[m].id].Mark = ""
 		}
 	}
+}
+
+// unmarkNamedSections is unmarkSections for sections whose class values
+// differ but share the one name that marks them: a page of prose
+// sections, each with a name of its own beside a name for the menu that
+// scrolls to them ("pricing_section lm_navSource", "faq_section
+// lm_navSource"). A group is the elements marked by the same name, and
+// only by it (its tokens give the element's mark), none inside another;
+// a name that also names an overlay (rules.OverlayNames: a modal, a
+// pop-up) forms no group. Each member must read as prose, as in
+// unmarkSections, and hold at least Weights.SweepProseText of prose
+// itself (a row of short variants or labels stays marked), and together
+// they must hold Weights.ChromeProseShare of the page's prose.
+func (t *Tree) unmarkNamedSections() {
+	// unmarkSections is done with its tables: they serve again, keyed
+	// by name.
+	clear(t.sectionOf)
+	sections, members := t.sections[:0], t.members[:0]
+	for i := range t.Nodes {
+		e := &t.Nodes[i]
+		if e.Mark == "" || e.Mark == article.ReasonHidden || e.Mark == article.ReasonComments || e.Drop || e.Parent < 0 {
+			continue
+		}
+		class := dom.Attr(e.N, "class")
+		if class == "" {
+			continue
+		}
+		for name := range rules.ClassNames(class) {
+			ni, ok := t.nameCache[name]
+			if !ok {
+				ni = classValueInfo(name)
+			}
+			if ni.mark != e.Mark || overlayName(name) {
+				continue
+			}
+			k, ok := t.sectionOf[name]
+			if !ok {
+				k = int32(len(sections))
+				t.sectionOf[name] = k
+				sections = append(sections, section{first: -1, last: -1})
+			}
+			g := &sections[k]
+			if g.last >= 0 && int32(i) < t.Nodes[members[g.last].id].End {
+				continue // inside the previous member
+			}
+			members = append(members, member{id: int32(i), next: -1})
+			if g.last >= 0 {
+				members[g.last].next = int32(len(members) - 1)
+			} else {
+				g.first = int32(len(members) - 1)
+			}
+			g.last = int32(len(members) - 1)
+			g.n++
+		}
+	}
+	t.sections, t.members = sections, members
+	total := float64(t.Nodes[0].ParaLen)
+	for _, g := range sections {
+		if g.n < 2 {
+			continue
+		}
+		para := 0
+		for m := g.first; m >= 0; m = members[m].next {
+			e := &t.Nodes[members[m].id]
+			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) || int(e.ParaLen) < t.w.SweepProseText {
+				para = -1
+				break
+			}
+			para += int(e.ParaLen)
+		}
+		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
+			continue
+		}
+		for m := g.first; m >= 0; m = members[m].next {
+			t.Nodes[members[m].id].Mark = ""
+		}
+	}
+}
+
+// overlayName reports whether a class name holds a part that names a
+// box shown over the page (rules.OverlayNames).
+func overlayName(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range rules.OverlayNames {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // unmarkBlocks drops the weak marks of a page built of them: when the

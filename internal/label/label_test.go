@@ -357,6 +357,35 @@ func TestSectionsOfTheBody(t *testing.T) {
 	}
 }
 
+// TestNamedSectionsOfTheBody checks that prose sections whose class
+// values differ but share the name that marks them (a name for the menu
+// that scrolls to each) keep no mark, while the same name on short rows,
+// on a single section beside more prose, or on an overlay stays marked.
+func TestNamedSectionsOfTheBody(t *testing.T) {
+	section := func(id, own, shared, inner string) string {
+		return `<div id="` + id + `" class="` + own + `_section ` + shared + `">` + inner + `</div>`
+	}
+	short := `<p>Free for three users.</p>`
+	for _, tc := range []struct {
+		name, body string
+		want       article.Reason
+	}{
+		{"prose sections named as a menu's sources", section("x", "pricing", "lm_navSource", prose) + section("b", "email", "lm_navSource", prose) + section("c", "faq", "lm_navSource", prose), ""},
+		{"short rows named so", section("x", "pricing", "lm_navSource", short) + section("b", "email", "lm_navSource", short) + section("c", "faq", "lm_navSource", short) + `<article>` + prose + `</article>`, article.ReasonNav},
+		{"one such section among more prose", section("x", "pricing", "lm_navSource", prose) + section("b", "email", "other", prose) + `<article>` + prose + prose + prose + prose + `</article>`, article.ReasonNav},
+		{"sections of linked headlines", section("x", "pricing", "lm_navSource", `<h3><a href=/a>A linked headline over its summary</a></h3>`+prose) + section("b", "email", "lm_navSource", `<h3><a href=/b>Another linked headline</a></h3>`+prose), article.ReasonNav},
+		{"pop-ups that share a name", `<div id=x class="offer ad-modal">` + prose + `</div><div class="exit ad-modal">` + prose + `</div>`, article.ReasonAd},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
 // TestPageOfWidgets checks that a page built of weakly named blocks (a
 // page builder's heading and text widgets) keeps them when together
 // they hold the page's prose, while the same widgets beside an article
