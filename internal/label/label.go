@@ -264,7 +264,7 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		}
 	}
 	e := &t.Nodes[id]
-	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.w.LinkedHeadlineShare*float64(sum.text) {
+	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.w.LinkedHeadlineShare*float64(sum.text) && !linksInPage(n) {
 		sum.heads++
 	}
 	e.End = int32(len(t.Nodes))
@@ -279,6 +279,23 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		e.Mark = ""
 	}
 	return sum
+}
+
+// linksInPage reports whether every link in a heading points into the
+// page itself (an href of "#..."): an accordion's toggle or a section's
+// anchor, not a linked headline that leads to another page.
+func linksInPage(h *html.Node) bool {
+	seen := false
+	for c := range h.Descendants() {
+		if c.Type != html.ElementNode || c.DataAtom != atom.A {
+			continue
+		}
+		if href, ok := dom.LookupAttr(c, "href"); ok && !strings.HasPrefix(strings.TrimSpace(href), "#") {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // grow doubles the capacity of the table, for a page of more elements

@@ -357,6 +357,35 @@ func TestSectionsOfTheBody(t *testing.T) {
 	}
 }
 
+// TestInPageHeadingLinks checks that a heading whose only link points
+// into the page (an accordion's toggle, a section's anchor) is not a
+// linked headline, so an accordion of questions and answers reads as
+// prose, while a heading linked to another page still counts.
+func TestInPageHeadingLinks(t *testing.T) {
+	panel := func(href string) string {
+		return `<div class="panel"><h4 class="panel-title"><a role="button" data-toggle="collapse" href="` + href + `">What does the course cover, and who is it for?</a></h4><div class="panel-collapse">` + prose + `</div></div>`
+	}
+	for _, tc := range []struct {
+		name, body string
+		heads      int32
+		want       article.Reason
+	}{
+		{"accordion of toggles", `<div id=x class="panel-group" role="tablist">` + panel("#collapse-1") + panel("#collapse-2") + `</div>`, 0, ""},
+		{"anchored section heading", `<div id=x><h2><a href="#pricing">Pricing</a></h2>` + prose + `</div>`, 0, ""},
+		{"headings linked to other pages", `<div id=x class="panel-group" role="tablist">` + panel("/courses/a") + panel("/courses/b") + `</div>`, 2, article.ReasonNav},
+		{"a heading with an in-page and an outside link", `<div id=x><h2><a href="#top">Top</a> <a href="/story">A story elsewhere</a></h2>` + prose + `</div>`, 1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+`</article>`+tc.body+`</body>`))
+			defer tr.Release()
+			x := byID(t, tr, "x")
+			if x.Heads != tc.heads || x.Mark != tc.want {
+				t.Errorf("heads = %d, mark = %q; want %d, %q", x.Heads, x.Mark, tc.heads, tc.want)
+			}
+		})
+	}
+}
+
 // TestNamedSectionsOfTheBody checks that prose sections whose class
 // values differ but share the name that marks them (a name for the menu
 // that scrolls to each) keep no mark, while the same name on short rows,
