@@ -275,7 +275,7 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	if e.disclosure && e.Mark == article.ReasonHidden && e.TextLen > 0 &&
 		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) {
 		t.show(e)
-	} else if e.contested && (t.wrapsProse(e) || t.wrapsHero(id, e)) {
+	} else if e.contested && (t.wrapsProse(e) || t.wrapsHero(id, e) || t.wrapsPanels(e)) {
 		e.Mark = ""
 	}
 	return sum
@@ -317,6 +317,19 @@ func (t *Tree) wrapsHero(id int32, e *Node) bool {
 	}
 	plain := int(e.TextLen) - int(e.LinkLen) - t.h1Len
 	return plain >= t.w.HeroProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
+}
+
+// wrapsPanels reports whether an element marked only by a weak role (a
+// "tablist") holds its panels' text rather than a row of tabs: at least
+// ContestedProse characters of unlinked text, in <p> or not, at most
+// ContestedLinkShare of it linked and no linked headline. A list of tabs
+// holds their labels only.
+func (t *Tree) wrapsPanels(e *Node) bool {
+	if !rules.WeakRoles[roleOf(e.N)] {
+		return false
+	}
+	plain := int(e.TextLen) - int(e.LinkLen)
+	return plain >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads == 0
 }
 
 // clamp32 is n as an int32, or the largest int32 when n is larger.

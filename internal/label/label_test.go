@@ -386,6 +386,33 @@ func TestInPageHeadingLinks(t *testing.T) {
 	}
 }
 
+// TestTablistPanels checks that an element marked only by the weak
+// "tablist" role keeps no mark when it holds its panels' text, set in
+// <div>s rather than <p>, while a list of tabs, of links or of short
+// labels, stays marked.
+func TestTablistPanels(t *testing.T) {
+	answer := `<div class="answer">Every plan includes unlimited projects, daily backups and support by email; the larger plans add single sign-on, audit logs and a named account manager who answers within a day.</div>`
+	question := func(q string) string {
+		return `<div class="item"><button aria-expanded="true">` + q + `</button>` + answer + `</div>`
+	}
+	for _, tc := range []struct {
+		name, el string
+		want     article.Reason
+	}{
+		{"accordion of answers in divs", `<div id=x class="accordion" role="tablist">` + question("What is in every plan?") + question("Can I change plans later?") + question("Is there a discount for charities?") + `</div>`, ""},
+		{"tabs of links", `<div id=x class="tabs" role="tablist"><a href=/a role=tab>Overview of the product and its features</a> <a href=/b role=tab>Pricing plans and the discounts for yearly billing</a> <a href=/c role=tab>Reviews from the customers who use it</a></div>`, article.ReasonNav},
+		{"tabs of labels", `<div id=x class="tabs" role="tablist"><button role=tab>Overview</button><button role=tab>Pricing</button><button role=tab>Reviews</button><span>Compare</span></div>`, article.ReasonNav},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+`</article>`+tc.el+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
 // TestNamedSectionsOfTheBody checks that prose sections whose class
 // values differ but share the name that marks them (a name for the menu
 // that scrolls to each) keep no mark, while the same name on short rows,
