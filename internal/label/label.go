@@ -653,8 +653,12 @@ func overlayName(name string) bool {
 // elements marked by weak evidence alone (a page builder's "widget"
 // wrappers, each one heading or one text) that read as prose, none
 // under a firm mark, together hold Weights.ChromeProseShare of the
-// page's prose, the weak name is what the page is made of, not chrome.
-// Each must read as prose (at most ContestedLinkShare linked, no linked
+// page's prose, the weak name is what the page is made of, not chrome;
+// so too when Weights.BuiltBlocks or more of them, each with
+// BuiltBlockText of unlinked text, hold that share of the page's
+// unlinked text, in <p> or not (testimonials and feature cards set in
+// <div>s), where one to three such boxes (carousels of product cards)
+// would not do. Each must read as prose (at most ContestedLinkShare linked, no linked
 // headline), so a widget of links or teasers stays marked, and hold a
 // paragraph, a heading or a sentence of text (Weights.BuiltBlockText): a
 // date or a badge line keeps its mark.
@@ -662,11 +666,17 @@ func (t *Tree) unmarkBlocks() {
 	if len(t.Nodes) == 0 {
 		return
 	}
-	para := 0
+	para, plain, n := 0, 0, 0
 	for _, e := range t.weakBlocks(false) {
 		para += int(e.ParaLen)
+		if p := int(e.TextLen - e.LinkLen); p >= t.w.BuiltBlockText {
+			plain += p
+			n++
+		}
 	}
-	if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*float64(t.Nodes[0].ParaLen) {
+	root := &t.Nodes[0]
+	if (para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*float64(root.ParaLen)) &&
+		(n < t.w.BuiltBlocks || plain < t.w.MinProse || float64(plain) < t.w.ChromeProseShare*float64(root.TextLen-root.LinkLen)) {
 		return
 	}
 	for i, e := range t.weakBlocks(true) {

@@ -457,6 +457,14 @@ func TestPageOfWidgets(t *testing.T) {
 		`<div class="e-con">` + widget("h2", "heading", `<h2>Why clients stay</h2>`) + widget("t2", "text-editor", short) + `</div>` +
 		`<div class="e-con">` + widget("t3", "text-editor", short) + widget("t4", "text-editor", short) + `</div>` +
 		`<div class="e-con">` + widget("t5", "text-editor", short) + widget("t6", "text-editor", short) + `</div>`
+	// Testimonials in <div>s: the builder's text holds no <p>.
+	quote := `<div class="quote">“Our drummer improved more in three months than in two years on his own; the lessons are planned, patient and fun.”</div><div class="name">A parent</div>`
+	quotes := widget("x", "testimonial", quote) + widget("q2", "testimonial", quote) + widget("q3", "testimonial", quote) + widget("q4", "testimonial", quote)
+	card := `<div class="card"><div>Floral blouse, size 10, pre-owned, in very good condition</div><div>+ $23.93 delivery</div></div>`
+	carousel := func(id string) string {
+		return `<div id="` + id + `" class="carousel carousel--slides">` + strings.Repeat(card, 6) + `</div>`
+	}
+	carousels := carousel("x") + carousel("c2") + carousel("c3")
 	links := widget("y", "nav-menu", `<ul><li><a href=/a>Services</a><li><a href=/b>Pricing</a><li><a href=/c>About us</a></ul>`)
 	for _, tc := range []struct {
 		name, body string
@@ -467,6 +475,9 @@ func TestPageOfWidgets(t *testing.T) {
 		{"one text widget beside an article", `<article>` + prose + prose + prose + `</article>` + widget("x", "text-editor", short), article.ReasonSidebar},
 		{"a blog's text widgets beside a post its taxonomy classes name", `<article class="post tag-widgets category-sidebar">` + prose + prose + `</article>` +
 			`<div class="widget-area">` + widget("x", "text", short) + widget("w2", "text", short) + widget("w3", "text", short) + `</div>`, article.ReasonSidebar},
+		{"testimonial widgets set in divs", quotes, ""},
+		{"three carousels of cards set in divs", `<main><p>A short intro to the shop's range.</p>` + carousels + `</main>`, article.ReasonTeaser},
+		{"testimonial widgets beside a longer story", `<article>` + prose + prose + prose + prose + prose + `</article>` + quotes, article.ReasonSidebar},
 		{"a widget of links on a page of widgets", strings.Replace(strings.Replace(built, `id="x"`, `id="h1"`, 1)+links, `id="y"`, `id="x"`, 1), article.ReasonSidebar},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

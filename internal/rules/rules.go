@@ -441,6 +441,12 @@ type Weights struct {
 	// least this much unlinked text (characters): a testimonial set in
 	// <div>s, not a date or a badge line.
 	BuiltBlockText int
+	// BuiltBlocks: a page of at least this many weakly named blocks that
+	// read as prose is built of them too when they hold ChromeProseShare
+	// of its unlinked text, in <p> or not (testimonials and feature cards
+	// set in <div>s); one or two such boxes (a carousel of products, a
+	// reviews column) must hold its prose.
+	BuiltBlocks int
 	// MinHiddenProse and MaxShellProse: on a page that shows less
 	// unlinked text than MaxShellText and less prose than MaxShellProse
 	// (characters), an empty shell, a hidden element holding
@@ -651,6 +657,7 @@ var DefaultWeights = Weights{
 	CaptionStoryParagraphs: 2,
 	ContestedProse:         400,
 	BuiltBlockText:         60,
+	BuiltBlocks:            4,
 	ContestedLinkShare:     0.3,
 	HeroProse:              100,
 	MinHiddenProse:         1000,
