@@ -166,6 +166,30 @@ func TestExtractCaptionPrintedTwice(t *testing.T) {
 	}
 }
 
+// TestLineAfterAnImage checks that a short line after a picture is taken
+// as its caption, while the line after an image the page repeats on
+// every item (a check mark, a card's background) stays the item's text.
+func TestLineAfterAnImage(t *testing.T) {
+	item := func(src, line string) string {
+		return `<div class="item"><img src="` + src + `" width="80" height="80"><div>` + line + `</div></div>`
+	}
+	for _, tc := range []struct {
+		name, page, line string
+		kept             bool
+	}{
+		{"a photo's caption", `<article>` + body[:200] + `<div><img src="storks.jpg" width="800" height="600"></div><p>Storks on the church tower</p>` + body[200:] + `</article>`, "Storks on the church tower", false},
+		{"a check mark on each plan feature", `<article>` + body + item("check.svg", "Premium identity theft protection") + item("check.svg", "Financial fraud protection") + item("check.svg", "White glove fraud remediation") + `</article>`, "Financial fraud protection", true},
+		{"a different icon on each feature", `<article>` + body + item("a.svg", "Premium identity theft protection") + item("b.svg", "Financial fraud protection") + item("c.svg", "White glove fraud remediation") + `</article>`, "Financial fraud protection", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extract(t, `<html><body>`+tc.page+`</body></html>`, article.Metadata{})
+			if got := strings.Contains(render.PlainText(res.Blocks), tc.line); got != tc.kept {
+				t.Errorf("%q in the text: %v, want %v\n%s", tc.line, got, tc.kept, render.PlainText(res.Blocks))
+			}
+		})
+	}
+}
+
 // TestExtractStatus: by default only a page with no main content is
 // refused (empty, needs_js, blocked, paywalled); ArticlesOnly keeps the
 // articles-only verdicts exactly (not_article, too_short).

@@ -450,7 +450,7 @@ func (x *extraction) dropRepeatedCaptions() {
 				b.keep, b.reason = false, article.ReasonDuplicate
 				continue
 			}
-			if fig.Caption == "" && fig.keep && b.words <= x.weights.MaxCaptionLineWords && j == i+1 && !endsSentence(b.Text) {
+			if fig.Caption == "" && fig.keep && b.words <= x.weights.MaxCaptionLineWords && j == i+1 && !endsSentence(b.Text) && !x.repeatedImage(fig) {
 				// An image followed by a short unpunctuated line: that
 				// line is its caption.
 				fig.Caption = b.Text
@@ -458,6 +458,25 @@ func (x *extraction) dropRepeatedCaptions() {
 			}
 		}
 	}
+}
+
+// repeatedImage reports whether the page shows fig's image in at least
+// Weights.RepeatedImageFigures figures: a bullet, a check mark or a
+// card's background, printed beside each item of a list, whose line is
+// the item's text, not the picture's caption.
+func (x *extraction) repeatedImage(fig *block) bool {
+	if fig.Src == "" || x.weights.RepeatedImageFigures <= 0 {
+		return false
+	}
+	n := 0
+	for i := range x.blocks {
+		if b := &x.blocks[i]; b.Type == article.Figure && b.Src == fig.Src {
+			if n++; n >= x.weights.RepeatedImageFigures {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // repeatsCaption reports whether the folded paragraph text is the folded

@@ -477,6 +477,10 @@ type Weights struct {
 	// TinyImageSide: an image whose width or height attribute is below
 	// this (pixels) is an icon, not a figure.
 	TinyImageSide int
+	// RepeatedImageFigures: an image shown in at least this many figures
+	// of a page (a bullet, a check mark, a card's background) takes no
+	// caption from the short line after it: that line is an item's text.
+	RepeatedImageFigures int
 	// TeaserListCards and TeaserListShare: a list is a teaser list when at
 	// least TeaserListCards of its items, and TeaserListShare of them,
 	// are teaser cards.
@@ -663,15 +667,16 @@ var DefaultWeights = Weights{
 	MinHiddenProse:         1000,
 	MaxShellProse:          200,
 
-	ParagraphBreaks:  2,
-	MinDataTableRows: 2,
-	LayoutQuoteText:  1500,
-	MaxDataTableText: 20000,
-	MaxDataCell:      400,
-	MaxDataCellBlock: 200,
-	TinyImageSide:    60,
-	TeaserListCards:  2,
-	TeaserListShare:  0.5,
+	ParagraphBreaks:      2,
+	MinDataTableRows:     2,
+	LayoutQuoteText:      1500,
+	MaxDataTableText:     20000,
+	MaxDataCell:          400,
+	MaxDataCellBlock:     200,
+	TinyImageSide:        60,
+	RepeatedImageFigures: 3,
+	TeaserListCards:      2,
+	TeaserListShare:      0.5,
 
 	TableVoteScale:      0.3,
 	SentenceLinkDensity: 0.8,
