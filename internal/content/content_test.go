@@ -190,6 +190,32 @@ func TestLineAfterAnImage(t *testing.T) {
 	}
 }
 
+// TestRunOfTitles checks that a grid of cards that hold a title only
+// keeps its titles, while a heading left alone at the end, two such
+// titles, or column titles over menus cut between them are still cut.
+func TestRunOfTitles(t *testing.T) {
+	card := func(title string) string { return `<div class="card"><h3>` + title + `</h3></div>` }
+	column := func(title string) string {
+		return `<div class="col"><h3>` + title + `</h3><ul class="menu"><li><a href=/a>Careers</a><li><a href=/b>Press</a><li><a href=/c>Contact</a></ul></div>`
+	}
+	for _, tc := range []struct {
+		name, page, line string
+		kept             bool
+	}{
+		{"a grid of titled cards", `<article><h1>Our services</h1>` + body + `<h2>What we do</h2><p>We work across three areas of practice.</p>` + card("Payroll and compliance") + card("Recruitment and selection") + card("Leadership coaching") + `</article>`, "Recruitment and selection", true},
+		{"a heading left alone at the end", `<article>` + body + `<h3>Further reading</h3></article>`, "Further reading", false},
+		{"two titles only", `<article>` + body + card("Payroll and compliance") + card("Recruitment and selection") + `</article>`, "Recruitment and selection", false},
+		{"column titles over cut menus", `<article>` + body + `<div class="links">` + column("Who we are") + column("What we offer") + column("Quick links") + `</div></article>`, "What we offer", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extract(t, `<html><body>`+tc.page+`</body></html>`, article.Metadata{})
+			if got := strings.Contains(render.PlainText(res.Blocks), tc.line); got != tc.kept {
+				t.Errorf("%q in the text: %v, want %v\n%s", tc.line, got, tc.kept, render.PlainText(res.Blocks))
+			}
+		})
+	}
+}
+
 // TestExtractStatus: by default only a page with no main content is
 // refused (empty, needs_js, blocked, paywalled); ArticlesOnly keeps the
 // articles-only verdicts exactly (not_article, too_short).

@@ -496,7 +496,7 @@ func repeatsCaption(text, caption string, creditWords int) bool {
 func (x *extraction) dropOrphanHeadings() {
 	for i := range x.blocks {
 		h := &x.blocks[i]
-		if h.Type != article.Heading || !h.keep {
+		if h.Type != article.Heading || !h.keep || x.inHeadingRun(i) {
 			continue
 		}
 		var cut article.Reason
@@ -521,6 +521,45 @@ func (x *extraction) dropOrphanHeadings() {
 			h.keep, h.reason = false, cut
 		}
 	}
+}
+
+// inHeadingRun reports whether the heading block at i is one of at
+// least Weights.HeadingRunLength kept headings of one level that follow
+// each other with no other block between them, and no menu cut between
+// them either (a footer's column titles over the menus the label pass
+// cut): a grid of cards that hold a title only ("Strategy",
+// "Operations", "Analytics"), whose titles are the text, not headings
+// left without their sections.
+func (x *extraction) inHeadingRun(i int) bool {
+	if x.weights.HeadingRunLength <= 0 {
+		return false
+	}
+	level := x.blocks[i].Level
+	head := func(j int) bool {
+		b := &x.blocks[j]
+		return b.Type == article.Heading && b.keep && b.Level == level
+	}
+	joined := func(j int) bool { return !x.cutBetween(x.blocks[j-1].owner, x.blocks[j].owner) }
+	start, end := i, i
+	for start > 0 && head(start-1) && joined(start) {
+		start--
+	}
+	for end+1 < len(x.blocks) && head(end+1) && joined(end+1) {
+		end++
+	}
+	return end-start+1 >= x.weights.HeadingRunLength
+}
+
+// cutBetween reports whether a menu holding text (an element cut as
+// navigation, a header, a footer or a sidebar) was cut after the element
+// a (and its subtree) and before the element b.
+func (x *extraction) cutBetween(a, b int32) bool {
+	for id := x.nodes[a].End; id < b; id++ {
+		if e := &x.nodes[id]; e.removed && e.TextLen > 0 && rules.MenuMarks[e.mark] {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeByline reports a short line that names the author or the date

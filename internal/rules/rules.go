@@ -143,6 +143,13 @@ var SoftMarks = map[article.Reason]bool{
 	article.ReasonCredit:      true,
 }
 
+// MenuMarks are the marks of the page's menus: a run of titles with such
+// a menu cut between them is a footer's or a menu's column titles, not a
+// grid of titled cards.
+var MenuMarks = map[article.Reason]bool{
+	article.ReasonNav: true, article.ReasonHeader: true, article.ReasonFooter: true, article.ReasonSidebar: true,
+}
+
 // OverlayNames are parts of a class or id that name a box shown over
 // the page (a modal, a cookie or login dialog, a drawer menu). The
 // content stage's fallback reading (a page whose first reading kept
@@ -481,6 +488,10 @@ type Weights struct {
 	// of a page (a bullet, a check mark, a card's background) takes no
 	// caption from the short line after it: that line is an item's text.
 	RepeatedImageFigures int
+	// HeadingRunLength: this many kept headings of one level in a row,
+	// nothing between them, are a grid of titled cards, kept even with
+	// no section under each.
+	HeadingRunLength int
 	// TeaserListCards and TeaserListShare: a list is a teaser list when at
 	// least TeaserListCards of its items, and TeaserListShare of them,
 	// are teaser cards.
@@ -675,6 +686,7 @@ var DefaultWeights = Weights{
 	MaxDataCellBlock:     200,
 	TinyImageSide:        60,
 	RepeatedImageFigures: 3,
+	HeadingRunLength:     3,
 	TeaserListCards:      2,
 	TeaserListShare:      0.5,
 
