@@ -310,6 +310,8 @@ func TestDisclosurePanels(t *testing.T) {
 		{"tab panel by role", `<div id=x role=tabpanel hidden>` + prose + `</div>`, ""},
 		{"region by role", `<div id=x role=region class="is-hidden">` + prose + `</div>`, ""},
 		{"faq answer by class", `<div id=x class="faq__answer" style="display:none"><p>Yes, returns are free within thirty days.</p></div>`, ""},
+		{"tab panel by class", `<div class="content-tabs"><div id=x class="tab__content" hidden>` + prose + `</div></div>`, ""},
+		{"tab of links by class", `<div id=x class="tab__content" hidden><a href=/a>Most read story of the day</a> <a href=/b>Second most read story</a> <a href=/c>Third</a></div>`, article.ReasonHidden},
 		{"collapse by id", `<div id=x class="hidden" data-x="collapse-3"><p>Hidden.</p></div>`, article.ReasonHidden},
 		{"carousel slide", `<ul><li id=x class="carousel__cell" hidden>` + prose + `</li></ul>`, ""},
 		{"carousel of teasers", `<ul><li id=x class="carousel__cell" hidden><a href=/a>A story of the week, in full detail here</a></li></ul>`, article.ReasonHidden},
