@@ -190,6 +190,28 @@ func TestLineAfterAnImage(t *testing.T) {
 	}
 }
 
+// TestFigureOfText checks that a <figure> framing a quote, a listing or
+// a table, and no picture, is read as text, while a picture's figure
+// stays a figure whose caption the text leaves out.
+func TestFigureOfText(t *testing.T) {
+	for _, tc := range []struct {
+		name, fig, line string
+		kept            bool
+	}{
+		{"a testimonial", `<figure><blockquote><p>The classes gave me a grounding I had not found anywhere else in ten years.</p></blockquote><figcaption>— A student</figcaption></figure>`, "a grounding I had not found anywhere else", true},
+		{"a table", `<figure class="wp-block-table"><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Starter plan</td><td>$29 a month</td></tr><tr><td>Growth plan</td><td>$89 a month</td></tr></table></figure>`, "Growth plan", true},
+		{"a code listing", `<figure><pre><code>go build ./cmd/tool</code></pre><figcaption>Building the tool</figcaption></figure>`, "go build ./cmd/tool", true},
+		{"a photo with its caption", `<figure><img src="storks.jpg"><figcaption>Storks nest on the tower again</figcaption></figure>`, "Storks nest on the tower", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extract(t, `<html><body><article>`+body[:200]+tc.fig+body[200:]+`</article></body></html>`, article.Metadata{})
+			if got := strings.Contains(render.PlainText(res.Blocks), tc.line); got != tc.kept {
+				t.Errorf("%q in the text: %v, want %v\n%s", tc.line, got, tc.kept, render.PlainText(res.Blocks))
+			}
+		})
+	}
+}
+
 // TestRunOfTitles checks that a grid of cards that hold a title only
 // keeps its titles, while a heading left alone at the end, two such
 // titles, or column titles over menus cut between them are still cut.
