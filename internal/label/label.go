@@ -572,13 +572,28 @@ func (t *Tree) unmarkSections() {
 // itself (a row of short variants or labels stays marked), and together
 // they must hold Weights.ChromeProseShare of the page's prose.
 func (t *Tree) unmarkNamedSections() {
+	// Most pages have no marked element with prose enough to be a
+	// member: they are done without reading a name.
+	candidate := func(e *Node) bool {
+		return e.Mark != "" && e.Mark != article.ReasonHidden && e.Mark != article.ReasonComments && !e.Drop && e.Parent >= 0
+	}
+	found := false
+	for i := range t.Nodes {
+		if e := &t.Nodes[i]; candidate(e) && int(e.ParaLen) >= t.w.SweepProseText {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
 	// unmarkSections is done with its tables: they serve again, keyed
-	// by name.
+	// by name (-1 for a name that names an overlay).
 	clear(t.sectionOf)
 	sections, members := t.sections[:0], t.members[:0]
 	for i := range t.Nodes {
 		e := &t.Nodes[i]
-		if e.Mark == "" || e.Mark == article.ReasonHidden || e.Mark == article.ReasonComments || e.Drop || e.Parent < 0 {
+		if !candidate(e) {
 			continue
 		}
 		class := dom.Attr(e.N, "class")
@@ -590,14 +605,20 @@ func (t *Tree) unmarkNamedSections() {
 			if !ok {
 				ni = classValueInfo(name)
 			}
-			if ni.mark != e.Mark || overlayName(name) {
+			if ni.mark != e.Mark {
 				continue
 			}
 			k, ok := t.sectionOf[name]
 			if !ok {
-				k = int32(len(sections))
+				k = -1
+				if !overlayName(name) {
+					k = int32(len(sections))
+					sections = append(sections, section{first: -1, last: -1})
+				}
 				t.sectionOf[name] = k
-				sections = append(sections, section{first: -1, last: -1})
+			}
+			if k < 0 {
+				continue
 			}
 			g := &sections[k]
 			if g.last >= 0 && int32(i) < t.Nodes[members[g.last].id].End {
