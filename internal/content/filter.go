@@ -468,15 +468,16 @@ func (x *extraction) repeatedImage(fig *block) bool {
 	if fig.Src == "" || x.weights.RepeatedImageFigures <= 0 {
 		return false
 	}
-	n := 0
-	for i := range x.blocks {
-		if b := &x.blocks[i]; b.Type == article.Figure && b.Src == fig.Src {
-			if n++; n >= x.weights.RepeatedImageFigures {
-				return true
+	if x.figureSrcs == nil {
+		// Counted once per reading, on the first question.
+		x.figureSrcs = make(map[string]int)
+		for i := range x.blocks {
+			if b := &x.blocks[i]; b.Type == article.Figure && b.Src != "" {
+				x.figureSrcs[b.Src]++
 			}
 		}
 	}
-	return false
+	return x.figureSrcs[fig.Src] >= x.weights.RepeatedImageFigures
 }
 
 // repeatsCaption reports whether the folded paragraph text is the folded
@@ -540,14 +541,17 @@ func (x *extraction) inHeadingRun(i int) bool {
 		return b.Type == article.Heading && b.keep && b.Level == level
 	}
 	joined := func(j int) bool { return !x.cutBetween(x.blocks[j-1].owner, x.blocks[j].owner) }
+	// Only whether the run is long enough matters: each side is read
+	// no further than that, so a page of many titles costs no more.
+	need := x.weights.HeadingRunLength
 	start, end := i, i
-	for start > 0 && head(start-1) && joined(start) {
+	for start > 0 && i-start+1 < need && head(start-1) && joined(start) {
 		start--
 	}
-	for end+1 < len(x.blocks) && head(end+1) && joined(end+1) {
+	for end+1 < len(x.blocks) && end-start+1 < need && head(end+1) && joined(end+1) {
 		end++
 	}
-	return end-start+1 >= x.weights.HeadingRunLength
+	return end-start+1 >= need
 }
 
 // cutBetween reports whether a menu holding text (an element cut as
