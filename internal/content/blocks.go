@@ -227,6 +227,10 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 			f.walk(n, id, id, inLink)
 		}
 	case atom.Figure:
+		if textFigure(n) {
+			f.walk(n, id, id, inLink) // a quote or a listing, with its caption
+			break
+		}
 		x.figure(n, id)
 	default:
 		f.walk(n, id, id, inLink)
@@ -537,6 +541,39 @@ func (x *extraction) figure(n *html.Node, id int32) {
 }
 
 func isCaptionPart(n *html.Node) bool { return n.DataAtom == atom.Figcaption }
+
+// textFigure reports a <figure> that frames text rather than a picture:
+// no image, video or embed in it, and a quote, a listing, a table or a
+// paragraph outside its caption (a testimonial in a <blockquote> over
+// its author's name, a code listing). Its text is read as any
+// container's.
+func textFigure(n *html.Node) bool {
+	text := false
+	for c := range n.Descendants() {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Img, atom.Picture, atom.Video, atom.Svg, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Audio:
+			return false
+		case atom.Blockquote, atom.Pre, atom.Table, atom.P:
+			if !insideCaption(c, n) {
+				text = true
+			}
+		}
+	}
+	return text
+}
+
+// insideCaption reports whether c sits in a <figcaption> of the figure fig.
+func insideCaption(c, fig *html.Node) bool {
+	for p := c.Parent; p != nil && p != fig; p = p.Parent {
+		if p.DataAtom == atom.Figcaption {
+			return true
+		}
+	}
+	return false
+}
 
 func appendOnce(list []string, s string) []string {
 	for _, have := range list {

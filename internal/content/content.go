@@ -242,4 +242,7 @@ type extraction struct {
 	// (comments.go).
 	comments   []commentBlock
 	inComments bool
+	// figureSrcs counts the figures of each image source, for
+	// repeatedImage (filter.go); nil until it is first asked.
+	figureSrcs map[string]int
 }

@@ -166,6 +166,78 @@ func TestExtractCaptionPrintedTwice(t *testing.T) {
 	}
 }
 
+// TestLineAfterAnImage checks that a short line after a picture is taken
+// as its caption, while the line after an image the page repeats on
+// every item (a check mark, a card's background) stays the item's text.
+func TestLineAfterAnImage(t *testing.T) {
+	item := func(src, line string) string {
+		return `<div class="item"><img src="` + src + `" width="80" height="80"><div>` + line + `</div></div>`
+	}
+	for _, tc := range []struct {
+		name, page, line string
+		kept             bool
+	}{
+		{"a photo's caption", `<article>` + body[:200] + `<div><img src="storks.jpg" width="800" height="600"></div><p>Storks on the church tower</p>` + body[200:] + `</article>`, "Storks on the church tower", false},
+		{"a check mark on each plan feature", `<article>` + body + item("check.svg", "Premium identity theft protection") + item("check.svg", "Financial fraud protection") + item("check.svg", "White glove fraud remediation") + `</article>`, "Financial fraud protection", true},
+		{"a different icon on each feature", `<article>` + body + item("a.svg", "Premium identity theft protection") + item("b.svg", "Financial fraud protection") + item("c.svg", "White glove fraud remediation") + `</article>`, "Financial fraud protection", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extract(t, `<html><body>`+tc.page+`</body></html>`, article.Metadata{})
+			if got := strings.Contains(render.PlainText(res.Blocks), tc.line); got != tc.kept {
+				t.Errorf("%q in the text: %v, want %v\n%s", tc.line, got, tc.kept, render.PlainText(res.Blocks))
+			}
+		})
+	}
+}
+
+// TestFigureOfText checks that a <figure> framing a quote, a listing or
+// a table, and no picture, is read as text, while a picture's figure
+// stays a figure whose caption the text leaves out.
+func TestFigureOfText(t *testing.T) {
+	for _, tc := range []struct {
+		name, fig, line string
+		kept            bool
+	}{
+		{"a testimonial", `<figure><blockquote><p>The classes gave me a grounding I had not found anywhere else in ten years.</p></blockquote><figcaption>— A student</figcaption></figure>`, "a grounding I had not found anywhere else", true},
+		{"a table", `<figure class="wp-block-table"><table><tr><th>Plan</th><th>Price</th></tr><tr><td>Starter plan</td><td>$29 a month</td></tr><tr><td>Growth plan</td><td>$89 a month</td></tr></table></figure>`, "Growth plan", true},
+		{"a code listing", `<figure><pre><code>go build ./cmd/tool</code></pre><figcaption>Building the tool</figcaption></figure>`, "go build ./cmd/tool", true},
+		{"a photo with its caption", `<figure><img src="storks.jpg"><figcaption>Storks nest on the tower again</figcaption></figure>`, "Storks nest on the tower", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extract(t, `<html><body><article>`+body[:200]+tc.fig+body[200:]+`</article></body></html>`, article.Metadata{})
+			if got := strings.Contains(render.PlainText(res.Blocks), tc.line); got != tc.kept {
+				t.Errorf("%q in the text: %v, want %v\n%s", tc.line, got, tc.kept, render.PlainText(res.Blocks))
+			}
+		})
+	}
+}
+
+// TestRunOfTitles checks that a grid of cards that hold a title only
+// keeps its titles, while a heading left alone at the end, two such
+// titles, or column titles over menus cut between them are still cut.
+func TestRunOfTitles(t *testing.T) {
+	card := func(title string) string { return `<div class="card"><h3>` + title + `</h3></div>` }
+	column := func(title string) string {
+		return `<div class="col"><h3>` + title + `</h3><ul class="menu"><li><a href=/a>Careers</a><li><a href=/b>Press</a><li><a href=/c>Contact</a></ul></div>`
+	}
+	for _, tc := range []struct {
+		name, page, line string
+		kept             bool
+	}{
+		{"a grid of titled cards", `<article><h1>Our services</h1>` + body + `<h2>What we do</h2><p>We work across three areas of practice.</p>` + card("Payroll and compliance") + card("Recruitment and selection") + card("Leadership coaching") + `</article>`, "Recruitment and selection", true},
+		{"a heading left alone at the end", `<article>` + body + `<h3>Further reading</h3></article>`, "Further reading", false},
+		{"two titles only", `<article>` + body + card("Payroll and compliance") + card("Recruitment and selection") + `</article>`, "Recruitment and selection", false},
+		{"column titles over cut menus", `<article>` + body + `<div class="links">` + column("Who we are") + column("What we offer") + column("Quick links") + `</div></article>`, "What we offer", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := extract(t, `<html><body>`+tc.page+`</body></html>`, article.Metadata{})
+			if got := strings.Contains(render.PlainText(res.Blocks), tc.line); got != tc.kept {
+				t.Errorf("%q in the text: %v, want %v\n%s", tc.line, got, tc.kept, render.PlainText(res.Blocks))
+			}
+		})
+	}
+}
+
 // TestExtractStatus: by default only a page with no main content is
 // refused (empty, needs_js, blocked, paywalled); ArticlesOnly keeps the
 // articles-only verdicts exactly (not_article, too_short).

@@ -456,7 +456,7 @@ func (x *extraction) dropRepeatedCaptions() {
 				b.keep, b.reason = false, article.ReasonDuplicate
 				continue
 			}
-			if fig.Caption == "" && fig.keep && b.words <= x.weights.MaxCaptionLineWords && j == i+1 && !endsSentence(b.Text) {
+			if fig.Caption == "" && fig.keep && b.words <= x.weights.MaxCaptionLineWords && j == i+1 && !endsSentence(b.Text) && !x.repeatedImage(fig) {
 				// An image followed by a short unpunctuated line: that
 				// line is its caption.
 				fig.Caption = b.Text
@@ -471,6 +471,26 @@ func (x *extraction) dropRepeatedCaptions() {
 // under it (a news index's row of headlines), not a section's heading.
 func (x *extraction) entryHeadline(h *block) bool {
 	return x.kinds.lifted && h.linkWords > 0 && 2*h.linkWords >= h.words && x.inItem(h.owner)
+}
+
+// repeatedImage reports whether the page shows fig's image in at least
+// Weights.RepeatedImageFigures figures: a bullet, a check mark or a
+// card's background, printed beside each item of a list, whose line is
+// the item's text, not the picture's caption.
+func (x *extraction) repeatedImage(fig *block) bool {
+	if fig.Src == "" || x.weights.RepeatedImageFigures <= 0 {
+		return false
+	}
+	if x.figureSrcs == nil {
+		// Counted once per reading, on the first question.
+		x.figureSrcs = make(map[string]int)
+		for i := range x.blocks {
+			if b := &x.blocks[i]; b.Type == article.Figure && b.Src != "" {
+				x.figureSrcs[b.Src]++
+			}
+		}
+	}
+	return x.figureSrcs[fig.Src] >= x.weights.RepeatedImageFigures
 }
 
 // repeatsCaption reports whether the folded paragraph text is the folded
@@ -490,7 +510,7 @@ func repeatsCaption(text, caption string, creditWords int) bool {
 func (x *extraction) dropOrphanHeadings() {
 	for i := range x.blocks {
 		h := &x.blocks[i]
-		if h.Type != article.Heading || !h.keep || x.entryHeadline(h) {
+		if h.Type != article.Heading || !h.keep || x.entryHeadline(h) || x.inHeadingRun(i) {
 			continue
 		}
 		var cut article.Reason
@@ -515,6 +535,48 @@ func (x *extraction) dropOrphanHeadings() {
 			h.keep, h.reason = false, cut
 		}
 	}
+}
+
+// inHeadingRun reports whether the heading block at i is one of at
+// least Weights.HeadingRunLength kept headings of one level that follow
+// each other with no other block between them, and no menu cut between
+// them either (a footer's column titles over the menus the label pass
+// cut): a grid of cards that hold a title only ("Strategy",
+// "Operations", "Analytics"), whose titles are the text, not headings
+// left without their sections.
+func (x *extraction) inHeadingRun(i int) bool {
+	if x.weights.HeadingRunLength <= 0 {
+		return false
+	}
+	level := x.blocks[i].Level
+	head := func(j int) bool {
+		b := &x.blocks[j]
+		return b.Type == article.Heading && b.keep && b.Level == level
+	}
+	joined := func(j int) bool { return !x.cutBetween(x.blocks[j-1].owner, x.blocks[j].owner) }
+	// Only whether the run is long enough matters: each side is read
+	// no further than that, so a page of many titles costs no more.
+	need := x.weights.HeadingRunLength
+	start, end := i, i
+	for start > 0 && i-start+1 < need && head(start-1) && joined(start) {
+		start--
+	}
+	for end+1 < len(x.blocks) && end-start+1 < need && head(end+1) && joined(end+1) {
+		end++
+	}
+	return end-start+1 >= need
+}
+
+// cutBetween reports whether a menu holding text (an element cut as
+// navigation, a header, a footer or a sidebar) was cut after the element
+// a (and its subtree) and before the element b.
+func (x *extraction) cutBetween(a, b int32) bool {
+	for id := x.nodes[a].End; id < b; id++ {
+		if e := &x.nodes[id]; e.removed && e.TextLen > 0 && rules.MenuMarks[e.mark] {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeByline reports a short line that names the author or the date

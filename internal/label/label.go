@@ -143,6 +143,7 @@ func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *
 	t.revealHidden()
 	t.unmarkBlocks()
 	t.unmarkSections()
+	t.unmarkNamedSections()
 	return t
 }
 
@@ -263,7 +264,7 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 		}
 	}
 	e := &t.Nodes[id]
-	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.w.LinkedHeadlineShare*float64(sum.text) {
+	if dom.IsHeading(n) && sum.text > 0 && float64(sum.link) >= t.w.LinkedHeadlineShare*float64(sum.text) && !linksInPage(n) {
 		sum.heads++
 	}
 	e.End = int32(len(t.Nodes))
@@ -274,10 +275,27 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	if e.disclosure && e.Mark == article.ReasonHidden && e.TextLen > 0 &&
 		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) {
 		t.show(e)
-	} else if e.contested && (t.wrapsProse(e) || t.wrapsHero(id, e)) {
+	} else if e.contested && (t.wrapsProse(e) || t.wrapsHero(id, e) || t.wrapsPanels(e)) {
 		e.Mark = ""
 	}
 	return sum
+}
+
+// linksInPage reports whether every link in a heading points into the
+// page itself (an href of "#..."): an accordion's toggle or a section's
+// anchor, not a linked headline that leads to another page.
+func linksInPage(h *html.Node) bool {
+	seen := false
+	for c := range h.Descendants() {
+		if c.Type != html.ElementNode || c.DataAtom != atom.A {
+			continue
+		}
+		if href, ok := dom.LookupAttr(c, "href"); ok && !strings.HasPrefix(strings.TrimSpace(href), "#") {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // grow doubles the capacity of the table, for a page of more elements
@@ -299,6 +317,19 @@ func (t *Tree) wrapsHero(id int32, e *Node) bool {
 	}
 	plain := int(e.TextLen) - int(e.LinkLen) - t.h1Len
 	return plain >= t.w.HeroProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
+}
+
+// wrapsPanels reports whether an element marked only by a weak role (a
+// "tablist") holds its panels' text rather than a row of tabs: at least
+// ContestedProse characters of unlinked text, in <p> or not, at most
+// ContestedLinkShare of it linked and no linked headline. A list of tabs
+// holds their labels only.
+func (t *Tree) wrapsPanels(e *Node) bool {
+	if !rules.WeakRoles[roleOf(e.N)] {
+		return false
+	}
+	plain := int(e.TextLen) - int(e.LinkLen)
+	return plain >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads == 0
 }
 
 // clamp32 is n as an int32, or the largest int32 when n is larger.
@@ -529,12 +560,126 @@ func (t *Tree) unmarkSections() {
 	}
 }
 
+// unmarkNamedSections is unmarkSections for sections whose class values
+// differ but share the one name that marks them: a page of prose
+// sections, each with a name of its own beside a name for the menu that
+// scrolls to them ("pricing_section lm_navSource", "faq_section
+// lm_navSource"). A group is the elements marked by the same name, and
+// only by it (its tokens give the element's mark), none inside another;
+// a name that also names an overlay (rules.OverlayNames: a modal, a
+// pop-up) forms no group. Each member must read as prose, as in
+// unmarkSections, and hold at least Weights.SweepProseText of prose
+// itself (a row of short variants or labels stays marked), and together
+// they must hold Weights.ChromeProseShare of the page's prose.
+func (t *Tree) unmarkNamedSections() {
+	// Most pages have no marked element with prose enough to be a
+	// member: they are done without reading a name.
+	candidate := func(e *Node) bool {
+		return e.Mark != "" && e.Mark != article.ReasonHidden && e.Mark != article.ReasonComments && !e.Drop && e.Parent >= 0
+	}
+	found := false
+	for i := range t.Nodes {
+		if e := &t.Nodes[i]; candidate(e) && int(e.ParaLen) >= t.w.SweepProseText {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return
+	}
+	// unmarkSections is done with its tables: they serve again, keyed
+	// by name (-1 for a name that names an overlay).
+	clear(t.sectionOf)
+	sections, members := t.sections[:0], t.members[:0]
+	for i := range t.Nodes {
+		e := &t.Nodes[i]
+		if !candidate(e) {
+			continue
+		}
+		class := dom.Attr(e.N, "class")
+		if class == "" {
+			continue
+		}
+		for name := range rules.ClassNames(class) {
+			ni, ok := t.nameCache[name]
+			if !ok {
+				ni = classValueInfo(name)
+			}
+			if ni.mark != e.Mark {
+				continue
+			}
+			k, ok := t.sectionOf[name]
+			if !ok {
+				k = -1
+				if !overlayName(name) {
+					k = int32(len(sections))
+					sections = append(sections, section{first: -1, last: -1})
+				}
+				t.sectionOf[name] = k
+			}
+			if k < 0 {
+				continue
+			}
+			g := &sections[k]
+			if g.last >= 0 && int32(i) < t.Nodes[members[g.last].id].End {
+				continue // inside the previous member
+			}
+			members = append(members, member{id: int32(i), next: -1})
+			if g.last >= 0 {
+				members[g.last].next = int32(len(members) - 1)
+			} else {
+				g.first = int32(len(members) - 1)
+			}
+			g.last = int32(len(members) - 1)
+			g.n++
+		}
+	}
+	t.sections, t.members = sections, members
+	total := float64(t.Nodes[0].ParaLen)
+	for _, g := range sections {
+		if g.n < 2 {
+			continue
+		}
+		para := 0
+		for m := g.first; m >= 0; m = members[m].next {
+			e := &t.Nodes[members[m].id]
+			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) || int(e.ParaLen) < t.w.SweepProseText {
+				para = -1
+				break
+			}
+			para += int(e.ParaLen)
+		}
+		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
+			continue
+		}
+		for m := g.first; m >= 0; m = members[m].next {
+			t.Nodes[members[m].id].Mark = ""
+		}
+	}
+}
+
+// overlayName reports whether a class name holds a part that names a
+// box shown over the page (rules.OverlayNames).
+func overlayName(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range rules.OverlayNames {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // unmarkBlocks drops the weak marks of a page built of them: when the
 // elements marked by weak evidence alone (a page builder's "widget"
 // wrappers, each one heading or one text) that read as prose, none
 // under a firm mark, together hold Weights.ChromeProseShare of the
-// page's prose, the weak name is what the page is made of, not chrome.
-// Each must read as prose (at most ContestedLinkShare linked, no linked
+// page's prose, the weak name is what the page is made of, not chrome;
+// so too when Weights.BuiltBlocks or more of them, each with
+// BuiltBlockText of unlinked text, hold that share of the page's
+// unlinked text, in <p> or not (testimonials and feature cards set in
+// <div>s), where one to three such boxes (carousels of product cards)
+// would not do. Each must read as prose (at most ContestedLinkShare linked, no linked
 // headline), so a widget of links or teasers stays marked, and hold a
 // paragraph, a heading or a sentence of text (Weights.BuiltBlockText): a
 // date or a badge line keeps its mark.
@@ -542,11 +687,17 @@ func (t *Tree) unmarkBlocks() {
 	if len(t.Nodes) == 0 {
 		return
 	}
-	para := 0
+	para, plain, n := 0, 0, 0
 	for _, e := range t.weakBlocks(false) {
 		para += int(e.ParaLen)
+		if p := int(e.TextLen - e.LinkLen); p >= t.w.BuiltBlockText {
+			plain += p
+			n++
+		}
 	}
-	if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*float64(t.Nodes[0].ParaLen) {
+	root := &t.Nodes[0]
+	if (para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*float64(root.ParaLen)) &&
+		(n < t.w.BuiltBlocks || plain < t.w.MinProse || float64(plain) < t.w.ChromeProseShare*float64(root.TextLen-root.LinkLen)) {
 		return
 	}
 	for i, e := range t.weakBlocks(true) {

@@ -310,6 +310,8 @@ func TestDisclosurePanels(t *testing.T) {
 		{"tab panel by role", `<div id=x role=tabpanel hidden>` + prose + `</div>`, ""},
 		{"region by role", `<div id=x role=region class="is-hidden">` + prose + `</div>`, ""},
 		{"faq answer by class", `<div id=x class="faq__answer" style="display:none"><p>Yes, returns are free within thirty days.</p></div>`, ""},
+		{"tab panel by class", `<div class="content-tabs"><div id=x class="tab__content" hidden>` + prose + `</div></div>`, ""},
+		{"tab of links by class", `<div id=x class="tab__content" hidden><a href=/a>Most read story of the day</a> <a href=/b>Second most read story</a> <a href=/c>Third</a></div>`, article.ReasonHidden},
 		{"collapse by id", `<div id=x class="hidden" data-x="collapse-3"><p>Hidden.</p></div>`, article.ReasonHidden},
 		{"carousel slide", `<ul><li id=x class="carousel__cell" hidden>` + prose + `</li></ul>`, ""},
 		{"carousel of teasers", `<ul><li id=x class="carousel__cell" hidden><a href=/a>A story of the week, in full detail here</a></li></ul>`, article.ReasonHidden},
@@ -357,6 +359,91 @@ func TestSectionsOfTheBody(t *testing.T) {
 	}
 }
 
+// TestInPageHeadingLinks checks that a heading whose only link points
+// into the page (an accordion's toggle, a section's anchor) is not a
+// linked headline, so an accordion of questions and answers reads as
+// prose, while a heading linked to another page still counts.
+func TestInPageHeadingLinks(t *testing.T) {
+	panel := func(href string) string {
+		return `<div class="panel"><h4 class="panel-title"><a role="button" data-toggle="collapse" href="` + href + `">What does the course cover, and who is it for?</a></h4><div class="panel-collapse">` + prose + `</div></div>`
+	}
+	for _, tc := range []struct {
+		name, body string
+		heads      int32
+		want       article.Reason
+	}{
+		{"accordion of toggles", `<div id=x class="panel-group" role="tablist">` + panel("#collapse-1") + panel("#collapse-2") + `</div>`, 0, ""},
+		{"anchored section heading", `<div id=x><h2><a href="#pricing">Pricing</a></h2>` + prose + `</div>`, 0, ""},
+		{"headings linked to other pages", `<div id=x class="panel-group" role="tablist">` + panel("/courses/a") + panel("/courses/b") + `</div>`, 2, article.ReasonNav},
+		{"a heading with an in-page and an outside link", `<div id=x><h2><a href="#top">Top</a> <a href="/story">A story elsewhere</a></h2>` + prose + `</div>`, 1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+`</article>`+tc.body+`</body>`))
+			defer tr.Release()
+			x := byID(t, tr, "x")
+			if x.Heads != tc.heads || x.Mark != tc.want {
+				t.Errorf("heads = %d, mark = %q; want %d, %q", x.Heads, x.Mark, tc.heads, tc.want)
+			}
+		})
+	}
+}
+
+// TestTablistPanels checks that an element marked only by the weak
+// "tablist" role keeps no mark when it holds its panels' text, set in
+// <div>s rather than <p>, while a list of tabs, of links or of short
+// labels, stays marked.
+func TestTablistPanels(t *testing.T) {
+	answer := `<div class="answer">Every plan includes unlimited projects, daily backups and support by email; the larger plans add single sign-on, audit logs and a named account manager who answers within a day.</div>`
+	question := func(q string) string {
+		return `<div class="item"><button aria-expanded="true">` + q + `</button>` + answer + `</div>`
+	}
+	for _, tc := range []struct {
+		name, el string
+		want     article.Reason
+	}{
+		{"accordion of answers in divs", `<div id=x class="accordion" role="tablist">` + question("What is in every plan?") + question("Can I change plans later?") + question("Is there a discount for charities?") + `</div>`, ""},
+		{"tabs of links", `<div id=x class="tabs" role="tablist"><a href=/a role=tab>Overview of the product and its features</a> <a href=/b role=tab>Pricing plans and the discounts for yearly billing</a> <a href=/c role=tab>Reviews from the customers who use it</a></div>`, article.ReasonNav},
+		{"tabs of labels", `<div id=x class="tabs" role="tablist"><button role=tab>Overview</button><button role=tab>Pricing</button><button role=tab>Reviews</button><span>Compare</span></div>`, article.ReasonNav},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body><article>`+prose+`</article>`+tc.el+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
+// TestNamedSectionsOfTheBody checks that prose sections whose class
+// values differ but share the name that marks them (a name for the menu
+// that scrolls to each) keep no mark, while the same name on short rows,
+// on a single section beside more prose, or on an overlay stays marked.
+func TestNamedSectionsOfTheBody(t *testing.T) {
+	section := func(id, own, shared, inner string) string {
+		return `<div id="` + id + `" class="` + own + `_section ` + shared + `">` + inner + `</div>`
+	}
+	short := `<p>Free for three users.</p>`
+	for _, tc := range []struct {
+		name, body string
+		want       article.Reason
+	}{
+		{"prose sections named as a menu's sources", section("x", "pricing", "lm_navSource", prose) + section("b", "email", "lm_navSource", prose) + section("c", "faq", "lm_navSource", prose), ""},
+		{"short rows named so", section("x", "pricing", "lm_navSource", short) + section("b", "email", "lm_navSource", short) + section("c", "faq", "lm_navSource", short) + `<article>` + prose + `</article>`, article.ReasonNav},
+		{"one such section among more prose", section("x", "pricing", "lm_navSource", prose) + section("b", "email", "other", prose) + `<article>` + prose + prose + prose + prose + `</article>`, article.ReasonNav},
+		{"sections of linked headlines", section("x", "pricing", "lm_navSource", `<h3><a href=/a>A linked headline over its summary</a></h3>`+prose) + section("b", "email", "lm_navSource", `<h3><a href=/b>Another linked headline</a></h3>`+prose), article.ReasonNav},
+		{"pop-ups that share a name", `<div id=x class="offer ad-modal">` + prose + `</div><div class="exit ad-modal">` + prose + `</div>`, article.ReasonAd},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
+			defer tr.Release()
+			if m := byID(t, tr, "x").Mark; m != tc.want {
+				t.Errorf("mark = %q, want %q", m, tc.want)
+			}
+		})
+	}
+}
+
 // TestPageOfWidgets checks that a page built of weakly named blocks (a
 // page builder's heading and text widgets) keeps them when together
 // they hold the page's prose, while the same widgets beside an article
@@ -372,6 +459,14 @@ func TestPageOfWidgets(t *testing.T) {
 		`<div class="e-con">` + widget("h2", "heading", `<h2>Why clients stay</h2>`) + widget("t2", "text-editor", short) + `</div>` +
 		`<div class="e-con">` + widget("t3", "text-editor", short) + widget("t4", "text-editor", short) + `</div>` +
 		`<div class="e-con">` + widget("t5", "text-editor", short) + widget("t6", "text-editor", short) + `</div>`
+	// Testimonials in <div>s: the builder's text holds no <p>.
+	quote := `<div class="quote">“Our drummer improved more in three months than in two years on his own; the lessons are planned, patient and fun.”</div><div class="name">A parent</div>`
+	quotes := widget("x", "testimonial", quote) + widget("q2", "testimonial", quote) + widget("q3", "testimonial", quote) + widget("q4", "testimonial", quote)
+	card := `<div class="card"><div>Floral blouse, size 10, pre-owned, in very good condition</div><div>+ $23.93 delivery</div></div>`
+	carousel := func(id string) string {
+		return `<div id="` + id + `" class="carousel carousel--slides">` + strings.Repeat(card, 6) + `</div>`
+	}
+	carousels := carousel("x") + carousel("c2") + carousel("c3")
 	links := widget("y", "nav-menu", `<ul><li><a href=/a>Services</a><li><a href=/b>Pricing</a><li><a href=/c>About us</a></ul>`)
 	for _, tc := range []struct {
 		name, body string
@@ -382,6 +477,9 @@ func TestPageOfWidgets(t *testing.T) {
 		{"one text widget beside an article", `<article>` + prose + prose + prose + `</article>` + widget("x", "text-editor", short), article.ReasonSidebar},
 		{"a blog's text widgets beside a post its taxonomy classes name", `<article class="post tag-widgets category-sidebar">` + prose + prose + `</article>` +
 			`<div class="widget-area">` + widget("x", "text", short) + widget("w2", "text", short) + widget("w3", "text", short) + `</div>`, article.ReasonSidebar},
+		{"testimonial widgets set in divs", quotes, ""},
+		{"three carousels of cards set in divs", `<main><p>A short intro to the shop's range.</p>` + carousels + `</main>`, article.ReasonTeaser},
+		{"testimonial widgets beside a longer story", `<article>` + prose + prose + prose + prose + prose + `</article>` + quotes, article.ReasonSidebar},
 		{"a widget of links on a page of widgets", strings.Replace(strings.Replace(built, `id="x"`, `id="h1"`, 1)+links, `id="y"`, `id="x"`, 1), article.ReasonSidebar},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -53,7 +53,7 @@ const SlugIDTokens = 4
 var DisclosureTokens = map[string]bool{
 	"accordion": true, "accordian": true, "collapse": true, "collapsible": true,
 	"expander": true, "expandable": true, "tabpanel": true, "faq": true, "answer": true,
-	"carousel": true, "slider": true, "slide": true,
+	"carousel": true, "slider": true, "slide": true, "tab": true,
 }
 
 // DisclosureRoles are the ARIA roles of a disclosure widget's panel.

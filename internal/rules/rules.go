@@ -143,6 +143,13 @@ var SoftMarks = map[article.Reason]bool{
 	article.ReasonCredit:      true,
 }
 
+// MenuMarks are the marks of the page's menus: a run of titles with such
+// a menu cut between them is a footer's or a menu's column titles, not a
+// grid of titled cards.
+var MenuMarks = map[article.Reason]bool{
+	article.ReasonNav: true, article.ReasonHeader: true, article.ReasonFooter: true, article.ReasonSidebar: true,
+}
+
 // OverlayNames are parts of a class or id that name a box shown over
 // the page (a modal, a cookie or login dialog, a drawer menu). The
 // content stage's fallback reading (a page whose first reading kept
@@ -441,6 +448,12 @@ type Weights struct {
 	// least this much unlinked text (characters): a testimonial set in
 	// <div>s, not a date or a badge line.
 	BuiltBlockText int
+	// BuiltBlocks: a page of at least this many weakly named blocks that
+	// read as prose is built of them too when they hold ChromeProseShare
+	// of its unlinked text, in <p> or not (testimonials and feature cards
+	// set in <div>s); one or two such boxes (a carousel of products, a
+	// reviews column) must hold its prose.
+	BuiltBlocks int
 	// MinHiddenProse and MaxShellProse: on a page that shows less
 	// unlinked text than MaxShellText and less prose than MaxShellProse
 	// (characters), an empty shell, a hidden element holding
@@ -471,6 +484,14 @@ type Weights struct {
 	// TinyImageSide: an image whose width or height attribute is below
 	// this (pixels) is an icon, not a figure.
 	TinyImageSide int
+	// RepeatedImageFigures: an image shown in at least this many figures
+	// of a page (a bullet, a check mark, a card's background) takes no
+	// caption from the short line after it: that line is an item's text.
+	RepeatedImageFigures int
+	// HeadingRunLength: this many kept headings of one level in a row,
+	// nothing between them, are a grid of titled cards, kept even with
+	// no section under each.
+	HeadingRunLength int
 	// TeaserListCards and TeaserListShare: a list is a teaser list when at
 	// least TeaserListCards of its items, and TeaserListShare of them,
 	// are teaser cards.
@@ -651,20 +672,23 @@ var DefaultWeights = Weights{
 	CaptionStoryParagraphs: 2,
 	ContestedProse:         400,
 	BuiltBlockText:         60,
+	BuiltBlocks:            4,
 	ContestedLinkShare:     0.3,
 	HeroProse:              100,
 	MinHiddenProse:         1000,
 	MaxShellProse:          200,
 
-	ParagraphBreaks:  2,
-	MinDataTableRows: 2,
-	LayoutQuoteText:  1500,
-	MaxDataTableText: 20000,
-	MaxDataCell:      400,
-	MaxDataCellBlock: 200,
-	TinyImageSide:    60,
-	TeaserListCards:  2,
-	TeaserListShare:  0.5,
+	ParagraphBreaks:      2,
+	MinDataTableRows:     2,
+	LayoutQuoteText:      1500,
+	MaxDataTableText:     20000,
+	MaxDataCell:          400,
+	MaxDataCellBlock:     200,
+	TinyImageSide:        60,
+	RepeatedImageFigures: 3,
+	HeadingRunLength:     3,
+	TeaserListCards:      2,
+	TeaserListShare:      0.5,
 
 	TableVoteScale:      0.3,
 	SentenceLinkDensity: 0.8,

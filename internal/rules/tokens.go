@@ -99,7 +99,7 @@ func splitName(name string, fn func(prev, tok string)) {
 			j += size
 		}
 		part := name[i:j]
-		if !isHash(part) && !(j == len(name) && isModuleHash(name[:i], part)) {
+		if !isHash(part) && !isMinifiedName(part) && !(j == len(name) && isModuleHash(name[:i], part)) {
 			splitPart(part, emit)
 		}
 		i = j
@@ -199,6 +199,32 @@ func isHash(part string) bool {
 	}
 	return letters && digits && !wordThenNumber
 }
+
+// isMinifiedName reports whether a part is a name a minifier made up:
+// five to eight ASCII letters and digits, in both cases, with a digit
+// between two letters ("jXK9ad", "QZ3zWd"). Its humps are no words, so
+// its last letters ("ad") say nothing.
+func isMinifiedName(part string) bool {
+	if len(part) < 5 || len(part) > 8 {
+		return false
+	}
+	lower, upper, inner := false, false, false
+	for i := 0; i < len(part); i++ {
+		switch c := part[i]; {
+		case 'a' <= c && c <= 'z':
+			lower = true
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case '0' <= c && c <= '9':
+			inner = inner || i > 0 && i < len(part)-1 && isASCIILetter(part[i-1]) && isASCIILetter(part[i+1])
+		default:
+			return false
+		}
+	}
+	return lower && upper && inner
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // isModuleHash reports whether part, the last part of a name, is the
 // hash that CSS modules append: four to six characters after a double

@@ -46,7 +46,7 @@ func splitNameReference(name string, fn func(prev, tok string)) {
 			j += size
 		}
 		part := name[i:j]
-		if !isHash(part) && !(j == len(name) && isModuleHash(name[:i], part)) {
+		if !isHash(part) && !isMinifiedName(part) && !(j == len(name) && isModuleHash(name[:i], part)) {
 			splitPartReference(part, emit)
 		}
 		i = j
@@ -99,7 +99,31 @@ var splitTokensSeeds = []string{
 	"article-body main", "shareBar__item--active", "HTMLContent", "col-md-8 ad_slot2", "",
 	"md:hidden print:break-inside-avoid", "[h2]:pt-0 lg:first:pt-[calc(1rem)]",
 	"component_1ad269af0d", "mdx-table_root__adKqa", "WidgetWrapper_WidgetWrapper__R4uge",
+	"hJDwNd-AhqUyc-OwsYgb jXK9ad D2fZ2", "mt4ad promoBox2 Ad3x",
 	"Überschrift-Äußeres ÉtéÉté", "ΑρθροΚείμενο", "x\fy\u00a0z", "a\xffB\xc3", "ǅemalǈj ⅫⅩ ٣٤ad", "İstanbulHaber",
+}
+
+// TestMinifiedNames checks that a minifier's made-up name ("jXK9ad") is
+// read as no words, while names of words with a number ("ad300",
+// "mt4ad", "promoBox2") still are.
+func TestMinifiedNames(t *testing.T) {
+	for _, tc := range []struct {
+		class string
+		want  []string
+	}{
+		{"jXK9ad", nil},
+		{"QZ3zWd", nil},
+		{"D2fZ2 Ft7HRd", nil},
+		{"ad300", []string{">ad"}},
+		{"mt4ad", []string{">mt", "mt>ad"}},
+		{"promoBox2", []string{">promo", "promo>box"}},
+		{"adSlot", []string{">ad", "ad>slot"}},
+		{"Ad3", []string{">ad"}},
+	} {
+		if got := tokensOf(SplitTokens, tc.class); !slices.Equal(got, tc.want) {
+			t.Errorf("SplitTokens(%q) = %q, want %q", tc.class, got, tc.want)
+		}
+	}
 }
 
 func TestSplitTokensAgreesWithReference(t *testing.T) {
