@@ -522,30 +522,44 @@ func (t *Tree) unmarkSections() {
 			t.sectionOf[class] = k
 			sections = append(sections, section{first: -1, last: -1})
 		}
-		g := &sections[k]
-		// Only the outermost of nested namesakes counts.
-		if g.last >= 0 && int32(i) < t.Nodes[members[g.last].id].End {
-			continue
-		}
-		members = append(members, member{id: int32(i), next: -1})
-		if g.last >= 0 {
-			members[g.last].next = int32(len(members) - 1)
-		} else {
-			g.first = int32(len(members) - 1)
-		}
-		g.last = int32(len(members) - 1)
-		g.n++
+		members = t.join(&sections[k], members, int32(i))
 	}
 	t.sections, t.members = sections, members
+	t.pardon(0)
+}
+
+// join adds the element at id to the group g, chained in members, and
+// returns members. Only the outermost of nested namesakes counts: an
+// element inside the group's last member is left out.
+func (t *Tree) join(g *section, members []member, id int32) []member {
+	if g.last >= 0 && id < t.Nodes[members[g.last].id].End {
+		return members
+	}
+	members = append(members, member{id: id, next: -1})
+	if g.last >= 0 {
+		members[g.last].next = int32(len(members) - 1)
+	} else {
+		g.first = int32(len(members) - 1)
+	}
+	g.last = int32(len(members) - 1)
+	g.n++
+	return members
+}
+
+// pardon drops the marks of the groups in t.sections of two or more
+// members that each read as prose (at most ContestedLinkShare linked, no
+// linked headline, minOwn characters of prose or more) and together hold
+// Weights.ChromeProseShare of the page's prose.
+func (t *Tree) pardon(minOwn int) {
 	total := float64(t.Nodes[0].ParaLen)
-	for _, g := range sections {
+	for _, g := range t.sections {
 		if g.n < 2 {
 			continue
 		}
 		para := 0
-		for m := g.first; m >= 0; m = members[m].next {
-			e := &t.Nodes[members[m].id]
-			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) {
+		for m := g.first; m >= 0; m = t.members[m].next {
+			e := &t.Nodes[t.members[m].id]
+			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) || int(e.ParaLen) < minOwn {
 				para = -1
 				break
 			}
@@ -554,8 +568,8 @@ func (t *Tree) unmarkSections() {
 		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
 			continue
 		}
-		for m := g.first; m >= 0; m = members[m].next {
-			t.Nodes[members[m].id].Mark = ""
+		for m := g.first; m >= 0; m = t.members[m].next {
+			t.Nodes[t.members[m].id].Mark = ""
 		}
 	}
 }
@@ -620,42 +634,11 @@ func (t *Tree) unmarkNamedSections() {
 			if k < 0 {
 				continue
 			}
-			g := &sections[k]
-			if g.last >= 0 && int32(i) < t.Nodes[members[g.last].id].End {
-				continue // inside the previous member
-			}
-			members = append(members, member{id: int32(i), next: -1})
-			if g.last >= 0 {
-				members[g.last].next = int32(len(members) - 1)
-			} else {
-				g.first = int32(len(members) - 1)
-			}
-			g.last = int32(len(members) - 1)
-			g.n++
+			members = t.join(&sections[k], members, int32(i))
 		}
 	}
 	t.sections, t.members = sections, members
-	total := float64(t.Nodes[0].ParaLen)
-	for _, g := range sections {
-		if g.n < 2 {
-			continue
-		}
-		para := 0
-		for m := g.first; m >= 0; m = members[m].next {
-			e := &t.Nodes[members[m].id]
-			if e.Heads > 0 || float64(e.LinkLen) > t.w.ContestedLinkShare*float64(e.TextLen) || int(e.ParaLen) < t.w.SweepProseText {
-				para = -1
-				break
-			}
-			para += int(e.ParaLen)
-		}
-		if para < t.w.MinProse || float64(para) < t.w.ChromeProseShare*total {
-			continue
-		}
-		for m := g.first; m >= 0; m = members[m].next {
-			t.Nodes[members[m].id].Mark = ""
-		}
-	}
+	t.pardon(t.w.SweepProseText)
 }
 
 // overlayName reports whether a class name holds a part that names a
