@@ -208,20 +208,33 @@ func isMinifiedName(part string) bool {
 	if len(part) < 5 || len(part) > 8 {
 		return false
 	}
-	lower, upper, inner := false, false, false
-	for i := 0; i < len(part); i++ {
-		switch c := part[i]; {
+	if lower, upper, _, other := asciiKinds(part); other || !lower || !upper {
+		return false
+	}
+	for i := 1; i < len(part)-1; i++ {
+		if '0' <= part[i] && part[i] <= '9' && isASCIILetter(part[i-1]) && isASCIILetter(part[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiKinds reports which kinds of bytes s holds: lower-case and
+// upper-case ASCII letters, ASCII digits, and any other.
+func asciiKinds(s string) (lower, upper, digit, other bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
 		case 'a' <= c && c <= 'z':
 			lower = true
 		case 'A' <= c && c <= 'Z':
 			upper = true
 		case '0' <= c && c <= '9':
-			inner = inner || i > 0 && i < len(part)-1 && isASCIILetter(part[i-1]) && isASCIILetter(part[i+1])
+			digit = true
 		default:
-			return false
+			other = true
 		}
 	}
-	return lower && upper && inner
+	return lower, upper, digit, other
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
@@ -234,17 +247,7 @@ func isModuleHash(before, part string) bool {
 	if len(part) < 4 || len(part) > 6 || !strings.HasSuffix(before, "__") {
 		return false
 	}
-	lower, upper, digit := false, false, false
-	for i := 0; i < len(part); i++ {
-		switch c := part[i]; {
-		case 'a' <= c && c <= 'z':
-			lower = true
-		case 'A' <= c && c <= 'Z':
-			upper = true
-		case '0' <= c && c <= '9':
-			digit = true
-		}
-	}
+	lower, upper, digit, _ := asciiKinds(part)
 	return lower && upper || digit && (lower || upper)
 }
 
