@@ -22,9 +22,7 @@ func runBodyCases(t *testing.T, tests []bodyCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{Title: tt.title})
-			text := render.PlainText(res.Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{Title: tt.title}, tt.keep, tt.drop)
 		})
 	}
 }
@@ -392,6 +390,13 @@ func TestFillerAgreesWithLowerCasing(t *testing.T) {
 			t.Errorf("filler(%.30q) = %v, want %v", text, got, want)
 		}
 	}
+}
+
+// extractKeepsAndDrops extracts page with md and checks its plain text
+// with keepsAndDrops.
+func extractKeepsAndDrops(t *testing.T, page string, md article.Metadata, keep, drop []string) {
+	t.Helper()
+	keepsAndDrops(t, render.PlainText(extract(t, page, md).Blocks), keep, drop)
 }
 
 // keepsAndDrops fails t for each phrase of keep missing from text and

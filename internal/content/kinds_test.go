@@ -143,9 +143,7 @@ func TestRunsOfItems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{})
-			text := render.PlainText(res.Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}, tt.keep, tt.drop)
 		})
 	}
 }
@@ -403,8 +401,7 @@ func TestGridRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}, tt.keep, tt.drop)
 		})
 	}
 }
@@ -492,8 +489,7 @@ func TestCardBadges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := render.PlainText(extract(t, tt.page, article.Metadata{}).Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, tt.page, article.Metadata{}, tt.keep, tt.drop)
 		})
 	}
 }
@@ -533,8 +529,7 @@ func TestItemHeadingTitles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := render.PlainText(extract(t, tt.page, article.Metadata{}).Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, tt.page, article.Metadata{}, tt.keep, tt.drop)
 		})
 	}
 }
@@ -587,9 +582,7 @@ func TestCousinRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := extract(t, "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"+tt.page+"</body></html>", article.Metadata{})
-			text := render.PlainText(res.Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"+tt.page+"</body></html>", article.Metadata{}, tt.keep, tt.drop)
 		})
 	}
 }
@@ -720,8 +713,7 @@ func TestGridBesideProse(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", tt.md).Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, "<html><body>"+tt.page+"</body></html>", tt.md, tt.keep, tt.drop)
 		})
 	}
 }
@@ -773,8 +765,7 @@ func TestGridInNamedNav(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}, tt.keep, tt.drop)
 		})
 	}
 }
@@ -808,8 +799,7 @@ func TestGridAboveTitle(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", tt.md).Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, "<html><body>"+tt.page+"</body></html>", tt.md, tt.keep, tt.drop)
 		})
 	}
 }
@@ -857,8 +847,7 @@ func TestEntryHeadlines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := render.PlainText(extract(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}).Blocks)
-			keepsAndDrops(t, text, tt.keep, tt.drop)
+			extractKeepsAndDrops(t, "<html><body>"+tt.page+"</body></html>", article.Metadata{}, tt.keep, tt.drop)
 		})
 	}
 }
