@@ -352,6 +352,62 @@ func TestSectionsOfMain(t *testing.T) {
 	})
 }
 
+// TestSectionsOfBody: a landing page whose sections stand straight under
+// <body>, with no <main> around them (hero, overview, FAQ, quotes), has
+// all of them as its content, not the FAQ whose answers are longest; its
+// header, menu and footer stay cut. A story under <body> with its own markup,
+// or with rows of related links after it, keeps only its body.
+func TestSectionsOfBody(t *testing.T) {
+	overview := "Our team helps companies of every size with hiring, pay and the people side of the business, from a single question to a whole department."
+	steps := "We start by listening to how your business works, then we write a plan with you and stay beside you while it is put into practice."
+	faq := []string{
+		"Because it is in everybody's interest that people who leave find new work quickly, and the employees who stay see that they are treated fairly by the company.",
+		"Every company is different, and the problems range from hiring the right people to choosing vendors, so sometimes all you need is someone to talk the problem through.",
+		"Most of our clients start with one project and stay with us for years, because we learn how their business works and we are there when the next question comes.",
+	}
+	quote := "They rebuilt our whole review process in a month, and our managers finally know what is expected of them and of their teams."
+	quote2 := "We called them with one question about a hire and ended up with a hiring plan for the whole year that our board approved at once."
+	head := `<header><nav><a href="/">Home</a> <a href="/services">Services</a> <a href="/about">About us</a> <a href="/contact">Contact</a></nav></header>`
+	foot := `<footer><p>Copyright 2025 The Consulting Company, all rights reserved.</p></footer>`
+	faqSection := func(class string) string {
+		s := `<section class="` + class + `"><h2>FAQs</h2>`
+		for i, a := range faq {
+			s += `<div class="item"><h3>Question ` + string(rune('A'+i)) + `?</h3><p>` + a + `</p></div>`
+		}
+		return s + `</section>`
+	}
+	picker := `<section class="picker"><ul>`
+	for _, s := range []string{"Payroll services for small firms", "Audit and assurance for banks", "Tax planning for families", "Estate and trust services", "Business software consulting", "Executive search and recruiting", "Retirement plan consulting", "Data analysis for retailers"} {
+		picker += `<li><a href="/s">` + s + `</a></li>`
+	}
+	picker += `</ul></section>`
+	landing := head + `<section class="hero"><h1>HR consulting</h1><p>People solutions for your business.</p></section>` + strings.Repeat(picker, 5) +
+		`<section class="overview"><p>` + overview + `</p><p>` + steps + `</p></section>` +
+		faqSection("faq") +
+		`<section class="quotes"><p>` + quote + `</p><p>` + quote2 + `</p></section>` + foot
+	related := `<section class="related"><h2>More from the site</h2><ul>` +
+		`<li><a href="/a">Libraries to open late on Thursdays this winter</a></li><li><a href="/b">Council elections set for May</a></li>` +
+		`<li><a href="/c">New bus line to the library quarter</a></li><li><a href="/d">Readers pick their book of the year</a></li></ul></section>`
+	runBodyCases(t, []bodyCase{
+		{name: "a landing page's sections under body",
+			page:  landing,
+			title: "HR consulting",
+			keep:  []string{overview, steps, faq[0], faq[2], quote, quote2},
+			drop:  []string{"About us", "Payroll services", "Copyright 2025"}},
+		{name: "a story in its article markup keeps its root",
+			page: head + `<article><h1>Council closes libraries</h1>` + body + `</article>` +
+				`<section class="promo"><p>` + overview + `</p><p>` + steps + `</p><p>` + quote + `</p></section>` + foot,
+			title: "Council closes libraries",
+			keep:  []string{"branch libraries", "mobile library"},
+			drop:  []string{overview, quote}},
+		{name: "a story with rows of related links under body keeps its body",
+			page:  head + `<div class="story"><h1>Council closes libraries</h1>` + body + `</div>` + related + related + foot,
+			title: "Council closes libraries",
+			keep:  []string{"branch libraries", "mobile library"},
+			drop:  []string{"More from the site", "Council elections set for May", "Copyright 2025"}},
+	})
+}
+
 // The filler test answers as lower-casing every word would.
 func TestFillerAgreesWithLowerCasing(t *testing.T) {
 	x := &extraction{weights: rules.DefaultWeights}

@@ -184,6 +184,14 @@ func (x *extraction) extendRoot(root, top int32) int32 {
 // too. Weights.MainShare and MainChromeShare bound it: a story's body
 // holds most of what its <main> keeps, and a short intro above a grid
 // of linked cards is not widened into the grid.
+//
+// A page with no <main> whose root sits in no article markup and does
+// not hold the headline (a story narrowed to it) is read
+// the same way with its <body> in <main>'s place (sections straight
+// under <body>: hero, overview, FAQ, quotes), the header, menus and
+// footer cut as before; there a block outside the root that repeats
+// one of the root's adds nothing (a layout printed twice, for wide and
+// narrow screens).
 func (x *extraction) widenToMain() {
 	if x.weights.MainShare <= 0 || x.root < 0 {
 		return
@@ -195,8 +203,21 @@ func (x *extraction) widenToMain() {
 			break
 		}
 	}
+	page := m < 0
+	if head := x.titleHeading(); page && !x.rootLooksLikeArticle() && (head < 0 || !x.ancestorOf(x.root, head)) {
+		m = x.pageBody()
+	}
 	if m < 0 || x.nodes[m].removed {
 		return
+	}
+	var held map[string]bool
+	if page {
+		held = map[string]bool{}
+		for i := range x.blocks {
+			if b := &x.blocks[i]; x.ancestorOf(x.root, b.owner) {
+				held[rules.Fold(b.Text)] = true
+			}
+		}
 	}
 	var inRoot, inMain, against float64
 	for i := range x.blocks {
@@ -204,20 +225,31 @@ func (x *extraction) widenToMain() {
 		if !x.ancestorOf(m, b.owner) {
 			continue
 		}
-		v, held := x.vote(b), x.ancestorOf(x.root, b.owner)
+		v, in := x.vote(b), x.ancestorOf(x.root, b.owner)
 		switch {
+		case v > 0 && !in && held[rules.Fold(b.Text)]:
 		case v > 0:
 			inMain += v
-			if held {
+			if in {
 				inRoot += v
 			}
-		case !held:
+		case !in:
 			against -= v
 		}
 	}
 	if inRoot < x.weights.MainShare*inMain && against <= x.weights.MainChromeShare*(inMain-inRoot) {
 		x.root = m
 	}
+}
+
+// pageBody is the root's <body> ancestor, or -1.
+func (x *extraction) pageBody() int32 {
+	for id := x.nodes[x.root].Parent; id >= 0; id = x.nodes[id].Parent {
+		if x.nodes[id].N.DataAtom == atom.Body {
+			return id
+		}
+	}
+	return -1
 }
 
 // sharedProse is the vote of the body paragraphs that id adds to cur
