@@ -355,7 +355,8 @@ func TestSectionsOfMain(t *testing.T) {
 // TestSectionsOfBody: a landing page whose sections stand straight under
 // <body>, with no <main> around them (hero, overview, FAQ, quotes), has
 // all of them as its content, not the FAQ whose answers are longest; its
-// header, menu and footer stay cut. A story under <body> with its own markup,
+// header, menu and footer stay cut, and a copy of the FAQ printed again
+// for narrow screens adds nothing to widen for. A story under <body> with its own markup,
 // or with rows of related links after it, keeps only its body.
 func TestSectionsOfBody(t *testing.T) {
 	overview := "Our team helps companies of every size with hiring, pay and the people side of the business, from a single question to a whole department."
@@ -394,6 +395,12 @@ func TestSectionsOfBody(t *testing.T) {
 			title: "HR consulting",
 			keep:  []string{overview, steps, faq[0], faq[2], quote, quote2},
 			drop:  []string{"About us", "Payroll services", "Copyright 2025"}},
+		{name: "a copy of the FAQ for narrow screens adds nothing",
+			page: head + strings.Repeat(picker, 5) + `<div class="wide">` + faqSection("faq") + `</div><div class="narrow">` + faqSection("faq") + `</div>` +
+				`<section class="overview"><p>` + overview + `</p><p>` + steps + `</p></section>` + foot,
+			title: "HR consulting",
+			keep:  []string{faq[0], faq[2]},
+			drop:  []string{overview, "Copyright 2025"}},
 		{name: "a story in its article markup keeps its root",
 			page: head + `<article><h1>Council closes libraries</h1>` + body + `</article>` +
 				`<section class="promo"><p>` + overview + `</p><p>` + steps + `</p><p>` + quote + `</p></section>` + foot,
