@@ -382,7 +382,8 @@ func TestSectionsOfBody(t *testing.T) {
 		picker += `<li><a href="/s">` + s + `</a></li>`
 	}
 	picker += `</ul></section>`
-	landing := head + `<section class="hero"><h1>HR consulting</h1><p>People solutions for your business.</p></section>` + strings.Repeat(picker, 5) +
+	hero := `<section class="hero"><h1>HR consulting</h1><p>People solutions for your business.</p></section>`
+	landing := head + hero + strings.Repeat(picker, 5) +
 		`<section class="overview"><p>` + overview + `</p><p>` + steps + `</p></section>` +
 		faqSection("faq") +
 		`<section class="quotes"><p>` + quote + `</p><p>` + quote2 + `</p></section>` + foot
@@ -395,12 +396,18 @@ func TestSectionsOfBody(t *testing.T) {
 			title: "HR consulting",
 			keep:  []string{overview, steps, faq[0], faq[2], quote, quote2},
 			drop:  []string{"About us", "Payroll services", "Copyright 2025"}},
+		{name: "a short overview beside a longer FAQ under body",
+			page: head + hero + strings.Repeat(picker, 5) + `<section class="overview"><p>` + overview + `</p><p>` + steps + `</p></section>` +
+				faqSection("faq") + foot,
+			title: "HR consulting",
+			keep:  []string{overview, steps, faq[0], faq[2]},
+			drop:  []string{"Payroll services", "Copyright 2025"}},
 		{name: "a copy of the FAQ for narrow screens adds nothing",
 			page: head + strings.Repeat(picker, 5) + `<div class="wide">` + faqSection("faq") + `</div><div class="narrow">` + faqSection("faq") + `</div>` +
-				`<section class="overview"><p>` + overview + `</p><p>` + steps + `</p></section>` + foot,
+				`<section class="overview"><p>Call us for a first talk.</p></section>` + foot,
 			title: "HR consulting",
 			keep:  []string{faq[0], faq[2]},
-			drop:  []string{overview, "Copyright 2025"}},
+			drop:  []string{"Call us for a first talk", "Copyright 2025"}},
 		{name: "a story in its article markup keeps its root",
 			page: head + `<article><h1>Council closes libraries</h1>` + body + `</article>` +
 				`<section class="promo"><p>` + overview + `</p><p>` + steps + `</p><p>` + quote + `</p></section>` + foot,

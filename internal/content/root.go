@@ -189,7 +189,8 @@ func (x *extraction) extendRoot(root, top int32) int32 {
 // not hold the headline (a story narrowed to it) is read
 // the same way with its <body> in <main>'s place (sections straight
 // under <body>: hero, overview, FAQ, quotes), the header, menus and
-// footer cut as before; there a block outside the root that repeats
+// footer cut as before, and widened unless the root holds
+// Weights.BodyShare of the content votes; there a block outside the root that repeats
 // one of the root's adds nothing (a layout printed twice, for wide and
 // narrow screens).
 func (x *extraction) widenToMain() {
@@ -237,7 +238,11 @@ func (x *extraction) widenToMain() {
 			against -= v
 		}
 	}
-	if inRoot < x.weights.MainShare*inMain && against <= x.weights.MainChromeShare*(inMain-inRoot) {
+	share := x.weights.MainShare
+	if page {
+		share = x.weights.BodyShare
+	}
+	if inRoot < share*inMain && against <= x.weights.MainChromeShare*(inMain-inRoot) {
 		x.root = m
 	}
 }

@@ -373,9 +373,14 @@ type Weights struct {
 	// service's landing page, a doc page under its header), and <main>
 	// becomes the root, unless what <main> adds votes more than
 	// MainChromeShare times as much against as for (a grid of linked
-	// cards around a short intro).
+	// cards around a short intro). BodyShare is MainShare for a page
+	// with no <main>, whose <body> is read in its place when the root is
+	// in no article markup and does not hold the headline: there the
+	// votes have already weighed the whole page, so the root widens
+	// unless it holds nearly all of the body's content votes.
 	MainShare       float64
 	MainChromeShare float64
+	BodyShare       float64
 	// CaptionBodyFigures and CaptionBodyWords: a page with no prose
 	// root but this many figures with captions of this many words is a
 	// slideshow, whose captions vote and count as its body.
@@ -657,6 +662,7 @@ var DefaultWeights = Weights{
 	ExtendChromeShare:  0.25,
 	MainShare:          0.5,
 	MainChromeShare:    5,
+	BodyShare:          0.9,
 
 	SectionHeadingText:     60,
 	LinkedHeadlineShare:    0.8,
