@@ -195,7 +195,8 @@ func (x *extraction) reset() {
 		textBuf = nil
 	}
 	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], out: x.out[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
-		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0], comments: x.comments[:0], textBuf: textBuf}
+		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0], comments: x.comments[:0], textBuf: textBuf,
+		runHard: x.runHard[:0], runCut: x.runCut[:0]}
 }
 
 // maxPooledNodes is the most elements whose tables reset keeps for reuse.
@@ -242,6 +243,9 @@ type extraction struct {
 	// (comments.go).
 	comments   []commentBlock
 	inComments bool
+	// runHard and runCut are bestRun's tables, kept for the next call.
+	runHard []bool
+	runCut  []int
 	// figureSrcs counts the figures of each image source, for
 	// repeatedImage (filter.go); nil until it is first asked.
 	figureSrcs map[string]int

@@ -2,6 +2,7 @@ package content
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -445,18 +446,20 @@ func (x *extraction) bestRun() (itemRun, []itemRun, func(int32) int) {
 	best := itemRun{parent: -1}
 	// hard[i]: the node is cut for a reason the items rule never lifts,
 	// itself or through an ancestor.
-	hard := make([]bool, len(x.nodes))
+	// Both tables are kept in x between calls and pages: every entry is
+	// written below before it is read.
+	hard := slices.Grow(x.runHard[:0], len(x.nodes))[:len(x.nodes)]
 	var groups []itemGroup
 	var cands []itemRun
 	// cut[i+1]: the text cut for good (menus, footers, hidden text) in
 	// the nodes before i, so that the text an element shows is its own
 	// less what is cut in it.
-	cut := make([]int, len(x.nodes)+1)
+	cut := slices.Grow(x.runCut[:0], len(x.nodes)+1)[:len(x.nodes)+1]
+	x.runHard, x.runCut = hard, cut
+	cut[0] = 0
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if e.Parent >= 0 && hard[e.Parent] || e.removed && !rules.SoftItemReasons[e.mark] {
-			hard[i] = true
-		}
+		hard[i] = e.Parent >= 0 && hard[e.Parent] || e.removed && !rules.SoftItemReasons[e.mark]
 		cut[i+1] = cut[i]
 		if hard[i] && (e.Parent < 0 || !hard[e.Parent]) {
 			cut[i+1] += int(e.TextLen)

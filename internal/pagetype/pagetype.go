@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -305,7 +306,8 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 		s[rules.SigLinkHeavy] = 1
 	}
 	times, comments, code, ctas, cart := 0, 0, 0, 0, false
-	var c pageCounts
+	c := pageCounts{words: wordsPool.Get().(map[string]uint8)}
+	defer c.release()
 	for i := range nodes {
 		n := &nodes[i]
 		c.names(n.N)
@@ -396,13 +398,27 @@ func (c *pageCounts) classWords(a html.Attribute) uint8 {
 	words, ok := c.words[a.Val]
 	if !ok {
 		words = classWords(a.Val)
-		if c.words == nil {
-			c.words = make(map[string]uint8)
-		}
 		c.words[a.Val] = words
 	}
 	return words
 }
+
+// release returns c's table of class values to the pool, emptied, unless
+// a huge page grew it: clearing a table costs its capacity.
+func (c *pageCounts) release() {
+	if len(c.words) <= maxPooledWords {
+		clear(c.words)
+		wordsPool.Put(c.words)
+	}
+	c.words = nil
+}
+
+// maxPooledWords is the most class values whose table release keeps.
+const maxPooledWords = 1 << 12
+
+// wordsPool keeps the tables of class values from page to page: grown
+// afresh, a page's table costs more in growing than in lookups.
+var wordsPool = sync.Pool{New: func() any { return make(map[string]uint8, 256) }}
 
 // signals turns the counts into signals.
 func (c *pageCounts) signals(s Signals, w *rules.PageTypeWeights) {

@@ -3,6 +3,7 @@ package pagetype
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -605,5 +606,29 @@ func checkSignals(t *testing.T, s Signals, want, not []rules.PageSignal) {
 		if s[sig] != 0 {
 			t.Errorf("unexpected %s (signals %v)", sig, s)
 		}
+	}
+}
+
+// TestPageCountsRelease: the table of class values goes back to the pool
+// empty, so that it keeps no page's strings alive, and a huge one is not
+// kept.
+func TestPageCountsRelease(t *testing.T) {
+	c := pageCounts{words: map[string]uint8{}}
+	if got := c.classWords(html.Attribute{Key: "class", Val: "product-card price"}); got == 0 {
+		t.Fatal("classWords read no word in a product card's price")
+	}
+	m := c.words
+	c.release()
+	if len(m) != 0 || c.words != nil {
+		t.Errorf("after release the table holds %d values and is still c's: %v", len(m), c.words != nil)
+	}
+	huge := make(map[string]uint8, maxPooledWords+1)
+	for i := range maxPooledWords + 1 {
+		huge[strconv.Itoa(i)] = 0
+	}
+	c = pageCounts{words: huge}
+	c.release()
+	if len(huge) == 0 {
+		t.Error("release cleared a table past maxPooledWords instead of leaving it to the collector")
 	}
 }
