@@ -521,6 +521,9 @@ func (z *tokenizer) copyAttrs(attrs []html.Attribute) []html.Attribute {
 
 // tagName returns a tag's name lower-cased and interned, and its atom.
 func (z *tokenizer) tagName(raw string) (string, atom.Atom) {
+	if a := commonAtom(raw); a != 0 {
+		return a.String(), a
+	}
 	b := z.lower(raw)
 	if a := atom.Lookup(b); a != 0 {
 		return a.String(), a
@@ -529,11 +532,69 @@ func (z *tokenizer) tagName(raw string) (string, atom.Atom) {
 }
 
 func (z *tokenizer) attrName(raw string) string {
+	if a := commonAtom(raw); a != 0 {
+		return a.String()
+	}
 	b := z.lower(raw)
 	if a := atom.Lookup(b); a != 0 {
 		return a.String()
 	}
 	return z.intern(raw, b)
+}
+
+// commonAtom is the atom of the tag and attribute names pages use most,
+// written in lower case, read without lower-casing and hashing them; 0
+// for any other name, which tagName and attrName look up the long way.
+func commonAtom(raw string) atom.Atom {
+	switch raw {
+	case "a":
+		return atom.A
+	case "div":
+		return atom.Div
+	case "span":
+		return atom.Span
+	case "p":
+		return atom.P
+	case "li":
+		return atom.Li
+	case "ul":
+		return atom.Ul
+	case "img":
+		return atom.Img
+	case "script":
+		return atom.Script
+	case "meta":
+		return atom.Meta
+	case "link":
+		return atom.Link
+	case "class":
+		return atom.Class
+	case "id":
+		return atom.Id
+	case "href":
+		return atom.Href
+	case "src":
+		return atom.Src
+	case "style":
+		return atom.Style
+	case "type":
+		return atom.Type
+	case "rel":
+		return atom.Rel
+	case "name":
+		return atom.Name
+	case "content":
+		return atom.Content
+	case "alt":
+		return atom.Alt
+	case "title":
+		return atom.Title
+	case "width":
+		return atom.Width
+	case "height":
+		return atom.Height
+	}
+	return 0
 }
 
 // lower writes raw lower-cased into the scratch buffer, a NUL as U+FFFD.
