@@ -76,7 +76,7 @@ var MetaClassTokens = map[string]MetaNames{
 // skipped. It does not allocate.
 func MetaNamesOf(v string) MetaNames {
 	var f MetaNames
-	var buf [64]byte
+	var wholeBuf, tokBuf [64]byte
 	for len(v) > 0 {
 		// Next space-separated word.
 		i := 0
@@ -93,21 +93,11 @@ func MetaNamesOf(v string) MetaNames {
 		if word == "" || len(word) > 64 {
 			continue
 		}
-		// Whole word, lowercase, letters only.
-		b := buf[:0]
-		for k := 0; k < len(word); k++ {
-			c := word[k]
-			if 'A' <= c && c <= 'Z' {
-				b = append(b, c+'a'-'A')
-			} else if 'a' <= c && c <= 'z' {
-				b = append(b, c)
-			}
-		}
-		if mayBeMetaWord(b) {
-			f |= MetaClassTokens[string(b)]
-		}
-		// Tokens.
-		b = b[:0]
+		// One pass reads the tokens and the whole word, lower case and
+		// letters only, which is the tokens joined: a word of one token
+		// is looked up once.
+		whole, b := wholeBuf[:0], tokBuf[:0]
+		tokens := 0
 		for k := 0; k <= len(word); k++ {
 			var c byte
 			if k < len(word) {
@@ -117,6 +107,7 @@ func MetaNamesOf(v string) MetaNames {
 			lower := 'a' <= c && c <= 'z'
 			if !upper && !lower || upper && k > 0 && 'a' <= word[k-1] && word[k-1] <= 'z' {
 				if len(b) > 0 {
+					tokens++
 					if mayBeMetaWord(b) {
 						f |= MetaClassTokens[string(b)]
 					}
@@ -124,10 +115,15 @@ func MetaNamesOf(v string) MetaNames {
 				}
 			}
 			if upper {
-				b = append(b, c+'a'-'A')
-			} else if lower {
-				b = append(b, c)
+				c += 'a' - 'A'
+			} else if !lower {
+				continue
 			}
+			b = append(b, c)
+			whole = append(whole, c)
+		}
+		if tokens > 1 && mayBeMetaWord(whole) {
+			f |= MetaClassTokens[string(whole)]
 		}
 	}
 	return f

@@ -191,29 +191,46 @@ var ScreenReaderClasses = map[string]bool{
 // HasHiddenClass reports whether one of the space-separated names in
 // class is a hiding class (HiddenClasses). It does not allocate.
 func HasHiddenClass(class string) bool {
-	return hasClassIn(class, HiddenClasses)
+	return hasClassIn(class, HiddenClasses, &hiddenFilter)
 }
 
 // HasScreenReaderClass reports whether one of the space-separated names
 // in class hides an element from sight only (ScreenReaderClasses). It
 // does not allocate.
 func HasScreenReaderClass(class string) bool {
-	return hasClassIn(class, ScreenReaderClasses)
+	return hasClassIn(class, ScreenReaderClasses, &screenReaderFilter)
 }
 
 // hasClassIn reports whether one of the space-separated names in class,
-// folded by FoldClassName, is in table.
-func hasClassIn(class string, table map[string]bool) bool {
+// folded by FoldClassName, is in table. filter is table's wordFilter:
+// most names fail it and skip the map.
+func hasClassIn(class string, table map[string]bool, filter *[256]uint64) bool {
 	var buf [maxHiddenClass]byte
 	for name := range ClassNames(class) {
 		if len(name) > maxHiddenClass {
 			continue
 		}
-		if folded, ok := FoldClassName(buf[:0], name); ok && table[string(folded)] {
+		if folded, ok := FoldClassName(buf[:0], name); ok && len(folded) > 0 &&
+			filter[folded[0]]&(1<<len(folded)) != 0 && table[string(folded)] {
 			return true
 		}
 	}
 	return false
+}
+
+// hiddenFilter and screenReaderFilter are the wordFilters of
+// HiddenClasses and ScreenReaderClasses.
+var hiddenFilter, screenReaderFilter = wordFilter(HiddenClasses), wordFilter(ScreenReaderClasses)
+
+// wordFilter has, for each first byte, a bit for each length (up to 63)
+// of table's words that start with it.
+func wordFilter(table map[string]bool) (f [256]uint64) {
+	for w := range table {
+		if len(w) > 0 && len(w) < 64 {
+			f[w[0]] |= 1 << len(w)
+		}
+	}
+	return f
 }
 
 // FoldClassName appends to dst a class name lower-cased without its

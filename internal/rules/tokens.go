@@ -92,6 +92,14 @@ func splitName(name string, fn func(prev, tok string)) {
 		}
 		j := i
 		for j < len(name) {
+			if c := name[j]; c < utf8.RuneSelf {
+				// wordAt's ASCII answer, without the call.
+				if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+					break
+				}
+				j++
+				continue
+			}
 			word, size := wordAt(name, j)
 			if !word {
 				break
@@ -130,6 +138,14 @@ func splitPart(part string, emit func(string)) {
 	}
 	for i := 0; i < len(part); {
 		r, size := rune(part[i]), 1
+		if 'a' <= r && r <= 'z' {
+			// The common case, answered before the calls below.
+			if start < 0 {
+				start = i
+			}
+			i++
+			continue
+		}
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(part[i:])
 		}
