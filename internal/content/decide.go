@@ -310,7 +310,7 @@ func (x *extraction) wrapsCardGrid(id int32) bool {
 			gr.n++
 			gr.text += int(ce.TextLen)
 			gr.link += int(ce.LinkLen)
-			if int(ce.TextLen) >= w.MinCardText && ce.LinkLen > 0 && ce.TextLen > ce.LinkLen {
+			if int(ce.TextLen) >= w.MinCardText && fielded(ce) {
 				gr.fielded++
 			}
 		}

@@ -221,19 +221,31 @@ func (x *extraction) gridBeside(run itemRun, root int32, rootPlain int) bool {
 	if len(run.items) < w.MinGridItems || x.md.Published != "" || x.namedRun(run) || x.ancestorOf(root, run.parent) || x.ancestorOf(run.parent, root) {
 		return false
 	}
-	lca := run.parent
-	for !x.ancestorOf(lca, root) {
-		lca = x.nodes[lca].Parent
-	}
+	lca, little := x.joint(run, root, rootPlain)
 	for id := root; id != lca; id = x.nodes[id].Parent {
 		n := x.nodes[id].N
 		if n.DataAtom == atom.Article || dom.Attr(n, "role") == "article" || x.nodes[id].ContentHint == 2 && run.parent > root {
 			return false
 		}
 	}
-	n := &x.nodes[lca]
-	return float64(n.TextLen-n.LinkLen) <= w.JoinShare*float64(run.plain+rootPlain)
+	return little
 }
+
+// joint returns the nearest element that holds both the run and the
+// root, and whether it adds little text around them: at most
+// Items.JoinShare times their unlinked text.
+func (x *extraction) joint(run itemRun, root int32, rootPlain int) (int32, bool) {
+	lca := run.parent
+	for !x.ancestorOf(lca, root) {
+		lca = x.nodes[lca].Parent
+	}
+	n := &x.nodes[lca]
+	return lca, float64(n.TextLen-n.LinkLen) <= x.weights.Items.JoinShare*float64(run.plain+rootPlain)
+}
+
+// fielded reports an item that holds, beside its link, some unlinked
+// text (a price, a rating, a date).
+func fielded(e *elem) bool { return e.LinkLen > 0 && e.TextLen > e.LinkLen }
 
 // fieldedCards reports a run of cards that hold, beside their links,
 // some unlinked text (a price, a rating, a date): Items.GridShare of its
@@ -241,7 +253,7 @@ func (x *extraction) gridBeside(run itemRun, root int32, rootPlain int) bool {
 func (x *extraction) fieldedCards(run itemRun) bool {
 	n := 0
 	for _, it := range run.items {
-		if e := &x.nodes[it]; e.LinkLen > 0 && e.TextLen > e.LinkLen {
+		if fielded(&x.nodes[it]) {
 			n++
 		}
 	}
@@ -396,11 +408,8 @@ func (x *extraction) itemsRoot(run itemRun, root, within int32, rootPlain int) i
 	if within >= 0 {
 		return run.parent
 	}
-	lca := run.parent
-	for !x.ancestorOf(lca, root) {
-		lca = x.nodes[lca].Parent
-	}
-	if n := &x.nodes[lca]; float64(n.TextLen-n.LinkLen) <= x.weights.Items.JoinShare*float64(run.plain+rootPlain) {
+	lca, little := x.joint(run, root, rootPlain)
+	if little {
 		return lca
 	}
 	if x.threadReplies(run) {

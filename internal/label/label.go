@@ -509,7 +509,7 @@ func (t *Tree) unmarkSections() {
 	sections, members := t.sections[:0], t.members[:0]
 	for i := range t.Nodes {
 		e := &t.Nodes[i]
-		if e.Mark == "" || e.Mark == article.ReasonHidden || e.Mark == article.ReasonComments || e.Drop || e.Parent < 0 {
+		if !sectionCandidate(e) {
 			continue
 		}
 		class := dom.Attr(e.N, "class")
@@ -526,6 +526,13 @@ func (t *Tree) unmarkSections() {
 	}
 	t.sections, t.members = sections, members
 	t.pardon(0)
+}
+
+// sectionCandidate reports a marked element that may be pardoned as one
+// of a group of sections: not hidden, not comments, not dropped, not the
+// root.
+func sectionCandidate(e *Node) bool {
+	return e.Mark != "" && e.Mark != article.ReasonHidden && e.Mark != article.ReasonComments && !e.Drop && e.Parent >= 0
 }
 
 // join adds the element at id to the group g, chained in members, and
@@ -588,12 +595,9 @@ func (t *Tree) pardon(minOwn int) {
 func (t *Tree) unmarkNamedSections() {
 	// Most pages have no marked element with prose enough to be a
 	// member: they are done without reading a name.
-	candidate := func(e *Node) bool {
-		return e.Mark != "" && e.Mark != article.ReasonHidden && e.Mark != article.ReasonComments && !e.Drop && e.Parent >= 0
-	}
 	found := false
 	for i := range t.Nodes {
-		if e := &t.Nodes[i]; candidate(e) && int(e.ParaLen) >= t.w.SweepProseText {
+		if e := &t.Nodes[i]; sectionCandidate(e) && int(e.ParaLen) >= t.w.SweepProseText {
 			found = true
 			break
 		}
@@ -607,7 +611,7 @@ func (t *Tree) unmarkNamedSections() {
 	sections, members := t.sections[:0], t.members[:0]
 	for i := range t.Nodes {
 		e := &t.Nodes[i]
-		if !candidate(e) {
+		if !sectionCandidate(e) {
 			continue
 		}
 		class := dom.Attr(e.N, "class")
