@@ -211,14 +211,22 @@ func (x *extraction) widenToMain() {
 	if m < 0 || x.nodes[m].removed {
 		return
 	}
+	// held is the folded text of the root's blocks, read only on a page
+	// with no <main> and only once a block outside the root would vote.
 	var held map[string]bool
-	if page {
-		held = map[string]bool{}
-		for i := range x.blocks {
-			if b := &x.blocks[i]; x.ancestorOf(x.root, b.owner) {
-				held[rules.Fold(b.Text)] = true
+	repeats := func(b *block) bool {
+		if !page {
+			return false
+		}
+		if held == nil {
+			held = map[string]bool{}
+			for i := range x.blocks {
+				if r := &x.blocks[i]; x.ancestorOf(x.root, r.owner) {
+					held[rules.Fold(r.Text)] = true
+				}
 			}
 		}
+		return held[rules.Fold(b.Text)]
 	}
 	var inRoot, inMain, against float64
 	for i := range x.blocks {
@@ -228,7 +236,7 @@ func (x *extraction) widenToMain() {
 		}
 		v, in := x.vote(b), x.ancestorOf(x.root, b.owner)
 		switch {
-		case v > 0 && !in && held[rules.Fold(b.Text)]:
+		case v > 0 && !in && repeats(b):
 		case v > 0:
 			inMain += v
 			if in {
