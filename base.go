@@ -12,7 +12,7 @@ import (
 // linkBase is the address the page's links and images are resolved
 // against: the first <base href> of the document, itself resolved against
 // pageURL, when that gives an http(s) address; otherwise pageURL.
-func linkBase(doc *html.Node, shape textShape, pageURL string) string {
+func linkBase(doc dom.Node, shape textShape, pageURL string) string {
 	if shape.noBase {
 		return pageURL
 	}
@@ -30,17 +30,17 @@ func linkBase(doc *html.Node, shape textShape, pageURL string) string {
 // baseHref finds the href of the first <base> element that has one, in
 // tree order, as a browser does (it is almost always in <head>, which
 // comes first).
-func baseHref(n *html.Node) (string, bool) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
+func baseHref(n dom.Node) (string, bool) {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+		if c.Type() != html.ElementNode {
 			continue
 		}
-		switch c.DataAtom {
+		switch c.DataAtom() {
 		case atom.Base:
-			if c.Namespace != "" {
+			if c.Namespace() != "" {
 				continue
 			}
-			for _, a := range c.Attr {
+			for _, a := range c.Attr() {
 				if a.Namespace == "" && a.Key == "href" {
 					return a.Val, true
 				}

@@ -9,11 +9,10 @@ import (
 	"math"
 	"slices"
 
-	"golang.org/x/net/html"
-
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/content"
 	"github.com/winnow-go/winnow/internal/decode"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/meta"
 	"github.com/winnow-go/winnow/internal/pagetype"
@@ -79,7 +78,7 @@ func ExtractContext(ctx context.Context, data []byte, opts Options) (*article.Ar
 // extractTree runs the stages after parse (label, meta, content, page
 // type) on doc; none of them changes the tree. shape is what a scan of the
 // page's text told of the tree (the zero shape when there was no text).
-func extractTree(ctx context.Context, doc *html.Node, shape textShape, opts Options, tuning *rules.Tuning) (*article.Article, error) {
+func extractTree(ctx context.Context, doc dom.Node, shape textShape, opts Options, tuning *rules.Tuning) (*article.Article, error) {
 	// One label pass serves both stages, so that they agree on what the
 	// page hides. The labels carry ctx's check to the stages that read
 	// them, whose walks stop once it is done.
@@ -164,17 +163,17 @@ func decodeInput(data []byte, opts Options) (decode.Result, error) {
 // copy of it, or into the parser's copies (ExtractContext detaches what
 // it returns), and its memory is reused by the next page once the caller
 // releases shared.
-func parseInput(ctx context.Context, text []byte, opts Options) (doc *html.Node, shared *parse.Shared, shape textShape, err error) {
+func parseInput(ctx context.Context, text []byte, opts Options) (doc dom.Node, shared *parse.Shared, shape textShape, err error) {
 	limit := opts.maxElements()
 	shape = scanStartTags(text, limit)
 	if limit > 0 && shape.tags > limit {
-		return nil, nil, textShape{}, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
+		return dom.Node{}, nil, textShape{}, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
 	}
-	doc, shared, err = parse.ParseShared(ctx, text)
+	tree, shared, err := parse.ParseShared(ctx, text, shape.tags)
 	if err != nil {
-		return nil, nil, textShape{}, fmt.Errorf("winnow: %w", err)
+		return dom.Node{}, nil, textShape{}, fmt.Errorf("winnow: %w", err)
 	}
-	return doc, shared, shape, nil
+	return tree.Root(), shared, shape, nil
 }
 
 // textShape is what one scan of a page's text tells of its tree.

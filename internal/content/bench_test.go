@@ -12,6 +12,7 @@ import (
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/decode"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/meta"
 	"github.com/winnow-go/winnow/internal/testpages"
 )
@@ -34,7 +35,7 @@ func BenchmarkContent(b *testing.B) {
 		texts[i] = dec.Text
 		mds[i] = meta.Extract(parse(b, dec.Text), p.URL)
 	}
-	docs := make([]*html.Node, len(pages))
+	docs := make([]dom.Node, len(pages))
 	b.SetBytes(testpages.TotalBytes(pages))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -49,10 +50,10 @@ func BenchmarkContent(b *testing.B) {
 	}
 }
 
-func parse(b *testing.B, text []byte) *html.Node {
+func parse(b *testing.B, text []byte) dom.Node {
 	doc, err := html.ParseWithOptions(bytes.NewReader(text), html.ParseOptionEnableScripting(false))
 	if err != nil {
 		b.Fatal(err)
 	}
-	return doc
+	return dom.FromHTML(doc, "").Root()
 }

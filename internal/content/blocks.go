@@ -40,7 +40,7 @@ type removedTree struct {
 }
 
 // buildBlocks runs the second pass: it flattens the kept tree into blocks.
-func (x *extraction) buildBlocks(doc *html.Node) {
+func (x *extraction) buildBlocks(doc dom.Node) {
 	if n := len(x.nodes); n > maxPooledNodes && cap(x.out) == 0 {
 		// A huge page gets its block tables sized at once: grown by
 		// appending, they would be copied many times over.
@@ -58,26 +58,26 @@ func (x *extraction) buildBlocks(doc *html.Node) {
 // maxBlocks bounds the blocks a page can make: every block but a figure
 // holds text of its own, so there are no more of them than text nodes
 // that are not blank, plus images.
-func maxBlocks(doc *html.Node) int {
+func maxBlocks(doc dom.Node) int {
 	n := 1
-	for c := doc; c != nil; {
+	for c := doc; !c.Nil(); {
 		switch {
-		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+		case c.Type() == html.TextNode && strings.TrimSpace(c.Data()) != "":
 			n++
-		case c.Type == html.ElementNode && c.DataAtom == atom.Img:
+		case c.Type() == html.ElementNode && c.DataAtom() == atom.Img:
 			n++
 		}
-		if c.FirstChild != nil {
-			c = c.FirstChild
+		if !c.FirstChild().Nil() {
+			c = c.FirstChild()
 			continue
 		}
-		for c != doc && c.NextSibling == nil {
-			c = c.Parent
+		for c != doc && c.NextSibling().Nil() {
+			c = c.Parent()
 		}
 		if c == doc {
 			break
 		}
-		c = c.NextSibling
+		c = c.NextSibling()
 	}
 	return n
 }
@@ -97,12 +97,12 @@ type flow struct {
 // walk flows the children of n, whose label id is nid. Children are
 // numbered after their parent, each after the subtree of the one
 // before, so their ids need no index lookup.
-func (f *flow) walk(n *html.Node, nid, owner int32, inLink bool) {
+func (f *flow) walk(n dom.Node, nid, owner int32, inLink bool) {
 	next := nid + 1
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+		switch c.Type() {
 		case html.TextNode:
-			f.text(c.Data, owner, inLink)
+			f.text(c.Data(), owner, inLink)
 		case html.ElementNode:
 			if f.x.labels.Check().Stop() {
 				return
@@ -128,10 +128,10 @@ func (f *flow) text(s string, owner int32, inLink bool) {
 	}
 }
 
-func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
+func (f *flow) element(n dom.Node, id, owner int32, inLink bool) {
 	x := f.x
 	e := &x.nodes[id]
-	inline := rules.InlineTags[n.Data]
+	inline := rules.InlineTags[n.Data()]
 	if x.cut(e) {
 		if !inline {
 			f.flush()
@@ -147,7 +147,7 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 		}
 		return
 	}
-	switch n.DataAtom {
+	switch n.DataAtom() {
 	case atom.Br:
 		if len(f.buf) == 0 {
 			f.owner = owner // a paragraph may open with a break
@@ -183,7 +183,7 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 		return
 	}
 	if inline {
-		if k := rules.MarkTags[n.Data]; k != "" && x.opts.Formatting {
+		if k := rules.MarkTags[n.Data()]; k != "" && x.opts.Formatting {
 			start, flushes := len(f.buf), f.flushes
 			f.walk(n, id, owner, inLink)
 			if f.flushes != flushes {
@@ -196,10 +196,10 @@ func (f *flow) element(n *html.Node, id, owner int32, inLink bool) {
 		return
 	}
 	f.flush()
-	switch n.DataAtom {
+	switch n.DataAtom() {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		text, lw, marks := x.textMarks(n)
-		x.addBlock(article.Block{Type: article.Heading, Level: int(n.Data[1] - '0'), Text: text, Marks: headingMarks(text, marks)}, id, lw)
+		x.addBlock(article.Block{Type: article.Heading, Level: int(n.Data()[1] - '0'), Text: text, Marks: headingMarks(text, marks)}, id, lw)
 	case atom.Ul, atom.Ol:
 		if x.isLayoutList(n) {
 			f.walk(n, id, id, inLink)
@@ -301,7 +301,7 @@ func (f *flow) placeLinks() (string, []article.Link) {
 }
 
 // image makes a figure of an image that stands alone in the flow.
-func (f *flow) image(n *html.Node, id int32) {
+func (f *flow) image(n dom.Node, id int32) {
 	x := f.x
 	if x.opts.DropImages {
 		return
@@ -363,15 +363,15 @@ func (x *extraction) inCard(id int32) bool {
 }
 
 // list turns a <ul> or <ol> into one list block, an item per <li>.
-func (x *extraction) list(n *html.Node, id int32) {
+func (x *extraction) list(n dom.Node, id int32) {
 	var items []string
 	var marks []article.Mark
 	linkWords, cards, pos := 0, 0, 0 // pos: where the next item starts in the items joined by "\n"
-	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
+	dom.Walk(n, func(c dom.Node) dom.Step {
+		if c.Type() != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
 			return dom.Skip
 		}
-		if c.DataAtom != atom.Li {
+		if c.DataAtom() != atom.Li {
 			return dom.Descend
 		}
 		if x.nodes[x.labels.Index(c)].card {
@@ -390,7 +390,7 @@ func (x *extraction) list(n *html.Node, id int32) {
 	if len(items) == 0 {
 		return
 	}
-	x.addBlock(article.Block{Type: article.List, Items: items, Ordered: n.DataAtom == atom.Ol, Marks: marks}, id, linkWords)
+	x.addBlock(article.Block{Type: article.List, Items: items, Ordered: n.DataAtom() == atom.Ol, Marks: marks}, id, linkWords)
 	if !x.inComments && float64(cards) >= x.weights.TeaserListShare*float64(len(items)) && cards >= x.weights.TeaserListCards {
 		x.blocks[len(x.blocks)-1].teaser = true
 	}
@@ -399,40 +399,40 @@ func (x *extraction) list(n *html.Node, id int32) {
 // isLayoutList reports a list used to lay out the page rather than to
 // list things: its items hold sections, headings or other lists of their
 // own, so they are walked as containers.
-func (x *extraction) isLayoutList(n *html.Node) bool {
+func (x *extraction) isLayoutList(n dom.Node) bool {
 	depth := 0 // of the element entered, below n's children
-	return !dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode {
+	return !dom.Walk(n, func(c dom.Node) dom.Step {
+		if c.Type() != html.ElementNode {
 			return dom.Skip
 		}
-		switch c.DataAtom {
+		switch c.DataAtom() {
 		case atom.Div, atom.Section, atom.Article, atom.Table, atom.Figure, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol:
-			if depth > 0 && (c.DataAtom != atom.Div || x.hasBlockChildren(c)) {
+			if depth > 0 && (c.DataAtom() != atom.Div || x.hasBlockChildren(c)) {
 				return dom.Stop
 			}
 		}
 		depth++
 		return dom.Descend
-	}, func(*html.Node) { depth-- })
+	}, func(dom.Node) { depth-- })
 }
 
 // isDataTable tells a table of data from a table used for page layout.
 // A data table has two rows or a header, and short cells with no
 // sections, lists or tables of their own.
-func (x *extraction) isDataTable(n *html.Node, id int32) bool {
+func (x *extraction) isDataTable(n dom.Node, id int32) bool {
 	if int(x.nodes[id].TextLen) > x.weights.MaxDataTableText {
 		return false
 	}
 	rows, header := 0, false
-	data := dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode {
+	data := dom.Walk(n, func(c dom.Node) dom.Step {
+		if c.Type() != html.ElementNode {
 			return dom.Skip
 		}
-		switch c.DataAtom {
+		switch c.DataAtom() {
 		case atom.Table, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.Blockquote, atom.Form:
 			return dom.Stop
 		case atom.P, atom.Div:
-			if int(x.nodes[x.labels.Index(c)].TextLen) > x.weights.MaxDataCellBlock || c.DataAtom == atom.Div && x.hasBlockChildren(c) {
+			if int(x.nodes[x.labels.Index(c)].TextLen) > x.weights.MaxDataCellBlock || c.DataAtom() == atom.Div && x.hasBlockChildren(c) {
 				return dom.Stop
 			}
 		case atom.Tr:
@@ -440,7 +440,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 		case atom.Th, atom.Thead, atom.Caption:
 			header = true
 		}
-		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && int(x.nodes[x.labels.Index(c)].TextLen) > x.weights.MaxDataCell {
+		if (c.DataAtom() == atom.Td || c.DataAtom() == atom.Th) && int(x.nodes[x.labels.Index(c)].TextLen) > x.weights.MaxDataCell {
 			return dom.Stop
 		}
 		return dom.Descend
@@ -454,7 +454,7 @@ func (x *extraction) isDataTable(n *html.Node, id int32) bool {
 // such, not weighed whole as one table of links.
 func (x *extraction) tableOfItems(id int32) bool {
 	run := &x.kinds.run
-	if !x.kinds.lifted || !run.linked || len(run.items) == 0 || x.nodes[run.items[0]].N.DataAtom != atom.Tr {
+	if !x.kinds.lifted || !run.linked || len(run.items) == 0 || x.nodes[run.items[0]].N.DataAtom() != atom.Tr {
 		return false
 	}
 	// The rows' parent is the table or its <tbody>.
@@ -462,19 +462,19 @@ func (x *extraction) tableOfItems(id int32) bool {
 }
 
 // table turns a data table into rows of cell text.
-func (x *extraction) table(n *html.Node, id int32) {
+func (x *extraction) table(n dom.Node, id int32) {
 	var rows [][]string
 	linkWords := 0
-	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
+	dom.Walk(n, func(c dom.Node) dom.Step {
+		if c.Type() != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
 			return dom.Skip
 		}
-		if c.DataAtom != atom.Tr {
+		if c.DataAtom() != atom.Tr {
 			return dom.Descend
 		}
 		var row []string
 		for cell := range dom.Elements(c) {
-			if (cell.DataAtom == atom.Td || cell.DataAtom == atom.Th) && !x.cut(&x.nodes[x.labels.Index(cell)]) {
+			if (cell.DataAtom() == atom.Td || cell.DataAtom() == atom.Th) && !x.cut(&x.nodes[x.labels.Index(cell)]) {
 				t, lw := x.textOf(cell)
 				row = append(row, t)
 				linkWords += lw
@@ -493,11 +493,11 @@ func (x *extraction) table(n *html.Node, id int32) {
 
 // figure turns a <figure> into a figure block: its image, caption and
 // credit. A caption that the page prints twice inside the figure is kept once.
-func (x *extraction) figure(n *html.Node, id int32) {
+func (x *extraction) figure(n dom.Node, id int32) {
 	var src, alt string
 	var caption, credit []string
-	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode {
+	dom.Walk(n, func(c dom.Node) dom.Step {
+		if c.Type() != html.ElementNode {
 			return dom.Skip
 		}
 		e := &x.nodes[x.labels.Index(c)]
@@ -505,22 +505,22 @@ func (x *extraction) figure(n *html.Node, id int32) {
 		case e.removed && e.mark != article.ReasonCredit && e.mark != article.ReasonCaption:
 			// hidden or chrome inside the figure; credits and
 			// captions are read below even when marked
-		case c.DataAtom == atom.Img && src == "":
+		case c.DataAtom() == atom.Img && src == "":
 			src = imageSrc(c, x.opts.PageURL)
 			alt = strings.TrimSpace(dom.Attr(c, "alt"))
-		case e.mark == article.ReasonCredit || c.DataAtom == atom.Small && isCaptionPart(c.Parent):
+		case e.mark == article.ReasonCredit || c.DataAtom() == atom.Small && isCaptionPart(c.Parent()):
 			if t, _ := x.textOfAll(c); t != "" {
 				credit = appendOnce(credit, t)
 			}
-		case c.DataAtom == atom.Figcaption:
+		case c.DataAtom() == atom.Figcaption:
 			return dom.Descend // the caption is read on the way out
 		case e.removed:
 		default:
 			return dom.Descend
 		}
 		return dom.Skip
-	}, func(c *html.Node) {
-		if c.DataAtom != atom.Figcaption {
+	}, func(c dom.Node) {
+		if c.DataAtom() != atom.Figcaption {
 			return
 		}
 		// Caption-named parts of a figcaption are its caption.
@@ -540,20 +540,20 @@ func (x *extraction) figure(n *html.Node, id int32) {
 	}, id, 0)
 }
 
-func isCaptionPart(n *html.Node) bool { return n.DataAtom == atom.Figcaption }
+func isCaptionPart(n dom.Node) bool { return n.DataAtom() == atom.Figcaption }
 
 // textFigure reports a <figure> that frames text rather than a picture:
 // no image, video or embed in it, and a quote, a listing, a table or a
 // paragraph outside its caption (a testimonial in a <blockquote> over
 // its author's name, a code listing). Its text is read as any
 // container's.
-func textFigure(n *html.Node) bool {
+func textFigure(n dom.Node) bool {
 	text := false
 	for c := range n.Descendants() {
-		if c.Type != html.ElementNode {
+		if c.Type() != html.ElementNode {
 			continue
 		}
-		switch c.DataAtom {
+		switch c.DataAtom() {
 		case atom.Img, atom.Picture, atom.Video, atom.Svg, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Audio:
 			return false
 		case atom.Blockquote, atom.Pre, atom.Table, atom.P:
@@ -566,9 +566,9 @@ func textFigure(n *html.Node) bool {
 }
 
 // insideCaption reports whether c sits in a <figcaption> of the figure fig.
-func insideCaption(c, fig *html.Node) bool {
-	for p := c.Parent; p != nil && p != fig; p = p.Parent {
-		if p.DataAtom == atom.Figcaption {
+func insideCaption(c, fig dom.Node) bool {
+	for p := c.Parent(); !p.Nil() && p != fig; p = p.Parent() {
+		if p.DataAtom() == atom.Figcaption {
 			return true
 		}
 	}
@@ -586,35 +586,35 @@ func appendOnce(list []string, s string) []string {
 
 // textOf returns the collapsed text of n's kept subtree, with a line break
 // between block-level children, and the number of words inside links.
-func (x *extraction) textOf(n *html.Node) (string, int) { return x.collectText(n, nil) }
+func (x *extraction) textOf(n dom.Node) (string, int) { return x.collectText(n, nil) }
 
 // captionText is textOf that also reads descendants removed only for
 // being named as captions.
-func (x *extraction) captionText(n *html.Node) (string, int) {
+func (x *extraction) captionText(n dom.Node) (string, int) {
 	return x.collectText(n, func(e *elem) bool { return e.mark == article.ReasonCaption })
 }
 
 // textOfAll is textOf that also reads removed descendants.
-func (x *extraction) textOfAll(n *html.Node) (string, int) {
+func (x *extraction) textOfAll(n dom.Node) (string, int) {
 	return x.collectText(n, func(*elem) bool { return true })
 }
 
 // collectText gathers the text of n's subtree. Removed elements are
 // skipped unless read says to read them.
-func (x *extraction) collectText(n *html.Node, read func(*elem) bool) (string, int) {
+func (x *extraction) collectText(n dom.Node, read func(*elem) bool) (string, int) {
 	text, lw, _ := x.collectSpans(n, read, false)
 	return text, lw
 }
 
 // textMarks is textOf with the marks of the text when the caller asked
 // for formatting.
-func (x *extraction) textMarks(n *html.Node) (string, int, []article.Mark) {
+func (x *extraction) textMarks(n dom.Node) (string, int, []article.Mark) {
 	return x.collectSpans(n, nil, x.opts.Formatting)
 }
 
 // collectSpans is collectText that also returns the marks of the text
 // when withMarks is set.
-func (x *extraction) collectSpans(n *html.Node, read func(*elem) bool, withMarks bool) (string, int, []article.Mark) {
+func (x *extraction) collectSpans(n dom.Node, read func(*elem) bool, withMarks bool) (string, int, []article.Mark) {
 	// The text is gathered in the extraction's buffer, and copied out
 	// of it when cleaned.
 	buf := x.textBuf[:0]
@@ -622,14 +622,14 @@ func (x *extraction) collectSpans(n *html.Node, read func(*elem) bool, withMarks
 	var open, marks []pendingMark // open: the mark elements entered, start only
 	linkWords := 0
 	links := 0 // links entered; n itself counts when it is one
-	if n.DataAtom == atom.A {
+	if n.DataAtom() == atom.A {
 		links++
 	}
-	dom.Walk(n, func(c *html.Node) dom.Step {
-		switch c.Type {
+	dom.Walk(n, func(c dom.Node) dom.Step {
+		switch c.Type() {
 		case html.TextNode:
 			before := len(buf)
-			buf = dom.AppendCollapsed(buf, c.Data)
+			buf = dom.AppendCollapsed(buf, c.Data())
 			if links > 0 {
 				linkWords += dom.CountWords(buf[before:])
 			}
@@ -639,32 +639,32 @@ func (x *extraction) collectSpans(n *html.Node, read func(*elem) bool, withMarks
 			if e.Drop || x.cut(e) && (read == nil || !read(e)) {
 				return dom.Skip
 			}
-			if c.DataAtom == atom.Br {
+			if c.DataAtom() == atom.Br {
 				buf = append(buf, '\n')
 				return dom.Skip
 			}
-			if !rules.InlineTags[c.Data] {
+			if !rules.InlineTags[c.Data()] {
 				buf = append(buf, '\n')
 			}
-			if c.DataAtom == atom.A {
+			if c.DataAtom() == atom.A {
 				links++
 			}
 			if withMarks {
-				if k := rules.MarkTags[c.Data]; k != "" {
+				if k := rules.MarkTags[c.Data()]; k != "" {
 					open = append(open, pendingMark{start: len(buf), kind: k})
 				}
 			}
 			return dom.Descend
 		}
 		return dom.Skip
-	}, func(c *html.Node) {
-		if !rules.InlineTags[c.Data] {
+	}, func(c dom.Node) {
+		if !rules.InlineTags[c.Data()] {
 			buf = append(buf, '\n')
 		}
-		if c.DataAtom == atom.A {
+		if c.DataAtom() == atom.A {
 			links--
 		}
-		if withMarks && len(open) > 0 && rules.MarkTags[c.Data] != "" {
+		if withMarks && len(open) > 0 && rules.MarkTags[c.Data()] != "" {
 			m := open[len(open)-1]
 			open = open[:len(open)-1]
 			if s, e := trimSpan(buf, m.start, len(buf)); s < e {
@@ -679,9 +679,9 @@ func (x *extraction) collectSpans(n *html.Node, read func(*elem) bool, withMarks
 	return text, linkWords, ms
 }
 
-func (x *extraction) hasBlockChildren(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !rules.InlineTags[c.Data] && c.DataAtom != atom.Br {
+func (x *extraction) hasBlockChildren(n dom.Node) bool {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+		if c.Type() == html.ElementNode && !rules.InlineTags[c.Data()] && c.DataAtom() != atom.Br {
 			return true
 		}
 	}
@@ -752,13 +752,13 @@ func cleanLinesAt(s string, offs []int) string {
 
 // codeText returns the text of a <pre> as written, without the pieces the
 // label pass removed (a "Copy" button, a hidden line-number gutter).
-func (x *extraction) codeText(n *html.Node) string {
-	return dom.RawText(n, func(c *html.Node) bool { return x.cut(&x.nodes[x.labels.Index(c)]) })
+func (x *extraction) codeText(n dom.Node) string {
+	return dom.RawText(n, func(c dom.Node) bool { return x.cut(&x.nodes[x.labels.Index(c)]) })
 }
 
 // imageSrc returns an image's address, preferring lazy-loading attributes
 // over a placeholder src.
-func imageSrc(n *html.Node, base string) string {
+func imageSrc(n dom.Node, base string) string {
 	src := ""
 	for _, key := range []string{"data-src", "data-lazy-src", "data-original", "src"} {
 		if v := strings.TrimSpace(dom.Attr(n, key)); v != "" && !dom.HasScheme(v, "data:") {
@@ -775,7 +775,7 @@ func imageSrc(n *html.Node, base string) string {
 }
 
 // tinyImage reports an image with a width or height under side pixels.
-func tinyImage(n *html.Node, side int) bool {
+func tinyImage(n dom.Node, side int) bool {
 	for _, key := range []string{"width", "height"} {
 		v := dom.Attr(n, key)
 		if v == "" {

@@ -1,9 +1,8 @@
 package content
 
 import (
-	"golang.org/x/net/html"
-
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -32,7 +31,7 @@ func (x *extraction) cut(e *elem) bool {
 // rest of what was cut (reply forms, buttons, hidden parts) is not.
 // A section left with headings only ("Leave a Reply" over a reply form)
 // holds no comment and is dropped.
-func (x *extraction) collectComments(n *html.Node, id int32) {
+func (x *extraction) collectComments(n dom.Node, id int32) {
 	x.inComments = true
 	from := len(x.comments)
 	cf := &flow{x: x, owner: id}

@@ -19,9 +19,8 @@ package content
 import (
 	"sync"
 
-	"golang.org/x/net/html"
-
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
@@ -103,7 +102,7 @@ type Shape struct {
 // recognise the headline and byline when they are printed in the body.
 // Extract does not change doc. It is safe for concurrent use on
 // different documents.
-func Extract(doc *html.Node, md article.Metadata, opts Options) Result {
+func Extract(doc dom.Node, md article.Metadata, opts Options) Result {
 	w := &rules.DefaultWeights
 	if opts.Weights != nil {
 		w = opts.Weights

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/rules"
 	"github.com/winnow-go/winnow/render"
 )
@@ -22,7 +23,7 @@ func extract(t *testing.T, page string, md article.Metadata) Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Extract(doc, md, Options{Explain: true})
+	return Extract(dom.FromHTML(doc, "").Root(), md, Options{Explain: true})
 }
 
 func TestExtractCutsChrome(t *testing.T) {
@@ -273,7 +274,7 @@ func TestExtractStatus(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				res := Extract(doc, md, Options{ArticlesOnly: only})
+				res := Extract(dom.FromHTML(doc, "").Root(), md, Options{ArticlesOnly: only})
 				want := tt.want
 				if only {
 					want = tt.articlesOnly
@@ -302,7 +303,7 @@ func TestExtractDoesNotChangeTheTree(t *testing.T) {
 	doc, _ := html.Parse(strings.NewReader(page))
 	var before strings.Builder
 	html.Render(&before, doc)
-	Extract(doc, article.Metadata{}, Options{Explain: true})
+	Extract(dom.FromHTML(doc, "").Root(), article.Metadata{}, Options{Explain: true})
 	var after strings.Builder
 	html.Render(&after, doc)
 	if before.String() != after.String() {
@@ -319,7 +320,7 @@ func TestFocus(t *testing.T) {
 		kept  bool
 	}{{rules.Balanced, true}, {rules.Precision, false}, {rules.Recall, true}} {
 		doc, _ := html.Parse(strings.NewReader(page))
-		res := Extract(doc, article.Metadata{}, Options{Focus: tt.focus})
+		res := Extract(dom.FromHTML(doc, "").Root(), article.Metadata{}, Options{Focus: tt.focus})
 		if got := strings.Contains(render.PlainText(res.Blocks), "Photo gallery below"); got != tt.kept {
 			t.Errorf("focus %d: kept = %v, want %v", tt.focus, got, tt.kept)
 		}

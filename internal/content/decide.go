@@ -39,7 +39,7 @@ func (x *extraction) decide(t *label.Tree) {
 		n := &t.Nodes[i]
 		x.nodes = append(x.nodes, elem{Node: n, mark: n.Mark})
 		if n.Drop {
-			switch n.N.DataAtom {
+			switch n.N.DataAtom() {
 			case atom.Script:
 				x.scripts++
 			case atom.Noscript:
@@ -93,11 +93,11 @@ func (x *extraction) sweepSections() {
 		// A "Related" box set between the headline and the body, its
 		// list beside the paragraphs, ends where the prose resumes.
 		box := false
-		for sib := e.N.NextSibling; sib != nil; sib = sib.NextSibling {
-			if sib.Type != html.ElementNode {
+		for sib := e.N.NextSibling(); !sib.Nil(); sib = sib.NextSibling() {
+			if sib.Type() != html.ElementNode {
 				continue
 			}
-			if dom.IsHeading(sib) && sib.Data <= e.N.Data {
+			if dom.IsHeading(sib) && sib.Data() <= e.N.Data() {
 				break
 			}
 			s := &x.nodes[x.labels.Index(sib)]
@@ -126,9 +126,9 @@ func (x *extraction) isProse(e *elem) bool {
 
 // proseFollows reports whether the first element after the heading h
 // is prose.
-func (x *extraction) proseFollows(h *html.Node) bool {
-	for sib := h.NextSibling; sib != nil; sib = sib.NextSibling {
-		if sib.Type == html.ElementNode {
+func (x *extraction) proseFollows(h dom.Node) bool {
+	for sib := h.NextSibling(); !sib.Nil(); sib = sib.NextSibling() {
+		if sib.Type() == html.ElementNode {
 			return x.isProse(&x.nodes[x.labels.Index(sib)])
 		}
 	}
@@ -137,13 +137,13 @@ func (x *extraction) proseFollows(h *html.Node) bool {
 
 // sectionHasNoTeasers reports whether nothing from the heading h to the
 // next heading of its level or higher holds a linked headline.
-func (x *extraction) sectionHasNoTeasers(h *html.Node) bool {
-	for sib := h.NextSibling; sib != nil; sib = sib.NextSibling {
-		if sib.Type != html.ElementNode {
+func (x *extraction) sectionHasNoTeasers(h dom.Node) bool {
+	for sib := h.NextSibling(); !sib.Nil(); sib = sib.NextSibling() {
+		if sib.Type() != html.ElementNode {
 			continue
 		}
 		if dom.IsHeading(sib) {
-			if sib.Data <= h.Data {
+			if sib.Data() <= h.Data() {
 				break
 			}
 			continue
@@ -218,7 +218,7 @@ func (x *extraction) decideRemovals() {
 			text, _ := x.textOfAll(e.N)
 			x.sawPaywall = int(e.TextLen)-int(e.LinkLen) >= x.weights.MinPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
 		}
-		switch e.N.DataAtom {
+		switch e.N.DataAtom() {
 		case atom.Html, atom.Body, atom.Main:
 			continue
 		}
@@ -258,8 +258,8 @@ func (x *extraction) decideRemovals() {
 
 // namedNav reports an element cut as navigation for its class or id
 // alone: no <nav> tag and no navigation role.
-func namedNav(n *html.Node) bool {
-	if n.DataAtom == atom.Nav {
+func namedNav(n dom.Node) bool {
+	if n.DataAtom() == atom.Nav {
 		return false
 	}
 	return rules.Roles[strings.ToLower(strings.TrimSpace(dom.Attr(n, "role")))] != article.ReasonNav
@@ -291,12 +291,12 @@ func (x *extraction) wrapsCardGrid(id int32) bool {
 	var groups []cardGroup
 	for i := id; i < e.End; i++ {
 		p := x.nodes[i].N
-		if p.Type != html.ElementNode || float64(x.nodes[i].TextLen) < w.DominantShare*float64(e.TextLen) {
+		if p.Type() != html.ElementNode || float64(x.nodes[i].TextLen) < w.DominantShare*float64(e.TextLen) {
 			continue
 		}
 		groups = groups[:0]
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || !itemTag(c) {
+		for c := p.FirstChild(); !c.Nil(); c = c.NextSibling() {
+			if c.Type() != html.ElementNode || !itemTag(c) {
 				continue
 			}
 			cid := x.labels.ID(c)
@@ -334,10 +334,10 @@ func containsAny(s string, phrases []string) bool {
 }
 
 // childParagraphs counts the <p> children of n.
-func childParagraphs(n *html.Node) int {
+func childParagraphs(n dom.Node) int {
 	count := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.P {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+		if c.Type() == html.ElementNode && c.DataAtom() == atom.P {
 			count++
 		}
 	}

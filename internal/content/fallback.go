@@ -44,7 +44,7 @@ func (x *extraction) wantsFallback(res Result) bool {
 // readers (rules.ScreenReaderClasses): the body a script would show,
 // not a modal waiting for a click or a label no one sees.
 func (x *extraction) softMark(e *elem) bool {
-	if x.opts.Thread && (e.mark == article.ReasonComments || e.mark == article.ReasonForm && e.N.DataAtom == atom.Form) {
+	if x.opts.Thread && (e.mark == article.ReasonComments || e.mark == article.ReasonForm && e.N.DataAtom() == atom.Form) {
 		return true
 	}
 	if !rules.SoftMarks[e.mark] {
@@ -53,10 +53,10 @@ func (x *extraction) softMark(e *elem) bool {
 	if e.mark != article.ReasonHidden {
 		return true
 	}
-	if e.N.DataAtom == atom.Dialog || e.N.DataAtom == atom.Template {
+	if e.N.DataAtom() == atom.Dialog || e.N.DataAtom() == atom.Template {
 		return false
 	}
-	for _, a := range e.N.Attr {
+	for _, a := range e.N.Attr() {
 		switch a.Key {
 		case "aria-modal":
 			return false

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 )
 
 // fallbackProse is a paragraph long enough to be read as text, not a label.
@@ -151,7 +152,7 @@ func TestFallbackThreadOfComments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := Extract(doc, article.Metadata{}, Options{Thread: tt.thread})
+			res := Extract(dom.FromHTML(doc, "").Root(), article.Metadata{}, Options{Thread: tt.thread})
 			var text strings.Builder
 			for _, b := range res.Blocks {
 				text.WriteString(b.Text + " ")

@@ -180,7 +180,7 @@ func (x *extraction) keepEntryTitles() {
 		if groups == nil {
 			groups = make(map[key][]int)
 		}
-		k := key{x.nodes[b.owner].Parent, x.nodes[b.owner].N.Data, class}
+		k := key{x.nodes[b.owner].Parent, x.nodes[b.owner].N.Data(), class}
 		groups[k] = append(groups[k], i)
 	}
 	for _, ids := range groups {
@@ -196,21 +196,21 @@ func (x *extraction) keepEntryTitles() {
 // opensWithLink reports whether n's text opens with a link: an entry's
 // title names it first ("<a>Title</a>, date"), a label line does not
 // ("Posted in <a>News</a>").
-func opensWithLink(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; {
+func opensWithLink(n dom.Node) bool {
+	for c := n.FirstChild(); !c.Nil(); {
 		switch {
-		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+		case c.Type() == html.TextNode && strings.TrimSpace(c.Data()) != "":
 			return false
-		case c.Type == html.ElementNode && c.DataAtom == atom.A:
+		case c.Type() == html.ElementNode && c.DataAtom() == atom.A:
 			return true
-		case c.Type == html.ElementNode && c.FirstChild != nil:
-			c = c.FirstChild
+		case c.Type() == html.ElementNode && !c.FirstChild().Nil():
+			c = c.FirstChild()
 			continue
 		}
-		for c.NextSibling == nil && c.Parent != n {
-			c = c.Parent
+		for c.NextSibling().Nil() && c.Parent() != n {
+			c = c.Parent()
 		}
-		c = c.NextSibling
+		c = c.NextSibling()
 	}
 	return false
 }

@@ -224,7 +224,7 @@ func (x *extraction) gridBeside(run itemRun, root int32, rootPlain int) bool {
 	lca, little := x.joint(run, root, rootPlain)
 	for id := root; id != lca; id = x.nodes[id].Parent {
 		n := x.nodes[id].N
-		if n.DataAtom == atom.Article || dom.Attr(n, "role") == "article" || x.nodes[id].ContentHint == 2 && run.parent > root {
+		if n.DataAtom() == atom.Article || dom.Attr(n, "role") == "article" || x.nodes[id].ContentHint == 2 && run.parent > root {
 			return false
 		}
 	}
@@ -271,7 +271,7 @@ func (x *extraction) introTo(run itemRun, rootPlain int) bool {
 	}
 	for id := x.root; id >= 0 && !x.ancestorOf(id, run.parent); id = x.nodes[id].Parent {
 		n := x.nodes[id].N
-		if x.nodes[id].ContentHint == 2 || n.DataAtom == atom.Article || dom.Attr(n, "role") == "article" {
+		if x.nodes[id].ContentHint == 2 || n.DataAtom() == atom.Article || dom.Attr(n, "role") == "article" {
 			return false
 		}
 	}
@@ -363,12 +363,12 @@ func (x *extraction) liftItems(run itemRun) {
 // fields (a text area, a visible input, a select), and stays cut.
 func (x *extraction) postForm(id int32) bool {
 	e := &x.nodes[id]
-	if e.mark != article.ReasonForm || e.N.DataAtom != atom.Form || e.ParaLen == 0 ||
+	if e.mark != article.ReasonForm || e.N.DataAtom() != atom.Form || e.ParaLen == 0 ||
 		float64(e.LinkLen) > x.weights.ContestedLinkShare*float64(e.TextLen) {
 		return false
 	}
 	for i := id + 1; i < e.End; i++ {
-		switch n := x.nodes[i].N; n.DataAtom {
+		switch n := x.nodes[i].N; n.DataAtom() {
 		case atom.Textarea, atom.Select:
 			return false
 		case atom.Input:
@@ -413,10 +413,10 @@ func (x *extraction) itemsRoot(run itemRun, root, within int32, rootPlain int) i
 		return lca
 	}
 	if x.threadReplies(run) {
-		switch x.nodes[lca].N.DataAtom {
+		switch x.nodes[lca].N.DataAtom() {
 		case atom.Body, atom.Html:
 		default:
-			if x.nodes[lca].N.Type == html.ElementNode {
+			if x.nodes[lca].N.Type() == html.ElementNode {
 				return lca
 			}
 		}
@@ -486,12 +486,12 @@ func (x *extraction) bestRun() (itemRun, []itemRun, func(int32) int) {
 		if hard[i] {
 			continue
 		}
-		if x.itemText(int32(i)) < min(w.MinRunPlain, w.MinDominantPlain) || e.N.Type != html.ElementNode && e.N.Type != html.DocumentNode || chromeRegion[e.mark] {
+		if x.itemText(int32(i)) < min(w.MinRunPlain, w.MinDominantPlain) || e.N.Type() != html.ElementNode && e.N.Type() != html.DocumentNode || chromeRegion[e.mark] {
 			continue
 		}
 		groups = groups[:0]
-		for c := e.N.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || !itemTag(c) {
+		for c := e.N.FirstChild(); !c.Nil(); c = c.NextSibling() {
+			if c.Type() != html.ElementNode || !itemTag(c) {
 				continue
 			}
 			id := x.labels.ID(c)
@@ -544,7 +544,7 @@ type itemGroup struct {
 func (g itemGroup) signature() string { return g.sig }
 
 // itemSig is the kind of an item: its tag and first class.
-func itemSig(c *html.Node) string { return c.Data + "." + firstClass(c) }
+func itemSig(c dom.Node) string { return c.Data() + "." + firstClass(c) }
 
 // groupOf returns groups and the index in it of the group of items of
 // kind sig, appended (made by fresh) when there is none yet.
@@ -618,8 +618,8 @@ func (x *extraction) inItem(id int32) bool {
 
 // itemTag reports an element that may be one item of a run: a block
 // container, not a paragraph, a heading or inline text.
-func itemTag(n *html.Node) bool {
-	switch n.DataAtom {
+func itemTag(n dom.Node) bool {
+	switch n.DataAtom() {
 	case atom.Div, atom.Article, atom.Section, atom.Li, atom.Tr, atom.Dd:
 		return true
 	}
@@ -629,7 +629,7 @@ func itemTag(n *html.Node) bool {
 // firstClass is the first class name of n with its digits taken out:
 // items of one kind share it ("post", "message"), while ids and
 // alternating row classes ("bg1", "bg2") differ.
-func firstClass(n *html.Node) string {
+func firstClass(n dom.Node) string {
 	for name := range rules.ClassNames(dom.Attr(n, "class")) {
 		return strings.Map(func(r rune) rune {
 			if r >= '0' && r <= '9' {

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/render"
 )
 
@@ -232,7 +233,7 @@ func TestFirstClass(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		n := doc.FirstChild.LastChild.FirstChild // html > body > element
+		n := dom.FromHTML(doc, "").Root().FirstChild().LastChild().FirstChild() // html > body > element
 		if got := firstClass(n); got != tt.want {
 			t.Errorf("firstClass(%s) = %q, want %q", tt.html, got, tt.want)
 		}
@@ -611,7 +612,7 @@ func TestThreadRepliesBesideFirstPost(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Extract(doc, article.Metadata{}, Options{Thread: tt.thread})
+			res := Extract(dom.FromHTML(doc, "").Root(), article.Metadata{}, Options{Thread: tt.thread})
 			got := render.PlainText(res.Blocks)
 			if !strings.Contains(got, "guide to turn its lights off") {
 				t.Fatalf("the first post was lost: %q", got)
@@ -653,7 +654,7 @@ func TestThreadPostWithLongLog(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := render.PlainText(Extract(doc, article.Metadata{}, Options{Thread: thread}).Blocks)
+			got := render.PlainText(Extract(dom.FromHTML(doc, "").Root(), article.Metadata{}, Options{Thread: thread}).Blocks)
 			if !strings.Contains(got, "Future exception was never retrieved") || !strings.Contains(got, "part of the log") {
 				t.Fatalf("the post with the log was lost: %.200q", got)
 			}

@@ -37,7 +37,7 @@ func (x *extraction) dropProductReviews() {
 		for id := b.owner; id > x.root && id >= 0; id = nodes[id].Parent {
 			r, seen := named[id]
 			if !seen {
-				r = namedReviews(nodes[id].N.Attr) && float64(nodes[id].TextLen) < x.weights.MaxReviewShare*rootText
+				r = namedReviews(nodes[id].N.Attr()) && float64(nodes[id].TextLen) < x.weights.MaxReviewShare*rootText
 				named[id] = r
 			}
 			if r {

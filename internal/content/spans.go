@@ -133,16 +133,16 @@ func headingMarks(text string, ms []article.Mark) []article.Mark {
 
 // codeLang returns the language a <pre> names, or the first <code>
 // inside it names (rules.CodeLang), or "".
-func codeLang(pre *html.Node) string {
+func codeLang(pre dom.Node) string {
 	if l := rules.CodeLang(func(k string) string { return dom.Attr(pre, k) }); l != "" {
 		return l
 	}
 	lang := ""
-	dom.Walk(pre, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode {
+	dom.Walk(pre, func(c dom.Node) dom.Step {
+		if c.Type() != html.ElementNode {
 			return dom.Skip
 		}
-		if c.DataAtom == atom.Code {
+		if c.DataAtom() == atom.Code {
 			lang = rules.CodeLang(func(k string) string { return dom.Attr(c, k) })
 			return dom.Stop
 		}

@@ -1,7 +1,7 @@
-// Package dom is the small toolkit the stages share for reading a parsed
-// page: attribute lookup, text content, white-space collapsing, word
-// counts, a walk that can skip subtrees, and URL resolution. It never
-// changes a tree.
+// Package dom holds a parsed page as a flat Tree (tree.go), and the
+// small toolkit the stages share for reading it: attribute lookup, text
+// content, white-space collapsing, word counts, a walk that can skip
+// subtrees, and URL resolution. Only the parser changes a tree.
 package dom
 
 import (
@@ -14,15 +14,15 @@ import (
 )
 
 // Attr returns the value of n's attribute key (without a namespace), or "".
-func Attr(n *html.Node, key string) string {
+func Attr(n Node, key string) string {
 	v, _ := LookupAttr(n, key)
 	return v
 }
 
 // LookupAttr returns the value of n's attribute key (without a namespace)
 // and whether n has it.
-func LookupAttr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
+func LookupAttr(n Node, key string) (string, bool) {
+	for _, a := range n.Attr() {
 		if a.Key == key && a.Namespace == "" {
 			return a.Val, true
 		}
@@ -44,15 +44,15 @@ const (
 // from each node that enter descended into (text nodes included). Walk
 // keeps no stack, so any depth is safe. It reports false when enter
 // stopped it.
-func Walk(root *html.Node, enter func(*html.Node) Step, leave func(*html.Node)) bool {
-	n := root.FirstChild
-	for n != nil {
+func Walk(root Node, enter func(Node) Step, leave func(Node)) bool {
+	n := root.FirstChild()
+	for !n.Nil() {
 		switch enter(n) {
 		case Stop:
 			return false
 		case Descend:
-			if n.FirstChild != nil {
-				n = n.FirstChild
+			if !n.FirstChild().Nil() {
+				n = n.FirstChild()
 				continue
 			}
 			if leave != nil {
@@ -60,25 +60,25 @@ func Walk(root *html.Node, enter func(*html.Node) Step, leave func(*html.Node)) 
 			}
 		}
 		// Go to the next sibling, leaving the parents that have none.
-		for n.NextSibling == nil {
-			n = n.Parent
-			if n == root || n == nil {
+		for n.NextSibling().Nil() {
+			n = n.Parent()
+			if n == root || n.Nil() {
 				return true
 			}
 			if leave != nil {
 				leave(n)
 			}
 		}
-		n = n.NextSibling
+		n = n.NextSibling()
 	}
 	return true
 }
 
 // Elements yields the element children of n.
-func Elements(n *html.Node) iter.Seq[*html.Node] {
-	return func(yield func(*html.Node) bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && !yield(c) {
+func Elements(n Node) iter.Seq[Node] {
+	return func(yield func(Node) bool) {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+			if c.Type() == html.ElementNode && !yield(c) {
 				return
 			}
 		}
@@ -86,30 +86,30 @@ func Elements(n *html.Node) iter.Seq[*html.Node] {
 }
 
 // NextElement returns the element sibling that follows n, or nil.
-func NextElement(n *html.Node) *html.Node {
-	for s := n.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type == html.ElementNode {
+func NextElement(n Node) Node {
+	for s := n.NextSibling(); !s.Nil(); s = s.NextSibling() {
+		if s.Type() == html.ElementNode {
 			return s
 		}
 	}
-	return nil
+	return Node{}
 }
 
 // RawText returns the text of n's subtree as written, with <br> as a line
 // break, leaving out scripts, styles and the elements skip names (skip
 // may be nil).
-func RawText(n *html.Node, skip func(*html.Node) bool) string {
+func RawText(n Node, skip func(Node) bool) string {
 	var b strings.Builder
-	Walk(n, func(c *html.Node) Step {
-		switch c.Type {
+	Walk(n, func(c Node) Step {
+		switch c.Type() {
 		case html.TextNode:
-			b.WriteString(c.Data)
+			b.WriteString(c.Data())
 		case html.ElementNode:
 			switch {
-			case c.DataAtom == atom.Br:
+			case c.DataAtom() == atom.Br:
 				b.WriteByte('\n')
 				return Skip
-			case c.DataAtom == atom.Script || c.DataAtom == atom.Style:
+			case c.DataAtom() == atom.Script || c.DataAtom() == atom.Style:
 				return Skip
 			case skip != nil && skip(c):
 				return Skip
@@ -149,8 +149,8 @@ func HasScheme(ref, scheme string) bool {
 }
 
 // IsHeading reports an <h1> to <h6> element.
-func IsHeading(n *html.Node) bool {
-	switch n.DataAtom {
+func IsHeading(n Node) bool {
+	switch n.DataAtom() {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
 	}

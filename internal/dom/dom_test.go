@@ -9,21 +9,21 @@ import (
 )
 
 // parse parses a test page; the parser takes any input.
-func parse(_ *testing.T, s string) *html.Node {
+func parse(_ *testing.T, s string) Node {
 	doc, _ := html.Parse(strings.NewReader(s))
-	return doc
+	return FromHTML(doc, s).Root()
 }
 
 // find returns the first element with the given id attribute.
-func find(t *testing.T, doc *html.Node, id string) *html.Node {
+func find(t *testing.T, doc Node, id string) Node {
 	t.Helper()
 	for n := range doc.Descendants() {
-		if n.Type == html.ElementNode && Attr(n, "id") == id {
+		if n.Type() == html.ElementNode && Attr(n, "id") == id {
 			return n
 		}
 	}
 	t.Fatalf("no element #%s", id)
-	return nil
+	return Node{}
 }
 
 func TestAttr(t *testing.T) {
@@ -48,7 +48,7 @@ func TestAttr(t *testing.T) {
 	}
 	// A namespaced attribute is not the plain one.
 	for n := range doc.Descendants() {
-		if n.Type == html.ElementNode && n.Data == "a" {
+		if n.Type() == html.ElementNode && n.Data() == "a" {
 			if _, ok := LookupAttr(n, "href"); ok {
 				t.Error("xlink:href read as href")
 			}
@@ -133,19 +133,19 @@ func TestWalk(t *testing.T) {
 	doc := parse(t, `<div id=root><p>a<b>b</b></p><ul><li>c</li><li>d</li></ul><p>e</p></div>`)
 	root := find(t, doc, "root")
 	var got []string
-	Walk(root, func(n *html.Node) Step {
-		if n.Type == html.ElementNode {
-			got = append(got, "<"+n.Data)
-			if n.DataAtom == atom.Ul {
+	Walk(root, func(n Node) Step {
+		if n.Type() == html.ElementNode {
+			got = append(got, "<"+n.Data())
+			if n.DataAtom() == atom.Ul {
 				return Skip
 			}
 		} else {
-			got = append(got, n.Data)
+			got = append(got, n.Data())
 		}
 		return Descend
-	}, func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			got = append(got, n.Data+">")
+	}, func(n Node) {
+		if n.Type() == html.ElementNode {
+			got = append(got, n.Data()+">")
 		}
 	})
 	want := "<p a <b b b> p> <ul <p e p>"
@@ -163,10 +163,10 @@ func TestWalk(t *testing.T) {
 func TestWalkStop(t *testing.T) {
 	doc := parse(t, `<div id=root><p>a</p><p>b</p><p>c</p></div>`)
 	var texts []string
-	done := Walk(find(t, doc, "root"), func(n *html.Node) Step {
-		if n.Type == html.TextNode {
-			texts = append(texts, n.Data)
-			if n.Data == "b" {
+	done := Walk(find(t, doc, "root"), func(n Node) Step {
+		if n.Type() == html.TextNode {
+			texts = append(texts, n.Data())
+			if n.Data() == "b" {
 				return Stop
 			}
 		}
@@ -176,23 +176,24 @@ func TestWalkStop(t *testing.T) {
 		t.Errorf("Walk = %v after %q; want false after \"ab\"", done, texts)
 	}
 	// An empty root ends at once.
-	if !Walk(&html.Node{Type: html.ElementNode}, func(*html.Node) Step { t.Error("visited"); return Descend }, nil) {
+	if !Walk(NewTree("", 0).Root(), func(Node) Step { t.Error("visited"); return Descend }, nil) {
 		t.Error("Walk of an empty node reported a stop")
 	}
 }
 
 func TestWalkDeep(t *testing.T) {
 	// Deeper than any recursion would like: the walk keeps no stack.
-	root := &html.Node{Type: html.ElementNode, Data: "div"}
+	tree := NewTree("", 0)
+	root := tree.NewNode(html.ElementNode, atom.Div, "div", "")
 	n := root
 	for range 100000 {
-		c := &html.Node{Type: html.ElementNode, Data: "div"}
-		n.AppendChild(c)
+		c := tree.NewNode(html.ElementNode, atom.Div, "div", "")
+		tree.AppendChild(n, c)
 		n = c
 	}
-	n.AppendChild(&html.Node{Type: html.TextNode, Data: "bottom"})
+	tree.AppendChild(n, tree.NewNode(html.TextNode, 0, "bottom", ""))
 	count, leaves := 0, 0
-	Walk(root, func(*html.Node) Step { count++; return Descend }, func(*html.Node) { leaves++ })
+	Walk(root, func(Node) Step { count++; return Descend }, func(Node) { leaves++ })
 	if count != 100001 || leaves != count {
 		t.Errorf("visited %d, left %d; want 100001 each", count, leaves)
 	}
@@ -207,10 +208,10 @@ func TestElementsAndNext(t *testing.T) {
 	if strings.Join(ids, ",") != "a,b" {
 		t.Errorf("Elements = %v; want [a b]", ids)
 	}
-	if next := NextElement(find(t, doc, "a")); next == nil || Attr(next, "id") != "b" {
+	if next := NextElement(find(t, doc, "a")); next.Nil() || Attr(next, "id") != "b" {
 		t.Errorf("NextElement(#a) = %v; want #b", next)
 	}
-	if NextElement(find(t, doc, "b")) != nil {
+	if !NextElement(find(t, doc, "b")).Nil() {
 		t.Error("NextElement of the last element is not nil")
 	}
 }
@@ -218,7 +219,7 @@ func TestElementsAndNext(t *testing.T) {
 func TestRawText(t *testing.T) {
 	doc := parse(t, `<pre id=root>line  one<br>line two<script>x()</script><style>p{}</style><span class=skip>gutter</span><b>!</b></pre>`)
 	root := find(t, doc, "root")
-	skip := func(n *html.Node) bool { return Attr(n, "class") == "skip" }
+	skip := func(n Node) bool { return Attr(n, "class") == "skip" }
 	if got, want := RawText(root, skip), "line  one\nline two!"; got != want {
 		t.Errorf("RawText = %q; want %q", got, want)
 	}

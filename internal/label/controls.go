@@ -16,11 +16,11 @@ import (
 // vocabulary ("Click to expand..." under a quoted forum post): a link
 // drawn as a button, not text of the page. A role="button" that wraps a
 // card or an accordion's heading holds other text and is left alone.
-func controlLabel(n *html.Node) bool {
+func controlLabel(n dom.Node) bool {
 	var text string
 	for c := range n.Descendants() {
-		if c.Type == html.TextNode {
-			if text += c.Data; len(text) > rules.MaxControlLabelBytes {
+		if c.Type() == html.TextNode {
+			if text += c.Data(); len(text) > rules.MaxControlLabelBytes {
 				return false
 			}
 		}
@@ -34,14 +34,14 @@ func controlLabel(n *html.Node) bool {
 // element of a choice role (rules.ChoiceRoles). Its text is the options'
 // names (sizes, colours), not the page's. The content stage reads it on
 // a product page (a poll or a quiz in an article is left alone).
-func ChoicePicker(n *html.Node) bool {
-	if n.Type != html.ElementNode {
+func ChoicePicker(n dom.Node) bool {
+	if n.Type() != html.ElementNode {
 		return false
 	}
 	if rules.ChoiceRoles[roleOf(n)] {
 		return true
 	}
-	switch n.DataAtom {
+	switch n.DataAtom() {
 	case atom.Fieldset:
 		for c := range n.Descendants() {
 			if choiceInput(c) {
@@ -58,8 +58,8 @@ func ChoicePicker(n *html.Node) bool {
 		if target == "" {
 			return false
 		}
-		for _, s := range [2]*html.Node{prevElement(n), nextElement(n)} {
-			if s != nil && choiceInput(s) && dom.Attr(s, "id") == target {
+		for _, s := range [2]dom.Node{prevElement(n), nextElement(n)} {
+			if !s.Nil() && choiceInput(s) && dom.Attr(s, "id") == target {
 				return true
 			}
 		}
@@ -68,26 +68,26 @@ func ChoicePicker(n *html.Node) bool {
 }
 
 // choiceInput reports whether n is an <input> of a choice type.
-func choiceInput(n *html.Node) bool {
-	return n.Type == html.ElementNode && n.DataAtom == atom.Input &&
+func choiceInput(n dom.Node) bool {
+	return n.Type() == html.ElementNode && n.DataAtom() == atom.Input &&
 		rules.ChoiceInputTypes[strings.ToLower(strings.TrimSpace(dom.Attr(n, "type")))]
 }
 
 // prevElement and nextElement are the element siblings around n.
-func prevElement(n *html.Node) *html.Node {
-	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
-		if s.Type == html.ElementNode {
+func prevElement(n dom.Node) dom.Node {
+	for s := n.PrevSibling(); !s.Nil(); s = s.PrevSibling() {
+		if s.Type() == html.ElementNode {
 			return s
 		}
 	}
-	return nil
+	return dom.Node{}
 }
 
-func nextElement(n *html.Node) *html.Node {
-	for s := n.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type == html.ElementNode {
+func nextElement(n dom.Node) dom.Node {
+	for s := n.NextSibling(); !s.Nil(); s = s.NextSibling() {
+		if s.Type() == html.ElementNode {
 			return s
 		}
 	}
-	return nil
+	return dom.Node{}
 }

@@ -28,7 +28,7 @@ import (
 
 // Node is what the label pass learns about one element, or the document.
 type Node struct {
-	N      *html.Node
+	N      dom.Node
 	Parent int32 // -1 for the root
 	// End is one past the id of the last labelled node in the subtree:
 	// the subtree is the ids [id, End).
@@ -74,7 +74,7 @@ func (n *Node) Hidden() bool {
 	if n.Mark != article.ReasonHidden {
 		return false
 	}
-	switch n.N.DataAtom {
+	switch n.N.DataAtom() {
 	case atom.Html, atom.Body, atom.Main:
 		return false
 	}
@@ -104,17 +104,17 @@ type Tree struct {
 
 // Label labels the tree under root (normally the document). It does not
 // change the tree. The caller owns the result until it calls Release.
-func Label(root *html.Node) *Tree { return LabelWith(root, &rules.DefaultWeights) }
+func Label(root dom.Node) *Tree { return LabelWith(root, &rules.DefaultWeights) }
 
 // LabelWith is Label with weights other than the defaults (for evaluation).
-func LabelWith(root *html.Node, w *rules.Weights) *Tree {
+func LabelWith(root dom.Node, w *rules.Weights) *Tree {
 	return LabelContext(context.Background(), root, w)
 }
 
 // LabelContext is LabelWith that ends early, with the nodes labelled so
 // far, once ctx is done; the caller then drops the tree. The tree keeps
 // ctx's Check for the stages that read it next (Check).
-func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree {
+func LabelContext(ctx context.Context, root dom.Node, w *rules.Weights) *Tree {
 	return LabelSized(ctx, root, w, 0)
 }
 
@@ -123,7 +123,7 @@ func LabelContext(ctx context.Context, root *html.Node, w *rules.Weights) *Tree 
 // costs far less than a walk of its tree). A page bigger than the pooled
 // tables gets tables of its size at once: grown as the pass goes, they
 // would be copied over and be up to twice the size.
-func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *Tree {
+func LabelSized(ctx context.Context, root dom.Node, w *rules.Weights, n int) *Tree {
 	t := pool.Get().(*Tree)
 	t.w = w
 	t.stop = stop.New(ctx)
@@ -134,7 +134,7 @@ func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *
 			t.Nodes = make([]Node, 0, n)
 		}
 	}
-	t.index.reset(cap(t.Nodes))
+	t.index.reset(root.Tree())
 	t.h1, t.h1Len = -1, 0
 	t.label(root, -1, false, false)
 	if t.stop.Done() {
@@ -153,23 +153,23 @@ func LabelSized(ctx context.Context, root *html.Node, w *rules.Weights, n int) *
 func (t *Tree) Check() *stop.Check { return t.stop }
 
 // Root returns the node the tree was labelled from.
-func (t *Tree) Root() *html.Node { return t.Nodes[0].N }
+func (t *Tree) Root() dom.Node { return t.Nodes[0].N }
 
 // ID returns n's id, or -1 when n is not labelled (it is not an element,
 // or it sits inside a dropped element).
-func (t *Tree) ID(n *html.Node) int32 {
-	return t.index.find(t.Nodes, n)
+func (t *Tree) ID(n dom.Node) int32 {
+	return t.index.find(n)
 }
 
 // Index returns n's id, or 0 (the root's) when n is not labelled: for
 // the walks that only meet labelled elements.
-func (t *Tree) Index(n *html.Node) int32 {
-	return max(t.index.find(t.Nodes, n), 0)
+func (t *Tree) Index(n dom.Node) int32 {
+	return max(t.index.find(n), 0)
 }
 
 // IsHidden reports whether n is a labelled element that the page hides.
-func (t *Tree) IsHidden(n *html.Node) bool {
-	if n.Type != html.ElementNode {
+func (t *Tree) IsHidden(n dom.Node) bool {
+	if n.Type() != html.ElementNode {
 		return false
 	}
 	id := t.ID(n)
@@ -181,7 +181,7 @@ func (t *Tree) IsHidden(n *html.Node) bool {
 // first child, then the End of the previous labelled child). It returns
 // -1 for a child that is not labelled. Walking children this way costs
 // no map lookup.
-func (t *Tree) ChildID(next int32, c *html.Node) int32 {
+func (t *Tree) ChildID(next int32, c dom.Node) int32 {
 	if next >= 0 && int(next) < len(t.Nodes) && t.Nodes[next].N == c {
 		return next
 	}
@@ -220,10 +220,10 @@ var pool = sync.Pool{New: func() any {
 type sizes struct{ text, link, para, heads int }
 
 // label labels n's subtree and returns its text sizes.
-func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
-	switch n.Type {
+func (t *Tree) label(n dom.Node, parent int32, inLink, inPara bool) sizes {
+	switch n.Type() {
 	case html.TextNode:
-		l := dom.VisibleLen(n.Data)
+		l := dom.VisibleLen(n.Data())
 		switch {
 		case inLink:
 			return sizes{text: l, link: l}
@@ -244,9 +244,9 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	}
 	t.Nodes = append(t.Nodes, Node{N: n, Parent: parent})
 	t.index.add(t.Nodes, id)
-	if n.Type == html.ElementNode {
+	if n.Type() == html.ElementNode {
 		t.mark(id)
-		switch n.DataAtom {
+		switch n.DataAtom() {
 		case atom.A:
 			inLink = true
 		case atom.P:
@@ -255,7 +255,7 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	}
 	var sum sizes
 	if !t.Nodes[id].Drop {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
 			s := t.label(c, id, inLink, inPara)
 			sum.text += s.text
 			sum.link += s.link
@@ -269,7 +269,7 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 	}
 	e.End = int32(len(t.Nodes))
 	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = clamp32(sum.text), clamp32(sum.link), clamp32(sum.para), clamp32(sum.heads)
-	if n.DataAtom == atom.H1 && t.h1 < 0 && !inLink && e.Mark != article.ReasonHidden && sum.text > 0 && 2*sum.link < sum.text {
+	if n.DataAtom() == atom.H1 && t.h1 < 0 && !inLink && e.Mark != article.ReasonHidden && sum.text > 0 && 2*sum.link < sum.text {
 		t.h1, t.h1Len = id, sum.text
 	}
 	if e.disclosure && e.Mark == article.ReasonHidden && e.TextLen > 0 &&
@@ -284,10 +284,10 @@ func (t *Tree) label(n *html.Node, parent int32, inLink, inPara bool) sizes {
 // linksInPage reports whether every link in a heading points into the
 // page itself (an href of "#..."): an accordion's toggle or a section's
 // anchor, not a linked headline that leads to another page.
-func linksInPage(h *html.Node) bool {
+func linksInPage(h dom.Node) bool {
 	seen := false
 	for c := range h.Descendants() {
-		if c.Type != html.ElementNode || c.DataAtom != atom.A {
+		if c.Type() != html.ElementNode || c.DataAtom() != atom.A {
 			continue
 		}
 		if href, ok := dom.LookupAttr(c, "href"); ok && !strings.HasPrefix(strings.TrimSpace(href), "#") {
@@ -352,7 +352,7 @@ func (t *Tree) mark(id int32) {
 	n := e.N
 	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
 		e.Mark, e.Drop = r, true
-		for _, a := range n.Attr {
+		for _, a := range n.Attr() {
 			if a.Namespace != "" {
 				continue
 			}
@@ -368,14 +368,14 @@ func (t *Tree) mark(id int32) {
 	if r, ok := lookupTag(structuralTags, rules.StructuralTags, n); ok {
 		e.Mark = r
 	}
-	switch n.DataAtom {
+	switch n.DataAtom() {
 	case atom.Article, atom.Main:
 		e.ContentHint = 1
 	}
 	var ident string
 	var cls nameInfo // what the class says
 	weakRole := false
-	for _, a := range n.Attr {
+	for _, a := range n.Attr() {
 		switch a.Key {
 		case "role":
 			// A role attribute may list fallbacks ("navigation menu");
@@ -383,7 +383,7 @@ func (t *Tree) mark(id int32) {
 			role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Val)), " ")
 			if r, ok := rules.Roles[role]; ok && e.Mark != article.ReasonHidden {
 				e.Mark = r
-				weakRole = rules.WeakRoles[role] && e.Mark != "" && n.DataAtom != atom.Nav
+				weakRole = rules.WeakRoles[role] && e.Mark != "" && n.DataAtom() != atom.Nav
 			} else if role == "button" && e.Mark == "" && controlLabel(n) {
 				e.Mark = article.ReasonButton
 			} else if role == "main" || role == "article" {
@@ -422,7 +422,7 @@ func (t *Tree) mark(id int32) {
 			}
 		}
 	}
-	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+	if n.DataAtom() == atom.Html || n.DataAtom() == atom.Body {
 		// Page-level classes describe the page ("single-post"), not a part of it.
 		e.ContentHint = 0
 		return
@@ -766,15 +766,15 @@ func (t *Tree) show(e *Node) {
 // The hidden element after it is the panel the toggle opens, an
 // accordion's answer or the rest of a text, whatever its class; an icon
 // without a label opens a tooltip or a popover, which stays hidden.
-func (t *Tree) afterToggle(n *html.Node) bool {
-	p := n.PrevSibling
-	for p != nil && p.Type != html.ElementNode {
-		p = p.PrevSibling
+func (t *Tree) afterToggle(n dom.Node) bool {
+	p := n.PrevSibling()
+	for !p.Nil() && p.Type() != html.ElementNode {
+		p = p.PrevSibling()
 	}
-	if p == nil {
+	if p.Nil() {
 		return false
 	}
-	toggle := p.DataAtom == atom.Button
+	toggle := p.DataAtom() == atom.Button
 	if !toggle {
 		_, toggle = dom.LookupAttr(p, "aria-expanded")
 	}
@@ -783,7 +783,7 @@ func (t *Tree) afterToggle(n *html.Node) bool {
 	}
 	// The toggle's own text: a dropped <button> was never measured.
 	for c := range p.Descendants() {
-		if c.Type == html.TextNode && dom.VisibleLen(c.Data) > 0 {
+		if c.Type() == html.TextNode && dom.VisibleLen(c.Data()) > 0 {
 			return true
 		}
 	}
@@ -791,7 +791,7 @@ func (t *Tree) afterToggle(n *html.Node) bool {
 }
 
 // roleOf returns the first role of n's role attribute, lower-cased.
-func roleOf(n *html.Node) string {
+func roleOf(n dom.Node) string {
 	role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(dom.Attr(n, "role"))), " ")
 	return role
 }
@@ -814,12 +814,12 @@ func byAtom(table map[string]article.Reason) map[atom.Atom]article.Reason {
 }
 
 // lookupTag finds n's tag in a table, by atom when the tag has one.
-func lookupTag(byAtom map[atom.Atom]article.Reason, byName map[string]article.Reason, n *html.Node) (article.Reason, bool) {
-	if n.DataAtom != 0 {
-		r, ok := byAtom[n.DataAtom]
+func lookupTag(byAtom map[atom.Atom]article.Reason, byName map[string]article.Reason, n dom.Node) (article.Reason, bool) {
+	if n.DataAtom() != 0 {
+		r, ok := byAtom[n.DataAtom()]
 		return r, ok
 	}
-	r, ok := byName[n.Data]
+	r, ok := byName[n.Data()]
 	return r, ok
 }
 

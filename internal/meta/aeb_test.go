@@ -10,13 +10,14 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/testpages"
 )
 
 type aebPage struct {
 	id  string
 	url string
-	doc *html.Node
+	doc dom.Node
 }
 
 var (
@@ -34,7 +35,7 @@ func loadAEB(tb testing.TB) []aebPage {
 			if err != nil {
 				tb.Fatalf("%s: %v", p.ID, err)
 			}
-			aebPages = append(aebPages, aebPage{id: p.ID, url: p.URL, doc: doc})
+			aebPages = append(aebPages, aebPage{id: p.ID, url: p.URL, doc: dom.FromHTML(doc, "").Root()})
 		}
 	})
 	return aebPages

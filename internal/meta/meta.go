@@ -16,8 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/html"
-
 	"github.com/winnow-go/winnow/article"
 
 	"github.com/winnow-go/winnow/internal/dom"
@@ -31,8 +29,8 @@ const maxTags = 50
 // given it is the page's URL, resolves relative image and canonical
 // addresses, and is a weak source of the publication date. doc is not
 // changed. Extract is safe for concurrent use.
-func Extract(doc *html.Node, pageURL string) article.Metadata {
-	if doc == nil {
+func Extract(doc dom.Node, pageURL string) article.Metadata {
+	if doc.Nil() {
 		return article.Metadata{URL: pageURL}
 	}
 	t := label.Label(doc)
@@ -221,7 +219,7 @@ func (c *collector) subtitle(head *heading, title string, ld ldInfo, desc string
 	after := normKey(head.afterNP.String())
 	next := dom.NextElement(head.node)
 	nextText := ""
-	if next != nil && !c.labels.IsHidden(next) {
+	if !next.Nil() && !c.labels.IsHidden(next) {
 		nextText = c.nodeText(next, subtitleMax+1)
 	}
 	nextKey := normKey(nextText)

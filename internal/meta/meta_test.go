@@ -5,16 +5,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
 )
 
-func parse(t *testing.T, s string) *html.Node {
+func parse(t *testing.T, s string) dom.Node {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		t.Fatalf("parse: %v", err)
 	}
-	return doc
+	return dom.FromHTML(doc, "").Root()
 }
 
 func TestTitle(t *testing.T) {
@@ -364,7 +365,7 @@ func TestSiteLanguageImageCanonical(t *testing.T) {
 }
 
 func TestNilAndEmpty(t *testing.T) {
-	if m := Extract(nil, "https://example.com/"); m.URL != "https://example.com/" || m.Title != "" {
+	if m := Extract(dom.Node{}, "https://example.com/"); m.URL != "https://example.com/" || m.Title != "" {
 		t.Errorf("Extract(nil) = %+v", m)
 	}
 	if m := Extract(parse(t, ""), ""); m.Title != "" || len(m.Authors) != 0 {
@@ -407,7 +408,7 @@ func TestTitleIgnoresLogoHeading(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc, _ := html.Parse(strings.NewReader(tt.page))
-		if got := Extract(doc, "").Title; got != tt.want {
+		if got := Extract(dom.FromHTML(doc, "").Root(), "").Title; got != tt.want {
 			t.Errorf("Title = %q, want %q", got, tt.want)
 		}
 	}

@@ -24,27 +24,27 @@ func skipTag(a atom.Atom) bool {
 // nodeText returns the visible text under n with white space collapsed,
 // cut at about max bytes. Block elements and <br> separate words; what
 // the page hides is left out.
-func (c *collector) nodeText(n *html.Node, max int) string {
+func (c *collector) nodeText(n dom.Node, max int) string {
 	var b strings.Builder
-	dom.Walk(n, func(ch *html.Node) dom.Step {
-		switch ch.Type {
+	dom.Walk(n, func(ch dom.Node) dom.Step {
+		switch ch.Type() {
 		case html.TextNode:
-			b.WriteString(ch.Data)
+			b.WriteString(ch.Data())
 			if b.Len() >= max {
 				return dom.Stop
 			}
 		case html.ElementNode:
-			if skipTag(ch.DataAtom) || c.labels.IsHidden(ch) {
+			if skipTag(ch.DataAtom()) || c.labels.IsHidden(ch) {
 				return dom.Skip
 			}
-			if ch.DataAtom == atom.Br || wordBreak(ch.DataAtom) {
+			if ch.DataAtom() == atom.Br || wordBreak(ch.DataAtom()) {
 				b.WriteByte(' ')
 			}
 			return dom.Descend
 		}
 		return dom.Skip
-	}, func(ch *html.Node) {
-		if wordBreak(ch.DataAtom) {
+	}, func(ch dom.Node) {
+		if wordBreak(ch.DataAtom()) {
 			b.WriteByte(' ')
 		}
 	})
@@ -73,12 +73,12 @@ const (
 // say about it: read by the label pass with the rest of the element's
 // names, or for an element it did not label (inside <head> or a dropped
 // element; id < 0), read here.
-func (c *collector) classFlags(n *html.Node, id int32) classFlag {
+func (c *collector) classFlags(n dom.Node, id int32) classFlag {
 	if id >= 0 {
 		return c.labels.Nodes[id].MetaNames
 	}
 	var f classFlag
-	for _, a := range n.Attr {
+	for _, a := range n.Attr() {
 		if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
 			f |= rules.MetaNamesOf(a.Val)
 		}

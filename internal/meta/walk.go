@@ -28,7 +28,7 @@ const (
 
 // heading is an <h1> seen in the walk.
 type heading struct {
-	node    *html.Node
+	node    dom.Node
 	text    string
 	textEnd int             // text position at its end
 	before  string          // visible text just before it (up to beforeH1Bytes)
@@ -99,16 +99,16 @@ type walkState struct {
 
 // walk visits the children of n, whose label id is id (-1 inside an
 // element the label pass did not look into, such as <head>).
-func (c *collector) walk(n *html.Node, id int32, st walkState) {
+func (c *collector) walk(n dom.Node, id int32, st walkState) {
 	if st.depth > maxDepth {
 		return
 	}
 	next := id + 1 // the id of the next labelled child
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		switch ch.Type {
+	for ch := n.FirstChild(); !ch.Nil(); ch = ch.NextSibling() {
+		switch ch.Type() {
 		case html.TextNode:
 			if !st.hidden {
-				c.text(ch.Data, st.inP)
+				c.text(ch.Data(), st.inP)
 			}
 		case html.ElementNode:
 			if c.stop.Stop() {
@@ -152,11 +152,11 @@ func (c *collector) text(s string, inP bool) {
 	}
 }
 
-func (c *collector) element(n *html.Node, id int32, st walkState) {
+func (c *collector) element(n dom.Node, id int32, st walkState) {
 	if id >= 0 && c.labels.Nodes[id].Hidden() {
 		st.hidden = true
 	}
-	switch n.DataAtom {
+	switch n.DataAtom() {
 	case atom.Html:
 		if c.htmlLang == "" {
 			c.htmlLang = dom.Attr(n, "lang")
@@ -176,8 +176,8 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		c.link(n)
 		return
 	case atom.Script:
-		if strings.Contains(strings.ToLower(dom.Attr(n, "type")), "ld+json") && n.FirstChild != nil && len(c.jsonld) < maxCandidates {
-			c.jsonld = append(c.jsonld, n.FirstChild.Data)
+		if strings.Contains(strings.ToLower(dom.Attr(n, "type")), "ld+json") && !n.FirstChild().Nil() && len(c.jsonld) < maxCandidates {
+			c.jsonld = append(c.jsonld, n.FirstChild().Data())
 		}
 		return
 	case atom.Article, atom.Main:
@@ -202,15 +202,15 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 			}
 		}
 	}
-	if skipTag(n.DataAtom) {
+	if skipTag(n.DataAtom()) {
 		return
 	}
 	var itemprop, itemtype, role string
 	hasClass := false
-	for _, a := range n.Attr {
+	for _, a := range n.Attr() {
 		switch a.Key {
 		case "datetime", "title", "content", "data-time", "data-date", "data-datetime", "data-timestamp":
-			if n.DataAtom != atom.Time {
+			if n.DataAtom() != atom.Time {
 				c.attrDate(a.Key, a.Val, st)
 			}
 		case "itemprop":
@@ -222,7 +222,7 @@ func (c *collector) element(n *html.Node, id int32, st walkState) {
 		case "class", "id":
 			hasClass = true
 		default:
-			if n.DataAtom != atom.Time && isPublishedAttr(a.Key) {
+			if n.DataAtom() != atom.Time && isPublishedAttr(a.Key) {
 				c.attrDate(a.Key, a.Val, st)
 			}
 		}
@@ -307,11 +307,11 @@ func lastPathPart(s string) string {
 	return s
 }
 
-func (c *collector) meta(n *html.Node) {
+func (c *collector) meta(n dom.Node) {
 	var keys [4]string
 	k := 0
 	content, hasContent := "", false
-	for _, a := range n.Attr {
+	for _, a := range n.Attr() {
 		switch a.Key {
 		case "name", "property", "itemprop", "http-equiv":
 			if a.Val != "" && k < len(keys) {
@@ -343,7 +343,7 @@ func (c *collector) meta(n *html.Node) {
 	}
 }
 
-func (c *collector) link(n *html.Node) {
+func (c *collector) link(n dom.Node) {
 	rel := strings.ToLower(dom.Attr(n, "rel"))
 	href := strings.TrimSpace(dom.Attr(n, "href"))
 	if rel == "" || href == "" {
@@ -363,7 +363,7 @@ func (c *collector) link(n *html.Node) {
 	}
 }
 
-func (c *collector) h1(n *html.Node, id int32, st walkState) {
+func (c *collector) h1(n dom.Node, id int32, st walkState) {
 	t := c.nodeText(n, 1024)
 	if t == "" {
 		c.walk(n, id, st)
@@ -383,7 +383,7 @@ func (c *collector) h1(n *html.Node, id int32, st walkState) {
 	}
 }
 
-func (c *collector) time(n *html.Node, id int32, st walkState) {
+func (c *collector) time(n dom.Node, id int32, st walkState) {
 	if len(c.times) >= maxCandidates {
 		return
 	}
@@ -403,17 +403,17 @@ func (c *collector) time(n *html.Node, id int32, st walkState) {
 	}
 	ip := strings.ToLower(dom.Attr(n, "itemprop"))
 	mod := ip == "datemodified" || c.classFlags(n, id)&flagModified != 0
-	if !mod && n.Parent != nil && n.Parent.Type == html.ElementNode {
+	if !mod && !n.Parent().Nil() && n.Parent().Type() == html.ElementNode {
 		parent := int32(-1) // a labelled element's parent is labelled
 		if id >= 0 {
 			parent = c.labels.Nodes[id].Parent
 		}
-		mod = c.classFlags(n.Parent, parent)&flagModified != 0
+		mod = c.classFlags(n.Parent(), parent)&flagModified != 0
 	}
 	c.times = append(c.times, textCand{text: v, inArticle: st.inArticle, modified: mod, shown: shown})
 }
 
-func (c *collector) anchor(n *html.Node, st walkState) {
+func (c *collector) anchor(n dom.Node, st walkState) {
 	rel := dom.Attr(n, "rel")
 	if rel == "" {
 		return
@@ -437,7 +437,7 @@ func (c *collector) anchor(n *html.Node, st walkState) {
 }
 
 // itemprop reads microdata properties on elements other than <meta>.
-func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
+func (c *collector) itemprop(n dom.Node, prop string, st walkState) {
 	for p := range strings.FieldsSeq(prop) {
 		switch p {
 		case "author", "creator":
@@ -461,7 +461,7 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 		case "headline":
 			// A visible <h1> is read as the headline anyway; a
 			// hidden one is only microdata.
-			if _, ok := c.metas["headline"]; !ok && (n.DataAtom != atom.H1 || st.hidden) {
+			if _, ok := c.metas["headline"]; !ok && (n.DataAtom() != atom.H1 || st.hidden) {
 				if t := c.nodeText(n, 1024); t != "" {
 					c.metas["headline"] = t
 				}
@@ -476,11 +476,11 @@ func (c *collector) itemprop(n *html.Node, prop string, st walkState) {
 
 // itemName returns the name inside an itemprop=author element: its content
 // attribute, a descendant itemprop=name, or its text when short.
-func (c *collector) itemName(n *html.Node) string {
+func (c *collector) itemName(n dom.Node) string {
 	if v := strings.TrimSpace(dom.Attr(n, "content")); v != "" {
 		return v
 	}
-	if name := findItemprop(n, "name"); name != nil {
+	if name := findItemprop(n, "name"); !name.Nil() {
 		if v := strings.TrimSpace(dom.Attr(name, "content")); v != "" {
 			return v
 		}
@@ -493,11 +493,11 @@ func (c *collector) itemName(n *html.Node) string {
 	return t
 }
 
-func findItemprop(n *html.Node, prop string) *html.Node {
-	var found *html.Node
+func findItemprop(n dom.Node, prop string) dom.Node {
+	var found dom.Node
 	depth := 0 // elements between n and the one entered
-	dom.Walk(n, func(c *html.Node) dom.Step {
-		if c.Type != html.ElementNode || depth > maxItempropDepth {
+	dom.Walk(n, func(c dom.Node) dom.Step {
+		if c.Type() != html.ElementNode || depth > maxItempropDepth {
 			return dom.Skip
 		}
 		if strings.EqualFold(dom.Attr(c, "itemprop"), prop) {
@@ -506,7 +506,7 @@ func findItemprop(n *html.Node, prop string) *html.Node {
 		}
 		depth++
 		return dom.Descend
-	}, func(*html.Node) { depth-- })
+	}, func(dom.Node) { depth-- })
 	return found
 }
 
@@ -516,25 +516,25 @@ const maxItempropDepth = 8
 // addSubtitle records n as a standfirst candidate when it is a text
 // element of the right length that holds no media, lists or headings and
 // is not mostly links (a row of related headlines).
-func (c *collector) addSubtitle(n *html.Node, st walkState) {
-	if len(c.subs) >= maxCandidates || !subtitleTag(n.DataAtom) {
+func (c *collector) addSubtitle(n dom.Node, st walkState) {
+	if len(c.subs) >= maxCandidates || !subtitleTag(n.DataAtom()) {
 		return
 	}
 	var b strings.Builder
 	linkBytes := 0
 	links := 0 // links entered
-	ok := dom.Walk(n, func(ch *html.Node) dom.Step {
-		switch ch.Type {
+	ok := dom.Walk(n, func(ch dom.Node) dom.Step {
+		switch ch.Type() {
 		case html.TextNode:
-			b.WriteString(ch.Data)
+			b.WriteString(ch.Data())
 			if links > 0 {
-				linkBytes += len(strings.TrimSpace(ch.Data))
+				linkBytes += len(strings.TrimSpace(ch.Data()))
 			}
 			if b.Len() > 2*subtitleMax {
 				return dom.Stop
 			}
 		case html.ElementNode:
-			switch ch.DataAtom {
+			switch ch.DataAtom() {
 			case atom.Img, atom.Figure, atom.Picture, atom.Video, atom.Ul, atom.Ol, atom.Table,
 				atom.H1, atom.H2, atom.H3, atom.Form, atom.Iframe:
 				return dom.Stop
@@ -544,15 +544,15 @@ func (c *collector) addSubtitle(n *html.Node, st walkState) {
 					break
 				}
 				b.WriteByte(' ')
-				if ch.DataAtom == atom.A {
+				if ch.DataAtom() == atom.A {
 					links++
 				}
 				return dom.Descend
 			}
 		}
 		return dom.Skip
-	}, func(ch *html.Node) {
-		if ch.DataAtom == atom.A {
+	}, func(ch dom.Node) {
+		if ch.DataAtom() == atom.A {
 			links--
 		}
 	})

@@ -311,7 +311,7 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 	for i := range nodes {
 		n := &nodes[i]
 		c.names(n.N)
-		switch n.N.DataAtom {
+		switch n.N.DataAtom() {
 		case atom.Article:
 			c.articles++
 		case atom.Img:
@@ -319,7 +319,7 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 		case atom.Time:
 			times++
 		case atom.Code:
-			if n.Parent >= 0 && nodes[n.Parent].N.DataAtom != atom.Pre {
+			if n.Parent >= 0 && nodes[n.Parent].N.DataAtom() != atom.Pre {
 				code++
 			}
 		case atom.Button:
@@ -375,8 +375,8 @@ const maxClassWords = 8
 
 // names counts the element as each kind rules.PageClassWords finds in
 // its class or id.
-func (c *pageCounts) names(n *html.Node) {
-	for _, a := range n.Attr {
+func (c *pageCounts) names(n dom.Node) {
+	for _, a := range n.Attr() {
 		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
 			continue
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/content"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/meta"
 	"github.com/winnow-go/winnow/internal/rules"
@@ -24,7 +25,7 @@ func read(t *testing.T, page, pageURL string) (article.PageType, Signals) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lt := label.Label(doc)
+	lt := label.Label(dom.FromHTML(doc, "").Root())
 	defer lt.Release()
 	md, kinds := meta.ExtractKinds(lt, pageURL)
 	res := content.ExtractLabelled(lt, md, content.Options{PageURL: pageURL})

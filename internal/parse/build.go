@@ -5,16 +5,17 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
 	a "golang.org/x/net/html/atom"
 )
 
 // The tree builder of the HTML5 spec ("13.2.6 Tree construction"),
-// scripting off, building the *html.Node tree that every stage reads
-// (x/net/html's plain struct type). What differs from x/net/html is how
-// the tree is built: nodes come from slabs handed out in document order,
-// names are interned, attributes share one backing store, and text is
-// substrings of the page (see tokenize.go). The rules are the spec's
+// scripting off, building the flat dom.Tree that every stage reads.
+// What differs from x/net/html is how the tree is built: nodes are
+// entries of one slice linked by index, names are interned, attributes
+// share one slice, and text is kept as offsets into the page where it
+// can be (see tokenize.go). The rules are the spec's
 // insertion modes, with the select parsing of 2025 (a <select> is an
 // ordinary element in scope, as x/net/html parses it); the fragment
 // case is left out.
@@ -60,15 +61,15 @@ const (
 type builder struct {
 	z   *tokenizer
 	tok token
-	doc *html.Node
+	doc dom.Node
 
 	mode, original insertionMode
 	templateModes  []insertionMode
 
-	stack      []*html.Node
-	afe        []*html.Node // nil is a marker
-	head       *html.Node
-	form       *html.Node
+	stack      []dom.Node
+	afe        []dom.Node // nil is a marker
+	head       dom.Node
+	form       dom.Node
 	quirks     bool
 	fosterP    bool
 	framesetOK bool
@@ -77,10 +78,10 @@ type builder struct {
 	pending     []string // in table text
 	pendingText bool     // pending holds more than whitespace
 
-	textNode *html.Node // the text node whose text is in textBuf
+	textNode dom.Node // the text node whose text is in textBuf
 	textBuf  []byte
 
-	slab    []html.Node
+	t       *dom.Tree
 	err     error
 	ctx     context.Context
 	nextCtx int
@@ -91,23 +92,23 @@ type builder struct {
 // (read every ctxEvery bytes and once at the start; a ctx that is never
 // done is never read), and errTooDeep for a page nested past maxOpen
 // elements.
-func build(ctx context.Context, s string, a *arena) (*html.Node, error) {
+func build(ctx context.Context, s string, a *arena) (dom.Node, error) {
 	if ctx.Done() == nil {
 		ctx = nil
 	}
-	b := &builder{z: newTokenizer(s), framesetOK: true, ctx: ctx}
+	// Before the tree is sized for the page.
+	if ctx != nil {
+		if err := ctx.Err(); err != nil {
+			return dom.Node{}, err
+		}
+	}
+	b := &builder{z: newTokenizer(s), framesetOK: true, ctx: ctx, nextCtx: ctxEvery}
 	b.z.arena = a
 	if a != nil {
 		a.texts = append(a.texts, b.z.s)
-		defer func() { a.endSlab(b.slab) }()
 	}
-	b.doc = b.newNode(html.DocumentNode)
-	if ctx != nil {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		b.nextCtx = ctxEvery
-	}
+	b.t = a.tree(b.z.s)
+	b.doc = b.t.Root()
 	for {
 		b.z.cdataOK = b.foreignCurrent()
 		b.z.next(&b.tok)
@@ -122,7 +123,7 @@ func build(ctx context.Context, s string, a *arena) (*html.Node, error) {
 		}
 		b.dispatch()
 		if b.err != nil {
-			return nil, b.err
+			return dom.Node{}, b.err
 		}
 		if b.tok.kind == tkEOF {
 			b.flushText()
@@ -130,7 +131,7 @@ func build(ctx context.Context, s string, a *arena) (*html.Node, error) {
 		}
 		if ctx != nil && b.z.pos >= b.nextCtx {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return dom.Node{}, err
 			}
 			b.nextCtx = b.z.pos + ctxEvery
 		}
@@ -139,36 +140,22 @@ func build(ctx context.Context, s string, a *arena) (*html.Node, error) {
 
 // flushText gives the text node being joined its text.
 func (b *builder) flushText() {
-	if b.textNode != nil {
-		b.textNode.Data = string(b.textBuf)
-		b.textNode = nil
+	if !b.textNode.Nil() {
+		b.t.SetDataBytes(b.textNode, b.textBuf)
+		b.textNode = dom.Node{}
 	}
 }
 
-// newNode hands out a node from the current slab. Slabs grow from 64
-// nodes to 4096, so a small page takes little and a big one few slabs.
-func (b *builder) newNode(t html.NodeType) *html.Node {
-	if len(b.slab) == cap(b.slab) {
-		n := 2 * cap(b.slab)
-		if n < 64 {
-			n = 64
-		}
-		if n > chunkLen {
-			n = chunkLen
-		}
-		b.slab = b.z.arena.slab(n)
-	}
-	b.slab = b.slab[:len(b.slab)+1]
-	n := &b.slab[len(b.slab)-1]
-	n.Type = t
-	return n
+// newNode adds a node of type t and text s to the tree.
+func (b *builder) newNode(t html.NodeType, s string) dom.Node {
+	return b.t.NewNode(t, 0, s, "")
 }
 
 // ---- the stack of open elements and scopes
 
-func (b *builder) current() *html.Node {
+func (b *builder) current() dom.Node {
 	if len(b.stack) == 0 {
-		return nil
+		return dom.Node{}
 	}
 	return b.stack[len(b.stack)-1]
 }
@@ -176,20 +163,20 @@ func (b *builder) current() *html.Node {
 // adjustedCurrent is the current node (no fragment case).
 func (b *builder) foreignCurrent() bool {
 	c := b.current()
-	return c != nil && c.Namespace != ""
+	return !c.Nil() && c.Namespace() != ""
 }
 
-func isHTML(n *html.Node, t a.Atom) bool {
-	return n.DataAtom == t && n.Namespace == ""
+func isHTML(n dom.Node, t a.Atom) bool {
+	return n.DataAtom() == t && n.Namespace() == ""
 }
 
-func (b *builder) pop() *html.Node {
+func (b *builder) pop() dom.Node {
 	n := b.stack[len(b.stack)-1]
 	b.stack = b.stack[:len(b.stack)-1]
 	return n
 }
 
-func (b *builder) push(n *html.Node) {
+func (b *builder) push(n dom.Node) {
 	b.stack = append(b.stack, n)
 	if len(b.stack) > maxOpen && b.err == nil {
 		b.err = errTooDeep
@@ -197,7 +184,7 @@ func (b *builder) push(n *html.Node) {
 }
 
 // indexOf returns n's place on the stack, or -1.
-func (b *builder) indexOf(n *html.Node) int {
+func (b *builder) indexOf(n dom.Node) int {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		if b.stack[i] == n {
 			return i
@@ -225,22 +212,22 @@ const (
 )
 
 // endsScope reports whether n ends the search for an element in scope.
-func endsScope(n *html.Node, sc bscope) bool {
-	switch n.Namespace {
+func endsScope(n dom.Node, sc bscope) bool {
+	switch n.Namespace() {
 	case "":
 		switch sc {
 		case bScopeTable:
-			return n.DataAtom == a.Html || n.DataAtom == a.Table || n.DataAtom == a.Template
+			return n.DataAtom() == a.Html || n.DataAtom() == a.Table || n.DataAtom() == a.Template
 		case bScopeListItem:
-			if n.DataAtom == a.Ol || n.DataAtom == a.Ul {
+			if n.DataAtom() == a.Ol || n.DataAtom() == a.Ul {
 				return true
 			}
 		case bScopeButton:
-			if n.DataAtom == a.Button {
+			if n.DataAtom() == a.Button {
 				return true
 			}
 		}
-		switch n.DataAtom {
+		switch n.DataAtom() {
 		case a.Applet, a.Caption, a.Html, a.Table, a.Td, a.Th, a.Marquee, a.Object, a.Template, a.Select:
 			return true
 		}
@@ -248,7 +235,7 @@ func endsScope(n *html.Node, sc bscope) bool {
 		if sc == bScopeTable {
 			return false
 		}
-		switch n.Data {
+		switch n.Data() {
 		case "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
 			return true
 		}
@@ -256,7 +243,7 @@ func endsScope(n *html.Node, sc bscope) bool {
 		if sc == bScopeTable {
 			return false
 		}
-		switch n.Data {
+		switch n.Data() {
 		case "foreignObject", "desc", "title":
 			return true
 		}
@@ -269,9 +256,9 @@ func endsScope(n *html.Node, sc bscope) bool {
 func (b *builder) inScope(sc bscope, tags ...a.Atom) int {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
-		if n.Namespace == "" {
+		if n.Namespace() == "" {
 			for _, t := range tags {
-				if n.DataAtom == t {
+				if n.DataAtom() == t {
 					return i
 				}
 			}
@@ -290,9 +277,9 @@ func (b *builder) has(sc bscope, tags ...a.Atom) bool { return b.inScope(sc, tag
 func (b *builder) popUntil(tags ...a.Atom) {
 	for len(b.stack) > 0 {
 		n := b.pop()
-		if n.Namespace == "" {
+		if n.Namespace() == "" {
 			for _, t := range tags {
-				if n.DataAtom == t {
+				if n.DataAtom() == t {
 					return
 				}
 			}
@@ -313,7 +300,7 @@ func impliedEnd(t a.Atom) bool {
 func (b *builder) generateImpliedEndTags(except a.Atom) {
 	for {
 		c := b.current()
-		if c == nil || c.Namespace != "" || !impliedEnd(c.DataAtom) || c.DataAtom == except {
+		if c.Nil() || c.Namespace() != "" || !impliedEnd(c.DataAtom()) || c.DataAtom() == except {
 			return
 		}
 		b.pop()
@@ -323,13 +310,13 @@ func (b *builder) generateImpliedEndTags(except a.Atom) {
 func (b *builder) generateAllImpliedEndTags() {
 	for {
 		c := b.current()
-		if c == nil || c.Namespace != "" {
+		if c.Nil() || c.Namespace() != "" {
 			return
 		}
-		switch c.DataAtom {
+		switch c.DataAtom() {
 		case a.Caption, a.Colgroup, a.Tbody, a.Td, a.Tfoot, a.Th, a.Thead, a.Tr:
 		default:
-			if !impliedEnd(c.DataAtom) {
+			if !impliedEnd(c.DataAtom()) {
 				return
 			}
 		}
@@ -349,12 +336,12 @@ func (b *builder) closeP() {
 func (b *builder) clearBackTo(tags ...a.Atom) {
 	for {
 		c := b.current()
-		if c == nil || isHTML(c, a.Html) {
+		if c.Nil() || isHTML(c, a.Html) {
 			return
 		}
-		if c.Namespace == "" {
+		if c.Namespace() == "" {
 			for _, t := range tags {
-				if c.DataAtom == t {
+				if c.DataAtom() == t {
 					return
 				}
 			}
@@ -367,112 +354,78 @@ func (b *builder) clearBackTo(tags ...a.Atom) {
 
 // insertionPlace returns where a node goes: parent, and the child to put
 // it before (nil for the end).
-func (b *builder) insertionPlace(target *html.Node) (parent, before *html.Node) {
-	if target == nil {
+func (b *builder) insertionPlace(target dom.Node) (parent, before dom.Node) {
+	if target.Nil() {
 		target = b.current()
 	}
-	if b.fosterP && target.Namespace == "" {
-		switch target.DataAtom {
+	if b.fosterP && target.Namespace() == "" {
+		switch target.DataAtom() {
 		case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
 			return b.fosterPlace()
 		}
 	}
-	return target, nil
+	return target, dom.Node{}
 }
 
 // fosterPlace is where foster parenting puts a node: before the last
 // table on the stack, in its parent.
-func (b *builder) fosterPlace() (parent, before *html.Node) {
+func (b *builder) fosterPlace() (parent, before dom.Node) {
 	table, template := -1, -1
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
-		if n.Namespace != "" {
+		if n.Namespace() != "" {
 			continue
 		}
-		if n.DataAtom == a.Table && table < 0 {
+		if n.DataAtom() == a.Table && table < 0 {
 			table = i
 		}
-		if n.DataAtom == a.Template && template < 0 {
+		if n.DataAtom() == a.Template && template < 0 {
 			template = i
 		}
 	}
 	if template >= 0 && (table < 0 || template > table) {
-		return b.stack[template], nil
+		return b.stack[template], dom.Node{}
 	}
 	if table < 0 {
-		return b.stack[0], nil
+		return b.stack[0], dom.Node{}
 	}
 	t := b.stack[table]
-	if t.Parent != nil {
-		return t.Parent, t
+	if !t.Parent().Nil() {
+		return t.Parent(), t
 	}
-	return b.stack[table-1], nil
+	return b.stack[table-1], dom.Node{}
 }
 
-func insertBefore(parent, n, before *html.Node) {
-	if before == nil {
-		n.PrevSibling = parent.LastChild
-		if parent.LastChild != nil {
-			parent.LastChild.NextSibling = n
-		} else {
-			parent.FirstChild = n
-		}
-		parent.LastChild = n
-	} else {
-		n.PrevSibling = before.PrevSibling
-		n.NextSibling = before
-		if before.PrevSibling != nil {
-			before.PrevSibling.NextSibling = n
-		} else {
-			parent.FirstChild = n
-		}
-		before.PrevSibling = n
-	}
-	n.Parent = parent
+func insertBefore(parent, n, before dom.Node) {
+	parent.Tree().InsertBefore(parent, n, before)
 }
 
-func detach(n *html.Node) {
-	p := n.Parent
-	if p == nil {
-		return
-	}
-	if n.PrevSibling != nil {
-		n.PrevSibling.NextSibling = n.NextSibling
-	} else {
-		p.FirstChild = n.NextSibling
-	}
-	if n.NextSibling != nil {
-		n.NextSibling.PrevSibling = n.PrevSibling
-	} else {
-		p.LastChild = n.PrevSibling
-	}
-	n.Parent, n.PrevSibling, n.NextSibling = nil, nil, nil
+func detach(n dom.Node) {
+	n.Tree().Detach(n)
 }
 
 // element makes an element of the current token's tag and attributes.
-func (b *builder) element(ns string) *html.Node {
-	n := b.newNode(html.ElementNode)
-	n.DataAtom, n.Data, n.Namespace, n.Attr = b.tok.a, b.tok.name, ns, b.tok.attr
+func (b *builder) element(ns string) dom.Node {
+	n := b.t.NewNode(html.ElementNode, b.tok.a, b.tok.name, ns)
+	b.t.SetAttrs(n, b.tok.attr)
 	return n
 }
 
 // insert inserts an element for the current token and pushes it.
-func (b *builder) insert() *html.Node {
+func (b *builder) insert() dom.Node {
 	return b.insertElement(b.element(""))
 }
 
-func (b *builder) insertElement(n *html.Node) *html.Node {
-	parent, before := b.insertionPlace(nil)
+func (b *builder) insertElement(n dom.Node) dom.Node {
+	parent, before := b.insertionPlace(dom.Node{})
 	insertBefore(parent, n, before)
 	b.push(n)
 	return n
 }
 
 // insertTag inserts an element of tag t without attributes.
-func (b *builder) insertTag(t a.Atom) *html.Node {
-	n := b.newNode(html.ElementNode)
-	n.DataAtom, n.Data = t, t.String()
-	return b.insertElement(n)
+func (b *builder) insertTag(t a.Atom) dom.Node {
+	return b.insertElement(b.t.NewNode(html.ElementNode, t, t.String(), ""))
 }
 
 // insertVoid inserts an element for the current token and pops it.
@@ -485,15 +438,15 @@ func (b *builder) insertText(s string) {
 	if s == "" {
 		return
 	}
-	parent, before := b.insertionPlace(nil)
-	if parent.Type == html.DocumentNode {
+	parent, before := b.insertionPlace(dom.Node{})
+	if parent.Type() == html.DocumentNode {
 		return
 	}
-	prev := parent.LastChild
-	if before != nil {
-		prev = before.PrevSibling
+	prev := parent.LastChild()
+	if !before.Nil() {
+		prev = before.PrevSibling()
 	}
-	if prev != nil && prev.Type == html.TextNode {
+	if !prev.Nil() && prev.Type() == html.TextNode {
 		// Text joins the text node before it. The joined text is kept
 		// in a buffer until another node takes the buffer (or the parse
 		// ends), so that a node joined many times (text between tags
@@ -501,29 +454,26 @@ func (b *builder) insertText(s string) {
 		if b.textNode != prev {
 			b.flushText()
 			b.textNode = prev
-			b.textBuf = append(b.textBuf[:0], prev.Data...)
+			b.textBuf = append(b.textBuf[:0], prev.Data()...)
 		}
 		b.textBuf = append(b.textBuf, s...)
 		return
 	}
-	n := b.newNode(html.TextNode)
-	n.Data = s
-	insertBefore(parent, n, before)
+	insertBefore(parent, b.newNode(html.TextNode, s), before)
 }
 
-func (b *builder) insertComment(parent *html.Node) {
-	n := b.newNode(html.CommentNode)
-	n.Data = b.tok.data
-	var before *html.Node
-	if parent == nil {
-		parent, before = b.insertionPlace(nil)
+func (b *builder) insertComment(parent dom.Node) {
+	n := b.newNode(html.CommentNode, b.tok.data)
+	var before dom.Node
+	if parent.Nil() {
+		parent, before = b.insertionPlace(dom.Node{})
 	}
 	insertBefore(parent, n, before)
 }
 
 // ---- active formatting elements
 
-func (b *builder) afeIndex(n *html.Node) int {
+func (b *builder) afeIndex(n dom.Node) int {
 	for i := len(b.afe) - 1; i >= 0; i-- {
 		if b.afe[i] == n {
 			return i
@@ -532,7 +482,7 @@ func (b *builder) afeIndex(n *html.Node) int {
 	return -1
 }
 
-func (b *builder) afeRemove(n *html.Node) {
+func (b *builder) afeRemove(n dom.Node) {
 	if i := b.afeIndex(n); i >= 0 {
 		b.afe = append(b.afe[:i], b.afe[i+1:]...)
 	}
@@ -565,10 +515,10 @@ func (b *builder) pushFormatting() {
 	same := 0
 	for i := len(b.afe) - 1; i >= 0; i-- {
 		e := b.afe[i]
-		if e == nil {
+		if e.Nil() {
 			break
 		}
-		if e.DataAtom == n.DataAtom && e.Data == n.Data && e.Namespace == n.Namespace && sameAttrs(e.Attr, n.Attr) {
+		if e.DataAtom() == n.DataAtom() && e.Data() == n.Data() && e.Namespace() == n.Namespace() && sameAttrs(e.Attr(), n.Attr()) {
 			same++
 			if same >= 3 {
 				b.afe = append(b.afe[:i], b.afe[i+1:]...)
@@ -582,19 +532,16 @@ func (b *builder) clearToMarker() {
 	for len(b.afe) > 0 {
 		e := b.afe[len(b.afe)-1]
 		b.afe = b.afe[:len(b.afe)-1]
-		if e == nil {
+		if e.Nil() {
 			return
 		}
 	}
 }
 
 // cloneElement makes a new element of n's tag and attributes.
-func (b *builder) cloneElement(n *html.Node) *html.Node {
-	c := b.newNode(html.ElementNode)
-	c.DataAtom, c.Data, c.Namespace = n.DataAtom, n.Data, n.Namespace
-	if len(n.Attr) > 0 {
-		c.Attr = b.z.copyAttrs(n.Attr)
-	}
+func (b *builder) cloneElement(n dom.Node) dom.Node {
+	c := b.t.NewNode(html.ElementNode, n.DataAtom(), n.Data(), n.Namespace())
+	b.t.SetAttrs(c, n.Attr())
 	return c
 }
 
@@ -603,12 +550,12 @@ func (b *builder) reconstruct() {
 		return
 	}
 	i := len(b.afe) - 1
-	if e := b.afe[i]; e == nil || b.indexOf(e) >= 0 {
+	if e := b.afe[i]; e.Nil() || b.indexOf(e) >= 0 {
 		return
 	}
 	for i > 0 {
 		e := b.afe[i-1]
-		if e == nil || b.indexOf(e) >= 0 {
+		if e.Nil() || b.indexOf(e) >= 0 {
 			break
 		}
 		i--
@@ -625,7 +572,7 @@ func (b *builder) reconstruct() {
 // other end tag".
 func (b *builder) adoptionAgency() bool {
 	t, name := b.tok.a, b.tok.name
-	if c := b.current(); c.Namespace == "" && c.Data == name && b.afeIndex(c) < 0 {
+	if c := b.current(); c.Namespace() == "" && c.Data() == name && b.afeIndex(c) < 0 {
 		b.pop()
 		return true
 	}
@@ -633,10 +580,10 @@ func (b *builder) adoptionAgency() bool {
 		fi := -1
 		for i := len(b.afe) - 1; i >= 0; i-- {
 			e := b.afe[i]
-			if e == nil {
+			if e.Nil() {
 				break
 			}
-			if e.Namespace == "" && e.DataAtom == t && e.Data == name {
+			if e.Namespace() == "" && e.DataAtom() == t && e.Data() == name {
 				fi = i
 				break
 			}
@@ -653,7 +600,7 @@ func (b *builder) adoptionAgency() bool {
 		if !b.elementInScope(fe) {
 			return true
 		}
-		var fb *html.Node
+		var fb dom.Node
 		fbi := -1
 		for i := si + 1; i < len(b.stack); i++ {
 			if isSpecial(b.stack[i]) {
@@ -661,7 +608,7 @@ func (b *builder) adoptionAgency() bool {
 				break
 			}
 		}
-		if fb == nil {
+		if fb.Nil() {
 			b.stack = b.stack[:si]
 			b.afeRemove(fe)
 			return true
@@ -696,20 +643,20 @@ func (b *builder) adoptionAgency() bool {
 				bookmark = ai + 1
 			}
 			detach(last)
-			insertBefore(node, last, nil)
+			insertBefore(node, last, dom.Node{})
 			last = node
 		}
 		detach(last)
 		parent, before := b.insertionPlace(common)
 		insertBefore(parent, last, before)
 		c := b.cloneElement(fe)
-		for ch := fb.FirstChild; ch != nil; {
-			next := ch.NextSibling
+		for ch := fb.FirstChild(); !ch.Nil(); {
+			next := ch.NextSibling()
 			detach(ch)
-			insertBefore(c, ch, nil)
+			insertBefore(c, ch, dom.Node{})
 			ch = next
 		}
-		insertBefore(fb, c, nil)
+		insertBefore(fb, c, dom.Node{})
 		// the list: fe out, c in at the bookmark
 		if i := b.afeIndex(fe); i >= 0 {
 			b.afe = append(b.afe[:i], b.afe[i+1:]...)
@@ -720,13 +667,13 @@ func (b *builder) adoptionAgency() bool {
 		if bookmark > len(b.afe) {
 			bookmark = len(b.afe)
 		}
-		b.afe = append(b.afe, nil)
+		b.afe = append(b.afe, dom.Node{})
 		copy(b.afe[bookmark+1:], b.afe[bookmark:])
 		b.afe[bookmark] = c
 		// the stack: fe out, c in just below fb
 		b.stack = append(b.stack[:b.indexOf(fe)], b.stack[b.indexOf(fe)+1:]...)
 		i := b.indexOf(fb)
-		b.stack = append(b.stack, nil)
+		b.stack = append(b.stack, dom.Node{})
 		copy(b.stack[i+2:], b.stack[i+1:])
 		b.stack[i+1] = c
 	}
@@ -734,7 +681,7 @@ func (b *builder) adoptionAgency() bool {
 }
 
 // elementInScope reports whether n is on the stack in the default scope.
-func (b *builder) elementInScope(n *html.Node) bool {
+func (b *builder) elementInScope(n dom.Node) bool {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		if b.stack[i] == n {
 			return true
@@ -746,10 +693,10 @@ func (b *builder) elementInScope(n *html.Node) bool {
 	return false
 }
 
-func isSpecial(n *html.Node) bool {
-	switch n.Namespace {
+func isSpecial(n dom.Node) bool {
+	switch n.Namespace() {
 	case "":
-		switch n.DataAtom {
+		switch n.DataAtom() {
 		case a.Address, a.Applet, a.Area, a.Article, a.Aside, a.Base, a.Basefont, a.Bgsound, a.Blockquote,
 			a.Body, a.Br, a.Button, a.Caption, a.Center, a.Col, a.Colgroup, a.Dd, a.Details, a.Dir, a.Div,
 			a.Dl, a.Dt, a.Embed, a.Fieldset, a.Figcaption, a.Figure, a.Footer, a.Form, a.Frame, a.Frameset,
@@ -761,12 +708,12 @@ func isSpecial(n *html.Node) bool {
 			return true
 		}
 	case "math":
-		switch n.Data {
+		switch n.Data() {
 		case "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
 			return true
 		}
 	case "svg":
-		switch n.Data {
+		switch n.Data() {
 		case "foreignObject", "desc", "title":
 			return true
 		}
@@ -779,14 +726,14 @@ func (b *builder) resetMode() {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
 		last := i == 0
-		if n.Namespace != "" {
+		if n.Namespace() != "" {
 			if last {
 				b.mode = modeInBody
 				return
 			}
 			continue
 		}
-		switch n.DataAtom {
+		switch n.DataAtom() {
 		case a.Td, a.Th:
 			if !last {
 				b.mode = modeInCell
@@ -822,7 +769,7 @@ func (b *builder) resetMode() {
 			b.mode = modeInFrameset
 			return
 		case a.Html:
-			if b.head == nil {
+			if b.head.Nil() {
 				b.mode = modeBeforeHead
 			} else {
 				b.mode = modeAfterHead
@@ -860,7 +807,7 @@ func (b *builder) step() bool {
 
 func (b *builder) useForeign() bool {
 	c := b.current()
-	if c == nil || c.Namespace == "" {
+	if c.Nil() || c.Namespace() == "" {
 		return false
 	}
 	t := &b.tok
@@ -871,7 +818,7 @@ func (b *builder) useForeign() bool {
 		if mathTextPoint(c) && t.name != "mglyph" && t.name != "malignmark" {
 			return false
 		}
-		if c.Namespace == "math" && c.Data == "annotation-xml" && t.a == a.Svg {
+		if c.Namespace() == "math" && c.Data() == "annotation-xml" && t.a == a.Svg {
 			return false
 		}
 		if htmlPoint(c) {
@@ -885,22 +832,22 @@ func (b *builder) useForeign() bool {
 	return true
 }
 
-func mathTextPoint(n *html.Node) bool {
-	if n.Namespace != "math" {
+func mathTextPoint(n dom.Node) bool {
+	if n.Namespace() != "math" {
 		return false
 	}
-	switch n.Data {
+	switch n.Data() {
 	case "mi", "mo", "mn", "ms", "mtext":
 		return true
 	}
 	return false
 }
 
-func htmlPoint(n *html.Node) bool {
-	switch n.Namespace {
+func htmlPoint(n dom.Node) bool {
+	switch n.Namespace() {
 	case "math":
-		if n.Data == "annotation-xml" {
-			for _, at := range n.Attr {
+		if n.Data() == "annotation-xml" {
+			for _, at := range n.Attr() {
 				if at.Key == "encoding" && at.Namespace == "" &&
 					(strings.EqualFold(at.Val, "text/html") || strings.EqualFold(at.Val, "application/xhtml+xml")) {
 					return true
@@ -908,7 +855,7 @@ func htmlPoint(n *html.Node) bool {
 			}
 		}
 	case "svg":
-		switch n.Data {
+		switch n.Data() {
 		case "foreignObject", "desc", "title":
 			return true
 		}
@@ -1005,15 +952,14 @@ func (b *builder) initial() bool {
 		b.insertComment(b.doc)
 		return true
 	case tkDoctype:
-		n := b.newNode(html.DoctypeNode)
-		n.Data = t.name
+		n := b.newNode(html.DoctypeNode, t.name)
 		if t.hasPublic {
-			n.Attr = append(n.Attr, html.Attribute{Key: "public", Val: t.public})
+			b.t.AddAttr(n, html.Attribute{Key: "public", Val: t.public})
 		}
 		if t.hasSystem {
-			n.Attr = append(n.Attr, html.Attribute{Key: "system", Val: t.system})
+			b.t.AddAttr(n, html.Attribute{Key: "system", Val: t.system})
 		}
-		insertBefore(b.doc, n, nil)
+		insertBefore(b.doc, n, dom.Node{})
 		b.quirks = quirksDoctype(t)
 		b.mode = modeBeforeHTML
 		return true
@@ -1038,7 +984,7 @@ func (b *builder) beforeHTML() bool {
 	case tkStart:
 		if t.a == a.Html {
 			n := b.element("")
-			insertBefore(b.doc, n, nil)
+			insertBefore(b.doc, n, dom.Node{})
 			b.push(n)
 			b.mode = modeBeforeHead
 			return true
@@ -1050,9 +996,8 @@ func (b *builder) beforeHTML() bool {
 			return true
 		}
 	}
-	n := b.newNode(html.ElementNode)
-	n.DataAtom, n.Data = a.Html, "html"
-	insertBefore(b.doc, n, nil)
+	n := b.t.NewNode(html.ElementNode, a.Html, "html", "")
+	insertBefore(b.doc, n, dom.Node{})
 	b.push(n)
 	b.mode = modeBeforeHead
 	return false
@@ -1066,7 +1011,7 @@ func (b *builder) beforeHead() bool {
 			return true
 		}
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 		return true
 	case tkDoctype:
 		return true
@@ -1107,7 +1052,7 @@ func (b *builder) inHead() bool {
 			return true
 		}
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 		return true
 	case tkDoctype:
 		return true
@@ -1133,7 +1078,7 @@ func (b *builder) inHead() bool {
 			return true
 		case a.Template:
 			b.insert()
-			b.afe = append(b.afe, nil)
+			b.afe = append(b.afe, dom.Node{})
 			b.framesetOK = false
 			b.mode = modeInTemplate
 			b.templateModes = append(b.templateModes, modeInTemplate)
@@ -1216,7 +1161,7 @@ func (b *builder) afterHead() bool {
 			return true
 		}
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 		return true
 	case tkDoctype:
 		return true
@@ -1258,17 +1203,17 @@ func (b *builder) afterHead() bool {
 }
 
 // addMissingAttrs adds to n the token's attributes it lacks.
-func (b *builder) addMissingAttrs(n *html.Node) {
+func (b *builder) addMissingAttrs(n dom.Node) {
 	for _, at := range b.tok.attr {
 		found := false
-		for _, x := range n.Attr {
+		for _, x := range n.Attr() {
 			if x.Key == at.Key && x.Namespace == at.Namespace {
 				found = true
 				break
 			}
 		}
 		if !found {
-			n.Attr = append(n.Attr, at)
+			b.t.AddAttr(n, at)
 		}
 	}
 }
@@ -1283,7 +1228,7 @@ func (b *builder) inBody() bool {
 		// tag; x/net/html, the reference, drops it from the first text
 		// of the element however late it comes (after an end tag or a
 		// doctype the builder ignores), and so does the builder.
-		if c := b.current(); c.FirstChild == nil && (isHTML(c, a.Pre) || isHTML(c, a.Listing)) && strings.HasPrefix(d, "\n") {
+		if c := b.current(); c.FirstChild().Nil() && (isHTML(c, a.Pre) || isHTML(c, a.Listing)) && strings.HasPrefix(d, "\n") {
 			d = d[1:]
 		}
 		if strings.IndexByte(d, 0) >= 0 {
@@ -1299,7 +1244,7 @@ func (b *builder) inBody() bool {
 		}
 		return true
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 		return true
 	case tkDoctype:
 		return true
@@ -1353,8 +1298,8 @@ func (b *builder) inBodyStart() bool {
 		return true
 	case a.H1, a.H2, a.H3, a.H4, a.H5, a.H6:
 		b.closeP()
-		if c := b.current(); c.Namespace == "" {
-			switch c.DataAtom {
+		if c := b.current(); c.Namespace() == "" {
+			switch c.DataAtom() {
 			case a.H1, a.H2, a.H3, a.H4, a.H5, a.H6:
 				b.pop()
 			}
@@ -1367,7 +1312,7 @@ func (b *builder) inBodyStart() bool {
 		b.framesetOK = false
 		return true
 	case a.Form:
-		if b.form != nil && !b.onStack(a.Template) {
+		if !b.form.Nil() && !b.onStack(a.Template) {
 			return true
 		}
 		b.closeP()
@@ -1385,7 +1330,7 @@ func (b *builder) inBodyStart() bool {
 				b.popUntil(a.Li)
 				break
 			}
-			if isSpecial(n) && !(n.Namespace == "" && (n.DataAtom == a.Address || n.DataAtom == a.Div || n.DataAtom == a.P)) {
+			if isSpecial(n) && !(n.Namespace() == "" && (n.DataAtom() == a.Address || n.DataAtom() == a.Div || n.DataAtom() == a.P)) {
 				break
 			}
 		}
@@ -1397,11 +1342,11 @@ func (b *builder) inBodyStart() bool {
 		for i := len(b.stack) - 1; i >= 0; i-- {
 			n := b.stack[i]
 			if isHTML(n, a.Dd) || isHTML(n, a.Dt) {
-				b.generateImpliedEndTags(n.DataAtom)
-				b.popUntil(n.DataAtom)
+				b.generateImpliedEndTags(n.DataAtom())
+				b.popUntil(n.DataAtom())
 				break
 			}
-			if isSpecial(n) && !(n.Namespace == "" && (n.DataAtom == a.Address || n.DataAtom == a.Div || n.DataAtom == a.P)) {
+			if isSpecial(n) && !(n.Namespace() == "" && (n.DataAtom() == a.Address || n.DataAtom() == a.Div || n.DataAtom() == a.P)) {
 				break
 			}
 		}
@@ -1425,7 +1370,7 @@ func (b *builder) inBodyStart() bool {
 	case a.A:
 		for i := len(b.afe) - 1; i >= 0; i-- {
 			e := b.afe[i]
-			if e == nil {
+			if e.Nil() {
 				break
 			}
 			if isHTML(e, a.A) {
@@ -1465,7 +1410,7 @@ func (b *builder) inBodyStart() bool {
 	case a.Applet, a.Marquee, a.Object:
 		b.reconstruct()
 		b.insert()
-		b.afe = append(b.afe, nil)
+		b.afe = append(b.afe, dom.Node{})
 		b.framesetOK = false
 		return true
 	case a.Table:
@@ -1618,8 +1563,8 @@ func (b *builder) inBodyEnd() bool {
 	case a.Form:
 		if !b.onStack(a.Template) {
 			n := b.form
-			b.form = nil
-			if n == nil || !b.elementInScope(n) {
+			b.form = dom.Node{}
+			if n.Nil() || !b.elementInScope(n) {
 				return true
 			}
 			b.generateImpliedEndTags(0)
@@ -1687,9 +1632,9 @@ func (b *builder) anyOtherEnd() {
 	name := b.tok.name
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
-		if n.Namespace == "" && n.Data == name {
-			b.generateImpliedEndTags(n.DataAtom)
-			if n.DataAtom == 0 {
+		if n.Namespace() == "" && n.Data() == name {
+			b.generateImpliedEndTags(n.DataAtom())
+			if n.DataAtom() == 0 {
 				// generateImpliedEndTags stops at no unknown element
 			}
 			b.stack = b.stack[:i]
@@ -1735,8 +1680,8 @@ func (b *builder) inTable() bool {
 				return true
 			}
 		}
-		if c := b.current(); c.Namespace == "" {
-			switch c.DataAtom {
+		if c := b.current(); c.Namespace() == "" {
+			switch c.DataAtom() {
 			case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
 				b.pending = b.pending[:0]
 				b.pendingText = false
@@ -1746,7 +1691,7 @@ func (b *builder) inTable() bool {
 			}
 		}
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 		return true
 	case tkDoctype:
 		return true
@@ -1754,7 +1699,7 @@ func (b *builder) inTable() bool {
 		switch t.a {
 		case a.Caption:
 			b.clearBackTo(a.Table, a.Template)
-			b.afe = append(b.afe, nil)
+			b.afe = append(b.afe, dom.Node{})
 			b.insert()
 			b.mode = modeInCaption
 			return true
@@ -1793,7 +1738,7 @@ func (b *builder) inTable() bool {
 				return true
 			}
 		case a.Form:
-			if b.onStack(a.Template) || b.form != nil {
+			if b.onStack(a.Template) || !b.form.Nil() {
 				return true
 			}
 			b.form = b.insert()
@@ -1896,7 +1841,7 @@ func (b *builder) inColumnGroup() bool {
 			return true
 		}
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 		return true
 	case tkDoctype:
 		return true
@@ -2001,7 +1946,7 @@ func (b *builder) inRow() bool {
 			b.clearBackTo(a.Tr, a.Template)
 			b.insert()
 			b.mode = modeInCell
-			b.afe = append(b.afe, nil)
+			b.afe = append(b.afe, dom.Node{})
 			return true
 		case a.Caption, a.Col, a.Colgroup, a.Tbody, a.Tfoot, a.Thead, a.Tr:
 			return !closeRow()
@@ -2148,7 +2093,7 @@ func (b *builder) inFrameset() bool {
 		b.insertText(spaceOnly(t.data))
 		return true
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 		return true
 	case tkStart:
 		switch t.a {
@@ -2194,7 +2139,7 @@ func (b *builder) afterFrameset() bool {
 	case tkText:
 		b.insertText(spaceOnly(t.data))
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 	case tkStart:
 		switch t.a {
 		case a.Html:
@@ -2260,15 +2205,14 @@ func (b *builder) afterAfterFrameset() bool {
 
 func (b *builder) insertForeign(ns string) {
 	t := &b.tok
-	n := b.newNode(html.ElementNode)
-	n.Namespace = ns
-	n.DataAtom, n.Data = t.a, t.name
+	name := t.name
 	if ns == "svg" {
 		if adj, ok := svgTagNames[t.name]; ok {
-			n.Data = adj
+			name = adj
 		}
 	}
-	n.Attr = b.foreignAttrs(ns)
+	n := b.t.NewNode(html.ElementNode, t.a, name, ns)
+	b.t.SetAttrs(n, b.foreignAttrs(ns))
 	b.insertElement(n)
 	if t.self {
 		b.pop()
@@ -2346,7 +2290,7 @@ func (b *builder) inForeign() bool {
 		}
 		return true
 	case tkComment:
-		b.insertComment(nil)
+		b.insertComment(dom.Node{})
 		return true
 	case tkDoctype:
 		return true
@@ -2356,7 +2300,7 @@ func (b *builder) inForeign() bool {
 			return b.byMode(b.mode)
 		}
 		c := b.current()
-		b.insertForeign(c.Namespace)
+		b.insertForeign(c.Namespace())
 		return true
 	case tkEnd:
 		if t.a == a.Br || t.a == a.P {
@@ -2365,10 +2309,10 @@ func (b *builder) inForeign() bool {
 		}
 		for i := len(b.stack) - 1; i > 0; i-- {
 			n := b.stack[i]
-			if n.Namespace == "" {
+			if n.Namespace() == "" {
 				return b.byMode(b.mode)
 			}
-			if strings.EqualFold(n.Data, t.name) {
+			if strings.EqualFold(n.Data(), t.name) {
 				b.stack = b.stack[:i]
 				return true
 			}
@@ -2382,7 +2326,7 @@ func (b *builder) inForeign() bool {
 func (b *builder) popForeign() {
 	for {
 		c := b.current()
-		if c == nil || c.Namespace == "" || mathTextPoint(c) || htmlPoint(c) {
+		if c.Nil() || c.Namespace() == "" || mathTextPoint(c) || htmlPoint(c) {
 			return
 		}
 		b.pop()

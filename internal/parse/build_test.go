@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
 )
 
@@ -13,28 +14,28 @@ import (
 // ones as "svg:name"), its attributes sorted in brackets, its children in
 // parentheses; text in double quotes, a comment as <!--text-->, a
 // doctype as !name. The tree tests below read and write it by hand.
-func compact(n *html.Node) string {
+func compact(n dom.Node) string {
 	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
+	var walk func(n dom.Node)
+	walk = func(n dom.Node) {
+		switch n.Type() {
 		case html.TextNode:
-			b.WriteString(`"` + n.Data + `"`)
+			b.WriteString(`"` + n.Data() + `"`)
 			return
 		case html.CommentNode:
-			b.WriteString("<!--" + n.Data + "-->")
+			b.WriteString("<!--" + n.Data() + "-->")
 			return
 		case html.DoctypeNode:
-			b.WriteString("!" + n.Data)
+			b.WriteString("!" + n.Data())
 			return
 		case html.ElementNode:
-			if n.Namespace != "" {
-				b.WriteString(n.Namespace + ":")
+			if n.Namespace() != "" {
+				b.WriteString(n.Namespace() + ":")
 			}
-			b.WriteString(n.Data)
-			if len(n.Attr) > 0 {
+			b.WriteString(n.Data())
+			if len(n.Attr()) > 0 {
 				var as []string
-				for _, a := range n.Attr {
+				for _, a := range n.Attr() {
 					k := a.Key
 					if a.Namespace != "" {
 						k = a.Namespace + ":" + k
@@ -45,20 +46,20 @@ func compact(n *html.Node) string {
 				b.WriteString("[" + strings.Join(as, " ") + "]")
 			}
 		}
-		if n.FirstChild == nil {
+		if n.FirstChild().Nil() {
 			return
 		}
 		b.WriteString("(")
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c != n.FirstChild {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+			if c != n.FirstChild() {
 				b.WriteString(" ")
 			}
 			walk(c)
 		}
 		b.WriteString(")")
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c != n.FirstChild {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+		if c != n.FirstChild() {
 			b.WriteString(" ")
 		}
 		walk(c)

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
 )
 
@@ -18,10 +19,10 @@ import (
 // the text around it. So ours has its comments decoded, and in both trees
 // empty comments are left out and the text nodes they split are joined.
 
-func dumpOurs(n *html.Node) string { return dumpWith(n, true, true) }
-func dumpRef(n *html.Node) string  { return dumpWith(n, false, true) }
+func dumpOurs(n dom.Node) string { return dumpWith(n, true, true) }
+func dumpRef(n dom.Node) string  { return dumpWith(n, false, true) }
 
-func dumpWith(n *html.Node, ours, normalise bool) string {
+func dumpWith(n dom.Node, ours, normalise bool) string {
 	d := dumper{decodeComments: ours, normalise: normalise}
 	d.children(n, 0)
 	return d.b.String()
@@ -32,7 +33,7 @@ type dumper struct {
 	decodeComments, normalise bool
 }
 
-func (d *dumper) children(n *html.Node, level int) {
+func (d *dumper) children(n dom.Node, level int) {
 	text, inText := "", false
 	flush := func() {
 		if inText {
@@ -40,15 +41,15 @@ func (d *dumper) children(n *html.Node, level int) {
 		}
 		text, inText = "", false
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
 		switch {
-		case c.Type == html.TextNode:
-			text += c.Data
+		case c.Type() == html.TextNode:
+			text += c.Data()
 			inText = true
 			if !d.normalise {
 				flush()
 			}
-		case d.normalise && c.Type == html.CommentNode && c.Data == "":
+		case d.normalise && c.Type() == html.CommentNode && c.Data() == "":
 		default:
 			flush()
 			d.node(c, level)
@@ -57,18 +58,18 @@ func (d *dumper) children(n *html.Node, level int) {
 	flush()
 }
 
-func (d *dumper) node(n *html.Node, level int) {
+func (d *dumper) node(n dom.Node, level int) {
 	b := &d.b
 	indent := "| " + strings.Repeat("  ", level)
-	switch n.Type {
+	switch n.Type() {
 	case html.ElementNode:
 		ns := ""
-		if n.Namespace != "" {
-			ns = n.Namespace + " "
+		if n.Namespace() != "" {
+			ns = n.Namespace() + " "
 		}
-		b.WriteString(indent + "<" + ns + n.Data + ">\n")
-		attrs := make([]string, 0, len(n.Attr))
-		for _, a := range n.Attr {
+		b.WriteString(indent + "<" + ns + n.Data() + ">\n")
+		attrs := make([]string, 0, len(n.Attr()))
+		for _, a := range n.Attr() {
 			k := a.Key
 			if a.Namespace != "" {
 				k = a.Namespace + " " + k
@@ -80,13 +81,13 @@ func (d *dumper) node(n *html.Node, level int) {
 			b.WriteString(a)
 		}
 	case html.CommentNode:
-		data := n.Data
+		data := n.Data()
 		if d.decodeComments {
 			data = unescapeText(data)
 		}
 		b.WriteString(indent + "<!-- " + data + " -->\n")
 	case html.DoctypeNode:
-		b.WriteString(indent + "<!DOCTYPE " + n.Data + ">\n")
+		b.WriteString(indent + "<!DOCTYPE " + n.Data() + ">\n")
 	}
 	d.children(n, level+1)
 }

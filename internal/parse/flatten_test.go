@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -27,17 +28,17 @@ func deepShape(shape string, levels int) []byte {
 	return []byte(b.String())
 }
 
-func countWords(doc *html.Node) (words int, script bool) {
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			if n.Parent != nil && n.Parent.DataAtom == atom.Script {
+func countWords(doc dom.Node) (words int, script bool) {
+	var walk func(n dom.Node)
+	walk = func(n dom.Node) {
+		if n.Type() == html.TextNode {
+			if !n.Parent().Nil() && n.Parent().DataAtom() == atom.Script {
 				script = true
 				return
 			}
-			words += strings.Count(n.Data, "w")
+			words += strings.Count(n.Data(), "w")
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
 			walk(c)
 		}
 	}
@@ -142,17 +143,17 @@ func TestParseDeepParagraphs(t *testing.T) {
 		fmt.Fprintf(&b, "<div>level %d", i)
 	}
 	b.WriteString("</body></html>")
-	doc, err := Parse([]byte(b.String()))
+	doc, err := parseRepaired(context.Background(), []byte(b.String()), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var texts []string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			texts = append(texts, n.Data)
+	var walk func(n dom.Node)
+	walk = func(n dom.Node) {
+		if n.Type() == html.TextNode {
+			texts = append(texts, n.Data())
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
 			walk(c)
 		}
 	}

@@ -22,8 +22,8 @@ func TestTextJoinAllocations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body := doc.FirstChild.LastChild
-	if body.FirstChild == nil || body.FirstChild.Data != strings.Repeat("x", 20000) || body.FirstChild != body.LastChild {
+	body := doc.FirstChild().LastChild()
+	if body.FirstChild().Nil() || body.FirstChild().Data() != strings.Repeat("x", 20000) || body.FirstChild() != body.LastChild() {
 		t.Fatalf("the body does not hold one text node of 20000 x")
 	}
 	if got := after.TotalAlloc - before.TotalAlloc; got > 50*uint64(len(page)) {

@@ -1,7 +1,7 @@
-// Package parse builds the tree that every later stage shares (an
-// *html.Node tree of golang.org/x/net/html's types, built by the
-// package's own HTML5 tokenizer and tree builder: tokenize.go, build.go)
-// and copes with the pages nested too deep to build.
+// Package parse builds the tree that every later stage shares (a flat
+// dom.Tree, built by the package's own HTML5 tokenizer and tree builder:
+// tokenize.go, build.go) and copes with the pages nested too deep to
+// build.
 package parse
 
 import (
@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unsafe"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -38,7 +39,7 @@ var ErrParse = errors.New("html parse failed")
 // hidden containers are moved to the places their scripts move them to;
 // and on an empty shell whose text is all inside <noscript>, that text is
 // shown.
-func Parse(data []byte) (*html.Node, error) {
+func Parse(data []byte) (*dom.Tree, error) {
 	return ParseContext(context.Background(), data)
 }
 
@@ -46,8 +47,12 @@ func Parse(data []byte) (*html.Node, error) {
 // reads ctx every readChunk bytes of the page (the flattening of a page
 // nested too deep reads it through a reader that does the same), and
 // ParseContext returns ctx's error (not ErrParse).
-func ParseContext(ctx context.Context, data []byte) (*html.Node, error) {
-	return parseRepaired(ctx, data, nil)
+func ParseContext(ctx context.Context, data []byte) (*dom.Tree, error) {
+	doc, err := parseRepaired(ctx, data, nil)
+	if err != nil {
+		return nil, err
+	}
+	return doc.Tree(), nil
 }
 
 // ParseShared is ParseContext without a copy of data, and with the
@@ -58,14 +63,21 @@ func ParseContext(ctx context.Context, data []byte) (*html.Node, error) {
 // keeps once data may change or the tree is released (the pipeline
 // detaches its result). Shared.Release hands the tree's nodes and
 // attributes back for the next page.
-func ParseShared(ctx context.Context, data []byte) (*html.Node, *Shared, error) {
+//
+// tags is the number of start tags in data, when the caller counted them
+// (0 when not): the tree is sized for them at once, not grown as it is
+// built.
+func ParseShared(ctx context.Context, data []byte, tags int) (*dom.Tree, *Shared, error) {
 	sh := &Shared{a: arenaPool.Get().(*arena)}
+	// Most elements are followed by a text node; the parser adds a few
+	// elements of its own (<html>, <head>, <body>, <tbody>).
+	sh.a.nodes = 2*tags + 16
 	doc, err := parseRepaired(ctx, data, sh.a)
 	if err != nil {
 		sh.Release()
 		return nil, nil, err
 	}
-	return doc, sh, nil
+	return doc.Tree(), sh, nil
 }
 
 // Shared is what a tree parsed by ParseShared shares with the page and
@@ -97,17 +109,17 @@ var arenaPool = sync.Pool{New: func() any { return new(arena) }}
 // arena, the tree's strings point into data (or into the copy a repair
 // makes) and its nodes come from a; with none, data is copied and the
 // nodes come from the heap.
-func parseRepaired(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
+func parseRepaired(ctx context.Context, data []byte, a *arena) (dom.Node, error) {
 	doc, err := parseDeep(ctx, data, a)
 	if err != nil {
-		return nil, err
+		return dom.Node{}, err
 	}
 	if fixed := closeTitle(doc, data); fixed != nil {
 		doc2, err := parseDeep(ctx, fixed, a)
 		if err == nil {
 			doc = doc2
 		} else if ctx.Err() != nil {
-			return nil, err
+			return dom.Node{}, err
 		}
 	}
 	// One walk over the elements tells which repairs the page needs,
@@ -125,12 +137,12 @@ func parseRepaired(ctx context.Context, data []byte, a *arena) (*html.Node, erro
 
 // repairsNeeded reports whether doc holds a hidden streamed segment
 // (a <div hidden id="S:…">) and whether it holds a <noscript>.
-func repairsNeeded(doc *html.Node) (segments, noscript bool) {
+func repairsNeeded(doc dom.Node) (segments, noscript bool) {
 	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode {
+		if n.Type() != html.ElementNode {
 			continue
 		}
-		switch n.DataAtom {
+		switch n.DataAtom() {
 		case atom.Noscript:
 			noscript = true
 		case atom.Div:
@@ -147,7 +159,7 @@ func repairsNeeded(doc *html.Node) (segments, noscript bool) {
 
 // parseDeep parses data, flattening nesting too deep for the parser
 // (a as in parseRepaired).
-func parseDeep(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
+func parseDeep(ctx context.Context, data []byte, a *arena) (dom.Node, error) {
 	doc, err := parseCtx(ctx, data, a)
 	if err == nil {
 		return doc, nil
@@ -158,7 +170,7 @@ func parseDeep(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
 		}
 		flat, ferr := flatten(ctx, data, limit)
 		if ferr != nil {
-			return nil, ferr
+			return dom.Node{}, ferr
 		}
 		doc, err = parseCtx(ctx, flat, a)
 		if err == nil {
@@ -166,12 +178,12 @@ func parseDeep(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
 		}
 	}
 	if se := (stoppedError{}); errors.As(err, &se) {
-		return nil, se.err
+		return dom.Node{}, se.err
 	}
 	if tooDeep(err) {
-		return nil, fmt.Errorf("%w: after flattening deep nesting: %v", ErrParse, err)
+		return dom.Node{}, fmt.Errorf("%w: after flattening deep nesting: %v", ErrParse, err)
 	}
-	return nil, fmt.Errorf("%w: %v", ErrParse, err)
+	return dom.Node{}, fmt.Errorf("%w: %v", ErrParse, err)
 }
 
 // tooDeep reports the parser's refusal of a page nested too deep.
@@ -180,7 +192,7 @@ func tooDeep(err error) bool {
 }
 
 // parse parses data with the package's own tree builder (build.go).
-func parse(data []byte) (*html.Node, error) {
+func parse(data []byte) (dom.Node, error) {
 	return parseCtx(context.Background(), data, nil)
 }
 
@@ -188,9 +200,13 @@ func parse(data []byte) (*html.Node, error) {
 // once per readChunk bytes of the page, and fails with errStopped.
 // With an arena, the tree's strings point into data and its nodes come
 // from a; with none, data is copied and the nodes come from the heap.
-func parseCtx(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
+func parseCtx(ctx context.Context, data []byte, a *arena) (dom.Node, error) {
 	if reference.Load() {
-		return parseReference(data)
+		doc, err := parseReference(data)
+		if err != nil {
+			return dom.Node{}, err
+		}
+		return dom.FromHTML(doc, "").Root(), nil
 	}
 	var text string
 	if a != nil {
@@ -200,7 +216,7 @@ func parseCtx(ctx context.Context, data []byte, a *arena) (*html.Node, error) {
 	}
 	doc, err := build(ctx, text, a)
 	if err != nil && ctx.Err() != nil {
-		return nil, stoppedError{ctx.Err()}
+		return dom.Node{}, stoppedError{ctx.Err()}
 	}
 	return doc, err
 }
@@ -242,48 +258,4 @@ func (r *ctxReader) Read(p []byte) (int, error) {
 	n := copy(p[:min(len(p), readChunk)], r.data)
 	r.data = r.data[n:]
 	return n, nil
-}
-
-// Copy returns a deep copy of a tree parsed elsewhere, with the repairs
-// Parse makes on the tree (streamed segments placed, an empty shell's
-// <noscript> shown); n is left as it was. A <noscript> that a parser with
-// scripting on (html.Parse's default) kept as one text node is parsed
-// as markup, as Parse parses it. An element other than <html> is put in
-// the <body> of a document of its own.
-func Copy(n *html.Node) *html.Node {
-	c := clone(n)
-	switch {
-	case c.Type == html.DocumentNode:
-	case c.Type == html.ElementNode && c.DataAtom == atom.Html:
-		doc := &html.Node{Type: html.DocumentNode}
-		doc.AppendChild(c)
-		c = doc
-	default:
-		doc, _ := parse([]byte("<html><head></head><body></body></html>"))
-		findElement(doc, atom.Body).AppendChild(c)
-		c = doc
-	}
-	placeStreamedSegments(c)
-	revealNoscript(c)
-	return c
-}
-
-// clone copies n and everything under it.
-func clone(n *html.Node) *html.Node {
-	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace,
-		Attr: append([]html.Attribute(nil), n.Attr...)}
-	if n.Type == html.ElementNode && n.DataAtom == atom.Noscript && n.FirstChild != nil &&
-		n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode && strings.Contains(n.FirstChild.Data, "<") {
-		kids, err := html.ParseFragmentWithOptions(strings.NewReader(n.FirstChild.Data), c, html.ParseOptionEnableScripting(false))
-		if err == nil {
-			for _, k := range kids {
-				c.AppendChild(k)
-			}
-			return c
-		}
-	}
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		c.AppendChild(clone(ch))
-	}
-	return c
 }

@@ -1,15 +1,17 @@
 package parse
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
 )
 
-func depthOf(n *html.Node) int {
+func depthOf(n dom.Node) int {
 	max := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
 		if d := depthOf(c); d > max {
 			max = d
 		}
@@ -30,17 +32,17 @@ func TestParseDepth(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			page := "<html><body>" + strings.Repeat("<div>", tt.depth) + "deep text" + strings.Repeat("</div>", tt.depth) + "<p>after</p></body></html>"
-			doc, err := Parse([]byte(page))
+			doc, err := parseRepaired(context.Background(), []byte(page), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var text strings.Builder
-			var walk func(n *html.Node)
-			walk = func(n *html.Node) {
-				if n.Type == html.TextNode {
-					text.WriteString(n.Data + " ")
+			var walk func(n dom.Node)
+			walk = func(n dom.Node) {
+				if n.Type() == html.TextNode {
+					text.WriteString(n.Data() + " ")
 				}
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
+				for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
 					walk(c)
 				}
 			}

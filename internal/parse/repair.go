@@ -19,12 +19,12 @@ const MaxTitleText = 1000
 // closeTitle returns data with its first <title> closed before the first
 // markup inside it, when the parsed title has swallowed the document;
 // otherwise nil.
-func closeTitle(doc *html.Node, data []byte) []byte {
+func closeTitle(doc dom.Node, data []byte) []byte {
 	title := findElement(doc, atom.Title)
-	if title == nil || title.FirstChild == nil || title.FirstChild.Type != html.TextNode {
+	if title.Nil() || title.FirstChild().Nil() || title.FirstChild().Type() != html.TextNode {
 		return nil
 	}
-	text := title.FirstChild.Data
+	text := title.FirstChild().Data()
 	if len(text) <= MaxTitleText || !holdsMarkup(text) {
 		return nil
 	}
@@ -83,16 +83,16 @@ func holdsMarkup(text string) bool {
 	return false
 }
 
-func findElement(n *html.Node, a atom.Atom) *html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == a {
+func findElement(n dom.Node, a atom.Atom) dom.Node {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+		if c.Type() == html.ElementNode && c.DataAtom() == a {
 			return c
 		}
-		if f := findElement(c, a); f != nil {
+		if f := findElement(c, a); !f.Nil() {
 			return f
 		}
 	}
-	return nil
+	return dom.Node{}
 }
 
 // React's streaming renderer sends a page in pieces: a boundary
@@ -106,17 +106,17 @@ var streamCall = regexp.MustCompile(`\$R([CS])\("([BPS]:[0-9a-zA-Z]+)","([BPS]:[
 // placeStreamedSegments moves React's streamed segments to their places,
 // in the order the page's scripts move them. A segment no script names
 // goes to the boundary, or else the placeholder, of the same number.
-func placeStreamedSegments(doc *html.Node) {
-	templates := map[string]*html.Node{}
-	segments := map[string]*html.Node{}
+func placeStreamedSegments(doc dom.Node) {
+	templates := map[string]dom.Node{}
+	segments := map[string]dom.Node{}
 	var calls [][2]string // (template id, segment id)
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
+	var walk func(dom.Node)
+	walk = func(n dom.Node) {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+			if c.Type() != html.ElementNode {
 				continue
 			}
-			switch c.DataAtom {
+			switch c.DataAtom() {
 			case atom.Template:
 				if id := attr(c, "id"); len(id) > 2 && (id[:2] == "B:" || id[:2] == "P:") {
 					templates[id] = c
@@ -126,8 +126,8 @@ func placeStreamedSegments(doc *html.Node) {
 					segments[id] = c
 				}
 			case atom.Script:
-				if c.FirstChild != nil && strings.Contains(c.FirstChild.Data, "$R") {
-					for _, m := range streamCall.FindAllStringSubmatch(c.FirstChild.Data, -1) {
+				if !c.FirstChild().Nil() && strings.Contains(c.FirstChild().Data(), "$R") {
+					for _, m := range streamCall.FindAllStringSubmatch(c.FirstChild().Data(), -1) {
 						if m[1] == "C" {
 							calls = append(calls, [2]string{m[2], m[3]})
 						} else {
@@ -152,7 +152,7 @@ func placeStreamedSegments(doc *html.Node) {
 		if named[id] {
 			continue
 		}
-		if templates["B:"+id[2:]] != nil {
+		if !templates["B:"+id[2:]].Nil() {
 			calls = append(calls, [2]string{"B:" + id[2:], id})
 		} else {
 			calls = append(calls, [2]string{"P:" + id[2:], id})
@@ -160,7 +160,7 @@ func placeStreamedSegments(doc *html.Node) {
 	}
 	for _, c := range calls {
 		tpl, seg := templates[c[0]], segments[c[1]]
-		if tpl == nil || seg == nil || tpl.Parent == nil || seg.Parent == nil || isAncestor(seg, tpl) {
+		if tpl.Nil() || seg.Nil() || tpl.Parent().Nil() || seg.Parent().Nil() || isAncestor(seg, tpl) {
 			continue
 		}
 		delete(segments, c[1])
@@ -168,17 +168,17 @@ func placeStreamedSegments(doc *html.Node) {
 		if c[0][0] == 'B' {
 			at = dropFallback(tpl)
 		}
-		parent := at.Parent
-		for ch := seg.FirstChild; ch != nil; {
-			next := ch.NextSibling
-			seg.RemoveChild(ch)
-			parent.InsertBefore(ch, at)
+		parent := at.Parent()
+		for ch := seg.FirstChild(); !ch.Nil(); {
+			next := ch.NextSibling()
+			detach(ch)
+			insertBefore(parent, ch, at)
 			ch = next
 		}
 		if at == tpl {
-			parent.RemoveChild(tpl)
+			detach(tpl)
 		}
-		seg.Parent.RemoveChild(seg)
+		detach(seg)
 	}
 }
 
@@ -186,40 +186,39 @@ func placeStreamedSegments(doc *html.Node) {
 // up to the boundary's closing <!--/$--> comment, and returns that
 // comment, before which the segment goes. Without the comment it returns
 // the template.
-func dropFallback(tpl *html.Node) *html.Node {
+func dropFallback(tpl dom.Node) dom.Node {
 	depth := 0
-	var end *html.Node
-	for n := tpl.NextSibling; n != nil; n = n.NextSibling {
-		if n.Type != html.CommentNode {
+	var end dom.Node
+	for n := tpl.NextSibling(); !n.Nil(); n = n.NextSibling() {
+		if n.Type() != html.CommentNode {
 			continue
 		}
 		switch {
-		case strings.HasPrefix(n.Data, "/$"):
+		case strings.HasPrefix(n.Data(), "/$"):
 			if depth == 0 {
 				end = n
 			}
 			depth--
-		case strings.HasPrefix(n.Data, "$"):
+		case strings.HasPrefix(n.Data(), "$"):
 			depth++
 		}
-		if end != nil {
+		if !end.Nil() {
 			break
 		}
 	}
-	if end == nil {
+	if end.Nil() {
 		return tpl
 	}
-	parent := tpl.Parent
 	for n := tpl; n != end; {
-		next := n.NextSibling
-		parent.RemoveChild(n)
+		next := n.NextSibling()
+		detach(n)
 		n = next
 	}
 	return end
 }
 
-func isAncestor(a, n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
+func isAncestor(a, n dom.Node) bool {
+	for p := n.Parent(); !p.Nil(); p = p.Parent() {
 		if p == a {
 			return true
 		}
@@ -227,8 +226,8 @@ func isAncestor(a, n *html.Node) bool {
 	return false
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
+func attr(n dom.Node, key string) string {
+	for _, a := range n.Attr() {
 		if a.Key == key && a.Namespace == "" {
 			return a.Val
 		}
@@ -236,8 +235,8 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
+func hasAttr(n dom.Node, key string) bool {
+	for _, a := range n.Attr() {
 		if a.Key == key && a.Namespace == "" {
 			return true
 		}
@@ -257,21 +256,21 @@ const (
 // revealNoscript replaces each <noscript> in the body that holds
 // MinNoscriptText or more by its children, when the page shows less than
 // MaxShellText outside them.
-func revealNoscript(doc *html.Node) {
+func revealNoscript(doc dom.Node) {
 	body := findElement(doc, atom.Body)
-	if body == nil {
+	if body.Nil() {
 		return
 	}
 	var shown int
-	var boxes []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
+	var boxes []dom.Node
+	var walk func(dom.Node)
+	walk = func(n dom.Node) {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+			switch c.Type() {
 			case html.TextNode:
-				shown += dom.VisibleLen(c.Data)
+				shown += dom.VisibleLen(c.Data())
 			case html.ElementNode:
-				switch c.DataAtom {
+				switch c.DataAtom() {
 				case atom.Script, atom.Style, atom.Template:
 				case atom.Noscript:
 					if textLen(c) >= MinNoscriptText {
@@ -288,27 +287,27 @@ func revealNoscript(doc *html.Node) {
 		return
 	}
 	for _, box := range boxes {
-		parent := box.Parent
-		for ch := box.FirstChild; ch != nil; {
-			next := ch.NextSibling
-			box.RemoveChild(ch)
-			parent.InsertBefore(ch, box)
+		parent := box.Parent()
+		for ch := box.FirstChild(); !ch.Nil(); {
+			next := ch.NextSibling()
+			detach(ch)
+			insertBefore(parent, ch, box)
 			ch = next
 		}
-		parent.RemoveChild(box)
+		detach(box)
 	}
 }
 
 // textLen counts the visible characters of text under n, outside
 // scripts and styles.
-func textLen(n *html.Node) int {
+func textLen(n dom.Node) int {
 	total := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
+	for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+		switch c.Type() {
 		case html.TextNode:
-			total += dom.VisibleLen(c.Data)
+			total += dom.VisibleLen(c.Data())
 		case html.ElementNode:
-			if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+			if c.DataAtom() != atom.Script && c.DataAtom() != atom.Style {
 				total += textLen(c)
 			}
 		}

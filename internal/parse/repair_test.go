@@ -1,26 +1,28 @@
 package parse
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // bodyText is the text of the body outside scripts, templates and
 // hidden elements, words joined by single spaces.
-func bodyText(doc *html.Node) string {
+func bodyText(doc dom.Node) string {
 	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
+	var walk func(dom.Node)
+	walk = func(n dom.Node) {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+			switch c.Type() {
 			case html.TextNode:
-				b.WriteString(c.Data)
+				b.WriteString(c.Data())
 				b.WriteByte(' ')
 			case html.ElementNode:
-				if c.DataAtom == atom.Script || c.DataAtom == atom.Template || c.DataAtom == atom.Noscript || hasAttr(c, "hidden") {
+				if c.DataAtom() == atom.Script || c.DataAtom() == atom.Template || c.DataAtom() == atom.Noscript || hasAttr(c, "hidden") {
 					continue
 				}
 				walk(c)
@@ -31,9 +33,9 @@ func bodyText(doc *html.Node) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func mustParse(t *testing.T, s string) *html.Node {
+func mustParse(t *testing.T, s string) dom.Node {
 	t.Helper()
-	doc, err := Parse([]byte(s))
+	doc, err := parseRepaired(context.Background(), []byte(s), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,8 +61,8 @@ func TestCloseTitle(t *testing.T) {
 			doc := mustParse(t, tc.page)
 			title := findElement(doc, atom.Title)
 			got := ""
-			if title != nil && title.FirstChild != nil {
-				got = title.FirstChild.Data
+			if !title.Nil() && !title.FirstChild().Nil() {
+				got = title.FirstChild().Data()
 			}
 			if strings.TrimSpace(got) != strings.TrimSpace(tc.title) {
 				t.Errorf("title = %.60q, want %.60q", got, tc.title)
@@ -120,7 +122,7 @@ func TestRevealNoscript(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := mustParse(t, tc.page)
-			if got := findElement(findElement(doc, atom.Body), atom.Noscript) == nil; got != tc.shown {
+			if got := findElement(findElement(doc, atom.Body), atom.Noscript).Nil(); got != tc.shown {
 				t.Errorf("noscript unwrapped = %v, want %v", got, tc.shown)
 			}
 		})

@@ -402,7 +402,9 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 	}
 	t.kind = kind
 	t.name, t.a = z.tagName(s[i:n])
-	z.storeStart = len(z.store)
+	// The builder copies a tag's attributes into the tree before it
+	// reads the next token: each tag reuses the store from its start.
+	z.store, z.storeStart = z.store[:0], 0
 	i = n
 	for {
 		// before attribute name

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnow-go/winnow/internal/dataset"
+	"github.com/winnow-go/winnow/internal/dom"
 )
 
 // EnvDir names an environment variable that, when set, points at the AEB
@@ -132,15 +133,15 @@ func loadDir(dir string) ([]Page, error) {
 // x/net/html (the tree winnow's own builder gives is the same; a
 // package below parse cannot import it without a cycle in its tests).
 // A page that does not parse fails tb.
-func ParseTB(tb testing.TB, pages []Page) []*html.Node {
+func ParseTB(tb testing.TB, pages []Page) []dom.Node {
 	tb.Helper()
-	docs := make([]*html.Node, len(pages))
+	docs := make([]dom.Node, len(pages))
 	for i, p := range pages {
 		doc, err := html.ParseWithOptions(bytes.NewReader(p.HTML), html.ParseOptionEnableScripting(false))
 		if err != nil {
 			tb.Fatalf("%s: %v", p.ID, err)
 		}
-		docs[i] = doc
+		docs[i] = dom.FromHTML(doc, string(p.HTML)).Root()
 	}
 	return docs
 }

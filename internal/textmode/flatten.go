@@ -38,8 +38,8 @@ var flattenInline = map[atom.Atom]bool{
 // are dropped, and the alt text of each image is written as a line of its
 // own. Navigation, footers, share buttons and teasers are kept, as a real
 // dump keeps them. A nil doc gives nil. VisibleText is safe for concurrent use.
-func VisibleText(doc *html.Node) []byte {
-	if doc == nil {
+func VisibleText(doc dom.Node) []byte {
+	if doc.Nil() {
 		return nil
 	}
 	f := &flattener{}
@@ -53,19 +53,19 @@ type flattener struct {
 	line []byte // the current line, white space collapsed
 }
 
-func (f *flattener) enter(n *html.Node) dom.Step {
-	switch n.Type {
+func (f *flattener) enter(n dom.Node) dom.Step {
+	switch n.Type() {
 	case html.TextNode:
-		f.line = dom.AppendCollapsed(f.line, n.Data)
+		f.line = dom.AppendCollapsed(f.line, n.Data())
 		return dom.Skip
 	case html.ElementNode:
 	default:
 		return dom.Skip
 	}
-	if flattenSkip[n.DataAtom] {
+	if flattenSkip[n.DataAtom()] {
 		return dom.Skip
 	}
-	switch n.DataAtom {
+	switch n.DataAtom() {
 	case atom.Br:
 		f.breakLine()
 		return dom.Skip
@@ -79,14 +79,14 @@ func (f *flattener) enter(n *html.Node) dom.Step {
 	case atom.Input, atom.Textarea:
 		return dom.Skip
 	}
-	if !flattenInline[n.DataAtom] {
+	if !flattenInline[n.DataAtom()] {
 		f.breakLine()
 	}
 	return dom.Descend
 }
 
-func (f *flattener) leave(n *html.Node) {
-	if !flattenInline[n.DataAtom] {
+func (f *flattener) leave(n dom.Node) {
+	if !flattenInline[n.DataAtom()] {
 		f.breakLine()
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/parse"
 )
 
@@ -32,12 +33,12 @@ func TestVisibleText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := string(VisibleText(doc)); got != tt.want {
+			if got := string(VisibleText(dom.FromHTML(doc, "").Root())); got != tt.want {
 				t.Errorf("VisibleText = %q, want %q", got, tt.want)
 			}
 		})
 	}
-	if VisibleText(nil) != nil {
+	if VisibleText(dom.Node{}) != nil {
 		t.Error("VisibleText(nil) is not nil")
 	}
 }
@@ -63,7 +64,7 @@ func TestVisibleTextNoscript(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := string(VisibleText(doc)); got != tt.want {
+			if got := string(VisibleText(doc.Root())); got != tt.want {
 				t.Errorf("VisibleText = %q, want %q", got, tt.want)
 			}
 		})
@@ -80,7 +81,7 @@ func TestVisibleTextDeep(t *testing.T) {
 		if err != nil {
 			t.Fatalf("depth %d: %v", depth, err)
 		}
-		if got := string(VisibleText(doc)); !strings.HasPrefix(got, "top\n") || !strings.Contains(got, "deep") {
+		if got := string(VisibleText(doc.Root())); !strings.HasPrefix(got, "top\n") || !strings.Contains(got, "deep") {
 			t.Errorf("depth %d: VisibleText = %.40q", depth, got)
 		}
 	}

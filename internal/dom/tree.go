@@ -1,0 +1,432 @@
+package dom
+
+import (
+	"iter"
+	"math"
+	"slices"
+	"unsafe"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A Tree is a parsed page held flat: its nodes in one slice, linked to
+// each other by index, their texts as offsets into the page (or into the
+// tree's own buffer, for the texts the page does not hold as they are),
+// their attributes in one slice shared by all. A node costs 44 bytes and
+// no heap object of its own, and the node slice holds no pointer for the
+// garbage collector to follow.
+//
+// The parser builds a tree with the methods that change it (NewNode,
+// AppendChild, InsertBefore, Detach, SetData, SetAttrs); every later
+// stage only reads it, through Node.
+type Tree struct {
+	nodes []node // nodes[0] stands for "no node"
+	attrs []html.Attribute
+	page  string // the text the tree was built from
+	own   []byte // the texts that are not slices of page
+}
+
+type node struct {
+	parent, first, last, prev, next int32
+
+	data, dataLen uint32 // the text: page[data:] or, with ownBit, own[data&^ownBit:]
+	attr, attrLen uint32 // attrs[attr:attr+attrLen]
+	atom          atom.Atom
+	typ           uint8 // an html.NodeType
+	ns            uint8 // an index in namespaces
+}
+
+const (
+	ownBit = 1 << 31
+	// atomName marks an element whose name is its atom's.
+	atomName = math.MaxUint32
+)
+
+// namespaces are the element namespaces a tree can hold.
+var namespaces = [...]string{"", "svg", "math"}
+
+// NewTree returns a tree holding one document node, whose texts will
+// be slices of page where they can. size is how many nodes to make room
+// for (0 when unknown).
+func NewTree(page string, size int) *Tree {
+	t := &Tree{nodes: make([]node, 1, max(size, 0)+2)}
+	t.Reset(page)
+	return t
+}
+
+// Grow makes room for n more nodes.
+func (t *Tree) Grow(n int) {
+	t.nodes = slices.Grow(t.nodes, n)
+}
+
+// Root returns the document node.
+func (t *Tree) Root() Node { return Node{t, 1} }
+
+// Len returns one more than the largest node id: the length of a table
+// indexed by Node.ID.
+func (t *Tree) Len() int { return len(t.nodes) }
+
+// Node returns the node of id (NewNode's order), or the zero Node for 0.
+func (t *Tree) Node(id int) Node { return Node{t, int32(id)} }
+
+// NewNode adds a node of no parent. A name the atom spells (data ==
+// a.String()) costs no text; ns is "", "svg" or "math".
+func (t *Tree) NewNode(typ html.NodeType, a atom.Atom, data, ns string) Node {
+	if len(t.nodes) >= math.MaxInt32 {
+		panic("dom: tree too large")
+	}
+	id := int32(len(t.nodes))
+	t.nodes = append(t.nodes, node{atom: a, typ: uint8(typ), ns: nsIndex(ns)})
+	n := Node{t, id}
+	if typ == html.ElementNode && a != 0 && data == a.String() {
+		t.nodes[id].data = atomName
+	} else {
+		t.SetData(n, data)
+	}
+	return n
+}
+
+func nsIndex(ns string) uint8 {
+	for i, s := range namespaces {
+		if s == ns {
+			return uint8(i)
+		}
+	}
+	panic("dom: unknown namespace " + ns)
+}
+
+// SetData sets n's text (its name, for an element). A slice of the page
+// is kept as its offset; any other text is copied into the tree.
+func (t *Tree) SetData(n Node, s string) {
+	p := &t.nodes[n.id]
+	p.dataLen = uint32(len(s))
+	if off, ok := t.inPage(s); ok {
+		p.data = off
+		return
+	}
+	if len(t.own)+len(s) >= ownBit {
+		panic("dom: text too large")
+	}
+	p.data = uint32(len(t.own)) | ownBit
+	t.own = append(t.own, s...)
+}
+
+// inPage returns the offset of s in the page when s is a slice of it.
+func (t *Tree) inPage(s string) (uint32, bool) {
+	if len(s) == 0 {
+		return 0, true
+	}
+	if len(t.page) >= ownBit {
+		return 0, false
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(t.page)))
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if p < base || p+uintptr(len(s)) > base+uintptr(len(t.page)) {
+		return 0, false
+	}
+	return uint32(p - base), true
+}
+
+// SetAttrs sets n's attributes. The slice is copied; its strings are
+// kept as they are.
+func (t *Tree) SetAttrs(n Node, attrs []html.Attribute) {
+	p := &t.nodes[n.id]
+	if len(attrs) == 0 {
+		p.attr, p.attrLen = 0, 0
+		return
+	}
+	p.attr, p.attrLen = uint32(len(t.attrs)), uint32(len(attrs))
+	t.attrs = append(t.attrs, attrs...)
+}
+
+// AddAttr appends one attribute to n's.
+func (t *Tree) AddAttr(n Node, a html.Attribute) {
+	p := &t.nodes[n.id]
+	if p.attrLen > 0 && int(p.attr+p.attrLen) != len(t.attrs) {
+		// Not the last run of attributes: move n's to the end first.
+		start := len(t.attrs)
+		t.attrs = append(t.attrs, t.attrs[p.attr:p.attr+p.attrLen]...)
+		p.attr = uint32(start)
+	} else if p.attrLen == 0 {
+		p.attr = uint32(len(t.attrs))
+	}
+	t.attrs = append(t.attrs, a)
+	p.attrLen++
+}
+
+// AppendChild makes c, which has no parent, the last child of p.
+func (t *Tree) AppendChild(p, c Node) {
+	t.InsertBefore(p, c, Node{})
+}
+
+// InsertBefore makes c, which has no parent, a child of p before the
+// child before, or the last child when before is the zero Node.
+func (t *Tree) InsertBefore(p, c, before Node) {
+	ns := t.nodes
+	cn := &ns[c.id]
+	cn.parent = p.id
+	if before.id == 0 {
+		cn.prev, cn.next = ns[p.id].last, 0
+		if cn.prev != 0 {
+			ns[cn.prev].next = c.id
+		} else {
+			ns[p.id].first = c.id
+		}
+		ns[p.id].last = c.id
+		return
+	}
+	cn.prev, cn.next = ns[before.id].prev, before.id
+	if cn.prev != 0 {
+		ns[cn.prev].next = c.id
+	} else {
+		ns[p.id].first = c.id
+	}
+	ns[before.id].prev = c.id
+}
+
+// Detach takes n out of its parent's children, with its subtree.
+func (t *Tree) Detach(n Node) {
+	ns := t.nodes
+	c := &ns[n.id]
+	if c.parent == 0 {
+		return
+	}
+	if c.prev != 0 {
+		ns[c.prev].next = c.next
+	} else {
+		ns[c.parent].first = c.next
+	}
+	if c.next != 0 {
+		ns[c.next].prev = c.prev
+	} else {
+		ns[c.parent].last = c.prev
+	}
+	c.parent, c.prev, c.next = 0, 0, 0
+}
+
+// Node is one node of a Tree, or no node (the zero Node, which Nil
+// reports). Nodes are small values, compared with ==; a Node's methods
+// answer for no node as for a node with no text, attributes or
+// relatives.
+type Node struct {
+	t  *Tree
+	id int32
+}
+
+// Nil reports whether n is no node.
+func (n Node) Nil() bool { return n.id == 0 }
+
+// ID returns n's index in its tree: from 1 to Tree.Len()-1, 0 for no node.
+func (n Node) ID() int { return int(n.id) }
+
+// Tree returns n's tree (nil for no node).
+func (n Node) Tree() *Tree { return n.t }
+
+func (n Node) rel(id int32) Node {
+	if id == 0 {
+		return Node{}
+	}
+	return Node{n.t, id}
+}
+
+// Parent returns n's parent.
+func (n Node) Parent() Node {
+	if n.id == 0 {
+		return Node{}
+	}
+	return n.rel(n.t.nodes[n.id].parent)
+}
+
+// FirstChild returns n's first child.
+func (n Node) FirstChild() Node {
+	if n.id == 0 {
+		return Node{}
+	}
+	return n.rel(n.t.nodes[n.id].first)
+}
+
+// LastChild returns n's last child.
+func (n Node) LastChild() Node {
+	if n.id == 0 {
+		return Node{}
+	}
+	return n.rel(n.t.nodes[n.id].last)
+}
+
+// PrevSibling returns the sibling before n.
+func (n Node) PrevSibling() Node {
+	if n.id == 0 {
+		return Node{}
+	}
+	return n.rel(n.t.nodes[n.id].prev)
+}
+
+// NextSibling returns the sibling after n.
+func (n Node) NextSibling() Node {
+	if n.id == 0 {
+		return Node{}
+	}
+	return n.rel(n.t.nodes[n.id].next)
+}
+
+// Type returns n's type (html.ErrorNode, the zero type, for no node).
+func (n Node) Type() html.NodeType {
+	if n.id == 0 {
+		return html.ErrorNode
+	}
+	return html.NodeType(n.t.nodes[n.id].typ)
+}
+
+// DataAtom returns the atom of n's name (0 for a text, or for a name no
+// atom spells).
+func (n Node) DataAtom() atom.Atom {
+	if n.id == 0 {
+		return 0
+	}
+	return n.t.nodes[n.id].atom
+}
+
+// Is reports whether n is an element of the HTML namespace named a.
+func (n Node) Is(a atom.Atom) bool {
+	if n.id == 0 {
+		return false
+	}
+	p := &n.t.nodes[n.id]
+	return p.atom == a && p.typ == uint8(html.ElementNode) && p.ns == 0
+}
+
+// Data returns n's text: the text of a text or comment node, the name
+// of an element or doctype.
+func (n Node) Data() string {
+	if n.id == 0 {
+		return ""
+	}
+	p := &n.t.nodes[n.id]
+	switch {
+	case p.data == atomName:
+		return p.atom.String()
+	case p.dataLen == 0:
+		return ""
+	case p.data&ownBit != 0:
+		return unsafe.String(&n.t.own[p.data&^ownBit], p.dataLen)
+	default:
+		return n.t.page[p.data : p.data+p.dataLen]
+	}
+}
+
+// Namespace returns n's namespace: "" for HTML, "svg" or "math".
+func (n Node) Namespace() string {
+	if n.id == 0 {
+		return ""
+	}
+	return namespaces[n.t.nodes[n.id].ns]
+}
+
+// Attr returns n's attributes, which the caller must not change.
+func (n Node) Attr() []html.Attribute {
+	if n.id == 0 {
+		return nil
+	}
+	p := &n.t.nodes[n.id]
+	return n.t.attrs[p.attr : p.attr+p.attrLen : p.attr+p.attrLen]
+}
+
+// Children yields n's children.
+func (n Node) Children() iter.Seq[Node] {
+	return func(yield func(Node) bool) {
+		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}
+
+// Descendants yields the nodes below n in document order.
+func (n Node) Descendants() iter.Seq[Node] {
+	return func(yield func(Node) bool) {
+		Walk(n, func(c Node) Step {
+			if !yield(c) {
+				return Stop
+			}
+			return Descend
+		}, nil)
+	}
+}
+
+// Ancestors yields n's parent, its parent's parent, and so on up.
+func (n Node) Ancestors() iter.Seq[Node] {
+	return func(yield func(Node) bool) {
+		for p := n.Parent(); !p.Nil(); p = p.Parent() {
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
+
+// FromHTML copies the tree of golang.org/x/net/html below doc (doc
+// included) into a Tree. Texts that are slices of page are kept as
+// offsets into it; the others are copied.
+func FromHTML(doc *html.Node, page string) *Tree {
+	t := &Tree{page: page, nodes: make([]node, 1, 64)}
+	copyNode := func(src *html.Node) Node {
+		n := t.NewNode(src.Type, src.DataAtom, src.Data, src.Namespace)
+		t.SetAttrs(n, src.Attr)
+		return n
+	}
+	// Walk without recursion, so any depth is safe.
+	root := copyNode(doc)
+	at, dst := doc, root
+	for {
+		if at.FirstChild != nil {
+			at = at.FirstChild
+			c := copyNode(at)
+			t.AppendChild(dst, c)
+			dst = c
+			continue
+		}
+		for at != doc && at.NextSibling == nil {
+			at, dst = at.Parent, dst.Parent()
+		}
+		if at == doc {
+			return t
+		}
+		at = at.NextSibling
+		c := copyNode(at)
+		t.AppendChild(dst.Parent(), c)
+		dst = c
+	}
+}
+
+// Owns reports whether s points into the tree's own copy of the texts
+// that are not slices of its page.
+func (t *Tree) Owns(s string) bool {
+	if t == nil || len(s) == 0 || len(t.own) == 0 {
+		return false
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(t.own)))
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	return p >= lo && p < lo+uintptr(len(t.own))
+}
+
+// SetDataBytes is SetData for text held in a buffer the caller reuses:
+// it is always copied.
+func (t *Tree) SetDataBytes(n Node, s []byte) {
+	if len(t.own)+len(s) >= ownBit {
+		panic("dom: text too large")
+	}
+	p := &t.nodes[n.id]
+	p.data, p.dataLen = uint32(len(t.own))|ownBit, uint32(len(s))
+	t.own = append(t.own, s...)
+}
+
+// Reset empties t for a page of text page, keeping its memory: t then
+// holds one document node, as NewTree's does. Nothing may read t's
+// earlier nodes, attributes or texts afterwards.
+func (t *Tree) Reset(page string) {
+	clear(t.attrs)
+	t.nodes, t.attrs, t.own, t.page = t.nodes[:1], t.attrs[:0], t.own[:0], page
+	t.NewNode(html.DocumentNode, 0, "", "")
+}
