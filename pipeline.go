@@ -169,7 +169,7 @@ func parseInput(ctx context.Context, text []byte, opts Options) (doc dom.Node, s
 	if limit > 0 && shape.tags > limit {
 		return dom.Node{}, nil, textShape{}, fmt.Errorf("winnow: %w: more than %d elements", ErrTooComplex, limit)
 	}
-	tree, shared, err := parse.ParseShared(ctx, text, shape.tags)
+	tree, shared, err := parse.ParseShared(ctx, text, shape.tags+shape.texts)
 	if err != nil {
 		return dom.Node{}, nil, textShape{}, fmt.Errorf("winnow: %w", err)
 	}
@@ -181,6 +181,9 @@ type textShape struct {
 	// tags is the number of start tags, which sizes the label tables
 	// (0 when unknown).
 	tags int
+	// texts is the number of tags with text before them: about the
+	// number of text nodes, which with tags sizes the tree.
+	texts int
 	// noBase is true when no start tag of the text is a <base>, so the
 	// tree holds none and linkBase need not look for one. The zero
 	// shape, of a tree given without its text, says nothing.
@@ -209,14 +212,18 @@ func (o Options) maxElements() int {
 // stops counting past limit when it is positive. It notes whether any of
 // them may open a <base>: "<base" in any case, whatever follows (a longer
 // name, inside a comment or a script), since the parser makes elements
-// only of the tags it reads.
+// only of the tags it reads. It counts the '<' that have text before
+// them too, the text nodes to be.
 func scanStartTags(text []byte, limit int) textShape {
 	if limit <= 0 {
 		limit = math.MaxInt - 1
 	}
-	n := 0
+	n, texts := 0, 0
 	base := false
 	for i := bytes.IndexByte(text, '<'); i >= 0 && n <= limit; {
+		if i > 0 && text[i-1] != '>' {
+			texts++
+		}
 		if i+1 < len(text) {
 			if c := text[i+1] | 0x20; 'a' <= c && c <= 'z' {
 				n++
@@ -231,7 +238,7 @@ func scanStartTags(text []byte, limit int) textShape {
 		}
 		i += 1 + j
 	}
-	return textShape{tags: n, noBase: !base}
+	return textShape{tags: n, texts: texts, noBase: !base}
 }
 
 // finish fills the derived fields the same way for both modes and turns a

@@ -64,14 +64,14 @@ func ParseContext(ctx context.Context, data []byte) (*dom.Tree, error) {
 // detaches its result). Shared.Release hands the tree's nodes and
 // attributes back for the next page.
 //
-// tags is the number of start tags in data, when the caller counted them
-// (0 when not): the tree is sized for them at once, not grown as it is
-// built.
-func ParseShared(ctx context.Context, data []byte, tags int) (*dom.Tree, *Shared, error) {
+// nodes is about how many nodes the tree will hold, when the caller
+// counted them (0 when not): the tree is sized for them at once, not
+// grown as it is built.
+func ParseShared(ctx context.Context, data []byte, nodes int) (*dom.Tree, *Shared, error) {
 	sh := &Shared{a: arenaPool.Get().(*arena)}
-	// Most elements are followed by a text node; the parser adds a few
-	// elements of its own (<html>, <head>, <body>, <tbody>).
-	sh.a.nodes = 2*tags + 16
+	// The parser adds a few elements of its own (<html>, <head>, <body>,
+	// <tbody>).
+	sh.a.nodes = nodes + 16
 	doc, err := parseRepaired(ctx, data, sh.a)
 	if err != nil {
 		sh.Release()
