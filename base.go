@@ -37,7 +37,7 @@ func baseHref(n dom.Node) (string, bool) {
 		}
 		switch c.DataAtom() {
 		case atom.Base:
-			if c.Namespace() != "" {
+			if c.Foreign() {
 				continue
 			}
 			for _, a := range c.Attr() {

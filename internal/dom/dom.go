@@ -45,31 +45,38 @@ const (
 // keeps no stack, so any depth is safe. It reports false when enter
 // stopped it.
 func Walk(root Node, enter func(Node) Step, leave func(Node)) bool {
-	n := root.FirstChild()
-	for !n.Nil() {
-		switch enter(n) {
+	if root.id == 0 {
+		return true
+	}
+	// The links are read from the node slice itself: enter and leave
+	// cannot change the tree.
+	t := root.t
+	ns := t.nodes
+	id := ns[root.id].first
+	for id != 0 {
+		switch enter(Node{t, id}) {
 		case Stop:
 			return false
 		case Descend:
-			if !n.FirstChild().Nil() {
-				n = n.FirstChild()
+			if c := ns[id].first; c != 0 {
+				id = c
 				continue
 			}
 			if leave != nil {
-				leave(n)
+				leave(Node{t, id})
 			}
 		}
 		// Go to the next sibling, leaving the parents that have none.
-		for n.NextSibling().Nil() {
-			n = n.Parent()
-			if n == root || n.Nil() {
+		for ns[id].next == 0 {
+			id = ns[id].parent
+			if id == root.id || id == 0 {
 				return true
 			}
 			if leave != nil {
-				leave(n)
+				leave(Node{t, id})
 			}
 		}
-		n = n.NextSibling()
+		id = ns[id].next
 	}
 	return true
 }

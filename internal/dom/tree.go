@@ -315,6 +315,25 @@ func (n Node) Data() string {
 	}
 }
 
+// HTMLAtom returns the atom of n's name when n is an element of the HTML
+// namespace, and 0 otherwise: the test a tree builder makes most, in one
+// read of the node.
+func (n Node) HTMLAtom() atom.Atom {
+	if n.id == 0 {
+		return 0
+	}
+	p := &n.t.nodes[n.id]
+	if p.typ != uint8(html.ElementNode) || p.ns != 0 {
+		return 0
+	}
+	return p.atom
+}
+
+// Foreign reports whether n is an element of the SVG or MathML namespace.
+func (n Node) Foreign() bool {
+	return n.id != 0 && n.t.nodes[n.id].ns != 0
+}
+
 // Namespace returns n's namespace: "" for HTML, "svg" or "math".
 func (n Node) Namespace() string {
 	if n.id == 0 {

@@ -163,11 +163,7 @@ func (b *builder) current() dom.Node {
 // adjustedCurrent is the current node (no fragment case).
 func (b *builder) foreignCurrent() bool {
 	c := b.current()
-	return !c.Nil() && c.Namespace() != ""
-}
-
-func isHTML(n dom.Node, t a.Atom) bool {
-	return n.DataAtom() == t && n.Namespace() == ""
+	return !c.Nil() && c.Foreign()
 }
 
 func (b *builder) pop() dom.Node {
@@ -195,7 +191,7 @@ func (b *builder) indexOf(n dom.Node) int {
 
 func (b *builder) onStack(t a.Atom) bool {
 	for i := len(b.stack) - 1; i >= 0; i-- {
-		if isHTML(b.stack[i], t) {
+		if b.stack[i].Is(t) {
 			return true
 		}
 	}
@@ -213,24 +209,26 @@ const (
 
 // endsScope reports whether n ends the search for an element in scope.
 func endsScope(n dom.Node, sc bscope) bool {
-	switch n.Namespace() {
-	case "":
+	if at := n.HTMLAtom(); at != 0 {
 		switch sc {
 		case bScopeTable:
-			return n.DataAtom() == a.Html || n.DataAtom() == a.Table || n.DataAtom() == a.Template
+			return at == a.Html || at == a.Table || at == a.Template
 		case bScopeListItem:
-			if n.DataAtom() == a.Ol || n.DataAtom() == a.Ul {
+			if at == a.Ol || at == a.Ul {
 				return true
 			}
 		case bScopeButton:
-			if n.DataAtom() == a.Button {
+			if at == a.Button {
 				return true
 			}
 		}
-		switch n.DataAtom() {
+		switch at {
 		case a.Applet, a.Caption, a.Html, a.Table, a.Td, a.Th, a.Marquee, a.Object, a.Template, a.Select:
 			return true
 		}
+		return false
+	}
+	switch n.Namespace() {
 	case "math":
 		if sc == bScopeTable {
 			return false
@@ -256,9 +254,9 @@ func endsScope(n dom.Node, sc bscope) bool {
 func (b *builder) inScope(sc bscope, tags ...a.Atom) int {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
-		if n.Namespace() == "" {
+		if at := n.HTMLAtom(); at != 0 {
 			for _, t := range tags {
-				if n.DataAtom() == t {
+				if at == t {
 					return i
 				}
 			}
@@ -276,10 +274,9 @@ func (b *builder) has(sc bscope, tags ...a.Atom) bool { return b.inScope(sc, tag
 // tags.
 func (b *builder) popUntil(tags ...a.Atom) {
 	for len(b.stack) > 0 {
-		n := b.pop()
-		if n.Namespace() == "" {
+		if at := b.pop().HTMLAtom(); at != 0 {
 			for _, t := range tags {
-				if n.DataAtom() == t {
+				if at == t {
 					return
 				}
 			}
@@ -299,8 +296,8 @@ func impliedEnd(t a.Atom) bool {
 // except those of the tag except.
 func (b *builder) generateImpliedEndTags(except a.Atom) {
 	for {
-		c := b.current()
-		if c.Nil() || c.Namespace() != "" || !impliedEnd(c.DataAtom()) || c.DataAtom() == except {
+		at := b.current().HTMLAtom()
+		if !impliedEnd(at) || at == except {
 			return
 		}
 		b.pop()
@@ -310,7 +307,7 @@ func (b *builder) generateImpliedEndTags(except a.Atom) {
 func (b *builder) generateAllImpliedEndTags() {
 	for {
 		c := b.current()
-		if c.Nil() || c.Namespace() != "" {
+		if c.Nil() || c.Foreign() {
 			return
 		}
 		switch c.DataAtom() {
@@ -336,10 +333,10 @@ func (b *builder) closeP() {
 func (b *builder) clearBackTo(tags ...a.Atom) {
 	for {
 		c := b.current()
-		if c.Nil() || isHTML(c, a.Html) {
+		if c.Nil() || c.Is(a.Html) {
 			return
 		}
-		if c.Namespace() == "" {
+		if !c.Foreign() {
 			for _, t := range tags {
 				if c.DataAtom() == t {
 					return
@@ -358,7 +355,7 @@ func (b *builder) insertionPlace(target dom.Node) (parent, before dom.Node) {
 	if target.Nil() {
 		target = b.current()
 	}
-	if b.fosterP && target.Namespace() == "" {
+	if b.fosterP && !target.Foreign() {
 		switch target.DataAtom() {
 		case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
 			return b.fosterPlace()
@@ -373,7 +370,7 @@ func (b *builder) fosterPlace() (parent, before dom.Node) {
 	table, template := -1, -1
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
-		if n.Namespace() != "" {
+		if n.Foreign() {
 			continue
 		}
 		if n.DataAtom() == a.Table && table < 0 {
@@ -572,7 +569,7 @@ func (b *builder) reconstruct() {
 // other end tag".
 func (b *builder) adoptionAgency() bool {
 	t, name := b.tok.a, b.tok.name
-	if c := b.current(); c.Namespace() == "" && c.Data() == name && b.afeIndex(c) < 0 {
+	if c := b.current(); !c.Foreign() && c.Data() == name && b.afeIndex(c) < 0 {
 		b.pop()
 		return true
 	}
@@ -583,7 +580,7 @@ func (b *builder) adoptionAgency() bool {
 			if e.Nil() {
 				break
 			}
-			if e.Namespace() == "" && e.DataAtom() == t && e.Data() == name {
+			if !e.Foreign() && e.DataAtom() == t && e.Data() == name {
 				fi = i
 				break
 			}
@@ -696,7 +693,7 @@ func (b *builder) elementInScope(n dom.Node) bool {
 func isSpecial(n dom.Node) bool {
 	switch n.Namespace() {
 	case "":
-		switch n.DataAtom() {
+		switch n.HTMLAtom() {
 		case a.Address, a.Applet, a.Area, a.Article, a.Aside, a.Base, a.Basefont, a.Bgsound, a.Blockquote,
 			a.Body, a.Br, a.Button, a.Caption, a.Center, a.Col, a.Colgroup, a.Dd, a.Details, a.Dir, a.Div,
 			a.Dl, a.Dt, a.Embed, a.Fieldset, a.Figcaption, a.Figure, a.Footer, a.Form, a.Frame, a.Frameset,
@@ -726,7 +723,7 @@ func (b *builder) resetMode() {
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
 		last := i == 0
-		if n.Namespace() != "" {
+		if n.Foreign() {
 			if last {
 				b.mode = modeInBody
 				return
@@ -807,7 +804,7 @@ func (b *builder) step() bool {
 
 func (b *builder) useForeign() bool {
 	c := b.current()
-	if c.Nil() || c.Namespace() == "" {
+	if c.Nil() || !c.Foreign() {
 		return false
 	}
 	t := &b.tok
@@ -1228,7 +1225,7 @@ func (b *builder) inBody() bool {
 		// tag; x/net/html, the reference, drops it from the first text
 		// of the element however late it comes (after an end tag or a
 		// doctype the builder ignores), and so does the builder.
-		if c := b.current(); c.FirstChild().Nil() && (isHTML(c, a.Pre) || isHTML(c, a.Listing)) && strings.HasPrefix(d, "\n") {
+		if c := b.current(); c.FirstChild().Nil() && (c.Is(a.Pre) || c.Is(a.Listing)) && strings.HasPrefix(d, "\n") {
 			d = d[1:]
 		}
 		if strings.IndexByte(d, 0) >= 0 {
@@ -1275,14 +1272,14 @@ func (b *builder) inBodyStart() bool {
 	case a.Base, a.Basefont, a.Bgsound, a.Link, a.Meta, a.Noframes, a.Script, a.Style, a.Template, a.Title:
 		return b.inHead()
 	case a.Body:
-		if len(b.stack) < 2 || !isHTML(b.stack[1], a.Body) || b.onStack(a.Template) {
+		if len(b.stack) < 2 || !b.stack[1].Is(a.Body) || b.onStack(a.Template) {
 			return true
 		}
 		b.framesetOK = false
 		b.addMissingAttrs(b.stack[1])
 		return true
 	case a.Frameset:
-		if len(b.stack) < 2 || !isHTML(b.stack[1], a.Body) || !b.framesetOK {
+		if len(b.stack) < 2 || !b.stack[1].Is(a.Body) || !b.framesetOK {
 			return true
 		}
 		detach(b.stack[1])
@@ -1298,7 +1295,7 @@ func (b *builder) inBodyStart() bool {
 		return true
 	case a.H1, a.H2, a.H3, a.H4, a.H5, a.H6:
 		b.closeP()
-		if c := b.current(); c.Namespace() == "" {
+		if c := b.current(); !c.Foreign() {
 			switch c.DataAtom() {
 			case a.H1, a.H2, a.H3, a.H4, a.H5, a.H6:
 				b.pop()
@@ -1325,12 +1322,12 @@ func (b *builder) inBodyStart() bool {
 		b.framesetOK = false
 		for i := len(b.stack) - 1; i >= 0; i-- {
 			n := b.stack[i]
-			if isHTML(n, a.Li) {
+			if n.Is(a.Li) {
 				b.generateImpliedEndTags(a.Li)
 				b.popUntil(a.Li)
 				break
 			}
-			if isSpecial(n) && !(n.Namespace() == "" && (n.DataAtom() == a.Address || n.DataAtom() == a.Div || n.DataAtom() == a.P)) {
+			if isSpecial(n) && !(!n.Foreign() && (n.DataAtom() == a.Address || n.DataAtom() == a.Div || n.DataAtom() == a.P)) {
 				break
 			}
 		}
@@ -1341,12 +1338,12 @@ func (b *builder) inBodyStart() bool {
 		b.framesetOK = false
 		for i := len(b.stack) - 1; i >= 0; i-- {
 			n := b.stack[i]
-			if isHTML(n, a.Dd) || isHTML(n, a.Dt) {
+			if n.Is(a.Dd) || n.Is(a.Dt) {
 				b.generateImpliedEndTags(n.DataAtom())
 				b.popUntil(n.DataAtom())
 				break
 			}
-			if isSpecial(n) && !(n.Namespace() == "" && (n.DataAtom() == a.Address || n.DataAtom() == a.Div || n.DataAtom() == a.P)) {
+			if isSpecial(n) && !(!n.Foreign() && (n.DataAtom() == a.Address || n.DataAtom() == a.Div || n.DataAtom() == a.P)) {
 				break
 			}
 		}
@@ -1373,7 +1370,7 @@ func (b *builder) inBodyStart() bool {
 			if e.Nil() {
 				break
 			}
-			if isHTML(e, a.A) {
+			if e.Is(a.A) {
 				saved := *t
 				t.kind, t.a, t.name = tkEnd, a.A, "a"
 				if !b.adoptionAgency() {
@@ -1483,7 +1480,7 @@ func (b *builder) inBodyStart() bool {
 	case a.Option:
 		if b.has(bScopeDefault, a.Select) {
 			b.generateImpliedEndTags(a.Optgroup)
-		} else if isHTML(b.current(), a.Option) {
+		} else if b.current().Is(a.Option) {
 			b.pop()
 		}
 		b.reconstruct()
@@ -1492,7 +1489,7 @@ func (b *builder) inBodyStart() bool {
 	case a.Optgroup:
 		if b.has(bScopeDefault, a.Select) {
 			b.generateImpliedEndTags(0)
-		} else if isHTML(b.current(), a.Option) {
+		} else if b.current().Is(a.Option) {
 			b.pop()
 		}
 		b.reconstruct()
@@ -1632,7 +1629,7 @@ func (b *builder) anyOtherEnd() {
 	name := b.tok.name
 	for i := len(b.stack) - 1; i >= 0; i-- {
 		n := b.stack[i]
-		if n.Namespace() == "" && n.Data() == name {
+		if !n.Foreign() && n.Data() == name {
 			b.generateImpliedEndTags(n.DataAtom())
 			if n.DataAtom() == 0 {
 				// generateImpliedEndTags stops at no unknown element
@@ -1680,7 +1677,7 @@ func (b *builder) inTable() bool {
 				return true
 			}
 		}
-		if c := b.current(); c.Namespace() == "" {
+		if c := b.current(); !c.Foreign() {
 			switch c.DataAtom() {
 			case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
 				b.pending = b.pending[:0]
@@ -1858,7 +1855,7 @@ func (b *builder) inColumnGroup() bool {
 	case tkEnd:
 		switch t.a {
 		case a.Colgroup:
-			if isHTML(b.current(), a.Colgroup) {
+			if b.current().Is(a.Colgroup) {
 				b.pop()
 				b.mode = modeInTable
 			}
@@ -1871,7 +1868,7 @@ func (b *builder) inColumnGroup() bool {
 	case tkEOF:
 		return b.inBody()
 	}
-	if !isHTML(b.current(), a.Colgroup) {
+	if !b.current().Is(a.Colgroup) {
 		return true
 	}
 	b.pop()
@@ -2110,7 +2107,7 @@ func (b *builder) inFrameset() bool {
 		if t.a == a.Frameset {
 			if len(b.stack) > 1 {
 				b.pop()
-				if !isHTML(b.current(), a.Frameset) {
+				if !b.current().Is(a.Frameset) {
 					b.mode = modeAfterFrameset
 				}
 			}
@@ -2309,7 +2306,7 @@ func (b *builder) inForeign() bool {
 		}
 		for i := len(b.stack) - 1; i > 0; i-- {
 			n := b.stack[i]
-			if n.Namespace() == "" {
+			if !n.Foreign() {
 				return b.byMode(b.mode)
 			}
 			if strings.EqualFold(n.Data(), t.name) {
@@ -2326,7 +2323,7 @@ func (b *builder) inForeign() bool {
 func (b *builder) popForeign() {
 	for {
 		c := b.current()
-		if c.Nil() || c.Namespace() == "" || mathTextPoint(c) || htmlPoint(c) {
+		if c.Nil() || !c.Foreign() || mathTextPoint(c) || htmlPoint(c) {
 			return
 		}
 		b.pop()
