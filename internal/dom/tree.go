@@ -55,6 +55,18 @@ func NewTree(page string, size int) *Tree {
 	return t
 }
 
+// room returns s with room for n more elements. A full slice doubles:
+// append grows a large one by a quarter, which for the attributes and
+// texts of a page, whose size is not known up front, copies them over and
+// over and leaves each old copy for the collector. (The node slice is
+// sized from the parser's count of tags, and grows as append grows it.)
+func room[T any](s []T, n int) []T {
+	if len(s)+n <= cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(n, len(s)))
+}
+
 // Grow makes room for n more nodes.
 func (t *Tree) Grow(n int) {
 	t.nodes = slices.Grow(t.nodes, n)
@@ -109,7 +121,7 @@ func (t *Tree) SetData(n Node, s string) {
 		panic("dom: text too large")
 	}
 	p.data = uint32(len(t.own)) | ownBit
-	t.own = append(t.own, s...)
+	t.own = append(room(t.own, len(s)), s...)
 }
 
 // inPage returns the offset of s in the page when s is a slice of it.
@@ -137,7 +149,7 @@ func (t *Tree) SetAttrs(n Node, attrs []html.Attribute) {
 		return
 	}
 	p.attr, p.attrLen = uint32(len(t.attrs)), uint32(len(attrs))
-	t.attrs = append(t.attrs, attrs...)
+	t.attrs = append(room(t.attrs, len(attrs)), attrs...)
 }
 
 // AddAttr appends one attribute to n's.
@@ -146,12 +158,12 @@ func (t *Tree) AddAttr(n Node, a html.Attribute) {
 	if p.attrLen > 0 && int(p.attr+p.attrLen) != len(t.attrs) {
 		// Not the last run of attributes: move n's to the end first.
 		start := len(t.attrs)
-		t.attrs = append(t.attrs, t.attrs[p.attr:p.attr+p.attrLen]...)
+		t.attrs = append(room(t.attrs, int(p.attrLen)), t.attrs[p.attr:p.attr+p.attrLen]...)
 		p.attr = uint32(start)
 	} else if p.attrLen == 0 {
 		p.attr = uint32(len(t.attrs))
 	}
-	t.attrs = append(t.attrs, a)
+	t.attrs = append(room(t.attrs, 1), a)
 	p.attrLen++
 }
 
@@ -438,7 +450,7 @@ func (t *Tree) SetDataBytes(n Node, s []byte) {
 	}
 	p := &t.nodes[n.id]
 	p.data, p.dataLen = uint32(len(t.own))|ownBit, uint32(len(s))
-	t.own = append(t.own, s...)
+	t.own = append(room(t.own, len(s)), s...)
 }
 
 // Reset empties t for a page of text page, keeping its memory: t then
