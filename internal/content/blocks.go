@@ -44,7 +44,7 @@ func (x *extraction) buildBlocks(doc dom.Node) {
 	if n := len(x.nodes); n > maxPooledNodes && cap(x.out) == 0 {
 		// A huge page gets its block tables sized at once: grown by
 		// appending, they would be copied many times over.
-		est := maxBlocks(doc)
+		est := countBlocks(doc)
 		x.out = make([]article.Block, 0, est)
 		x.blocks = make([]block, 0, est)
 	}
@@ -55,29 +55,28 @@ func (x *extraction) buildBlocks(doc dom.Node) {
 	x.linkBlocks()
 }
 
-// maxBlocks bounds the blocks a page can make: every block but a figure
-// holds text of its own, so there are no more of them than text nodes
-// that are not blank, plus images.
-func maxBlocks(doc dom.Node) int {
+// countBlocks estimates the blocks a page makes: one for each run of
+// text that is not blank inside one block-level element (its inline
+// elements, links and emphasis, do not start another), and one for each
+// image. Line breaks can split a run further; the tables then grow.
+func countBlocks(doc dom.Node) int {
 	n := 1
-	for c := doc; !c.Nil(); {
+	var last dom.Node // the block-level element of the last run counted
+	for c := range doc.Descendants() {
 		switch {
 		case c.Type() == html.TextNode && strings.TrimSpace(c.Data()) != "":
-			n++
+			b := c.Parent()
+			for !b.Nil() && b.Type() == html.ElementNode && rules.InlineTags[b.Data()] {
+				b = b.Parent()
+			}
+			if b != last {
+				n++
+				last = b
+			}
 		case c.Type() == html.ElementNode && c.DataAtom() == atom.Img:
 			n++
+			last = dom.Node{}
 		}
-		if !c.FirstChild().Nil() {
-			c = c.FirstChild()
-			continue
-		}
-		for c != doc && c.NextSibling().Nil() {
-			c = c.Parent()
-		}
-		if c == doc {
-			break
-		}
-		c = c.NextSibling()
 	}
 	return n
 }

@@ -31,3 +31,26 @@ func TestResultOutlivesNextCall(t *testing.T) {
 		}
 	}
 }
+
+// TestCountBlocks: the estimate that sizes a huge page's block tables
+// counts a run of text once however many inline elements it crosses, a
+// block-level element's text before and after a nested block apart, and
+// each image.
+func TestCountBlocks(t *testing.T) {
+	tests := []struct {
+		page string
+		want int // runs and images, plus the one counted up front
+	}{
+		{`<p>Some words <a href="/x">a link</a> and <b>more</b>.</p>`, 2},
+		{`<p>One</p><p>Two</p>`, 3},
+		{`<div>before<p>inside</p>after</div>`, 4},
+		{`<p>text <img src=a.jpg> more</p>`, 4},
+		{`<ul><li>a</li><li><span>b</span> c</li></ul>`, 3},
+		{`<p>   </p>`, 1},
+	}
+	for _, tt := range tests {
+		if got := countBlocks(parsePage(t, tt.page)); got != tt.want {
+			t.Errorf("countBlocks(%s) = %d, want %d", tt.page, got, tt.want)
+		}
+	}
+}
