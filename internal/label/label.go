@@ -64,6 +64,11 @@ type Node struct {
 	// the metadata stage (a byline, a standfirst, a date, ...), read in
 	// this pass with the rest of what its names say.
 	MetaNames rules.MetaNames
+	// ClassWords and IDWords are the words of rules.PageClassWords that
+	// the element's class and id name (rules.PageClassWordsOf), for the
+	// page type's counts: read here, the class once per name a page
+	// uses, not once per element.
+	ClassWords, IDWords uint8
 }
 
 // Hidden reports whether the page hides the element (a hidden attribute,
@@ -358,9 +363,12 @@ func (t *Tree) mark(id int32) {
 			}
 			switch a.Key {
 			case "class":
-				e.MetaNames |= t.classInfo(a.Val).meta
+				ni := t.classInfo(a.Val)
+				e.MetaNames |= ni.meta
+				e.ClassWords |= ni.page
 			case "id":
 				e.MetaNames |= rules.MetaNamesOf(a.Val)
+				e.IDWords |= rules.PageClassWordsOf(a.Val)
 			}
 		}
 		return
@@ -414,11 +422,13 @@ func (t *Tree) mark(id int32) {
 			cls = t.classInfo(a.Val)
 			if a.Namespace == "" {
 				e.MetaNames |= cls.meta
+				e.ClassWords |= cls.page
 			}
 		case "id":
 			ident = a.Val
 			if a.Namespace == "" {
 				e.MetaNames |= rules.MetaNamesOf(a.Val)
+				e.IDWords |= rules.PageClassWordsOf(a.Val)
 			}
 		}
 	}
@@ -833,6 +843,7 @@ type nameInfo struct {
 	contentName bool           // a name with a content token and no chrome token
 	disclosure  bool           // a disclosure panel's token (accordion, collapse)
 	meta        rules.MetaNames
+	page        uint8 // rules.PageClassWordsOf
 }
 
 // applyTo merges what a name says into e: a mark already set (by tag or
@@ -885,6 +896,7 @@ func classValueInfo(class string) nameInfo {
 	ni := namesInfo(class, false)
 	ni.hidden = rules.HasHiddenClass(class)
 	ni.meta = rules.MetaNamesOf(class)
+	ni.page = rules.PageClassWordsOf(class)
 	return ni
 }
 
@@ -902,6 +914,7 @@ func (ni *nameInfo) merge(o nameInfo) {
 	ni.contentName = ni.contentName || o.contentName
 	ni.disclosure = ni.disclosure || o.disclosure
 	ni.meta |= o.meta
+	ni.page |= o.page
 }
 
 // namesInfo runs the token tables over a class or id value, one

@@ -13,11 +13,9 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
@@ -306,11 +304,10 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 		s[rules.SigLinkHeavy] = 1
 	}
 	times, comments, code, ctas, cart := 0, 0, 0, 0, false
-	c := pageCounts{words: wordsPool.Get().(map[string]uint8)}
-	defer c.release()
+	var c pageCounts
 	for i := range nodes {
 		n := &nodes[i]
-		c.names(n.N)
+		c.names(n)
 		switch n.N.DataAtom() {
 		case atom.Article:
 			c.articles++
@@ -362,63 +359,23 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 // its kind: how it is built, whatever the content stage kept of it.
 type pageCounts struct {
 	articles, heads, images, buttons int
-	// named counts the elements that name each of rules.PageClassWords.
-	named [maxClassWords]int
-	// words holds, for each class value met, the words of
-	// rules.PageClassWords it names, one bit each: a page repeats its
-	// class values on many elements.
-	words map[string]uint8
+	// named counts the elements that name each of rules.PageClassWords,
+	// once for the class and once for the id.
+	named [rules.MaxPageClassWords]int
 }
 
-// maxClassWords is the most words rules.PageClassWords may hold.
-const maxClassWords = 8
-
 // names counts the element as each kind rules.PageClassWords finds in
-// its class or id.
-func (c *pageCounts) names(n dom.Node) {
-	for _, a := range n.Attr() {
-		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
-			continue
-		}
-		words := c.classWords(a)
-		for i := range c.named {
-			if words&(1<<i) != 0 {
+// its class and in its id, which the label pass read (label.Node.ClassWords,
+// IDWords: the class value's words once per name a page uses).
+func (c *pageCounts) names(n *label.Node) {
+	for _, words := range [2]uint8{n.ClassWords, n.IDWords} {
+		for i := 0; words != 0; i, words = i+1, words>>1 {
+			if words&1 != 0 {
 				c.named[i]++
 			}
 		}
 	}
 }
-
-// classWords is classWords of the attribute's value, kept for a class
-// value; an id is the element's own, not worth keeping.
-func (c *pageCounts) classWords(a html.Attribute) uint8 {
-	if a.Key == "id" {
-		return classWords(a.Val)
-	}
-	words, ok := c.words[a.Val]
-	if !ok {
-		words = classWords(a.Val)
-		c.words[a.Val] = words
-	}
-	return words
-}
-
-// release returns c's table of class values to the pool, emptied, unless
-// a huge page grew it: clearing a table costs its capacity.
-func (c *pageCounts) release() {
-	if len(c.words) <= maxPooledWords {
-		clear(c.words)
-		wordsPool.Put(c.words)
-	}
-	c.words = nil
-}
-
-// maxPooledWords is the most class values whose table release keeps.
-const maxPooledWords = 1 << 12
-
-// wordsPool keeps the tables of class values from page to page: grown
-// afresh, a page's table costs more in growing than in lookups.
-var wordsPool = sync.Pool{New: func() any { return make(map[string]uint8, 256) }}
 
 // signals turns the counts into signals.
 func (c *pageCounts) signals(s Signals, w *rules.PageTypeWeights) {
@@ -448,86 +405,6 @@ func (c *pageCounts) namedAs(sig rules.PageSignal) int {
 	}
 	return n
 }
-
-// classWords returns the words of rules.PageClassWords that the class or
-// id value v names, one bit each, in one pass over v: only a part that
-// opens with a word's first letter is compared. A value names a word
-// when a part of it is the word, plural or not, in any case: a part
-// starts at the value's start, after a character that is no letter or
-// digit, or at a camelCase hump ("product-card", "priceBox"), and no
-// lower-case letter follows the word (not "productivity", "filtered").
-func classWords(v string) uint8 {
-	var words uint8
-	for i := 0; i < len(v); i++ {
-		if !classWordStart[v[i]] || !startsPart(v, i) {
-			continue
-		}
-		for k, cw := range rules.PageClassWords {
-			if wordAt(v, i, cw.Word) {
-				words |= 1 << k
-			}
-		}
-	}
-	return words
-}
-
-// classWordStart marks the first letters, in either case, of the words
-// of rules.PageClassWords.
-var classWordStart = func() (t [256]bool) {
-	if len(rules.PageClassWords) > maxClassWords {
-		panic("pagetype: rules.PageClassWords holds more than maxClassWords words")
-	}
-	for _, cw := range rules.PageClassWords {
-		t[cw.Word[0]] = true
-		t[cw.Word[0]-'a'+'A'] = true
-	}
-	return t
-}()
-
-// wordAt reports whether word, in any case and perhaps with a plural
-// "s", is the part of v that starts at i: no lower-case letter follows.
-func wordAt(v string, i int, word string) bool {
-	if i+len(word) > len(v) || !hasFoldAt(v, i, word) {
-		return false
-	}
-	j := i + len(word)
-	if j < len(v) && v[j] == 's' {
-		j++
-	}
-	return j == len(v) || !isLower(v[j])
-}
-
-// startsPart reports whether a name part starts at v[i]: the value's
-// start, after a character that is no letter or digit, or an upper-case
-// letter after a lower-case one (camelCase).
-func startsPart(v string, i int) bool {
-	if i == 0 {
-		return true
-	}
-	p, c := v[i-1], v[i]
-	if !isLower(p) && !isUpper(p) && !(p >= '0' && p <= '9') {
-		return true
-	}
-	return isLower(p) && isUpper(c)
-}
-
-// hasFoldAt reports whether v holds word (lower-case ASCII) at i, in any
-// case.
-func hasFoldAt(v string, i int, word string) bool {
-	for k := 0; k < len(word); k++ {
-		c := v[i+k]
-		if isUpper(c) {
-			c += 'a' - 'A'
-		}
-		if c != word[k] {
-			return false
-		}
-	}
-	return true
-}
-
-func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
-func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // items reads the run of repeated sibling items the content stage read
 // the body as, if any (see internal/content/kinds.go). A run lifted out

@@ -2,8 +2,6 @@ package pagetype
 
 import (
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -463,53 +461,6 @@ func TestShortSlug(t *testing.T) {
 	}
 }
 
-// TestClassWordsFit: every word of rules.PageClassWords is counted.
-func TestClassWordsFit(t *testing.T) {
-	if len(rules.PageClassWords) > maxClassWords {
-		t.Errorf("rules.PageClassWords has %d words, pageCounts counts %d", len(rules.PageClassWords), maxClassWords)
-	}
-}
-
-// TestClassWords: a class or id names a word when the word is a part of
-// the name, plural or not, in any case; a longer word is another word.
-func TestClassWords(t *testing.T) {
-	tests := []struct {
-		val, word string
-		want      bool
-	}{
-		// Must match.
-		{"price", "price", true},
-		{"product-card__price", "price", true},
-		{"js-prices", "price", true},
-		{"priceBox", "price", true},
-		{"ProductTile", "product", true},
-		{"grid productCard", "product", true},
-		{"search_filters", "filter", true},
-		{"facet-list", "facet", true},
-		{"user-avatar", "avatar", true},
-		{"PRODUCT", "product", true},
-		// Must not match: a longer word, a word inside another.
-		{"productivity-tips", "product", false},
-		{"byproduct", "product", false},
-		{"unfiltered", "filter", false},
-		{"filtered", "filter", false},
-		{"priceless", "price", false},
-		{"spriceless", "price", false},
-		{"", "price", false},
-	}
-	for _, tt := range tests {
-		k := slices.IndexFunc(rules.PageClassWords, func(cw struct {
-			Word   string
-			Signal rules.PageSignal
-		}) bool {
-			return cw.Word == tt.word
-		})
-		if got := classWords(tt.val)&(1<<k) != 0; got != tt.want {
-			t.Errorf("classWords(%q) names %q: %v, want %v", tt.val, tt.word, got, tt.want)
-		}
-	}
-}
-
 var (
 	// A shop's category page that declares nothing: a grid of product
 	// cards, each with its price, beside filters.
@@ -607,29 +558,5 @@ func checkSignals(t *testing.T, s Signals, want, not []rules.PageSignal) {
 		if s[sig] != 0 {
 			t.Errorf("unexpected %s (signals %v)", sig, s)
 		}
-	}
-}
-
-// TestPageCountsRelease: the table of class values goes back to the pool
-// empty, so that it keeps no page's strings alive, and a huge one is not
-// kept.
-func TestPageCountsRelease(t *testing.T) {
-	c := pageCounts{words: map[string]uint8{}}
-	if got := c.classWords(html.Attribute{Key: "class", Val: "product-card price"}); got == 0 {
-		t.Fatal("classWords read no word in a product card's price")
-	}
-	m := c.words
-	c.release()
-	if len(m) != 0 || c.words != nil {
-		t.Errorf("after release the table holds %d values and is still c's: %v", len(m), c.words != nil)
-	}
-	huge := make(map[string]uint8, maxPooledWords+1)
-	for i := range maxPooledWords + 1 {
-		huge[strconv.Itoa(i)] = 0
-	}
-	c = pageCounts{words: huge}
-	c.release()
-	if len(huge) == 0 {
-		t.Error("release cleared a table past maxPooledWords instead of leaving it to the collector")
 	}
 }
