@@ -1228,7 +1228,7 @@ func (b *builder) inBody() bool {
 		if c := b.current(); c.FirstChild().Nil() && (c.Is(a.Pre) || c.Is(a.Listing)) && strings.HasPrefix(d, "\n") {
 			d = d[1:]
 		}
-		if strings.IndexByte(d, 0) >= 0 {
+		if b.z.nul && strings.IndexByte(d, 0) >= 0 {
 			d = strings.ReplaceAll(d, "\x00", "")
 		}
 		if d == "" {
@@ -1671,7 +1671,7 @@ func (b *builder) inTable() bool {
 		// foster-parented <pre>), and a <template> is not among the
 		// elements whose whitespace stays put (so whitespace in a
 		// template's table reopens the formatting elements).
-		if strings.IndexByte(t.data, 0) >= 0 {
+		if b.z.nul && strings.IndexByte(t.data, 0) >= 0 {
 			t.data = strings.ReplaceAll(t.data, "\x00", "")
 			if t.data == "" {
 				return true
@@ -1769,7 +1769,7 @@ func (b *builder) inTableText() bool {
 	t := &b.tok
 	if t.kind == tkText {
 		d := t.data
-		if strings.IndexByte(d, 0) >= 0 {
+		if b.z.nul && strings.IndexByte(d, 0) >= 0 {
 			d = strings.ReplaceAll(d, "\x00", "")
 		}
 		if d != "" {
@@ -2280,7 +2280,7 @@ func (b *builder) inForeign() bool {
 	t := &b.tok
 	switch t.kind {
 	case tkText:
-		d := replaceNUL(t.data)
+		d := b.z.replaceNUL(t.data)
 		b.insertText(d)
 		if b.framesetOK && !allSpace(strings.ReplaceAll(d, "\ufffd", "")) {
 			b.framesetOK = false

@@ -27,9 +27,8 @@ func unescapeText(s string) string {
 }
 
 // unescapeAttr decodes the character references of an attribute value
-// and replaces its NULs.
+// (the tokenizer has replaced its NULs).
 func unescapeAttr(s string) string {
-	s = replaceNUL(s)
 	if strings.IndexByte(s, '&') < 0 {
 		return s
 	}

@@ -62,6 +62,11 @@ type tokenizer struct {
 	state   uint8
 	endName string // the name that ends a raw text or RCDATA element
 	cdataOK bool   // the adjusted current node is foreign: <![CDATA[ is a section
+	// nul is set when the page holds a NUL byte. Only then can a token's
+	// text hold one (no character reference decodes to NUL), so a page
+	// without, nearly every page, skips the search for NULs in each
+	// text and attribute value.
+	nul bool
 
 	store      []html.Attribute
 	storeStart int    // where the current tag's attributes start in store
@@ -74,7 +79,7 @@ func newTokenizer(s string) *tokenizer {
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = normaliseNewlines(s)
 	}
-	return &tokenizer{s: s}
+	return &tokenizer{s: s, nul: strings.IndexByte(s, 0) >= 0}
 }
 
 // normaliseNewlines turns CR LF and a lone CR into LF.
@@ -126,7 +131,7 @@ func (z *tokenizer) next(t *token) {
 			continue
 		case stPlaintext:
 			t.kind = tkText
-			t.data = replaceNUL(z.s[z.pos:])
+			t.data = z.replaceNUL(z.s[z.pos:])
 			z.pos = len(z.s)
 			return
 		}
@@ -225,11 +230,11 @@ func (z *tokenizer) bogusComment(t *token, i int) {
 	j := strings.IndexByte(z.s[i:], '>')
 	t.kind = tkComment
 	if j < 0 {
-		t.data = replaceNUL(z.s[i:])
+		t.data = z.replaceNUL(z.s[i:])
 		z.pos = len(z.s)
 		return
 	}
-	t.data = replaceNUL(z.s[i : i+j])
+	t.data = z.replaceNUL(z.s[i : i+j])
 	z.pos = i + j + 1
 }
 
@@ -247,11 +252,11 @@ func (z *tokenizer) declaration(t *token, i int) {
 		j := strings.Index(s[i:], "]]>")
 		t.kind = tkText
 		if j < 0 {
-			t.data = replaceNUL(s[i:])
+			t.data = z.replaceNUL(s[i:])
 			z.pos = len(s)
 			return
 		}
-		t.data = replaceNUL(s[i : i+j])
+		t.data = z.replaceNUL(s[i : i+j])
 		z.pos = i + j + 3
 	default:
 		z.bogusComment(t, i)
@@ -284,12 +289,12 @@ func (z *tokenizer) comment(t *token, i int) {
 		// The comment ends at "-->" or "--!>" (with any run of dashes
 		// before the '>', all but two of them in the text).
 		if e < len(s) && s[e] == '>' {
-			t.data = replaceNUL(s[i : e-2])
+			t.data = z.replaceNUL(s[i : e-2])
 			z.pos = e + 1
 			return
 		}
 		if e+1 < len(s) && s[e] == '!' && s[e+1] == '>' {
-			t.data = replaceNUL(s[i : e-2])
+			t.data = z.replaceNUL(s[i : e-2])
 			z.pos = e + 2
 			return
 		}
@@ -305,7 +310,7 @@ func (z *tokenizer) comment(t *token, i int) {
 	case strings.HasSuffix(d, "-"):
 		d = d[:len(d)-1]
 	}
-	t.data = replaceNUL(d)
+	t.data = z.replaceNUL(d)
 	z.pos = len(s)
 }
 
@@ -378,7 +383,7 @@ func (z *tokenizer) doctype(t *token, i int) {
 		} else {
 			id, d = d[1:1+e], d[2+e:]
 		}
-		id = replaceNUL(id)
+		id = z.replaceNUL(id)
 		if sys {
 			t.system, t.hasSystem = id, true
 			return
@@ -494,7 +499,7 @@ func (z *tokenizer) addAttr(key, val string) {
 		}
 	}
 	z.reserve(1)
-	z.store = append(z.store, html.Attribute{Key: key, Val: unescapeAttr(val)})
+	z.store = append(z.store, html.Attribute{Key: key, Val: unescapeAttr(z.replaceNUL(val))})
 }
 
 // reserve makes room in the store for n more attributes of the current
@@ -664,7 +669,7 @@ func (z *tokenizer) rawText(t *token) bool {
 		return false
 	}
 	t.kind = tkText
-	d := replaceNUL(s[start:end])
+	d := z.replaceNUL(s[start:end])
 	if state == stRCDATA {
 		d = unescapeText(d)
 	}
@@ -798,6 +803,15 @@ func scriptWord(s string, i int) int {
 		}
 	}
 	return 0
+}
+
+// replaceNUL is the package's replaceNUL, skipped on a page without a
+// NUL byte.
+func (z *tokenizer) replaceNUL(s string) string {
+	if !z.nul {
+		return s
+	}
+	return replaceNUL(s)
 }
 
 // replaceNUL replaces each NUL by U+FFFD.
