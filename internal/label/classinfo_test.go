@@ -43,3 +43,58 @@ func FuzzClassInfoByName(f *testing.F) {
 		}
 	})
 }
+
+// lowerTokens reads a lower-case name as namesInfo does, and refuses
+// every other.
+func TestLowerTokens(t *testing.T) {
+	names := []string{
+		"entry-content", "post__title", "sidebar", "no-sidebar", "tag-politics", "s-tag-news",
+		"entry-author-jane", "article__ad", "ad", "related-posts--top", "-lead", "share_", "--", "_",
+		"social-share", "embed-tweet", "accordion-content", "cafe", "fade", "abcdef", "",
+		// Refused: upper case, digits, other punctuation, spaces, non-ASCII.
+		"Sidebar", "col-md-6", "md:hidden", "a b", "a\fb", "caf\u00e9", "ad300", "x.y",
+	}
+	for _, name := range names {
+		var buf [16]token
+		toks, ok := lowerTokens(name, buf[:0])
+		if !ok {
+			for i := 0; i < len(name); i++ {
+				if c := name[i]; !('a' <= c && c <= 'z' || c == '-' || c == '_') {
+					goto refused
+				}
+			}
+			t.Errorf("lowerTokens refused %q", name)
+		refused:
+			continue
+		}
+		var got nameInfo
+		if len(toks) > 0 {
+			got.addName(toks, false)
+		}
+		if want := namesInfo(name, false); got != want {
+			t.Errorf("lowerTokens(%q) reads %+v, namesInfo %+v", name, got, want)
+		}
+	}
+}
+
+// FuzzLowerTokens: on any name it accepts, lowerTokens reads what
+// namesInfo reads.
+func FuzzLowerTokens(f *testing.F) {
+	for _, c := range classInfoCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		var buf [16]token
+		toks, ok := lowerTokens(name, buf[:0])
+		if !ok {
+			return
+		}
+		var got nameInfo
+		if len(toks) > 0 {
+			got.addName(toks, false)
+		}
+		if want := namesInfo(name, false); got != want {
+			t.Errorf("lowerTokens(%q) reads %+v, namesInfo %+v", name, got, want)
+		}
+	})
+}

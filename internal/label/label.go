@@ -893,7 +893,13 @@ func (t *Tree) classInfo(class string) nameInfo {
 // classValueInfo is what the token tables say of a class value, read
 // whole.
 func classValueInfo(class string) nameInfo {
-	ni := namesInfo(class, false)
+	var ni nameInfo
+	var buf [16]token
+	if toks, ok := lowerTokens(class, buf[:0]); !ok {
+		ni = namesInfo(class, false)
+	} else if len(toks) > 0 {
+		ni.addName(toks, false)
+	}
 	ni.hidden = rules.HasHiddenClass(class)
 	ni.meta = rules.MetaNamesOf(class)
 	ni.page = rules.PageClassWordsOf(class)
@@ -934,6 +940,36 @@ func namesInfo(names string, isID bool) nameInfo {
 		ni.addName(toks, isID)
 	}
 	return ni
+}
+
+// lowerTokens appends to toks the tokens of a name written in lower-case
+// ASCII letters, '-' and '_' only ("entry-content", "post__title"), most
+// of a page's names, as namesInfo reads them through rules.SplitTokens:
+// its runs of letters, in one pass and without its calls per token (no
+// run of such a name is a hash, a minified name or a module's hash, and
+// none has a variant or a hump to split on). ok is false for any other
+// value, which namesInfo reads.
+func lowerTokens(name string, toks []token) (_ []token, ok bool) {
+	start := -1
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case 'a' <= c && c <= 'z':
+			if start < 0 {
+				start = i
+			}
+		case c == '-' || c == '_':
+			if start >= 0 {
+				toks = append(toks, token{name[start:i], lookupToken(name[start:i])})
+				start = -1
+			}
+		default:
+			return toks, false
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, token{name[start:], lookupToken(name[start:])})
+	}
+	return toks, true
 }
 
 // token is one token of a name with what the token tables say of it.
