@@ -1,9 +1,7 @@
 package meta
 
 import (
-	"encoding/json"
 	"html"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -53,23 +51,6 @@ func parseJSONLD(body string) []any {
 	}
 	vals, _ := decodeAll(lenientJSON(body))
 	return vals
-}
-
-// decodeAll decodes every JSON value in s, one after another.
-func decodeAll(s string) ([]any, bool) {
-	dec := json.NewDecoder(strings.NewReader(s))
-	var out []any
-	for {
-		var v any
-		err := dec.Decode(&v)
-		if err == io.EOF {
-			return out, len(out) > 0
-		}
-		if err != nil {
-			return out, false
-		}
-		out = append(out, v)
-	}
 }
 
 // stripWrappers removes the HTML comment and CDATA markers some pages put
