@@ -223,6 +223,8 @@ type extraction struct {
 	// before it is cleaned into a string; it is kept between blocks and
 	// pages.
 	textBuf []byte
+	// sigBuf holds the kind of the item being grouped (appendItemSig).
+	sigBuf []byte
 
 	totalText    int
 	totalPara    int

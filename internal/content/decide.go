@@ -305,7 +305,8 @@ func (x *extraction) wrapsCardGrid(id int32) bool {
 			}
 			ce := &x.nodes[cid]
 			var g int
-			groups, g = groupOf(groups, itemSig(c), func(sig string) cardGroup { return cardGroup{sig: sig} })
+			x.sigBuf = appendItemSig(x.sigBuf[:0], c)
+			groups, g = groupOf(groups, x.sigBuf, func(sig string) cardGroup { return cardGroup{sig: sig} })
 			gr := &groups[g]
 			gr.n++
 			gr.text += int(ce.TextLen)

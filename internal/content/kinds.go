@@ -503,7 +503,8 @@ func (x *extraction) bestRun() (itemRun, []itemRun, func(int32) int) {
 				continue
 			}
 			var g int
-			groups, g = groupOf(groups, itemSig(c), func(sig string) itemGroup { return itemGroup{sig: sig} })
+			x.sigBuf = appendItemSig(x.sigBuf[:0], c)
+			groups, g = groupOf(groups, x.sigBuf, func(sig string) itemGroup { return itemGroup{sig: sig} })
 			plain := x.itemText(id)
 			groups[g].items = append(groups[g].items, id)
 			groups[g].plain += plain
@@ -543,18 +544,38 @@ type itemGroup struct {
 
 func (g itemGroup) signature() string { return g.sig }
 
-// itemSig is the kind of an item: its tag and first class.
-func itemSig(c dom.Node) string { return c.Data() + "." + firstClass(c) }
+// appendItemSig appends the kind of an item to b: its tag, a dot and its
+// first class name without digits (firstClass). The children of an element are
+// mostly of a few kinds, so groupOf compares each child's kind in a
+// reused buffer and makes a string only for a new group.
+func appendItemSig(b []byte, c dom.Node) []byte {
+	b = append(b, c.Data()...)
+	b = append(b, '.')
+	for name := range rules.ClassNames(dom.Attr(c, "class")) {
+		for i := 0; i < len(name); i++ {
+			if name[i] >= utf8.RuneSelf {
+				return append(b, firstClass(c)...) // strings.Map's reading of invalid UTF-8
+			}
+		}
+		for i := 0; i < len(name); i++ {
+			if name[i] < '0' || name[i] > '9' {
+				b = append(b, name[i])
+			}
+		}
+		break
+	}
+	return b
+}
 
 // groupOf returns groups and the index in it of the group of items of
 // kind sig, appended (made by fresh) when there is none yet.
-func groupOf[G interface{ signature() string }](groups []G, sig string, fresh func(sig string) G) ([]G, int) {
+func groupOf[G interface{ signature() string }](groups []G, sig []byte, fresh func(sig string) G) ([]G, int) {
 	for j := range groups {
-		if groups[j].signature() == sig {
+		if groups[j].signature() == string(sig) {
 			return groups, j
 		}
 	}
-	groups = append(groups, fresh(sig))
+	groups = append(groups, fresh(string(sig)))
 	return groups, len(groups) - 1
 }
 

@@ -240,6 +240,26 @@ func TestFirstClass(t *testing.T) {
 	}
 }
 
+// TestAppendItemSig: an item's kind read in a buffer is the tag, a dot
+// and firstClass, as it was first built, with strings.Map's reading of
+// invalid UTF-8 and digits anywhere in the name.
+func TestAppendItemSig(t *testing.T) {
+	for _, h := range []string{
+		`<div class="post bg1">`, `<li class="post2 bg2">`, `<div id="p1">`, `<article class="  message message--post ">`,
+		`<div class="">`, `<div class="1a2b3 c">`, "<div class=\"caf\xe9-12 x\">", "<div class=\"\xff9a\">", `<my-card class="x9y">`,
+	} {
+		doc, err := html.Parse(strings.NewReader(h))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := dom.FromHTML(doc, "").Root().FirstChild().LastChild().FirstChild()
+		want := n.Data() + "." + firstClass(n)
+		if got := string(appendItemSig([]byte("old"), n)[3:]); got != want {
+			t.Errorf("appendItemSig(%s) = %q, want %q", h, got, want)
+		}
+	}
+}
+
 // TestShapeItems: the shape says when the body was read as a run of
 // items, how many, and of what kind; an article body reports none.
 func TestShapeItems(t *testing.T) {
