@@ -34,7 +34,7 @@ func (x *extraction) filter() {
 		b := &x.blocks[i]
 		if !x.ancestorOf(x.root, b.owner) {
 			b.reason = article.ReasonOutsideArticle
-			if b.Type == article.Heading && title != "" && rules.Fold(b.Text) == title {
+			if b.Type == article.Heading && title != "" && rules.FoldIs(b.Text, title) {
 				b.reason = article.ReasonTitle // say which piece it was
 			}
 			continue
@@ -395,7 +395,7 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 		return ""
 	case article.Heading:
 		if title != "" && (b.Level <= x.weights.TitleHeadingLevel || !seenBody) {
-			if f := rules.Fold(b.Text); f == title || len(f) > x.weights.MinTitleFragment && strings.Contains(title, f) {
+			if rules.FoldWithin(b.Text, title, x.weights.MinTitleFragment) {
 				return article.ReasonTitle
 			}
 		}
@@ -443,23 +443,35 @@ func (x *extraction) dropRepeatedCaptions() {
 		if fig.Type != article.Figure {
 			continue
 		}
+		// The figure's texts are folded once, when a paragraph is near,
+		// not again for every paragraph; a paragraph is folded only when
+		// the figure has a text it could repeat.
+		var caption, alt, credit string
+		foldedFig := false
 		for j := max(0, i-x.weights.CaptionReach); j < min(len(x.blocks), i+x.weights.CaptionReach+1); j++ {
 			b := &x.blocks[j]
 			if j == i || !b.keep || b.Type != article.Paragraph {
 				continue
 			}
-			t := rules.Fold(b.Text)
-			if t == "" {
+			if rules.FoldIs(b.Text, "") {
 				continue
 			}
-			if repeatsCaption(t, rules.Fold(fig.Caption), x.weights.MaxCreditWords) || repeatsCaption(t, rules.Fold(fig.Alt), x.weights.MaxCreditWords) || t == rules.Fold(fig.Credit) {
-				b.keep, b.reason = false, article.ReasonDuplicate
-				continue
+			if !foldedFig {
+				caption, alt, credit = rules.Fold(fig.Caption), rules.Fold(fig.Alt), rules.Fold(fig.Credit)
+				foldedFig = true
+			}
+			if caption != "" || alt != "" || credit != "" {
+				t := rules.Fold(b.Text)
+				if repeatsCaption(t, caption, x.weights.MaxCreditWords) || repeatsCaption(t, alt, x.weights.MaxCreditWords) || t == credit {
+					b.keep, b.reason = false, article.ReasonDuplicate
+					continue
+				}
 			}
 			if fig.Caption == "" && fig.keep && b.words <= x.weights.MaxCaptionLineWords && j == i+1 && !endsSentence(b.Text) && !x.repeatedImage(fig) {
 				// An image followed by a short unpunctuated line: that
 				// line is its caption.
 				fig.Caption = b.Text
+				caption = rules.Fold(fig.Caption)
 				b.keep, b.reason = false, article.ReasonCredit
 			}
 		}

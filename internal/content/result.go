@@ -197,11 +197,11 @@ func (x *extraction) rootLooksLikeArticle() bool {
 // pageSays reports whether the page's title, or one of its first blocks,
 // holds one of the phrases.
 func (x *extraction) pageSays(phrases []string) bool {
-	if containsAny(rules.Fold(x.md.Title), phrases) {
+	if rules.FoldContainsAny(x.md.Title, phrases) {
 		return true
 	}
 	for i := range x.blocks[:min(len(x.blocks), x.weights.StatusBlocks)] {
-		if containsAny(rules.Fold(x.blocks[i].Text), phrases) {
+		if rules.FoldContainsAny(x.blocks[i].Text, phrases) {
 			return true
 		}
 	}

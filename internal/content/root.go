@@ -320,7 +320,7 @@ func (x *extraction) anchorToTitle(best int32, scores []float64) int32 {
 	}
 	for i := range x.blocks {
 		b := &x.blocks[i]
-		if b.Type != article.Heading || rules.Fold(b.Text) != title || !x.ancestorOf(best, b.owner) {
+		if b.Type != article.Heading || !rules.FoldIs(b.Text, title) || !x.ancestorOf(best, b.owner) {
 			continue
 		}
 		for id := x.nodes[b.owner].Parent; id >= 0 && id != best; id = x.nodes[id].Parent {
@@ -341,7 +341,7 @@ func (x *extraction) titleHeading() int32 {
 		return -1
 	}
 	for i := range x.blocks {
-		if b := &x.blocks[i]; b.Type == article.Heading && rules.Fold(b.Text) == title {
+		if b := &x.blocks[i]; b.Type == article.Heading && rules.FoldIs(b.Text, title) {
 			return b.owner
 		}
 	}

@@ -440,13 +440,7 @@ func has(text string, phrases []string) bool {
 	if len(text) > maxButtonText {
 		return false
 	}
-	f := rules.Fold(text)
-	for _, p := range phrases {
-		if strings.Contains(f, p) {
-			return true
-		}
-	}
-	return false
+	return rules.FoldContainsAny(text, phrases)
 }
 
 // buttonLike reports a class value that styles a link as a button.

@@ -129,3 +129,48 @@ func LowerIs(s, want string) bool {
 	}
 	return true
 }
+
+// foldStack is the length of the stack buffer FoldIs and FoldContainsAny
+// fold into: titles and button labels fit, so they allocate nothing.
+const foldStack = 128
+
+// FoldIs reports whether Fold(s) == f. It folds s only as far as f is
+// long, into a buffer on the stack, instead of allocating the folded
+// copy: callers compare every heading of a page to one folded title.
+func FoldIs(s, f string) bool {
+	var buf [foldStack]byte
+	b, ok := AppendFold(buf[:0], s, len(f))
+	return ok && string(b) == f
+}
+
+// FoldContainsAny reports whether Fold(s) holds one of the phrases,
+// folding s into a buffer on the stack when it fits.
+func FoldContainsAny(s string, phrases []string) bool {
+	if folded(s) {
+		return containsAny(s, phrases)
+	}
+	var buf [foldStack]byte
+	b, _ := AppendFold(buf[:0], s, -1)
+	return containsAny(unsafe.String(unsafe.SliceData(b), len(b)), phrases)
+}
+
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// FoldWithin reports whether Fold(s) is f, or a piece of f longer than
+// minLen bytes, without allocating the folded copy when f is short.
+func FoldWithin(s, f string, minLen int) bool {
+	var buf [foldStack]byte
+	b, ok := AppendFold(buf[:0], s, len(f))
+	if !ok {
+		return false
+	}
+	t := unsafe.String(unsafe.SliceData(b), len(b))
+	return t == f || len(t) > minLen && strings.Contains(f, t)
+}

@@ -151,3 +151,38 @@ func TestLowerIs(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldComparisons holds FoldIs, FoldWithin and FoldContainsAny to
+// what they stand for, on every pair of the fold cases (each folded, and
+// a piece of each).
+func TestFoldComparisons(t *testing.T) {
+	var targets []string
+	for _, s := range foldCases {
+		f := Fold(s)
+		targets = append(targets, f, f[:len(f)/2], f+" more")
+	}
+	for _, s := range foldCases {
+		fs := Fold(s)
+		for _, f := range targets {
+			if got := FoldIs(s, f); got != (fs == f) {
+				t.Errorf("FoldIs(%q, %q) = %v", s, f, got)
+			}
+			want := fs == f || len(fs) > 3 && strings.Contains(f, fs)
+			if got := FoldWithin(s, f, 3); got != want {
+				t.Errorf("FoldWithin(%q, %q, 3) = %v, want %v", s, f, got, want)
+			}
+			phrases := []string{"zzz", f}
+			want = strings.Contains(fs, "zzz") || strings.Contains(fs, f)
+			if got := FoldContainsAny(s, phrases); got != want {
+				t.Errorf("FoldContainsAny(%q, %q) = %v, want %v", s, phrases, got, want)
+			}
+		}
+	}
+	if n := testing.AllocsPerRun(10, func() {
+		FoldIs("Don’t MISS — this!!", "don't miss this")
+		FoldContainsAny("Add to Cart", []string{"add to cart"})
+		FoldWithin("The Headline:", "the headline of the day", 5)
+	}); n != 0 {
+		t.Errorf("%v allocations, want none", n)
+	}
+}
