@@ -640,7 +640,7 @@ func (c *collector) visibleByline(t string) {
 	if !ok && len(t) <= byLabelMaxBytes && (len(t) <= 6 || t[len(t)-1] == ':' || len(t) > 3 && strings.EqualFold(t[len(t)-3:], " by")) {
 		// The label alone ("By", "Von", "Written by", "Autor:"): the
 		// names follow. Only text shaped like one is tried.
-		rest, ok = rules.CutBylinePrefix(strings.TrimRight(t, ": ") + " ")
+		rest, ok = rules.CutBylineLabel(t)
 	}
 	if !ok || len(t) >= 5 && strings.EqualFold(t[:5], "photo") {
 		return

@@ -17,6 +17,20 @@ import (
 // true; the prefix must be followed by a space or a colon. Case is ignored.
 // The longest prefix wins, so "written by" is cut whole.
 func CutBylinePrefix(s string) (rest string, ok bool) {
+	return cutByline(s, false)
+}
+
+// CutBylineLabel is CutBylinePrefix of s with its trailing spaces and
+// colons replaced by one space, so that a label standing alone ("By",
+// "Autor:") is cut too; rest may differ from that call's by a trailing
+// space. It builds no such copy of s.
+func CutBylineLabel(s string) (rest string, ok bool) {
+	return cutByline(strings.TrimRight(s, ": "), true)
+}
+
+// cutByline is CutBylinePrefix; with label, s is read as if a space
+// followed it.
+func cutByline(s string, label bool) (rest string, ok bool) {
 	if s == "" {
 		return "", false
 	}
@@ -25,7 +39,10 @@ func CutBylinePrefix(s string) (rest string, ok bool) {
 		prefixes = Vocab.bylineByByte[s[0]]
 	}
 	for _, p := range prefixes {
-		if len(s) > len(p) && (s[len(p)] == ' ' || s[len(p)] == ':') && strings.EqualFold(s[:len(p)], p) {
+		if len(s) < len(p) || len(s) == len(p) && !label {
+			continue
+		}
+		if (len(s) == len(p) || s[len(p)] == ' ' || s[len(p)] == ':') && strings.EqualFold(s[:len(p)], p) {
 			return strings.TrimLeft(s[len(p):], " :"), true
 		}
 	}

@@ -40,6 +40,13 @@ func TestCutBylinePrefixIndex(t *testing.T) {
 		if ok {
 			matched++
 		}
+		// CutBylineLabel is the call on the label with one space for
+		// its trailing spaces and colons, up to that space.
+		rest, ok = CutBylineLabel(s)
+		wantRest, wantOK = CutBylinePrefix(strings.TrimRight(s, ": ") + " ")
+		if strings.TrimSpace(rest) != strings.TrimSpace(wantRest) || ok != wantOK {
+			t.Errorf("CutBylineLabel(%q) = %q, %v; want %q, %v", s, rest, ok, wantRest, wantOK)
+		}
 	}
 	if matched < len(Vocab.bylinePrefixes) {
 		t.Errorf("only %d of the texts open with a prefix", matched)
