@@ -169,20 +169,10 @@ func (d *jsonDecoder) object() (any, bool) {
 			return nil, false
 		}
 		m[key] = v
-		d.space()
-		if d.i >= len(d.s) {
+		if end, ok := d.next('}'); !ok {
 			return nil, false
-		}
-		switch d.s[d.i] {
-		case ',':
-			d.i++
-			d.space()
-		case '}':
-			d.i++
-			d.depth--
+		} else if end {
 			return m, true
-		default:
-			return nil, false
 		}
 	}
 }
@@ -205,22 +195,33 @@ func (d *jsonDecoder) array() (any, bool) {
 			return nil, false
 		}
 		a = append(a, v)
-		d.space()
-		if d.i >= len(d.s) {
+		if end, ok := d.next(']'); !ok {
 			return nil, false
-		}
-		switch d.s[d.i] {
-		case ',':
-			d.i++
-			d.space()
-		case ']':
-			d.i++
-			d.depth--
+		} else if end {
 			return a, true
-		default:
-			return nil, false
 		}
 	}
+}
+
+// next reads what follows a member of an object or an element of an
+// array: a comma, another to come (end false), or close, which ends it
+// (end true). ok is false for anything else.
+func (d *jsonDecoder) next(close byte) (end, ok bool) {
+	d.space()
+	if d.i >= len(d.s) {
+		return false, false
+	}
+	switch d.s[d.i] {
+	case ',':
+		d.i++
+		d.space()
+		return false, true
+	case close:
+		d.i++
+		d.depth--
+		return true, true
+	}
+	return false, false
 }
 
 // str reads the string at d.i, its opening quote. One with no escape and
