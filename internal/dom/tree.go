@@ -117,10 +117,15 @@ func (t *Tree) SetData(n Node, s string) {
 		p.data = off
 		return
 	}
+	appendOwn(t, p, s)
+}
+
+// appendOwn copies s to the end of t's own texts as p's text.
+func appendOwn[T string | []byte](t *Tree, p *node, s T) {
 	if len(t.own)+len(s) >= ownBit {
 		panic("dom: text too large")
 	}
-	p.data = uint32(len(t.own)) | ownBit
+	p.data, p.dataLen = uint32(len(t.own))|ownBit, uint32(len(s))
 	t.own = append(room(t.own, len(s)), s...)
 }
 
@@ -445,12 +450,7 @@ func (t *Tree) Owns(s string) bool {
 // SetDataBytes is SetData for text held in a buffer the caller reuses:
 // it is always copied.
 func (t *Tree) SetDataBytes(n Node, s []byte) {
-	if len(t.own)+len(s) >= ownBit {
-		panic("dom: text too large")
-	}
-	p := &t.nodes[n.id]
-	p.data, p.dataLen = uint32(len(t.own))|ownBit, uint32(len(s))
-	t.own = append(room(t.own, len(s)), s...)
+	appendOwn(t, &t.nodes[n.id], s)
 }
 
 // Reset empties t for a page of text page, keeping its memory: t then
