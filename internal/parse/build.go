@@ -691,9 +691,8 @@ func (b *builder) elementInScope(n dom.Node) bool {
 }
 
 func isSpecial(n dom.Node) bool {
-	switch n.Namespace() {
-	case "":
-		switch n.HTMLAtom() {
+	if at := n.HTMLAtom(); at != 0 {
+		switch at {
 		case a.Address, a.Applet, a.Area, a.Article, a.Aside, a.Base, a.Basefont, a.Bgsound, a.Blockquote,
 			a.Body, a.Br, a.Button, a.Caption, a.Center, a.Col, a.Colgroup, a.Dd, a.Details, a.Dir, a.Div,
 			a.Dl, a.Dt, a.Embed, a.Fieldset, a.Figcaption, a.Figure, a.Footer, a.Form, a.Frame, a.Frameset,
@@ -704,6 +703,9 @@ func isSpecial(n dom.Node) bool {
 			a.Th, a.Thead, a.Title, a.Tr, a.Track, a.Ul, a.Wbr, a.Xmp:
 			return true
 		}
+		return false
+	}
+	switch n.Namespace() {
 	case "math":
 		switch n.Data() {
 		case "mi", "mo", "mn", "ms", "mtext", "annotation-xml":
