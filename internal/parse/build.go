@@ -103,9 +103,11 @@ func build(ctx context.Context, s string, a *arena) (dom.Node, error) {
 		}
 	}
 	b := &builder{z: newTokenizer(s), framesetOK: true, ctx: ctx, nextCtx: ctxEvery}
-	b.z.arena = a
 	if a != nil {
 		a.texts = append(a.texts, b.z.s)
+		// The attribute store goes from page to page with the arena.
+		b.z.store = a.store
+		defer func() { a.store = b.z.store[:0] }()
 	}
 	b.t = a.tree(b.z.s)
 	b.doc = b.t.Root()

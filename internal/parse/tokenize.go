@@ -68,9 +68,11 @@ type tokenizer struct {
 	// text and attribute value.
 	nul bool
 
+	// store holds the current tag's attributes; the builder copies them
+	// into the tree before it reads the next token, so each tag reuses
+	// it from its start.
 	store      []html.Attribute
-	storeStart int    // where the current tag's attributes start in store
-	arena      *arena // where store's chunks come from; nil: the heap
+	storeStart int // where the current tag's attributes start in store
 	names      map[string]string
 	buf        []byte
 }
@@ -407,8 +409,6 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 	}
 	t.kind = kind
 	t.name, t.a = z.tagName(s[i:n])
-	// The builder copies a tag's attributes into the tree before it
-	// reads the next token: each tag reuses the store from its start.
 	z.store, z.storeStart = z.store[:0], 0
 	i = n
 	for {
@@ -498,29 +498,12 @@ func (z *tokenizer) addAttr(key, val string) {
 			return
 		}
 	}
-	z.reserve(1)
 	z.store = append(z.store, html.Attribute{Key: key, Val: unescapeAttr(z.replaceNUL(val))})
-}
-
-// reserve makes room in the store for n more attributes of the current
-// tag. A full store is not grown by copying all of it: a new chunk takes
-// over, with the current tag's attributes so far (the earlier tags keep
-// theirs in the old chunk).
-func (z *tokenizer) reserve(n int) {
-	if len(z.store)+n <= cap(z.store) {
-		return
-	}
-	size := min(max(2*cap(z.store), 64), chunkLen)
-	kept := z.store[z.storeStart:]
-	size = max(size, 2*(len(kept)+n))
-	store := append(z.arena.store(size), kept...)
-	z.store, z.storeStart = store, 0
 }
 
 // copyAttrs returns a copy of attrs in the store, with its capacity cut.
 func (z *tokenizer) copyAttrs(attrs []html.Attribute) []html.Attribute {
 	z.storeStart = len(z.store)
-	z.reserve(len(attrs))
 	start := len(z.store)
 	z.store = append(z.store, attrs...)
 	return z.store[start:len(z.store):len(z.store)]
