@@ -106,6 +106,8 @@ func TestTreeConstruction(t *testing.T) {
 		{"upper-case doctype name is no quirks", "<!DOCTYPE HTML><p>a<table><tr><td>b</table>", `!html html(head body(p("a") table(tbody(tr(td("b"))))))`, `p("a" table`},
 		{"table text before a closing </ at the end is fostered whole", "<template><tr> </", `html(head(template(tr " </")) body)`, `tr(" ")`},
 		{"a repeated attribute's value ending in / does not close the tag", "<math a a=/>0", `html(head body(math:math[a=]("0")))`, `math:math[a=] "0"`},
+		{"nor after white space", "<math a a= />0", `html(head body(math:math[a=]("0")))`, `math:math[a=] "0"`},
+		{"nor after a quote inside it", "<math a a=0\"/>0", `html(head body(math:math[a=]("0")))`, `math:math[a=] "0"`},
 		{"p holds table in quirks mode", "<p>a<table><tr><td>b</table>", `html(head body(p("a" table(tbody(tr(td("b")))))))`, ""},
 		{"a block foster-parented", "<table><div>d</div><tr><td>c</table>", `html(head body(div("d") table(tbody(tr(td("c"))))))`, ""},
 		{"whitespace stays in the table", "<table> <tr> <td>c</td> </tr> </table>", `html(head body(table(" " tbody(tr(" " td("c") " ") " "))))`, ""},

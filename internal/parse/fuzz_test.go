@@ -102,9 +102,10 @@ func skipDifferential(s string, ours, ref dom.Node) bool {
 }
 
 // unquotedSlashValue matches an unquoted attribute value that ends in "/"
-// right before the tag's ">". Only its first character cannot be a quote:
-// later ones are kept in the value (`a=0"/>`).
-var unquotedSlashValue = regexp.MustCompile(`=(?:[^\t\n\f\r "'>][^\t\n\f\r >]*)?/>`)
+// right before the tag's ">". White space may come between "=" and the
+// value (`a= />`: the value is "/"); only the value's first character
+// cannot be a quote: later ones are kept in it (`a=0"/>`).
+var unquotedSlashValue = regexp.MustCompile(`=[\t\n\f\r ]*(?:[^\t\n\f\r "'>][^\t\n\f\r >]*)?/>`)
 
 // upperCaseDoctype reports whether s's doctype names html in a case
 // other than lower ("HTML", "hTml"), which the spec lower-cases.
