@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -44,7 +45,7 @@ func (x *extraction) buildBlocks(doc dom.Node) {
 	if n := len(x.nodes); n > maxPooledNodes && cap(x.out) == 0 {
 		// A huge page gets its block tables sized at once: grown by
 		// appending, they would be copied many times over.
-		est := countBlocks(doc)
+		est := x.countBlocks(doc)
 		x.out = make([]article.Block, 0, est)
 		x.blocks = make([]block, 0, est)
 	}
@@ -57,12 +58,13 @@ func (x *extraction) buildBlocks(doc dom.Node) {
 
 // countBlocks estimates the blocks a page makes: one for each run of
 // text that is not blank inside one block-level element (its inline
-// elements, links and emphasis, do not start another), and one for each
-// image. Line breaks can split a run further; the tables then grow.
-func countBlocks(doc dom.Node) int {
+// elements, links and emphasis, do not start another), one for each
+// image, and one for each data table, whose cells become its rows, not
+// blocks. Line breaks can split a run further; the tables then grow.
+func (x *extraction) countBlocks(doc dom.Node) int {
 	n := 1
 	var last dom.Node // the block-level element of the last run counted
-	for c := range doc.Descendants() {
+	dom.Walk(doc, func(c dom.Node) dom.Step {
 		switch {
 		case c.Type() == html.TextNode && strings.TrimSpace(c.Data()) != "":
 			b := c.Parent()
@@ -76,8 +78,15 @@ func countBlocks(doc dom.Node) int {
 		case c.Type() == html.ElementNode && c.DataAtom() == atom.Img:
 			n++
 			last = dom.Node{}
+		case c.Type() == html.ElementNode && c.DataAtom() == atom.Table:
+			if id := x.labels.ID(c); id > 0 && x.isDataTable(c, id) && !x.tableOfItems(id) {
+				n++
+				last = dom.Node{}
+				return dom.Skip
+			}
 		}
-	}
+		return dom.Descend
+	}, nil)
 	return n
 }
 
@@ -460,9 +469,14 @@ func (x *extraction) tableOfItems(id int32) bool {
 	return run.parent == id || x.nodes[run.parent].Parent == id
 }
 
-// table turns a data table into rows of cell text.
+// table turns a data table into rows of cell text. A table may hold
+// thousands of rows of a few bytes each, so its text is gathered in one
+// string and its cells in one slice, the rows slices of it: three
+// allocations a table rather than a few a cell.
 func (x *extraction) table(n dom.Node, id int32) {
-	var rows [][]string
+	var text []byte     // every cell's cleaned text, in order
+	var ends []int32    // where each cell's text ends in text
+	var rowEnds []int32 // where each row's cells end in ends
 	linkWords := 0
 	dom.Walk(n, func(c dom.Node) dom.Step {
 		if c.Type() != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
@@ -471,21 +485,37 @@ func (x *extraction) table(n dom.Node, id int32) {
 		if c.DataAtom() != atom.Tr {
 			return dom.Descend
 		}
-		var row []string
+		first, start := len(ends), len(text)
 		for cell := range dom.Elements(c) {
 			if (cell.DataAtom() == atom.Td || cell.DataAtom() == atom.Th) && !x.cut(&x.nodes[x.labels.Index(cell)]) {
-				t, lw := x.textOf(cell)
-				row = append(row, t)
+				var lw int
+				text, lw = x.appendTextOf(text, cell)
+				ends = append(ends, int32(len(text)))
 				linkWords += lw
 			}
 		}
-		if len(row) > 0 && strings.Join(row, "") != "" {
-			rows = append(rows, row)
+		switch {
+		case len(text) == start:
+			// a row of empty cells, or of none
+			ends = ends[:first]
+		default:
+			rowEnds = append(rowEnds, int32(len(ends)))
 		}
 		return dom.Skip
 	}, nil)
-	if len(rows) == 0 {
+	if len(rowEnds) == 0 {
 		return
+	}
+	all := string(text)
+	cells := make([]string, len(ends))
+	for i, start := 0, int32(0); i < len(ends); i++ {
+		cells[i] = all[start:ends[i]]
+		start = ends[i]
+	}
+	rows := make([][]string, len(rowEnds))
+	for i, start := 0, int32(0); i < len(rowEnds); i++ {
+		rows[i] = cells[start:rowEnds[i]:rowEnds[i]]
+		start = rowEnds[i]
 	}
 	x.addBlock(article.Block{Type: article.Table, Rows: rows}, id, linkWords)
 }
@@ -583,17 +613,23 @@ func appendOnce(list []string, s string) []string {
 	return append(list, s)
 }
 
-// textOf returns the collapsed text of n's kept subtree, with a line break
-// between block-level children, and the number of words inside links.
-func (x *extraction) textOf(n dom.Node) (string, int) { return x.collectText(n, nil) }
-
-// captionText is textOf that also reads descendants removed only for
+// captionText is collectText that also reads descendants removed only for
 // being named as captions.
 func (x *extraction) captionText(n dom.Node) (string, int) {
 	return x.collectText(n, func(e *elem) bool { return e.mark == article.ReasonCaption })
 }
 
-// textOfAll is textOf that also reads removed descendants.
+// appendTextOf appends the collapsed text of n's kept subtree to dst,
+// with a line break between block-level children, and returns the number
+// of words inside links.
+func (x *extraction) appendTextOf(dst []byte, n dom.Node) ([]byte, int) {
+	buf, lw, _ := x.gatherSpans(n, nil, false)
+	dst = appendCleanLines(dst, buf)
+	x.textBuf = buf[:0]
+	return dst, lw
+}
+
+// textOfAll is collectText that also reads removed descendants.
 func (x *extraction) textOfAll(n dom.Node) (string, int) {
 	return x.collectText(n, func(*elem) bool { return true })
 }
@@ -605,7 +641,7 @@ func (x *extraction) collectText(n dom.Node, read func(*elem) bool) (string, int
 	return text, lw
 }
 
-// textMarks is textOf with the marks of the text when the caller asked
+// textMarks is collectText (no removed descendants read) with the marks of the text when the caller asked
 // for formatting.
 func (x *extraction) textMarks(n dom.Node) (string, int, []article.Mark) {
 	return x.collectSpans(n, nil, x.opts.Formatting)
@@ -616,8 +652,20 @@ func (x *extraction) textMarks(n dom.Node) (string, int, []article.Mark) {
 func (x *extraction) collectSpans(n dom.Node, read func(*elem) bool, withMarks bool) (string, int, []article.Mark) {
 	// The text is gathered in the extraction's buffer, and copied out
 	// of it when cleaned.
-	buf := x.textBuf[:0]
+	buf, linkWords, marks := x.gatherSpans(n, read, withMarks)
 	defer func() { x.textBuf = buf[:0] }()
+	if len(marks) == 0 {
+		return cleanLines(buf), linkWords, nil
+	}
+	text, _, ms := cleanSpans(buf, nil, marks)
+	return text, linkWords, ms
+}
+
+// gatherSpans gathers the raw text of n's subtree in the extraction's
+// buffer, which it returns: the caller cleans it and hands it back
+// (x.textBuf = buf[:0]).
+func (x *extraction) gatherSpans(n dom.Node, read func(*elem) bool, withMarks bool) ([]byte, int, []pendingMark) {
+	buf := x.textBuf[:0]
 	var open, marks []pendingMark // open: the mark elements entered, start only
 	linkWords := 0
 	links := 0 // links entered; n itself counts when it is one
@@ -671,11 +719,7 @@ func (x *extraction) collectSpans(n dom.Node, read func(*elem) bool, withMarks b
 			}
 		}
 	})
-	if len(marks) == 0 {
-		return cleanLines(buf), linkWords, nil
-	}
-	text, _, ms := cleanSpans(buf, nil, marks)
-	return text, linkWords, ms
+	return buf, linkWords, marks
 }
 
 func (x *extraction) hasBlockChildren(n dom.Node) bool {
@@ -693,20 +737,27 @@ func cleanLines(s []byte) string {
 		return string(bytes.TrimSpace(s))
 	}
 	// The lines are copied once, into the text, from the buffer they
-	// were gathered in.
-	var b strings.Builder
-	b.Grow(len(s))
+	// were gathered in; the text takes over the new bytes, which nothing
+	// else holds, as strings.Builder does.
+	b := appendCleanLines(make([]byte, 0, len(s)), s)
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendCleanLines appends s to dst with every line trimmed and the
+// empty ones dropped.
+func appendCleanLines(dst, s []byte) []byte {
+	start := len(dst)
 	for line := range bytes.SplitSeq(s, newline) {
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
+		if len(dst) > start {
+			dst = append(dst, '\n')
 		}
-		b.Write(line)
+		dst = append(dst, line...)
 	}
-	return b.String()
+	return dst
 }
 
 var newline = []byte{'\n'}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/label"
+	"github.com/winnow-go/winnow/internal/rules"
 )
 
 // TestResultOutlivesNextCall: the kept blocks are handed over to the
@@ -35,7 +37,8 @@ func TestResultOutlivesNextCall(t *testing.T) {
 // TestCountBlocks: the estimate that sizes a huge page's block tables
 // counts a run of text once however many inline elements it crosses, a
 // block-level element's text before and after a nested block apart, and
-// each image.
+// each image, and a data table once, whatever its cells (a table used for
+// layout counts its runs).
 func TestCountBlocks(t *testing.T) {
 	tests := []struct {
 		page string
@@ -47,10 +50,45 @@ func TestCountBlocks(t *testing.T) {
 		{`<p>text <img src=a.jpg> more</p>`, 4},
 		{`<ul><li>a</li><li><span>b</span> c</li></ul>`, 3},
 		{`<p>   </p>`, 1},
+		{`<table><tr><th>Name</th><th>Year</th></tr><tr><td>One</td><td>1901</td></tr><tr><td>Two</td><td>1902</td></tr></table>`, 2},
+		{`<p>Before</p><table><tr><td>a</td></tr><tr><td>b</td></tr></table><p>After</p>`, 4},
+		{`<table><tr><td><h2>Layout</h2><p>prose</p></td><td><p>more</p></td></tr></table>`, 4},
 	}
 	for _, tt := range tests {
-		if got := countBlocks(parsePage(t, tt.page)); got != tt.want {
+		labels := label.Label(parsePage(t, tt.page))
+		x := &extraction{weights: rules.DefaultWeights}
+		x.decide(labels)
+		got := x.countBlocks(labels.Root())
+		labels.Release()
+		if got != tt.want {
 			t.Errorf("countBlocks(%s) = %d, want %d", tt.page, got, tt.want)
 		}
+	}
+}
+
+// TestTableRows: a data table's rows share one text and one slice of
+// cells, so each row must end where its cells do: appending to a row
+// never writes over the next. Rows of empty cells are left out, an empty
+// cell among full ones is kept, and a cell's lines are trimmed.
+func TestTableRows(t *testing.T) {
+	page := `<article><p>` + strings.Repeat("A paragraph of prose that comes before the table. ", 6) + `</p>
+<table><tr><th>Town</th><th>Year</th></tr>
+<tr><td> Springfield </td><td>1901</td></tr>
+<tr><td></td><td> </td></tr>
+<tr><td>Shelbyville<br>  east </td><td></td></tr></table></article>`
+	res := extract(t, page, article.Metadata{})
+	var rows [][]string
+	for _, b := range res.Blocks {
+		if b.Type == article.Table {
+			rows = b.Rows
+		}
+	}
+	want := [][]string{{"Town", "Year"}, {"Springfield", "1901"}, {"Shelbyville\neast", ""}}
+	if !reflect.DeepEqual(rows, want) {
+		t.Fatalf("rows = %q, want %q", rows, want)
+	}
+	_ = append(rows[0], "extra")
+	if rows[1][0] != "Springfield" {
+		t.Errorf("appending to the first row changed the second: %q", rows[1])
 	}
 }
