@@ -52,7 +52,7 @@ func TestQuality(t *testing.T) {
 // testdata/heldout*, pages written for the repo by people who did not
 // write the heuristics, to show over-fitting to the benchmark as a gap.
 func TestQualityHeldOut(t *testing.T) {
-	for _, name := range []string{"heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g"} {
+	for _, name := range []string{"heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g", "heldout-h"} {
 		t.Run(name, func(t *testing.T) {
 			if testing.Short() {
 				t.Skip("scores a whole page set; skipped with -short")

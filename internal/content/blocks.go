@@ -426,11 +426,9 @@ func (x *extraction) isLayoutList(n dom.Node) bool {
 
 // isDataTable tells a table of data from a table used for page layout.
 // A data table has two rows or a header, and short cells with no
-// sections, lists or tables of their own.
+// sections, lists or tables of their own, however many rows it holds: a
+// season's results or a price list runs to thousands.
 func (x *extraction) isDataTable(n dom.Node, id int32) bool {
-	if int(x.nodes[id].TextLen) > x.weights.MaxDataTableText {
-		return false
-	}
 	rows, header := 0, false
 	data := dom.Walk(n, func(c dom.Node) dom.Step {
 		if c.Type() != html.ElementNode {

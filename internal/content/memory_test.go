@@ -92,3 +92,39 @@ func TestTableRows(t *testing.T) {
 		t.Errorf("appending to the first row changed the second: %q", rows[1])
 	}
 }
+
+// TestLongDataTable: a data table stays one table block however long it
+// is (a season's results, a price list), and a table used for layout,
+// whose cells hold headings and paragraphs, is still read as blocks.
+func TestLongDataTable(t *testing.T) {
+	var rows strings.Builder
+	for i := range 800 {
+		fmt.Fprintf(&rows, "<tr><td>Branch %d</td><td>Springfield</td><td>%d</td><td>%d</td></tr>\n", i, 1900+i%120, i*7)
+	}
+	long := `<article><h1>Branches</h1><table><tr><th>Name</th><th>Town</th><th>Year</th><th>Count</th></tr>` + rows.String() + `</table></article>`
+	layout := `<table><tr><td><a href="/">Home</a></td><td><h1>Branches</h1>` + strings.Repeat("<p>"+strings.Repeat("The council kept every branch open this year. ", 8)+"</p>", 60) + `</td></tr></table>`
+	tests := []struct {
+		name   string
+		page   string
+		tables int // table blocks
+		rows   int // rows of the first
+	}{
+		{"long data table", long, 1, 801},
+		{"layout table", layout, 0, 0},
+	}
+	for _, tt := range tests {
+		res := extract(t, tt.page, article.Metadata{})
+		tables, rows := 0, 0
+		for _, b := range res.Blocks {
+			if b.Type == article.Table {
+				if tables == 0 {
+					rows = len(b.Rows)
+				}
+				tables++
+			}
+		}
+		if tables != tt.tables || rows != tt.rows {
+			t.Errorf("%s: %d table blocks, the first of %d rows; want %d and %d", tt.name, tables, rows, tt.tables, tt.rows)
+		}
+	}
+}

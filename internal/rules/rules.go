@@ -494,9 +494,6 @@ type Weights struct {
 	// LayoutQuoteText: a blockquote with block children and more text
 	// than this (characters) is a layout wrapper, walked as a container.
 	LayoutQuoteText int
-	// MaxDataTableText: a table with more text (characters) is page
-	// layout, never a data table.
-	MaxDataTableText int
 	// MaxDataCell: a cell with more text (characters) is a column of a
 	// layout table.
 	MaxDataCell int
@@ -704,7 +701,6 @@ var DefaultWeights = Weights{
 	ParagraphBreaks:      2,
 	MinDataTableRows:     2,
 	LayoutQuoteText:      1500,
-	MaxDataTableText:     20000,
 	MaxDataCell:          400,
 	MaxDataCellBlock:     200,
 	TinyImageSide:        60,
