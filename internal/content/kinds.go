@@ -545,13 +545,17 @@ type itemGroup struct {
 func (g itemGroup) signature() string { return g.sig }
 
 // appendItemSig appends the kind of an item to b: its tag, a dot and its
-// first class name without digits (firstClass). The children of an element are
+// first class name without digits, passing over the striping names
+// (firstClass). The children of an element are
 // mostly of a few kinds, so groupOf compares each child's kind in a
 // reused buffer and makes a string only for a new group.
 func appendItemSig(b []byte, c dom.Node) []byte {
 	b = append(b, c.Data()...)
 	b = append(b, '.')
 	for name := range rules.ClassNames(dom.Attr(c, "class")) {
+		if rules.RowAlternation[name] {
+			continue
+		}
 		for i := 0; i < len(name); i++ {
 			if name[i] >= utf8.RuneSelf {
 				return append(b, firstClass(c)...) // strings.Map's reading of invalid UTF-8
@@ -649,9 +653,13 @@ func itemTag(n dom.Node) bool {
 
 // firstClass is the first class name of n with its digits taken out:
 // items of one kind share it ("post", "message"), while ids and
-// alternating row classes ("bg1", "bg2") differ.
+// alternating row classes ("bg1", "bg2") differ. A name that only
+// stripes the rows ("odd", "even": rules.RowAlternation) is passed over.
 func firstClass(n dom.Node) string {
 	for name := range rules.ClassNames(dom.Attr(n, "class")) {
+		if rules.RowAlternation[name] {
+			continue
+		}
 		return strings.Map(func(r rune) rune {
 			if r >= '0' && r <= '9' {
 				return -1

@@ -227,6 +227,11 @@ func TestFirstClass(t *testing.T) {
 		{`<div class="post2 bg2">`, "post"},
 		{`<div id="p1">`, ""},
 		{`<article class="  message message--post ">`, "message"},
+		{`<div class="odd">`, ""},
+		{`<div class="even row">`, "row"},
+		{`<li class="alt entry3">`, "entry"},
+		{`<div class="oddity">`, "oddity"},
+		{`<li class="entry odd">`, "entry"},
 	}
 	for _, tt := range tests {
 		doc, err := html.Parse(strings.NewReader(tt.html))
@@ -247,6 +252,7 @@ func TestAppendItemSig(t *testing.T) {
 	for _, h := range []string{
 		`<div class="post bg1">`, `<li class="post2 bg2">`, `<div id="p1">`, `<article class="  message message--post ">`,
 		`<div class="">`, `<div class="1a2b3 c">`, "<div class=\"caf\xe9-12 x\">", "<div class=\"\xff9a\">", `<my-card class="x9y">`,
+		`<div class="odd">`, `<div class="even row">`, "<li class=\"alt caf\xe9\">",
 	} {
 		doc, err := html.Parse(strings.NewReader(h))
 		if err != nil {

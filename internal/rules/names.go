@@ -21,6 +21,12 @@ var WeakTokens = map[string]bool{
 // marked up as a "tablist" holds its sections' text.
 var WeakRoles = map[string]bool{"tablist": true}
 
+// RowAlternation are class names that stripe a run of like items: a
+// table's rows or a list's entries carry "odd" and "even" by turns (or
+// "alt" on every other one), so the name tells two items of one kind
+// apart rather than saying what the item is.
+var RowAlternation = map[string]bool{"odd": true, "even": true, "alt": true, "alternate": true}
+
 // StatePrefixes open a name that describes a state of the element or the
 // page rather than what the element is: "no-sidebar", "non-paywall",
 // "has-ads", "hide-on-print", "without-comments". Such a name asserts no
