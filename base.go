@@ -40,7 +40,7 @@ func baseHref(n dom.Node) (string, bool) {
 			if c.Foreign() {
 				continue
 			}
-			for _, a := range c.Attr() {
+			for a := range c.Attrs() {
 				if a.Namespace == "" && a.Key == "href" {
 					return a.Val, true
 				}

@@ -56,7 +56,7 @@ func (x *extraction) softMark(e *elem) bool {
 	if e.N.DataAtom() == atom.Dialog || e.N.DataAtom() == atom.Template {
 		return false
 	}
-	for _, a := range e.N.Attr() {
+	for a := range e.N.Attrs() {
 		switch a.Key {
 		case "aria-modal":
 			return false

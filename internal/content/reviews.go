@@ -2,9 +2,9 @@ package content
 
 import (
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/dom"
 	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
-	"golang.org/x/net/html"
 )
 
 // dropProductReviews cuts, on a page that declares one product
@@ -37,7 +37,7 @@ func (x *extraction) dropProductReviews() {
 		for id := b.owner; id > x.root && id >= 0; id = nodes[id].Parent {
 			r, seen := named[id]
 			if !seen {
-				r = namedReviews(nodes[id].N.Attr()) && float64(nodes[id].TextLen) < x.weights.MaxReviewShare*rootText
+				r = namedReviews(nodes[id].N) && float64(nodes[id].TextLen) < x.weights.MaxReviewShare*rootText
 				named[id] = r
 			}
 			if r {
@@ -57,9 +57,9 @@ func (x *extraction) dropProductReviews() {
 
 // namedReviews reports whether a class or id token of the element is a
 // review token.
-func namedReviews(attrs []html.Attribute) bool {
+func namedReviews(n dom.Node) bool {
 	found := false
-	for _, a := range attrs {
+	for a := range n.Attrs() {
 		if a.Namespace != "" || a.Key != "class" && a.Key != "id" {
 			continue
 		}

@@ -22,7 +22,7 @@ func Attr(n Node, key string) string {
 // LookupAttr returns the value of n's attribute key (without a namespace)
 // and whether n has it.
 func LookupAttr(n Node, key string) (string, bool) {
-	for _, a := range n.Attr() {
+	for a := range n.Attrs() {
 		if a.Key == key && a.Namespace == "" {
 			return a.Val, true
 		}

@@ -13,16 +13,17 @@ import (
 // A Tree is a parsed page held flat: its nodes in one slice, linked to
 // each other by index, their texts as offsets into the page (or into the
 // tree's own buffer, for the texts the page does not hold as they are),
-// their attributes in one slice shared by all. A node costs 44 bytes and
-// no heap object of its own, and the node slice holds no pointer for the
-// garbage collector to follow.
+// their attributes in one slice shared by all, each held the same way. A
+// node costs 44 bytes and an attribute 20, neither a heap object of its
+// own, and neither slice holds a pointer for the garbage collector to
+// follow.
 //
 // The parser builds a tree with the methods that change it (NewNode,
-// AppendChild, InsertBefore, Detach, SetData, SetAttrs); every later
+// AppendChild, InsertBefore, Detach, SetData, SetAttrs, CopyAttrs); every later
 // stage only reads it, through Node.
 type Tree struct {
 	nodes []node // nodes[0] stands for "no node"
-	attrs []html.Attribute
+	attrs []attr
 	page  string // the text the tree was built from
 	own   []byte // the texts that are not slices of page
 }
@@ -37,6 +38,14 @@ type node struct {
 	ns            uint8 // an index in namespaces
 }
 
+// attr is one attribute. Its key and value are held as a node's text
+// is, and a key that is an atom's name as that atom.
+type attr struct {
+	key, keyLen uint32 // keyLen == atomName: key is an atom
+	val, valLen uint32
+	ns          uint8 // an index in attrNamespaces
+}
+
 const (
 	ownBit = 1 << 31
 	// atomName marks an element whose name is its atom's.
@@ -45,6 +54,10 @@ const (
 
 // namespaces are the element namespaces a tree can hold.
 var namespaces = [...]string{"", "svg", "math"}
+
+// attrNamespaces are the attribute namespaces a tree can hold: foreign
+// content splits xlink:href, xml:lang and xmlns:xlink.
+var attrNamespaces = [...]string{"", "xlink", "xml", "xmlns"}
 
 // NewTree returns a tree holding one document node, whose texts will
 // be slices of page where they can. size is how many nodes to make room
@@ -100,33 +113,54 @@ func (t *Tree) NewNode(typ html.NodeType, a atom.Atom, data, ns string) Node {
 }
 
 func nsIndex(ns string) uint8 {
-	for i, s := range namespaces {
-		if s == ns {
+	return index(namespaces[:], ns)
+}
+
+func index(names []string, name string) uint8 {
+	for i, s := range names {
+		if s == name {
 			return uint8(i)
 		}
 	}
-	panic("dom: unknown namespace " + ns)
+	panic("dom: unknown namespace " + name)
 }
 
 // SetData sets n's text (its name, for an element). A slice of the page
 // is kept as its offset; any other text is copied into the tree.
 func (t *Tree) SetData(n Node, s string) {
 	p := &t.nodes[n.id]
-	p.dataLen = uint32(len(s))
-	if off, ok := t.inPage(s); ok {
-		p.data = off
-		return
-	}
-	appendOwn(t, p, s)
+	p.data, p.dataLen = t.ref(s)
 }
 
-// appendOwn copies s to the end of t's own texts as p's text.
-func appendOwn[T string | []byte](t *Tree, p *node, s T) {
+// ref returns where s is: its offset in the page when it is a slice of
+// it, else the offset, with ownBit, of a copy in t's own texts.
+func (t *Tree) ref(s string) (off, n uint32) {
+	if off, ok := t.inPage(s); ok {
+		return off, uint32(len(s))
+	}
+	return appendOwn(t, s)
+}
+
+// appendOwn copies s to the end of t's own texts and returns where it is.
+func appendOwn[T string | []byte](t *Tree, s T) (off, n uint32) {
 	if len(t.own)+len(s) >= ownBit {
 		panic("dom: text too large")
 	}
-	p.data, p.dataLen = uint32(len(t.own))|ownBit, uint32(len(s))
+	off = uint32(len(t.own)) | ownBit
 	t.own = append(room(t.own, len(s)), s...)
+	return off, uint32(len(s))
+}
+
+// text returns the text at off (as ref gave it) of length n.
+func (t *Tree) text(off, n uint32) string {
+	switch {
+	case n == 0:
+		return ""
+	case off&ownBit != 0:
+		return unsafe.String(&t.own[off&^ownBit], n)
+	default:
+		return t.page[off : off+n]
+	}
 }
 
 // inPage returns the offset of s in the page when s is a slice of it.
@@ -145,8 +179,9 @@ func (t *Tree) inPage(s string) (uint32, bool) {
 	return uint32(p - base), true
 }
 
-// SetAttrs sets n's attributes. The slice is copied; its strings are
-// kept as they are.
+// SetAttrs sets n's attributes. Keys and values that are slices of the
+// page are kept as offsets into it, a key that is an atom's name as the
+// atom, and the others are copied into the tree.
 func (t *Tree) SetAttrs(n Node, attrs []html.Attribute) {
 	p := &t.nodes[n.id]
 	if len(attrs) == 0 {
@@ -154,21 +189,63 @@ func (t *Tree) SetAttrs(n Node, attrs []html.Attribute) {
 		return
 	}
 	p.attr, p.attrLen = uint32(len(t.attrs)), uint32(len(attrs))
-	t.attrs = append(room(t.attrs, len(attrs)), attrs...)
+	t.attrs = room(t.attrs, len(attrs))
+	for _, a := range attrs {
+		t.attrs = append(t.attrs, t.newAttr(a))
+	}
+}
+
+// CopyAttrs sets n's attributes to those of src, a node of the same tree.
+func (t *Tree) CopyAttrs(n, src Node) {
+	s := t.nodes[src.id]
+	p := &t.nodes[n.id]
+	if s.attrLen == 0 {
+		p.attr, p.attrLen = 0, 0
+		return
+	}
+	t.attrs = room(t.attrs, int(s.attrLen))
+	p.attr, p.attrLen = uint32(len(t.attrs)), s.attrLen
+	t.attrs = append(t.attrs, t.attrs[s.attr:s.attr+s.attrLen]...)
+}
+
+func (t *Tree) newAttr(a html.Attribute) attr {
+	var r attr
+	if off, ok := t.inPage(a.Key); ok {
+		r.key, r.keyLen = off, uint32(len(a.Key))
+	} else if k := keyAtom(a.Key); k != 0 {
+		r.key, r.keyLen = uint32(k), atomName
+	} else {
+		r.key, r.keyLen = appendOwn(t, a.Key)
+	}
+	r.val, r.valLen = t.ref(a.Val)
+	r.ns = index(attrNamespaces[:], a.Namespace)
+	return r
+}
+
+// keyAtom returns the atom whose name is key, or 0.
+func keyAtom(key string) atom.Atom {
+	// No atom is this long; the check keeps the conversion below on the
+	// stack.
+	if len(key) > 32 {
+		return 0
+	}
+	return atom.Lookup([]byte(key))
 }
 
 // AddAttr appends one attribute to n's.
 func (t *Tree) AddAttr(n Node, a html.Attribute) {
+	r := t.newAttr(a) // before n's run is read: it may copy into own, not attrs
 	p := &t.nodes[n.id]
 	if p.attrLen > 0 && int(p.attr+p.attrLen) != len(t.attrs) {
 		// Not the last run of attributes: move n's to the end first.
+		t.attrs = room(t.attrs, int(p.attrLen)+1)
 		start := len(t.attrs)
-		t.attrs = append(room(t.attrs, int(p.attrLen)), t.attrs[p.attr:p.attr+p.attrLen]...)
+		t.attrs = append(t.attrs, t.attrs[p.attr:p.attr+p.attrLen]...)
 		p.attr = uint32(start)
 	} else if p.attrLen == 0 {
 		p.attr = uint32(len(t.attrs))
 	}
-	t.attrs = append(room(t.attrs, 1), a)
+	t.attrs = append(room(t.attrs, 1), r)
 	p.attrLen++
 }
 
@@ -320,16 +397,10 @@ func (n Node) Data() string {
 		return ""
 	}
 	p := &n.t.nodes[n.id]
-	switch {
-	case p.data == atomName:
+	if p.data == atomName {
 		return p.atom.String()
-	case p.dataLen == 0:
-		return ""
-	case p.data&ownBit != 0:
-		return unsafe.String(&n.t.own[p.data&^ownBit], p.dataLen)
-	default:
-		return n.t.page[p.data : p.data+p.dataLen]
 	}
+	return n.t.text(p.data, p.dataLen)
 }
 
 // HTMLAtom returns the atom of n's name when n is an element of the HTML
@@ -359,13 +430,41 @@ func (n Node) Namespace() string {
 	return namespaces[n.t.nodes[n.id].ns]
 }
 
-// Attr returns n's attributes, which the caller must not change.
-func (n Node) Attr() []html.Attribute {
+// AttrLen returns how many attributes n has.
+func (n Node) AttrLen() int {
 	if n.id == 0 {
-		return nil
+		return 0
 	}
+	return int(n.t.nodes[n.id].attrLen)
+}
+
+// AttrAt returns n's attribute i, for i from 0 to AttrLen()-1. Its
+// strings are slices of the page, of the tree's own texts or of an
+// atom's name: reading one allocates nothing.
+func (n Node) AttrAt(i int) html.Attribute {
 	p := &n.t.nodes[n.id]
-	return n.t.attrs[p.attr : p.attr+p.attrLen : p.attr+p.attrLen]
+	if uint(i) >= uint(p.attrLen) {
+		panic("dom: attribute index out of range")
+	}
+	a := &n.t.attrs[p.attr+uint32(i)]
+	var key string
+	if a.keyLen == atomName {
+		key = atom.Atom(a.key).String()
+	} else {
+		key = n.t.text(a.key, a.keyLen)
+	}
+	return html.Attribute{Namespace: attrNamespaces[a.ns], Key: key, Val: n.t.text(a.val, a.valLen)}
+}
+
+// Attrs yields n's attributes in order, as AttrAt reads them.
+func (n Node) Attrs() iter.Seq[html.Attribute] {
+	return func(yield func(html.Attribute) bool) {
+		for i := range n.AttrLen() {
+			if !yield(n.AttrAt(i)) {
+				return
+			}
+		}
+	}
 }
 
 // Children yields n's children.
@@ -450,14 +549,14 @@ func (t *Tree) Owns(s string) bool {
 // SetDataBytes is SetData for text held in a buffer the caller reuses:
 // it is always copied.
 func (t *Tree) SetDataBytes(n Node, s []byte) {
-	appendOwn(t, &t.nodes[n.id], s)
+	p := &t.nodes[n.id]
+	p.data, p.dataLen = appendOwn(t, s)
 }
 
 // Reset empties t for a page of text page, keeping its memory: t then
 // holds one document node, as NewTree's does. Nothing may read t's
 // earlier nodes, attributes or texts afterwards.
 func (t *Tree) Reset(page string) {
-	clear(t.attrs)
 	t.nodes, t.attrs, t.own, t.page = t.nodes[:1], t.attrs[:0], t.own[:0], page
 	t.NewNode(html.DocumentNode, 0, "", "")
 }

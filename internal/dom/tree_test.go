@@ -560,10 +560,10 @@ func TestNodeNames(t *testing.T) {
 	}()
 }
 
-// attrString renders attributes as "ns:key=val key=val".
-func attrString(attrs []html.Attribute) string {
+// attrString renders n's attributes as "ns:key=val key=val".
+func attrString(n Node) string {
 	var b strings.Builder
-	for i, a := range attrs {
+	for i, a := range slices.Collect(n.Attrs()) {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
@@ -633,10 +633,23 @@ func TestAttrs(t *testing.T) {
 		}, "z=3", "y=2", ""},
 		{"set from another node", func(t *Tree, a, b, c Node) {
 			t.SetAttrs(a, at("x", "1", "y", "2"))
-			t.SetAttrs(b, a.Attr())
+			t.SetAttrs(b, slices.Collect(a.Attrs()))
 			t.AddAttr(b, one("z", "3"))
-			t.SetAttrs(c, b.Attr()[1:])
+			t.SetAttrs(c, slices.Collect(b.Attrs())[1:])
 		}, "x=1 y=2", "x=1 y=2 z=3", "y=2 z=3"},
+		{"copy", func(t *Tree, a, b, c Node) {
+			t.SetAttrs(a, at("x", "1", "y", "2"))
+			t.CopyAttrs(b, a)
+			t.AddAttr(b, one("z", "3"))
+			t.AddAttr(a, one("w", "4"))
+			t.CopyAttrs(c, t.Node(0))
+		}, "x=1 y=2 w=4", "x=1 y=2 z=3", ""},
+		{"copy over", func(t *Tree, a, b, _ Node) {
+			t.SetAttrs(a, at("x", "1"))
+			t.SetAttrs(b, at("y", "2", "z", "3"))
+			t.CopyAttrs(b, a)
+			t.CopyAttrs(a, t.Node(0))
+		}, "", "x=1", ""},
 		{"namespaced", func(t *Tree, a, _, _ Node) {
 			t.SetAttrs(a, []html.Attribute{{Namespace: "xlink", Key: "href", Val: "/x"}})
 			t.AddAttr(a, html.Attribute{Namespace: "xml", Key: "lang", Val: "en"})
@@ -649,46 +662,160 @@ func TestAttrs(t *testing.T) {
 		tc.edit(tree, a, b, c)
 		for i, want := range []string{tc.a, tc.b, tc.c} {
 			n := []Node{a, b, c}[i]
-			got := n.Attr()
-			if s := attrString(got); s != want {
+			if s := attrString(n); s != want {
 				t.Errorf("%s: node %c has %q; want %q", tc.name, 'a'+i, s, want)
 			}
-			if cap(got) != len(got) {
-				t.Errorf("%s: node %c: Attr has cap %d, len %d", tc.name, 'a'+i, cap(got), len(got))
+			if got, want := n.AttrLen(), strings.Count(want, "="); got != want {
+				t.Errorf("%s: node %c: AttrLen %d; want %d", tc.name, 'a'+i, got, want)
 			}
 		}
-		// Growing one node's slice must leave every other node's alone.
-		for _, n := range []Node{a, b, c} {
-			_ = append(n.Attr(), one("grown", "!"))
-		}
-		for i, want := range []string{tc.a, tc.b, tc.c} {
-			if s := attrString([]Node{a, b, c}[i].Attr()); s != want {
-				t.Errorf("%s: after appends to Attr, node %c has %q; want %q", tc.name, 'a'+i, s, want)
-			}
-		}
-	}
-
-	// SetAttrs copies the slice but keeps its strings.
-	tree := NewTree("", 0)
-	n := tree.NewNode(html.ElementNode, atom.P, "p", "")
-	src := []html.Attribute{{Key: "class", Val: strings.Clone("lead")}}
-	tree.SetAttrs(n, src)
-	if !same(n.Attr()[0].Val, src[0].Val) {
-		t.Error("SetAttrs copied an attribute's value")
-	}
-	src[0].Val = "changed"
-	if got := attrString(n.Attr()); got != "class=lead" {
-		t.Errorf("after changing the slice set, Attr = %q; want class=lead", got)
 	}
 
 	// No node has no attributes.
-	if attrs := (Node{}).Attr(); attrs != nil {
-		t.Errorf("Attr of no node = %v; want nil", attrs)
+	tree := NewTree("", 0)
+	for _, n := range []Node{{}, tree.Node(0)} {
+		if n.AttrLen() != 0 || attrString(n) != "" {
+			t.Errorf("node %d has attributes %q", n.ID(), attrString(n))
+		}
 	}
-	if attrs := tree.Node(0).Attr(); attrs != nil {
-		t.Errorf("Attr of Node(0) = %v; want nil", attrs)
+	mustPanic(t, "AttrAt past the end", func() { tree.Root().AttrAt(0) })
+	mustPanic(t, "an unknown namespace", func() {
+		tree.SetAttrs(tree.Root(), []html.Attribute{{Namespace: "xhtml", Key: "x"}})
+	})
+}
+
+func mustPanic(t *testing.T, what string, f func()) {
+	t.Helper()
+	defer func() {
+		if recover() == nil {
+			t.Errorf("%s did not panic", what)
+		}
+	}()
+	f()
+}
+
+// TestAttrStore: an attribute is kept where it can be read back from
+// without a copy — a key or value that is a slice of the page as its
+// offset, a key that is an atom's name as the atom — and any other is
+// copied into the tree, as a tokenizer hands them over: a value decoded
+// from its character references, a key it lower-cased.
+func TestAttrStore(t *testing.T) {
+	const page = `<div Data-Role="a&amp;b" class="lead" data-x="1" id=main>`
+	slice := func(s string) string {
+		i := strings.Index(page, s)
+		if i < 0 {
+			t.Fatalf("%q is not in the page", s)
+		}
+		return page[i : i+len(s)]
+	}
+	tree := NewTree(page, 0)
+	n := tree.NewNode(html.ElementNode, atom.Div, "div", "")
+	other := tree.NewNode(html.ElementNode, atom.P, "p", "")
+	src := []html.Attribute{
+		{Key: strings.ToLower(slice("Data-Role")), Val: strings.Clone("a&b")}, // lower-cased, decoded
+		{Key: atom.Class.String(), Val: slice("lead")},                        // an atom's name
+		{Key: slice("data-x"), Val: slice("1")},                               // both in the page
+	}
+	tree.SetAttrs(n, src)
+	tree.SetAttrs(other, []html.Attribute{{Key: "title", Val: strings.Clone("t")}})
+	tree.AddAttr(n, html.Attribute{Key: slice("id"), Val: slice("main")}) // after other's
+
+	const want = "data-role=a&b class=lead data-x=1 id=main"
+	if got := attrString(n); got != want {
+		t.Fatalf("attributes %q; want %q", got, want)
+	}
+	// Where each string is read from.
+	for i, w := range []struct {
+		keyPage, keyOwn, valPage, valOwn bool
+	}{
+		{false, true, false, true},
+		{false, false, true, false},
+		{true, false, true, false},
+		{true, false, true, false},
+	} {
+		a := n.AttrAt(i)
+		if inPage(a.Key, page) != w.keyPage || tree.Owns(a.Key) != w.keyOwn {
+			t.Errorf("attribute %d: key %q in the page %v, copied %v; want %v, %v",
+				i, a.Key, inPage(a.Key, page), tree.Owns(a.Key), w.keyPage, w.keyOwn)
+		}
+		if inPage(a.Val, page) != w.valPage || tree.Owns(a.Val) != w.valOwn {
+			t.Errorf("attribute %d: value %q in the page %v, copied %v; want %v, %v",
+				i, a.Val, inPage(a.Val, page), tree.Owns(a.Val), w.valPage, w.valOwn)
+		}
+		if w.valPage && i < len(src) && !same(a.Val, src[i].Val) {
+			t.Errorf("attribute %d: value %q is not the page's", i, a.Val)
+		}
+	}
+	// The copies do not follow the strings they were made from.
+	src[0].Val = "changed"
+	if v := Attr(n, "data-role"); v != "a&b" {
+		t.Errorf(`Attr(data-role) = %q after the source changed; want "a&b"`, v)
+	}
+	// Lookups match the stored spelling only.
+	for _, tc := range []struct {
+		key, val string
+		ok       bool
+	}{
+		{"data-role", "a&b", true},
+		{"Data-Role", "", false}, // the page's spelling, not the key's
+		{"class", "lead", true},
+		{"id", "main", true},
+		{"title", "", false}, // other's, not n's
+		{"data", "", false},  // a prefix of a key
+		{"data-x=", "", false},
+	} {
+		v, ok := LookupAttr(n, tc.key)
+		if v != tc.val || ok != tc.ok {
+			t.Errorf("LookupAttr(%q) = %q, %v; want %q, %v", tc.key, v, ok, tc.val, tc.ok)
+		}
+	}
+	if v := Attr(n, "data-role"); v == "a&amp;b" {
+		t.Error("the value is the page's text, not the decoded one")
+	}
+	if got := attrString(other); got != "title=t" {
+		t.Errorf("other's attributes %q; want title=t", got)
+	}
+
+	// Reading allocates nothing.
+	if allocs := testing.AllocsPerRun(100, func() {
+		for a := range n.Attrs() {
+			sinkString = a.Key
+			sinkString = a.Val
+		}
+		sinkString, _ = LookupAttr(n, "id")
+	}); allocs != 0 {
+		t.Errorf("reading attributes allocates %v times", allocs)
+	}
+
+	// Reset reuses the store: a new page's attributes read right, and
+	// none of the old page's remain.
+	const page2 = `<a HREF="/x?a=1&amp;b=2" rel=next>`
+	tree.Reset(page2)
+	if tree.Len() != 2 {
+		t.Fatalf("Len after Reset %d; want 2", tree.Len())
+	}
+	m := tree.NewNode(html.ElementNode, atom.A, "a", "")
+	tree.SetAttrs(m, []html.Attribute{
+		{Key: atom.Href.String(), Val: strings.Clone("/x?a=1&b=2")},
+		{Key: page2[strings.Index(page2, "rel"):][:3], Val: page2[strings.Index(page2, "next"):][:4]},
+	})
+	if got, want := attrString(m), "href=/x?a=1&b=2 rel=next"; got != want {
+		t.Errorf("after Reset: attributes %q; want %q", got, want)
+	}
+	if m.ID() != n.ID() {
+		t.Fatalf("after Reset the node has id %d; want %d, the old node's", m.ID(), n.ID())
+	}
+	for _, key := range []string{"data-role", "class", "data-x", "id", "title"} {
+		if _, ok := LookupAttr(m, key); ok {
+			t.Errorf("after Reset the node still has %q", key)
+		}
+	}
+	if a := m.AttrAt(1); !inPage(a.Key, page2) || !inPage(a.Val, page2) {
+		t.Errorf("after Reset: rel=next is not read from the new page")
 	}
 }
+
+var sinkString string
 
 func TestZeroNode(t *testing.T) {
 	for _, z := range []Node{{}, NewTree("page", 0).Node(0)} {
@@ -705,7 +832,8 @@ func TestZeroNode(t *testing.T) {
 			{"Is(Div)", func() any { return z.Is(atom.Div) }, false},
 			{"Data", func() any { return z.Data() }, ""},
 			{"Namespace", func() any { return z.Namespace() }, ""},
-			{"Attr", func() any { return z.Attr() == nil }, true},
+			{"AttrLen", func() any { return z.AttrLen() }, 0},
+			{"Attrs", func() any { return len(slices.Collect(z.Attrs())) }, 0},
 			{"Parent", func() any { return z.Parent() }, Node{}},
 			{"FirstChild", func() any { return z.FirstChild() }, Node{}},
 			{"LastChild", func() any { return z.LastChild() }, Node{}},
@@ -812,8 +940,8 @@ func compareTree(t *testing.T, doc *html.Node, tree *Tree, page string) {
 		if d.Namespace() != s.Namespace {
 			bad = append(bad, fmt.Sprintf("namespace %q, want %q", d.Namespace(), s.Namespace))
 		}
-		if !slices.Equal(d.Attr(), s.Attr) {
-			bad = append(bad, fmt.Sprintf("attrs %v, want %v", d.Attr(), s.Attr))
+		if got := slices.Collect(d.Attrs()); !slices.Equal(got, s.Attr) {
+			bad = append(bad, fmt.Sprintf("attrs %v, want %v", got, s.Attr))
 		}
 		if want := s.Type == html.ElementNode && s.Namespace == ""; s.DataAtom != 0 && d.Is(s.DataAtom) != want {
 			bad = append(bad, fmt.Sprintf("Is(%v) = %v, want %v", s.DataAtom, d.Is(s.DataAtom), want))
@@ -858,10 +986,32 @@ func compareTree(t *testing.T, doc *html.Node, tree *Tree, page string) {
 				bad = append(bad, "a text not of the page was not copied")
 			}
 		}
-		// Attribute strings are kept as they are.
-		for j, a := range d.Attr() {
-			if a.Val != "" && !same(a.Val, s.Attr[j].Val) {
-				bad = append(bad, fmt.Sprintf("attribute %s copied", a.Key))
+		// Attribute strings of the page are read from it, an atom's
+		// name from the atom; the others are copies.
+		for j, a := range slices.Collect(d.Attrs()) {
+			if j >= len(s.Attr) {
+				break
+			}
+			switch k := s.Attr[j].Key; {
+			case inPage(k, page):
+				if !same(a.Key, k) {
+					bad = append(bad, fmt.Sprintf("attribute key %s copied", k))
+				}
+			case atom.Lookup([]byte(k)) != 0:
+				if tree.Owns(a.Key) {
+					bad = append(bad, fmt.Sprintf("attribute key %s, an atom's name, copied", k))
+				}
+			case !tree.Owns(a.Key):
+				bad = append(bad, fmt.Sprintf("attribute key %s not copied", k))
+			}
+			switch v := s.Attr[j].Val; {
+			case v == "":
+			case inPage(v, page):
+				if !same(a.Val, v) {
+					bad = append(bad, fmt.Sprintf("attribute %s copied", a.Key))
+				}
+			case !tree.Owns(a.Val) || same(a.Val, v):
+				bad = append(bad, fmt.Sprintf("attribute %s not copied", a.Key))
 			}
 		}
 		if bad != nil {
@@ -924,6 +1074,9 @@ func TestFromHTMLKeepsPageTexts(t *testing.T) {
 					moved++
 				}
 				for j, a := range n.Attr {
+					if i := strings.Index(tc.page, a.Key); i >= 0 && atom.Lookup([]byte(a.Key)) == 0 {
+						n.Attr[j].Key = tc.page[i : i+len(a.Key)]
+					}
 					if i := strings.Index(tc.page, a.Val); i >= 0 && a.Val != "" {
 						n.Attr[j].Val = tc.page[i : i+len(a.Val)]
 					}
@@ -931,12 +1084,21 @@ func TestFromHTMLKeepsPageTexts(t *testing.T) {
 			}
 			tree := FromHTML(doc, tc.page)
 			compareTree(t, doc, tree, tc.page)
-			// Only the texts the page does not hold are copied.
+			// Only the texts the page does not hold are copied, and
+			// attribute keys no atom names.
 			want := 0
 			for _, n := range nodes {
 				if n.Data != "" && !inPage(n.Data, tc.page) &&
 					(n.Type != html.ElementNode || n.DataAtom == 0 || n.DataAtom.String() != n.Data) {
 					want += len(n.Data)
+				}
+				for _, a := range n.Attr {
+					if !inPage(a.Key, tc.page) && atom.Lookup([]byte(a.Key)) == 0 {
+						want += len(a.Key)
+					}
+					if !inPage(a.Val, tc.page) {
+						want += len(a.Val)
+					}
 				}
 			}
 			if len(tree.own) != want {
@@ -966,7 +1128,7 @@ func TestFromHTMLDeep(t *testing.T) {
 		n := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
 		if i%2 == 1 {
 			n = &html.Node{Type: html.ElementNode, Data: page[off+1 : off+5],
-				Attr: []html.Attribute{{Key: "n", Val: page[off+2 : off+4]}}}
+				Attr: []html.Attribute{{Key: page[off+1 : off+2], Val: page[off+2 : off+4]}}}
 			off += len("<x-el>")
 		} else {
 			off += len("<div>")

@@ -357,7 +357,7 @@ func (t *Tree) mark(id int32) {
 	n := e.N
 	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
 		e.Mark, e.Drop = r, true
-		for _, a := range n.Attr() {
+		for a := range n.Attrs() {
 			if a.Namespace != "" {
 				continue
 			}
@@ -383,7 +383,7 @@ func (t *Tree) mark(id int32) {
 	var ident string
 	var cls nameInfo // what the class says
 	weakRole := false
-	for _, a := range n.Attr() {
+	for a := range n.Attrs() {
 		switch a.Key {
 		case "role":
 			// A role attribute may list fallbacks ("navigation menu");

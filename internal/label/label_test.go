@@ -189,7 +189,7 @@ func TestLabelDoesNotChangeTheTree(t *testing.T) {
 	dump := func() string {
 		var b strings.Builder
 		for n := range doc.Descendants() {
-			fmt.Fprintf(&b, "%d %q %v %d|", n.Type(), n.Data(), n.Attr(), n.Parent().ID())
+			fmt.Fprintf(&b, "%d %q %v %d|", n.Type(), n.Data(), slices.Collect(n.Attrs()), n.Parent().ID())
 		}
 		return b.String()
 	}
@@ -629,13 +629,13 @@ func TestMetaNames(t *testing.T) {
 	for i := range tr.Nodes {
 		n := tr.Nodes[i].N
 		var ref rules.MetaNames
-		for _, a := range n.Attr() {
+		for a := range n.Attrs() {
 			if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
 				ref |= rules.MetaNamesOf(a.Val)
 			}
 		}
 		if got := tr.Nodes[i].MetaNames; got != ref {
-			t.Errorf("<%s %v>: MetaNames %b, want %b", n.Data(), n.Attr(), got, ref)
+			t.Errorf("<%s %v>: MetaNames %b, want %b", n.Data(), slices.Collect(n.Attrs()), got, ref)
 		}
 		switch n.DataAtom() {
 		case atom.Html:

@@ -78,7 +78,7 @@ func (c *collector) classFlags(n dom.Node, id int32) classFlag {
 		return c.labels.Nodes[id].MetaNames
 	}
 	var f classFlag
-	for _, a := range n.Attr() {
+	for a := range n.Attrs() {
 		if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
 			f |= rules.MetaNamesOf(a.Val)
 		}

@@ -207,7 +207,7 @@ func (c *collector) element(n dom.Node, id int32, st walkState) {
 	}
 	var itemprop, itemtype, role string
 	hasClass := false
-	for _, a := range n.Attr() {
+	for a := range n.Attrs() {
 		switch a.Key {
 		case "datetime", "title", "content", "data-time", "data-date", "data-datetime", "data-timestamp":
 			if n.DataAtom() != atom.Time {
@@ -311,7 +311,7 @@ func (c *collector) meta(n dom.Node) {
 	var keys [4]string
 	k := 0
 	content, hasContent := "", false
-	for _, a := range n.Attr() {
+	for a := range n.Attrs() {
 		switch a.Key {
 		case "name", "property", "itemprop", "http-equiv":
 			if a.Val != "" && k < len(keys) {

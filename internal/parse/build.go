@@ -487,13 +487,13 @@ func (b *builder) afeRemove(n dom.Node) {
 	}
 }
 
-func sameAttrs(x, y []html.Attribute) bool {
-	if len(x) != len(y) {
+func sameAttrs(x, y dom.Node) bool {
+	if x.AttrLen() != y.AttrLen() {
 		return false
 	}
 outer:
-	for _, p := range x {
-		for _, q := range y {
+	for p := range x.Attrs() {
+		for q := range y.Attrs() {
 			if p.Key == q.Key && p.Namespace == q.Namespace {
 				if p.Val != q.Val {
 					return false
@@ -517,7 +517,7 @@ func (b *builder) pushFormatting() {
 		if e.Nil() {
 			break
 		}
-		if e.DataAtom() == n.DataAtom() && e.Data() == n.Data() && e.Namespace() == n.Namespace() && sameAttrs(e.Attr(), n.Attr()) {
+		if e.DataAtom() == n.DataAtom() && e.Data() == n.Data() && e.Namespace() == n.Namespace() && sameAttrs(e, n) {
 			same++
 			if same >= 3 {
 				b.afe = append(b.afe[:i], b.afe[i+1:]...)
@@ -540,7 +540,7 @@ func (b *builder) clearToMarker() {
 // cloneElement makes a new element of n's tag and attributes.
 func (b *builder) cloneElement(n dom.Node) dom.Node {
 	c := b.t.NewNode(html.ElementNode, n.DataAtom(), n.Data(), n.Namespace())
-	b.t.SetAttrs(c, n.Attr())
+	b.t.CopyAttrs(c, n)
 	return c
 }
 
@@ -848,7 +848,7 @@ func htmlPoint(n dom.Node) bool {
 	switch n.Namespace() {
 	case "math":
 		if n.Data() == "annotation-xml" {
-			for _, at := range n.Attr() {
+			for at := range n.Attrs() {
 				if at.Key == "encoding" && at.Namespace == "" &&
 					(strings.EqualFold(at.Val, "text/html") || strings.EqualFold(at.Val, "application/xhtml+xml")) {
 					return true
@@ -1207,7 +1207,7 @@ func (b *builder) afterHead() bool {
 func (b *builder) addMissingAttrs(n dom.Node) {
 	for _, at := range b.tok.attr {
 		found := false
-		for _, x := range n.Attr() {
+		for x := range n.Attrs() {
 			if x.Key == at.Key && x.Namespace == at.Namespace {
 				found = true
 				break

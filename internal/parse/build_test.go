@@ -33,9 +33,9 @@ func compact(n dom.Node) string {
 				b.WriteString(n.Namespace() + ":")
 			}
 			b.WriteString(n.Data())
-			if len(n.Attr()) > 0 {
+			if n.AttrLen() > 0 {
 				var as []string
-				for _, a := range n.Attr() {
+				for a := range n.Attrs() {
 					k := a.Key
 					if a.Namespace != "" {
 						k = a.Namespace + ":" + k

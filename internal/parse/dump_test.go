@@ -68,8 +68,8 @@ func (d *dumper) node(n dom.Node, level int) {
 			ns = n.Namespace() + " "
 		}
 		b.WriteString(indent + "<" + ns + n.Data() + ">\n")
-		attrs := make([]string, 0, len(n.Attr()))
-		for _, a := range n.Attr() {
+		attrs := make([]string, 0, n.AttrLen())
+		for a := range n.Attrs() {
 			k := a.Key
 			if a.Namespace != "" {
 				k = a.Namespace + " " + k

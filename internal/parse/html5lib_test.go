@@ -112,7 +112,7 @@ func dumpH5(doc dom.Node) string {
 			b.WriteString(indent + "<!DOCTYPE " + n.Data())
 			var pub, sys string
 			hasIDs := false
-			for _, at := range n.Attr() {
+			for at := range n.Attrs() {
 				switch at.Key {
 				case "public":
 					pub, hasIDs = at.Val, true
@@ -131,8 +131,8 @@ func dumpH5(doc dom.Node) string {
 			}
 			b.WriteString(indent + "<" + name + ">\n")
 			type kv struct{ k, v string }
-			attrs := make([]kv, 0, len(n.Attr()))
-			for _, at := range n.Attr() {
+			attrs := make([]kv, 0, n.AttrLen())
+			for at := range n.Attrs() {
 				k := at.Key
 				if at.Namespace != "" {
 					k = at.Namespace + " " + k

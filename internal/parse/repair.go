@@ -227,7 +227,7 @@ func isAncestor(a, n dom.Node) bool {
 }
 
 func attr(n dom.Node, key string) string {
-	for _, a := range n.Attr() {
+	for a := range n.Attrs() {
 		if a.Key == key && a.Namespace == "" {
 			return a.Val
 		}
@@ -236,7 +236,7 @@ func attr(n dom.Node, key string) string {
 }
 
 func hasAttr(n dom.Node, key string) bool {
-	for _, a := range n.Attr() {
+	for a := range n.Attrs() {
 		if a.Key == key && a.Namespace == "" {
 			return true
 		}
