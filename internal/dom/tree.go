@@ -26,6 +26,15 @@ type Tree struct {
 	attrs []attr
 	page  string // the text the tree was built from
 	own   []byte // the texts that are not slices of page
+
+	// keyAtoms remembers the atoms of the keys that were their atom's
+	// own name (a tokenizer hands those over), by where the name is.
+	keyAtoms [64]keyAtom
+}
+
+type keyAtom struct {
+	p uintptr
+	a atom.Atom
 }
 
 type node struct {
@@ -113,6 +122,9 @@ func (t *Tree) NewNode(typ html.NodeType, a atom.Atom, data, ns string) Node {
 }
 
 func nsIndex(ns string) uint8 {
+	if ns == "" {
+		return 0 // nearly every element
+	}
 	return index(namespaces[:], ns)
 }
 
@@ -212,24 +224,37 @@ func (t *Tree) newAttr(a html.Attribute) attr {
 	var r attr
 	if off, ok := t.inPage(a.Key); ok {
 		r.key, r.keyLen = off, uint32(len(a.Key))
-	} else if k := keyAtom(a.Key); k != 0 {
+	} else if k := t.keyAtom(a.Key); k != 0 {
 		r.key, r.keyLen = uint32(k), atomName
 	} else {
 		r.key, r.keyLen = appendOwn(t, a.Key)
 	}
 	r.val, r.valLen = t.ref(a.Val)
-	r.ns = index(attrNamespaces[:], a.Namespace)
+	if a.Namespace != "" { // nearly every attribute has none
+		r.ns = index(attrNamespaces[:], a.Namespace)
+	}
 	return r
 }
 
 // keyAtom returns the atom whose name is key, or 0.
-func keyAtom(key string) atom.Atom {
-	// No atom is this long; the check keeps the conversion below on the
-	// stack.
-	if len(key) > 32 {
+func (t *Tree) keyAtom(key string) atom.Atom {
+	// No atom is this long; the check also keeps the conversion below
+	// on the stack.
+	if len(key) == 0 || len(key) > 32 {
 		return 0
 	}
-	return atom.Lookup([]byte(key))
+	// A key that is an atom's own name (a slice of the atom table, which
+	// never changes) is known by where it is, without hashing it again.
+	p := uintptr(unsafe.Pointer(unsafe.StringData(key)))
+	c := &t.keyAtoms[(p^p>>6)%uintptr(len(t.keyAtoms))]
+	if c.p == p && len(c.a.String()) == len(key) {
+		return c.a
+	}
+	a := atom.Lookup([]byte(key))
+	if a != 0 && unsafe.StringData(a.String()) == unsafe.StringData(key) {
+		c.p, c.a = p, a
+	}
+	return a
 }
 
 // AddAttr appends one attribute to n's.

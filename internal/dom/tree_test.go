@@ -817,6 +817,39 @@ func TestAttrStore(t *testing.T) {
 
 var sinkString string
 
+// TestAttrKeyAtoms: a key is kept as an atom when it spells one, whether
+// or not it is the atom's own name, and a slice of an atom's name that
+// spells none is copied; a key read once as an atom's name reads the
+// same the second time.
+func TestAttrKeyAtoms(t *testing.T) {
+	tree := NewTree("", 0)
+	n := tree.NewNode(html.ElementNode, atom.Div, "div", "")
+	keys := []string{
+		atom.Class.String(), atom.Class.String(), // the second from the cache
+		strings.Clone("class"),       // spells an atom
+		atom.Class.String()[:3],      // the atom's place, not its length
+		atom.Href.String()[:2],       // "hr", another atom
+		atom.Href.String(),           // and the atom itself again
+		strings.Clone("data-lookup"), // no atom
+	}
+	var attrs []html.Attribute
+	for i, k := range keys {
+		attrs = append(attrs, html.Attribute{Key: k, Val: fmt.Sprint(i)})
+	}
+	for range 2 {
+		tree.SetAttrs(n, attrs)
+		for i, k := range keys {
+			a := n.AttrAt(i)
+			if a.Key != k || a.Val != fmt.Sprint(i) {
+				t.Errorf("attribute %d is %s=%s; want %s=%d", i, a.Key, a.Val, k, i)
+			}
+			if copied, want := tree.Owns(a.Key), atom.Lookup([]byte(k)) == 0; copied != want {
+				t.Errorf("key %q copied %v; want %v", k, copied, want)
+			}
+		}
+	}
+}
+
 func TestZeroNode(t *testing.T) {
 	for _, z := range []Node{{}, NewTree("page", 0).Node(0)} {
 		for _, tc := range []struct {
