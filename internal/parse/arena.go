@@ -9,7 +9,8 @@ import (
 )
 
 // An arena hands out the trees of one page, keeps the texts they were
-// built from, and keeps the tokenizer's attribute store. Its trees come
+// built from, and keeps the tokenizer's attribute store and the buffer of
+// its decoded attribute values. Its trees come
 // from a pool and go back to it (recycle), and the arena itself is pooled
 // with its store, so that a worker parsing page after page reuses the
 // same memory instead of allocating a tree's worth for each page: the
@@ -18,6 +19,7 @@ import (
 type arena struct {
 	trees []*dom.Tree
 	store []html.Attribute // the tokenizer's attribute store, emptied
+	vals  []byte           // the tokenizer's decoded values, emptied
 	texts []string         // the texts the trees were built from
 	nodes int              // how many nodes a tree is sized for
 }
@@ -46,8 +48,12 @@ func (a *arena) tree(s string) *dom.Tree {
 }
 
 // maxPooledAttrs is the largest attribute store the arena keeps: a tag
-// of absurdly many attributes leaves its store to the collector.
-const maxPooledAttrs = 4096
+// of absurdly many attributes leaves its store to the collector, and
+// maxPooledVals does the same for a tag of huge decoded values.
+const (
+	maxPooledAttrs = 4096
+	maxPooledVals  = 64 << 10
+)
 
 // recycle gives the trees back to the pool and empties the store and the
 // texts. Nothing may read the trees built from the arena afterwards.
@@ -64,6 +70,9 @@ func (a *arena) recycle() {
 	clear(a.store[:cap(a.store)])
 	if cap(a.store) > maxPooledAttrs {
 		a.store = nil
+	}
+	if cap(a.vals) > maxPooledVals {
+		a.vals = nil
 	}
 	clear(a.texts)
 	a.trees, a.texts = a.trees[:0], a.texts[:0]

@@ -106,8 +106,8 @@ func build(ctx context.Context, s string, a *arena) (dom.Node, error) {
 	if a != nil {
 		a.texts = append(a.texts, b.z.s)
 		// The attribute store goes from page to page with the arena.
-		b.z.store = a.store
-		defer func() { a.store = b.z.store[:0] }()
+		b.z.store, b.z.vals = a.store, a.vals
+		defer func() { a.store, a.vals = b.z.store[:0], b.z.vals[:0] }()
 	}
 	b.t = a.tree(b.z.s)
 	b.doc = b.t.Root()

@@ -3,6 +3,8 @@ package parse
 import (
 	stdhtml "html"
 	"strings"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // Character references, as the tokenizer decodes them. The table of
@@ -26,23 +28,19 @@ func unescapeText(s string) string {
 	return unescape(s, false)
 }
 
-// unescapeAttr decodes the character references of an attribute value
-// (the tokenizer has replaced its NULs).
-func unescapeAttr(s string) string {
-	if strings.IndexByte(s, '&') < 0 {
-		return s
-	}
-	return unescape(s, true)
-}
-
 // unescape decodes the references of s, by the rules of an attribute
 // value or of text. Numeric references are decoded here (the standard
 // library's UnescapeString takes "&#x;", without digits, for U+FFFD;
 // the spec leaves it as written), named ones by UnescapeString, one
 // reference at a time.
 func unescape(s string, attr bool) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := appendUnescape(make([]byte, 0, len(s)), s, attr)
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again
+}
+
+// appendUnescape appends s to b with its references decoded, as unescape
+// does.
+func appendUnescape(b []byte, s string, attr bool) []byte {
 	last := 0
 	for i := strings.IndexByte(s, '&'); i >= 0; i = strings.IndexByte(s[last:], '&') {
 		i += last
@@ -62,11 +60,11 @@ func unescape(s string, attr bool) string {
 			if k < len(s) && s[k] == ';' {
 				k++
 			}
-			b.WriteString(s[last:i])
+			b = append(b, s[last:i]...)
 			if r, ok := numericRef(s[i:k]); ok {
-				b.WriteRune(r)
+				b = utf8.AppendRune(b, r)
 			} else {
-				b.WriteString(s[i:k])
+				b = append(b, s[i:k]...)
 			}
 			last = k
 			continue
@@ -79,27 +77,26 @@ func unescape(s string, attr bool) string {
 			j++
 		}
 		ref := s[i:j]
-		b.WriteString(s[last:i])
+		b = append(b, s[last:i]...)
 		last = j
 		switch {
 		case j == i+1 || ref == "&;":
-			b.WriteString(ref)
+			b = append(b, ref...)
 		case semi && (ref == "&nLt;" || ref == "&nGt;"):
-			b.WriteString(wideRef(ref))
+			b = append(b, wideRef(ref)...)
 		case !attr:
-			b.WriteString(stdhtml.UnescapeString(ref))
+			b = append(b, stdhtml.UnescapeString(ref)...)
 		case !semi && j < len(s) && s[j] == '=':
-			b.WriteString(ref)
+			b = append(b, ref...)
 		default:
 			if r, ok := exactRef(ref, semi); ok {
-				b.WriteString(r)
+				b = append(b, r...)
 			} else {
-				b.WriteString(ref)
+				b = append(b, ref...)
 			}
 		}
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return append(b, s[last:]...)
 }
 
 // exactRef decodes ref ("&name" or "&name;") when name, all of it, is a

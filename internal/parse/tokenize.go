@@ -14,7 +14,8 @@ import (
 // decoding: names are interned (atom.Lookup for known names, a small map
 // for the others), attributes of every tag share one growing backing
 // store, and a value is copied only when it holds a character
-// reference or a NUL. Carriage returns are normalised once, over the
+// reference or a NUL (decoded into a buffer each tag reuses, as the tree
+// copies the value before the next token). Carriage returns are normalised once, over the
 // whole page, before tokenizing, as the spec's input stream does.
 
 type tokenKind uint8
@@ -72,7 +73,8 @@ type tokenizer struct {
 	// into the tree before it reads the next token, so each tag reuses
 	// it from its start.
 	store      []html.Attribute
-	storeStart int // where the current tag's attributes start in store
+	storeStart int    // where the current tag's attributes start in store
+	vals       []byte // the current tag's decoded attribute values, reused as store is
 	names      map[string]string
 	buf        []byte
 }
@@ -409,7 +411,7 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 	}
 	t.kind = kind
 	t.name, t.a = z.tagName(s[i:n])
-	z.store, z.storeStart = z.store[:0], 0
+	z.store, z.storeStart, z.vals = z.store[:0], 0, z.vals[:0]
 	i = n
 	for {
 		// before attribute name
@@ -498,7 +500,24 @@ func (z *tokenizer) addAttr(key, val string) {
 			return
 		}
 	}
-	z.store = append(z.store, html.Attribute{Key: key, Val: unescapeAttr(z.replaceNUL(val))})
+	z.store = append(z.store, html.Attribute{Key: key, Val: z.unescapeAttr(z.replaceNUL(val))})
+}
+
+// unescapeAttr decodes the character references of an attribute value
+// (whose NULs are replaced) into vals. The value lasts until the next
+// tag: the tree copies it before, as it copies any text not of the page.
+func (z *tokenizer) unescapeAttr(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	start := len(z.vals)
+	z.vals = appendUnescape(z.vals, s, true)
+	if len(z.vals) == start {
+		return ""
+	}
+	// A later value may move vals; this one stays where it is, in the
+	// old array, which is not written again.
+	return unsafe.String(&z.vals[start], len(z.vals)-start)
 }
 
 // copyAttrs returns a copy of attrs in the store, with its capacity cut.
