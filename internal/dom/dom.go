@@ -22,9 +22,10 @@ func Attr(n Node, key string) string {
 // LookupAttr returns the value of n's attribute key (without a namespace)
 // and whether n has it.
 func LookupAttr(n Node, key string) (string, bool) {
-	for a := range n.Attrs() {
-		if a.Key == key && a.Namespace == "" {
-			return a.Val, true
+	// The value is read only for the key asked for.
+	for _, a := range n.attrs() {
+		if a.ns == 0 && n.t.attrKey(&a) == key {
+			return n.t.text(a.val, a.valLen), true
 		}
 	}
 	return "", false

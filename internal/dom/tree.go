@@ -471,25 +471,40 @@ func (n Node) AttrAt(i int) html.Attribute {
 	if uint(i) >= uint(p.attrLen) {
 		panic("dom: attribute index out of range")
 	}
-	a := &n.t.attrs[p.attr+uint32(i)]
-	var key string
-	if a.keyLen == atomName {
-		key = atom.Atom(a.key).String()
-	} else {
-		key = n.t.text(a.key, a.keyLen)
-	}
-	return html.Attribute{Namespace: attrNamespaces[a.ns], Key: key, Val: n.t.text(a.val, a.valLen)}
+	return n.t.attribute(&n.t.attrs[p.attr+uint32(i)])
 }
 
 // Attrs yields n's attributes in order, as AttrAt reads them.
 func (n Node) Attrs() iter.Seq[html.Attribute] {
 	return func(yield func(html.Attribute) bool) {
-		for i := range n.AttrLen() {
-			if !yield(n.AttrAt(i)) {
+		t := n.t
+		for _, a := range n.attrs() {
+			// As attribute does, written out to be inlined.
+			if !yield(html.Attribute{Namespace: attrNamespaces[a.ns], Key: t.attrKey(&a), Val: t.text(a.val, a.valLen)}) {
 				return
 			}
 		}
 	}
+}
+
+// attrs returns n's run of attributes.
+func (n Node) attrs() []attr {
+	if n.id == 0 {
+		return nil
+	}
+	p := &n.t.nodes[n.id]
+	return n.t.attrs[p.attr : p.attr+p.attrLen]
+}
+
+func (t *Tree) attribute(a *attr) html.Attribute {
+	return html.Attribute{Namespace: attrNamespaces[a.ns], Key: t.attrKey(a), Val: t.text(a.val, a.valLen)}
+}
+
+func (t *Tree) attrKey(a *attr) string {
+	if a.keyLen == atomName {
+		return atom.Atom(a.key).String()
+	}
+	return t.text(a.key, a.keyLen)
 }
 
 // Children yields n's children.
