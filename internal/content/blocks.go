@@ -11,6 +11,7 @@ import (
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -148,9 +149,9 @@ func (f *flow) element(n dom.Node, id, owner int32, inLink bool) {
 			return
 		}
 		if x.opts.Explain && !e.Drop {
-			x.removedTrees = append(x.removedTrees, removedTree{id: id, reason: e.mark, before: len(x.blocks)})
+			x.removedTrees = append(x.removedTrees, removedTree{id: id, reason: e.mark.Reason(), before: len(x.blocks)})
 		}
-		if x.opts.Comments && e.mark == article.ReasonComments && !e.Drop {
+		if x.opts.Comments && e.mark == label.MarkComments && !e.Drop {
 			x.collectComments(n, id)
 		}
 		return
@@ -460,7 +461,7 @@ func (x *extraction) isDataTable(n dom.Node, id int32) bool {
 // such, not weighed whole as one table of links.
 func (x *extraction) tableOfItems(id int32) bool {
 	run := &x.kinds.run
-	if !x.kinds.lifted || !run.linked || len(run.items) == 0 || x.nodes[run.items[0]].N.DataAtom() != atom.Tr {
+	if !x.kinds.lifted || !run.linked || len(run.items) == 0 || x.labels.DOM(run.items[0]).DataAtom() != atom.Tr {
 		return false
 	}
 	// The rows' parent is the table or its <tbody>.
@@ -529,13 +530,13 @@ func (x *extraction) figure(n dom.Node, id int32) {
 		}
 		e := &x.nodes[x.labels.Index(c)]
 		switch {
-		case e.removed && e.mark != article.ReasonCredit && e.mark != article.ReasonCaption:
+		case e.removed && e.mark != label.MarkCredit && e.mark != label.MarkCaption:
 			// hidden or chrome inside the figure; credits and
 			// captions are read below even when marked
 		case c.DataAtom() == atom.Img && src == "":
 			src = imageSrc(c, x.opts.PageURL)
 			alt = strings.TrimSpace(dom.Attr(c, "alt"))
-		case e.mark == article.ReasonCredit || c.DataAtom() == atom.Small && isCaptionPart(c.Parent()):
+		case e.mark == label.MarkCredit || c.DataAtom() == atom.Small && isCaptionPart(c.Parent()):
 			if t, _ := x.textOfAll(c); t != "" {
 				credit = appendOnce(credit, t)
 			}
@@ -614,7 +615,7 @@ func appendOnce(list []string, s string) []string {
 // captionText is collectText that also reads descendants removed only for
 // being named as captions.
 func (x *extraction) captionText(n dom.Node) (string, int) {
-	return x.collectText(n, func(e *elem) bool { return e.mark == article.ReasonCaption })
+	return x.collectText(n, func(e *elem) bool { return e.mark == label.MarkCaption })
 }
 
 // appendTextOf appends the collapsed text of n's kept subtree to dst,

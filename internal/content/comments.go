@@ -3,6 +3,7 @@ package content
 import (
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -23,7 +24,7 @@ type commentBlock struct {
 // cut reports whether e is left out of the blocks being built: removed,
 // unless it is part of the comment section being read.
 func (x *extraction) cut(e *elem) bool {
-	return e.removed && !(x.inComments && e.mark == article.ReasonComments && !e.Drop)
+	return e.removed && !(x.inComments && e.mark == label.MarkComments && !e.Drop)
 }
 
 // collectComments reads the comment section n, cut from the body, into

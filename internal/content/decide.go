@@ -12,12 +12,13 @@ import (
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
-// elem is a labelled element with what the content stage decides of it.
+// elem is a labelled element with what the content stage decides of it
+// (16 bytes: a page has one per element).
 type elem struct {
 	*label.Node
 	// mark is the chrome the element is cut as: the label's Mark, or
 	// the reason of a section it is swept with.
-	mark article.Reason
+	mark label.Mark
 	// card is set on an element that holds one linked headline among
 	// siblings that hold more: one teaser in a row of them.
 	card bool
@@ -29,6 +30,9 @@ type elem struct {
 	removed bool
 }
 
+// domOf is the element e labels.
+func (x *extraction) domOf(e *elem) dom.Node { return x.labels.DOMOf(e.Node) }
+
 // decide reads the labels of the page and turns them into removals.
 func (x *extraction) decide(t *label.Tree) {
 	x.labels = t
@@ -39,12 +43,12 @@ func (x *extraction) decide(t *label.Tree) {
 		n := &t.Nodes[i]
 		x.nodes = append(x.nodes, elem{Node: n, mark: n.Mark})
 		if n.Drop {
-			switch n.N.DataAtom() {
+			switch t.DOMOf(n).DataAtom() {
 			case atom.Script:
 				x.scripts++
 			case atom.Noscript:
 				if !x.asksForJS {
-					x.asksForJS = containsAny(rules.Fold(dom.RawText(n.N, nil)), rules.NeedsJSPhrases)
+					x.asksForJS = containsAny(rules.Fold(dom.RawText(t.DOMOf(n), nil)), rules.NeedsJSPhrases)
 				}
 			}
 		}
@@ -65,17 +69,17 @@ func (x *extraction) decide(t *label.Tree) {
 func (x *extraction) sweepSections() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if !dom.IsHeading(e.N) || e.TextLen == 0 || int(e.TextLen) > x.weights.SectionHeadingText || x.parentRemoved(int32(i)) {
+		if !dom.IsHeading(x.domOf(e)) || e.TextLen == 0 || int(e.TextLen) > x.weights.SectionHeadingText || x.parentRemoved(int32(i)) {
 			continue
 		}
-		text, _ := x.textOfAll(e.N)
+		text, _ := x.textOfAll(x.domOf(e))
 		said := rules.Vocab.MatchBlockExact(text)
 		if said == "" && rules.IsTeaserHeading(text) {
 			said = article.ReasonTeaser
 		}
 		reason := said
 		if e.removed {
-			reason = e.mark
+			reason = e.mark.Reason()
 		}
 		if reason != article.ReasonTeaser && reason != article.ReasonComments {
 			continue
@@ -85,19 +89,20 @@ func (x *extraction) sweepSections() {
 		// the word ("further-considerations"); over a box it cuts only
 		// the box, not the prose after it.
 		markedOnly := reason == article.ReasonTeaser && said != article.ReasonTeaser
-		if markedOnly && x.proseFollows(e.N) && x.sectionHasNoTeasers(e.N) {
+		if markedOnly && x.proseFollows(x.domOf(e)) && x.sectionHasNoTeasers(x.domOf(e)) {
 			e.removed = false
 			continue
 		}
-		e.removed, e.mark = true, reason
+		mark := label.MarkOf(reason)
+		e.removed, e.mark = true, mark
 		// A "Related" box set between the headline and the body, its
 		// list beside the paragraphs, ends where the prose resumes.
 		box := false
-		for sib := e.N.NextSibling(); !sib.Nil(); sib = sib.NextSibling() {
+		for sib := x.domOf(e).NextSibling(); !sib.Nil(); sib = sib.NextSibling() {
 			if sib.Type() != html.ElementNode {
 				continue
 			}
-			if dom.IsHeading(sib) && sib.Data() <= e.N.Data() {
+			if dom.IsHeading(sib) && sib.Data() <= x.domOf(e).Data() {
 				break
 			}
 			s := &x.nodes[x.labels.Index(sib)]
@@ -112,7 +117,7 @@ func (x *extraction) sweepSections() {
 				box = true
 			}
 			if !s.removed {
-				s.removed, s.mark = true, reason
+				s.removed, s.mark = true, mark
 			}
 		}
 	}
@@ -172,7 +177,7 @@ func (x *extraction) parentRemoved(id int32) bool {
 func (x *extraction) findCards() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(e.N) || int(e.TextLen) > x.weights.MaxCardText || int(e.TextLen)-int(e.LinkLen) > x.weights.MaxCardProse || e.ContentHint == 2 {
+		if e.Parent < 0 || e.Heads != 1 || dom.IsHeading(x.domOf(e)) || int(e.TextLen) > x.weights.MaxCardText || int(e.TextLen)-int(e.LinkLen) > x.weights.MaxCardProse || e.ContentHint == 2 {
 			continue
 		}
 		p := &x.nodes[e.Parent]
@@ -209,26 +214,26 @@ func (x *extraction) decideRemovals() {
 			e.removed = true
 			continue
 		}
-		if e.mark == "" || x.relaxed && x.softMark(e) {
+		if e.mark == label.NoMark || x.relaxed && x.softMark(e) {
 			continue
 		}
 		// A paywall box says something ("Subscribe to read on"); a
 		// "Log in" link in a paywall-named wrapper is not one.
-		if e.mark == article.ReasonPaywall && !x.sawPaywall {
-			text, _ := x.textOfAll(e.N)
+		if e.mark == label.MarkPaywall && !x.sawPaywall {
+			text, _ := x.textOfAll(x.domOf(e))
 			x.sawPaywall = int(e.TextLen)-int(e.LinkLen) >= x.weights.MinPaywallText || containsAny(rules.Fold(text), rules.PaywallPhrases)
 		}
-		switch e.N.DataAtom() {
+		switch x.domOf(e).DataAtom() {
 		case atom.Html, atom.Body, atom.Main:
 			continue
 		}
-		if e.mark == article.ReasonHidden {
+		if e.mark == label.MarkHidden {
 			e.removed = true
 			continue
 		}
 		// A "caption" made of several paragraphs is a photo story's
 		// text, not a caption printed again.
-		if e.mark == article.ReasonCaption && childParagraphs(e.N) >= x.weights.CaptionStoryParagraphs {
+		if e.mark == label.MarkCaption && childParagraphs(x.domOf(e)) >= x.weights.CaptionStoryParagraphs {
 			continue
 		}
 		if e.ContentHint == 2 {
@@ -241,7 +246,7 @@ func (x *extraction) decideRemovals() {
 		if e.TextLen > 0 && float64(e.TextLen) >= x.weights.ChromeOuterShare*float64(x.totalText) {
 			continue
 		}
-		if e.mark != article.ReasonComments {
+		if e.mark != label.MarkComments {
 			if int(e.ParaLen) >= x.weights.MinProse && float64(e.ParaLen) >= x.weights.ChromeProseShare*float64(x.totalPara) {
 				continue
 			}
@@ -249,7 +254,7 @@ func (x *extraction) decideRemovals() {
 				continue
 			}
 		}
-		if e.mark == article.ReasonNav && (e.Parent < 0 || !x.nodes[e.Parent].removed) && namedNav(e.N) && x.wrapsCardGrid(int32(i)) {
+		if e.mark == label.MarkNav && (e.Parent < 0 || !x.nodes[e.Parent].removed) && namedNav(x.domOf(e)) && x.wrapsCardGrid(int32(i)) {
 			continue
 		}
 		e.removed = true
@@ -290,7 +295,7 @@ func (x *extraction) wrapsCardGrid(id int32) bool {
 	}
 	var groups []cardGroup
 	for i := id; i < e.End; i++ {
-		p := x.nodes[i].N
+		p := x.labels.DOM(i)
 		if p.Type() != html.ElementNode || float64(x.nodes[i].TextLen) < w.DominantShare*float64(e.TextLen) {
 			continue
 		}
@@ -344,3 +349,12 @@ func childParagraphs(n dom.Node) int {
 	}
 	return count
 }
+
+// The rules' tables of marks, as sets of label.Mark for the walks that
+// ask them of every element.
+var (
+	softItemMarks    = label.MarksOf(rules.SoftItemReasons)
+	itemWrapperMarks = label.MarksOf(rules.ItemWrapperReasons)
+	menuMarks        = label.MarksOf(rules.MenuMarks)
+	softMarks        = label.MarksOf(rules.SoftMarks)
+)

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -44,19 +45,19 @@ func (x *extraction) wantsFallback(res Result) bool {
 // readers (rules.ScreenReaderClasses): the body a script would show,
 // not a modal waiting for a click or a label no one sees.
 func (x *extraction) softMark(e *elem) bool {
-	if x.opts.Thread && (e.mark == article.ReasonComments || e.mark == article.ReasonForm && e.N.DataAtom() == atom.Form) {
+	if x.opts.Thread && (e.mark == label.MarkComments || e.mark == label.MarkForm && x.domOf(e).DataAtom() == atom.Form) {
 		return true
 	}
-	if !rules.SoftMarks[e.mark] {
+	if !softMarks.Has(e.mark) {
 		return false
 	}
-	if e.mark != article.ReasonHidden {
+	if e.mark != label.MarkHidden {
 		return true
 	}
-	if e.N.DataAtom() == atom.Dialog || e.N.DataAtom() == atom.Template {
+	if x.domOf(e).DataAtom() == atom.Dialog || x.domOf(e).DataAtom() == atom.Template {
 		return false
 	}
-	for a := range e.N.Attrs() {
+	for a := range x.domOf(e).Attrs() {
 		switch a.Key {
 		case "aria-modal":
 			return false

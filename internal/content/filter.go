@@ -162,8 +162,8 @@ func (x *extraction) keepEntryTitles() {
 		if b.reason != article.ReasonLinkDensity || b.Type != article.Paragraph || b.teaser || !x.ancestorOf(x.root, b.owner) {
 			continue
 		}
-		class := dom.Attr(x.nodes[b.owner].N, "class")
-		if class == "" || !opensWithLink(x.nodes[b.owner].N) {
+		class := dom.Attr(x.labels.DOM(b.owner), "class")
+		if class == "" || !opensWithLink(x.labels.DOM(b.owner)) {
 			continue
 		}
 		summary := false
@@ -180,7 +180,7 @@ func (x *extraction) keepEntryTitles() {
 		if groups == nil {
 			groups = make(map[key][]int)
 		}
-		k := key{x.nodes[b.owner].Parent, x.nodes[b.owner].N.Data(), class}
+		k := key{x.nodes[b.owner].Parent, x.labels.DOM(b.owner).Data(), class}
 		groups[k] = append(groups[k], i)
 	}
 	for _, ids := range groups {
@@ -584,7 +584,7 @@ func (x *extraction) inHeadingRun(i int) bool {
 // a (and its subtree) and before the element b.
 func (x *extraction) cutBetween(a, b int32) bool {
 	for id := x.nodes[a].End; id < b; id++ {
-		if e := &x.nodes[id]; e.removed && e.TextLen > 0 && rules.MenuMarks[e.mark] {
+		if e := &x.nodes[id]; e.removed && e.TextLen > 0 && menuMarks.Has(e.mark) {
 			return true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -108,7 +109,7 @@ func (x *extraction) widenToItems() bool {
 	// Lift the soft removals of what lies between the run and the root,
 	// and of the run's items.
 	for id := run.parent; id >= 0; id = x.nodes[id].Parent {
-		if e := &x.nodes[id]; e.removed && rules.SoftItemReasons[e.mark] {
+		if e := &x.nodes[id]; e.removed && softItemMarks.Has(e.mark) {
 			e.removed = false
 		}
 	}
@@ -198,7 +199,7 @@ func (x *extraction) cousinRuns(run itemRun, cands []itemRun, shown func(int32) 
 	}
 	for _, c := range found {
 		for id := c.parent; id >= 0 && id != top; id = x.nodes[id].Parent {
-			if e := &x.nodes[id]; e.removed && rules.SoftItemReasons[e.mark] {
+			if e := &x.nodes[id]; e.removed && softItemMarks.Has(e.mark) {
 				e.removed = false
 			}
 		}
@@ -223,7 +224,7 @@ func (x *extraction) gridBeside(run itemRun, root int32, rootPlain int) bool {
 	}
 	lca, little := x.joint(run, root, rootPlain)
 	for id := root; id != lca; id = x.nodes[id].Parent {
-		n := x.nodes[id].N
+		n := x.labels.DOM(id)
 		if n.DataAtom() == atom.Article || dom.Attr(n, "role") == "article" || x.nodes[id].ContentHint == 2 && run.parent > root {
 			return false
 		}
@@ -270,7 +271,7 @@ func (x *extraction) introTo(run itemRun, rootPlain int) bool {
 		return false
 	}
 	for id := x.root; id >= 0 && !x.ancestorOf(id, run.parent); id = x.nodes[id].Parent {
-		n := x.nodes[id].N
+		n := x.labels.DOM(id)
 		if x.nodes[id].ContentHint == 2 || n.DataAtom() == atom.Article || dom.Attr(n, "role") == "article" {
 			return false
 		}
@@ -304,7 +305,7 @@ func (x *extraction) liftSiblings(run itemRun) bool {
 		switch {
 		case !e.removed:
 			kept = true
-		case rules.SoftItemReasons[e.mark]:
+		case softItemMarks.Has(e.mark):
 			cut = true
 		}
 	}
@@ -327,7 +328,7 @@ func (x *extraction) liftItems(run itemRun) {
 	count := map[article.Reason]int{}
 	for _, it := range run.items {
 		if w := x.itemWrapper(it); w >= 0 {
-			count[x.nodes[w].mark]++
+			count[x.nodes[w].mark.Reason()]++
 		}
 	}
 	var mark article.Reason
@@ -337,17 +338,17 @@ func (x *extraction) liftItems(run itemRun) {
 		}
 	}
 	for _, it := range run.items {
-		if e := &x.nodes[it]; e.removed && rules.SoftItemReasons[e.mark] {
+		if e := &x.nodes[it]; e.removed && softItemMarks.Has(e.mark) {
 			e.removed = false
 		}
 		// A post's body is named as a comment too, and a card's text as
 		// its caption; its author box and date keep their own marks.
 		for id := it + 1; id < x.nodes[it].End; id++ {
-			if e := &x.nodes[id]; e.removed && (e.mark == article.ReasonComments || e.mark == article.ReasonCaption || x.postForm(id)) {
+			if e := &x.nodes[id]; e.removed && (e.mark == label.MarkComments || e.mark == label.MarkCaption || x.postForm(id)) {
 				e.removed = false
 			}
 		}
-		if w := x.itemWrapper(it); mark != "" && w >= 0 && x.nodes[w].mark == mark {
+		if w := x.itemWrapper(it); mark != "" && w >= 0 && x.nodes[w].mark.Reason() == mark {
 			x.nodes[w].removed = false
 		}
 	}
@@ -363,12 +364,12 @@ func (x *extraction) liftItems(run itemRun) {
 // fields (a text area, a visible input, a select), and stays cut.
 func (x *extraction) postForm(id int32) bool {
 	e := &x.nodes[id]
-	if e.mark != article.ReasonForm || e.N.DataAtom() != atom.Form || e.ParaLen == 0 ||
+	if e.mark != label.MarkForm || x.domOf(e).DataAtom() != atom.Form || e.ParaLen == 0 ||
 		float64(e.LinkLen) > x.weights.ContestedLinkShare*float64(e.TextLen) {
 		return false
 	}
 	for i := id + 1; i < e.End; i++ {
-		switch n := x.nodes[i].N; n.DataAtom() {
+		switch n := x.labels.DOM(i); n.DataAtom() {
 		case atom.Textarea, atom.Select:
 			return false
 		case atom.Input:
@@ -391,7 +392,7 @@ func (x *extraction) itemWrapper(it int32) int32 {
 			id = e.End - 1 // too small: skip its subtree
 			continue
 		}
-		if e.removed && rules.ItemWrapperReasons[e.mark] {
+		if e.removed && itemWrapperMarks.Has(e.mark) {
 			return id
 		}
 	}
@@ -413,10 +414,10 @@ func (x *extraction) itemsRoot(run itemRun, root, within int32, rootPlain int) i
 		return lca
 	}
 	if x.threadReplies(run) {
-		switch x.nodes[lca].N.DataAtom() {
+		switch x.labels.DOM(lca).DataAtom() {
 		case atom.Body, atom.Html:
 		default:
-			if x.nodes[lca].N.Type() == html.ElementNode {
+			if x.labels.DOM(lca).Type() == html.ElementNode {
 				return lca
 			}
 		}
@@ -434,7 +435,7 @@ func (x *extraction) threadReplies(run itemRun) bool {
 // namedRun reports a run named as comments or teasers (by its class, or
 // by a "Related stories" heading over it), on its parent or its items.
 func (x *extraction) namedRun(run itemRun) bool {
-	named := func(r article.Reason) bool { return r == article.ReasonComments || r == article.ReasonTeaser }
+	named := func(m label.Mark) bool { return m == label.MarkComments || m == label.MarkTeaser }
 	if named(x.nodes[run.parent].mark) {
 		return true
 	}
@@ -468,7 +469,7 @@ func (x *extraction) bestRun() (itemRun, []itemRun, func(int32) int) {
 	cut[0] = 0
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		hard[i] = e.Parent >= 0 && hard[e.Parent] || e.removed && !rules.SoftItemReasons[e.mark]
+		hard[i] = e.Parent >= 0 && hard[e.Parent] || e.removed && !softItemMarks.Has(e.mark)
 		cut[i+1] = cut[i]
 		if hard[i] && (e.Parent < 0 || !hard[e.Parent]) {
 			cut[i+1] += int(e.TextLen)
@@ -486,11 +487,11 @@ func (x *extraction) bestRun() (itemRun, []itemRun, func(int32) int) {
 		if hard[i] {
 			continue
 		}
-		if x.itemText(int32(i)) < min(w.MinRunPlain, w.MinDominantPlain) || e.N.Type() != html.ElementNode && e.N.Type() != html.DocumentNode || chromeRegion[e.mark] {
+		if x.itemText(int32(i)) < min(w.MinRunPlain, w.MinDominantPlain) || x.domOf(e).Type() != html.ElementNode && x.domOf(e).Type() != html.DocumentNode || chromeRegion.Has(e.mark) {
 			continue
 		}
 		groups = groups[:0]
-		for c := e.N.FirstChild(); !c.Nil(); c = c.NextSibling() {
+		for c := x.domOf(e).FirstChild(); !c.Nil(); c = c.NextSibling() {
 			if c.Type() != html.ElementNode || !itemTag(c) {
 				continue
 			}
@@ -499,7 +500,7 @@ func (x *extraction) bestRun() (itemRun, []itemRun, func(int32) int) {
 				continue
 			}
 			ce := &x.nodes[id]
-			if ce.removed && !rules.SoftItemReasons[ce.mark] {
+			if ce.removed && !softItemMarks.Has(ce.mark) {
 				continue
 			}
 			var g int
@@ -608,9 +609,9 @@ func (g *itemGroup) dominant(w *rules.ItemWeights, shown int) bool {
 
 // chromeRegion are the marks of a wrapper pardoned for its size (it holds
 // much of the page) whose children are still never a run of content.
-var chromeRegion = map[article.Reason]bool{
+var chromeRegion = label.MarksOf(map[article.Reason]bool{
 	article.ReasonFooter: true, article.ReasonHeader: true, article.ReasonNav: true, article.ReasonSidebar: true,
-}
+})
 
 // runScore ranks runs: by their text, and among runs of like text the
 // one of more items, so that a page's three wrappers do not outrank the

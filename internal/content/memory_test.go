@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/label"
@@ -126,5 +127,13 @@ func TestLongDataTable(t *testing.T) {
 		if tables != tt.tables || rows != tt.rows {
 			t.Errorf("%s: %d table blocks, the first of %d rows; want %d and %d", tt.name, tables, rows, tt.tables, tt.rows)
 		}
+	}
+}
+
+// The rows per element and per block stay small: a page may hold one
+// per few bytes of input.
+func TestRowSizes(t *testing.T) {
+	if n := unsafe.Sizeof(elem{}); n > 16 {
+		t.Errorf("an elem is %d bytes, want at most 16", n)
 	}
 }

@@ -234,7 +234,7 @@ func (x *extraction) removals() []article.Removal {
 	for i := 0; i <= len(x.blocks); i++ {
 		for ; t < len(x.removedTrees) && x.removedTrees[t].before <= i; t++ {
 			rt := x.removedTrees[t]
-			text, _ := x.textOfAll(x.nodes[rt.id].N)
+			text, _ := x.textOfAll(x.labels.DOM(rt.id))
 			add(text, rt.reason)
 		}
 		if i == len(x.blocks) {

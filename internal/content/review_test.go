@@ -82,7 +82,7 @@ func TestReviewParagraphOwner(t *testing.T) {
 			x.buildBlocks(doc)
 			for _, b := range x.blocks {
 				if strings.HasPrefix(b.Text, "Story text") {
-					if got := dom.Attr(x.nodes[b.owner].N, "id"); got != "b" {
+					if got := dom.Attr(x.labels.DOM(b.owner), "id"); got != "b" {
 						t.Errorf("owner id = %q, want b", got)
 					}
 					return

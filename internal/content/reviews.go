@@ -37,7 +37,7 @@ func (x *extraction) dropProductReviews() {
 		for id := b.owner; id > x.root && id >= 0; id = nodes[id].Parent {
 			r, seen := named[id]
 			if !seen {
-				r = namedReviews(nodes[id].N) && float64(nodes[id].TextLen) < x.weights.MaxReviewShare*rootText
+				r = namedReviews(x.labels.DOM(id)) && float64(nodes[id].TextLen) < x.weights.MaxReviewShare*rootText
 				named[id] = r
 			}
 			if r {
@@ -95,7 +95,7 @@ func (x *extraction) dropProductPickers() {
 		for id := b.owner; !cut && id > x.root; id = nodes[id].Parent {
 			p, seen := picker[id]
 			if !seen {
-				p = label.ChoicePicker(nodes[id].N)
+				p = label.ChoicePicker(x.labels.DOM(id))
 				picker[id] = p
 			}
 			cut = p
@@ -116,7 +116,7 @@ func (x *extraction) mostlyChoices(id int32) bool {
 	}
 	var in int32
 	for d := id + 1; d < nodes[id].End; {
-		if label.ChoicePicker(nodes[d].N) {
+		if label.ChoicePicker(x.labels.DOM(d)) {
 			in += nodes[d].TextLen
 			d = max(nodes[d].End, d+1)
 			continue

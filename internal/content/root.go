@@ -199,7 +199,7 @@ func (x *extraction) widenToMain() {
 	}
 	m := int32(-1)
 	for id := x.nodes[x.root].Parent; id >= 0; id = x.nodes[id].Parent {
-		if n := x.nodes[id].N; n.DataAtom() == atom.Main || dom.Attr(n, "role") == "main" {
+		if n := x.labels.DOM(id); n.DataAtom() == atom.Main || dom.Attr(n, "role") == "main" {
 			m = id
 			break
 		}
@@ -258,7 +258,7 @@ func (x *extraction) widenToMain() {
 // pageBody is the root's <body> ancestor, or -1.
 func (x *extraction) pageBody() int32 {
 	for id := x.nodes[x.root].Parent; id >= 0; id = x.nodes[id].Parent {
-		if x.nodes[id].N.DataAtom() == atom.Body {
+		if x.labels.DOM(id).DataAtom() == atom.Body {
 			return id
 		}
 	}
@@ -302,7 +302,7 @@ func (x *extraction) bodyParagraph(b *block) bool {
 // not including, stop that has one.
 func (x *extraction) nearestClass(id, stop int32) string {
 	for ; id >= 0 && id != stop; id = x.nodes[id].Parent {
-		if c := dom.Attr(x.nodes[id].N, "class"); c != "" {
+		if c := dom.Attr(x.labels.DOM(id), "class"); c != "" {
 			return c
 		}
 	}

@@ -24,9 +24,9 @@ func (x *nodeIndex) reset(tree *dom.Tree) {
 	}
 }
 
-// add enters id, whose node is nodes[id].N.
+// add enters id, whose element is nodes[id].node.
 func (x *nodeIndex) add(nodes []Node, id int32) {
-	x.ids[nodes[id].N.ID()] = id + 1
+	x.ids[nodes[id].node] = id + 1
 }
 
 // find returns the id of n, or -1.

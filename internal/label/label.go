@@ -27,15 +27,29 @@ import (
 )
 
 // Node is what the label pass learns about one element, or the document.
+// A page has a Node per element, so the row is kept small (40 bytes): the
+// element is its id in the tree (Tree.DOM), the mark a one-byte code.
 type Node struct {
-	N      dom.Node
+	node   int32 // the element's id in the labelled tree
 	Parent int32 // -1 for the root
 	// End is one past the id of the last labelled node in the subtree:
 	// the subtree is the ids [id, End).
 	End int32
+	// The sizes are int32, as the ids are, to keep the table small (it
+	// has a row per element); a size past 2^31-1 is stored as that.
+	TextLen int32 // characters of visible text in the subtree
+	LinkLen int32 // of which inside links
+	ParaLen int32 // of which inside <p> and not in links: the prose
+	// Heads counts the linked headlines in the subtree: headings whose
+	// text is nearly all one link, the mark of a teaser card.
+	Heads int32
+	// MetaNames is what the element's class and id attributes say to
+	// the metadata stage (a byline, a standfirst, a date, ...), read in
+	// this pass with the rest of what its names say.
+	MetaNames rules.MetaNames
 	// Mark is the chrome this element is marked as by its tag, role,
-	// tokens or visibility; "" when none.
-	Mark article.Reason
+	// tokens or visibility; NoMark when none.
+	Mark Mark
 	// Drop is set for elements whose subtree is never article text
 	// (scripts, styles, form controls). Their descendants are not labelled.
 	Drop bool
@@ -52,18 +66,9 @@ type Node struct {
 	// (an accordion's or a tab's panel, a carousel's slide): hidden until
 	// a click, not chrome.
 	disclosure bool
-	// The sizes are int32, as the ids are, to keep the table small (it
-	// has a row per element); a size past 2^31-1 is stored as that.
-	TextLen int32 // characters of visible text in the subtree
-	LinkLen int32 // of which inside links
-	ParaLen int32 // of which inside <p> and not in links: the prose
-	// Heads counts the linked headlines in the subtree: headings whose
-	// text is nearly all one link, the mark of a teaser card.
-	Heads int32
-	// MetaNames is what the element's class and id attributes say to
-	// the metadata stage (a byline, a standfirst, a date, ...), read in
-	// this pass with the rest of what its names say.
-	MetaNames rules.MetaNames
+	// wrapper is set on <html>, <body> and <main>, which never count as
+	// hidden (hidden).
+	wrapper bool
 	// ClassWords and IDWords are the words of rules.PageClassWords that
 	// the element's class and id name (rules.PageClassWordsOf), for the
 	// page type's counts: read here, the class once per name a page
@@ -71,19 +76,12 @@ type Node struct {
 	ClassWords, IDWords uint8
 }
 
-// Hidden reports whether the page hides the element (a hidden attribute,
+// hidden reports whether the page hides the element (a hidden attribute,
 // aria-hidden, an inline display:none or visibility:hidden, a hiding
 // class). The page-level wrappers <html>, <body> and <main> never count
 // as hidden: pages hide them until a script has run.
-func (n *Node) Hidden() bool {
-	if n.Mark != article.ReasonHidden {
-		return false
-	}
-	switch n.N.DataAtom() {
-	case atom.Html, atom.Body, atom.Main:
-		return false
-	}
-	return true
+func (n *Node) hidden() bool {
+	return n.Mark == MarkHidden && !n.wrapper
 }
 
 // Tree holds the labels of one page. It is pooled: Release it when done.
@@ -91,6 +89,7 @@ type Tree struct {
 	// Nodes are the labelled nodes in document order; Nodes[0] is the
 	// root the pass was given. A parent comes before its children.
 	Nodes []Node
+	tree  *dom.Tree // the tree labelled, which holds every Node's element
 	// index finds a node's id (ID, Index).
 	index      nodeIndex
 	classCache map[string]nameInfo // what the token tables say of each class value
@@ -139,7 +138,8 @@ func LabelSized(ctx context.Context, root dom.Node, w *rules.Weights, n int) *Tr
 			t.Nodes = make([]Node, 0, n)
 		}
 	}
-	t.index.reset(root.Tree())
+	t.tree = root.Tree()
+	t.index.reset(t.tree)
 	t.h1, t.h1Len = -1, 0
 	t.label(root, -1, false, false)
 	if t.stop.Done() {
@@ -158,7 +158,19 @@ func LabelSized(ctx context.Context, root dom.Node, w *rules.Weights, n int) *Tr
 func (t *Tree) Check() *stop.Check { return t.stop }
 
 // Root returns the node the tree was labelled from.
-func (t *Tree) Root() dom.Node { return t.Nodes[0].N }
+func (t *Tree) Root() dom.Node { return t.DOM(0) }
+
+// DOM returns the element labelled at id.
+func (t *Tree) DOM(id int32) dom.Node { return t.tree.Node(int(t.Nodes[id].node)) }
+
+// DOMOf returns the element e labels; e is one of t.Nodes.
+func (t *Tree) DOMOf(e *Node) dom.Node { return t.tree.Node(int(e.node)) }
+
+// Hidden reports whether the page hides the element at id (a hidden
+// attribute, aria-hidden, an inline display:none or visibility:hidden,
+// a hiding class). The page-level wrappers <html>, <body> and <main>
+// never count as hidden: pages hide them until a script has run.
+func (t *Tree) Hidden(id int32) bool { return t.Nodes[id].hidden() }
 
 // ID returns n's id, or -1 when n is not labelled (it is not an element,
 // or it sits inside a dropped element).
@@ -178,7 +190,7 @@ func (t *Tree) IsHidden(n dom.Node) bool {
 		return false
 	}
 	id := t.ID(n)
-	return id >= 0 && t.Nodes[id].Hidden()
+	return id >= 0 && t.Nodes[id].hidden()
 }
 
 // ChildID returns the id of c, a child of the node at parent, given the
@@ -187,7 +199,7 @@ func (t *Tree) IsHidden(n dom.Node) bool {
 // -1 for a child that is not labelled. Walking children this way costs
 // no map lookup.
 func (t *Tree) ChildID(next int32, c dom.Node) int32 {
-	if next >= 0 && int(next) < len(t.Nodes) && t.Nodes[next].N == c {
+	if next >= 0 && int(next) < len(t.Nodes) && int(t.Nodes[next].node) == c.ID() && c.Tree() == t.tree {
 		return next
 	}
 	return t.ID(c)
@@ -198,7 +210,7 @@ func (t *Tree) Release() {
 	// A tree that held a huge page is left to the garbage collector:
 	// clearing a table costs its capacity, and the pool would keep it
 	// for every later page.
-	t.stop = nil
+	t.stop, t.tree = nil, nil
 	if cap(t.Nodes) <= maxPooledNodes {
 		clear(t.classCache)
 		clear(t.nameCache)
@@ -247,7 +259,7 @@ func (t *Tree) label(n dom.Node, parent int32, inLink, inPara bool) sizes {
 	if len(t.Nodes) == cap(t.Nodes) {
 		t.grow()
 	}
-	t.Nodes = append(t.Nodes, Node{N: n, Parent: parent})
+	t.Nodes = append(t.Nodes, Node{node: int32(n.ID()), Parent: parent})
 	t.index.add(t.Nodes, id)
 	if n.Type() == html.ElementNode {
 		t.mark(id)
@@ -274,14 +286,14 @@ func (t *Tree) label(n dom.Node, parent int32, inLink, inPara bool) sizes {
 	}
 	e.End = int32(len(t.Nodes))
 	e.TextLen, e.LinkLen, e.ParaLen, e.Heads = clamp32(sum.text), clamp32(sum.link), clamp32(sum.para), clamp32(sum.heads)
-	if n.DataAtom() == atom.H1 && t.h1 < 0 && !inLink && e.Mark != article.ReasonHidden && sum.text > 0 && 2*sum.link < sum.text {
+	if n.DataAtom() == atom.H1 && t.h1 < 0 && !inLink && e.Mark != MarkHidden && sum.text > 0 && 2*sum.link < sum.text {
 		t.h1, t.h1Len = id, sum.text
 	}
-	if e.disclosure && e.Mark == article.ReasonHidden && e.TextLen > 0 &&
+	if e.disclosure && e.Mark == MarkHidden && e.TextLen > 0 &&
 		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) {
 		t.show(e)
 	} else if e.contested && (t.wrapsProse(e) || t.wrapsHero(id, e) || t.wrapsPanels(e)) {
-		e.Mark = ""
+		e.Mark = NoMark
 	}
 	return sum
 }
@@ -330,7 +342,7 @@ func (t *Tree) wrapsHero(id int32, e *Node) bool {
 // ContestedLinkShare of it linked and no linked headline. A list of tabs
 // holds their labels only.
 func (t *Tree) wrapsPanels(e *Node) bool {
-	if !rules.WeakRoles[roleOf(e.N)] {
+	if !rules.WeakRoles[roleOf(t.DOMOf(e))] {
 		return false
 	}
 	plain := int(e.TextLen) - int(e.LinkLen)
@@ -354,7 +366,7 @@ func (t *Tree) wrapsProse(e *Node) bool {
 // tag and attributes.
 func (t *Tree) mark(id int32) {
 	e := &t.Nodes[id]
-	n := e.N
+	n := t.DOMOf(e)
 	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
 		e.Mark, e.Drop = r, true
 		for a := range n.Attrs() {
@@ -377,8 +389,12 @@ func (t *Tree) mark(id int32) {
 		e.Mark = r
 	}
 	switch n.DataAtom() {
-	case atom.Article, atom.Main:
+	case atom.Article:
 		e.ContentHint = 1
+	case atom.Main:
+		e.ContentHint, e.wrapper = 1, true
+	case atom.Html, atom.Body:
+		e.wrapper = true
 	}
 	var ident string
 	var cls nameInfo // what the class says
@@ -389,11 +405,11 @@ func (t *Tree) mark(id int32) {
 			// A role attribute may list fallbacks ("navigation menu");
 			// the first one is the role.
 			role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Val)), " ")
-			if r, ok := rules.Roles[role]; ok && e.Mark != article.ReasonHidden {
+			if r, ok := roles[role]; ok && e.Mark != MarkHidden {
 				e.Mark = r
-				weakRole = rules.WeakRoles[role] && e.Mark != "" && n.DataAtom() != atom.Nav
-			} else if role == "button" && e.Mark == "" && controlLabel(n) {
-				e.Mark = article.ReasonButton
+				weakRole = rules.WeakRoles[role] && e.Mark != NoMark && n.DataAtom() != atom.Nav
+			} else if role == "button" && e.Mark == NoMark && controlLabel(n) {
+				e.Mark = MarkButton
 			} else if role == "main" || role == "article" {
 				e.ContentHint = max(e.ContentHint, 1)
 			}
@@ -402,21 +418,21 @@ func (t *Tree) mark(id int32) {
 				e.ContentHint = 2
 			}
 		case "hidden":
-			e.Mark = article.ReasonHidden
+			e.Mark = MarkHidden
 		case "aria-hidden":
 			if a.Val == "true" {
-				e.Mark = article.ReasonHidden
+				e.Mark = MarkHidden
 			}
 		case "aria-modal":
 			// A modal dialog (a store's refund or privacy policy, a
 			// sign-in box) is shown on a click, over the page: hidden
 			// at load, whatever its size.
 			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
-				e.Mark = article.ReasonHidden
+				e.Mark = MarkHidden
 			}
 		case "style":
 			if hiddenStyle(a.Val) {
-				e.Mark = article.ReasonHidden
+				e.Mark = MarkHidden
 			}
 		case "class":
 			cls = t.classInfo(a.Val)
@@ -437,8 +453,8 @@ func (t *Tree) mark(id int32) {
 		e.ContentHint = 0
 		return
 	}
-	if e.Mark == article.ReasonHidden || cls.hidden {
-		e.Mark = article.ReasonHidden
+	if e.Mark == MarkHidden || cls.hidden {
+		e.Mark = MarkHidden
 		e.disclosure = cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure ||
 			t.afterToggle(n)
 		return
@@ -457,7 +473,7 @@ func (t *Tree) markNames(e *Node, cls nameInfo, ident string, weakRole bool) {
 		idInfo.applyTo(e)
 	}
 	if cls.embed || idInfo.embed {
-		e.Mark = ""
+		e.Mark = NoMark
 		return
 	}
 	// A mark from tokens is contested when every chrome token behind it
@@ -465,7 +481,7 @@ func (t *Tree) markNames(e *Node, cls nameInfo, ident string, weakRole bool) {
 	// another name, or by its tag or role); a weak role's mark likewise.
 	strong := cls.strong || idInfo.strong
 	switch {
-	case before == "" && e.Mark != "":
+	case before == NoMark && e.Mark != NoMark:
 		e.contested = !strong || cls.contentName || idInfo.contentName || ownHint > 0
 	case weakRole:
 		e.contested = !strong
@@ -482,7 +498,7 @@ func (t *Tree) markNames(e *Node, cls nameInfo, ident string, weakRole bool) {
 func (t *Tree) revealHidden() {
 	hiddenPara, hiddenPlain := 0, 0
 	for i := 0; i < len(t.Nodes); {
-		if e := &t.Nodes[i]; e.Hidden() {
+		if e := &t.Nodes[i]; e.hidden() {
 			hiddenPara += int(e.ParaLen)
 			hiddenPlain += int(e.TextLen) - int(e.LinkLen)
 			i = int(e.End)
@@ -496,7 +512,7 @@ func (t *Tree) revealHidden() {
 	}
 	for i := 0; i < len(t.Nodes); {
 		e := &t.Nodes[i]
-		if !e.Hidden() {
+		if !e.hidden() {
 			i++
 			continue
 		}
@@ -522,7 +538,7 @@ func (t *Tree) unmarkSections() {
 		if !sectionCandidate(e) {
 			continue
 		}
-		class := dom.Attr(e.N, "class")
+		class := dom.Attr(t.DOMOf(e), "class")
 		if class == "" {
 			continue
 		}
@@ -542,7 +558,7 @@ func (t *Tree) unmarkSections() {
 // of a group of sections: not hidden, not comments, not dropped, not the
 // root.
 func sectionCandidate(e *Node) bool {
-	return e.Mark != "" && e.Mark != article.ReasonHidden && e.Mark != article.ReasonComments && !e.Drop && e.Parent >= 0
+	return e.Mark != NoMark && e.Mark != MarkHidden && e.Mark != MarkComments && !e.Drop && e.Parent >= 0
 }
 
 // join adds the element at id to the group g, chained in members, and
@@ -586,7 +602,7 @@ func (t *Tree) pardon(minOwn int) {
 			continue
 		}
 		for m := g.first; m >= 0; m = t.members[m].next {
-			t.Nodes[t.members[m].id].Mark = ""
+			t.Nodes[t.members[m].id].Mark = NoMark
 		}
 	}
 }
@@ -624,7 +640,7 @@ func (t *Tree) unmarkNamedSections() {
 		if !sectionCandidate(e) {
 			continue
 		}
-		class := dom.Attr(e.N, "class")
+		class := dom.Attr(t.DOMOf(e), "class")
 		if class == "" {
 			continue
 		}
@@ -699,7 +715,7 @@ func (t *Tree) unmarkBlocks() {
 	}
 	for i, e := range t.weakBlocks(true) {
 		if e.ParaLen > 0 || int(e.TextLen-e.LinkLen) >= t.w.BuiltBlockText || t.holdsHeading(i) {
-			e.Mark = ""
+			e.Mark = NoMark
 		}
 	}
 }
@@ -713,10 +729,10 @@ func (t *Tree) weakBlocks(nested bool) iter.Seq2[int32, *Node] {
 		for i := 0; i < len(t.Nodes); {
 			e := &t.Nodes[i]
 			switch {
-			case e.Drop || e.Mark != "" && !e.contested:
+			case e.Drop || e.Mark != NoMark && !e.contested:
 				i = int(e.End)
 				continue
-			case e.Mark != "" && t.weakBlock(e):
+			case e.Mark != NoMark && t.weakBlock(e):
 				if !yield(int32(i), e) {
 					return
 				}
@@ -734,7 +750,7 @@ func (t *Tree) weakBlocks(nested bool) iter.Seq2[int32, *Node] {
 // builder's heading widget, not its date or badge line.
 func (t *Tree) holdsHeading(id int32) bool {
 	for i := id; i < t.Nodes[id].End; i++ {
-		if dom.IsHeading(t.Nodes[i].N) {
+		if dom.IsHeading(t.DOM(i)) {
 			return true
 		}
 	}
@@ -744,7 +760,7 @@ func (t *Tree) holdsHeading(id int32) bool {
 // weakBlock reports an element marked by weak evidence alone that
 // reads as prose, for unmarkBlocks.
 func (t *Tree) weakBlock(e *Node) bool {
-	return e.contested && e.Mark != article.ReasonHidden && e.Mark != article.ReasonComments && e.Heads == 0 &&
+	return e.contested && e.Mark != MarkHidden && e.Mark != MarkComments && e.Heads == 0 &&
 		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen)
 }
 
@@ -759,14 +775,15 @@ type member struct{ id, next int32 }
 // show unhides a hidden element whose sizes are known, and reads its
 // tag, class and id as for any element.
 func (t *Tree) show(e *Node) {
-	e.Mark = ""
-	if r, ok := lookupTag(structuralTags, rules.StructuralTags, e.N); ok {
+	n := t.DOMOf(e)
+	e.Mark = NoMark
+	if r, ok := lookupTag(structuralTags, rules.StructuralTags, n); ok {
 		e.Mark = r
 	}
-	cls := namesInfo(dom.Attr(e.N, "class"), false)
-	t.markNames(e, cls, dom.Attr(e.N, "id"), false)
+	cls := namesInfo(dom.Attr(n, "class"), false)
+	t.markNames(e, cls, dom.Attr(n, "id"), false)
 	if e.contested && t.wrapsProse(e) {
-		e.Mark = ""
+		e.Mark = NoMark
 	}
 }
 
@@ -807,41 +824,49 @@ func roleOf(n dom.Node) string {
 }
 
 // dropTags and structuralTags index the rules' tag tables by atom, so
-// that the label pass, which asks for every element, compares integers.
+// that the label pass, which asks for every element, compares integers;
+// roles is rules.Roles with Marks.
 var (
 	dropTags       = byAtom(rules.DropTags)
 	structuralTags = byAtom(rules.StructuralTags)
+	roles          = func() map[string]Mark {
+		m := make(map[string]Mark, len(rules.Roles))
+		for role, r := range rules.Roles {
+			m[role] = MarkOf(r)
+		}
+		return m
+	}()
 )
 
-func byAtom(table map[string]article.Reason) map[atom.Atom]article.Reason {
-	m := make(map[atom.Atom]article.Reason, len(table))
+func byAtom(table map[string]article.Reason) map[atom.Atom]Mark {
+	m := make(map[atom.Atom]Mark, len(table))
 	for name, r := range table {
 		if a := atom.Lookup([]byte(name)); a != 0 {
-			m[a] = r
+			m[a] = MarkOf(r)
 		}
 	}
 	return m
 }
 
 // lookupTag finds n's tag in a table, by atom when the tag has one.
-func lookupTag(byAtom map[atom.Atom]article.Reason, byName map[string]article.Reason, n dom.Node) (article.Reason, bool) {
+func lookupTag(byAtom map[atom.Atom]Mark, byName map[string]article.Reason, n dom.Node) (Mark, bool) {
 	if n.DataAtom() != 0 {
 		r, ok := byAtom[n.DataAtom()]
 		return r, ok
 	}
 	r, ok := byName[n.Data()]
-	return r, ok
+	return MarkOf(r), ok
 }
 
 // nameInfo is what the token tables say of one class or id value.
 type nameInfo struct {
-	mark        article.Reason // the first chrome token's reason
-	hint        int8           // 2 for a strong content pair, 1 for a content token
-	embed       bool           // an embedded post
-	hidden      bool           // a whole class name that hides the element
-	strong      bool           // a chrome token that is not weak evidence
-	contentName bool           // a name with a content token and no chrome token
-	disclosure  bool           // a disclosure panel's token (accordion, collapse)
+	mark        Mark // the first chrome token's reason
+	hint        int8 // 2 for a strong content pair, 1 for a content token
+	embed       bool // an embedded post
+	hidden      bool // a whole class name that hides the element
+	strong      bool // a chrome token that is not weak evidence
+	contentName bool // a name with a content token and no chrome token
+	disclosure  bool // a disclosure panel's token (accordion, collapse)
 	meta        rules.MetaNames
 	page        uint8 // rules.PageClassWordsOf
 }
@@ -849,7 +874,7 @@ type nameInfo struct {
 // applyTo merges what a name says into e: a mark already set (by tag or
 // role) stands, and a content hint only rises.
 func (ni nameInfo) applyTo(e *Node) {
-	if ni.mark != "" && e.Mark == "" {
+	if ni.mark != NoMark && e.Mark == NoMark {
 		e.Mark = ni.mark
 	}
 	if ni.hint > e.ContentHint {
@@ -910,7 +935,7 @@ func classValueInfo(class string) nameInfo {
 // it said, as namesInfo would have read them together: the first mark
 // stands, the hint is the highest, and the rest is said by any name.
 func (ni *nameInfo) merge(o nameInfo) {
-	if ni.mark == "" {
+	if ni.mark == NoMark {
 		ni.mark = o.mark
 	}
 	ni.hint = max(ni.hint, o.hint)
@@ -1094,8 +1119,8 @@ func (ni *nameInfo) addName(toks []token, isID bool) {
 		}
 		if ok {
 			chrome = true
-			if ni.mark == "" {
-				ni.mark = r
+			if ni.mark == NoMark {
+				ni.mark = MarkOf(r)
 			}
 			if !weak && tok.flags&tokWeak == 0 {
 				ni.strong = true

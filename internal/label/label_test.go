@@ -28,7 +28,7 @@ func parse(t *testing.T, s string) dom.Node {
 func byID(t *testing.T, tr *Tree, id string) *Node {
 	t.Helper()
 	for i := range tr.Nodes {
-		if n := &tr.Nodes[i]; n.N.Type() == html.ElementNode && dom.Attr(n.N, "id") == id {
+		if n := &tr.Nodes[i]; tr.DOMOf(n).Type() == html.ElementNode && dom.Attr(tr.DOMOf(n), "id") == id {
 			return n
 		}
 	}
@@ -86,11 +86,11 @@ func TestHidden(t *testing.T) {
 			tr := Label(parse(t, tc.el))
 			defer tr.Release()
 			n := byID(t, tr, "x")
-			if n.Hidden() != tc.hidden {
-				t.Errorf("Hidden() = %v, want %v (mark %q)", n.Hidden(), tc.hidden, n.Mark)
+			if n.hidden() != tc.hidden {
+				t.Errorf("Hidden() = %v, want %v (mark %q)", n.hidden(), tc.hidden, n.Mark.Reason())
 			}
-			if tr.IsHidden(n.N) != tc.hidden {
-				t.Errorf("IsHidden = %v, want %v", tr.IsHidden(n.N), tc.hidden)
+			if tr.IsHidden(tr.DOMOf(n)) != tc.hidden {
+				t.Errorf("IsHidden = %v, want %v", tr.IsHidden(tr.DOMOf(n)), tc.hidden)
 			}
 		})
 	}
@@ -105,13 +105,13 @@ func TestMarksAndSizes(t *testing.T) {
 	if tr.Root() != doc || tr.Nodes[0].Parent != -1 {
 		t.Fatal("root is not the document")
 	}
-	if m := byID(t, tr, "nav").Mark; m != article.ReasonNav {
+	if m := byID(t, tr, "nav").Mark.Reason(); m != article.ReasonNav {
 		t.Errorf("nav mark = %q", m)
 	}
-	if m := byID(t, tr, "share").Mark; m != article.ReasonShare {
+	if m := byID(t, tr, "share").Mark.Reason(); m != article.ReasonShare {
 		t.Errorf("share mark = %q", m)
 	}
-	if m := byID(t, tr, "embed").Mark; m != "" {
+	if m := byID(t, tr, "embed").Mark.Reason(); m != "" {
 		t.Errorf("an embed is not chrome, mark = %q", m)
 	}
 	b := byID(t, tr, "body")
@@ -124,7 +124,7 @@ func TestMarksAndSizes(t *testing.T) {
 	}
 	for i := range tr.Nodes {
 		n := &tr.Nodes[i]
-		if n.N.DataAtom() == atom.Script && (!n.Drop || n.TextLen != 0) {
+		if tr.DOMOf(n).DataAtom() == atom.Script && (!n.Drop || n.TextLen != 0) {
 			t.Errorf("script: drop %v, text %d", n.Drop, n.TextLen)
 		}
 	}
@@ -139,11 +139,11 @@ func TestIDsAndEnds(t *testing.T) {
 	defer tr.Release()
 	for i := range tr.Nodes {
 		n := &tr.Nodes[i]
-		if tr.ID(n.N) != int32(i) {
-			t.Fatalf("Index of node %d = %d", i, tr.ID(n.N))
+		if tr.ID(tr.DOMOf(n)) != int32(i) {
+			t.Fatalf("Index of node %d = %d", i, tr.ID(tr.DOMOf(n)))
 		}
 		if n.Parent >= int32(i) || n.End <= int32(i) || int(n.End) > len(tr.Nodes) {
-			t.Errorf("node %d <%s>: parent %d, end %d", i, n.N.Data(), n.Parent, n.End)
+			t.Errorf("node %d <%s>: parent %d, end %d", i, tr.DOMOf(n).Data(), n.Parent, n.End)
 		}
 		for c := i + 1; c < int(n.End); c++ {
 			if !isAncestor(tr, int32(i), int32(c)) {
@@ -152,10 +152,10 @@ func TestIDsAndEnds(t *testing.T) {
 		}
 	}
 	a := byID(t, tr, "a")
-	aID := tr.ID(a.N)
+	aID := tr.ID(tr.DOMOf(a))
 	var got []string
 	next := aID + 1
-	for c := range dom.Elements(a.N) {
+	for c := range dom.Elements(tr.DOMOf(a)) {
 		id := tr.ChildID(next, c)
 		if id < 0 {
 			t.Fatalf("child <%s> not labelled", c.Data())
@@ -270,7 +270,7 @@ func TestContestedMarks(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body>`+tc.el+`</body>`))
 			defer tr.Release()
-			if m := byID(t, tr, "x").Mark; m != tc.want {
+			if m := byID(t, tr, "x").Mark.Reason(); m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
@@ -296,7 +296,7 @@ func TestRevealHidden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
 			defer tr.Release()
-			if m := byID(t, tr, "x").Mark; m != tc.want {
+			if m := byID(t, tr, "x").Mark.Reason(); m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
@@ -333,7 +333,7 @@ func TestDisclosurePanels(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body><article>`+prose+prose+`</article>`+tc.el+`</body>`))
 			defer tr.Release()
-			if m := byID(t, tr, "x").Mark; m != tc.want {
+			if m := byID(t, tr, "x").Mark.Reason(); m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
@@ -357,7 +357,7 @@ func TestSectionsOfTheBody(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
 			defer tr.Release()
-			if m := byID(t, tr, "x").Mark; m != tc.want {
+			if m := byID(t, tr, "x").Mark.Reason(); m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
@@ -386,8 +386,8 @@ func TestInPageHeadingLinks(t *testing.T) {
 			tr := Label(parse(t, `<body><article>`+prose+`</article>`+tc.body+`</body>`))
 			defer tr.Release()
 			x := byID(t, tr, "x")
-			if x.Heads != tc.heads || x.Mark != tc.want {
-				t.Errorf("heads = %d, mark = %q; want %d, %q", x.Heads, x.Mark, tc.heads, tc.want)
+			if x.Heads != tc.heads || x.Mark.Reason() != tc.want {
+				t.Errorf("heads = %d, mark = %q; want %d, %q", x.Heads, x.Mark.Reason(), tc.heads, tc.want)
 			}
 		})
 	}
@@ -413,7 +413,7 @@ func TestTablistPanels(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body><article>`+prose+`</article>`+tc.el+`</body>`))
 			defer tr.Release()
-			if m := byID(t, tr, "x").Mark; m != tc.want {
+			if m := byID(t, tr, "x").Mark.Reason(); m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
@@ -442,7 +442,7 @@ func TestNamedSectionsOfTheBody(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body>`+tc.body+`</body>`))
 			defer tr.Release()
-			if m := byID(t, tr, "x").Mark; m != tc.want {
+			if m := byID(t, tr, "x").Mark.Reason(); m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
@@ -490,7 +490,7 @@ func TestPageOfWidgets(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body><header><nav><a href=/>Home</a></nav></header>`+tc.body+`</body>`))
 			defer tr.Release()
-			if m := byID(t, tr, "x").Mark; m != tc.want {
+			if m := byID(t, tr, "x").Mark.Reason(); m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
@@ -517,7 +517,7 @@ func TestControlLabels(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body><article>`+prose+tc.el+`</article></body>`))
 			defer tr.Release()
-			if m := byID(t, tr, "x").Mark; m != tc.want {
+			if m := byID(t, tr, "x").Mark.Reason(); m != tc.want {
 				t.Errorf("mark = %q, want %q", m, tc.want)
 			}
 		})
@@ -552,7 +552,7 @@ func TestChoicePickers(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			tr := Label(parse(t, `<body><article>`+prose+tc.el+`</article></body>`))
 			defer tr.Release()
-			if got := ChoicePicker(byID(t, tr, "x").N); got != tc.want {
+			if got := ChoicePicker(tr.DOMOf(byID(t, tr, "x"))); got != tc.want {
 				t.Errorf("ChoicePicker = %v, want %v", got, tc.want)
 			}
 		})
@@ -578,8 +578,9 @@ func TestNodeIndex(t *testing.T) {
 		for i := range tr.Nodes {
 			tr.index.add(tr.Nodes, int32(i))
 		}
-		for i, n := range tr.Nodes {
-			if got := tr.ID(n.N); got != int32(i) {
+		for i := range tr.Nodes {
+			n := &tr.Nodes[i]
+			if got := tr.ID(tr.DOMOf(n)); got != int32(i) {
 				t.Fatalf("ID of node %d = %d", i, got)
 			}
 		}
@@ -627,7 +628,7 @@ func TestMetaNames(t *testing.T) {
 		}
 	}
 	for i := range tr.Nodes {
-		n := tr.Nodes[i].N
+		n := tr.DOM(int32(i))
 		var ref rules.MetaNames
 		for a := range n.Attrs() {
 			if a.Namespace == "" && (a.Key == "class" || a.Key == "id") {
@@ -665,7 +666,7 @@ func TestLabelSized(t *testing.T) {
 		if !slices.Equal(got.Nodes, want.Nodes) {
 			t.Errorf("size %d: labels differ from those of an unknown size", n)
 		}
-		if got.ID(want.Nodes[len(want.Nodes)-1].N) != int32(len(want.Nodes)-1) {
+		if got.ID(want.DOM(int32(len(want.Nodes)-1))) != int32(len(want.Nodes)-1) {
 			t.Errorf("size %d: the index lost the last element", n)
 		}
 		got.Release()

@@ -153,7 +153,7 @@ func (c *collector) text(s string, inP bool) {
 }
 
 func (c *collector) element(n dom.Node, id int32, st walkState) {
-	if id >= 0 && c.labels.Nodes[id].Hidden() {
+	if id >= 0 && c.labels.Hidden(id) {
 		st.hidden = true
 	}
 	switch n.DataAtom() {

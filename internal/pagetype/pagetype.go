@@ -308,7 +308,8 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 	for i := range nodes {
 		n := &nodes[i]
 		c.names(n)
-		switch n.N.DataAtom() {
+		e := p.Labels.DOMOf(n)
+		switch e.DataAtom() {
 		case atom.Article:
 			c.articles++
 		case atom.Img:
@@ -316,26 +317,26 @@ func structure(s Signals, p *Page, w *rules.PageTypeWeights) {
 		case atom.Time:
 			times++
 		case atom.Code:
-			if n.Parent >= 0 && nodes[n.Parent].N.DataAtom() != atom.Pre {
+			if n.Parent >= 0 && p.Labels.DOM(n.Parent).DataAtom() != atom.Pre {
 				code++
 			}
 		case atom.Button:
 			c.buttons++
-			t := dom.RawText(n.N, nil)
+			t := dom.RawText(e, nil)
 			cart = cart || has(t, rules.CartPhrases)
 			if has(t, rules.CTAPhrases) {
 				ctas++
 			}
 		case atom.Input:
-			if strings.EqualFold(dom.Attr(n.N, "type"), "submit") {
-				cart = cart || has(dom.Attr(n.N, "value"), rules.CartPhrases)
+			if strings.EqualFold(dom.Attr(e, "type"), "submit") {
+				cart = cart || has(dom.Attr(e, "value"), rules.CartPhrases)
 			}
 		case atom.A:
-			if n.TextLen > 0 && n.TextLen <= maxButtonText && buttonLike(dom.Attr(n.N, "class")) && has(dom.RawText(n.N, nil), rules.CTAPhrases) {
+			if n.TextLen > 0 && n.TextLen <= maxButtonText && buttonLike(dom.Attr(e, "class")) && has(dom.RawText(e, nil), rules.CTAPhrases) {
 				ctas++
 			}
 		}
-		if n.Mark == article.ReasonComments && n.TextLen > 0 && (n.Parent < 0 || nodes[n.Parent].Mark != article.ReasonComments) {
+		if n.Mark == label.MarkComments && n.TextLen > 0 && (n.Parent < 0 || nodes[n.Parent].Mark != label.MarkComments) {
 			comments++
 		}
 	}

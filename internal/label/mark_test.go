@@ -1,0 +1,39 @@
+package label
+
+import (
+	"testing"
+	"unsafe"
+
+	"github.com/winnow-go/winnow/article"
+)
+
+// Every reason winnow gives has a Mark that gives it back, and a set of
+// Marks holds them all.
+func TestMarks(t *testing.T) {
+	if numMarks > 32 {
+		t.Fatalf("%d marks do not fit a Marks", numMarks)
+	}
+	if MarkOf("") != NoMark || NoMark.Reason() != "" {
+		t.Error("no reason is not NoMark")
+	}
+	all := article.Reasons()
+	if len(all) != int(numMarks)-1 {
+		t.Errorf("%d reasons, %d marks", len(all), numMarks-1)
+	}
+	for _, r := range all {
+		m := MarkOf(r)
+		if m == NoMark || m.Reason() != r {
+			t.Errorf("%q: mark %d gives %q", r, m, m.Reason())
+		}
+		if s := MarksOf(map[article.Reason]bool{r: true}); !s.Has(m) || s.Has(NoMark) {
+			t.Errorf("%q: set %b", r, s)
+		}
+	}
+}
+
+// The row per element stays small: a page may hold one per few bytes.
+func TestNodeSize(t *testing.T) {
+	if n := unsafe.Sizeof(Node{}); n > 40 {
+		t.Errorf("a Node is %d bytes, want at most 40", n)
+	}
+}
