@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"unicode"
 	"unsafe"
@@ -20,19 +21,24 @@ import (
 // kept blocks become the result where they are, without a copy; the
 // pointer is set once the blocks are built (linkBlocks).
 //
-// The fields are ordered so that the struct has no padding (48 bytes): a
-// page may hold a block per few bytes of input.
+// The fields are ordered so that the struct has little padding (24
+// bytes): a page may hold a block per few bytes of input.
 type block struct {
 	*article.Block
 	owner int32 // the element that holds the block
 	// teaser is set for a block inside a teaser card, or a list of them.
 	teaser bool
 	// reason is set when the block is cut; keep when it is kept.
-	keep      bool
-	reason    article.Reason
-	words     int // size in words (CJK characters count half a word each)
-	linkWords int // of which inside links
+	keep   bool
+	reason label.Mark
+	// words is the size in words (CJK characters count half a word
+	// each), linkWords those inside links; int32, as a block's text is
+	// held to the page's size limit, far below 2^31 words.
+	words, linkWords int32
 }
+
+// clampWords is n as an int32, or the largest int32 when n is larger.
+func clampWords(n int) int32 { return int32(min(n, math.MaxInt32)) }
 
 // removedTree is a marked subtree cut in the label pass, kept for --explain.
 type removedTree struct {
@@ -350,7 +356,7 @@ func (x *extraction) addBlock(b article.Block, owner int32, linkWords int) {
 		return
 	}
 	x.out = append(x.out, b)
-	x.blocks = append(x.blocks, block{owner: owner, words: words, linkWords: min(linkWords, words), teaser: x.inCard(owner)})
+	x.blocks = append(x.blocks, block{owner: owner, words: clampWords(words), linkWords: clampWords(min(linkWords, words)), teaser: x.inCard(owner)})
 }
 
 // linkBlocks points each block at its article.Block, once x.out no

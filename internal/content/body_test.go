@@ -455,7 +455,7 @@ func TestFillerAgreesWithLowerCasing(t *testing.T) {
 		"word",
 	} {
 		words := len(strings.Fields(text))
-		b := &block{Block: &article.Block{Type: article.Paragraph, Text: text}, words: words}
+		b := &block{Block: &article.Block{Type: article.Paragraph, Text: text}, words: int32(words)}
 		if got, want := x.filler(b), reference(text, words); got != want {
 			t.Errorf("filler(%.30q) = %v, want %v", text, got, want)
 		}

@@ -90,7 +90,7 @@ func (x *extraction) keptComments() []article.Block {
 			break
 		}
 		b := &x.blocks[i]
-		if !b.keep && b.reason == article.ReasonComments && x.commentText(*b.Block, b.words, b.linkWords) {
+		if !b.keep && b.reason == label.MarkComments && x.commentText(*b.Block, int(b.words), int(b.linkWords)) {
 			out = append(out, *b.Block)
 		}
 	}

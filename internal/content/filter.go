@@ -9,6 +9,7 @@ import (
 
 	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/dom"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -25,7 +26,7 @@ func (x *extraction) filter() {
 	title := rules.Fold(x.md.Title)
 	seenBody := false
 	seen := map[string]bool{}
-	section, sectionReason := int32(-1), article.Reason("")
+	section, sectionReason := int32(-1), label.NoMark
 	chk := x.labels.Check()
 	for i := range x.blocks {
 		if chk.Stop() {
@@ -33,9 +34,9 @@ func (x *extraction) filter() {
 		}
 		b := &x.blocks[i]
 		if !x.ancestorOf(x.root, b.owner) {
-			b.reason = article.ReasonOutsideArticle
+			b.reason = label.MarkOutsideArticle
 			if b.Type == article.Heading && title != "" && rules.FoldIs(b.Text, title) {
-				b.reason = article.ReasonTitle // say which piece it was
+				b.reason = label.MarkTitle // say which piece it was
 			}
 			continue
 		}
@@ -46,37 +47,37 @@ func (x *extraction) filter() {
 			}
 			section = -1
 		}
-		b.reason = x.localReason(b, maxDensity, title, seenBody)
-		if b.reason == article.ReasonLinkDensity && (x.kinds.titles[i] || x.badgedTitle(i) || b.Type == article.Heading && x.entryHeadline(b) ||
+		b.reason = label.MarkOf(x.localReason(b, maxDensity, title, seenBody))
+		if b.reason == label.MarkLinkDensity && (x.kinds.titles[i] || x.badgedTitle(i) || b.Type == article.Heading && x.entryHeadline(b) ||
 			x.kinds.run.linked && (x.inItem(b.owner) || b.owner == x.kinds.run.parent) || x.linkedSummary(b)) {
 			// an item's title in a run of items, or a linked headline
 			// in an item of a lifted run (a section's stories), or the
 			// run read as one list of linked items, or an item's
 			// summary set in its link
-			b.reason = ""
+			b.reason = label.NoMark
 		}
-		if b.reason == "" && x.kinds.labels[i] {
-			b.reason = article.ReasonMeta // a label printed in every item
+		if b.reason == label.NoMark && x.kinds.labels[i] {
+			b.reason = label.MarkMeta // a label printed in every item
 		}
-		if r := sectionOpener(b); r != "" {
+		if r := label.MarkOf(sectionOpener(b)); r != label.NoMark {
 			// "More stories" set as a paragraph or a styled <div>: cut
 			// what follows it in the same container.
 			b.reason, sectionReason = r, r
 			section = x.nodes[b.owner].Parent
 			continue
 		}
-		if b.reason != "" {
+		if b.reason != label.NoMark {
 			continue
 		}
 		if b.Type == article.Paragraph && len(b.Text) > x.weights.MinDuplicateText {
 			if seen[b.Text] {
-				b.reason = article.ReasonDuplicate
+				b.reason = label.MarkDuplicate
 				continue
 			}
 			seen[b.Text] = true
 		}
 		b.keep = true
-		if b.Type == article.Paragraph && b.words >= x.weights.BodyParagraphWords {
+		if b.Type == article.Paragraph && int(b.words) >= x.weights.BodyParagraphWords {
 			seenBody = true
 		}
 	}
@@ -112,7 +113,7 @@ func (x *extraction) captionsToText() {
 			text += " " + b.Credit
 		}
 		*b.Block = article.Block{Type: article.Paragraph, Text: text}
-		b.words = dom.CountWords(text)
+		b.words = clampWords(dom.CountWords(text))
 	}
 }
 
@@ -127,18 +128,18 @@ func (x *extraction) keepLinkedItemHeadings() {
 	seenBody := false
 	for i := range x.blocks {
 		h := &x.blocks[i]
-		if h.keep && h.Type == article.Paragraph && h.words >= x.weights.BodyParagraphWords {
+		if h.keep && h.Type == article.Paragraph && int(h.words) >= x.weights.BodyParagraphWords {
 			seenBody = true
 		}
-		if !seenBody || h.Type != article.Heading || h.reason != article.ReasonLinkDensity || h.teaser || i+1 >= len(x.blocks) {
+		if !seenBody || h.Type != article.Heading || h.reason != label.MarkLinkDensity || h.teaser || i+1 >= len(x.blocks) {
 			continue
 		}
 		next := &x.blocks[i+1]
-		if !next.keep || next.Type != article.Paragraph && next.Type != article.List || next.words < x.weights.ShortBlockWords {
+		if !next.keep || next.Type != article.Paragraph && next.Type != article.List || int(next.words) < x.weights.ShortBlockWords {
 			continue
 		}
 		if p := x.nodes[h.owner].Parent; p >= 0 && x.ancestorOf(p, next.owner) {
-			h.keep, h.reason = true, ""
+			h.keep, h.reason = true, label.NoMark
 		}
 	}
 }
@@ -159,7 +160,7 @@ func (x *extraction) keepEntryTitles() {
 	var groups map[key][]int
 	for i := range x.blocks {
 		b := &x.blocks[i]
-		if b.reason != article.ReasonLinkDensity || b.Type != article.Paragraph || b.teaser || !x.ancestorOf(x.root, b.owner) {
+		if b.reason != label.MarkLinkDensity || b.Type != article.Paragraph || b.teaser || !x.ancestorOf(x.root, b.owner) {
 			continue
 		}
 		class := dom.Attr(x.labels.DOM(b.owner), "class")
@@ -169,7 +170,7 @@ func (x *extraction) keepEntryTitles() {
 		summary := false
 		for j := i + 1; j < len(x.blocks) && j <= i+x.weights.CaptionReach; j++ {
 			n := &x.blocks[j]
-			if n.keep && n.Type == article.Paragraph && n.words >= x.weights.ShortBlockWords && !x.ancestorOf(b.owner, n.owner) {
+			if n.keep && n.Type == article.Paragraph && int(n.words) >= x.weights.ShortBlockWords && !x.ancestorOf(b.owner, n.owner) {
 				summary = true
 				break
 			}
@@ -188,7 +189,7 @@ func (x *extraction) keepEntryTitles() {
 			continue
 		}
 		for _, i := range ids {
-			x.blocks[i].keep, x.blocks[i].reason = true, ""
+			x.blocks[i].keep, x.blocks[i].reason = true, label.NoMark
 		}
 	}
 }
@@ -223,7 +224,7 @@ func (x *extraction) keepLeadFigure() {
 	title, start := -1, -1
 	for i := range x.blocks {
 		b := &x.blocks[i]
-		if title < 0 && b.reason == article.ReasonTitle && !x.ancestorOf(x.root, b.owner) {
+		if title < 0 && b.reason == label.MarkTitle && !x.ancestorOf(x.root, b.owner) {
 			title = i
 		}
 		if x.ancestorOf(x.root, b.owner) {
@@ -237,12 +238,12 @@ func (x *extraction) keepLeadFigure() {
 	for i := title + 1; i < start; i++ {
 		b := &x.blocks[i]
 		if b.Type == article.Figure {
-			if !b.teaser && b.reason == article.ReasonOutsideArticle && b.Src != "" {
-				b.keep, b.reason = true, ""
+			if !b.teaser && b.reason == label.MarkOutsideArticle && b.Src != "" {
+				b.keep, b.reason = true, label.NoMark
 			}
 			return
 		}
-		if b.Type != article.Paragraph && b.Type != article.Heading || b.teaser || b.words > x.weights.MaxLeadWords {
+		if b.Type != article.Paragraph && b.Type != article.Heading || b.teaser || int(b.words) > x.weights.MaxLeadWords {
 			return
 		}
 	}
@@ -259,7 +260,7 @@ func (x *extraction) dropTrailingSection() {
 		if !b.keep {
 			continue
 		}
-		total += b.words
+		total += int(b.words)
 		switch {
 		case isTrailingOpener(b):
 			opener, after = i, 0
@@ -267,7 +268,7 @@ func (x *extraction) dropTrailingSection() {
 			opener = -1
 		}
 		if opener >= 0 {
-			after += b.words
+			after += int(b.words)
 		}
 	}
 	if opener < 0 || after*x.weights.TrailingSectionShare > total {
@@ -275,7 +276,7 @@ func (x *extraction) dropTrailingSection() {
 	}
 	for i := opener; i < len(x.blocks); i++ {
 		if b := &x.blocks[i]; b.keep {
-			b.keep, b.reason = false, article.ReasonBoilerplate
+			b.keep, b.reason = false, label.MarkBoilerplate
 		}
 	}
 }
@@ -334,8 +335,8 @@ func (x *extraction) dropTrailingFurniture() {
 			continue
 		}
 		switch {
-		case b.Type == article.Paragraph && b.words <= x.weights.MaxPolicyWords && rules.IsCommentPolicy(b.Text):
-			b.keep, b.reason = false, article.ReasonComments
+		case b.Type == article.Paragraph && int(b.words) <= x.weights.MaxPolicyWords && rules.IsCommentPolicy(b.Text):
+			b.keep, b.reason = false, label.MarkComments
 		default:
 			return
 		}
@@ -347,7 +348,7 @@ func (x *extraction) dropTrailingFurniture() {
 func (x *extraction) dropBeforeTitle() {
 	title := -1
 	for i := range x.blocks {
-		if x.blocks[i].reason == article.ReasonTitle && x.ancestorOf(x.root, x.blocks[i].owner) {
+		if x.blocks[i].reason == label.MarkTitle && x.ancestorOf(x.root, x.blocks[i].owner) {
 			title = i
 			break
 		}
@@ -355,7 +356,7 @@ func (x *extraction) dropBeforeTitle() {
 	for i := 0; i < title; i++ {
 		// Prose above a second headline (a recipe card's, say) is the
 		// article, and the headline is the one that is out of place.
-		if b := &x.blocks[i]; b.keep && b.Type == article.Paragraph && b.words >= x.weights.TitleProseWords && endsSentence(b.Text) {
+		if b := &x.blocks[i]; b.keep && b.Type == article.Paragraph && int(b.words) >= x.weights.TitleProseWords && endsSentence(b.Text) {
 			return
 		}
 	}
@@ -365,7 +366,7 @@ func (x *extraction) dropBeforeTitle() {
 	cards := x.kinds.lifted && x.fieldedCards(x.kinds.run)
 	for i := 0; i < title; i++ {
 		if b := &x.blocks[i]; b.keep && !(cards && (x.inItem(b.owner) || b.owner == x.kinds.run.parent)) {
-			b.keep, b.reason = false, article.ReasonOutsideArticle
+			b.keep, b.reason = false, label.MarkOutsideArticle
 		}
 	}
 }
@@ -373,7 +374,7 @@ func (x *extraction) dropBeforeTitle() {
 // sectionOpener reports the reason of a short block that announces a
 // section of teasers or comments, or "".
 func sectionOpener(b *block) article.Reason {
-	if b.Type != article.Paragraph && b.Type != article.Heading || b.words > rules.MaxTeaserHeadingWords {
+	if b.Type != article.Paragraph && b.Type != article.Heading || int(b.words) > rules.MaxTeaserHeadingWords {
 		return ""
 	}
 	if r := rules.Vocab.MatchBlockExact(b.Text); r == article.ReasonTeaser || r == article.ReasonComments {
@@ -420,16 +421,16 @@ func (x *extraction) localReason(b *block, maxDensity float64, title string, see
 	}
 	if b.words > 0 && b.Type != article.Code {
 		density := float64(b.linkWords) / float64(b.words)
-		if density > maxDensity && (b.words < x.weights.LongBlockWords || density > x.weights.MaxLongBlockDensity) {
+		if density > maxDensity && (int(b.words) < x.weights.LongBlockWords || density > x.weights.MaxLongBlockDensity) {
 			return article.ReasonLinkDensity
 		}
 	}
-	if !seenBody && b.Type == article.Paragraph && looksLikeByline(b.Text, b.words, &x.weights) {
+	if !seenBody && b.Type == article.Paragraph && looksLikeByline(b.Text, int(b.words), &x.weights) {
 		return article.ReasonByline
 	}
 	// With the precision focus a short line that is no sentence (a label,
 	// a stray caption, a date) goes too.
-	if x.opts.Focus == rules.Precision && b.Type == article.Paragraph && b.words < x.weights.PrecisionMinWords && !endsSentence(b.Text) {
+	if x.opts.Focus == rules.Precision && b.Type == article.Paragraph && int(b.words) < x.weights.PrecisionMinWords && !endsSentence(b.Text) {
 		return article.ReasonLowTextDensity
 	}
 	return ""
@@ -463,16 +464,16 @@ func (x *extraction) dropRepeatedCaptions() {
 			if caption != "" || alt != "" || credit != "" {
 				t := rules.Fold(b.Text)
 				if repeatsCaption(t, caption, x.weights.MaxCreditWords) || repeatsCaption(t, alt, x.weights.MaxCreditWords) || t == credit {
-					b.keep, b.reason = false, article.ReasonDuplicate
+					b.keep, b.reason = false, label.MarkDuplicate
 					continue
 				}
 			}
-			if fig.Caption == "" && fig.keep && b.words <= x.weights.MaxCaptionLineWords && j == i+1 && !endsSentence(b.Text) && !x.repeatedImage(fig) {
+			if fig.Caption == "" && fig.keep && int(b.words) <= x.weights.MaxCaptionLineWords && j == i+1 && !endsSentence(b.Text) && !x.repeatedImage(fig) {
 				// An image followed by a short unpunctuated line: that
 				// line is its caption.
 				fig.Caption = b.Text
 				caption = rules.Fold(fig.Caption)
-				b.keep, b.reason = false, article.ReasonCredit
+				b.keep, b.reason = false, label.MarkCredit
 			}
 		}
 	}
@@ -482,7 +483,7 @@ func (x *extraction) dropRepeatedCaptions() {
 // as the page's content: an entry of a listing, whole without a summary
 // under it (a news index's row of headlines), not a section's heading.
 func (x *extraction) entryHeadline(h *block) bool {
-	return x.kinds.lifted && h.linkWords > 0 && 2*h.linkWords >= h.words && x.inItem(h.owner)
+	return x.kinds.lifted && h.linkWords > 0 && 2*int(h.linkWords) >= int(h.words) && x.inItem(h.owner)
 }
 
 // repeatedImage reports whether the page shows fig's image in at least
@@ -525,7 +526,7 @@ func (x *extraction) dropOrphanHeadings() {
 		if h.Type != article.Heading || !h.keep || x.entryHeadline(h) || x.inHeadingRun(i) {
 			continue
 		}
-		var cut article.Reason
+		var cut label.Mark
 		hasKept := false
 		for j := i + 1; j < len(x.blocks); j++ {
 			b := &x.blocks[j]
@@ -536,13 +537,13 @@ func (x *extraction) dropOrphanHeadings() {
 				hasKept = true
 				break
 			}
-			if cut == "" && b.reason != article.ReasonOutsideArticle {
+			if cut == label.NoMark && b.reason != label.MarkOutsideArticle {
 				cut = b.reason
 			}
 		}
 		if !hasKept {
-			if cut == "" {
-				cut = article.ReasonBoilerplate
+			if cut == label.NoMark {
+				cut = label.MarkBoilerplate
 			}
 			h.keep, h.reason = false, cut
 		}
@@ -661,5 +662,5 @@ func endsSentence(text string) bool {
 // a sentence of Weights.SentenceMinWords words or more set in a link:
 // the item's summary linked to the item, as a listing's cards print it.
 func (x *extraction) linkedSummary(b *block) bool {
-	return x.kinds.lifted && b.Type == article.Paragraph && b.words >= x.weights.SentenceMinWords && endsSentence(b.Text) && x.inItem(b.owner)
+	return x.kinds.lifted && b.Type == article.Paragraph && int(b.words) >= x.weights.SentenceMinWords && endsSentence(b.Text) && x.inItem(b.owner)
 }

@@ -684,7 +684,7 @@ func (x *extraction) keptPlain(id int32) int {
 		for w := range strings.FieldsSeq(b.Text) {
 			chars += len(w)
 		}
-		n += chars * (b.words - b.linkWords) / b.words
+		n += chars * (int(b.words) - int(b.linkWords)) / int(b.words)
 	}
 	return n
 }
@@ -727,9 +727,9 @@ func (x *extraction) markItemTitles() {
 		if b.owner < it || b.Type == article.Figure {
 			continue
 		}
-		line := b.words <= w.MaxTitleWords && (b.Type == article.Heading || b.Type == article.Paragraph)
+		line := int(b.words) <= w.MaxTitleWords && (b.Type == article.Heading || b.Type == article.Paragraph)
 		if opened {
-			if cards && !headed && line && b.Type == article.Heading && b.words >= 2 {
+			if cards && !headed && line && b.Type == article.Heading && int(b.words) >= 2 {
 				x.kinds.titles[i] = true
 			}
 			headed = headed || b.Type == article.Heading
@@ -746,7 +746,7 @@ func (x *extraction) markItemTitles() {
 		if line {
 			x.kinds.titles[i] = true
 		}
-		if grid && b.Type == article.Paragraph && b.linkWords == 0 && b.words <= w.MaxLabelWords && hasLetter(b.Text) {
+		if grid && b.Type == article.Paragraph && b.linkWords == 0 && int(b.words) <= w.MaxLabelWords && hasLetter(b.Text) {
 			badge = i // look at the next block of the item too
 			continue
 		}
@@ -770,7 +770,7 @@ func (x *extraction) markItemLabels() {
 	k := 0
 	for i := range x.blocks {
 		b := &x.blocks[i]
-		if b.words == 0 || b.words > w.MaxLabelWords || b.Type != article.Paragraph && b.Type != article.Heading {
+		if b.words == 0 || int(b.words) > w.MaxLabelWords || b.Type != article.Paragraph && b.Type != article.Heading {
 			continue
 		}
 		for k < len(run.items) && b.owner >= x.nodes[run.items[k]].End {
@@ -808,7 +808,7 @@ func (x *extraction) markItemLabels() {
 // over a list of links is no card's badge.
 func (x *extraction) badgedTitle(i int) bool {
 	j, ok := x.kinds.badged[i]
-	return ok && x.blocks[j].reason != article.ReasonTeaser
+	return ok && x.blocks[j].reason != label.MarkTeaser
 }
 
 // wordy reports whether more of the fields of s open with a letter than

@@ -136,4 +136,7 @@ func TestRowSizes(t *testing.T) {
 	if n := unsafe.Sizeof(elem{}); n > 16 {
 		t.Errorf("an elem is %d bytes, want at most 16", n)
 	}
+	if n := unsafe.Sizeof(block{}); n > 24 {
+		t.Errorf("a block is %d bytes, want at most 24", n)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnow-go/winnow/article"
+	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 )
 
@@ -21,7 +22,7 @@ func (x *extraction) result() Result {
 		if b.keep {
 			kept++
 			if b.Type != article.Figure {
-				words += b.words
+				words += int(b.words)
 			} else if b.words > 0 {
 				captioned = true
 			}
@@ -153,13 +154,13 @@ func (x *extraction) shape(words int) Shape {
 		switch b.Type {
 		case article.Paragraph:
 			sh.Paragraphs++
-			sh.ParagraphWords += b.words
+			sh.ParagraphWords += int(b.words)
 		case article.Heading:
 			sh.Headings++
 		case article.List:
 			sh.Lists++
 			sh.ListItems += len(b.Items)
-			sh.ListWords += b.words
+			sh.ListWords += int(b.words)
 		case article.Table:
 			sh.Tables++
 		case article.Code:
@@ -167,7 +168,7 @@ func (x *extraction) shape(words int) Shape {
 		case article.Figure:
 			sh.Figures++
 		}
-		sh.LinkWords += b.linkWords
+		sh.LinkWords += int(b.linkWords)
 	}
 	for i := range x.nodes {
 		if x.nodes[i].card {
@@ -213,7 +214,7 @@ func (x *extraction) teaserCount() int {
 	n := 0
 	for i := range x.blocks {
 		b := &x.blocks[i]
-		if b.words >= x.weights.TeaserMinWords && float64(b.linkWords) > x.weights.TeaserLinkShare*float64(b.words) {
+		if int(b.words) >= x.weights.TeaserMinWords && float64(b.linkWords) > x.weights.TeaserLinkShare*float64(b.words) {
 			n++
 		}
 	}
@@ -242,8 +243,8 @@ func (x *extraction) removals() []article.Removal {
 		}
 		if b := &x.blocks[i]; b.keep {
 			kept++
-		} else if b.reason != "" {
-			add(blockText(b), b.reason)
+		} else if b.reason != label.NoMark {
+			add(blockText(b), b.reason.Reason())
 		}
 	}
 	return out

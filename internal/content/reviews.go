@@ -45,12 +45,12 @@ func (x *extraction) dropProductReviews() {
 			}
 		}
 		if widget[i] >= 0 {
-			words[widget[i]] += b.words
+			words[widget[i]] += int(b.words)
 		}
 	}
 	for i := range x.blocks {
 		if w := widget[i]; w >= 0 && words[w] >= x.weights.MinReviewWords {
-			x.blocks[i].keep, x.blocks[i].reason = false, article.ReasonComments
+			x.blocks[i].keep, x.blocks[i].reason = false, label.MarkComments
 		}
 	}
 }
@@ -101,7 +101,7 @@ func (x *extraction) dropProductPickers() {
 			cut = p
 		}
 		if cut {
-			b.keep, b.reason = false, article.ReasonForm
+			b.keep, b.reason = false, label.MarkForm
 		}
 	}
 }
@@ -138,11 +138,11 @@ func (x *extraction) dropProductLabels() {
 	}
 	for i := range x.blocks {
 		b := &x.blocks[i]
-		if !b.keep || b.Type != article.Paragraph && b.Type != article.Heading || b.words > rules.MaxProductLabelWords {
+		if !b.keep || b.Type != article.Paragraph && b.Type != article.Heading || int(b.words) > rules.MaxProductLabelWords {
 			continue
 		}
 		if rules.IsRatingLine(b.Text) || rules.IsPriceLine(b.Text) && !b.teaser && !x.inPriceCard(b.owner) {
-			b.keep, b.reason = false, article.ReasonMeta
+			b.keep, b.reason = false, label.MarkMeta
 		}
 	}
 }

@@ -48,7 +48,7 @@ func (x *extraction) voteAll() {
 		// For extendRoot: body paragraphs on one side, all else
 		// (chrome, lists, tables, labels) on the other.
 		side := x.negVotes
-		if v > 0 && x.blocks[i].Type == article.Paragraph && x.blocks[i].words >= x.weights.BodyParagraphWords {
+		if v > 0 && x.blocks[i].Type == article.Paragraph && int(x.blocks[i].words) >= x.weights.BodyParagraphWords {
 			side = x.posVotes
 		}
 		for id := x.blocks[i].owner; id >= 0; id = x.nodes[id].Parent {
@@ -295,7 +295,7 @@ func (x *extraction) sharedProse(root, cur, id int32) float64 {
 // bodyParagraph reports a paragraph long enough to be the body's that
 // votes for its containers.
 func (x *extraction) bodyParagraph(b *block) bool {
-	return b.Type == article.Paragraph && b.words >= x.weights.BodyParagraphWords && x.vote(b) > 0
+	return b.Type == article.Paragraph && int(b.words) >= x.weights.BodyParagraphWords && x.vote(b) > 0
 }
 
 // nearestClass is the class of the nearest element from id up to, and
@@ -370,7 +370,7 @@ func (x *extraction) vote(b *block) float64 {
 	if density > x.weights.MaxLinkDensity && b.Type != article.List {
 		// A long sentence with a few linked names is still prose; a
 		// headline that is all link is a teaser.
-		if density <= x.weights.SentenceLinkDensity && b.words >= x.weights.SentenceMinWords && endsSentence(b.Text) {
+		if density <= x.weights.SentenceLinkDensity && int(b.words) >= x.weights.SentenceMinWords && endsSentence(b.Text) {
 			return words * (1 - density)
 		}
 		return -words * density * x.weights.BadTextPenalty
@@ -378,7 +378,7 @@ func (x *extraction) vote(b *block) float64 {
 	if b.Type == article.List {
 		// Items of a dozen words and more are sentences, whatever their
 		// links; short linked items are a menu or a teaser list.
-		if b.words >= x.weights.ProseItemWords*len(b.Items) && density <= x.weights.ProseListDensity {
+		if int(b.words) >= x.weights.ProseItemWords*len(b.Items) && density <= x.weights.ProseListDensity {
 			return words * (1 - density)
 		}
 		if density > x.weights.MenuListDensity {
@@ -386,7 +386,7 @@ func (x *extraction) vote(b *block) float64 {
 		}
 		return words * (1 - density) * x.weights.ListVoteScale
 	}
-	if b.words < x.weights.ShortBlockWords && !endsSentence(b.Text) {
+	if int(b.words) < x.weights.ShortBlockWords && !endsSentence(b.Text) {
 		return x.weights.ShortBlockVote
 	}
 	return words * (1 - density)
@@ -446,7 +446,7 @@ func isASCII(s string) bool {
 // probe or a placeholder ("word word word ..."), not prose. Lists and
 // tables (no Text) are never filler.
 func (x *extraction) filler(b *block) bool {
-	if b.words < x.weights.FillerWords || b.Type == article.Code || b.Text == "" {
+	if int(b.words) < x.weights.FillerWords || b.Type == article.Code || b.Text == "" {
 		return false
 	}
 	// Words as written between spaces: unspaced scripts (Chinese,

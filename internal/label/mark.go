@@ -85,13 +85,20 @@ func MarkOf(r article.Reason) Mark {
 	if r == "" {
 		return NoMark
 	}
-	for m := NoMark + 1; m < numMarks; m++ {
-		if marks[m] == r {
-			return m
-		}
+	if m, ok := markOf[r]; ok {
+		return m
 	}
 	panic("label: no Mark for reason " + string(r))
 }
+
+// markOf is the Mark of each reason of marks.
+var markOf = func() map[article.Reason]Mark {
+	m := make(map[article.Reason]Mark, numMarks)
+	for i, r := range marks {
+		m[r] = Mark(i)
+	}
+	return m
+}()
 
 // Marks is a set of Marks, for the rules' tables of reasons read per
 // element.
