@@ -31,6 +31,8 @@ type block struct {
 	// reason is set when the block is cut; keep when it is kept.
 	keep   bool
 	reason label.Mark
+	// fill caches filler's answer: the votes ask it again and again.
+	fill fillState
 	// words is the size in words (CJK characters count half a word
 	// each), linkWords those inside links; int32, as a block's text is
 	// held to the page's size limit, far below 2^31 words.

@@ -194,7 +194,7 @@ func (x *extraction) reset() {
 		textBuf = nil
 	}
 	*x = extraction{nodes: x.nodes[:0], blocks: x.blocks[:0], out: x.out[:0], removedTrees: x.removedTrees[:0], scores: x.scores[:0],
-		posVotes: x.posVotes[:0], negVotes: x.negVotes[:0], comments: x.comments[:0], textBuf: textBuf,
+		comments: x.comments[:0], textBuf: textBuf,
 		runHard: x.runHard[:0], runCut: x.runCut[:0]}
 }
 
@@ -236,8 +236,6 @@ type extraction struct {
 	removedTrees []removedTree
 	scores       []float64 // root votes, by node
 	kinds        kindState // the repeated-items rule (kinds.go)
-	posVotes     []float64 // the votes of body paragraphs, by node
-	negVotes     []float64 // the other votes, by node, as a magnitude
 	relaxed      bool      // the fallback reading: soft marks lifted (fallback.go)
 	// comments are the blocks of the comment sections, with
 	// Options.Comments; inComments is set while one is read

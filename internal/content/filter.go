@@ -113,7 +113,7 @@ func (x *extraction) captionsToText() {
 			text += " " + b.Credit
 		}
 		*b.Block = article.Block{Type: article.Paragraph, Text: text}
-		b.words = clampWords(dom.CountWords(text))
+		b.words, b.fill = clampWords(dom.CountWords(text)), fillUnknown
 	}
 }
 

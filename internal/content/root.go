@@ -34,8 +34,6 @@ func (x *extraction) pickRoot() {
 func (x *extraction) voteAll() {
 	x.scores = resize(x.scores, len(x.nodes))
 	scores := x.scores
-	x.posVotes = resize(x.posVotes, len(x.nodes))
-	x.negVotes = resize(x.negVotes, len(x.nodes))
 	chk := x.labels.Check()
 	for i := range x.blocks {
 		if chk.Stop() {
@@ -45,17 +43,42 @@ func (x *extraction) voteAll() {
 		if v == 0 {
 			continue
 		}
-		// For extendRoot: body paragraphs on one side, all else
-		// (chrome, lists, tables, labels) on the other.
-		side := x.negVotes
-		if v > 0 && x.blocks[i].Type == article.Paragraph && int(x.blocks[i].words) >= x.weights.BodyParagraphWords {
-			side = x.posVotes
-		}
 		for id := x.blocks[i].owner; id >= 0; id = x.nodes[id].Parent {
 			scores[id] += v
-			side[id] += max(v, -v)
 		}
 	}
+}
+
+// sideVotes sums, for each element of ids (each an ancestor of the one
+// before it), the votes of the blocks under it by side, as magnitudes:
+// body paragraphs in pos, all else (chrome, lists, tables, labels) in
+// neg. Each sum adds the same votes in the same order as voteAll adds
+// them to an element's score, so it is what a table of such votes for
+// every element would hold, without the 16 bytes an element.
+func (x *extraction) sideVotes(ids []int32, pos, neg []float64) {
+	top := ids[len(ids)-1]
+	for i := range x.blocks {
+		b := &x.blocks[i]
+		if !x.holds(top, b.owner) {
+			continue
+		}
+		v := x.vote(b)
+		if v == 0 {
+			continue
+		}
+		side := neg
+		if v > 0 && b.Type == article.Paragraph && int(b.words) >= x.weights.BodyParagraphWords {
+			side = pos
+		}
+		for k := len(ids) - 1; k >= 0 && x.holds(ids[k], b.owner); k-- {
+			side[k] += max(v, -v)
+		}
+	}
+}
+
+// holds reports whether the element at id is a or inside it.
+func (x *extraction) holds(a, id int32) bool {
+	return a <= id && id < x.nodes[a].End
 }
 
 // bestScore is the highest score of an element that is not removed.
@@ -155,25 +178,40 @@ func (x *extraction) extendRoot(root, top int32) int32 {
 	if holds && (top == root || !x.ancestorOf(top, root)) {
 		return root
 	}
-	pos, neg := x.posVotes, x.negVotes
-	best := root
+	// The climb's steps: root and the ancestors it may reach, the
+	// votes of each by side (sideVotes).
+	var idBuf [8]int32
+	ids := append(idBuf[:0], root)
 	for id, depth := x.nodes[root].Parent, 0; id >= 0 && depth < x.weights.ExtendLevels; id, depth = x.nodes[id].Parent, depth+1 {
 		if x.nodes[id].removed || !holds && head >= 0 && x.ancestorOf(id, head) || holds && !x.ancestorOf(top, id) {
 			break
 		}
-		addPos, addNeg := pos[id]-pos[best], neg[id]-neg[best]
+		ids = append(ids, id)
+	}
+	if len(ids) == 1 {
+		return root
+	}
+	var posBuf, negBuf [8]float64
+	pos, neg := posBuf[:0], negBuf[:0]
+	for range ids {
+		pos, neg = append(pos, 0), append(neg, 0)
+	}
+	x.sideVotes(ids, pos, neg)
+	best := 0 // the step taken
+	for k := 1; k < len(ids); k++ {
+		addPos, addNeg := pos[k]-pos[best], neg[k]-neg[best]
 		if addPos == 0 && addNeg == 0 {
 			continue
 		}
 		if addPos < x.weights.ExtendProseShare*pos[best] || addNeg > x.weights.ExtendChromeShare*addPos {
 			break
 		}
-		if holds && 2*x.sharedProse(root, best, id) < addPos {
+		if holds && 2*x.sharedProse(root, ids[best], ids[k]) < addPos {
 			break
 		}
-		best = id
+		best = k
 	}
-	return best
+	return ids[best]
 }
 
 // widenToMain makes the page's <main> (or role=main) the root when the
@@ -449,6 +487,26 @@ func (x *extraction) filler(b *block) bool {
 	if int(b.words) < x.weights.FillerWords || b.Type == article.Code || b.Text == "" {
 		return false
 	}
+	if b.fill == fillUnknown {
+		b.fill = fillNo
+		if x.readsAsFiller(b.Text) {
+			b.fill = fillYes
+		}
+	}
+	return b.fill == fillYes
+}
+
+// fillState is what filler found of a block's text, once it has read it.
+type fillState uint8
+
+const (
+	fillUnknown fillState = iota
+	fillNo
+	fillYes
+)
+
+// readsAsFiller is filler's reading of a block's text.
+func (x *extraction) readsAsFiller(text string) bool {
 	// Words as written between spaces: unspaced scripts (Chinese,
 	// Japanese, Thai) run as one and are never filler.
 	// seen holds the distinct words: an ASCII one as written, compared
@@ -456,7 +514,7 @@ func (x *extraction) filler(b *block) bool {
 	var seen [8]string
 	var seenASCII [8]bool
 	n, fields := 0, 0
-	for w := range strings.FieldsSeq(b.Text) {
+	for w := range strings.FieldsSeq(text) {
 		fields++
 		ascii := isASCII(w)
 		if !ascii {
