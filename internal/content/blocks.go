@@ -156,10 +156,10 @@ func (f *flow) element(n dom.Node, id, owner int32, inLink bool) {
 		if x.inComments {
 			return
 		}
-		if x.opts.Explain && !e.Drop {
+		if x.opts.Explain && !e.Drop() {
 			x.removedTrees = append(x.removedTrees, removedTree{id: id, reason: e.mark.Reason(), before: len(x.blocks)})
 		}
-		if x.opts.Comments && e.mark == label.MarkComments && !e.Drop {
+		if x.opts.Comments && e.mark == label.MarkComments && !e.Drop() {
 			x.collectComments(n, id)
 		}
 		return
@@ -690,7 +690,7 @@ func (x *extraction) gatherSpans(n dom.Node, read func(*elem) bool, withMarks bo
 			return dom.Skip
 		case html.ElementNode:
 			e := &x.nodes[x.labels.Index(c)]
-			if e.Drop || x.cut(e) && (read == nil || !read(e)) {
+			if e.Drop() || x.cut(e) && (read == nil || !read(e)) {
 				return dom.Skip
 			}
 			if c.DataAtom() == atom.Br {

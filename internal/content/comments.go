@@ -24,7 +24,7 @@ type commentBlock struct {
 // cut reports whether e is left out of the blocks being built: removed,
 // unless it is part of the comment section being read.
 func (x *extraction) cut(e *elem) bool {
-	return e.removed && !(x.inComments && e.mark == label.MarkComments && !e.Drop)
+	return e.removed && !(x.inComments && e.mark == label.MarkComments && !e.Drop())
 }
 
 // collectComments reads the comment section n, cut from the body, into

@@ -42,7 +42,7 @@ func (x *extraction) decide(t *label.Tree) {
 	for i := range t.Nodes {
 		n := &t.Nodes[i]
 		x.nodes = append(x.nodes, elem{Node: n, mark: n.Mark})
-		if n.Drop {
+		if n.Drop() {
 			switch t.DOMOf(n).DataAtom() {
 			case atom.Script:
 				x.scripts++
@@ -210,7 +210,7 @@ func (x *extraction) isItemRow(row int32) bool {
 func (x *extraction) decideRemovals() {
 	for i := range x.nodes {
 		e := &x.nodes[i]
-		if e.Drop {
+		if e.Drop() {
 			e.removed = true
 			continue
 		}

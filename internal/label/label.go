@@ -27,7 +27,7 @@ import (
 )
 
 // Node is what the label pass learns about one element, or the document.
-// A page has a Node per element, so the row is kept small (40 bytes): the
+// A page has a Node per element, so the row is kept small (36 bytes): the
 // element is its id in the tree (Tree.DOM), the mark a one-byte code.
 type Node struct {
 	node   int32 // the element's id in the labelled tree
@@ -50,25 +50,11 @@ type Node struct {
 	// Mark is the chrome this element is marked as by its tag, role,
 	// tokens or visibility; NoMark when none.
 	Mark Mark
-	// Drop is set for elements whose subtree is never article text
-	// (scripts, styles, form controls). Their descendants are not labelled.
-	Drop bool
 	// ContentHint is 2 for an element named as the article body
 	// ("article-body", itemprop=articleBody), 1 for a weaker content
 	// token or an <article>/<main> tag, else 0.
 	ContentHint int8
-	// contested is set when the Mark comes from weak evidence only (weak
-	// tokens or role, a taxonomy or slug name) or the element names
-	// itself as content too: the mark is dropped if the element wraps
-	// prose.
-	contested bool
-	// disclosure is set on a hidden element named as a disclosure panel
-	// (an accordion's or a tab's panel, a carousel's slide): hidden until
-	// a click, not chrome.
-	disclosure bool
-	// wrapper is set on <html>, <body> and <main>, which never count as
-	// hidden (hidden).
-	wrapper bool
+	flags       nodeFlags // Drop and the pass's own flags, a bit each
 	// ClassWords and IDWords are the words of rules.PageClassWords that
 	// the element's class and id name (rules.PageClassWordsOf), for the
 	// page type's counts: read here, the class once per name a page
@@ -76,12 +62,47 @@ type Node struct {
 	ClassWords, IDWords uint8
 }
 
+// nodeFlags are a Node's yes-or-no labels.
+type nodeFlags uint8
+
+const (
+	// flagDrop: Drop.
+	flagDrop nodeFlags = 1 << iota
+	// flagContested is set when the Mark comes from weak evidence only
+	// (weak tokens or role, a taxonomy or slug name) or the element
+	// names itself as content too: the mark is dropped if the element
+	// wraps prose.
+	flagContested
+	// flagDisclosure is set on a hidden element named as a disclosure
+	// panel (an accordion's or a tab's panel, a carousel's slide):
+	// hidden until a click, not chrome.
+	flagDisclosure
+	// flagWrapper is set on <html>, <body> and <main>, which never count
+	// as hidden (hidden).
+	flagWrapper
+)
+
+// Drop reports an element whose subtree is never article text (scripts,
+// styles, form controls). Its descendants are not labelled.
+func (n *Node) Drop() bool { return n.flags&flagDrop != 0 }
+
+func (n *Node) contested() bool { return n.flags&flagContested != 0 }
+
+// set sets or clears f.
+func (n *Node) set(f nodeFlags, on bool) {
+	if on {
+		n.flags |= f
+	} else {
+		n.flags &^= f
+	}
+}
+
 // hidden reports whether the page hides the element (a hidden attribute,
 // aria-hidden, an inline display:none or visibility:hidden, a hiding
 // class). The page-level wrappers <html>, <body> and <main> never count
 // as hidden: pages hide them until a script has run.
 func (n *Node) hidden() bool {
-	return n.Mark == MarkHidden && !n.wrapper
+	return n.Mark == MarkHidden && n.flags&flagWrapper == 0
 }
 
 // Tree holds the labels of one page. It is pooled: Release it when done.
@@ -271,7 +292,7 @@ func (t *Tree) label(n dom.Node, parent int32, inLink, inPara bool) sizes {
 		}
 	}
 	var sum sizes
-	if !t.Nodes[id].Drop {
+	if !t.Nodes[id].Drop() {
 		for c := n.FirstChild(); !c.Nil(); c = c.NextSibling() {
 			s := t.label(c, id, inLink, inPara)
 			sum.text += s.text
@@ -289,10 +310,10 @@ func (t *Tree) label(n dom.Node, parent int32, inLink, inPara bool) sizes {
 	if n.DataAtom() == atom.H1 && t.h1 < 0 && !inLink && e.Mark != MarkHidden && sum.text > 0 && 2*sum.link < sum.text {
 		t.h1, t.h1Len = id, sum.text
 	}
-	if e.disclosure && e.Mark == MarkHidden && e.TextLen > 0 &&
+	if e.flags&flagDisclosure != 0 && e.Mark == MarkHidden && e.TextLen > 0 &&
 		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) {
 		t.show(e)
-	} else if e.contested && (t.wrapsProse(e) || t.wrapsHero(id, e) || t.wrapsPanels(e)) {
+	} else if e.contested() && (t.wrapsProse(e) || t.wrapsHero(id, e) || t.wrapsPanels(e)) {
 		e.Mark = NoMark
 	}
 	return sum
@@ -368,7 +389,8 @@ func (t *Tree) mark(id int32) {
 	e := &t.Nodes[id]
 	n := t.DOMOf(e)
 	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
-		e.Mark, e.Drop = r, true
+		e.Mark = r
+		e.flags |= flagDrop
 		for a := range n.Attrs() {
 			if a.Namespace != "" {
 				continue
@@ -392,9 +414,10 @@ func (t *Tree) mark(id int32) {
 	case atom.Article:
 		e.ContentHint = 1
 	case atom.Main:
-		e.ContentHint, e.wrapper = 1, true
+		e.ContentHint = 1
+		e.flags |= flagWrapper
 	case atom.Html, atom.Body:
-		e.wrapper = true
+		e.flags |= flagWrapper
 	}
 	var ident string
 	var cls nameInfo // what the class says
@@ -455,8 +478,8 @@ func (t *Tree) mark(id int32) {
 	}
 	if e.Mark == MarkHidden || cls.hidden {
 		e.Mark = MarkHidden
-		e.disclosure = cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure ||
-			t.afterToggle(n)
+		e.set(flagDisclosure, cls.disclosure || rules.DisclosureRoles[roleOf(n)] || ident != "" && namesInfo(ident, true).disclosure ||
+			t.afterToggle(n))
 		return
 	}
 	t.markNames(e, cls, ident, weakRole)
@@ -482,9 +505,9 @@ func (t *Tree) markNames(e *Node, cls nameInfo, ident string, weakRole bool) {
 	strong := cls.strong || idInfo.strong
 	switch {
 	case before == NoMark && e.Mark != NoMark:
-		e.contested = !strong || cls.contentName || idInfo.contentName || ownHint > 0
+		e.set(flagContested, !strong || cls.contentName || idInfo.contentName || ownHint > 0)
 	case weakRole:
-		e.contested = !strong
+		e.set(flagContested, !strong)
 	}
 }
 
@@ -558,7 +581,7 @@ func (t *Tree) unmarkSections() {
 // of a group of sections: not hidden, not comments, not dropped, not the
 // root.
 func sectionCandidate(e *Node) bool {
-	return e.Mark != NoMark && e.Mark != MarkHidden && e.Mark != MarkComments && !e.Drop && e.Parent >= 0
+	return e.Mark != NoMark && e.Mark != MarkHidden && e.Mark != MarkComments && !e.Drop() && e.Parent >= 0
 }
 
 // join adds the element at id to the group g, chained in members, and
@@ -729,7 +752,7 @@ func (t *Tree) weakBlocks(nested bool) iter.Seq2[int32, *Node] {
 		for i := 0; i < len(t.Nodes); {
 			e := &t.Nodes[i]
 			switch {
-			case e.Drop || e.Mark != NoMark && !e.contested:
+			case e.Drop() || e.Mark != NoMark && !e.contested():
 				i = int(e.End)
 				continue
 			case e.Mark != NoMark && t.weakBlock(e):
@@ -760,7 +783,7 @@ func (t *Tree) holdsHeading(id int32) bool {
 // weakBlock reports an element marked by weak evidence alone that
 // reads as prose, for unmarkBlocks.
 func (t *Tree) weakBlock(e *Node) bool {
-	return e.contested && e.Mark != MarkHidden && e.Mark != MarkComments && e.Heads == 0 &&
+	return e.contested() && e.Mark != MarkHidden && e.Mark != MarkComments && e.Heads == 0 &&
 		float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen)
 }
 
@@ -782,7 +805,7 @@ func (t *Tree) show(e *Node) {
 	}
 	cls := namesInfo(dom.Attr(n, "class"), false)
 	t.markNames(e, cls, dom.Attr(n, "id"), false)
-	if e.contested && t.wrapsProse(e) {
+	if e.contested() && t.wrapsProse(e) {
 		e.Mark = NoMark
 	}
 }

@@ -124,8 +124,8 @@ func TestMarksAndSizes(t *testing.T) {
 	}
 	for i := range tr.Nodes {
 		n := &tr.Nodes[i]
-		if tr.DOMOf(n).DataAtom() == atom.Script && (!n.Drop || n.TextLen != 0) {
-			t.Errorf("script: drop %v, text %d", n.Drop, n.TextLen)
+		if tr.DOMOf(n).DataAtom() == atom.Script && (!n.Drop() || n.TextLen != 0) {
+			t.Errorf("script: drop %v, text %d", n.Drop(), n.TextLen)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func TestMarks(t *testing.T) {
 
 // The row per element stays small: a page may hold one per few bytes.
 func TestNodeSize(t *testing.T) {
-	if n := unsafe.Sizeof(Node{}); n > 40 {
-		t.Errorf("a Node is %d bytes, want at most 40", n)
+	if n := unsafe.Sizeof(Node{}); n > 36 {
+		t.Errorf("a Node is %d bytes, want at most 36", n)
 	}
 }
