@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unsafe"
@@ -481,9 +482,13 @@ func (x *extraction) tableOfItems(id int32) bool {
 // string and its cells in one slice, the rows slices of it: three
 // allocations a table rather than a few a cell.
 func (x *extraction) table(n dom.Node, id int32) {
-	var text []byte     // every cell's cleaned text, in order
-	var ends []int32    // where each cell's text ends in text
-	var rowEnds []int32 // where each row's cells end in ends
+	// The text is sized from the label pass's count of the table's
+	// characters, and the offsets double when full: append grows a large
+	// slice by a quarter, which for a table of thousands of rows copies
+	// it over and over.
+	text := make([]byte, 0, int(x.nodes[id].TextLen)+64) // every cell's cleaned text, in order
+	var ends []int32                                     // where each cell's text ends in text
+	var rowEnds []int32                                  // where each row's cells end in ends
 	linkWords := 0
 	dom.Walk(n, func(c dom.Node) dom.Step {
 		if c.Type() != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
@@ -497,7 +502,7 @@ func (x *extraction) table(n dom.Node, id int32) {
 			if (cell.DataAtom() == atom.Td || cell.DataAtom() == atom.Th) && !x.cut(&x.nodes[x.labels.Index(cell)]) {
 				var lw int
 				text, lw = x.appendTextOf(text, cell)
-				ends = append(ends, int32(len(text)))
+				ends = append(doubled(ends), int32(len(text)))
 				linkWords += lw
 			}
 		}
@@ -506,7 +511,7 @@ func (x *extraction) table(n dom.Node, id int32) {
 			// a row of empty cells, or of none
 			ends = ends[:first]
 		default:
-			rowEnds = append(rowEnds, int32(len(ends)))
+			rowEnds = append(doubled(rowEnds), int32(len(ends)))
 		}
 		return dom.Skip
 	}, nil)
@@ -525,6 +530,14 @@ func (x *extraction) table(n dom.Node, id int32) {
 		start = rowEnds[i]
 	}
 	x.addBlock(article.Block{Type: article.Table, Rows: rows}, id, linkWords)
+}
+
+// doubled returns s with room for one more element, doubling a full s.
+func doubled(s []int32) []int32 {
+	if len(s) < cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(len(s), 8))
 }
 
 // figure turns a <figure> into a figure block: its image, caption and
