@@ -23,8 +23,10 @@ func Attr(n Node, key string) string {
 // and whether n has it.
 func LookupAttr(n Node, key string) (string, bool) {
 	// The value is read only for the key asked for.
-	for _, a := range n.attrs() {
-		if a.ns == 0 && n.t.attrKey(&a) == key {
+	as := n.attrs()
+	for i := range as {
+		a := &as[i] // in place: a copy of the record costs more than the compare
+		if a.ns == 0 && n.t.attrKey(a) == key {
 			return n.t.text(a.val, a.valLen), true
 		}
 	}

@@ -201,9 +201,13 @@ func (t *Tree) SetAttrs(n Node, attrs []html.Attribute) {
 		return
 	}
 	p.attr, p.attrLen = uint32(len(t.attrs)), uint32(len(attrs))
-	t.attrs = room(t.attrs, len(attrs))
-	for _, a := range attrs {
-		t.attrs = append(t.attrs, t.newAttr(a))
+	start := len(t.attrs)
+	t.attrs = room(t.attrs, len(attrs))[:start+len(attrs)]
+	// Each record is written in place: a 20-byte record returned by
+	// value and appended is copied through the stack in pieces that
+	// stall the loads after them.
+	for i := range attrs {
+		t.setAttr(&t.attrs[start+i], &attrs[i])
 	}
 }
 
@@ -220,8 +224,9 @@ func (t *Tree) CopyAttrs(n, src Node) {
 	t.attrs = append(t.attrs, t.attrs[s.attr:s.attr+s.attrLen]...)
 }
 
-func (t *Tree) newAttr(a html.Attribute) attr {
-	var r attr
+// setAttr writes a's record to r. It may copy a's texts into own, never
+// into attrs.
+func (t *Tree) setAttr(r *attr, a *html.Attribute) {
 	if off, ok := t.inPage(a.Key); ok {
 		r.key, r.keyLen = off, uint32(len(a.Key))
 	} else if k := t.keyAtom(a.Key); k != 0 {
@@ -230,10 +235,10 @@ func (t *Tree) newAttr(a html.Attribute) attr {
 		r.key, r.keyLen = appendOwn(t, a.Key)
 	}
 	r.val, r.valLen = t.ref(a.Val)
+	r.ns = 0
 	if a.Namespace != "" { // nearly every attribute has none
 		r.ns = index(attrNamespaces[:], a.Namespace)
 	}
-	return r
 }
 
 // keyAtom returns the atom whose name is key, or 0.
@@ -259,7 +264,8 @@ func (t *Tree) keyAtom(key string) atom.Atom {
 
 // AddAttr appends one attribute to n's.
 func (t *Tree) AddAttr(n Node, a html.Attribute) {
-	r := t.newAttr(a) // before n's run is read: it may copy into own, not attrs
+	var r attr
+	t.setAttr(&r, &a) // before n's run is read: it may copy into own, not attrs
 	p := &t.nodes[n.id]
 	if p.attrLen > 0 && int(p.attr+p.attrLen) != len(t.attrs) {
 		// Not the last run of attributes: move n's to the end first.
@@ -478,9 +484,12 @@ func (n Node) AttrAt(i int) html.Attribute {
 func (n Node) Attrs() iter.Seq[html.Attribute] {
 	return func(yield func(html.Attribute) bool) {
 		t := n.t
-		for _, a := range n.attrs() {
-			// As attribute does, written out to be inlined.
-			if !yield(html.Attribute{Namespace: attrNamespaces[a.ns], Key: t.attrKey(&a), Val: t.text(a.val, a.valLen)}) {
+		as := n.attrs()
+		for i := range as {
+			// As attribute does, written out to be inlined; the record
+			// is read in place, not copied.
+			a := &as[i]
+			if !yield(html.Attribute{Namespace: attrNamespaces[a.ns], Key: t.attrKey(a), Val: t.text(a.val, a.valLen)}) {
 				return
 			}
 		}
