@@ -19,8 +19,8 @@ import (
 // follow.
 //
 // The parser builds a tree with the methods that change it (NewNode,
-// AppendChild, InsertBefore, Detach, SetData, SetAttrs, CopyAttrs); every later
-// stage only reads it, through Node.
+// AppendChild, InsertBefore, Detach, SetData, SetAttrs, SetAttrsKeyed,
+// AddAttr, CopyAttrs); every later stage only reads it, through Node.
 type Tree struct {
 	nodes []node // nodes[0] stands for "no node"
 	attrs []attr
@@ -211,6 +211,33 @@ func (t *Tree) SetAttrs(n Node, attrs []html.Attribute) {
 	}
 }
 
+// SetAttrsKeyed is SetAttrs for a caller that knows each key's atom, as a
+// tokenizer that looked each name up does: keys[i] is the atom that
+// attrs[i].Key spells, or 0 when it spells none. The tree then does not
+// look the keys up again.
+func (t *Tree) SetAttrsKeyed(n Node, attrs []html.Attribute, keys []atom.Atom) {
+	if len(keys) != len(attrs) {
+		panic("dom: SetAttrsKeyed with a key atom for each attribute")
+	}
+	p := &t.nodes[n.id]
+	if len(attrs) == 0 {
+		p.attr, p.attrLen = 0, 0
+		return
+	}
+	p.attr, p.attrLen = uint32(len(t.attrs)), uint32(len(attrs))
+	start := len(t.attrs)
+	t.attrs = room(t.attrs, len(attrs))[:start+len(attrs)]
+	for i := range attrs {
+		r, a := &t.attrs[start+i], &attrs[i]
+		if k := keys[i]; k != 0 {
+			r.key, r.keyLen = uint32(k), atomName
+		} else {
+			r.key, r.keyLen = t.ref(a.Key)
+		}
+		t.setVal(r, a)
+	}
+}
+
 // CopyAttrs sets n's attributes to those of src, a node of the same tree.
 func (t *Tree) CopyAttrs(n, src Node) {
 	s := t.nodes[src.id]
@@ -225,15 +252,21 @@ func (t *Tree) CopyAttrs(n, src Node) {
 }
 
 // setAttr writes a's record to r. It may copy a's texts into own, never
-// into attrs.
+// into attrs. Every key that is an atom's name is held as the atom,
+// wherever its text is, so that AttrRef.KeyAtom can stand for the key.
 func (t *Tree) setAttr(r *attr, a *html.Attribute) {
-	if off, ok := t.inPage(a.Key); ok {
-		r.key, r.keyLen = off, uint32(len(a.Key))
-	} else if k := t.keyAtom(a.Key); k != 0 {
+	if k := t.keyAtom(a.Key); k != 0 {
 		r.key, r.keyLen = uint32(k), atomName
+	} else if off, ok := t.inPage(a.Key); ok {
+		r.key, r.keyLen = off, uint32(len(a.Key))
 	} else {
 		r.key, r.keyLen = appendOwn(t, a.Key)
 	}
+	t.setVal(r, a)
+}
+
+// setVal writes a's value and namespace to r.
+func (t *Tree) setVal(r *attr, a *html.Attribute) {
 	r.val, r.valLen = t.ref(a.Val)
 	r.ns = 0
 	if a.Namespace != "" { // nearly every attribute has none
@@ -243,8 +276,7 @@ func (t *Tree) setAttr(r *attr, a *html.Attribute) {
 
 // keyAtom returns the atom whose name is key, or 0.
 func (t *Tree) keyAtom(key string) atom.Atom {
-	// No atom is this long; the check also keeps the conversion below
-	// on the stack.
+	// No atom is this long.
 	if len(key) == 0 || len(key) > 32 {
 		return 0
 	}
@@ -255,7 +287,8 @@ func (t *Tree) keyAtom(key string) atom.Atom {
 	if c.p == p && len(c.a.String()) == len(key) {
 		return c.a
 	}
-	a := atom.Lookup([]byte(key))
+	// Lookup neither keeps nor changes the bytes.
+	a := atom.Lookup(unsafe.Slice(unsafe.StringData(key), len(key)))
 	if a != 0 && unsafe.StringData(a.String()) == unsafe.StringData(key) {
 		c.p, c.a = p, a
 	}
@@ -490,6 +523,48 @@ func (n Node) Attrs() iter.Seq[html.Attribute] {
 			// is read in place, not copied.
 			a := &as[i]
 			if !yield(html.Attribute{Namespace: attrNamespaces[a.ns], Key: t.attrKey(a), Val: t.text(a.val, a.valLen)}) {
+				return
+			}
+		}
+	}
+}
+
+// An AttrRef is one attribute of a node, read in place: its key's atom
+// is at hand without building the key, and its key and value are built
+// only when asked for. It is valid while the tree does not change.
+type AttrRef struct {
+	t *Tree
+	a *attr
+}
+
+// KeyAtom returns the atom of the key when the key is an atom's name,
+// and 0 otherwise: a tree holds every such key as its atom, so a key
+// whose KeyAtom is 0 spells no atom.
+func (r AttrRef) KeyAtom() atom.Atom {
+	if r.a.keyLen != atomName {
+		return 0
+	}
+	return atom.Atom(r.a.key)
+}
+
+// Key returns the attribute's key (its local name, for one of a
+// namespace).
+func (r AttrRef) Key() string { return r.t.attrKey(r.a) }
+
+// Val returns the attribute's value.
+func (r AttrRef) Val() string { return r.t.text(r.a.val, r.a.valLen) }
+
+// Namespace returns the attribute's namespace: "" for nearly every one;
+// "xlink", "xml" or "xmlns" for the names foreign content splits.
+func (r AttrRef) Namespace() string { return attrNamespaces[r.a.ns] }
+
+// AttrRefs yields n's attributes in order, as Attrs does, each read in
+// place: for readers that look at a few keys and leave the rest unread.
+func (n Node) AttrRefs() iter.Seq[AttrRef] {
+	return func(yield func(AttrRef) bool) {
+		as := n.attrs()
+		for i := range as {
+			if !yield(AttrRef{n.t, &as[i]}) {
 				return
 			}
 		}

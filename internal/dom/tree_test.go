@@ -695,10 +695,11 @@ func mustPanic(t *testing.T, what string, f func()) {
 }
 
 // TestAttrStore: an attribute is kept where it can be read back from
-// without a copy — a key or value that is a slice of the page as its
-// offset, a key that is an atom's name as the atom — and any other is
-// copied into the tree, as a tokenizer hands them over: a value decoded
-// from its character references, a key it lower-cased.
+// without a copy — a key that spells an atom's name as the atom, even
+// when it is a slice of the page, any other key or value that is a slice
+// of the page as its offset — and any other is copied into the tree, as
+// a tokenizer hands them over: a value decoded from its character
+// references, a key it lower-cased.
 func TestAttrStore(t *testing.T) {
 	const page = `<div Data-Role="a&amp;b" class="lead" data-x="1" id=main>`
 	slice := func(s string) string {
@@ -731,7 +732,7 @@ func TestAttrStore(t *testing.T) {
 		{false, true, false, true},
 		{false, false, true, false},
 		{true, false, true, false},
-		{true, false, true, false},
+		{false, false, true, false}, // "id" from the page, held as its atom
 	} {
 		a := n.AttrAt(i)
 		if inPage(a.Key, page) != w.keyPage || tree.Owns(a.Key) != w.keyOwn {
@@ -810,7 +811,7 @@ func TestAttrStore(t *testing.T) {
 			t.Errorf("after Reset the node still has %q", key)
 		}
 	}
-	if a := m.AttrAt(1); !inPage(a.Key, page2) || !inPage(a.Val, page2) {
+	if a := m.AttrAt(1); !inPage(a.Val, page2) {
 		t.Errorf("after Reset: rel=next is not read from the new page")
 	}
 }
@@ -818,11 +819,13 @@ func TestAttrStore(t *testing.T) {
 var sinkString string
 
 // TestAttrKeyAtoms: a key is kept as an atom when it spells one, whether
-// or not it is the atom's own name, and a slice of an atom's name that
-// spells none is copied; a key read once as an atom's name reads the
-// same the second time.
+// or not it is the atom's own name or a slice of the page, and a slice of
+// an atom's name that spells none is copied; a key read once as an atom's
+// name reads the same the second time. KeyAtom is the key's atom, 0 for
+// a key that spells none.
 func TestAttrKeyAtoms(t *testing.T) {
-	tree := NewTree("", 0)
+	const page = `<div class data-x>`
+	tree := NewTree(page, 0)
 	n := tree.NewNode(html.ElementNode, atom.Div, "div", "")
 	keys := []string{
 		atom.Class.String(), atom.Class.String(), // the second from the cache
@@ -831,6 +834,8 @@ func TestAttrKeyAtoms(t *testing.T) {
 		atom.Href.String()[:2],       // "hr", another atom
 		atom.Href.String(),           // and the atom itself again
 		strings.Clone("data-lookup"), // no atom
+		page[5:10],                   // "class", a slice of the page
+		page[11:17],                  // "data-x", a slice of the page spelling no atom
 	}
 	var attrs []html.Attribute
 	for i, k := range keys {
@@ -843,11 +848,62 @@ func TestAttrKeyAtoms(t *testing.T) {
 			if a.Key != k || a.Val != fmt.Sprint(i) {
 				t.Errorf("attribute %d is %s=%s; want %s=%d", i, a.Key, a.Val, k, i)
 			}
-			if copied, want := tree.Owns(a.Key), atom.Lookup([]byte(k)) == 0; copied != want {
+			if copied, want := tree.Owns(a.Key), atom.Lookup([]byte(k)) == 0 && !inPage(k, page); copied != want {
 				t.Errorf("key %q copied %v; want %v", k, copied, want)
 			}
 		}
+		i := 0
+		for r := range n.AttrRefs() {
+			if got, want := r.KeyAtom(), atom.Lookup([]byte(keys[i])); got != want {
+				t.Errorf("KeyAtom of %q is %v; want %v", keys[i], got, want)
+			}
+			if r.Key() != keys[i] || r.Val() != fmt.Sprint(i) || r.Namespace() != "" {
+				t.Errorf("AttrRef %d is %s:%s=%s; want %s=%d", i, r.Namespace(), r.Key(), r.Val(), keys[i], i)
+			}
+			i++
+		}
+		if i != len(keys) {
+			t.Errorf("AttrRefs yielded %d attributes; want %d", i, len(keys))
+		}
 	}
+}
+
+// TestSetAttrsKeyed: attributes set with their keys' atoms read as
+// SetAttrs sets them, and a key atom must come with each attribute.
+func TestSetAttrsKeyed(t *testing.T) {
+	const page = `<a href=/x data-y=2 Title=t>`
+	tree := NewTree(page, 0)
+	attrs := []html.Attribute{
+		{Key: atom.Href.String(), Val: page[8:10]},
+		{Key: page[11:17], Val: page[18:19]}, // data-y, no atom
+		{Key: strings.Clone("title"), Val: strings.Clone("t")},
+	}
+	keys := []atom.Atom{atom.Href, 0, atom.Title}
+	a := tree.NewNode(html.ElementNode, atom.A, "a", "")
+	b := tree.NewNode(html.ElementNode, atom.A, "a", "")
+	tree.SetAttrs(a, attrs)
+	tree.SetAttrsKeyed(b, attrs, keys)
+	if got, want := attrString(b), attrString(a); got != want {
+		t.Errorf("SetAttrsKeyed gives %q; SetAttrs %q", got, want)
+	}
+	i := 0
+	for r := range b.AttrRefs() {
+		if r.KeyAtom() != keys[i] {
+			t.Errorf("attribute %d: KeyAtom %v; want %v", i, r.KeyAtom(), keys[i])
+		}
+		i++
+	}
+	if k := b.AttrAt(1).Key; !inPage(k, page) {
+		t.Errorf("key %q is not read from the page", k)
+	}
+	if k := b.AttrAt(2).Key; tree.Owns(k) {
+		t.Errorf("key %q, an atom's name, was copied", k)
+	}
+	tree.SetAttrsKeyed(b, nil, nil)
+	if b.AttrLen() != 0 {
+		t.Errorf("%d attributes after setting none", b.AttrLen())
+	}
+	mustPanic(t, "SetAttrsKeyed with too few keys", func() { tree.SetAttrsKeyed(b, attrs, keys[:2]) })
 }
 
 func TestZeroNode(t *testing.T) {
@@ -867,6 +923,7 @@ func TestZeroNode(t *testing.T) {
 			{"Namespace", func() any { return z.Namespace() }, ""},
 			{"AttrLen", func() any { return z.AttrLen() }, 0},
 			{"Attrs", func() any { return len(slices.Collect(z.Attrs())) }, 0},
+			{"AttrRefs", func() any { return len(slices.Collect(z.AttrRefs())) }, 0},
 			{"Parent", func() any { return z.Parent() }, Node{}},
 			{"FirstChild", func() any { return z.FirstChild() }, Node{}},
 			{"LastChild", func() any { return z.LastChild() }, Node{}},

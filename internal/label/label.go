@@ -391,18 +391,19 @@ func (t *Tree) mark(id int32) {
 	if r, ok := lookupTag(dropTags, rules.DropTags, n); ok {
 		e.Mark = r
 		e.flags |= flagDrop
-		for a := range n.Attrs() {
-			if a.Namespace != "" {
-				continue
-			}
-			switch a.Key {
-			case "class":
-				ni := t.classInfo(a.Val)
-				e.MetaNames |= ni.meta
-				e.ClassWords |= ni.page
-			case "id":
-				e.MetaNames |= rules.MetaNamesOf(a.Val)
-				e.IDWords |= rules.PageClassWordsOf(a.Val)
+		for a := range n.AttrRefs() {
+			switch a.KeyAtom() {
+			case atom.Class:
+				if a.Namespace() == "" {
+					ni := t.classInfo(a.Val())
+					e.MetaNames |= ni.meta
+					e.ClassWords |= ni.page
+				}
+			case atom.Id:
+				if a.Namespace() == "" {
+					e.MetaNames |= rules.MetaNamesOf(a.Val())
+					e.IDWords |= rules.PageClassWordsOf(a.Val())
+				}
 			}
 		}
 		return
@@ -422,52 +423,57 @@ func (t *Tree) mark(id int32) {
 	var ident string
 	var cls nameInfo // what the class says
 	weakRole := false
-	for a := range n.Attrs() {
-		switch a.Key {
-		case "role":
-			// A role attribute may list fallbacks ("navigation menu");
-			// the first one is the role.
-			role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Val)), " ")
-			if r, ok := roles[role]; ok && e.Mark != MarkHidden {
-				e.Mark = r
-				weakRole = rules.WeakRoles[role] && e.Mark != NoMark && n.DataAtom() != atom.Nav
-			} else if role == "button" && e.Mark == NoMark && controlLabel(n) {
-				e.Mark = MarkButton
-			} else if role == "main" || role == "article" {
-				e.ContentHint = max(e.ContentHint, 1)
-			}
-		case "itemprop":
-			if rules.ArticleBodyItemprops[a.Val] {
+	// The keys are told apart by their atoms (the three that spell none
+	// by name), and a value is read only for a key looked at.
+	for a := range n.AttrRefs() {
+		switch a.KeyAtom() {
+		case atom.Itemprop:
+			if rules.ArticleBodyItemprops[a.Val()] {
 				e.ContentHint = 2
 			}
-		case "hidden":
+		case atom.Hidden:
 			e.Mark = MarkHidden
-		case "aria-hidden":
-			if a.Val == "true" {
+		case atom.Style:
+			if hiddenStyle(a.Val()) {
 				e.Mark = MarkHidden
 			}
-		case "aria-modal":
-			// A modal dialog (a store's refund or privacy policy, a
-			// sign-in box) is shown on a click, over the page: hidden
-			// at load, whatever its size.
-			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
-				e.Mark = MarkHidden
-			}
-		case "style":
-			if hiddenStyle(a.Val) {
-				e.Mark = MarkHidden
-			}
-		case "class":
-			cls = t.classInfo(a.Val)
-			if a.Namespace == "" {
+		case atom.Class:
+			cls = t.classInfo(a.Val())
+			if a.Namespace() == "" {
 				e.MetaNames |= cls.meta
 				e.ClassWords |= cls.page
 			}
-		case "id":
-			ident = a.Val
-			if a.Namespace == "" {
-				e.MetaNames |= rules.MetaNamesOf(a.Val)
-				e.IDWords |= rules.PageClassWordsOf(a.Val)
+		case atom.Id:
+			ident = a.Val()
+			if a.Namespace() == "" {
+				e.MetaNames |= rules.MetaNamesOf(ident)
+				e.IDWords |= rules.PageClassWordsOf(ident)
+			}
+		case 0:
+			switch a.Key() {
+			case "role":
+				// A role attribute may list fallbacks ("navigation menu");
+				// the first one is the role.
+				role, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(a.Val())), " ")
+				if r, ok := roles[role]; ok && e.Mark != MarkHidden {
+					e.Mark = r
+					weakRole = rules.WeakRoles[role] && e.Mark != NoMark && n.DataAtom() != atom.Nav
+				} else if role == "button" && e.Mark == NoMark && controlLabel(n) {
+					e.Mark = MarkButton
+				} else if role == "main" || role == "article" {
+					e.ContentHint = max(e.ContentHint, 1)
+				}
+			case "aria-hidden":
+				if a.Val() == "true" {
+					e.Mark = MarkHidden
+				}
+			case "aria-modal":
+				// A modal dialog (a store's refund or privacy policy, a
+				// sign-in box) is shown on a click, over the page: hidden
+				// at load, whatever its size.
+				if strings.EqualFold(strings.TrimSpace(a.Val()), "true") {
+					e.Mark = MarkHidden
+				}
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/winnow-go/winnow/article"
+	"golang.org/x/net/html/atom"
 )
 
 // Every reason winnow gives has a Mark that gives it back, and a set of
@@ -35,5 +36,15 @@ func TestMarks(t *testing.T) {
 func TestNodeSize(t *testing.T) {
 	if n := unsafe.Sizeof(Node{}); n > 36 {
 		t.Errorf("a Node is %d bytes, want at most 36", n)
+	}
+}
+
+// TestMarkKeysSpellNoAtom: mark tells the keys it reads apart by their
+// atoms, and by name only the keys that spell none; these must not.
+func TestMarkKeysSpellNoAtom(t *testing.T) {
+	for _, k := range []string{"role", "aria-hidden", "aria-modal"} {
+		if a := atom.Lookup([]byte(k)); a != 0 {
+			t.Errorf("%q spells atom %v", k, a)
+		}
 	}
 }

@@ -207,23 +207,32 @@ func (c *collector) element(n dom.Node, id int32, st walkState) {
 	}
 	var itemprop, itemtype, role string
 	hasClass := false
-	for a := range n.Attrs() {
-		switch a.Key {
-		case "datetime", "title", "content", "data-time", "data-date", "data-datetime", "data-timestamp":
+	// The keys are told apart by their atoms, and the others by name; a
+	// value is read only for a key looked at.
+	for a := range n.AttrRefs() {
+		switch a.KeyAtom() {
+		case atom.Datetime, atom.Title, atom.Content:
 			if n.DataAtom() != atom.Time {
-				c.attrDate(a.Key, a.Val, st)
+				c.attrDate(a.Key(), a.Val(), st)
 			}
-		case "itemprop":
-			itemprop = a.Val
-		case "itemtype":
-			itemtype = a.Val
-		case "role":
-			role = a.Val
-		case "class", "id":
+		case atom.Itemprop:
+			itemprop = a.Val()
+		case atom.Itemtype:
+			itemtype = a.Val()
+		case atom.Class, atom.Id:
 			hasClass = true
-		default:
-			if n.DataAtom() != atom.Time && isPublishedAttr(a.Key) {
-				c.attrDate(a.Key, a.Val, st)
+		case 0:
+			switch k := a.Key(); k {
+			case "data-time", "data-date", "data-datetime", "data-timestamp":
+				if n.DataAtom() != atom.Time {
+					c.attrDate(k, a.Val(), st)
+				}
+			case "role":
+				role = a.Val()
+			default:
+				if n.DataAtom() != atom.Time && isPublishedAttr(k) {
+					c.attrDate(k, a.Val(), st)
+				}
 			}
 		}
 	}
@@ -311,15 +320,21 @@ func (c *collector) meta(n dom.Node) {
 	var keys [4]string
 	k := 0
 	content, hasContent := "", false
-	for a := range n.Attrs() {
-		switch a.Key {
-		case "name", "property", "itemprop", "http-equiv":
-			if a.Val != "" && k < len(keys) {
-				keys[k] = a.Val
+	for a := range n.AttrRefs() {
+		isKey := false // name, property, itemprop or http-equiv
+		switch a.KeyAtom() {
+		case atom.Name, atom.Itemprop, atom.HttpEquiv:
+			isKey = true
+		case atom.Content:
+			content, hasContent = a.Val(), true
+		case 0:
+			isKey = a.Key() == "property" // spells no atom
+		}
+		if isKey && k < len(keys) {
+			if v := a.Val(); v != "" {
+				keys[k] = v
 				k++
 			}
-		case "content":
-			content, hasContent = a.Val, true
 		}
 	}
 	if !hasContent {

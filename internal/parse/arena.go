@@ -6,6 +6,7 @@ import (
 
 	"github.com/winnow-go/winnow/internal/dom"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // An arena hands out the trees of one page, keeps the texts they were
@@ -19,6 +20,7 @@ import (
 type arena struct {
 	trees []*dom.Tree
 	store []html.Attribute // the tokenizer's attribute store, emptied
+	keys  []atom.Atom      // the atoms of the store's keys, emptied
 	vals  []byte           // the tokenizer's decoded values, emptied
 	texts []string         // the texts the trees were built from
 	nodes int              // how many nodes a tree is sized for
@@ -70,6 +72,9 @@ func (a *arena) recycle() {
 	clear(a.store[:cap(a.store)])
 	if cap(a.store) > maxPooledAttrs {
 		a.store = nil
+	}
+	if cap(a.keys) > maxPooledAttrs {
+		a.keys = nil
 	}
 	if cap(a.vals) > maxPooledVals {
 		a.vals = nil

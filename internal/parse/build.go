@@ -106,8 +106,8 @@ func build(ctx context.Context, s string, a *arena) (dom.Node, error) {
 	if a != nil {
 		a.texts = append(a.texts, b.z.s)
 		// The attribute store goes from page to page with the arena.
-		b.z.store, b.z.vals = a.store, a.vals
-		defer func() { a.store, a.vals = b.z.store[:0], b.z.vals[:0] }()
+		b.z.store, b.z.keys, b.z.vals = a.store, a.keys, a.vals
+		defer func() { a.store, a.keys, a.vals = b.z.store[:0], b.z.keys[:0], b.z.vals[:0] }()
 	}
 	b.t = a.tree(b.z.s)
 	b.doc = b.t.Root()
@@ -406,7 +406,7 @@ func detach(n dom.Node) {
 // element makes an element of the current token's tag and attributes.
 func (b *builder) element(ns string) dom.Node {
 	n := b.t.NewNode(html.ElementNode, b.tok.a, b.tok.name, ns)
-	b.t.SetAttrs(n, b.tok.attr)
+	b.t.SetAttrsKeyed(n, b.tok.attr, b.tok.keys)
 	return n
 }
 
@@ -1621,7 +1621,7 @@ func (b *builder) inBodyEnd() bool {
 		b.clearToMarker()
 		return true
 	case a.Br:
-		t.kind, t.attr, t.self = tkStart, nil, false
+		t.kind, t.attr, t.keys, t.self = tkStart, nil, nil, false
 		return false
 	}
 	b.anyOtherEnd()

@@ -65,6 +65,7 @@ func TestDatasetTrees(t *testing.T) {
 			if err != nil {
 				continue
 			}
+			checkKeyAtoms(t, p.ID, ours)
 			if d := firstDiff(dumpOurs(ours), dumpRef(dom.FromHTML(ref, "").Root())); d != "" {
 				differ++
 				t.Errorf("%s/%s differs:\n%s", name, filepath.Base(p.Path), d)

@@ -38,7 +38,8 @@ type token struct {
 	name string // a tag's name, lower-cased; a doctype's name
 	data string // a text's or a comment's text
 	attr []html.Attribute
-	self bool // a self-closing start tag
+	keys []atom.Atom // the atoms of attr's keys, 0 for a key that spells none
+	self bool        // a self-closing start tag
 
 	// a doctype's identifiers
 	public, system       string
@@ -73,8 +74,9 @@ type tokenizer struct {
 	// into the tree before it reads the next token, so each tag reuses
 	// it from its start.
 	store      []html.Attribute
-	storeStart int    // where the current tag's attributes start in store
-	vals       []byte // the current tag's decoded attribute values, reused as store is
+	keys       []atom.Atom // the atoms of store's keys, index for index
+	storeStart int         // where the current tag's attributes start in store
+	vals       []byte      // the current tag's decoded attribute values, reused as store is
 	names      map[string]string
 	buf        []byte
 }
@@ -411,7 +413,7 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 	}
 	t.kind = kind
 	t.name, t.a = z.tagName(s[i:n])
-	z.store, z.storeStart, z.vals = z.store[:0], 0, z.vals[:0]
+	z.store, z.keys, z.storeStart, z.vals = z.store[:0], z.keys[:0], 0, z.vals[:0]
 	i = n
 	for {
 		// before attribute name
@@ -419,7 +421,7 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 			i++
 		}
 		if i >= len(s) {
-			z.store = z.store[:z.storeStart]
+			z.store, z.keys = z.store[:z.storeStart], z.keys[:z.storeStart]
 			z.pos = len(s)
 			return false
 		}
@@ -460,7 +462,7 @@ func (z *tokenizer) tag(t *token, i int, kind tokenKind) bool {
 				case '"', '\'':
 					e := strings.IndexByte(s[i+1:], q)
 					if e < 0 {
-						z.store = z.store[:z.storeStart]
+						z.store, z.keys = z.store[:z.storeStart], z.keys[:z.storeStart]
 						z.pos = len(s)
 						return false
 					}
@@ -487,20 +489,32 @@ func (z *tokenizer) finishTag(t *token) {
 	start := z.storeStart
 	if t.kind == tkStart && len(z.store) > start {
 		t.attr = z.store[start:len(z.store):len(z.store)]
+		t.keys = z.keys[start:len(z.keys):len(z.keys)]
 	} else {
-		z.store = z.store[:z.storeStart]
+		z.store, z.keys = z.store[:z.storeStart], z.keys[:z.storeStart]
 	}
 }
 
 // addAttr adds an attribute unless the tag has one of that name.
 func (z *tokenizer) addAttr(key, val string) {
-	key = z.attrName(key)
-	for _, a := range z.store[z.storeStart:] {
-		if a.Key == key {
-			return
+	key, ka := z.attrName(key)
+	if ka != 0 {
+		// An atom's name is the same key as another only when it is
+		// the same atom.
+		for _, k := range z.keys[z.storeStart:] {
+			if k == ka {
+				return
+			}
+		}
+	} else {
+		for _, a := range z.store[z.storeStart:] {
+			if a.Key == key {
+				return
+			}
 		}
 	}
 	z.store = append(z.store, html.Attribute{Key: key, Val: z.unescapeAttr(z.replaceNUL(val))})
+	z.keys = append(z.keys, ka)
 }
 
 // unescapeAttr decodes the character references of an attribute value
@@ -525,6 +539,9 @@ func (z *tokenizer) copyAttrs(attrs []html.Attribute) []html.Attribute {
 	z.storeStart = len(z.store)
 	start := len(z.store)
 	z.store = append(z.store, attrs...)
+	// The copy's keys are changed and set without their atoms; keys
+	// stays index for index with store.
+	z.keys = append(z.keys, make([]atom.Atom, len(attrs))...)
 	return z.store[start:len(z.store):len(z.store)]
 }
 
@@ -540,15 +557,17 @@ func (z *tokenizer) tagName(raw string) (string, atom.Atom) {
 	return z.intern(raw, b), 0
 }
 
-func (z *tokenizer) attrName(raw string) string {
+// attrName returns an attribute's name lower-cased and interned, and its
+// atom (0 for a name that spells none).
+func (z *tokenizer) attrName(raw string) (string, atom.Atom) {
 	if a := commonAtom(raw); a != 0 {
-		return a.String()
+		return a.String(), a
 	}
 	b := z.lower(raw)
 	if a := atom.Lookup(b); a != 0 {
-		return a.String()
+		return a.String(), a
 	}
-	return z.intern(raw, b)
+	return z.intern(raw, b), 0
 }
 
 // commonAtom is the atom of the tag and attribute names pages use most,

@@ -1,7 +1,10 @@
 package parse
 
 import (
+	"context"
 	"testing"
+
+	"github.com/winnow-go/winnow/internal/dom"
 
 	"golang.org/x/net/html/atom"
 )
@@ -20,5 +23,41 @@ func TestCommonAtom(t *testing.T) {
 		if got := commonAtom(name); got != 0 {
 			t.Errorf("commonAtom(%q) = %v, want 0", name, got)
 		}
+	}
+}
+
+// checkKeyAtoms checks that every attribute below root has for KeyAtom
+// the atom its key spells, and 0 when it spells none, as the tokenizer
+// hands the keys' atoms to the tree.
+func checkKeyAtoms(t *testing.T, name string, root dom.Node) {
+	t.Helper()
+	for n := range root.Descendants() {
+		for a := range n.AttrRefs() {
+			if got, want := a.KeyAtom(), atom.Lookup([]byte(a.Key())); got != want {
+				t.Errorf("%s: <%s %s>: KeyAtom %v; want %v", name, n.Data(), a.Key(), got, want)
+			}
+		}
+	}
+}
+
+// TestKeyAtoms: the atoms the tokenizer hands over with the keys are the
+// keys', whatever case the page wrote them in, for a repeated key, for
+// keys copied onto <html> and <body> from later tags, and for the keys
+// foreign content renames or splits.
+func TestKeyAtoms(t *testing.T) {
+	for _, page := range []string{
+		`<div CLASS=a Class=b data-x=1 ROLE=nav id=x hidden aria-hidden=true>t</div>`,
+		`<p title="a&amp;b" Data-Time=1 itemprop=articleBody style>p</p>`,
+		`<html lang=en><body class=a><html dir=rtl LANG=fr><body id=b Class=c>`,
+		`<svg viewbox="0 0 1 1"><a xlink:href=/x xml:lang=en href=/y class=k></a></svg>`,
+		`<math definitionurl=u><mi mathvariant=bold>x</mi></math>`,
+		`<input type=hidden value=v><table><input type=HIDDEN name=n></table>`,
+		`<font color=red face=x size=3><svg><font color=red>f</font></svg>`,
+	} {
+		root, err := build(context.Background(), page, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkKeyAtoms(t, page, root)
 	}
 }
