@@ -195,20 +195,27 @@ func (t *Tree) inPage(s string) (uint32, bool) {
 // page are kept as offsets into it, a key that is an atom's name as the
 // atom, and the others are copied into the tree.
 func (t *Tree) SetAttrs(n Node, attrs []html.Attribute) {
+	recs := t.attrRun(n, len(attrs))
+	for i := range recs {
+		t.setAttr(&recs[i], &attrs[i])
+	}
+}
+
+// attrRun gives n a run of count attribute records at the end of attrs
+// and returns it for the caller to fill. Each record is written in place:
+// a 20-byte record returned by value and appended is copied through the
+// stack in pieces that stall the loads after them. (Filling a record may
+// add to own, never to attrs, so the run stays where it is.)
+func (t *Tree) attrRun(n Node, count int) []attr {
 	p := &t.nodes[n.id]
-	if len(attrs) == 0 {
+	if count == 0 {
 		p.attr, p.attrLen = 0, 0
-		return
+		return nil
 	}
-	p.attr, p.attrLen = uint32(len(t.attrs)), uint32(len(attrs))
 	start := len(t.attrs)
-	t.attrs = room(t.attrs, len(attrs))[:start+len(attrs)]
-	// Each record is written in place: a 20-byte record returned by
-	// value and appended is copied through the stack in pieces that
-	// stall the loads after them.
-	for i := range attrs {
-		t.setAttr(&t.attrs[start+i], &attrs[i])
-	}
+	p.attr, p.attrLen = uint32(start), uint32(count)
+	t.attrs = room(t.attrs, count)[:start+count]
+	return t.attrs[start:]
 }
 
 // SetAttrsKeyed is SetAttrs for a caller that knows each key's atom, as a
@@ -219,16 +226,9 @@ func (t *Tree) SetAttrsKeyed(n Node, attrs []html.Attribute, keys []atom.Atom) {
 	if len(keys) != len(attrs) {
 		panic("dom: SetAttrsKeyed with a key atom for each attribute")
 	}
-	p := &t.nodes[n.id]
-	if len(attrs) == 0 {
-		p.attr, p.attrLen = 0, 0
-		return
-	}
-	p.attr, p.attrLen = uint32(len(t.attrs)), uint32(len(attrs))
-	start := len(t.attrs)
-	t.attrs = room(t.attrs, len(attrs))[:start+len(attrs)]
-	for i := range attrs {
-		r, a := &t.attrs[start+i], &attrs[i]
+	recs := t.attrRun(n, len(attrs))
+	for i := range recs {
+		r, a := &recs[i], &attrs[i]
 		if k := keys[i]; k != 0 {
 			r.key, r.keyLen = uint32(k), atomName
 		} else {
