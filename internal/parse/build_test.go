@@ -120,6 +120,8 @@ func TestTreeConstruction(t *testing.T) {
 		// raw text, RCDATA, plaintext
 		{"script is raw", "<script>if (a<b) {}</script>", `html(head(script("if (a<b) {}")) body)`, ""},
 		{"escaped script", "<script><!--<script></script>--></script>x", `html(head(script("<!--<script></script>-->")) body("x"))`, ""},
+		{"a stray < keeps a script escaped", "<script><!--a<<script></script>--></script>x", `html(head(script("<!--a<<script></script>-->")) body("x"))`, `body("--></script>x")`},
+		{"an escaped script left open at the end", "<script><!--t<<script></script>", `html(head(script("<!--t<<script></script>")) body)`, ""},
 		{"style is raw", "<style>p>a{}</style>", `html(head(style("p>a{}")) body)`, ""},
 		{"title is RCDATA", "<title>a &amp; <b></title>", `html(head(title("a & <b>")) body)`, `title("a & " b`},
 		{"textarea drops its first newline", "<textarea>\nx</textarea>", `html(head body(textarea("x")))`, ""},
