@@ -479,16 +479,18 @@ func (x *extraction) tableOfItems(id int32) bool {
 
 // table turns a data table into rows of cell text. A table may hold
 // thousands of rows of a few bytes each, so its text is gathered in one
-// string and its cells in one slice, the rows slices of it: three
+// string and its cells in one slice, the rows slices of it: a few
 // allocations a table rather than a few a cell.
 func (x *extraction) table(n dom.Node, id int32) {
 	// The text is sized from the label pass's count of the table's
-	// characters, and the offsets double when full: append grows a large
-	// slice by a quarter, which for a table of thousands of rows copies
-	// it over and over.
-	text := make([]byte, 0, int(x.nodes[id].TextLen)+64) // every cell's cleaned text, in order
-	var ends []int32                                     // where each cell's text ends in text
-	var rowEnds []int32                                  // where each row's cells end in ends
+	// characters outside white space, with room for the spaces between
+	// words, and the offsets double when full: append grows a large slice
+	// by a quarter, which for a table of thousands of rows copies it over
+	// and over.
+	size := int(x.nodes[id].TextLen)
+	text := make([]byte, 0, size+size/4+64) // every cell's cleaned text, in order
+	var ends []int32                        // where each cell's text ends in text
+	var rowEnds []int32                     // where each row's cells end in ends
 	linkWords := 0
 	dom.Walk(n, func(c dom.Node) dom.Step {
 		if c.Type() != html.ElementNode || x.cut(&x.nodes[x.labels.Index(c)]) {
@@ -518,7 +520,9 @@ func (x *extraction) table(n dom.Node, id int32) {
 	if len(rowEnds) == 0 {
 		return
 	}
-	all := string(text)
+	// The text becomes the cells' string without a copy: nothing else
+	// holds it or writes to it again.
+	all := unsafe.String(unsafe.SliceData(text), len(text))
 	cells := make([]string, len(ends))
 	for i, start := 0, int32(0); i < len(ends); i++ {
 		cells[i] = all[start:ends[i]]
@@ -661,8 +665,8 @@ func (x *extraction) collectText(n dom.Node, read func(*elem) bool) (string, int
 	return text, lw
 }
 
-// textMarks is collectText (no removed descendants read) with the marks of the text when the caller asked
-// for formatting.
+// textMarks is collectText (no removed descendants read) with the marks
+// of the text when the caller asked for formatting.
 func (x *extraction) textMarks(n dom.Node) (string, int, []article.Mark) {
 	return x.collectSpans(n, nil, x.opts.Formatting)
 }
