@@ -506,10 +506,10 @@ func (n Node) AttrLen() int {
 // strings are slices of the page, of the tree's own texts or of an
 // atom's name: reading one allocates nothing.
 func (n Node) AttrAt(i int) html.Attribute {
-	p := &n.t.nodes[n.id]
-	if uint(i) >= uint(p.attrLen) {
+	if n.id == 0 || uint(i) >= uint(n.t.nodes[n.id].attrLen) {
 		panic("dom: attribute index out of range")
 	}
+	p := &n.t.nodes[n.id]
 	return n.t.attribute(&n.t.attrs[p.attr+uint32(i)])
 }
 

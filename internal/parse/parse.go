@@ -95,10 +95,11 @@ func (sh *Shared) Release() {
 	sh.a = nil
 }
 
-// Holds reports whether s points into the bytes the tree was built from:
-// the caller's page or a copy the parser made of it (line ends
-// normalised, a <title> closed, deep nesting flattened). It is false once
-// the tree is released.
+// Holds reports whether s points into memory the tree owns: the bytes it
+// was built from (the caller's page or a copy the parser made of it: line
+// ends normalised, a <title> closed, deep nesting flattened) or the tree's
+// own texts (decoded text and attribute values, copied keys). It is false
+// once the tree is released.
 func (sh *Shared) Holds(s string) bool {
 	return sh != nil && sh.a != nil && sh.a.holds(s)
 }

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/winnow-go/winnow/internal/dom"
@@ -59,5 +60,28 @@ func TestKeyAtoms(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkKeyAtoms(t, page, root)
+		// A wrong atom would read back as its own name, which
+		// checkKeyAtoms cannot see: the keys must also be x/net/html's.
+		ref, err := parseReference([]byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := attrKeys(root), attrKeys(dom.FromHTML(ref, "").Root()); got != want {
+			t.Errorf("%s: keys\n%s\nwant (x/net/html)\n%s", page, got, want)
+		}
 	}
+}
+
+// attrKeys lists the elements below root with their attributes' keys, in
+// order, a line each.
+func attrKeys(root dom.Node) string {
+	var b strings.Builder
+	for n := range root.Descendants() {
+		b.WriteString(n.Data())
+		for a := range n.AttrRefs() {
+			b.WriteString(" " + a.Namespace() + ":" + a.Key())
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
