@@ -508,11 +508,9 @@ func (x *extraction) table(n dom.Node, id int32) {
 				linkWords += lw
 			}
 		}
-		switch {
-		case len(text) == start:
-			// a row of empty cells, or of none
-			ends = ends[:first]
-		default:
+		if len(text) == start {
+			ends = ends[:first] // a row of empty cells, or of none
+		} else {
 			rowEnds = append(doubled(rowEnds), int32(len(ends)))
 		}
 		return dom.Skip

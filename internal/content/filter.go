@@ -77,7 +77,7 @@ func (x *extraction) filter() {
 			seen[b.Text] = true
 		}
 		b.keep = true
-		if b.Type == article.Paragraph && int(b.words) >= x.weights.BodyParagraphWords {
+		if x.longParagraph(b) {
 			seenBody = true
 		}
 	}
@@ -128,7 +128,7 @@ func (x *extraction) keepLinkedItemHeadings() {
 	seenBody := false
 	for i := range x.blocks {
 		h := &x.blocks[i]
-		if h.keep && h.Type == article.Paragraph && int(h.words) >= x.weights.BodyParagraphWords {
+		if h.keep && x.longParagraph(h) {
 			seenBody = true
 		}
 		if !seenBody || h.Type != article.Heading || h.reason != label.MarkLinkDensity || h.teaser || i+1 >= len(x.blocks) {

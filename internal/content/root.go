@@ -67,7 +67,7 @@ func (x *extraction) sideVotes(ids []int32, pos, neg []float64) {
 			continue
 		}
 		side := neg
-		if v > 0 && b.Type == article.Paragraph && int(b.words) >= x.weights.BodyParagraphWords {
+		if v > 0 && x.longParagraph(b) {
 			side = pos
 		}
 		for k := len(ids) - 1; k >= 0 && x.holds(ids[k], b.owner); k-- {
@@ -333,7 +333,13 @@ func (x *extraction) sharedProse(root, cur, id int32) float64 {
 // bodyParagraph reports a paragraph long enough to be the body's that
 // votes for its containers.
 func (x *extraction) bodyParagraph(b *block) bool {
-	return b.Type == article.Paragraph && int(b.words) >= x.weights.BodyParagraphWords && x.vote(b) > 0
+	return x.longParagraph(b) && x.vote(b) > 0
+}
+
+// longParagraph reports a paragraph of Weights.BodyParagraphWords or
+// more: one long enough to be the body's.
+func (x *extraction) longParagraph(b *block) bool {
+	return b.Type == article.Paragraph && int(b.words) >= x.weights.BodyParagraphWords
 }
 
 // nearestClass is the class of the nearest element from id up to, and

@@ -3,7 +3,6 @@ package content
 import (
 	"testing"
 
-	"github.com/winnow-go/winnow/article"
 	"github.com/winnow-go/winnow/internal/label"
 	"github.com/winnow-go/winnow/internal/rules"
 	"github.com/winnow-go/winnow/internal/testpages"
@@ -30,7 +29,7 @@ func TestSideVotes(t *testing.T) {
 				continue
 			}
 			side := neg
-			if v > 0 && b.Type == article.Paragraph && int(b.words) >= x.weights.BodyParagraphWords {
+			if v > 0 && x.longParagraph(b) {
 				side = pos
 			}
 			for id := b.owner; id >= 0; id = x.nodes[id].Parent {
