@@ -241,14 +241,8 @@ func (t *Tree) SetAttrsKeyed(n Node, attrs []html.Attribute, keys []atom.Atom) {
 // CopyAttrs sets n's attributes to those of src, a node of the same tree.
 func (t *Tree) CopyAttrs(n, src Node) {
 	s := t.nodes[src.id]
-	p := &t.nodes[n.id]
-	if s.attrLen == 0 {
-		p.attr, p.attrLen = 0, 0
-		return
-	}
-	t.attrs = room(t.attrs, int(s.attrLen))
-	p.attr, p.attrLen = uint32(len(t.attrs)), s.attrLen
-	t.attrs = append(t.attrs, t.attrs[s.attr:s.attr+s.attrLen]...)
+	recs := t.attrRun(n, int(s.attrLen))
+	copy(recs, t.attrs[s.attr:s.attr+s.attrLen]) // attrs read after attrRun grew it
 }
 
 // setAttr writes a's record to r. It may copy a's texts into own, never
@@ -257,10 +251,8 @@ func (t *Tree) CopyAttrs(n, src Node) {
 func (t *Tree) setAttr(r *attr, a *html.Attribute) {
 	if k := t.keyAtom(a.Key); k != 0 {
 		r.key, r.keyLen = uint32(k), atomName
-	} else if off, ok := t.inPage(a.Key); ok {
-		r.key, r.keyLen = off, uint32(len(a.Key))
 	} else {
-		r.key, r.keyLen = appendOwn(t, a.Key)
+		r.key, r.keyLen = t.ref(a.Key)
 	}
 	t.setVal(r, a)
 }
