@@ -383,6 +383,28 @@ func (t *Tree) wrapsProse(e *Node) bool {
 	return plain >= t.w.ContestedProse && 2*int(e.ParaLen) >= t.w.ContestedProse && float64(e.LinkLen) <= t.w.ContestedLinkShare*float64(e.TextLen) && e.Heads <= 1
 }
 
+// readClass reads a class attribute of e: what its names say, and, for
+// one of no namespace, the metadata names and page-type words they add.
+func (t *Tree) readClass(e *Node, a dom.AttrRef) nameInfo {
+	ni := t.classInfo(a.Val())
+	if a.Namespace() == "" {
+		e.MetaNames |= ni.meta
+		e.ClassWords |= ni.page
+	}
+	return ni
+}
+
+// readID reads an id attribute of e, as readClass does a class, and
+// returns its value.
+func readID(e *Node, a dom.AttrRef) string {
+	v := a.Val()
+	if a.Namespace() == "" {
+		e.MetaNames |= rules.MetaNamesOf(v)
+		e.IDWords |= rules.PageClassWordsOf(v)
+	}
+	return v
+}
+
 // mark sets Mark, Drop, ContentHint and MetaNames from the element's own
 // tag and attributes.
 func (t *Tree) mark(id int32) {
@@ -394,16 +416,9 @@ func (t *Tree) mark(id int32) {
 		for a := range n.AttrRefs() {
 			switch a.KeyAtom() {
 			case atom.Class:
-				if a.Namespace() == "" {
-					ni := t.classInfo(a.Val())
-					e.MetaNames |= ni.meta
-					e.ClassWords |= ni.page
-				}
+				t.readClass(e, a)
 			case atom.Id:
-				if a.Namespace() == "" {
-					e.MetaNames |= rules.MetaNamesOf(a.Val())
-					e.IDWords |= rules.PageClassWordsOf(a.Val())
-				}
+				readID(e, a)
 			}
 		}
 		return
@@ -438,17 +453,9 @@ func (t *Tree) mark(id int32) {
 				e.Mark = MarkHidden
 			}
 		case atom.Class:
-			cls = t.classInfo(a.Val())
-			if a.Namespace() == "" {
-				e.MetaNames |= cls.meta
-				e.ClassWords |= cls.page
-			}
+			cls = t.readClass(e, a)
 		case atom.Id:
-			ident = a.Val()
-			if a.Namespace() == "" {
-				e.MetaNames |= rules.MetaNamesOf(ident)
-				e.IDWords |= rules.PageClassWordsOf(ident)
-			}
+			ident = readID(e, a)
 		case 0:
 			switch a.Key() {
 			case "role":
